@@ -1,0 +1,30 @@
+#include <array>
+#include <string_view>
+
+#include "model/entities.h"
+
+namespace sl::model {
+
+namespace {
+template <class E, size_t N>
+std::optional<E> find_code(const std::array<const char*, N>& codes, std::string_view s) {
+  for (size_t i = 0; i < N; ++i)
+    if (s == codes[i]) return static_cast<E>(i);
+  return std::nullopt;
+}
+constexpr std::array<const char*, 7> kStages = {"lead", "qualified", "proposal", "bidding",
+                                                "negotiation", "won", "lost"};
+constexpr std::array<const char*, 4> kMetrics = {"sales", "collection", "bids_won", "new_customers"};
+constexpr std::array<const char*, 3> kOwners = {"company", "region", "rep"};
+constexpr std::array<const char*, 4> kRoles = {"admin", "executive", "manager", "rep"};
+}  // namespace
+
+const char* stage_code(Stage s) { return kStages[static_cast<size_t>(s)]; }
+const char* metric_code(TargetMetric m) { return kMetrics[static_cast<size_t>(m)]; }
+const char* owner_code(OwnerKind k) { return kOwners[static_cast<size_t>(k)]; }
+const char* role_code(Role r) { return kRoles[static_cast<size_t>(r)]; }
+std::optional<TargetMetric> parse_metric(std::string_view s) { return find_code<TargetMetric>(kMetrics, s); }
+std::optional<OwnerKind> parse_owner(std::string_view s) { return find_code<OwnerKind>(kOwners, s); }
+std::optional<Role> parse_role(std::string_view s) { return find_code<Role>(kRoles, s); }
+
+}  // namespace sl::model

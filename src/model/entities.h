@@ -1,0 +1,260 @@
+// The data model of shared/METRICS.md as plain structs. Money in fen, dates as sl::Date,
+// ids as sl::Id (0 = none). No behaviour here: validation lives with the writers.
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/date.h"
+#include "core/ids.h"
+#include "core/money.h"
+
+namespace sl::model {
+
+// company (level 0, parent 0) → 大区 (level 1) → 省 (level 2)
+struct Region {
+  Id id = 0;
+  std::string name;
+  Id parent = 0;
+  int level = 0;
+};
+
+struct Rep {
+  Id id = 0;
+  std::string name;
+  Id region = 0;   // a province or 大区 region
+  Id manager = 0;  // another Rep, or 0
+  Date hire_date;
+  std::optional<Date> leave_date;
+};
+
+enum class CustomerSize { large, medium, small };  // 大 / 中 / 小
+
+struct Customer {
+  Id id = 0;
+  std::string code, name, industry;
+  CustomerSize size = CustomerSize::medium;
+  Id region = 0;
+  Id owner_rep = 0;
+  Date created;
+  std::string lost_reason;  // empty when not lost
+};
+
+struct Product {
+  Id id = 0;
+  std::string code, name, category;
+  Date launch_date;
+  Money list_price = 0, unit_cost = 0;
+};
+
+struct Competitor {
+  Id id = 0;
+  std::string name;
+};
+
+struct CompetitorProduct {
+  Id id = 0;
+  Id competitor = 0;
+  std::string category, name;
+};
+
+struct MarketStat {
+  Month month;
+  std::string industry;
+  Id region = 0;
+  std::string category;
+  Money market_size = 0;
+};
+
+struct CompetitorSale {
+  Month month;
+  Id competitor_product = 0;
+  Id region = 0;
+  Money amount = 0;
+};
+
+enum class Stage { lead, qualified, proposal, bidding, negotiation, won, lost };
+constexpr int kStageCount = 7;
+const char* stage_code(Stage s);  // "lead", "qualified", ...
+
+struct StageEvent {
+  Stage stage = Stage::lead;
+  Date date;
+};
+
+struct Opportunity {
+  Id id = 0;
+  Id customer = 0, rep = 0;
+  std::string category;
+  Money amount = 0;
+  Date created, expected_close;
+  Stage stage = Stage::lead;
+  std::optional<Date> closed;
+  std::string lost_reason;
+  std::vector<StageEvent> history;  // in date order, first is the creation stage
+};
+
+enum class BidResult { pending, won, lost };
+
+struct Bid {
+  Id id = 0;
+  Id opportunity = 0;
+  Date bid_date;
+  Money amount = 0;
+  BidResult result = BidResult::pending;
+  std::optional<Date> result_date;
+};
+
+struct ContractLine {
+  Id product = 0;
+  int64_t qty = 0;
+  Money amount = 0, cost = 0;
+};
+
+struct PlanItem {
+  Date due_date;
+  Money amount = 0;
+};
+
+struct Contract {
+  Id id = 0;
+  std::string code;
+  Id customer = 0, rep = 0;
+  Id opportunity = 0;  // 0 when none
+  Date signed_date;
+  Money amount = 0;  // = Σ lines.amount
+  std::vector<ContractLine> lines;
+  std::vector<PlanItem> plan;  // Σ plan.amount = amount
+};
+
+struct Payment {
+  Id id = 0;
+  Id contract = 0;
+  Date date;
+  Money amount = 0;
+};
+
+enum class TargetMetric { sales, collection, bids_won, new_customers };
+enum class OwnerKind { company, region, rep };
+const char* metric_code(TargetMetric m);
+const char* owner_code(OwnerKind k);
+std::optional<TargetMetric> parse_metric(std::string_view s);
+std::optional<OwnerKind> parse_owner(std::string_view s);
+
+struct Target {
+  Month month;
+  TargetMetric metric = TargetMetric::sales;
+  OwnerKind owner_kind = OwnerKind::rep;
+  Id owner_id = 0;  // 0 for company
+  int64_t value = 0;  // fen for sales/collection, a count otherwise
+};
+
+struct Forecast {
+  Id id = 0;
+  Month month;
+  Id rep = 0;
+  Money value = 0;
+  int64_t submitted_at = 0;  // unix seconds
+};
+
+struct FinanceMonth {
+  Month month;
+  Money revenue = 0, cost_of_sales = 0, selling_expense = 0, admin_expense = 0,
+        finance_expense = 0, other_income = 0;
+};
+
+enum class ActivityType { visit, call, demo, proposal };
+
+struct Activity {
+  Id id = 0;
+  Id rep = 0, customer = 0;
+  Date date;
+  ActivityType type = ActivityType::visit;
+};
+
+// --- A1: meetings -------------------------------------------------------------
+struct MeetingSeries {
+  Id id = 0;
+  std::string name;
+  std::string type;   // weekly | monthly | quarterly
+  std::string level;  // company | region | team
+  Id region = 0;
+};
+
+struct Meeting {
+  Id id = 0;
+  Id series = 0;
+  Date date;
+  Id chair = 0;  // user id
+  std::vector<Id> attendees;  // user ids
+  std::string agenda, minutes;
+  std::string status;  // planned | open | closed
+};
+
+struct Resolution {
+  Id id = 0;
+  Id meeting = 0;
+  std::string title, description;
+  Id owner = 0;  // user id
+  std::string expected;  // expected target as text
+  // optional metric goal
+  std::string goal_metric;  // empty when none
+  std::string goal_scope;   // company | region:ID | rep:ID
+  std::string goal_comparator;  // >= | <= | > | <
+  double goal_value = 0;
+  Date due_date;
+  std::string status;  // open | doing | done | cancelled
+  std::optional<Date> closed_date;
+};
+
+struct ActionItem {
+  Id id = 0;
+  Id resolution = 0;
+  std::string title;
+  Id owner = 0;  // user id
+  Date due_date;
+  std::string status;  // todo | doing | done | blocked
+  std::optional<Date> done_date;
+};
+
+// --- users -------------------------------------------------------------------
+enum class Role { admin, executive, manager, rep };
+const char* role_code(Role r);
+std::optional<Role> parse_role(std::string_view s);
+
+struct User {
+  Id id = 0;
+  std::string login, display_name;
+  Role role = Role::rep;
+  Id region = 0;  // managers: the region whose subtree they see
+  Id rep = 0;     // reps: their Rep row
+  std::string lang = "zh-CN";
+  bool active = true;
+};
+
+// A whole data set, as the demo generator or a bulk import produces it and as the
+// snapshot loader reads it. Ids are assigned by the producer and kept by the store.
+struct Dataset {
+  std::vector<Region> regions;
+  std::vector<Rep> reps;
+  std::vector<Customer> customers;
+  std::vector<Product> products;
+  std::vector<Competitor> competitors;
+  std::vector<CompetitorProduct> competitor_products;
+  std::vector<MarketStat> market_stats;
+  std::vector<CompetitorSale> competitor_sales;
+  std::vector<Opportunity> opportunities;
+  std::vector<Bid> bids;
+  std::vector<Contract> contracts;
+  std::vector<Payment> payments;
+  std::vector<Target> targets;
+  std::vector<Forecast> forecasts;
+  std::vector<FinanceMonth> finance_months;
+  std::vector<Activity> activities;
+  std::vector<MeetingSeries> meeting_series;
+  std::vector<Meeting> meetings;
+  std::vector<Resolution> resolutions;
+  std::vector<ActionItem> action_items;
+};
+
+}  // namespace sl::model
