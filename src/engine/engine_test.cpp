@@ -1,0 +1,77 @@
+#include <gtest/gtest.h>
+
+#include "engine/aggregate.h"
+#include "engine/scope.h"
+#include "engine/snapshot.h"
+
+using namespace sl;
+using namespace sl::engine;
+
+namespace {
+Date D(const char* s) { return *parse_date(s); }
+
+// 公司(1) → 华北(2) → 北京(3), 天津(4); 公司(1) → 西南(5)
+Dims dims() {
+  return build_dims({{1, "公司", 0, 0}, {2, "华北", 1, 1}, {3, "北京", 2, 2}, {4, "天津", 2, 2}, {5, "西南", 1, 1}},
+                    {{7, "甲", 3, 0, D("2020-01-01"), std::nullopt},
+                     {8, "乙", 4, 0, D("2020-01-01"), std::nullopt},
+                     {9, "丙", 5, 0, D("2020-01-01"), D("2024-02-15")}});
+}
+}  // namespace
+
+TEST(FactTable, PeriodIsARowRange) {
+  auto t = build_facts({{D("2024-03-02").days, 0, 0, 0, 5}, {D("2024-03-01").days, 1, 0, 0, 7},
+                        {D("2024-04-01").days, 0, 0, 0, 11}, {D("2024-02-29").days, 2, 0, 0, 13}});
+  // Sorted: 02-29, 03-01, 03-02, 04-01.
+  auto r = t.range(D("2024-03-01"), D("2024-03-31"));
+  EXPECT_EQ(r.begin, 1u);
+  EXPECT_EQ(r.end, 3u);
+  EXPECT_EQ(t.amount[1], 7);
+  auto none = t.range(D("2025-01-01"), D("2025-12-31"));
+  EXPECT_EQ(none.begin, none.end);
+  auto inverted = t.range(D("2024-04-01"), D("2024-03-01"));
+  EXPECT_EQ(inverted.begin, inverted.end);
+}
+
+TEST(Scope, RegionSubtreeAndRollUp) {
+  Dims d = dims();
+  Scope north = scope_region(d, d.find_region(2));
+  EXPECT_TRUE(north.sees_region(d.find_region(3)));
+  EXPECT_FALSE(north.sees_region(d.find_region(5)));
+  EXPECT_FALSE(north.sees_region(d.find_region(1)));
+  EXPECT_TRUE(north.sees_rep(d.find_rep(8)));
+  EXPECT_FALSE(north.sees_rep(d.find_rep(9)));
+  EXPECT_EQ(d.region_top[d.find_region(4)], d.find_region(2));
+
+  auto t = build_facts({{10, d.find_rep(7), 0, 0, 100}, {11, d.find_rep(8), 0, 0, 20}, {12, d.find_rep(9), 0, 0, 3}});
+  auto by_rep = sum_by_rep(t, north, Date{0}, Date{100});
+  EXPECT_EQ(by_rep[d.find_rep(9)], 0);  // outside the scope: not summed
+  auto by_region = roll_up_regions(d, by_rep);
+  EXPECT_EQ(by_region[d.find_region(2)], 120);
+  EXPECT_EQ(by_region[d.find_region(1)], 120);
+  auto everything = roll_up_regions(d, sum_by_rep(t, scope_all(d), Date{0}, Date{100}));
+  EXPECT_EQ(everything[d.find_region(1)], 123);
+  EXPECT_EQ(everything[d.find_region(5)], 3);
+}
+
+TEST(Dims, RepActivity) {
+  Dims d = dims();
+  int32_t bing = d.find_rep(9);
+  EXPECT_TRUE(d.rep_active(bing, D("2024-02-01"), D("2024-02-29")));
+  EXPECT_FALSE(d.rep_active(bing, D("2024-03-01"), D("2024-03-31")));
+  EXPECT_FALSE(d.rep_active(d.find_rep(7), D("2019-01-01"), D("2019-12-31")));
+}
+
+TEST(TargetCube, SumsSetMonthsAndTellsUnsetFromZero) {
+  Dims d = dims();
+  using model::OwnerKind;
+  using model::TargetMetric;
+  TargetCube c(d, {{Month::of(2024, 1), TargetMetric::sales, OwnerKind::rep, 7, 10},
+                   {Month::of(2024, 3), TargetMetric::sales, OwnerKind::rep, 7, 0},
+                   {Month::of(2024, 2), TargetMetric::sales, OwnerKind::region, 2, 50}});
+  EXPECT_EQ(*c.sum(TargetMetric::sales, c.rep_slot(d.find_rep(7)), Month::of(2024, 1), Month::of(2024, 3)), 10);
+  EXPECT_EQ(*c.sum(TargetMetric::sales, c.rep_slot(d.find_rep(7)), Month::of(2024, 3), Month::of(2024, 3)), 0);
+  EXPECT_FALSE(c.sum(TargetMetric::sales, c.rep_slot(d.find_rep(8)), Month::of(2024, 1), Month::of(2024, 12)));
+  EXPECT_FALSE(c.sum(TargetMetric::collection, c.rep_slot(d.find_rep(7)), Month::of(2024, 1), Month::of(2024, 3)));
+  EXPECT_EQ(*c.sum(TargetMetric::sales, c.region_slot(d.find_region(2)), Month::of(2023, 1), Month::of(2025, 1)), 50);
+}

@@ -1,0 +1,37 @@
+// A fact table sorted by date: one row per event (a signed contract, a payment, a
+// contract line), stored as parallel columns. Because rows are in date order, a period
+// is a contiguous row range found by binary search.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/date.h"
+#include "core/money.h"
+
+namespace sl::engine {
+
+struct RowRange {
+  size_t begin = 0, end = 0;
+};
+
+struct FactTable {
+  std::vector<int32_t> day;       // Date::days, ascending
+  std::vector<int32_t> rep;       // rep index
+  std::vector<int32_t> customer;  // customer index (kNone when unknown)
+  std::vector<int32_t> category;  // category code, or kNone where the table has none
+  std::vector<Money> amount;
+
+  size_t size() const { return day.size(); }
+  // Rows dated within [first, last].
+  RowRange range(Date first, Date last) const;
+};
+
+// Builds a FactTable from unsorted rows; the sort is stable so ties keep input order.
+struct FactRow {
+  int32_t day, rep, customer, category;
+  Money amount;
+};
+FactTable build_facts(std::vector<FactRow> rows);
+
+}  // namespace sl::engine

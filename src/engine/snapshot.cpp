@@ -1,0 +1,71 @@
+#include "engine/snapshot.h"
+
+#include <map>
+#include <unordered_map>
+
+namespace sl::engine {
+
+namespace {
+
+std::shared_ptr<const Facts> build_facts_part(const model::Dataset& d, const Dims& dims) {
+  auto f = std::make_shared<Facts>();
+  std::unordered_map<Id, int32_t> customer_index;
+  customer_index.reserve(d.customers.size());
+  for (const auto& c : d.customers) {
+    customer_index[c.id] = static_cast<int32_t>(f->customer_id.size());
+    f->customer_id.push_back(c.id);
+  }
+  std::map<std::string, int32_t> category_code;
+  std::unordered_map<Id, int32_t> product_category;
+  for (const auto& p : d.products) {
+    auto [it, fresh] = category_code.try_emplace(p.category, static_cast<int32_t>(f->categories.size()));
+    if (fresh) f->categories.push_back(p.category);
+    product_category[p.id] = it->second;
+  }
+  auto lookup = [](const auto& map, Id id) {
+    auto it = map.find(id);
+    return it == map.end() ? kNone : it->second;
+  };
+
+  std::vector<FactRow> sales, lines, pays;
+  sales.reserve(d.contracts.size());
+  std::unordered_map<Id, int32_t> contract_rep;
+  for (const auto& c : d.contracts) {
+    int32_t rep = dims.find_rep(c.rep);
+    int32_t cust = lookup(customer_index, c.customer);
+    contract_rep[c.id] = rep;
+    sales.push_back({c.signed_date.days, rep, cust, kNone, c.amount});
+    for (const auto& l : c.lines)
+      lines.push_back({c.signed_date.days, rep, cust, lookup(product_category, l.product), l.amount});
+  }
+  pays.reserve(d.payments.size());
+  for (const auto& p : d.payments) pays.push_back({p.date.days, lookup(contract_rep, p.contract), kNone, kNone, p.amount});
+  f->sales = build_facts(std::move(sales));
+  f->sales_lines = build_facts(std::move(lines));
+  f->collections = build_facts(std::move(pays));
+  return f;
+}
+
+}  // namespace
+
+std::shared_ptr<const Snapshot> build_snapshot(const model::Dataset& d, int64_t version) {
+  auto s = std::make_shared<Snapshot>();
+  s->version = version;
+  auto dims = std::make_shared<Dims>(build_dims(d.regions, d.reps));
+  s->dims = dims;
+  s->facts = build_facts_part(d, *dims);
+  s->targets = std::make_shared<TargetCube>(*dims, d.targets);
+  s->target_rows = std::make_shared<std::vector<model::Target>>(d.targets);
+  return s;
+}
+
+std::shared_ptr<const Snapshot> with_targets(const Snapshot& s, std::vector<model::Target> targets,
+                                             int64_t version) {
+  auto n = std::make_shared<Snapshot>(s);
+  n->version = version;
+  n->targets = std::make_shared<TargetCube>(*s.dims, targets);
+  n->target_rows = std::make_shared<std::vector<model::Target>>(std::move(targets));
+  return n;
+}
+
+}  // namespace sl::engine
