@@ -1,0 +1,260 @@
+#include "store/migrations.h"
+
+namespace sl::store {
+
+namespace {
+
+// Version 1: the whole data model of shared/METRICS.md plus users, sessions and audit.
+// Conventions: money INTEGER fen, dates TEXT 'YYYY-MM-DD', months TEXT 'YYYY-MM', optional
+// references NULL (the model's 0). Child rows without an id of their own (stage events,
+// contract lines, plan items) carry a seq so they load back in the order they were written.
+const char* kV1 = R"sql(
+CREATE TABLE data_version(id INTEGER PRIMARY KEY CHECK (id = 1), version INTEGER NOT NULL);
+INSERT INTO data_version VALUES (1, 0);
+
+CREATE TABLE regions(
+  id INTEGER PRIMARY KEY, name TEXT NOT NULL,
+  parent INTEGER REFERENCES regions(id),
+  level INTEGER NOT NULL CHECK (level BETWEEN 0 AND 2));
+CREATE INDEX regions_parent ON regions(parent);
+
+CREATE TABLE reps(
+  id INTEGER PRIMARY KEY, name TEXT NOT NULL,
+  region INTEGER NOT NULL REFERENCES regions(id),
+  manager INTEGER REFERENCES reps(id),
+  hire_date TEXT NOT NULL, leave_date TEXT);
+CREATE INDEX reps_region ON reps(region);
+CREATE INDEX reps_manager ON reps(manager);
+
+CREATE TABLE customers(
+  id INTEGER PRIMARY KEY, code TEXT NOT NULL, name TEXT NOT NULL, industry TEXT NOT NULL,
+  size TEXT NOT NULL CHECK (size IN ('large','medium','small')),
+  region INTEGER NOT NULL REFERENCES regions(id),
+  owner_rep INTEGER REFERENCES reps(id),
+  created TEXT NOT NULL, lost_reason TEXT NOT NULL DEFAULT '');
+CREATE INDEX customers_region ON customers(region);
+CREATE INDEX customers_owner ON customers(owner_rep);
+
+CREATE TABLE products(
+  id INTEGER PRIMARY KEY, code TEXT NOT NULL, name TEXT NOT NULL, category TEXT NOT NULL,
+  launch_date TEXT NOT NULL,
+  list_price INTEGER NOT NULL CHECK (list_price >= 0),
+  unit_cost INTEGER NOT NULL CHECK (unit_cost >= 0));
+
+CREATE TABLE competitors(id INTEGER PRIMARY KEY, name TEXT NOT NULL);
+CREATE TABLE competitor_products(
+  id INTEGER PRIMARY KEY,
+  competitor INTEGER NOT NULL REFERENCES competitors(id),
+  category TEXT NOT NULL, name TEXT NOT NULL);
+CREATE INDEX competitor_products_competitor ON competitor_products(competitor);
+
+CREATE TABLE market_stats(
+  month TEXT NOT NULL, industry TEXT NOT NULL,
+  region INTEGER NOT NULL REFERENCES regions(id),
+  category TEXT NOT NULL,
+  market_size INTEGER NOT NULL CHECK (market_size >= 0));
+CREATE INDEX market_stats_month ON market_stats(month);
+CREATE INDEX market_stats_region ON market_stats(region);
+
+CREATE TABLE competitor_sales(
+  month TEXT NOT NULL,
+  competitor_product INTEGER NOT NULL REFERENCES competitor_products(id),
+  region INTEGER NOT NULL REFERENCES regions(id),
+  amount INTEGER NOT NULL CHECK (amount >= 0));
+CREATE INDEX competitor_sales_month ON competitor_sales(month);
+CREATE INDEX competitor_sales_product ON competitor_sales(competitor_product);
+CREATE INDEX competitor_sales_region ON competitor_sales(region);
+
+CREATE TABLE opportunities(
+  id INTEGER PRIMARY KEY,
+  customer INTEGER NOT NULL REFERENCES customers(id),
+  rep INTEGER NOT NULL REFERENCES reps(id),
+  category TEXT NOT NULL,
+  amount INTEGER NOT NULL CHECK (amount >= 0),
+  created TEXT NOT NULL, expected_close TEXT NOT NULL,
+  stage TEXT NOT NULL CHECK (stage IN ('lead','qualified','proposal','bidding','negotiation','won','lost')),
+  closed TEXT, lost_reason TEXT NOT NULL DEFAULT '');
+CREATE INDEX opportunities_customer ON opportunities(customer);
+CREATE INDEX opportunities_rep ON opportunities(rep);
+CREATE INDEX opportunities_created ON opportunities(created);
+CREATE INDEX opportunities_expected_close ON opportunities(expected_close);
+
+CREATE TABLE opportunity_stage_events(
+  opportunity INTEGER NOT NULL REFERENCES opportunities(id) ON DELETE CASCADE,
+  seq INTEGER NOT NULL,
+  stage TEXT NOT NULL CHECK (stage IN ('lead','qualified','proposal','bidding','negotiation','won','lost')),
+  date TEXT NOT NULL,
+  PRIMARY KEY (opportunity, seq));
+
+CREATE TABLE bids(
+  id INTEGER PRIMARY KEY,
+  opportunity INTEGER NOT NULL REFERENCES opportunities(id),
+  bid_date TEXT NOT NULL,
+  amount INTEGER NOT NULL CHECK (amount >= 0),
+  result TEXT NOT NULL CHECK (result IN ('pending','won','lost')),
+  result_date TEXT);
+CREATE INDEX bids_opportunity ON bids(opportunity);
+CREATE INDEX bids_date ON bids(bid_date);
+
+CREATE TABLE contracts(
+  id INTEGER PRIMARY KEY, code TEXT NOT NULL,
+  customer INTEGER NOT NULL REFERENCES customers(id),
+  rep INTEGER NOT NULL REFERENCES reps(id),
+  opportunity INTEGER REFERENCES opportunities(id),
+  signed_date TEXT NOT NULL,
+  amount INTEGER NOT NULL CHECK (amount >= 0));
+CREATE INDEX contracts_customer ON contracts(customer);
+CREATE INDEX contracts_rep ON contracts(rep);
+CREATE INDEX contracts_opportunity ON contracts(opportunity);
+CREATE INDEX contracts_signed ON contracts(signed_date);
+
+CREATE TABLE contract_lines(
+  contract INTEGER NOT NULL REFERENCES contracts(id) ON DELETE CASCADE,
+  seq INTEGER NOT NULL,
+  product INTEGER NOT NULL REFERENCES products(id),
+  qty INTEGER NOT NULL CHECK (qty >= 0),
+  amount INTEGER NOT NULL CHECK (amount >= 0),
+  cost INTEGER NOT NULL CHECK (cost >= 0),
+  PRIMARY KEY (contract, seq));
+CREATE INDEX contract_lines_product ON contract_lines(product);
+
+CREATE TABLE payment_plan(
+  contract INTEGER NOT NULL REFERENCES contracts(id) ON DELETE CASCADE,
+  seq INTEGER NOT NULL,
+  due_date TEXT NOT NULL,
+  amount INTEGER NOT NULL CHECK (amount >= 0),
+  PRIMARY KEY (contract, seq));
+CREATE INDEX payment_plan_due ON payment_plan(due_date);
+
+CREATE TABLE payments(
+  id INTEGER PRIMARY KEY,
+  contract INTEGER NOT NULL REFERENCES contracts(id),
+  date TEXT NOT NULL,
+  amount INTEGER NOT NULL CHECK (amount >= 0));
+CREATE INDEX payments_contract ON payments(contract);
+CREATE INDEX payments_date ON payments(date);
+
+-- owner_id is polymorphic (company 0 / region / rep), so it cannot be a foreign key;
+-- save_targets checks it.
+CREATE TABLE targets(
+  month TEXT NOT NULL,
+  metric TEXT NOT NULL CHECK (metric IN ('sales','collection','bids_won','new_customers')),
+  owner_kind TEXT NOT NULL CHECK (owner_kind IN ('company','region','rep')),
+  owner_id INTEGER NOT NULL CHECK (owner_id >= 0),
+  value INTEGER NOT NULL CHECK (value >= 0),
+  UNIQUE (month, metric, owner_kind, owner_id));
+
+CREATE TABLE forecasts(
+  id INTEGER PRIMARY KEY, month TEXT NOT NULL,
+  rep INTEGER NOT NULL REFERENCES reps(id),
+  value INTEGER NOT NULL CHECK (value >= 0),
+  submitted_at INTEGER NOT NULL);
+CREATE INDEX forecasts_month_rep ON forecasts(month, rep);
+CREATE INDEX forecasts_rep ON forecasts(rep);
+
+CREATE TABLE finance_months(
+  month TEXT PRIMARY KEY,
+  revenue INTEGER NOT NULL, cost_of_sales INTEGER NOT NULL, selling_expense INTEGER NOT NULL,
+  admin_expense INTEGER NOT NULL, finance_expense INTEGER NOT NULL, other_income INTEGER NOT NULL);
+
+CREATE TABLE activities(
+  id INTEGER PRIMARY KEY,
+  rep INTEGER NOT NULL REFERENCES reps(id),
+  customer INTEGER REFERENCES customers(id),
+  date TEXT NOT NULL,
+  type TEXT NOT NULL CHECK (type IN ('visit','call','demo','proposal')));
+CREATE INDEX activities_rep ON activities(rep);
+CREATE INDEX activities_customer ON activities(customer);
+CREATE INDEX activities_date ON activities(date);
+
+CREATE TABLE users(
+  id INTEGER PRIMARY KEY, login TEXT NOT NULL UNIQUE, display_name TEXT NOT NULL,
+  role TEXT NOT NULL CHECK (role IN ('admin','executive','manager','rep')),
+  region INTEGER REFERENCES regions(id),
+  rep INTEGER REFERENCES reps(id),
+  lang TEXT NOT NULL DEFAULT 'zh-CN',
+  active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+  password_hash TEXT NOT NULL DEFAULT '');
+
+CREATE TABLE sessions(
+  token_hash TEXT PRIMARY KEY,
+  user INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  csrf TEXT NOT NULL, created_at INTEGER NOT NULL, expires_at INTEGER NOT NULL);
+CREATE INDEX sessions_user ON sessions(user);
+CREATE INDEX sessions_expires ON sessions(expires_at);
+
+CREATE TABLE meeting_series(
+  id INTEGER PRIMARY KEY, name TEXT NOT NULL,
+  type TEXT NOT NULL CHECK (type IN ('weekly','monthly','quarterly')),
+  level TEXT NOT NULL CHECK (level IN ('company','region','team')),
+  region INTEGER REFERENCES regions(id));
+
+CREATE TABLE meetings(
+  id INTEGER PRIMARY KEY,
+  series INTEGER NOT NULL REFERENCES meeting_series(id),
+  date TEXT NOT NULL,
+  chair INTEGER REFERENCES users(id),
+  agenda TEXT NOT NULL DEFAULT '', minutes TEXT NOT NULL DEFAULT '',
+  status TEXT NOT NULL CHECK (status IN ('planned','open','closed')));
+CREATE INDEX meetings_series ON meetings(series);
+CREATE INDEX meetings_date ON meetings(date);
+
+CREATE TABLE meeting_attendees(
+  meeting INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+  seq INTEGER NOT NULL,
+  user INTEGER NOT NULL REFERENCES users(id),
+  PRIMARY KEY (meeting, seq));
+CREATE INDEX meeting_attendees_user ON meeting_attendees(user);
+
+CREATE TABLE resolutions(
+  id INTEGER PRIMARY KEY,
+  meeting INTEGER NOT NULL REFERENCES meetings(id),
+  title TEXT NOT NULL, description TEXT NOT NULL DEFAULT '',
+  owner INTEGER REFERENCES users(id),
+  expected TEXT NOT NULL DEFAULT '',
+  goal_metric TEXT NOT NULL DEFAULT '', goal_scope TEXT NOT NULL DEFAULT '',
+  goal_comparator TEXT NOT NULL DEFAULT ''
+    CHECK (goal_comparator IN ('', '>=', '<=', '>', '<')),
+  goal_value REAL NOT NULL DEFAULT 0,
+  due_date TEXT NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('open','doing','done','cancelled')),
+  closed_date TEXT);
+CREATE INDEX resolutions_meeting ON resolutions(meeting);
+CREATE INDEX resolutions_owner ON resolutions(owner);
+CREATE INDEX resolutions_due ON resolutions(due_date);
+
+CREATE TABLE action_items(
+  id INTEGER PRIMARY KEY,
+  resolution INTEGER NOT NULL REFERENCES resolutions(id),
+  title TEXT NOT NULL,
+  owner INTEGER REFERENCES users(id),
+  due_date TEXT NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('todo','doing','done','blocked')),
+  done_date TEXT);
+CREATE INDEX action_items_resolution ON action_items(resolution);
+CREATE INDEX action_items_owner ON action_items(owner);
+CREATE INDEX action_items_due ON action_items(due_date);
+
+CREATE TABLE action_item_log(
+  id INTEGER PRIMARY KEY,
+  action_item INTEGER NOT NULL REFERENCES action_items(id) ON DELETE CASCADE,
+  user INTEGER REFERENCES users(id),
+  at INTEGER NOT NULL, text TEXT NOT NULL);
+CREATE INDEX action_item_log_item ON action_item_log(action_item);
+
+CREATE TABLE audit_log(
+  id INTEGER PRIMARY KEY, at INTEGER NOT NULL,
+  user INTEGER REFERENCES users(id),
+  entity TEXT NOT NULL, entity_key TEXT NOT NULL,
+  old_value TEXT NOT NULL DEFAULT '', new_value TEXT NOT NULL DEFAULT '');
+CREATE INDEX audit_log_entity ON audit_log(entity, entity_key);
+)sql";
+
+}  // namespace
+
+const std::vector<std::string>& sqlite_migrations() {
+  static const std::vector<std::string> kAll = {kV1};
+  return kAll;
+}
+
+}  // namespace sl::store

@@ -1,0 +1,28 @@
+#include <stdexcept>
+
+#include "store/sqlite/sqlite_store.h"
+
+namespace sl::store::sqlite {
+
+namespace {
+template <class E, size_t N>
+E find(const char* const (&codes)[N], const std::string& s, const char* what) {
+  for (size_t i = 0; i < N; ++i)
+    if (s == codes[i]) return static_cast<E>(i);
+  throw std::runtime_error(std::string("sqlite: unknown ") + what + " '" + s + "'");
+}
+const char* const kSizes[] = {"large", "medium", "small"};
+const char* const kBid[] = {"pending", "won", "lost"};
+const char* const kActivity[] = {"visit", "call", "demo", "proposal"};
+const char* const kStages[] = {"lead", "qualified", "proposal", "bidding", "negotiation", "won", "lost"};
+}  // namespace
+
+const char* size_code(model::CustomerSize s) { return kSizes[static_cast<int>(s)]; }
+model::CustomerSize parse_size(const std::string& s) { return find<model::CustomerSize>(kSizes, s, "size"); }
+const char* bid_result_code(model::BidResult r) { return kBid[static_cast<int>(r)]; }
+model::BidResult parse_bid_result(const std::string& s) { return find<model::BidResult>(kBid, s, "bid result"); }
+const char* activity_code(model::ActivityType t) { return kActivity[static_cast<int>(t)]; }
+model::ActivityType parse_activity(const std::string& s) { return find<model::ActivityType>(kActivity, s, "activity"); }
+model::Stage parse_stage(const std::string& s) { return find<model::Stage>(kStages, s, "stage"); }
+
+}  // namespace sl::store::sqlite

@@ -1,0 +1,242 @@
+// Reads the whole data set back. Entities come in id order; rows without an id in row
+// (insertion) order; child rows (stage events, lines, plan, attendees) are attached to their
+// parent by a single ordered scan each, joined by position (both sides sorted by parent id).
+#include <algorithm>
+#include <stdexcept>
+#include <unordered_map>
+
+#include "store/sqlite/sqlite_store.h"
+
+namespace sl::store::sqlite {
+
+namespace {
+
+// Index from id to position, for attaching child rows.
+template <class T>
+std::unordered_map<Id, size_t> index_of(const std::vector<T>& v) {
+  std::unordered_map<Id, size_t> m;
+  m.reserve(v.size());
+  for (size_t i = 0; i < v.size(); ++i) m.emplace(v[i].id, i);
+  return m;
+}
+
+template <class T>
+T& parent_of(std::vector<T>& v, const std::unordered_map<Id, size_t>& idx, Id id) {
+  auto it = idx.find(id);
+  if (it == idx.end()) throw std::runtime_error("sqlite: orphan child row of id " + std::to_string(id));
+  return v[it->second];
+}
+
+void load_market(sqlite3* db, model::Dataset& d) {
+  Stmt q(db, "SELECT id, name FROM competitors ORDER BY id");
+  while (q.step()) d.competitors.push_back({q.i64(0), q.text(1)});
+
+  Stmt cp(db, "SELECT id, competitor, category, name FROM competitor_products ORDER BY id");
+  while (cp.step()) d.competitor_products.push_back({cp.i64(0), cp.id(1), cp.text(2), cp.text(3)});
+
+  Stmt ms(db, "SELECT month, industry, region, category, market_size FROM market_stats ORDER BY rowid");
+  while (ms.step()) d.market_stats.push_back({ms.month(0), ms.text(1), ms.id(2), ms.text(3), ms.i64(4)});
+
+  Stmt cs(db, "SELECT month, competitor_product, region, amount FROM competitor_sales ORDER BY rowid");
+  while (cs.step()) d.competitor_sales.push_back({cs.month(0), cs.id(1), cs.id(2), cs.i64(3)});
+}
+
+void load_customers_products(sqlite3* db, model::Dataset& d) {
+  Stmt q(db,
+         "SELECT id, code, name, industry, size, region, owner_rep, created, lost_reason"
+         " FROM customers ORDER BY id");
+  while (q.step()) {
+    model::Customer c;
+    c.id = q.i64(0);
+    c.code = q.text(1);
+    c.name = q.text(2);
+    c.industry = q.text(3);
+    c.size = parse_size(q.text(4));
+    c.region = q.id(5);
+    c.owner_rep = q.id(6);
+    c.created = q.date(7);
+    c.lost_reason = q.text(8);
+    d.customers.push_back(std::move(c));
+  }
+  Stmt p(db, "SELECT id, code, name, category, launch_date, list_price, unit_cost FROM products ORDER BY id");
+  while (p.step()) d.products.push_back({p.i64(0), p.text(1), p.text(2), p.text(3), p.date(4), p.i64(5), p.i64(6)});
+}
+
+void load_deals(sqlite3* db, model::Dataset& d) {
+  Stmt q(db,
+         "SELECT id, customer, rep, category, amount, created, expected_close, stage, closed, lost_reason"
+         " FROM opportunities ORDER BY id");
+  while (q.step()) {
+    model::Opportunity o;
+    o.id = q.i64(0);
+    o.customer = q.id(1);
+    o.rep = q.id(2);
+    o.category = q.text(3);
+    o.amount = q.i64(4);
+    o.created = q.date(5);
+    o.expected_close = q.date(6);
+    o.stage = parse_stage(q.text(7));
+    o.closed = q.opt_date(8);
+    o.lost_reason = q.text(9);
+    d.opportunities.push_back(std::move(o));
+  }
+  auto oi = index_of(d.opportunities);
+  Stmt ev(db, "SELECT opportunity, stage, date FROM opportunity_stage_events ORDER BY opportunity, date, seq");
+  while (ev.step()) parent_of(d.opportunities, oi, ev.i64(0)).history.push_back({parse_stage(ev.text(1)), ev.date(2)});
+
+  Stmt b(db, "SELECT id, opportunity, bid_date, amount, result, result_date FROM bids ORDER BY id");
+  while (b.step())
+    d.bids.push_back({b.i64(0), b.id(1), b.date(2), b.i64(3), parse_bid_result(b.text(4)), b.opt_date(5)});
+
+  Stmt c(db, "SELECT id, code, customer, rep, opportunity, signed_date, amount FROM contracts ORDER BY id");
+  while (c.step()) {
+    model::Contract k;
+    k.id = c.i64(0);
+    k.code = c.text(1);
+    k.customer = c.id(2);
+    k.rep = c.id(3);
+    k.opportunity = c.id(4);
+    k.signed_date = c.date(5);
+    k.amount = c.i64(6);
+    d.contracts.push_back(std::move(k));
+  }
+  auto ci = index_of(d.contracts);
+  Stmt l(db, "SELECT contract, product, qty, amount, cost FROM contract_lines ORDER BY contract, seq");
+  while (l.step()) parent_of(d.contracts, ci, l.i64(0)).lines.push_back({l.id(1), l.i64(2), l.i64(3), l.i64(4)});
+  Stmt p(db, "SELECT contract, due_date, amount FROM payment_plan ORDER BY contract, seq");
+  while (p.step()) parent_of(d.contracts, ci, p.i64(0)).plan.push_back({p.date(1), p.i64(2)});
+
+  Stmt pay(db, "SELECT id, contract, date, amount FROM payments ORDER BY id");
+  while (pay.step()) d.payments.push_back({pay.i64(0), pay.id(1), pay.date(2), pay.i64(3)});
+}
+
+void load_plans(sqlite3* db, model::Dataset& d) {
+  Stmt f(db, "SELECT id, month, rep, value, submitted_at FROM forecasts ORDER BY id");
+  while (f.step()) d.forecasts.push_back({f.i64(0), f.month(1), f.id(2), f.i64(3), f.i64(4)});
+
+  Stmt fin(db,
+           "SELECT month, revenue, cost_of_sales, selling_expense, admin_expense, finance_expense,"
+           " other_income FROM finance_months ORDER BY rowid");
+  while (fin.step())
+    d.finance_months.push_back(
+        {fin.month(0), fin.i64(1), fin.i64(2), fin.i64(3), fin.i64(4), fin.i64(5), fin.i64(6)});
+
+  Stmt a(db, "SELECT id, rep, customer, date, type FROM activities ORDER BY id");
+  while (a.step()) d.activities.push_back({a.i64(0), a.id(1), a.id(2), a.date(3), parse_activity(a.text(4))});
+}
+
+void load_meetings(sqlite3* db, model::Dataset& d) {
+  Stmt s(db, "SELECT id, name, type, level, region FROM meeting_series ORDER BY id");
+  while (s.step()) d.meeting_series.push_back({s.i64(0), s.text(1), s.text(2), s.text(3), s.id(4)});
+
+  Stmt m(db, "SELECT id, series, date, chair, agenda, minutes, status FROM meetings ORDER BY id");
+  while (m.step()) {
+    model::Meeting x;
+    x.id = m.i64(0);
+    x.series = m.id(1);
+    x.date = m.date(2);
+    x.chair = m.id(3);
+    x.agenda = m.text(4);
+    x.minutes = m.text(5);
+    x.status = m.text(6);
+    d.meetings.push_back(std::move(x));
+  }
+  auto mi = index_of(d.meetings);
+  Stmt at(db, "SELECT meeting, user FROM meeting_attendees ORDER BY meeting, seq");
+  while (at.step()) parent_of(d.meetings, mi, at.i64(0)).attendees.push_back(at.id(1));
+
+  Stmt r(db,
+         "SELECT id, meeting, title, description, owner, expected, goal_metric, goal_scope,"
+         " goal_comparator, goal_value, due_date, status, closed_date FROM resolutions ORDER BY id");
+  while (r.step()) {
+    model::Resolution x;
+    x.id = r.i64(0);
+    x.meeting = r.id(1);
+    x.title = r.text(2);
+    x.description = r.text(3);
+    x.owner = r.id(4);
+    x.expected = r.text(5);
+    x.goal_metric = r.text(6);
+    x.goal_scope = r.text(7);
+    x.goal_comparator = r.text(8);
+    x.goal_value = r.f64(9);
+    x.due_date = r.date(10);
+    x.status = r.text(11);
+    x.closed_date = r.opt_date(12);
+    d.resolutions.push_back(std::move(x));
+  }
+  Stmt a(db, "SELECT id, resolution, title, owner, due_date, status, done_date FROM action_items ORDER BY id");
+  while (a.step())
+    d.action_items.push_back({a.i64(0), a.id(1), a.text(2), a.id(3), a.date(4), a.text(5), a.opt_date(6)});
+}
+
+}  // namespace
+
+std::vector<model::Region> SqliteStore::load_regions_locked() {
+  std::vector<model::Region> out;
+  Stmt q(db_, "SELECT id, name, parent, level FROM regions ORDER BY id");
+  while (q.step()) out.push_back({q.i64(0), q.text(1), q.id(2), static_cast<int>(q.i64(3))});
+  return out;
+}
+
+std::vector<model::Rep> SqliteStore::load_reps_locked() {
+  std::vector<model::Rep> out;
+  Stmt q(db_, "SELECT id, name, region, manager, hire_date, leave_date FROM reps ORDER BY id");
+  while (q.step()) out.push_back({q.i64(0), q.text(1), q.id(2), q.id(3), q.date(4), q.opt_date(5)});
+  return out;
+}
+
+std::vector<model::Target> SqliteStore::load_targets_locked() {
+  std::vector<model::Target> out;
+  Stmt q(db_, "SELECT month, metric, owner_kind, owner_id, value FROM targets ORDER BY rowid");
+  while (q.step()) {
+    model::Target t;
+    t.month = q.month(0);
+    auto m = model::parse_metric(q.text(1));
+    auto k = model::parse_owner(q.text(2));
+    if (!m || !k) throw std::runtime_error("sqlite: bad target row");
+    t.metric = *m;
+    t.owner_kind = *k;
+    t.owner_id = q.i64(3);
+    t.value = q.i64(4);
+    out.push_back(t);
+  }
+  return out;
+}
+
+std::vector<model::Target> SqliteStore::load_targets() {
+  std::lock_guard lock(mu_);
+  return load_targets_locked();
+}
+std::vector<model::Region> SqliteStore::load_regions() {
+  std::lock_guard lock(mu_);
+  return load_regions_locked();
+}
+std::vector<model::Rep> SqliteStore::load_reps() {
+  std::lock_guard lock(mu_);
+  return load_reps_locked();
+}
+
+// One read transaction so the data set is a consistent cut even if another process writes.
+model::Dataset SqliteStore::load_dataset() {
+  std::lock_guard lock(mu_);
+  exec(db_, "BEGIN");
+  try {
+    model::Dataset d;
+    d.regions = load_regions_locked();
+    d.reps = load_reps_locked();
+    load_customers_products(db_, d);
+    load_market(db_, d);
+    load_deals(db_, d);
+    d.targets = load_targets_locked();
+    load_plans(db_, d);
+    load_meetings(db_, d);
+    exec(db_, "COMMIT");
+    return d;
+  } catch (...) {
+    sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+    throw;
+  }
+}
+
+}  // namespace sl::store::sqlite

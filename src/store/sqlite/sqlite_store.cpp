@@ -1,0 +1,191 @@
+#include "store/sqlite/sqlite_store.h"
+
+#include "core/error.h"
+#include "store/migrations.h"
+
+namespace sl::store {
+
+std::unique_ptr<Store> open_store(const std::string& url) {
+  std::string path = url.rfind("sqlite:", 0) == 0 ? url.substr(7) : url;
+  auto s = std::make_unique<sqlite::SqliteStore>(path);
+  s->migrate();
+  return s;
+}
+
+}  // namespace sl::store
+
+namespace sl::store::sqlite {
+
+SqliteStore::SqliteStore(const std::string& path) {
+  int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX;
+  if (sqlite3_open_v2(path.c_str(), &db_, flags, nullptr) != SQLITE_OK) {
+    std::string msg = db_ ? sqlite3_errmsg(db_) : "out of memory";
+    sqlite3_close(db_);
+    throw std::runtime_error("sqlite: cannot open '" + path + "': " + msg);
+  }
+  sqlite3_extended_result_codes(db_, 1);
+  // WAL lets readers in other processes (backups, the CLI) run beside the server;
+  // NORMAL sync is durable across application crashes, which is what WAL needs.
+  exec(db_, "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=5000;"
+            " PRAGMA synchronous=NORMAL;");
+}
+
+SqliteStore::~SqliteStore() { sqlite3_close_v2(db_); }
+
+int SqliteStore::schema_version_locked() {
+  Stmt q(db_, "SELECT COALESCE(MAX(version), 0) FROM schema_version");
+  q.step();
+  int v = static_cast<int>(q.i64(0));
+  q.reset();
+  return v;
+}
+
+void SqliteStore::migrate() {
+  std::lock_guard lock(mu_);
+  exec(db_, "CREATE TABLE IF NOT EXISTS schema_version(version INTEGER NOT NULL)");
+  const auto& scripts = sqlite_migrations();
+  for (int v = schema_version_locked(); v < static_cast<int>(scripts.size()); ++v) {
+    // Each step in its own transaction: a failed script leaves the previous version intact.
+    Tx tx(db_);
+    exec(db_, scripts[v]);
+    exec(db_, "DELETE FROM schema_version");
+    Stmt ins(db_, "INSERT INTO schema_version(version) VALUES (?)");
+    ins.bind(1, v + 1).run();
+    tx.commit();
+  }
+}
+
+int SqliteStore::schema_version() {
+  std::lock_guard lock(mu_);
+  return schema_version_locked();
+}
+
+int64_t SqliteStore::data_version() {
+  std::lock_guard lock(mu_);
+  Stmt q(db_, "SELECT version FROM data_version WHERE id = 1");
+  int64_t v = q.step() ? q.i64(0) : 0;
+  q.reset();
+  return v;
+}
+
+void SqliteStore::bump_version_locked() {
+  exec(db_, "UPDATE data_version SET version = version + 1 WHERE id = 1");
+}
+
+// --- users ---------------------------------------------------------------------
+
+namespace {
+constexpr const char* kUserCols =
+    "SELECT id, login, display_name, role, region, rep, lang, active, password_hash FROM users ";
+
+UserRecord read_user(const Stmt& q) {
+  UserRecord r;
+  r.user.id = q.i64(0);
+  r.user.login = q.text(1);
+  r.user.display_name = q.text(2);
+  r.user.role = model::parse_role(q.text(3)).value_or(model::Role::rep);
+  r.user.region = q.id(4);
+  r.user.rep = q.id(5);
+  r.user.lang = q.text(6);
+  r.user.active = q.i64(7) != 0;
+  r.password_hash = q.text(8);
+  return r;
+}
+
+std::optional<UserRecord> one_user(Stmt& q) {
+  std::optional<UserRecord> r;
+  if (q.step()) r = read_user(q);
+  q.reset();
+  return r;
+}
+}  // namespace
+
+Id SqliteStore::add_user(const model::User& u, const std::string& password_hash) {
+  std::lock_guard lock(mu_);
+  Tx tx(db_);
+  Stmt exists(db_, "SELECT 1 FROM users WHERE login = ?");
+  exists.bind(1, u.login);
+  bool taken = exists.step();
+  exists.reset();
+  if (taken) throw AppError(422, "invalid_field", "login", "登录名已存在", "Login already exists");
+  Stmt ins(db_,
+           "INSERT INTO users(login, display_name, role, region, rep, lang, active, password_hash)"
+           " VALUES (?,?,?,?,?,?,?,?)");
+  ins.bind(1, u.login).bind(2, u.display_name).bind(3, model::role_code(u.role));
+  ins.bind_id(4, u.region).bind_id(5, u.rep).bind(6, u.lang).bind(7, u.active ? 1 : 0);
+  ins.bind(8, password_hash).run();
+  Id id = sqlite3_last_insert_rowid(db_);
+  bump_version_locked();
+  tx.commit();
+  return id;
+}
+
+std::optional<UserRecord> SqliteStore::find_user_by_login(const std::string& login) {
+  std::lock_guard lock(mu_);
+  Stmt q(db_, std::string(kUserCols) + "WHERE login = ?");
+  q.bind(1, login);
+  return one_user(q);
+}
+
+std::optional<UserRecord> SqliteStore::find_user(Id id) {
+  std::lock_guard lock(mu_);
+  Stmt q(db_, std::string(kUserCols) + "WHERE id = ?");
+  q.bind(1, id);
+  return one_user(q);
+}
+
+std::vector<model::User> SqliteStore::list_users() {
+  std::lock_guard lock(mu_);
+  Stmt q(db_, std::string(kUserCols) + "ORDER BY id");
+  std::vector<model::User> out;
+  while (q.step()) out.push_back(read_user(q).user);
+  return out;
+}
+
+bool SqliteStore::set_password(const std::string& login, const std::string& password_hash) {
+  std::lock_guard lock(mu_);
+  Tx tx(db_);
+  Stmt up(db_, "UPDATE users SET password_hash = ? WHERE login = ?");
+  up.bind(1, password_hash).bind(2, login).run();
+  bool changed = sqlite3_changes(db_) > 0;
+  if (!changed) return false;  // nothing written: the Tx rolls back
+  bump_version_locked();
+  tx.commit();
+  return true;
+}
+
+// --- sessions ------------------------------------------------------------------
+// Sessions are not part of the analysed data, so they do not bump data_version
+// (a login must not make every reader rebuild its snapshot).
+
+void SqliteStore::create_session(const SessionRecord& s) {
+  std::lock_guard lock(mu_);
+  Stmt ins(db_,
+           "INSERT INTO sessions(token_hash, user, csrf, created_at, expires_at) VALUES (?,?,?,?,?)");
+  ins.bind(1, s.token_hash).bind(2, s.user).bind(3, s.csrf).bind(4, s.created_at).bind(5, s.expires_at);
+  ins.run();
+}
+
+std::optional<SessionRecord> SqliteStore::find_session(const std::string& token_hash) {
+  std::lock_guard lock(mu_);
+  Stmt q(db_, "SELECT token_hash, user, csrf, created_at, expires_at FROM sessions WHERE token_hash = ?");
+  q.bind(1, token_hash);
+  std::optional<SessionRecord> r;
+  if (q.step()) r = SessionRecord{q.text(0), q.i64(1), q.text(2), q.i64(3), q.i64(4)};
+  q.reset();
+  return r;
+}
+
+void SqliteStore::delete_session(const std::string& token_hash) {
+  std::lock_guard lock(mu_);
+  Stmt del(db_, "DELETE FROM sessions WHERE token_hash = ?");
+  del.bind(1, token_hash).run();
+}
+
+void SqliteStore::delete_expired_sessions(int64_t now) {
+  std::lock_guard lock(mu_);
+  Stmt del(db_, "DELETE FROM sessions WHERE expires_at <= ?");
+  del.bind(1, now).run();
+}
+
+}  // namespace sl::store::sqlite

@@ -1,0 +1,365 @@
+#include <gtest/gtest.h>
+
+#include <thread>
+
+#include "core/error.h"
+#include "store/store.h"
+
+using namespace sl;
+using namespace sl::model;
+using sl::store::open_store;
+
+namespace {
+
+Date d(int y, int m, int day) { return from_ymd(y, m, day); }
+
+// A tiny hand-made data set touching every entity and every optional field.
+Dataset small_dataset() {
+  Dataset x;
+  x.regions = {{1, "总部", 0, 0}, {2, "华东", 1, 1}, {3, "上海", 2, 2}};
+  // rep 10's manager (11) is listed after it: write order must not matter.
+  x.reps = {{10, "张三", 3, 11, d(2022, 3, 1), std::nullopt}, {11, "李四", 2, 0, d(2021, 1, 4), d(2024, 6, 30)}};
+  x.customers = {{100, "C100", "上海某制造", "制造", CustomerSize::large, 3, 10, d(2022, 4, 1), ""},
+                 {101, "C101", "某医院", "医疗", CustomerSize::small, 3, 0, d(2022, 5, 1), "价格"}};
+  x.products = {{200, "P200", "服务器A", "服务器", d(2020, 1, 1), 100000, 60000}};
+  x.competitors = {{300, "竞品甲"}};
+  x.competitor_products = {{310, 300, "服务器", "甲服务器"}};
+  x.market_stats = {{Month::of(2023, 1), "制造", 2, "服务器", 5000000}};
+  x.competitor_sales = {{Month::of(2023, 1), 310, 2, 120000}};
+  Opportunity o;
+  o.id = 400;
+  o.customer = 100;
+  o.rep = 10;
+  o.category = "服务器";
+  o.amount = 300000;
+  o.created = d(2023, 1, 5);
+  o.expected_close = d(2023, 3, 31);
+  o.stage = Stage::won;
+  o.closed = d(2023, 3, 20);
+  o.history = {{Stage::lead, d(2023, 1, 5)}, {Stage::bidding, d(2023, 2, 1)}, {Stage::won, d(2023, 3, 20)}};
+  Opportunity o2;
+  o2.id = 401;
+  o2.customer = 101;
+  o2.rep = 11;
+  o2.category = "服务器";
+  o2.amount = 5000;
+  o2.created = d(2023, 2, 5);
+  o2.expected_close = d(2023, 5, 1);
+  o2.stage = Stage::lost;
+  o2.closed = d(2023, 4, 2);
+  o2.lost_reason = "价格";
+  o2.history = {{Stage::lead, d(2023, 2, 5)}, {Stage::lost, d(2023, 4, 2)}};
+  x.opportunities = {o, o2};
+  x.bids = {{500, 400, d(2023, 2, 1), 300000, BidResult::won, d(2023, 3, 1)},
+            {501, 400, d(2023, 2, 2), 1, BidResult::pending, std::nullopt}};
+  Contract c;
+  c.id = 600;
+  c.code = "HT-600";
+  c.customer = 100;
+  c.rep = 10;
+  c.opportunity = 400;
+  c.signed_date = d(2023, 3, 20);
+  c.amount = 300000;
+  c.lines = {{200, 2, 200000, 120000}, {200, 1, 100000, 60000}};
+  c.plan = {{d(2023, 4, 20), 100000}, {d(2023, 6, 20), 200000}};
+  Contract c2 = c;
+  c2.id = 601;
+  c2.code = "HT-601";
+  c2.opportunity = 0;
+  c2.plan = {};
+  c2.lines = {{200, 3, 300000, 180000}};
+  x.contracts = {c, c2};
+  x.payments = {{700, 600, d(2023, 4, 25), 100000}};
+  x.targets = {{Month::of(2023, 3), TargetMetric::sales, OwnerKind::rep, 10, 250000},
+               {Month::of(2023, 3), TargetMetric::sales, OwnerKind::company, 0, 900000}};
+  x.forecasts = {{800, Month::of(2023, 3), 10, 280000, 1677600000}};
+  x.finance_months = {{Month::of(2023, 3), 300000, 180000, 20000, 10000, 500, -300}};
+  x.activities = {{900, 10, 100, d(2023, 1, 10), ActivityType::demo}, {901, 10, 0, d(2023, 1, 11), ActivityType::call}};
+  x.meeting_series = {{1000, "华东周会", "weekly", "region", 2}};
+  Meeting m;
+  m.id = 1100;
+  m.series = 1000;
+  m.date = d(2023, 3, 6);
+  m.agenda = "回款";
+  m.minutes = "纪要";
+  m.status = "closed";
+  x.meetings = {m};
+  Resolution r;
+  r.id = 1200;
+  r.meeting = 1100;
+  r.title = "提升回款";
+  r.description = "说明";
+  r.expected = "回款率90%";
+  r.goal_metric = "collection_rate";
+  r.goal_scope = "region:2";
+  r.goal_comparator = ">=";
+  r.goal_value = 0.9;
+  r.due_date = d(2023, 4, 30);
+  r.status = "done";
+  r.closed_date = d(2023, 4, 28);
+  x.resolutions = {r};
+  x.action_items = {{1300, 1200, "催款", 0, d(2023, 4, 15), "done", d(2023, 4, 14)},
+                    {1301, 1200, "拜访", 0, d(2023, 4, 20), "todo", std::nullopt}};
+  return x;
+}
+
+}  // namespace
+
+TEST(SqliteStore, MigrateIsIdempotent) {
+  auto s = open_store(":memory:");
+  EXPECT_EQ(s->schema_version(), 1);  // one script so far
+  s->migrate();
+  s->migrate();
+  EXPECT_EQ(s->schema_version(), 1);
+  EXPECT_EQ(s->data_version(), 0);  // migrations are not data writes
+}
+
+TEST(SqliteStore, SqlitePrefixAndFileDatabase) {
+  std::string path = ::testing::TempDir() + "sl_store_test.db";
+  std::remove(path.c_str());
+  {
+    auto s = open_store("sqlite:" + path);
+    s->write_dataset(small_dataset());
+  }
+  auto s = open_store(path);  // reopen: migrations are a no-op, data is there
+  EXPECT_EQ(s->schema_version(), 1);
+  EXPECT_EQ(s->load_reps().size(), 2u);
+  EXPECT_EQ(s->data_version(), 1);
+}
+
+TEST(SqliteStore, DatasetRoundTrip) {
+  auto s = open_store(":memory:");
+  auto in = small_dataset();
+  s->write_dataset(in);
+  auto out = s->load_dataset();
+
+  ASSERT_EQ(out.regions.size(), 3u);
+  EXPECT_EQ(out.regions[0].parent, 0);
+  EXPECT_EQ(out.regions[2].name, "上海");
+  ASSERT_EQ(out.reps.size(), 2u);
+  EXPECT_EQ(out.reps[0].manager, 11);
+  EXPECT_FALSE(out.reps[0].leave_date);
+  EXPECT_EQ(out.reps[1].leave_date, d(2024, 6, 30));
+  EXPECT_EQ(out.customers[1].owner_rep, 0);
+  EXPECT_EQ(out.customers[1].lost_reason, "价格");
+  EXPECT_EQ(out.customers[1].size, CustomerSize::small);
+  EXPECT_EQ(out.products[0].unit_cost, 60000);
+  EXPECT_EQ(out.competitor_products[0].competitor, 300);
+  EXPECT_EQ(out.market_stats[0].month, Month::of(2023, 1));
+  EXPECT_EQ(out.market_stats[0].market_size, 5000000);
+  EXPECT_EQ(out.competitor_sales[0].amount, 120000);
+  ASSERT_EQ(out.opportunities.size(), 2u);
+  ASSERT_EQ(out.opportunities[0].history.size(), 3u);
+  EXPECT_EQ(out.opportunities[0].history[1].stage, Stage::bidding);
+  EXPECT_EQ(out.opportunities[0].history[2].date, d(2023, 3, 20));
+  EXPECT_EQ(out.opportunities[1].lost_reason, "价格");
+  EXPECT_EQ(out.opportunities[1].closed, d(2023, 4, 2));
+  EXPECT_EQ(out.bids[0].result, BidResult::won);
+  EXPECT_FALSE(out.bids[1].result_date);
+  ASSERT_EQ(out.contracts.size(), 2u);
+  EXPECT_EQ(out.contracts[0].lines.size(), 2u);
+  EXPECT_EQ(out.contracts[0].lines[1].amount, 100000);
+  EXPECT_EQ(out.contracts[0].plan[1].due_date, d(2023, 6, 20));
+  EXPECT_EQ(out.contracts[1].opportunity, 0);
+  EXPECT_TRUE(out.contracts[1].plan.empty());
+  EXPECT_EQ(out.payments[0].contract, 600);
+  ASSERT_EQ(out.targets.size(), 2u);
+  EXPECT_EQ(out.targets[1].owner_kind, OwnerKind::company);
+  EXPECT_EQ(out.forecasts[0].submitted_at, 1677600000);
+  EXPECT_EQ(out.finance_months[0].other_income, -300);
+  EXPECT_EQ(out.activities[1].customer, 0);
+  EXPECT_EQ(out.activities[0].type, ActivityType::demo);
+  EXPECT_EQ(out.meeting_series[0].region, 2);
+  EXPECT_EQ(out.meetings[0].chair, 0);
+  EXPECT_EQ(out.meetings[0].minutes, "纪要");
+  EXPECT_DOUBLE_EQ(out.resolutions[0].goal_value, 0.9);
+  EXPECT_EQ(out.resolutions[0].closed_date, d(2023, 4, 28));
+  EXPECT_EQ(out.action_items[1].status, "todo");
+  EXPECT_FALSE(out.action_items[1].done_date);
+}
+
+TEST(SqliteStore, MeetingAttendeesRoundTripWithUsers) {
+  auto s = open_store(":memory:");
+  auto x = small_dataset();
+  s->write_dataset(x);
+  Id u1 = s->add_user({0, "a", "A", Role::manager, 2, 0}, "");
+  Id u2 = s->add_user({0, "b", "B", Role::rep, 0, 10}, "");
+  x.meetings[0].chair = u1;
+  x.meetings[0].attendees = {u2, u1};
+  x.resolutions[0].owner = u2;
+  s->write_dataset(x);  // replaces the data set, users stay
+  auto out = s->load_dataset();
+  EXPECT_EQ(out.meetings[0].chair, u1);
+  EXPECT_EQ(out.meetings[0].attendees, (std::vector<Id>{u2, u1}));
+  EXPECT_EQ(out.resolutions[0].owner, u2);
+}
+
+TEST(SqliteStore, ForeignKeyViolationRollsBackEverything) {
+  auto s = open_store(":memory:");
+  auto good = small_dataset();
+  s->write_dataset(good);
+  auto v = s->data_version();
+  auto bad = small_dataset();
+  bad.regions.push_back({4, "新区域", 1, 1});
+  bad.payments.push_back({701, 999, d(2023, 5, 1), 1});  // contract 999 does not exist
+  EXPECT_THROW(s->write_dataset(bad), std::exception);
+  auto out = s->load_dataset();
+  EXPECT_EQ(out.regions.size(), 3u);  // neither the new region nor a wipe: the old data stands
+  EXPECT_EQ(out.payments.size(), 1u);
+  EXPECT_EQ(s->data_version(), v);
+
+  // On an empty store nothing is half-written either.
+  auto e = open_store(":memory:");
+  EXPECT_THROW(e->write_dataset(bad), std::exception);
+  EXPECT_TRUE(e->load_dataset().regions.empty());
+}
+
+TEST(SqliteStore, CheckConstraintRejectsNegativeAmount) {
+  auto s = open_store(":memory:");
+  auto bad = small_dataset();
+  bad.payments[0].amount = -1;
+  EXPECT_THROW(s->write_dataset(bad), std::exception);
+  EXPECT_TRUE(s->load_dataset().customers.empty());
+}
+
+TEST(SqliteStore, SaveTargetsUpsertDeleteAudit) {
+  auto s = open_store(":memory:");
+  s->write_dataset(small_dataset());  // holds rep 10 sales 2023-03 = 250000, company = 900000
+  Id admin = s->add_user({0, "admin", "管理员", Role::admin}, "");
+  auto m3 = Month::of(2023, 3);
+  using store::TargetChange;
+  auto key = [&](TargetMetric met, OwnerKind k, Id id) { return Target{m3, met, k, id, 0}; };
+  s->save_targets({{key(TargetMetric::sales, OwnerKind::rep, 10), 260000},            // update
+                   {key(TargetMetric::sales, OwnerKind::company, 0), 900000},         // unchanged
+                   {key(TargetMetric::collection, OwnerKind::region, 2), 50000},      // insert
+                   {key(TargetMetric::bids_won, OwnerKind::rep, 11), std::nullopt}},  // delete of nothing
+                  admin, 1000);
+  auto t = s->load_targets();
+  ASSERT_EQ(t.size(), 3u);
+  EXPECT_EQ(t[0].value, 260000);
+  EXPECT_EQ(t[1].value, 900000);
+  EXPECT_EQ(t[2].owner_kind, OwnerKind::region);
+  EXPECT_EQ(t[2].value, 50000);
+
+  // Only the two cells that changed are audited, newest first.
+  auto a = s->audit_log({"target", "", 100});
+  ASSERT_EQ(a.size(), 2u);
+  EXPECT_EQ(a[0].entity_key, "2023-03/collection/region/2");
+  EXPECT_EQ(a[0].old_value, "");
+  EXPECT_EQ(a[0].new_value, "50000");
+  EXPECT_EQ(a[1].entity_key, "2023-03/sales/rep/10");
+  EXPECT_EQ(a[1].old_value, "250000");
+  EXPECT_EQ(a[1].new_value, "260000");
+  EXPECT_EQ(a[1].user_login, "admin");
+  EXPECT_EQ(a[1].at, 1000);
+
+  s->save_targets({{key(TargetMetric::sales, OwnerKind::rep, 10), std::nullopt}}, admin, 2000);
+  EXPECT_EQ(s->load_targets().size(), 2u);
+  a = s->audit_log({"target", "2023-03/sales/", 100});
+  ASSERT_EQ(a.size(), 2u);
+  EXPECT_EQ(a[0].old_value, "260000");
+  EXPECT_EQ(a[0].new_value, "");
+  EXPECT_EQ(s->audit_log({"target", "", 1}).size(), 1u);
+  EXPECT_TRUE(s->audit_log({"contract", "", 100}).empty());
+}
+
+TEST(SqliteStore, InvalidTargetChangeRollsBackBatch) {
+  auto s = open_store(":memory:");
+  s->write_dataset(small_dataset());
+  auto v = s->data_version();
+  auto m3 = Month::of(2023, 3);
+  try {
+    s->save_targets({{{m3, TargetMetric::sales, OwnerKind::rep, 10, 0}, 1},
+                     {{m3, TargetMetric::sales, OwnerKind::rep, 4242, 0}, 5}},  // no rep 4242
+                    0, 1);
+    FAIL() << "expected AppError";
+  } catch (const AppError& e) {
+    EXPECT_EQ(e.status, 422);
+    EXPECT_EQ(e.field, "owner_id");
+  }
+  EXPECT_EQ(s->load_targets()[0].value, 250000);  // the first change did not stick
+  EXPECT_TRUE(s->audit_log({}).empty());
+  EXPECT_EQ(s->data_version(), v);
+  EXPECT_THROW(s->save_targets({{{m3, TargetMetric::sales, OwnerKind::company, 0, 0}, -1}}, 0, 1), AppError);
+  EXPECT_THROW(s->save_targets({{{m3, TargetMetric::sales, OwnerKind::company, 3, 0}, 1}}, 0, 1), AppError);
+}
+
+TEST(SqliteStore, Users) {
+  auto s = open_store(":memory:");
+  s->write_dataset(small_dataset());
+  User u{0, "mgr.east", "王经理", Role::manager, 2, 0, "en", true};
+  Id id = s->add_user(u, "hash1");
+  EXPECT_GT(id, 0);
+  auto r = s->find_user_by_login("mgr.east");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->user.id, id);
+  EXPECT_EQ(r->user.display_name, "王经理");
+  EXPECT_EQ(r->user.role, Role::manager);
+  EXPECT_EQ(r->user.region, 2);
+  EXPECT_EQ(r->user.rep, 0);
+  EXPECT_EQ(r->user.lang, "en");
+  EXPECT_EQ(r->password_hash, "hash1");
+  EXPECT_EQ(s->find_user(id)->user.login, "mgr.east");
+  EXPECT_FALSE(s->find_user(id + 1));
+  EXPECT_FALSE(s->find_user_by_login("nobody"));
+  try {
+    s->add_user(u, "x");
+    FAIL() << "duplicate login accepted";
+  } catch (const AppError& e) {
+    EXPECT_EQ(e.status, 422);
+    EXPECT_EQ(e.code, "invalid_field");
+    EXPECT_EQ(e.field, "login");
+  }
+  EXPECT_TRUE(s->set_password("mgr.east", "hash2"));
+  EXPECT_EQ(s->find_user(id)->password_hash, "hash2");
+  EXPECT_FALSE(s->set_password("nobody", "h"));
+  s->add_user({0, "rep1", "张三", Role::rep, 0, 10}, "");
+  auto all = s->list_users();
+  ASSERT_EQ(all.size(), 2u);
+  EXPECT_EQ(all[1].rep, 10);
+}
+
+TEST(SqliteStore, Sessions) {
+  auto s = open_store(":memory:");
+  Id u = s->add_user({0, "a", "A", Role::admin}, "");
+  s->create_session({"tok1", u, "csrf1", 100, 200});
+  s->create_session({"tok2", u, "csrf2", 100, 300});
+  auto f = s->find_session("tok1");
+  ASSERT_TRUE(f);
+  EXPECT_EQ(f->user, u);
+  EXPECT_EQ(f->csrf, "csrf1");
+  EXPECT_EQ(f->expires_at, 200);
+  s->delete_expired_sessions(200);  // expires_at <= now is expired
+  EXPECT_FALSE(s->find_session("tok1"));
+  EXPECT_TRUE(s->find_session("tok2"));
+  s->delete_session("tok2");
+  EXPECT_FALSE(s->find_session("tok2"));
+}
+
+TEST(SqliteStore, DataVersionIncreasesAfterWrites) {
+  auto s = open_store(":memory:");
+  auto v0 = s->data_version();
+  s->write_dataset(small_dataset());
+  auto v1 = s->data_version();
+  EXPECT_GT(v1, v0);
+  s->add_user({0, "a", "A", Role::admin}, "");
+  auto v2 = s->data_version();
+  EXPECT_GT(v2, v1);
+  s->save_targets({{{Month::of(2023, 4), TargetMetric::sales, OwnerKind::company, 0, 0}, 7}}, 0, 1);
+  EXPECT_GT(s->data_version(), v2);
+}
+
+TEST(SqliteStore, ConcurrentUse) {
+  auto s = open_store(":memory:");
+  s->write_dataset(small_dataset());
+  std::vector<std::thread> ts;
+  for (int i = 0; i < 4; ++i)
+    ts.emplace_back([&, i] {
+      for (int j = 0; j < 20; ++j) {
+        s->save_targets({{{Month::of(2024, 1 + j % 12), TargetMetric::sales, OwnerKind::rep, 10, 0}, i * 100 + j}}, 0, j);
+        EXPECT_EQ(s->load_reps().size(), 2u);
+      }
+    });
+  for (auto& t : ts) t.join();
+  EXPECT_GE(s->data_version(), 1 + 80);
+}
