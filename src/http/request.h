@@ -1,0 +1,50 @@
+// What a handler sees of an HTTP exchange: a decoded request and a plain response.
+// Kept free of Beast types so handlers (src/api/) and their tests need no networking.
+#pragma once
+#include <map>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include <boost/json/value.hpp>
+
+#include "core/error.h"
+
+namespace sl::http {
+
+struct Request {
+  std::string method;  // "GET", "POST", ...
+  std::string target;  // raw request target, e.g. "/api/v1/x?a=1"
+  std::string path;    // percent-decoded path, no query
+  std::map<std::string, std::string> query;   // decoded; '+' is a space; last one wins
+  std::map<std::string, std::string> params;  // route captures, filled by Router
+  std::string body;
+  std::string remote;  // peer "ip:port"
+  // Header names are stored lower-cased.
+  std::vector<std::pair<std::string, std::string>> headers;
+
+  std::string header(std::string_view name) const;  // case-insensitive, "" if absent
+  std::string cookie(std::string_view name) const;  // "" if absent
+  sl::Lang lang() const;  // Accept-Language starting with "en" -> en, else zh
+};
+
+struct Response {
+  int status = 200;
+  std::string content_type = "application/json; charset=utf-8";
+  std::string body;
+  std::vector<std::pair<std::string, std::string>> headers;  // extra headers
+};
+
+Response json_response(int status, const boost::json::value& v);
+// {"error":{"code":…,"message":…,"field":…|null}} with the status of the error.
+Response error_response(const sl::AppError& e, sl::Lang lang);
+// The body as JSON; an empty or malformed body throws AppError 400 "malformed_json".
+boost::json::value parse_json_body(const Request& r);
+
+// Splits a request target into a decoded path and query map. false if the target
+// is not a valid origin-form ("/path?query").
+bool parse_target(std::string_view target, std::string& path,
+                  std::map<std::string, std::string>& query);
+
+}  // namespace sl::http

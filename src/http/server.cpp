@@ -1,0 +1,311 @@
+#include "http/server.h"
+
+#include <atomic>
+#include <condition_variable>
+#include <filesystem>
+#include <map>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/detached.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/redirect_error.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <boost/asio/strand.hpp>
+#include <boost/asio/use_awaitable.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <spdlog/spdlog.h>
+
+#include "http/static_files.h"
+
+namespace sl::http {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace bhttp = boost::beast::http;
+using tcp = asio::ip::tcp;
+using Strand = asio::strand<asio::io_context::executor_type>;
+
+namespace {
+
+// One open connection, known to the server so stop() can close it while idle.
+// Touched only on the connection's strand, except the registry map itself.
+struct Conn {
+  Strand strand;
+  beast::tcp_stream* stream = nullptr;
+  bool busy = false;  // between having read a request and having written its response
+};
+
+bool is_api(const std::string& path) { return path == "/api" || path.rfind("/api/", 0) == 0; }
+
+}  // namespace
+
+struct Server::Impl {
+  ServerConfig cfg;
+  Router& router;
+  asio::io_context ioc;
+  Strand accept_strand;
+  tcp::acceptor acceptor;
+  asio::signal_set signals;
+  std::atomic<bool> stopping{false};
+
+  std::mutex mu;  // guards conns, finished
+  std::condition_variable cv;
+  std::map<uint64_t, Conn*> conns;
+  uint64_t next_conn = 1;
+  bool finished = false;
+
+  Impl(ServerConfig c, Router& r)
+      : cfg(std::move(c)),
+        router(r),
+        ioc(std::max(1, cfg.threads)),
+        accept_strand(asio::make_strand(ioc)),
+        acceptor(accept_strand),
+        signals(accept_strand) {
+    tcp::endpoint ep(asio::ip::make_address(cfg.host), cfg.port);
+    acceptor.open(ep.protocol());
+    acceptor.set_option(asio::socket_base::reuse_address(true));
+    acceptor.bind(ep);
+    acceptor.listen(asio::socket_base::max_listen_connections);
+  }
+
+  asio::awaitable<void> accept_loop() {
+    while (!stopping) {
+      beast::error_code ec;
+      Strand strand = asio::make_strand(ioc);
+      tcp::socket sock(strand);
+      co_await acceptor.async_accept(sock, asio::redirect_error(asio::use_awaitable, ec));
+      if (ec) {
+        if (stopping || ec == asio::error::operation_aborted) break;
+        // EMFILE and friends: keep serving the connections we have.
+        spdlog::warn("accept failed: {}", ec.message());
+        continue;
+      }
+      asio::co_spawn(strand, session(beast::tcp_stream(std::move(sock)), strand), asio::detached);
+    }
+  }
+
+  void write_log(const Request& r, int status, size_t bytes,
+                 std::chrono::steady_clock::time_point t0) {
+    auto us = std::chrono::duration_cast<std::chrono::microseconds>(
+                  std::chrono::steady_clock::now() - t0)
+                  .count();
+    spdlog::info("{} {} {} {}B {}us {}", r.method, r.path.empty() ? r.target : r.path, status,
+                 bytes, us, r.remote);
+  }
+
+  Response handle(Request& r) {
+    try {
+      if (!parse_target(r.target, r.path, r.query)) {
+        return error_response(AppError(400, "bad_target", "", "请求地址无效", "Invalid request target"),
+                              r.lang());
+      }
+      bool get_like = r.method == "GET" || r.method == "HEAD";
+      if (!is_api(r.path) && !cfg.static_dir.empty() && get_like && !router.has_path(r.path)) {
+        return serve_static(cfg.static_dir, r.path, r.method == "HEAD");
+      }
+      return router.dispatch(r);
+    } catch (const std::exception& e) {
+      spdlog::error("request {} {} failed: {}", r.method, r.target, e.what());
+    }
+    return error_response(AppError(500, "internal", "", "服务器内部错误，请稍后再试",
+                                   "Internal server error, please try again later"),
+                          r.lang());
+  }
+
+  static bhttp::response<bhttp::string_body> to_beast(Response& res, unsigned version,
+                                                      bool keep_alive) {
+    bhttp::response<bhttp::string_body> out{static_cast<bhttp::status>(res.status), version};
+    out.set(bhttp::field::server, "salesloop");
+    out.set(bhttp::field::content_type, res.content_type);
+    out.set("X-Content-Type-Options", "nosniff");
+    out.set("X-Frame-Options", "DENY");
+    out.set("Referrer-Policy", "same-origin");
+    out.keep_alive(keep_alive);
+    out.body() = std::move(res.body);
+    out.prepare_payload();
+    // Extra headers last: a HEAD answer sets Content-Length to the size of the body it omits.
+    for (auto& [k, v] : res.headers) out.set(k, v);
+    return out;
+  }
+
+  // Answers a request whose header broke a limit, then the connection is closed.
+  asio::awaitable<void> refuse(beast::tcp_stream& stream, int status, const char* code,
+                               const char* zh, const char* en, Request& log_req,
+                               std::chrono::steady_clock::time_point t0) {
+    Response res = error_response(AppError(status, code, "", zh, en), Lang::zh);
+    auto out = to_beast(res, 11, false);
+    beast::error_code ec;
+    stream.expires_after(cfg.read_timeout);
+    co_await bhttp::async_write(stream, out, asio::redirect_error(asio::use_awaitable, ec));
+    write_log(log_req, status, out.body().size(), t0);
+  }
+
+  asio::awaitable<void> session(beast::tcp_stream stream, Strand strand) {
+    Conn conn{strand, &stream, false};
+    uint64_t id;
+    {
+      std::lock_guard lk(mu);
+      id = next_conn++;
+      conns[id] = &conn;
+    }
+    std::string remote;
+    {
+      beast::error_code ec;
+      auto ep = stream.socket().remote_endpoint(ec);
+      if (!ec) remote = ep.address().to_string() + ":" + std::to_string(ep.port());
+    }
+    beast::flat_buffer buffer;
+    for (;;) {
+      conn.busy = false;
+      if (stopping) break;
+      bhttp::request_parser<bhttp::string_body> parser;
+      parser.body_limit(cfg.body_limit);
+      parser.header_limit(static_cast<std::uint32_t>(cfg.header_limit));
+      stream.expires_after(cfg.read_timeout);
+      beast::error_code ec;
+      co_await bhttp::async_read_header(stream, buffer, parser,
+                                        asio::redirect_error(asio::use_awaitable, ec));
+      auto t0 = std::chrono::steady_clock::now();
+      conn.busy = true;
+      Request req;
+      req.remote = remote;
+      if (ec == bhttp::error::body_limit) {
+        req.method = "?";
+        req.target = "(body too large)";
+        co_await refuse(stream, 413, "body_too_large", "请求体过大", "Request body too large", req, t0);
+        break;
+      }
+      if (ec == bhttp::error::header_limit) {
+        req.method = "?";
+        req.target = "(header too large)";
+        co_await refuse(stream, 431, "header_too_large", "请求头过大", "Request header too large",
+                        req, t0);
+        break;
+      }
+      if (ec) break;  // closed, timed out, cancelled by stop(), or not HTTP: just close
+      if (parser.get()[bhttp::field::expect] == "100-continue") {
+        bhttp::response<bhttp::empty_body> cont{bhttp::status::continue_, 11};
+        co_await bhttp::async_write(stream, cont, asio::redirect_error(asio::use_awaitable, ec));
+        if (ec) break;
+      }
+      co_await bhttp::async_read(stream, buffer, parser,
+                                 asio::redirect_error(asio::use_awaitable, ec));
+      if (ec == bhttp::error::body_limit) {  // chunked bodies only find out while reading
+        req.method = "?";
+        req.target = "(body too large)";
+        co_await refuse(stream, 413, "body_too_large", "请求体过大", "Request body too large", req, t0);
+        break;
+      }
+      if (ec) break;
+      auto msg = parser.release();
+      req.method = std::string(msg.method_string());
+      req.target = std::string(msg.target());
+      for (const auto& f : msg) {
+        std::string name(f.name_string());
+        for (auto& c : name) c = char(std::tolower(static_cast<unsigned char>(c)));
+        req.headers.emplace_back(std::move(name), std::string(f.value()));
+      }
+      req.body = std::move(msg.body());
+      Response res = handle(req);
+      int status = res.status;
+      bool keep = msg.keep_alive() && !stopping;
+      auto out = to_beast(res, msg.version(), keep);
+      size_t bytes = out.body().size();
+      stream.expires_after(cfg.read_timeout);
+      co_await bhttp::async_write(stream, out, asio::redirect_error(asio::use_awaitable, ec));
+      write_log(req, status, bytes, t0);
+      if (ec || !keep) break;
+    }
+    beast::error_code ignored;
+    stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+    {
+      std::lock_guard lk(mu);
+      conns.erase(id);
+    }
+    cv.notify_all();
+  }
+
+  void begin_stop() {
+    if (stopping.exchange(true)) return;
+    asio::post(accept_strand, [this] {
+      beast::error_code ec;
+      acceptor.close(ec);
+      signals.cancel(ec);
+    });
+    std::lock_guard lk(mu);
+    for (auto& [id, c] : conns) {
+      uint64_t cid = id;
+      // On the connection's strand, so the session cannot be mid-step; busy ones finish
+      // their response and then see `stopping`.
+      asio::post(c->strand, [this, cid] {
+        Conn* c2 = nullptr;
+        {
+          std::lock_guard lk2(mu);
+          auto it = conns.find(cid);
+          if (it != conns.end()) c2 = it->second;
+        }
+        if (c2 && !c2->busy) {
+          beast::error_code ec;
+          c2->stream->socket().cancel(ec);
+        }
+      });
+    }
+    cv.notify_all();
+  }
+};
+
+Server::Server(ServerConfig cfg, Router& router)
+    : impl_(std::make_unique<Impl>(std::move(cfg), router)) {}
+
+Server::~Server() = default;
+
+uint16_t Server::port() const { return impl_->acceptor.local_endpoint().port(); }
+
+void Server::stop() { impl_->begin_stop(); }
+
+void Server::run() {
+  Impl& s = *impl_;
+  if (s.cfg.handle_signals) {
+    s.signals.add(SIGINT);
+    s.signals.add(SIGTERM);
+    s.signals.async_wait([&s](const beast::error_code& ec, int sig) {
+      if (ec) return;
+      spdlog::info("signal {} received, shutting down", sig);
+      s.begin_stop();
+    });
+  }
+  if (!s.stopping) asio::co_spawn(s.accept_strand, s.accept_loop(), asio::detached);
+  spdlog::info("listening on http://{}:{}", s.cfg.host, port());
+
+  // Bounds the drain: after stop(), connections get drain_timeout to finish.
+  std::thread watchdog([&s] {
+    std::unique_lock lk(s.mu);
+    s.cv.wait(lk, [&] { return s.stopping.load() || s.finished; });
+    if (s.finished) return;
+    bool drained = s.cv.wait_for(lk, s.cfg.drain_timeout,
+                                 [&] { return s.conns.empty() || s.finished; });
+    if (!drained) {
+      spdlog::warn("{} connection(s) still busy after drain timeout; closing", s.conns.size());
+      s.ioc.stop();
+    }
+  });
+  std::vector<std::thread> pool;
+  for (int i = 1; i < s.cfg.threads; ++i) pool.emplace_back([&s] { s.ioc.run(); });
+  s.ioc.run();
+  for (auto& t : pool) t.join();
+  {
+    std::lock_guard lk(s.mu);
+    s.finished = true;
+  }
+  s.cv.notify_all();
+  watchdog.join();
+  spdlog::info("server stopped");
+}
+
+}  // namespace sl::http

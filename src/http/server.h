@@ -1,0 +1,49 @@
+// The HTTP/1.1 server: Beast + Asio coroutines on a small thread pool. /api/* goes to
+// the Router; everything else to the built web app in static_dir (SPA fallback).
+// Limits are enforced while reading, so an oversized request is refused from its
+// header alone (413/431) and never read into memory.
+#pragma once
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "http/router.h"
+
+namespace sl::http {
+
+struct ServerConfig {
+  std::string host = "127.0.0.1";
+  uint16_t port = 8080;  // 0 = any free port; see Server::port()
+  std::string static_dir;  // built web app; empty = no static files
+  size_t body_limit = 8 * 1024 * 1024;
+  size_t header_limit = 16 * 1024;
+  std::chrono::seconds read_timeout{30};  // per request, and for idle keep-alive
+  int threads = 2;
+  std::chrono::seconds drain_timeout{10};  // after stop(), how long in-flight requests get
+  bool handle_signals = true;  // SIGINT/SIGTERM call stop(); tests turn this off
+};
+
+class Server {
+ public:
+  // Binds and listens immediately (throws std::system_error if the port is taken),
+  // so port() is valid before run().
+  Server(ServerConfig cfg, Router& router);
+  ~Server();
+  Server(const Server&) = delete;
+  Server& operator=(const Server&) = delete;
+
+  uint16_t port() const;
+  // Serves until stop() or a signal, then lets in-flight requests finish (up to
+  // drain_timeout), closes idle keep-alive connections and returns.
+  void run();
+  // Thread-safe, idempotent, does not block.
+  void stop();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace sl::http
