@@ -1,0 +1,71 @@
+// Display helpers. Money arrives as integer fen; nothing here computes a metric,
+// it only turns the server's numbers into text for the current locale.
+export type Locale = 'zh-CN' | 'en'
+
+function trimZeros(s: string): string {
+  return s.includes('.') ? s.replace(/\.?0+$/, '') : s
+}
+
+function group(n: number, digits: number): string {
+  return n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })
+}
+
+/** Money in fen → "1,234.5万" / "3.21亿" / "987.00" (zh-CN) or "1.23M" / "12.3K" / "987.00" (en). */
+export function formatMoney(fen: number | null | undefined, locale: Locale): string {
+  if (fen === null || fen === undefined || Number.isNaN(fen)) return '—'
+  const yuan = fen / 100
+  const abs = Math.abs(yuan)
+  const sign = yuan < 0 ? '-' : ''
+  if (locale === 'zh-CN') {
+    if (abs >= 1e8) return sign + trimZeros(group(abs / 1e8, 2)) + '亿'
+    if (abs >= 1e4) return sign + trimZeros(group(abs / 1e4, 1)) + '万'
+    return sign + group(abs, 2)
+  }
+  if (abs >= 1e9) return sign + trimZeros(group(abs / 1e9, 2)) + 'B'
+  if (abs >= 1e6) return sign + trimZeros(group(abs / 1e6, 2)) + 'M'
+  if (abs >= 1e3) return sign + trimZeros(group(abs / 1e3, 1)) + 'K'
+  return sign + group(abs, 2)
+}
+
+/** Ratio (0.853) → "85.3%". */
+export function formatPercent(ratio: number | null | undefined, digits = 1): string {
+  if (ratio === null || ratio === undefined || Number.isNaN(ratio)) return '—'
+  return (ratio * 100).toFixed(digits) + '%'
+}
+
+/** Gap as signed percentage points (−0.12 → "-12.0"). */
+export function formatPoints(ratio: number | null | undefined, digits = 1): string {
+  if (ratio === null || ratio === undefined || Number.isNaN(ratio)) return '—'
+  const v = ratio * 100
+  const s = Math.abs(v).toFixed(digits)
+  if (Number(s) === 0) return (0).toFixed(digits)
+  return (v > 0 ? '+' : '-') + s
+}
+
+export const FEN_PER_WAN = 1_000_000 // 1 万元 = 10,000 yuan = 1,000,000 fen
+
+/** fen → 万元 number for an input cell (null stays null). */
+export function fenToWan(fen: number | null): number | null {
+  if (fen === null || fen === undefined) return null
+  return fen / FEN_PER_WAN
+}
+
+/** 万元 → integer fen (rounded to the fen). */
+export function wanToFen(wan: number | null): number | null {
+  if (wan === null || wan === undefined) return null
+  return Math.round(wan * FEN_PER_WAN)
+}
+
+/** Parse a typed or pasted cell: "" → null, "1,234.5" → 1234.5; returns undefined when invalid. */
+export function parseWan(text: string): number | null | undefined {
+  const t = text.trim().replace(/,/g, '').replace(/，/g, '')
+  if (t === '') return null
+  if (!/^[+-]?(\d+\.?\d*|\.\d+)$/.test(t)) return undefined
+  return Number(t)
+}
+
+/** Text for a 万元 input: up to 4 decimals (1 fen = 0.000001 万, targets are whole yuan in practice). */
+export function wanText(wan: number | null): string {
+  if (wan === null) return ''
+  return trimZeros(wan.toFixed(6))
+}
