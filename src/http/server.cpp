@@ -53,6 +53,7 @@ struct Server::Impl {
   tcp::acceptor acceptor;
   asio::signal_set signals;
   std::atomic<bool> stopping{false};
+  uint16_t bound_port = 0;  // cached: the acceptor is closed on stop and owned by its strand
 
   std::mutex mu;  // guards conns, finished
   std::condition_variable cv;
@@ -72,6 +73,7 @@ struct Server::Impl {
     acceptor.set_option(asio::socket_base::reuse_address(true));
     acceptor.bind(ep);
     acceptor.listen(asio::socket_base::max_listen_connections);
+    bound_port = acceptor.local_endpoint().port();
   }
 
   asio::awaitable<void> accept_loop() {
@@ -265,7 +267,7 @@ Server::Server(ServerConfig cfg, Router& router)
 
 Server::~Server() = default;
 
-uint16_t Server::port() const { return impl_->acceptor.local_endpoint().port(); }
+uint16_t Server::port() const { return impl_->bound_port; }
 
 void Server::stop() { impl_->begin_stop(); }
 
