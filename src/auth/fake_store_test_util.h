@@ -1,0 +1,77 @@
+// An in-memory Store for auth tests: users and sessions only; everything else throws.
+// Test-only (header only, included by *_test.cpp) so auth tests do not need SQLite.
+#pragma once
+#include <map>
+#include <stdexcept>
+
+#include "core/error.h"
+#include "store/store.h"
+
+namespace sl::auth::testing {
+
+class FakeStore : public store::Store {
+ public:
+  std::map<Id, store::UserRecord> users;
+  std::map<std::string, store::SessionRecord> sessions;  // by token_hash
+  Id next_id = 1;
+
+  Id add_user(const model::User& u, const std::string& password_hash) override {
+    for (auto& [id, r] : users)
+      if (r.user.login == u.login)
+        throw invalid_field("login", "用户名已存在", "This login is taken");
+    store::UserRecord r{u, password_hash};
+    r.user.id = next_id++;
+    users[r.user.id] = r;
+    return r.user.id;
+  }
+  std::optional<store::UserRecord> find_user_by_login(const std::string& login) override {
+    for (auto& [id, r] : users)
+      if (r.user.login == login) return r;
+    return std::nullopt;
+  }
+  std::optional<store::UserRecord> find_user(Id id) override {
+    auto it = users.find(id);
+    if (it == users.end()) return std::nullopt;
+    return it->second;
+  }
+  std::vector<model::User> list_users() override {
+    std::vector<model::User> out;
+    for (auto& [id, r] : users) out.push_back(r.user);
+    return out;
+  }
+  bool set_password(const std::string& login, const std::string& hash) override {
+    for (auto& [id, r] : users)
+      if (r.user.login == login) {
+        r.password_hash = hash;
+        return true;
+      }
+    return false;
+  }
+  void create_session(const store::SessionRecord& s) override { sessions[s.token_hash] = s; }
+  std::optional<store::SessionRecord> find_session(const std::string& h) override {
+    auto it = sessions.find(h);
+    if (it == sessions.end()) return std::nullopt;
+    return it->second;
+  }
+  void delete_session(const std::string& h) override { sessions.erase(h); }
+  void delete_expired_sessions(int64_t now) override {
+    std::erase_if(sessions, [now](const auto& kv) { return kv.second.expires_at <= now; });
+  }
+
+  // Not needed by auth.
+  void migrate() override { unused(); }
+  int schema_version() override { unused(); }
+  int64_t data_version() override { unused(); }
+  void write_dataset(const model::Dataset&) override { unused(); }
+  model::Dataset load_dataset() override { unused(); }
+  std::vector<model::Target> load_targets() override { unused(); }
+  std::vector<model::Region> load_regions() override { unused(); }
+  std::vector<model::Rep> load_reps() override { unused(); }
+  void save_targets(const std::vector<store::TargetChange>&, Id, int64_t) override { unused(); }
+  std::vector<store::AuditEntry> audit_log(const store::AuditQuery&) override { unused(); }
+
+ private:
+  [[noreturn]] static void unused() { throw std::logic_error("FakeStore: not implemented"); }
+};
+
+}  // namespace sl::auth::testing
