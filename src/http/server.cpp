@@ -132,7 +132,13 @@ struct Server::Impl {
     out.body() = std::move(res.body);
     out.prepare_payload();
     // Extra headers last: a HEAD answer sets Content-Length to the size of the body it omits.
-    for (auto& [k, v] : res.headers) out.set(k, v);
+    // insert, not set: a handler may send several Set-Cookie lines.
+    for (auto& [k, v] : res.headers) {
+      if (beast::iequals(k, "Content-Length"))
+        out.set(bhttp::field::content_length, v);
+      else
+        out.insert(k, v);
+    }
     return out;
   }
 

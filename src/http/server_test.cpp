@@ -83,6 +83,10 @@ class ServerTest : public ::testing::Test {
     router.add("POST", "/api/v1/echo", [](Request& r) {
       return json_response(200, parse_json_body(r));
     });
+    router.add("GET", "/api/v1/cookies", [](Request&) {
+      Response r{204, "text/plain", "", {{"Set-Cookie", "a=1"}, {"Set-Cookie", "b=2"}}};
+      return r;
+    });
     router.add("GET", "/api/v1/slow", [](Request&) {
       std::this_thread::sleep_for(std::chrono::milliseconds(300));
       return json_response(200, boost::json::value("done"));
@@ -126,6 +130,11 @@ TEST_F(ServerTest, HandlerWithParamsQueryAndKeepAlive) {
   res = c.request(bhttp::verb::post, "/api/v1/echo", R"({"x":1})");
   EXPECT_EQ(res.result_int(), 200);
   EXPECT_EQ(res.body(), R"({"x":1})");
+  res = c.request(bhttp::verb::get, "/api/v1/cookies");
+  EXPECT_EQ(res.result_int(), 204);
+  EXPECT_EQ(std::distance(res.equal_range(bhttp::field::set_cookie).first,
+                          res.equal_range(bhttp::field::set_cookie).second),
+            2);
 }
 
 TEST_F(ServerTest, JsonErrors) {
@@ -248,6 +257,44 @@ TEST_F(ServerTest, StopDrainsInFlightRequest) {
   beast::error_code ec;
   s.connect({asio::ip::make_address("127.0.0.1"), server->port()}, ec);
   EXPECT_TRUE(ec);
+}
+
+}  // namespace
+}  // namespace sl::http
+
+namespace sl::http {
+namespace {
+
+TEST(ServerTimeout, SlowClientIsDisconnected) {
+  Router router;
+  ServerConfig cfg;
+  cfg.port = 0;
+  cfg.read_timeout = std::chrono::seconds(1);
+  cfg.handle_signals = false;
+  Server server(cfg, router);
+  std::thread t([&] { server.run(); });
+  {
+    Client c(server.port());
+    auto t0 = std::chrono::steady_clock::now();
+    c.send_raw("GET /api/v1/x HTTP/1.1\r\nHost: x\r\n");  // never finishes the header
+    EXPECT_TRUE(c.closed_by_peer());
+    auto waited = std::chrono::steady_clock::now() - t0;
+    EXPECT_GE(waited, std::chrono::milliseconds(900));
+    EXPECT_LT(waited, std::chrono::seconds(3));
+  }
+  server.stop();
+  t.join();
+}
+
+TEST(ServerStop, StopBeforeRunReturns) {
+  Router router;
+  ServerConfig cfg;
+  cfg.port = 0;
+  cfg.handle_signals = false;
+  Server server(cfg, router);
+  EXPECT_NE(server.port(), 0);
+  server.stop();
+  server.run();  // returns at once
 }
 
 }  // namespace
