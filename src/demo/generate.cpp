@@ -1,0 +1,99 @@
+// Orchestrates the generator stages. Each stage draws from its own forked random stream so
+// that changing one stage does not reshuffle the others.
+#include <cmath>
+#include <stdexcept>
+
+#include "demo/gen.h"
+
+namespace sl::demo {
+
+namespace detail {
+
+double season(int month) {
+  // Feb: 春节; Q4: year-end budgets.
+  static const double k[12] = {0.95, 0.6, 0.95, 1.0, 1.0, 1.1, 0.9, 0.9, 1.0, 1.05, 1.2, 1.45};
+  return k[month - 1];
+}
+
+double growth(const Ctx& c, Date d) {
+  // ~5%/year on top of the headcount and customer-base growth → ~12%/year in sales.
+  return std::pow(1.05, (d.days - c.start.days) / 365.0);
+}
+
+const model::Rep& rep(const Ctx& c, Id id) { return c.d.reps[static_cast<size_t>(id - 1)]; }
+
+Id occupant(const Ctx& c, size_t slot, Date d) {
+  const auto& s = c.slots[slot];
+  if (s.opened <= d)
+    for (Id id : s.reps) {
+      const auto& r = rep(c, id);
+      if (r.hire_date <= d && (!r.leave_date || d <= *r.leave_date)) return id;
+    }
+  return c.slots[c.lead_slot[static_cast<size_t>(s.daqu)]].reps[0];
+}
+
+int64_t unix_seconds(Date d, int hour) { return static_cast<int64_t>(d.days) * 86400 + hour * 3600 - 8 * 3600; }  // Beijing time
+
+}  // namespace detail
+
+model::Dataset generate(const DemoOptions& o) {
+  if (o.scale != "small" && o.scale != "medium")
+    throw std::invalid_argument("demo scale must be small or medium, not '" + o.scale + "'");
+  detail::Ctx c;
+  c.o = o;
+  c.medium = o.scale == "medium";
+  c.as_of = o.as_of;
+  c.start = from_ymd(to_ymd(o.as_of).year - 3, 1, 1);
+  Rng root(o.seed);
+  Rng r_org = root.fork(1), r_deals = root.fork(2), r_plans = root.fork(3), r_act = root.fork(4),
+      r_meet = root.fork(5), r_market = root.fork(6);
+  detail::gen_org(c, r_org);
+  detail::gen_deals(c, r_deals);
+  detail::gen_market(c, r_market);
+  detail::gen_plans(c, r_plans);
+  detail::gen_activity(c, r_act);
+  detail::gen_meetings(c, r_meet);
+  return std::move(c.d);
+}
+
+std::vector<DemoUser> demo_users(const model::Dataset& d) {
+  using model::Role;
+  // 大区 are the level-1 regions in id order: the first is 华东, the second 华南.
+  std::vector<Id> daqu;
+  for (const auto& r : d.regions)
+    if (r.level == 1) daqu.push_back(r.id);
+  if (daqu.size() < 2) throw std::invalid_argument("demo_users: the data set needs two 大区");
+  auto in_daqu = [&](const model::Rep& rp, Id dq) {
+    if (rp.region == dq) return true;
+    for (const auto& r : d.regions)
+      if (r.id == rp.region) return r.parent == dq;
+    return false;
+  };
+  // Still-employed, non-lead reps (leads have no manager) of a 大区, in id order.
+  auto reps_of = [&](Id dq, size_t n) {
+    std::vector<Id> out;
+    for (const auto& rp : d.reps)
+      if (out.size() < n && !rp.leave_date && rp.manager != 0 && in_daqu(rp, dq)) out.push_back(rp.id);
+    for (const auto& rp : d.reps)  // a tiny data set may need the lead too
+      if (out.size() < n && !rp.leave_date && rp.manager == 0 && in_daqu(rp, dq)) out.push_back(rp.id);
+    if (out.size() < n) throw std::invalid_argument("demo_users: not enough reps in a 大区");
+    return out;
+  };
+  auto east = reps_of(daqu[0], 2), south = reps_of(daqu[1], 1);
+  auto name = [&](Id id) {
+    for (const auto& rp : d.reps)
+      if (rp.id == id) return rp.name;
+    return std::string();
+  };
+  return {
+      {"admin", "系统管理员", Role::admin, 0, 0},
+      {"ceo", "总经理", Role::executive, 0, 0},
+      {"mgr.east", "华东大区经理", Role::manager, daqu[0], 0},
+      {"mgr.south", "华南大区经理", Role::manager, daqu[1], 0},
+      {"rep.east1", name(east[0]), Role::rep, 0, east[0]},
+      {"rep.east2", name(east[1]), Role::rep, 0, east[1]},
+      {"rep.south1", name(south[0]), Role::rep, 0, south[0]},
+  };
+}
+
+}  // namespace sl::demo
