@@ -73,7 +73,7 @@ Response Router::dispatch(Request& req) const {
     r.headers.emplace_back("Allow", allow);
     return r;
   }
-  return error_response(sl::AppError(404, "no_endpoint", "", "接口不存在", "No such endpoint"),
+  return error_response(sl::AppError(404, "not_found", "", "接口不存在", "No such endpoint"),
                         req.lang());
 }
 

@@ -10,7 +10,8 @@ export const RESULTS = path.resolve(here, '../../test-results')
 
 /** "role login password" lines; the first user of each role wins. */
 export function demoLogins() {
-  const file = process.env.DEMO_LOGINS_FILE || path.join(here, 'demo-logins.mock.txt')
+  const file = process.env.DEMO_LOGINS_FILE
+  if (!file) throw new Error('DEMO_LOGINS_FILE is not set (make test sets it)')
   const out = {}
   for (const line of fs.readFileSync(file, 'utf8').split('\n')) {
     const [role, login, password] = line.trim().split(/\s+/)

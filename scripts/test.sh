@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Runs every test: unit (ctest), API (node:test against a real server on a fresh small
+# demo database) and browser (Playwright + Debian chromium against another one).
+# Ends with one line "tests: N passed, M failed".
+set -uo pipefail
+cd "$(dirname "$0")/.."
+BUILD=${1:-build}
+AS_OF=2026-06-15
+mkdir -p test-results
+work=$(mktemp -d)
+pids=()
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null; done; rm -rf "$work"; }
+trap cleanup EXIT
+
+passed=0 failed=0
+count_ctest() {  # "100% tests passed, 0 tests failed out of 42"
+  local line; line=$(grep -E "tests passed, [0-9]+ tests? failed out of" "$1" | tail -1)
+  local total fail
+  total=$(sed -E 's/.*out of ([0-9]+).*/\1/' <<<"$line"); fail=$(sed -E 's/.*passed, ([0-9]+) tests? failed.*/\1/' <<<"$line")
+  [ -n "$total" ] || { failed=$((failed + 1)); return; }
+  passed=$((passed + total - fail)); failed=$((failed + fail))
+}
+count_node() {  # node --test prints "# pass N" and "# fail N"
+  local p f
+  p=$(grep -E "^# pass [0-9]+" "$1" | tail -1 | awk '{print $3}'); f=$(grep -E "^# fail [0-9]+" "$1" | tail -1 | awk '{print $3}')
+  [ -n "$p" ] || { failed=$((failed + 1)); return; }
+  passed=$((passed + p)); failed=$((failed + f))
+}
+
+# A server on a new small demo database; sets $base, $db and $logins for the suite named $1.
+start_server() {
+  local name=$1
+  db=$work/$name.db logins=$work/$name-logins.txt
+  "$BUILD/salesloop" demo --db "$db" --seed 3 --scale small --as-of $AS_OF > "$logins" || return 1
+  "$BUILD/salesloop" serve --db "$db" --port 0 --today $AS_OF --web web/dist > "$work/$name-server.log" 2>&1 &
+  pids+=($!)
+  for _ in $(seq 100); do
+    base=$(grep -oE "http://127\.0\.0\.1:[0-9]+" "$work/$name-server.log" | head -1)
+    [ -n "$base" ] && return 0
+    sleep 0.1
+  done
+  echo "server for $name did not start:"; cat "$work/$name-server.log"; return 1
+}
+
+echo "== unit tests (ctest)"
+ctest --test-dir "$BUILD" -j 2 --output-on-failure --timeout 300 2>&1 | tee "$work/ctest.log"
+count_ctest "$work/ctest.log"
+
+echo "== API tests"
+if start_server api; then
+  BASE_URL=$base DB_PATH=$db DEMO_LOGINS_FILE=$logins node --test --test-concurrency=1 tests/api/ 2>&1 | tee "$work/api.log"
+  count_node "$work/api.log"
+  # Graceful shutdown on SIGTERM: the server exits 0 by itself.
+  kill -TERM "${pids[-1]}"; wait "${pids[-1]}"; rc=$?
+  if [ $rc -eq 0 ]; then passed=$((passed + 1)); else echo "server exited $rc on SIGTERM"; failed=$((failed + 1)); fi
+else
+  failed=$((failed + 1))
+fi
+
+echo "== browser tests (Playwright + chromium)"
+if [ -d tests/browser ] && start_server browser; then
+  BASE_URL=$base DB_PATH=$db DEMO_LOGINS_FILE=$logins node --test --test-concurrency=1 tests/browser/ 2>&1 | tee "$work/browser.log"
+  count_node "$work/browser.log"
+fi
+
+echo ""
+echo "tests: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,36 @@
+// What every handler needs: the store, authentication, the published Snapshot and the
+// server's notion of today (overridable so tests do not depend on the real date).
+#pragma once
+#include <functional>
+#include <memory>
+
+#include "api/snapshot_holder.h"
+#include "auth/auth.h"
+#include "engine/scope.h"
+#include "http/request.h"
+#include "store/store.h"
+
+namespace sl::api {
+
+struct Context {
+  store::Store& store;
+  auth::Auth& auth;
+  SnapshotHolder& snapshots;
+  std::function<Date()> today;
+  std::string version = "0.1.0";
+};
+
+// The logged-in caller of one request, with the Snapshot the request reads and the
+// caller's Scope resolved against it.
+struct Caller {
+  model::User user;
+  std::string token;
+  std::shared_ptr<const engine::Snapshot> snap;
+  engine::Scope scope;
+};
+
+// 401 without a valid session; for state-changing methods also 403 without the CSRF token.
+Caller require_caller(Context& ctx, const http::Request& req);
+engine::Scope scope_for(const model::User& u, const engine::Snapshot& s);
+
+}  // namespace sl::api

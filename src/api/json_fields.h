@@ -1,0 +1,35 @@
+// Reading request fields with errors that name the field in the caller's language.
+#pragma once
+#include <boost/json.hpp>
+#include <optional>
+#include <string>
+
+#include "core/date.h"
+#include "core/error.h"
+
+namespace sl::api {
+
+namespace json = boost::json;
+
+const json::object& as_object(const json::value& v, const std::string& field);
+std::string required_string(const json::object& o, const std::string& field, size_t max_len = 200);
+// An integer field; a double with a fractional part, a string or an out-of-range number is 422.
+int64_t required_int(const json::object& o, const std::string& key, const std::string& field,
+                     int64_t min, int64_t max);
+// Like required_int, but JSON null (or absent) gives nullopt.
+std::optional<int64_t> optional_int(const json::object& o, const std::string& key, const std::string& field,
+                                    int64_t min, int64_t max);
+const json::array& required_array(const json::object& o, const std::string& field);
+
+AppError missing_field(const std::string& field);
+
+// Query parameters.
+Date query_date(const std::string& value, const std::string& field);
+Period query_period(const std::string& value, const std::string& field);
+int64_t query_id(const std::string& value, const std::string& field);
+
+// Encoders: optionals become JSON null.
+json::value opt(const std::optional<int64_t>& v);
+json::value opt(const std::optional<double>& v);
+
+}  // namespace sl::api

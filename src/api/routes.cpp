@@ -1,0 +1,12 @@
+#include "api/routes.h"
+
+namespace sl::api {
+
+void register_routes(http::Router& r, Context& ctx) {
+  add_session_routes(r, ctx);
+  add_meta_routes(r, ctx);
+  add_progress_routes(r, ctx);
+  add_target_routes(r, ctx);
+}
+
+}  // namespace sl::api

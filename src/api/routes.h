@@ -1,0 +1,19 @@
+// Every /api/v1 route, registered area by area.
+#pragma once
+#include "api/context.h"
+#include "http/router.h"
+
+namespace sl::api {
+
+void register_routes(http::Router& r, Context& ctx);
+
+// One registration function per area file.
+void add_session_routes(http::Router& r, Context& ctx);
+void add_meta_routes(http::Router& r, Context& ctx);
+void add_progress_routes(http::Router& r, Context& ctx);
+void add_target_routes(http::Router& r, Context& ctx);
+
+// The user as the API shows it (also used by /me and the session answer).
+boost::json::object user_json(const model::User& u);
+
+}  // namespace sl::api

@@ -1,0 +1,55 @@
+#include "api/target_grid.h"
+
+#include <ctime>
+
+#include "api/json_fields.h"
+
+namespace sl::api {
+
+std::string iso_time(int64_t t) {
+  std::time_t tt = static_cast<std::time_t>(t);
+  std::tm tm{};
+  gmtime_r(&tt, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+GridSpec grid_spec(const Caller& c, Date today, const std::string& year, const std::string& metric,
+                   const std::string& owner, const std::string& region) {
+  const engine::Dims& d = *c.snap->dims;
+  const bool exec = c.user.role == model::Role::admin || c.user.role == model::Role::executive;
+  if (c.user.role == model::Role::rep) throw forbidden();
+
+  GridSpec g;
+  g.year = static_cast<int>(query_id(year.empty() ? std::to_string(to_ymd(today).year) : year, "year"));
+  if (g.year < 2000 || g.year > 2100)
+    throw invalid_field("year", "年份应在 2000 到 2100 之间", "year must be between 2000 and 2100");
+  if (metric == "sales" || metric.empty()) g.metric = model::TargetMetric::sales;
+  else if (metric == "collection") g.metric = model::TargetMetric::collection;
+  else throw invalid_field("metric", "指标应为 sales 或 collection", "metric must be sales or collection");
+  g.locked_before = Month::of(today);
+
+  Date first = from_ymd(g.year, 1, 1), last = from_ymd(g.year, 12, 31);
+  if (owner == "region") {
+    if (!exec) throw forbidden();
+    g.owner = model::OwnerKind::region;
+    g.parent = d.company;
+    g.rows = d.regions_at_level(1);
+  } else if (owner == "rep" || owner.empty()) {
+    g.owner = model::OwnerKind::rep;
+    g.parent = region.empty() ? c.scope.root_region : d.find_region(query_id(region, "region"));
+    if (g.parent == engine::kNone) {
+      if (region.empty()) throw missing_field("region");
+      throw not_found();
+    }
+    if (!c.scope.sees_region(g.parent)) throw forbidden();
+    for (int32_t p = 0; p < d.rep_count(); ++p)
+      if (d.in_subtree(d.rep_region[p], g.parent) && d.rep_active(p, first, last)) g.rows.push_back(p);
+  } else {
+    throw invalid_field("owner", "owner 应为 region 或 rep", "owner must be region or rep");
+  }
+  return g;
+}
+
+}  // namespace sl::api

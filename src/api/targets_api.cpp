@@ -1,0 +1,150 @@
+// GET/PUT /api/v1/targets/grid and GET /api/v1/targets/audit: target entry (目标填报).
+#include <chrono>
+#include <set>
+
+#include "api/json_fields.h"
+#include "api/routes.h"
+#include "api/target_grid.h"
+
+namespace sl::api {
+
+namespace {
+
+std::string q(const http::Request& req, const char* name) {
+  auto it = req.query.find(name);
+  return it == req.query.end() ? "" : it->second;
+}
+
+int32_t slot_of(const engine::Snapshot& s, const GridSpec& g, int32_t index) {
+  return g.owner == model::OwnerKind::region ? s.targets->region_slot(index) : s.targets->rep_slot(index);
+}
+
+json::array month_values(const engine::Snapshot& s, const GridSpec& g, int32_t slot) {
+  json::array values;
+  for (int m = 1; m <= 12; ++m) {
+    int64_t v = s.targets->get(g.metric, slot, Month::of(g.year, m));
+    values.push_back(v == engine::kNoTarget ? json::value(nullptr) : json::value(v));
+  }
+  return values;
+}
+
+Id owner_id(const engine::Dims& d, const GridSpec& g, int32_t index) {
+  return g.owner == model::OwnerKind::region ? d.region_id[index] : d.rep_id[index];
+}
+
+json::value grid_json(const Caller& c, const GridSpec& g) {
+  const engine::Snapshot& s = *c.snap;
+  const engine::Dims& d = *s.dims;
+  json::array rows;
+  for (int32_t i : g.rows)
+    rows.push_back(json::object{{"id", owner_id(d, g, i)},
+                                {"name", g.owner == model::OwnerKind::region ? d.region_name[i] : d.rep_name[i]},
+                                {"values", month_values(s, g, slot_of(s, g, i))}});
+  int32_t parent_slot = g.parent == d.company ? s.targets->company_slot() : s.targets->region_slot(g.parent);
+  json::object parent{{"id", d.region_id[g.parent]}, {"name", d.region_name[g.parent]},
+                      {"values", month_values(s, g, parent_slot)}};
+  json::value region = g.owner == model::OwnerKind::rep
+                           ? json::value(json::object{{"id", d.region_id[g.parent]}, {"name", d.region_name[g.parent]}})
+                           : json::value(nullptr);
+  return json::object{{"year", g.year},
+                      {"metric", model::metric_code(g.metric)},
+                      {"owner", model::owner_code(g.owner)},
+                      {"region", region},
+                      {"locked_before", format_month(g.locked_before)},
+                      {"unit", "fen"},
+                      {"parent", std::move(parent)},
+                      {"rows", std::move(rows)}};
+}
+
+// Every cell is checked before anything is written: one bad cell rejects the batch.
+std::vector<store::TargetChange> decode_cells(const Caller& c, const GridSpec& g, const json::array& cells) {
+  const engine::Dims& d = *c.snap->dims;
+  if (cells.size() > 20000)
+    throw invalid_field("cells", "一次最多保存 20000 个单元格", "At most 20000 cells can be saved at once");
+  std::set<Id> allowed;
+  for (int32_t i : g.rows) allowed.insert(owner_id(d, g, i));
+  std::set<std::pair<Id, int>> seen;
+  std::vector<store::TargetChange> out;
+  for (size_t i = 0; i < cells.size(); ++i) {
+    std::string at = "cells[" + std::to_string(i) + "]";
+    const auto& cell = as_object(cells[i], at);
+    Id id = required_int(cell, "id", at + ".id", 1, INT64_MAX);
+    if (!allowed.count(id)) {
+      bool exists = g.owner == model::OwnerKind::region ? d.find_region(id) != engine::kNone
+                                                         : d.find_rep(id) != engine::kNone;
+      if (exists) throw forbidden();
+      throw invalid_field(at + ".id", "该行不在本表中：" + std::to_string(id),
+                          "This row is not part of the grid: " + std::to_string(id));
+    }
+    int month = static_cast<int>(required_int(cell, "month", at + ".month", 1, 12));
+    if (Month::of(g.year, month) < g.locked_before)
+      throw invalid_field(at + ".month", "当月之前的月份已锁定，不能修改",
+                          "Months before the current one are locked and cannot be changed");
+    if (!seen.insert({id, month}).second)
+      throw invalid_field(at, "同一单元格出现了两次", "The same cell appears twice");
+    // Up to 1e16 fen (一千亿元): far above any real target, far below int64 overflow in sums.
+    auto value = optional_int(cell, "value", at + ".value", 0, 10'000'000'000'000'000);
+    out.push_back({model::Target{Month::of(g.year, month), g.metric, g.owner, id, 0}, value});
+  }
+  return out;
+}
+
+}  // namespace
+
+void add_target_routes(http::Router& r, Context& ctx) {
+  r.add("GET", "/api/v1/targets/grid", [&ctx](http::Request& req) {
+    Caller c = require_caller(ctx, req);
+    GridSpec g = grid_spec(c, ctx.today(), q(req, "year"), q(req, "metric"), q(req, "owner"), q(req, "region"));
+    return http::json_response(200, grid_json(c, g));
+  });
+
+  r.add("PUT", "/api/v1/targets/grid", [&ctx](http::Request& req) {
+    Caller c = require_caller(ctx, req);
+    const json::value parsed = http::parse_json_body(req);
+    const auto& body = as_object(parsed, "body");
+    auto text = [&](const char* key) -> std::string {
+      auto* v = body.if_contains(key);
+      if (!v || v->is_null()) return "";
+      if (v->is_string()) return std::string(v->get_string());
+      if (v->is_int64()) return std::to_string(v->get_int64());
+      throw invalid_field(key, std::string("字段格式无效：") + key, std::string("Invalid field: ") + key);
+    };
+    GridSpec g = grid_spec(c, ctx.today(), text("year"), text("metric"), text("owner"), text("region"));
+    auto changes = decode_cells(c, g, required_array(body, "cells"));
+    auto now = std::chrono::duration_cast<std::chrono::seconds>(
+                   std::chrono::system_clock::now().time_since_epoch()).count();
+    ctx.store.save_targets(changes, c.user.id, now);
+    ctx.snapshots.publish_targets();
+    return http::json_response(200, json::object{{"saved", changes.size()}});
+  });
+
+  r.add("GET", "/api/v1/targets/audit", [&ctx](http::Request& req) {
+    Caller c = require_caller(ctx, req);
+    GridSpec g = grid_spec(c, ctx.today(), q(req, "year"), q(req, "metric"), q(req, "owner"), q(req, "region"));
+    const engine::Dims& d = *c.snap->dims;
+    std::map<Id, std::string> names;
+    for (int32_t i : g.rows) names[owner_id(d, g, i)] = g.owner == model::OwnerKind::region ? d.region_name[i] : d.rep_name[i];
+    std::string year_prefix = std::to_string(g.year) + "-";
+    std::string suffix = std::string("/") + model::metric_code(g.metric) + "/" + model::owner_code(g.owner) + "/";
+    json::array entries;
+    for (const auto& e : ctx.store.audit_log({"target", year_prefix, 5000})) {
+      // key: YYYY-MM/metric/owner_kind/owner_id
+      auto pos = e.entity_key.find(suffix);
+      if (pos != 7) continue;
+      Id owner = std::atoll(e.entity_key.c_str() + pos + suffix.size());
+      auto name = names.find(owner);
+      if (name == names.end()) continue;  // outside this grid, or outside the caller's scope
+      auto num = [](const std::string& s) { return s.empty() ? json::value(nullptr) : json::value(std::atoll(s.c_str())); };
+      entries.push_back(json::object{{"at", iso_time(e.at)},
+                                     {"user", e.user_login},
+                                     {"key", e.entity_key},
+                                     {"name", name->second},
+                                     {"old", num(e.old_value)},
+                                     {"new", num(e.new_value)}});
+      if (entries.size() >= 500) break;
+    }
+    return http::json_response(200, json::object{{"entries", std::move(entries)}});
+  });
+}
+
+}  // namespace sl::api

@@ -1,0 +1,63 @@
+#include "app/cli.h"
+
+#include <CLI/CLI.hpp>
+#include <iostream>
+
+#include "app/commands.h"
+#include "core/error.h"
+
+namespace sl::app {
+
+int run_cli(int argc, char** argv) {
+  CLI::App app{"salesloop — PDCA sales-operations management"};
+  app.require_subcommand(1);
+
+  ServeOptions serve_o;
+  auto* serve_cmd = app.add_subcommand("serve", "Run the HTTP server");
+  serve_cmd->add_option("--db", serve_o.db, "SQLite database file")->required();
+  serve_cmd->add_option("--host", serve_o.host, "Address to listen on");
+  serve_cmd->add_option("--port", serve_o.port, "Port to listen on (0 = any free port)");
+  serve_cmd->add_option("--web", serve_o.web_dir, "Built web app (default: web/dist)");
+  serve_cmd->add_option("--today", serve_o.today, "Pin today's date (YYYY-MM-DD), for tests");
+
+  DemoOptions demo_o;
+  auto* demo_cmd = app.add_subcommand("demo", "Create a database with the demo data set");
+  demo_cmd->add_option("--db", demo_o.db, "SQLite database file to create")->required();
+  demo_cmd->add_option("--seed", demo_o.seed, "Random seed");
+  demo_cmd->add_option("--scale", demo_o.scale, "small | medium")->check(CLI::IsMember({"small", "medium"}));
+  demo_cmd->add_option("--as-of", demo_o.as_of, "Last day of the data (YYYY-MM-DD, default today)");
+
+  auto* user_cmd = app.add_subcommand("user", "Manage users");
+  user_cmd->require_subcommand(1);
+  UserOptions user_o;
+  auto* add = user_cmd->add_subcommand("add", "Add a user; the password is read from stdin");
+  add->add_option("--db", user_o.db)->required();
+  add->add_option("--login", user_o.login)->required();
+  add->add_option("--role", user_o.role)->required()->check(CLI::IsMember({"admin", "executive", "manager", "rep"}));
+  add->add_option("--name", user_o.name, "Display name (default: the login)");
+  add->add_option("--region", user_o.region, "Region id (managers)");
+  add->add_option("--rep", user_o.rep, "Rep id (reps)");
+  auto* passwd = user_cmd->add_subcommand("passwd", "Set a user's password, read from stdin");
+  passwd->add_option("--db", user_o.db)->required();
+  passwd->add_option("--login", user_o.login)->required();
+  auto* list = user_cmd->add_subcommand("list", "List users");
+  list->add_option("--db", user_o.db)->required();
+
+  CLI11_PARSE(app, argc, argv);
+  try {
+    if (*serve_cmd) return serve(serve_o);
+    if (*demo_cmd) return demo(demo_o);
+    if (*add) return user_add(user_o);
+    if (*passwd) return user_passwd(user_o);
+    if (*list) return user_list(user_o.db);
+  } catch (const AppError& e) {
+    std::cerr << "error: " << e.en << " (" << e.zh << ")\n";
+    return 2;
+  } catch (const std::exception& e) {
+    std::cerr << "error: " << e.what() << "\n";
+    return 1;
+  }
+  return 1;
+}
+
+}  // namespace sl::app

@@ -1,0 +1,35 @@
+// The CLI subcommands, one per file.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "core/date.h"
+
+namespace sl::app {
+
+struct ServeOptions {
+  std::string db, host = "127.0.0.1", web_dir;
+  uint16_t port = 8080;
+  std::string today;  // YYYY-MM-DD; empty = the real date (tests pin it)
+};
+int serve(const ServeOptions& o);
+
+struct DemoOptions {
+  std::string db, scale = "small", as_of;
+  uint64_t seed = 1;
+};
+int demo(const DemoOptions& o);
+
+struct UserOptions {
+  std::string db, login, role, name;
+  int64_t region = 0, rep = 0;
+};
+int user_add(const UserOptions& o);
+int user_passwd(const UserOptions& o);
+int user_list(const std::string& db);
+
+// Today in the server's local calendar.
+Date local_today();
+
+}  // namespace sl::app

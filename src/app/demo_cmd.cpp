@@ -1,0 +1,72 @@
+#include <spdlog/spdlog.h>
+
+#include <chrono>
+#include <filesystem>
+#include <iostream>
+
+#include "app/commands.h"
+#include "auth/password.h"
+#include "demo/demo.h"
+#include "store/store.h"
+
+namespace sl::app {
+
+namespace {
+// 12 characters from an alphabet without look-alikes (no 0/O, 1/l/I).
+std::string demo_password() {
+  static const char kAlphabet[] = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+  std::string token = auth::random_token();  // hex of random bytes
+  std::string pw;
+  for (size_t i = 0; i + 1 < token.size() && pw.size() < 12; i += 2)
+    pw += kAlphabet[std::stoi(token.substr(i, 2), nullptr, 16) % (sizeof kAlphabet - 1)];
+  return pw;
+}
+}  // namespace
+
+int demo(const DemoOptions& o) {
+  if (std::filesystem::exists(o.db)) {
+    std::cerr << "error: " << o.db << " already exists; remove it first (demo data goes into a new database)\n";
+    return 2;
+  }
+  Date as_of = o.as_of.empty() ? local_today() : [&] {
+    auto d = parse_date(o.as_of);
+    if (!d) throw std::runtime_error("--as-of must be a date as YYYY-MM-DD");
+    return *d;
+  }();
+
+  auto t0 = std::chrono::steady_clock::now();
+  demo::DemoOptions gen;
+  gen.seed = o.seed;
+  gen.scale = o.scale;
+  gen.as_of = as_of;
+  model::Dataset data = demo::generate(gen);
+  auto t1 = std::chrono::steady_clock::now();
+  try {
+    auto store = store::open_store(o.db);
+    store->write_dataset(data);
+    for (const auto& u : demo::demo_users(data)) {
+      model::User user;
+      user.login = u.login;
+      user.display_name = u.display_name;
+      user.role = u.role;
+      user.region = u.region;
+      user.rep = u.rep;
+      std::string pw = demo_password();
+      store->add_user(user, auth::hash_password(pw));
+      std::cout << model::role_code(u.role) << " " << u.login << " " << pw << "\n";
+    }
+  } catch (...) {
+    std::filesystem::remove(o.db);  // nothing half-written: no database rather than part of one
+    std::filesystem::remove(o.db + "-wal");
+    std::filesystem::remove(o.db + "-shm");
+    throw;
+  }
+  auto t2 = std::chrono::steady_clock::now();
+  using ms = std::chrono::milliseconds;
+  spdlog::info("demo {} seed {} as of {}: {} contracts, {} customers; generated in {} ms, written in {} ms", o.scale,
+               o.seed, format_date(as_of), data.contracts.size(), data.customers.size(),
+               std::chrono::duration_cast<ms>(t1 - t0).count(), std::chrono::duration_cast<ms>(t2 - t1).count());
+  return 0;
+}
+
+}  // namespace sl::app

@@ -1,0 +1,59 @@
+#include <spdlog/spdlog.h>
+
+#include <chrono>
+#include <ctime>
+#include <filesystem>
+#include <unistd.h>
+
+#include "api/routes.h"
+#include "app/commands.h"
+#include "http/server.h"
+
+namespace sl::app {
+
+Date local_today() {
+  std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  localtime_r(&t, &tm);
+  return from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+}
+
+namespace {
+std::string find_web_dir(const std::string& given) {
+  if (!given.empty()) return given;
+  std::error_code ec;
+  auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+  for (auto candidate : {std::filesystem::path("web/dist"), exe.parent_path() / "../web/dist"})
+    if (std::filesystem::exists(candidate / "index.html", ec)) return std::filesystem::weakly_canonical(candidate, ec).string();
+  return "";
+}
+}  // namespace
+
+int serve(const ServeOptions& o) {
+  std::optional<Date> pinned;
+  if (!o.today.empty()) {
+    pinned = parse_date(o.today);
+    if (!pinned) throw std::runtime_error("--today must be a date as YYYY-MM-DD");
+  }
+  auto store = store::open_store(o.db);
+  store->delete_expired_sessions(std::time(nullptr));
+  api::SnapshotHolder snapshots(*store);
+  snapshots.reload();
+  auth::Auth auth(*store);
+  api::Context ctx{*store, auth, snapshots, [pinned] { return pinned ? *pinned : local_today(); }};
+  http::Router router;
+  api::register_routes(router, ctx);
+
+  http::ServerConfig cfg;
+  cfg.host = o.host;
+  cfg.port = o.port;
+  cfg.static_dir = find_web_dir(o.web_dir);
+  if (cfg.static_dir.empty()) spdlog::warn("no built web app found (web/dist): serving the API only");
+  http::Server server(cfg, router);
+  spdlog::info("salesloop listening on http://{}:{}/", cfg.host, server.port());
+  server.run();
+  spdlog::info("salesloop stopped");
+  return 0;
+}
+
+}  // namespace sl::app
