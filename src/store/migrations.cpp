@@ -250,10 +250,16 @@ CREATE TABLE audit_log(
 CREATE INDEX audit_log_entity ON audit_log(entity, entity_key);
 )sql";
 
+// Version 2 belongs to A1 (meetings, issue 5) and version 3 to D2 (anomaly
+// acknowledgements, issue 4), so the two can be written side by side; each stays a
+// no-op until its owner fills it in, and neither has been released yet.
+const char* kV2 = "SELECT 1;";
+const char* kV3 = "SELECT 1;";
+
 }  // namespace
 
 const std::vector<std::string>& sqlite_migrations() {
-  static const std::vector<std::string> kAll = {kV1};
+  static const std::vector<std::string> kAll = {kV1, kV2, kV3};
   return kAll;
 }
 

@@ -10,11 +10,29 @@ export function savedLocale(): Locale {
   return v === 'en' ? 'en' : 'zh-CN'
 }
 
+type Tree = { [key: string]: string | Tree }
+
+function merge(into: Tree, from: Tree): Tree {
+  for (const [k, v] of Object.entries(from)) {
+    const cur = into[k]
+    into[k] = typeof v === 'object' && typeof cur === 'object' ? merge({ ...cur }, v) : v
+  }
+  return into
+}
+
+// Each area (plan, do, check, act) keeps its strings in locales/<lang>/<area>.ts, merged
+// over the shell's strings, so pages of different areas never edit the same file.
+function withAreas(base: Tree, areas: Record<string, { default: Tree }>): Tree {
+  return Object.keys(areas).sort().reduce((acc, k) => merge(acc, areas[k].default), merge({}, base))
+}
+const zhAreas = import.meta.glob<{ default: Tree }>('./zh-CN/*.ts', { eager: true })
+const enAreas = import.meta.glob<{ default: Tree }>('./en/*.ts', { eager: true })
+
 export const i18n = createI18n({
   legacy: false,
   locale: savedLocale(),
   fallbackLocale: 'zh-CN',
-  messages: { 'zh-CN': zhCN, en },
+  messages: { 'zh-CN': withAreas(zhCN, zhAreas), en: withAreas(en, enAreas) },
 })
 
 export function currentLocale(): Locale {

@@ -1,0 +1,11 @@
+import type { RouteRecordRaw } from 'vue-router'
+
+// P · 目标制定
+export const planRoutes: RouteRecordRaw[] = [
+  {
+    path: 'plan/targets',
+    name: 'target-entry',
+    component: () => import('../views/plan/TargetEntry.vue'),
+    meta: { group: 'plan', title: 'menu.targetEntry', roles: ['executive', 'manager', 'admin'] },
+  },
+]

@@ -1,0 +1,3 @@
+import type { Role } from '../api/types'
+
+export const ALL: Role[] = ['admin', 'executive', 'manager', 'rep']
