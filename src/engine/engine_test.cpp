@@ -75,3 +75,44 @@ TEST(TargetCube, SumsSetMonthsAndTellsUnsetFromZero) {
   EXPECT_FALSE(c.sum(TargetMetric::collection, c.rep_slot(d.find_rep(7)), Month::of(2024, 1), Month::of(2024, 3)));
   EXPECT_EQ(*c.sum(TargetMetric::sales, c.region_slot(d.find_region(2)), Month::of(2023, 1), Month::of(2025, 1)), 50);
 }
+
+TEST(Snapshot, WonBidsAndFirstContracts) {
+  model::Dataset d;
+  d.regions = {{1, "公司", 0, 0}, {2, "华北", 1, 1}};
+  d.reps = {{7, "甲", 2, 0, D("2020-01-01"), std::nullopt}, {8, "乙", 2, 0, D("2020-01-01"), std::nullopt}};
+  d.customers = {{1, "C1", "一", "制造", model::CustomerSize::large, 2, 7, D("2020-01-01"), ""},
+                 {2, "C2", "二", "能源", model::CustomerSize::small, 2, 8, D("2020-01-01"), ""}};
+  auto contract = [](Id id, Id customer, Id rep, const char* date, Money amount) {
+    model::Contract c;
+    c.id = id;
+    c.customer = customer;
+    c.rep = rep;
+    c.signed_date = D(date);
+    c.amount = amount;
+    return c;
+  };
+  // Customer 1 first buys on 2024-03-05 (contract 11, not the later-listed 10);
+  // customer 2 buys twice on 2024-04-01: the lower id (12) is its first contract.
+  d.contracts = {contract(10, 1, 7, "2024-05-01", 100), contract(11, 1, 8, "2024-03-05", 50),
+                 contract(13, 2, 8, "2024-04-01", 70), contract(12, 2, 7, "2024-04-01", 30)};
+  model::Opportunity o;
+  o.id = 5;
+  o.customer = 1;
+  o.rep = 8;
+  d.opportunities = {o};
+  d.bids = {{1, 5, D("2024-02-01"), 900, model::BidResult::won, D("2024-02-10")},
+            {2, 5, D("2024-02-01"), 800, model::BidResult::lost, D("2024-02-10")},
+            {3, 5, D("2024-02-01"), 700, model::BidResult::pending, std::nullopt}};
+  auto s = build_snapshot(d, 1);
+  const auto& won = s->facts->bids_won;
+  ASSERT_EQ(won.size(), 1u);
+  EXPECT_EQ(won.amount[0], 900);
+  EXPECT_EQ(won.rep[0], s->dims->find_rep(8));
+  const auto& first = s->facts->first_contracts;
+  ASSERT_EQ(first.size(), 2u);
+  EXPECT_EQ(format_date(Date{first.day[0]}), "2024-03-05");
+  EXPECT_EQ(first.amount[0], 50);
+  EXPECT_EQ(first.rep[0], s->dims->find_rep(8));
+  EXPECT_EQ(format_date(Date{first.day[1]}), "2024-04-01");
+  EXPECT_EQ(first.amount[1], 30);
+}

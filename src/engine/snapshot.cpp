@@ -1,5 +1,6 @@
 #include "engine/snapshot.h"
 
+#include <algorithm>
 #include <map>
 #include <unordered_map>
 
@@ -38,11 +39,34 @@ std::shared_ptr<const Facts> build_facts_part(const model::Dataset& d, const Dim
     for (const auto& l : c.lines)
       lines.push_back({c.signed_date.days, rep, cust, lookup(product_category, l.product), l.amount});
   }
+  std::vector<FactRow> won;
+  std::unordered_map<Id, int32_t> opportunity_rep;
+  for (const auto& o : d.opportunities) opportunity_rep[o.id] = dims.find_rep(o.rep);
+  for (const auto& b : d.bids)
+    if (b.result == model::BidResult::won && b.result_date)
+      won.push_back({b.result_date->days, lookup(opportunity_rep, b.opportunity), kNone, kNone, b.amount});
+
+  // First contract per customer; ties on the same day go to the lower contract id.
+  std::unordered_map<Id, const model::Contract*> first;
+  for (const auto& c : d.contracts) {
+    auto [it, fresh] = first.try_emplace(c.customer, &c);
+    const model::Contract* f = it->second;
+    if (!fresh && (c.signed_date < f->signed_date || (c.signed_date == f->signed_date && c.id < f->id))) it->second = &c;
+  }
+  std::vector<FactRow> firsts;
+  firsts.reserve(first.size());
+  for (const auto& [customer, c] : first)
+    firsts.push_back({c->signed_date.days, dims.find_rep(c->rep), lookup(customer_index, customer), kNone, c->amount});
+  // Hash-map order is not deterministic: order by customer before the stable date sort.
+  std::sort(firsts.begin(), firsts.end(), [](const FactRow& a, const FactRow& b) { return a.customer < b.customer; });
+
   pays.reserve(d.payments.size());
   for (const auto& p : d.payments) pays.push_back({p.date.days, lookup(contract_rep, p.contract), kNone, kNone, p.amount});
   f->sales = build_facts(std::move(sales));
   f->sales_lines = build_facts(std::move(lines));
   f->collections = build_facts(std::move(pays));
+  f->bids_won = build_facts(std::move(won));
+  f->first_contracts = build_facts(std::move(firsts));
   return f;
 }
 

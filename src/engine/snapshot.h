@@ -16,6 +16,10 @@ struct Facts {
   FactTable sales;        // one row per contract, by signed date
   FactTable sales_lines;  // one row per contract line, by signed date, with category
   FactTable collections;  // one row per payment, by payment date (rep = contract's rep)
+  FactTable bids_won;     // one row per won bid, by result date (rep = opportunity's rep)
+  // One row per customer, on the date of its first contract ever (rep and amount of that
+  // contract): counting rows in a period counts the customers new in it.
+  FactTable first_contracts;
   std::vector<std::string> categories;  // category code → name
   std::vector<Id> customer_id;          // customer index → id
 };
