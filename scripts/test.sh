@@ -48,7 +48,7 @@ count_ctest "$work/ctest.log"
 
 echo "== API tests"
 if start_server api; then
-  BASE_URL=$base DB_PATH=$db DEMO_LOGINS_FILE=$logins node --test --test-concurrency=1 tests/api/ 2>&1 | tee "$work/api.log"
+  SALESLOOP_BIN=$BUILD/salesloop BASE_URL=$base DB_PATH=$db DEMO_LOGINS_FILE=$logins node --test --test-concurrency=1 tests/api/ 2>&1 | tee "$work/api.log"
   count_node "$work/api.log"
   # Graceful shutdown on SIGTERM: the server exits 0 by itself.
   kill -TERM "${pids[-1]}"; wait "${pids[-1]}"; rc=$?
