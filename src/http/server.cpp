@@ -146,7 +146,7 @@ struct Server::Impl {
   asio::awaitable<void> refuse(beast::tcp_stream& stream, int status, const char* code,
                                const char* zh, const char* en, Request& log_req,
                                std::chrono::steady_clock::time_point t0) {
-    Response res = error_response(AppError(status, code, "", zh, en), Lang::zh);
+    Response res = error_response(AppError(status, code, "", zh, en), log_req.lang());
     auto out = to_beast(res, 11, false);
     beast::error_code ec;
     stream.expires_after(cfg.read_timeout);
@@ -184,9 +184,14 @@ struct Server::Impl {
       Request req;
       req.remote = remote;
       if (ec == bhttp::error::body_limit) {
-        req.method = "?";
-        req.target = "(body too large)";
-        co_await refuse(stream, 413, "body_too_large", "请求体过大", "Request body too large", req, t0);
+        // The header is complete (Content-Length gave the size away): answer in the
+        // caller's language and log what was asked for.
+        const auto& head = parser.get();
+        req.method = std::string(head.method_string());
+        req.target = std::string(head.target());
+        req.headers.emplace_back("accept-language", std::string(head[bhttp::field::accept_language]));
+        co_await refuse(stream, 413, "body_too_large", "请求体过大（上限 8 MB）", "Request body too large (limit 8 MB)",
+                        req, t0);
         break;
       }
       if (ec == bhttp::error::header_limit) {

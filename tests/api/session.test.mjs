@@ -73,7 +73,7 @@ test('an oversized body gets 413 without being read', async () => {
   const url = new URL(BASE);
   const answer = await new Promise((resolve, reject) => {
     const s = net.connect(Number(url.port), url.hostname, () => {
-      s.write('POST /api/v1/session HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n' +
+      s.write('POST /api/v1/session HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nAccept-Language: en\r\n' +
               'Content-Length: 2147483648\r\n\r\n{"login":');
     });
     let data = '';
@@ -83,4 +83,5 @@ test('an oversized body gets 413 without being read', async () => {
     s.on('close', () => resolve(data));
   });
   assert.match(answer, /^HTTP\/1\.1 413/);
+  assert.match(answer, /Request body too large/);  // in the caller's language
 });
