@@ -12,6 +12,11 @@ void add_session_routes(http::Router& r, Context& ctx);
 void add_meta_routes(http::Router& r, Context& ctx);
 void add_progress_routes(http::Router& r, Context& ctx);
 void add_target_routes(http::Router& r, Context& ctx);
+// D1 cockpit, D2 process + anomaly acknowledgements, D4 leaderboard + per-capita.
+void add_do_routes(http::Router& r, Context& ctx);
+void add_do_cockpit_routes(http::Router& r, Context& ctx);
+void add_do_process_routes(http::Router& r, Context& ctx);
+void add_do_leaderboard_routes(http::Router& r, Context& ctx);
 
 // The user as the API shows it (also used by /me and the session answer).
 boost::json::object user_json(const model::User& u);

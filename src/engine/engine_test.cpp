@@ -116,3 +116,78 @@ TEST(Snapshot, WonBidsAndFirstContracts) {
   EXPECT_EQ(format_date(Date{first.day[1]}), "2024-04-01");
   EXPECT_EQ(first.amount[1], 30);
 }
+
+TEST(Snapshot, RecordsForTheDoDashboards) {
+  model::Dataset d;
+  d.regions = {{1, "公司", 0, 0}, {2, "华北", 1, 1}};
+  d.reps = {{7, "甲", 2, 0, D("2020-01-01"), std::nullopt}, {8, "乙", 2, 0, D("2020-01-01"), std::nullopt}};
+  d.customers = {{5, "C5", "五", "能源", model::CustomerSize::small, 2, 8, D("2020-01-01"), ""},
+                 {1, "C1", "一", "制造", model::CustomerSize::large, 2, 7, D("2020-01-01"), ""}};
+  d.products = {{1, "P1", "产品", "软件", D("2020-01-01"), 0, 0}};
+  model::Opportunity o;
+  o.id = 3;
+  o.customer = 1;
+  o.rep = 7;
+  o.category = "软件";
+  o.amount = 500;
+  o.created = D("2024-01-10");
+  o.expected_close = D("2024-03-31");
+  o.stage = model::Stage::won;
+  o.closed = D("2024-03-01");
+  o.history = {{model::Stage::lead, D("2024-01-10")}, {model::Stage::proposal, D("2024-02-01")}, {model::Stage::won, D("2024-03-01")}};
+  d.opportunities = {o};
+  d.bids = {{1, 3, D("2024-02-20"), 450, model::BidResult::won, D("2024-02-25")}};
+  model::Contract c;
+  c.id = 9;
+  c.customer = 1;
+  c.rep = 7;
+  c.signed_date = D("2024-03-01");
+  c.amount = 450;
+  c.plan = {{D("2024-05-01"), 150}, {D("2024-04-01"), 300}};  // out of order on purpose
+  d.contracts = {c};
+  d.payments = {{2, 9, D("2024-04-20"), 100}, {1, 9, D("2024-04-02"), 200}};
+  d.forecasts = {{1, Month::of(2024, 4), 8, 90, 300}, {2, Month::of(2024, 4), 7, 80, 200}, {3, Month::of(2024, 4), 7, 70, 100}};
+  d.activities = {{1, 7, 1, D("2024-03-02"), model::ActivityType::demo}, {2, 8, 5, D("2024-03-01"), model::ActivityType::call}};
+  auto s = build_snapshot(d, 1);
+  const auto& f = *s->facts;
+
+  // Customers keep input order (index 0 is customer 5), industries get codes in first-seen order.
+  ASSERT_EQ(f.customers.size_count(), 2u);
+  EXPECT_EQ(f.customers.industries[f.customers.industry[0]], "能源");
+  EXPECT_EQ(f.customers.owner[1], s->dims->find_rep(7));
+
+  // The stage on a date is the last history event on or before it.
+  const auto& op = f.opportunities;
+  ASSERT_EQ(op.size(), 1u);
+  EXPECT_EQ(op.stage_at(0, D("2024-01-09")), kNone);
+  EXPECT_EQ(op.stage_at(0, D("2024-01-31")), (int)model::Stage::lead);
+  EXPECT_EQ(op.stage_at(0, D("2024-02-29")), (int)model::Stage::proposal);
+  EXPECT_TRUE(op.open_at(0, D("2024-02-29")));
+  EXPECT_FALSE(op.open_at(0, D("2024-03-01")));
+  EXPECT_EQ(op.customer[0], 1);  // customer 1 is index 1
+
+  // Won bids carry the opportunity's customer and category.
+  ASSERT_EQ(f.bids_won.size(), 1u);
+  EXPECT_EQ(f.bids_won.customer[0], 1);
+  EXPECT_EQ(f.categories[f.bids_won.category[0]], "软件");
+
+  // Plan by due date, payments by date.
+  const auto& ct = f.contracts;
+  ASSERT_EQ(ct.size(), 1u);
+  ASSERT_EQ(ct.plan_begin[1], 2u);
+  EXPECT_EQ(ct.plan_amount[0], 300);
+  EXPECT_EQ(format_date(Date{ct.plan_due[1]}), "2024-05-01");
+  EXPECT_EQ(ct.pay_amount[0], 200);
+  EXPECT_EQ(ct.pay_amount[1], 100);
+
+  // Forecasts by (rep, month, submitted_at): rep 7's two submissions first, oldest first.
+  ASSERT_EQ(f.forecasts.size(), 3u);
+  EXPECT_EQ(f.forecasts.value[0], 70);
+  EXPECT_EQ(f.forecasts.value[1], 80);
+  EXPECT_EQ(f.forecasts.rep[2], s->dims->find_rep(8));
+
+  // Activities by date, typed by category.
+  ASSERT_EQ(f.activities.size(), 2u);
+  EXPECT_EQ(f.activities.category[0], (int)model::ActivityType::call);
+  EXPECT_EQ(f.activities.category[1], (int)model::ActivityType::demo);
+}

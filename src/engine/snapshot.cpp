@@ -30,21 +30,30 @@ std::shared_ptr<const Facts> build_facts_part(const model::Dataset& d, const Dim
 
   std::vector<FactRow> sales, lines, pays;
   sales.reserve(d.contracts.size());
-  std::unordered_map<Id, int32_t> contract_rep;
+  std::unordered_map<Id, int32_t> contract_rep, contract_customer;
   for (const auto& c : d.contracts) {
     int32_t rep = dims.find_rep(c.rep);
     int32_t cust = lookup(customer_index, c.customer);
     contract_rep[c.id] = rep;
+    contract_customer[c.id] = cust;
     sales.push_back({c.signed_date.days, rep, cust, kNone, c.amount});
     for (const auto& l : c.lines)
       lines.push_back({c.signed_date.days, rep, cust, lookup(product_category, l.product), l.amount});
   }
+  auto category_of = [&](const std::string& name) {
+    auto it = category_code.find(name);
+    return it == category_code.end() ? kNone : it->second;
+  };
   std::vector<FactRow> won;
-  std::unordered_map<Id, int32_t> opportunity_rep;
-  for (const auto& o : d.opportunities) opportunity_rep[o.id] = dims.find_rep(o.rep);
-  for (const auto& b : d.bids)
-    if (b.result == model::BidResult::won && b.result_date)
-      won.push_back({b.result_date->days, lookup(opportunity_rep, b.opportunity), kNone, kNone, b.amount});
+  std::unordered_map<Id, const model::Opportunity*> opportunity;
+  for (const auto& o : d.opportunities) opportunity[o.id] = &o;
+  for (const auto& b : d.bids) {
+    if (b.result != model::BidResult::won || !b.result_date) continue;
+    auto it = opportunity.find(b.opportunity);
+    const model::Opportunity* o = it == opportunity.end() ? nullptr : it->second;
+    won.push_back({b.result_date->days, o ? dims.find_rep(o->rep) : kNone, o ? lookup(customer_index, o->customer) : kNone,
+                   o ? category_of(o->category) : kNone, b.amount});
+  }
 
   // First contract per customer; ties on the same day go to the lower contract id.
   std::unordered_map<Id, const model::Contract*> first;
@@ -61,12 +70,22 @@ std::shared_ptr<const Facts> build_facts_part(const model::Dataset& d, const Dim
   std::sort(firsts.begin(), firsts.end(), [](const FactRow& a, const FactRow& b) { return a.customer < b.customer; });
 
   pays.reserve(d.payments.size());
-  for (const auto& p : d.payments) pays.push_back({p.date.days, lookup(contract_rep, p.contract), kNone, kNone, p.amount});
+  for (const auto& p : d.payments) pays.push_back({p.date.days, lookup(contract_rep, p.contract),
+                                        lookup(contract_customer, p.contract), kNone, p.amount});
   f->sales = build_facts(std::move(sales));
   f->sales_lines = build_facts(std::move(lines));
   f->collections = build_facts(std::move(pays));
   f->bids_won = build_facts(std::move(won));
   f->first_contracts = build_facts(std::move(firsts));
+  std::vector<FactRow> acts;
+  acts.reserve(d.activities.size());
+  for (const auto& a : d.activities)
+    acts.push_back({a.date.days, dims.find_rep(a.rep), lookup(customer_index, a.customer), static_cast<int32_t>(a.type), 1});
+  f->activities = build_facts(std::move(acts));
+  f->customers = build_customers(d.customers, dims);
+  f->opportunities = build_opportunities(d.opportunities, dims, customer_index, category_code);
+  f->contracts = build_contracts(d, dims, customer_index);
+  f->forecasts = build_forecasts(d.forecasts, dims);
   return f;
 }
 

@@ -7,6 +7,7 @@
 
 #include "engine/dims.h"
 #include "engine/facts.h"
+#include "engine/records.h"
 #include "engine/targets.h"
 #include "model/entities.h"
 
@@ -15,13 +16,19 @@ namespace sl::engine {
 struct Facts {
   FactTable sales;        // one row per contract, by signed date
   FactTable sales_lines;  // one row per contract line, by signed date, with category
-  FactTable collections;  // one row per payment, by payment date (rep = contract's rep)
+  FactTable collections;  // one row per payment, by payment date (rep, customer = the contract's)
   FactTable bids_won;     // one row per won bid, by result date (rep = opportunity's rep)
   // One row per customer, on the date of its first contract ever (rep and amount of that
   // contract): counting rows in a period counts the customers new in it.
   FactTable first_contracts;
   std::vector<std::string> categories;  // category code → name
   std::vector<Id> customer_id;          // customer index → id
+  // For D1/D2/D4. bids_won rows also carry the opportunity's customer and category.
+  FactTable activities;  // one row per activity, by date; category = model::ActivityType
+  CustomerTable customers;  // by customer index
+  OpportunityTable opportunities;
+  ContractTable contracts;
+  ForecastTable forecasts;
 };
 
 struct Snapshot {

@@ -254,7 +254,21 @@ CREATE INDEX audit_log_entity ON audit_log(entity, entity_key);
 // acknowledgements, issue 4), so the two can be written side by side; each stays a
 // no-op until its owner fills it in, and neither has been released yet.
 const char* kV2 = "SELECT 1;";
-const char* kV3 = "SELECT 1;";
+// Version 3: D2 anomaly acknowledgements (issue 4). The anomaly itself is not stored (it is
+// recomputed from the data); an acknowledgement names it by its key parts.
+const char* kV3 = R"sql(
+CREATE TABLE anomaly_acks(
+  id INTEGER PRIMARY KEY,
+  unit TEXT NOT NULL CHECK (unit IN ('region', 'rep')),
+  unit_id INTEGER NOT NULL,
+  metric TEXT NOT NULL CHECK (metric IN ('bids_won', 'sales', 'collection')),
+  month TEXT NOT NULL,
+  rule TEXT NOT NULL,
+  user INTEGER REFERENCES users(id),
+  at INTEGER NOT NULL,
+  comment TEXT NOT NULL);
+CREATE INDEX anomaly_acks_key ON anomaly_acks(month, unit, unit_id, metric);
+)sql";
 
 }  // namespace
 

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -81,6 +82,25 @@ class Store {
   // Targets: all changes and their audit rows in one transaction, or none of them.
   virtual void save_targets(const std::vector<TargetChange>& changes, Id user, int64_t at) = 0;
   virtual std::vector<AuditEntry> audit_log(const AuditQuery& q) = 0;
+
+  // --- D2 anomaly acknowledgements ---
+  // An anomaly (region|rep, metric, month, rules that fired) acknowledged with a comment;
+  // the row and its audit_log row (entity "anomaly_ack") are written in one transaction.
+  // Not pure so that test doubles of Store need not implement the area.
+  struct AnomalyAck {
+    Id id = 0;
+    std::string unit;  // "region" | "rep"
+    Id unit_id = 0;
+    std::string metric, month, rule;  // "sales", "2026-05", "yoy+z"
+    Id user = 0;
+    std::string user_login;  // filled when read
+    int64_t at = 0;
+    std::string comment;
+  };
+  virtual Id add_anomaly_ack(const AnomalyAck& a) { unsupported_d2(); }
+  // Acknowledgements of months [from, to] ("YYYY-MM"), oldest first.
+  virtual std::vector<AnomalyAck> anomaly_acks(const std::string& from, const std::string& to) { unsupported_d2(); }
+  [[noreturn]] static void unsupported_d2() { throw std::logic_error("this store does not implement anomaly acks"); }
 };
 
 // "path/to/file.db" or "sqlite:path"; opens (creating the file if needed) and migrates.

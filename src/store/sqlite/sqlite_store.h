@@ -40,6 +40,10 @@ class SqliteStore final : public Store {
   void save_targets(const std::vector<TargetChange>& changes, Id user, int64_t at) override;  // targets.cpp
   std::vector<AuditEntry> audit_log(const AuditQuery& q) override;                           // targets.cpp
 
+  // --- D2 anomaly acknowledgements --- (anomaly_acks.cpp)
+  Id add_anomaly_ack(const AnomalyAck& a) override;
+  std::vector<AnomalyAck> anomaly_acks(const std::string& from, const std::string& to) override;
+
  private:
   // Callers hold mu_. Bumps the shared write counter inside the caller's transaction.
   void bump_version_locked();

@@ -1,0 +1,158 @@
+#include "analytics/do/anomalies.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace sl::analytics {
+
+using engine::kNone;
+
+std::string Anomaly::key() const {
+  std::string r;
+  for (const auto& x : rules) r += (r.empty() ? "" : "+") + x;
+  return unit + ":" + std::to_string(id) + "/" + do_metric_code(metric) + "/" + format_month(month) + "/" + r;
+}
+
+namespace {
+double median_of(std::vector<double> v) {
+  std::sort(v.begin(), v.end());
+  size_t n = v.size();
+  return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+// Round to 1e-4 points so that a boundary written as "20 points" is not lost to floating point.
+double points(double ratio) { return std::round(ratio * 1e6) / 1e4; }
+}  // namespace
+
+RobustZ robust_z(double x, std::vector<double> history) {
+  RobustZ out;
+  if (history.empty()) return out;
+  out.median = median_of(history);
+  std::vector<double> dev;
+  double mean_ad = 0;
+  for (double h : history) {
+    dev.push_back(std::abs(h - out.median));
+    mean_ad += std::abs(h - out.median);
+  }
+  mean_ad /= static_cast<double>(history.size());
+  out.mad = median_of(dev);
+  if (out.mad > 0) out.z = (x - out.median) / (1.4826 * out.mad);
+  else if (mean_ad > 0) out.z = (x - out.median) / (1.2533 * mean_ad);
+  // else: a constant history gives no scale; z stays null.
+  return out;
+}
+
+std::vector<Anomaly> detect_anomalies(const engine::Snapshot& s, const engine::Scope& scope, const RowFilter& rf,
+                                      Month first, Month last, Date as_of) {
+  std::vector<Anomaly> out;
+  if (last < first) return out;
+  const engine::Dims& d = *s.dims;
+  const Month m0{first.index - 12};
+  const int months = last.index - m0.index + 1;
+  const bool targets_apply = rf.industry == kNone && !rf.by_category();
+
+  struct Unit {
+    std::string kind;
+    int32_t index;
+    std::vector<bool> reps;
+    int32_t slot;
+  };
+  std::vector<Unit> units;
+  if (scope.own_rep == kNone)
+    for (int32_t g : d.regions_at_level(1)) {
+      if (!scope.sees_region(g)) continue;
+      std::vector<bool> reps(d.rep_count(), false);
+      for (int32_t p = 0; p < d.rep_count(); ++p) reps[p] = scope.rep[p] && d.in_subtree(d.rep_region[p], g);
+      units.push_back({"region", g, std::move(reps), s.targets->region_slot(g)});
+    }
+  for (int32_t p = 0; p < d.rep_count(); ++p) {
+    if (!scope.sees_rep(p) || !d.rep_active(p, first.first_day(), std::min(last.last_day(), as_of))) continue;
+    std::vector<bool> one(d.rep_count(), false);
+    one[p] = true;
+    units.push_back({"rep", p, std::move(one), s.targets->rep_slot(p)});
+  }
+
+  for (DoMetric metric : {DoMetric::bids_won, DoMetric::sales, DoMetric::collection}) {
+    const auto& t = metric_table(*s.facts, metric, rf);
+    // amount[rep][month offset], count[rep][month offset], read through as_of.
+    std::vector<std::vector<Money>> amount(d.rep_count(), std::vector<Money>(months, 0));
+    std::vector<std::vector<int64_t>> count(d.rep_count(), std::vector<int64_t>(months, 0));
+    RowFilter eff = rf;
+    if (metric == DoMetric::collection) eff.category = kNone;
+    auto rr = t.range(m0.first_day(), std::min(last.last_day(), as_of));
+    for (size_t i = rr.begin; i < rr.end; ++i) {
+      int32_t p = t.rep[i];
+      if (p == kNone || !scope.rep[p] || !eff.pass(*s.facts, t, i)) continue;
+      int off = Month::of(Date{t.day[i]}).index - m0.index;
+      amount[p][off] += t.amount[i];
+      count[p][off] += 1;
+    }
+    for (const auto& u : units) {
+      std::vector<Money> a(months, 0);
+      std::vector<int64_t> c(months, 0);
+      for (int32_t p = 0; p < d.rep_count(); ++p) {
+        if (!u.reps[p]) continue;
+        for (int k = 0; k < months; ++k) {
+          a[k] += amount[p][k];
+          c[k] += count[p][k];
+        }
+      }
+      for (Month m = first; m <= last; m.index++) {
+        const int off = m.index - m0.index;
+        const bool complete = m.last_day() <= as_of;
+        Anomaly an;
+        an.unit = u.kind;
+        an.id = u.kind == "region" ? d.region_id[u.index] : d.rep_id[u.index];
+        an.name = u.kind == "region" ? d.region_name[u.index] : d.rep_name[u.index];
+        an.metric = metric;
+        an.month = m;
+        an.value = a[off];
+        if (metric == DoMetric::bids_won) an.count = c[off];
+        an.last_year = a[off - 12];
+        an.yoy = growth(a[off], a[off - 12]);
+        if (complete && an.yoy && points(*an.yoy) < -30) an.rules.push_back("yoy");
+        if (complete) {
+          std::vector<double> hist;
+          for (int k = off - 12; k < off; ++k) {
+            Month hm{m0.index + k};
+            if (u.kind == "rep" && !d.rep_active(u.index, hm.first_day(), hm.last_day())) continue;
+            hist.push_back(static_cast<double>(a[k]));
+          }
+          if (u.kind == "region" || hist.size() >= 6) {
+            RobustZ rz = robust_z(static_cast<double>(a[off]), hist);
+            an.median = rz.median;
+            an.mad = rz.mad;
+            an.z = rz.z;
+            if (rz.z && std::abs(*rz.z) > 3) an.rules.push_back("z");
+          }
+        }
+        if (targets_apply) {
+          int64_t target = s.targets->get(metric == DoMetric::bids_won ? model::TargetMetric::bids_won
+                                          : metric == DoMetric::sales ? model::TargetMetric::sales
+                                                                      : model::TargetMetric::collection,
+                                          u.slot, m);
+          if (target != engine::kNoTarget) an.target = target;
+          an.time_progress = time_progress(month_period(m), as_of);
+          if (target != engine::kNoTarget && target > 0) {
+            double x = metric == DoMetric::bids_won ? static_cast<double>(c[off]) : static_cast<double>(a[off]);
+            an.completion = x / static_cast<double>(target);
+            if (points(*an.completion - *an.time_progress) < -20) an.rules.push_back("completion");
+          }
+        }
+        if (an.rules.empty()) continue;
+        bool high = an.rules.size() >= 2 || (an.yoy && points(*an.yoy) < -50) || (an.z && std::abs(*an.z) > 5) ||
+                    (an.completion && points(*an.completion - *an.time_progress) < -40);
+        an.severity = high ? "high" : "medium";
+        out.push_back(std::move(an));
+      }
+    }
+  }
+  // Most severe first, then the most recent month, then by unit.
+  std::stable_sort(out.begin(), out.end(), [](const Anomaly& x, const Anomaly& y) {
+    if (x.severity != y.severity) return x.severity == "high";
+    if (x.month != y.month) return x.month > y.month;
+    return false;
+  });
+  return out;
+}
+
+}  // namespace sl::analytics

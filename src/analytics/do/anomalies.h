@@ -1,0 +1,55 @@
+// D2 anomalies (shared/METRICS.md): for each (大区 or rep, metric, month) in the period,
+//  - yoy: the month's value fell more than 30% against the same month last year;
+//  - z: robust z = (x − median) / (1.4826·MAD) over the trailing 12 months has |z| > 3;
+//  - completion: completion is more than 20 points below the month's time progress.
+// Choices (documented in docs/api.md):
+//  - yoy and z judge complete months only (a half month would always look like a fall);
+//    completion judges every month through as_of, the current one by its time progress.
+//  - Metric values: amounts (bids won amount, sales, collections); the completion rule for
+//    bids won compares the count with the count target, as targets are set in counts.
+//  - MAD = 0 (at least half the trailing months equal the median): the z rule falls back to
+//    the mean absolute deviation, z = (x − median) / (1.2533·MeanAD); when that is 0 too
+//    (a constant history) there is no spread to judge by: z is null and the rule does not fire.
+//    For a rep, only months in which the rep was employed count, and at least 6 are needed.
+//  - severity: high when two or more rules fire, or YoY < −50%, or |z| > 5, or completion
+//    is more than 40 points behind time progress; otherwise medium.
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "analytics/do/do_filter.h"
+
+namespace sl::analytics {
+
+struct Anomaly {
+  std::string unit;  // "region" | "rep"
+  Id id = 0;
+  std::string name;
+  DoMetric metric = DoMetric::sales;
+  Month month;
+  std::vector<std::string> rules;  // "yoy", "z", "completion" in that order
+  std::string severity;            // "high" | "medium"
+  Money value = 0;                 // the month's amount (through as_of for the current month)
+  std::optional<Money> last_year;  // same month last year
+  std::optional<double> yoy, z, median, mad;
+  std::optional<int64_t> target;   // bids won: a count
+  std::optional<int64_t> count;    // bids won: the month's count
+  std::optional<double> completion, time_progress;
+  std::string key() const;  // "rep:17/sales/2026-05/yoy+z": what an acknowledgement names
+};
+
+// Robust z of x against a history; MAD = 0 handled as described above. nullopt when it
+// cannot be judged. Exposed for tests.
+struct RobustZ {
+  std::optional<double> z;
+  double median = 0, mad = 0;
+};
+RobustZ robust_z(double x, std::vector<double> history);
+
+// Anomalies of the months of [first month, last month] (clipped to as_of), for every 大区
+// and every rep the scope sees, under the row filter.
+std::vector<Anomaly> detect_anomalies(const engine::Snapshot& s, const engine::Scope& scope, const RowFilter& rf,
+                                      Month first, Month last, Date as_of);
+
+}  // namespace sl::analytics

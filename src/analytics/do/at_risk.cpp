@@ -1,0 +1,76 @@
+#include "analytics/do/at_risk.h"
+
+#include <algorithm>
+#include <numeric>
+
+#include "analytics/do/process.h"
+
+namespace sl::analytics {
+
+namespace {
+std::vector<Money> customer_sums(const engine::FactTable& t, size_t customers, Date first, Date last) {
+  std::vector<Money> out(customers, 0);
+  auto rr = t.range(first, last);
+  for (size_t i = rr.begin; i < rr.end; ++i)
+    if (t.customer[i] != engine::kNone) out[t.customer[i]] += t.amount[i];
+  return out;
+}
+}  // namespace
+
+std::vector<bool> class_a_customers(const engine::Facts& f, Date as_of, double share) {
+  const size_t n = f.customers.size_count();
+  Date year_ago = one_year_earlier(as_of);
+  auto t12 = customer_sums(f.sales, n, Date{year_ago.days + 1}, as_of);
+  std::vector<size_t> order(n);
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return t12[a] > t12[b]; });
+  Money total = std::accumulate(t12.begin(), t12.end(), Money{0});
+  std::vector<bool> a(n, false);
+  if (total <= 0) return a;
+  Money cum = 0;
+  for (size_t c : order) {
+    if (static_cast<double>(cum) >= share * static_cast<double>(total) || t12[c] <= 0) break;
+    a[c] = true;  // the customer that crosses the threshold is in: the set covers the share
+    cum += t12[c];
+  }
+  return a;
+}
+
+std::vector<AtRiskCustomer> at_risk_customers(const engine::Facts& f, int32_t owner, Date as_of) {
+  std::vector<AtRiskCustomer> out;
+  const size_t n = f.customers.size_count();
+  auto a = class_a_customers(f, as_of);
+  Date year_ago = one_year_earlier(as_of), two_years_ago = one_year_earlier(year_ago);
+  auto t12 = customer_sums(f.sales, n, Date{year_ago.days + 1}, as_of);
+  auto prev = customer_sums(f.sales, n, Date{two_years_ago.days + 1}, year_ago);
+  // Contract dates of the owner's class A customers (sales rows are in date order).
+  std::vector<std::vector<int32_t>> days(n);
+  auto rr = f.sales.range(Date{INT32_MIN / 2}, as_of);
+  for (size_t i = rr.begin; i < rr.end; ++i) {
+    int32_t c = f.sales.customer[i];
+    if (c != engine::kNone && a[c] && f.customers.owner[c] == owner) days[c].push_back(f.sales.day[i]);
+  }
+  for (size_t c = 0; c < n; ++c) {
+    if (!a[c] || f.customers.owner[c] != owner || days[c].empty()) continue;
+    AtRiskCustomer r;
+    r.customer = static_cast<int32_t>(c);
+    r.days_since_last = as_of.days - days[c].back();
+    std::vector<double> gaps;
+    for (size_t k = 1; k < days[c].size(); ++k) gaps.push_back(days[c][k] - days[c][k - 1]);
+    if (!gaps.empty()) {
+      std::sort(gaps.begin(), gaps.end());
+      size_t g = gaps.size();
+      r.median_gap = g % 2 ? gaps[g / 2] : (gaps[g / 2 - 1] + gaps[g / 2]) / 2;
+      if (r.days_since_last > 2 * *r.median_gap) r.reasons.push_back("gap");
+    }
+    r.t12m = t12[c];
+    r.t12m_prev = prev[c];
+    r.yoy = growth(t12[c], prev[c]);
+    if (r.yoy && *r.yoy < -0.3) r.reasons.push_back("decline");
+    if (!r.reasons.empty()) out.push_back(std::move(r));
+  }
+  std::stable_sort(out.begin(), out.end(), [](auto& x, auto& y) { return x.t12m > y.t12m; });
+  return out;
+}
+
+}  // namespace sl::analytics

@@ -1,0 +1,29 @@
+// C3's key-account watch, for the D1 list of at-risk customers: class A customers (the
+// smallest set of top customers by trailing-12-month sales covering 80% of them, company
+// wide) at risk when the days since their last contract exceed twice their median gap
+// between contracts, or their trailing-12-month sales fell more than 30% year on year.
+// Trailing 12 months = (as_of − 1 year, as_of].
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/snapshot.h"
+
+namespace sl::analytics {
+
+struct AtRiskCustomer {
+  int32_t customer = 0;  // index
+  int days_since_last = 0;
+  std::optional<double> median_gap;
+  Money t12m = 0, t12m_prev = 0;
+  std::optional<double> yoy;
+  std::vector<std::string> reasons;  // "gap" and/or "decline"
+};
+
+// Class A customers (indexes) as of the date.
+std::vector<bool> class_a_customers(const engine::Facts& f, Date as_of, double share = 0.8);
+// At-risk class A customers owned by the rep (index), most recent sales first.
+std::vector<AtRiskCustomer> at_risk_customers(const engine::Facts& f, int32_t owner, Date as_of);
+
+}  // namespace sl::analytics

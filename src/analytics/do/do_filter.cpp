@@ -1,0 +1,91 @@
+#include "analytics/do/do_filter.h"
+
+#include "core/error.h"
+
+namespace sl::analytics {
+
+using engine::kNone;
+
+engine::Scope narrow_scope(const engine::Snapshot& s, const engine::Scope& scope, const DoFilter& f) {
+  const engine::Dims& d = *s.dims;
+  engine::Scope out = scope;
+  if (f.region != 0) {
+    int32_t r = d.find_region(f.region);
+    if (r == kNone) throw not_found();
+    if (!scope.sees_region(r)) throw forbidden();
+    out = engine::scope_region(d, r);
+  }
+  if (f.rep != 0) {
+    int32_t p = d.find_rep(f.rep);
+    if (p == kNone) throw not_found();
+    if (!out.sees_rep(p)) throw forbidden();
+    out = engine::scope_rep(d, p);  // one rep's book: no region totals around it
+  }
+  return out;
+}
+
+RowFilter row_filter(const engine::Snapshot& s, const DoFilter& f) {
+  RowFilter rf;
+  const auto& facts = *s.facts;
+  if (!f.industry.empty()) {
+    for (size_t i = 0; i < facts.customers.industries.size(); ++i)
+      if (facts.customers.industries[i] == f.industry) rf.industry = static_cast<int32_t>(i);
+    if (rf.industry == kNone) throw invalid_field("industry", "未知行业：" + f.industry, "Unknown industry: " + f.industry);
+  }
+  if (!f.category.empty()) {
+    for (size_t i = 0; i < facts.categories.size(); ++i)
+      if (facts.categories[i] == f.category) rf.category = static_cast<int32_t>(i);
+    if (rf.category == kNone) throw invalid_field("category", "未知产品类别：" + f.category, "Unknown category: " + f.category);
+  }
+  return rf;
+}
+
+const char* do_metric_code(DoMetric m) {
+  switch (m) {
+    case DoMetric::bids_won: return "bids_won";
+    case DoMetric::sales: return "sales";
+    case DoMetric::collection: return "collection";
+  }
+  return "";
+}
+
+const engine::FactTable& metric_table(const engine::Facts& f, DoMetric m, const RowFilter& rf) {
+  switch (m) {
+    case DoMetric::bids_won: return f.bids_won;
+    case DoMetric::sales: return rf.by_category() ? f.sales_lines : f.sales;
+    case DoMetric::collection: return f.collections;
+  }
+  return f.sales;
+}
+
+std::vector<SumCount> sum_by_rep(const engine::Facts& f, const engine::FactTable& t, const engine::Scope& scope,
+                                 const RowFilter& rf, Date first, Date last) {
+  std::vector<SumCount> out(scope.rep.size());
+  // Collections have no category: a category filter does not apply to them.
+  RowFilter eff = rf;
+  if (&t == &f.collections) eff.category = kNone;
+  auto rr = t.range(first, last);
+  for (size_t i = rr.begin; i < rr.end; ++i) {
+    int32_t p = t.rep[i];
+    if (p == kNone || !scope.rep[p] || !eff.pass(f, t, i)) continue;
+    out[p].amount += t.amount[i];
+    out[p].count += 1;
+  }
+  return out;
+}
+
+std::optional<double> growth(Money x, Money base) {
+  if (base == 0) return std::nullopt;
+  return static_cast<double>(x - base) / static_cast<double>(base);
+}
+
+SumCount total(const std::vector<SumCount>& by_rep) {
+  SumCount s;
+  for (const auto& x : by_rep) {
+    s.amount += x.amount;
+    s.count += x.count;
+  }
+  return s;
+}
+
+}  // namespace sl::analytics

@@ -1,0 +1,169 @@
+#include "analytics/do/leaderboard.h"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+namespace sl::analytics {
+
+using engine::kNone;
+
+const char* board_metric_code(BoardMetric m) {
+  switch (m) {
+    case BoardMetric::sales: return "sales";
+    case BoardMetric::completion: return "completion";
+    case BoardMetric::collections: return "collections";
+    case BoardMetric::collection_rate: return "collection_rate";
+    case BoardMetric::new_customers: return "new_customers";
+    case BoardMetric::win_rate: return "win_rate";
+    case BoardMetric::forecast_accuracy: return "forecast_accuracy";
+    case BoardMetric::kpi_score: return "kpi_score";
+  }
+  return "";
+}
+
+std::optional<BoardMetric> parse_board_metric(std::string_view s) {
+  for (int i = 0; i <= static_cast<int>(BoardMetric::kpi_score); ++i)
+    if (s == board_metric_code(static_cast<BoardMetric>(i))) return static_cast<BoardMetric>(i);
+  return std::nullopt;
+}
+
+std::optional<double> board_value(const RepFigures& f, BoardMetric m) {
+  switch (m) {
+    case BoardMetric::sales: return static_cast<double>(f.sales);
+    case BoardMetric::completion: return f.completion;
+    case BoardMetric::collections: return static_cast<double>(f.collections);
+    case BoardMetric::collection_rate: return f.collection_rate;
+    case BoardMetric::new_customers: return static_cast<double>(f.new_customers);
+    case BoardMetric::win_rate: return f.win_rate;
+    case BoardMetric::forecast_accuracy: return f.forecast_accuracy;
+    case BoardMetric::kpi_score: return f.kpi_score;
+  }
+  return std::nullopt;
+}
+
+std::vector<std::optional<int>> competition_ranks(const std::vector<std::optional<double>>& values) {
+  std::vector<std::optional<int>> out(values.size());
+  // Ratios computed along different paths may differ in the last bit: compare at 1e-9.
+  auto key = [](double v) { return std::round(v * 1e9) / 1e9; };
+  for (size_t i = 0; i < values.size(); ++i) {
+    if (!values[i]) continue;
+    int better = 0;
+    for (const auto& v : values)
+      if (v && key(*v) > key(*values[i])) ++better;
+    out[i] = better + 1;
+  }
+  return out;
+}
+
+namespace {
+
+struct Ranked {
+  std::vector<RepFigures> figures;
+  std::vector<std::optional<int>> ranks;
+};
+
+Ranked rank_units(const engine::Snapshot& s, const std::vector<std::vector<bool>>& members, const std::vector<int32_t>& slots,
+                  const Period& p, Date as_of, BoardMetric m) {
+  Ranked r;
+  std::vector<std::optional<double>> values;
+  for (size_t i = 0; i < members.size(); ++i) {
+    r.figures.push_back(rep_figures(s, members[i], slots[i], p, as_of));
+    values.push_back(board_value(r.figures.back(), m));
+  }
+  r.ranks = competition_ranks(values);
+  return r;
+}
+
+void sort_rows(std::vector<BoardRow>& rows) {
+  std::stable_sort(rows.begin(), rows.end(), [](const BoardRow& a, const BoardRow& b) {
+    if (a.rank.has_value() != b.rank.has_value()) return a.rank.has_value();
+    return a.rank && *a.rank < *b.rank;
+  });
+}
+
+}  // namespace
+
+BoardResult leaderboard(const engine::Snapshot& s, const engine::Scope& scope, const BoardParams& p) {
+  const engine::Dims& d = *s.dims;
+  BoardResult out;
+  const Period prev = p.period.previous();
+  const Date prev_as_of = prev.last;
+
+  // The peer group: a rep is ranked among the reps of their 大区; others among their scope.
+  engine::Scope peers = scope;
+  const bool rep_caller = scope.own_rep != kNone;
+  if (rep_caller) {
+    int32_t top = d.region_top[d.rep_region[scope.own_rep]];
+    peers = top != kNone ? engine::scope_region(d, top) : scope;
+  }
+
+  std::vector<int32_t> reps;
+  for (int32_t rep = 0; rep < d.rep_count(); ++rep)
+    if (peers.sees_rep(rep) && d.rep_active(rep, p.period.first, std::min(p.period.last, p.as_of))) reps.push_back(rep);
+  std::vector<std::vector<bool>> members;
+  std::vector<int32_t> slots;
+  for (int32_t rep : reps) {
+    std::vector<bool> one(d.rep_count(), false);
+    one[rep] = true;
+    members.push_back(std::move(one));
+    slots.push_back(s.targets->rep_slot(rep));
+  }
+  Ranked now = rank_units(s, members, slots, p.period, p.as_of, p.metric);
+  Ranked before = rank_units(s, members, slots, prev, prev_as_of, p.metric);
+  for (size_t i = 0; i < reps.size(); ++i) {
+    int32_t rep = reps[i];
+    BoardRow row;
+    row.id = d.rep_id[rep];
+    row.name = d.rep_name[rep];
+    int32_t top = d.region_top[d.rep_region[rep]];
+    if (top != kNone) {
+      row.region = d.region_id[top];
+      row.region_name = d.region_name[top];
+    }
+    row.own = rep == scope.own_rep;
+    row.visible = !rep_caller || row.own;
+    row.rank = now.ranks[i];
+    row.previous_rank = before.ranks[i];
+    if (row.rank && row.previous_rank) row.change = *row.previous_rank - *row.rank;
+    if (row.visible) {
+      row.value = board_value(now.figures[i], p.metric);
+      row.figures = now.figures[i];
+    }
+    out.reps.push_back(std::move(row));
+  }
+  sort_rows(out.reps);
+  out.peers = static_cast<int>(out.reps.size());
+
+  // 大区 leaderboard: only for callers who see regions.
+  if (!rep_caller) {
+    std::vector<int32_t> regions;
+    std::vector<std::vector<bool>> rmembers;
+    std::vector<int32_t> rslots;
+    for (int32_t g : d.regions_at_level(1)) {
+      if (!scope.sees_region(g)) continue;
+      regions.push_back(g);
+      std::vector<bool> m(d.rep_count(), false);
+      for (int32_t rep = 0; rep < d.rep_count(); ++rep) m[rep] = scope.rep[rep] && d.in_subtree(d.rep_region[rep], g);
+      rmembers.push_back(std::move(m));
+      rslots.push_back(s.targets->region_slot(g));
+    }
+    Ranked rn = rank_units(s, rmembers, rslots, p.period, p.as_of, p.metric);
+    Ranked rb = rank_units(s, rmembers, rslots, prev, prev_as_of, p.metric);
+    for (size_t i = 0; i < regions.size(); ++i) {
+      BoardRow row;
+      row.id = d.region_id[regions[i]];
+      row.name = d.region_name[regions[i]];
+      row.value = board_value(rn.figures[i], p.metric);
+      row.figures = rn.figures[i];
+      row.rank = rn.ranks[i];
+      row.previous_rank = rb.ranks[i];
+      if (row.rank && row.previous_rank) row.change = *row.previous_rank - *row.rank;
+      out.regions.push_back(std::move(row));
+    }
+    sort_rows(out.regions);
+  }
+  return out;
+}
+
+}  // namespace sl::analytics

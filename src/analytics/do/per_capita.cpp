@@ -1,0 +1,66 @@
+#include "analytics/do/per_capita.h"
+
+#include <algorithm>
+
+#include "core/error.h"
+
+namespace sl::analytics {
+
+using engine::kNone;
+
+double mean_headcount(const engine::Dims& d, const std::vector<bool>& reps, Month m, Date as_of) {
+  const Date first = m.first_day(), last = std::min(m.last_day(), as_of);
+  if (last < first) return 0;
+  // Σ over reps of the days each was employed within [first, last], divided by the days.
+  int64_t person_days = 0;
+  for (int32_t p = 0; p < d.rep_count(); ++p) {
+    if (!reps[p]) continue;
+    int32_t from = std::max(first.days, d.rep_hire[p].days);
+    int32_t to = d.rep_leave[p] ? std::min(last.days, d.rep_leave[p]->days) : last.days;
+    if (to >= from) person_days += to - from + 1;
+  }
+  return static_cast<double>(person_days) / (last.days - first.days + 1);
+}
+
+namespace {
+PerCapitaSeries series(const engine::Snapshot& s, const std::vector<bool>& reps, const std::vector<Month>& months,
+                       Date as_of) {
+  PerCapitaSeries out;
+  const auto& t = s.facts->sales;
+  for (Month m : months) {
+    Money sales = 0;
+    auto rr = t.range(m.first_day(), std::min(m.last_day(), as_of));
+    for (size_t i = rr.begin; i < rr.end; ++i)
+      if (t.rep[i] != kNone && reps[t.rep[i]]) sales += t.amount[i];
+    double hc = mean_headcount(*s.dims, reps, m, as_of);
+    out.sales.push_back(sales);
+    out.headcount.push_back(hc);
+    out.per_capita.push_back(hc > 0 ? std::optional<double>(static_cast<double>(sales) / hc) : std::nullopt);
+  }
+  return out;
+}
+}  // namespace
+
+PerCapitaResult per_capita(const engine::Snapshot& s, const engine::Scope& scope, Date as_of, int months) {
+  if (scope.own_rep != kNone) throw forbidden();
+  const engine::Dims& d = *s.dims;
+  PerCapitaResult r;
+  Month last = Month::of(as_of);
+  for (int k = months - 1; k >= 0; --k) r.months.push_back(Month{last.index - k});
+  r.last_partial = last.last_day() > as_of;
+  r.total = series(s, scope.rep, r.months, as_of);
+  r.total.name = scope.everything ? "公司" : (scope.root_region != kNone ? d.region_name[scope.root_region] : "");
+  if (scope.root_region != kNone) r.total.id = d.region_id[scope.root_region];
+  for (int32_t g : d.regions_at_level(1)) {
+    if (!scope.sees_region(g)) continue;
+    std::vector<bool> m(d.rep_count(), false);
+    for (int32_t p = 0; p < d.rep_count(); ++p) m[p] = scope.rep[p] && d.in_subtree(d.rep_region[p], g);
+    PerCapitaSeries x = series(s, m, r.months, as_of);
+    x.id = d.region_id[g];
+    x.name = d.region_name[g];
+    r.regions.push_back(std::move(x));
+  }
+  return r;
+}
+
+}  // namespace sl::analytics

@@ -1,0 +1,167 @@
+#include "analytics/do/process.h"
+
+#include <algorithm>
+
+namespace sl::analytics {
+
+using engine::kNone;
+
+Date one_year_earlier(Date d) {
+  Ymd v = to_ymd(d);
+  return from_ymd(v.year - 1, v.month, std::min(v.day, days_in_month(v.year - 1, v.month)));
+}
+
+Window current_window(const Period& p, Date as_of) { return {p.first, std::min(p.last, as_of)}; }
+
+Window yoy_window(const Period& p, Date as_of) {
+  Period q = p.year_earlier();
+  if (as_of >= p.last) return {q.first, q.last};
+  if (as_of < p.first) return {q.first, Date{q.first.days - 1}};
+  return {q.first, std::min(q.last, one_year_earlier(as_of))};
+}
+
+Window pop_window(const Period& p, Date as_of) {
+  Period q = p.previous();
+  if (as_of >= p.last) return {q.first, q.last};
+  int elapsed = elapsed_days(p, as_of);
+  return {q.first, std::min(q.last, Date{q.first.days + elapsed - 1})};
+}
+
+namespace {
+
+model::TargetMetric target_metric(DoMetric m) {
+  switch (m) {
+    case DoMetric::bids_won: return model::TargetMetric::bids_won;
+    case DoMetric::sales: return model::TargetMetric::sales;
+    case DoMetric::collection: return model::TargetMetric::collection;
+  }
+  return model::TargetMetric::sales;
+}
+
+// Per-rep sums of each metric over the three windows.
+struct Sums {
+  std::array<std::vector<SumCount>, 3> cur, yoy, pop;
+};
+
+Sums all_sums(const engine::Snapshot& s, const engine::Scope& scope, const RowFilter& rf, const ProcessResult& r) {
+  Sums out;
+  for (size_t k = 0; k < kDoMetrics.size(); ++k) {
+    const auto& t = metric_table(*s.facts, kDoMetrics[k], rf);
+    out.cur[k] = sum_by_rep(*s.facts, t, scope, rf, r.current.first, r.current.last);
+    out.yoy[k] = sum_by_rep(*s.facts, t, scope, rf, r.yoy.first, r.yoy.last);
+    out.pop[k] = sum_by_rep(*s.facts, t, scope, rf, r.pop.first, r.pop.last);
+  }
+  return out;
+}
+
+// Figures for a set of reps (a region's, the scope's, or one) and the target slot that
+// belongs to that set (kNone when no target applies, e.g. under an industry filter).
+MetricFigures figures(const engine::Snapshot& s, const Sums& sums, size_t k, const std::vector<bool>& reps,
+                      int32_t slot, const Period& period, const RowFilter& rf) {
+  MetricFigures f;
+  f.metric = kDoMetrics[k];
+  SumCount cur, yoy, pop;
+  for (size_t p = 0; p < reps.size(); ++p) {
+    if (!reps[p]) continue;
+    cur.amount += sums.cur[k][p].amount;
+    cur.count += sums.cur[k][p].count;
+    yoy.amount += sums.yoy[k][p].amount;
+    pop.amount += sums.pop[k][p].amount;
+  }
+  f.amount = cur.amount;
+  if (!(f.metric == DoMetric::sales && rf.by_category())) f.count = cur.count;
+  f.yoy_amount = yoy.amount;
+  f.pop_amount = pop.amount;
+  f.yoy = growth(cur.amount, yoy.amount);
+  f.pop = growth(cur.amount, pop.amount);
+  if (slot != kNone) {
+    f.target = s.targets->sum(target_metric(f.metric), slot, Month::of(period.first), Month::of(period.last));
+    if (f.target && *f.target > 0) {
+      double x = f.metric == DoMetric::bids_won ? static_cast<double>(cur.count) : static_cast<double>(cur.amount);
+      f.completion = x / static_cast<double>(*f.target);
+    }
+  }
+  return f;
+}
+
+std::vector<bool> reps_in_region(const engine::Dims& d, const engine::Scope& scope, int32_t region) {
+  std::vector<bool> out(d.rep_count(), false);
+  for (int32_t p = 0; p < d.rep_count(); ++p) out[p] = scope.rep[p] && d.in_subtree(d.rep_region[p], region);
+  return out;
+}
+
+}  // namespace
+
+ProcessResult performance_process(const engine::Snapshot& s, const engine::Scope& caller, const ProcessParams& p) {
+  const engine::Dims& d = *s.dims;
+  const engine::Scope scope = narrow_scope(s, caller, p.filter);
+  const RowFilter rf = row_filter(s, p.filter);
+  // Targets are set per owner for all industries and categories: they do not apply to a slice.
+  const bool targets_apply = rf.industry == kNone && !rf.by_category();
+
+  ProcessResult r;
+  r.period = p.period;
+  r.current = current_window(p.period, p.as_of);
+  r.yoy = yoy_window(p.period, p.as_of);
+  r.pop = pop_window(p.period, p.as_of);
+  r.time_progress = time_progress(p.period, p.as_of);
+  Sums sums = all_sums(s, scope, rf, r);
+
+  int32_t total_slot = kNone;
+  if (targets_apply) {
+    if (scope.own_rep != kNone) total_slot = s.targets->rep_slot(scope.own_rep);
+    else if (scope.root_region == d.company && scope.everything) total_slot = s.targets->company_slot();
+    else if (scope.root_region != kNone) total_slot = s.targets->region_slot(scope.root_region);
+  }
+  for (size_t k = 0; k < 3; ++k) r.totals[k] = figures(s, sums, k, scope.rep, total_slot, p.period, rf);
+
+  // Regions: every visible 大区, or the narrowed region itself when it lies below one.
+  std::vector<int32_t> regions;
+  if (scope.own_rep == kNone) {
+    for (int32_t g : d.regions_at_level(1))
+      if (scope.sees_region(g)) regions.push_back(g);
+    if (regions.empty() && scope.root_region != kNone) regions.push_back(scope.root_region);
+  }
+  for (int32_t g : regions) {
+    BreakdownRow row{d.region_id[g], d.region_name[g], {}};
+    auto members = reps_in_region(d, scope, g);
+    for (size_t k = 0; k < 3; ++k)
+      row.metrics[k] = figures(s, sums, k, members, targets_apply ? s.targets->region_slot(g) : kNone, p.period, rf);
+    r.regions.push_back(std::move(row));
+  }
+  for (int32_t rep = 0; rep < d.rep_count(); ++rep) {
+    if (!scope.sees_rep(rep)) continue;
+    bool any = d.rep_active(rep, p.period.first, p.period.last);
+    for (size_t k = 0; k < 3 && !any; ++k) any = sums.cur[k][rep].count != 0 || sums.yoy[k][rep].count != 0;
+    if (!any) continue;
+    BreakdownRow row{d.rep_id[rep], d.rep_name[rep], {}};
+    std::vector<bool> one(d.rep_count(), false);
+    one[rep] = true;
+    for (size_t k = 0; k < 3; ++k)
+      row.metrics[k] = figures(s, sums, k, one, targets_apply ? s.targets->rep_slot(rep) : kNone, p.period, rf);
+    r.reps.push_back(std::move(row));
+  }
+
+  // Monthly trend of the year the period ends in (as read through as_of).
+  r.trend_year = to_ymd(r.current.last < r.current.first ? p.period.first : r.current.last).year;
+  Month as_of_month = Month::of(p.as_of);
+  for (int m = 1; m <= 12; ++m) {
+    TrendMonth t;
+    t.month = Month::of(r.trend_year, m);
+    Month ly = Month::of(r.trend_year - 1, m);
+    for (size_t k = 0; k < 3; ++k) {
+      const auto& table = metric_table(*s.facts, kDoMetrics[k], rf);
+      if (t.month <= as_of_month)
+        t.this_year[k] = total(sum_by_rep(*s.facts, table, scope, rf, t.month.first_day(),
+                                          std::min(t.month.last_day(), p.as_of))).amount;
+      t.last_year[k] = total(sum_by_rep(*s.facts, table, scope, rf, ly.first_day(), ly.last_day())).amount;
+    }
+    r.trend.push_back(t);
+  }
+
+  r.anomalies = detect_anomalies(s, scope, rf, Month::of(p.period.first), Month::of(std::min(p.period.last, p.as_of)),
+                                 p.as_of);
+  return r;
+}
+
+}  // namespace sl::analytics

@@ -1,0 +1,108 @@
+// GET /api/v1/do/cockpit?rep=ID&as_of=…: D1 销售综合管理看板, the whole page in one answer.
+#include "analytics/do/cockpit.h"
+#include "api/do_json.h"
+#include "api/json_fields.h"
+#include "api/routes.h"
+
+namespace sl::api {
+
+using namespace do_api;
+
+namespace {
+
+const char* kActivity[] = {"visit", "call", "demo", "proposal"};
+
+json::object card_json(const analytics::CockpitCard& c, Date as_of) {
+  return json::object{{"period", period_json(c.period, as_of)},
+                      {"sales", progress_json(c.sales)},
+                      {"collection", progress_json(c.collection)},
+                      {"figures", figures_json(c.figures)},
+                      {"sales_rank", opt(c.sales_rank ? std::optional<int64_t>(*c.sales_rank) : std::nullopt)},
+                      {"kpi_rank", opt(c.kpi_rank ? std::optional<int64_t>(*c.kpi_rank) : std::nullopt)},
+                      {"peers", c.peers}};
+}
+
+json::value cockpit_json(const Caller& c, const analytics::CockpitResult& r, Date as_of) {
+  const auto& f = *c.snap->facts;
+  json::array cards, pipeline, monthly, closing, overdue, at_risk;
+  for (const auto& x : r.cards) cards.push_back(card_json(x, as_of));
+  for (const auto& b : r.pipeline)
+    pipeline.push_back(json::object{{"stage", model::stage_code(b.stage)}, {"count", b.count}, {"amount", b.amount}});
+  for (const auto& m : r.monthly)
+    monthly.push_back(json::object{{"month", format_month(m.month)}, {"actual", opt(m.actual)}, {"target", opt(m.target)}});
+  const auto& o = f.opportunities;
+  for (size_t i : r.closing_this_week) {
+    int32_t cust = o.customer[i];
+    closing.push_back(json::object{{"id", o.id[i]},
+                                   {"customer", cust == engine::kNone ? "" : f.customers.name[cust]},
+                                   {"amount", o.amount[i]},
+                                   {"stage", model::stage_code(static_cast<model::Stage>(o.stage_at(i, as_of)))},
+                                   {"expected_close", format_date(Date{o.expected_close[i]})}});
+  }
+  const auto& ct = f.contracts;
+  for (size_t k = 0; k < r.overdue.size() && k < 50; ++k) {
+    const auto& x = r.overdue[k];
+    int32_t cust = ct.customer[x.contract];
+    overdue.push_back(json::object{{"contract", ct.id[x.contract]},
+                                   {"code", ct.code[x.contract]},
+                                   {"customer", cust == engine::kNone ? "" : f.customers.name[cust]},
+                                   {"amount", ct.amount[x.contract]},
+                                   {"overdue", x.overdue},
+                                   {"oldest_due", format_date(x.oldest_due)},
+                                   {"days_overdue", x.days_overdue}});
+  }
+  for (const auto& x : r.at_risk) {
+    json::array reasons;
+    for (const auto& s : x.reasons) reasons.push_back(json::string(s));
+    at_risk.push_back(json::object{{"customer", f.customer_id[x.customer]},
+                                   {"name", f.customers.name[x.customer]},
+                                   {"days_since_last", x.days_since_last},
+                                   {"median_gap", opt(x.median_gap)},
+                                   {"t12m", x.t12m},
+                                   {"t12m_prev", x.t12m_prev},
+                                   {"yoy", opt(x.yoy)},
+                                   {"reasons", std::move(reasons)}});
+  }
+  json::object activities;
+  for (int k = 0; k < 4; ++k) activities[kActivity[k]] = r.activities[k];
+  json::object options = filter_options(c);
+  return json::object{
+      {"as_of", format_date(as_of)},
+      {"rep", json::object{{"id", r.rep}, {"name", r.name}, {"region", r.region}, {"region_name", r.region_name}}},
+      {"reps", options["reps"]},
+      {"cards", std::move(cards)},
+      {"pipeline", std::move(pipeline)},
+      {"created_this_month", json::object{{"count", r.created_this_month}, {"amount", r.created_this_month_amount}}},
+      {"monthly", std::move(monthly)},
+      {"week", json::object{{"first", format_date(r.week_first)}, {"last", format_date(r.week_last)}}},
+      {"activities", std::move(activities)},
+      {"closing_this_week", std::move(closing)},
+      {"overdue", std::move(overdue)},
+      {"overdue_total", r.overdue_total},
+      {"overdue_count", r.overdue.size()},
+      {"owned_customers", r.owned_customers},
+      {"at_risk", std::move(at_risk)}};
+}
+
+}  // namespace
+
+void add_do_cockpit_routes(http::Router& r, Context& ctx) {
+  r.add("GET", "/api/v1/do/cockpit", [&ctx](http::Request& req) {
+    Caller c = require_caller(ctx, req);
+    Date as_of = as_of_param(req, ctx);
+    Id rep = 0;
+    if (auto v = param(req, "rep"); !v.empty()) rep = query_id(v, "rep");
+    else if (c.user.role == model::Role::rep) rep = c.user.rep;
+    else {
+      // Managers and executives: the first active rep they see, so the page always opens.
+      const auto& d = *c.snap->dims;
+      for (int32_t p = 0; p < d.rep_count() && rep == 0; ++p)
+        if (c.scope.sees_rep(p) && !d.rep_leave[p]) rep = d.rep_id[p];
+      if (rep == 0) throw missing_field("rep");
+    }
+    auto result = analytics::rep_cockpit(*c.snap, c.scope, rep, as_of);
+    return http::json_response(200, cockpit_json(c, result, as_of));
+  });
+}
+
+}  // namespace sl::api

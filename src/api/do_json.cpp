@@ -1,0 +1,99 @@
+#include "api/do_json.h"
+
+#include "api/json_fields.h"
+
+namespace sl::api::do_api {
+
+std::string param(const http::Request& req, const std::string& name, const std::string& fallback) {
+  auto it = req.query.find(name);
+  return it == req.query.end() || it->second.empty() ? fallback : it->second;
+}
+
+Date as_of_param(const http::Request& req, Context& ctx) {
+  return query_date(param(req, "as_of", format_date(ctx.today())), "as_of");
+}
+
+Period period_param(const http::Request& req, Date as_of) {
+  std::string v = param(req, "period", format_month(Month::of(as_of)));
+  auto dots = v.find("..");
+  if (dots == std::string::npos) return query_period(v, "period");
+  auto a = parse_date(v.substr(0, dots)), b = parse_date(v.substr(dots + 2));
+  if (!a || !b || *b < *a || b->days - a->days > 3 * 366)
+    throw invalid_field("period", "自定义区间应为 YYYY-MM-DD..YYYY-MM-DD，且不超过三年：" + v,
+                        "A custom range is YYYY-MM-DD..YYYY-MM-DD, at most three years: " + v);
+  return Period{PeriodKind::custom, *a, *b};
+}
+
+analytics::DoFilter filter_params(const http::Request& req) {
+  analytics::DoFilter f;
+  if (auto r = param(req, "region"); !r.empty()) f.region = query_id(r, "region");
+  if (auto r = param(req, "rep"); !r.empty()) f.rep = query_id(r, "rep");
+  f.industry = param(req, "industry");
+  f.category = param(req, "category");
+  return f;
+}
+
+Lang export_lang(const http::Request& req) {
+  std::string l = param(req, "lang");
+  if (l.rfind("en", 0) == 0) return Lang::en;
+  if (l.rfind("zh", 0) == 0) return Lang::zh;
+  return req.lang();
+}
+
+json::object period_json(const Period& p, Date as_of) {
+  return json::object{{"label", p.label()},
+                      {"first", format_date(p.first)},
+                      {"last", format_date(p.last)},
+                      {"days", p.days()},
+                      {"elapsed", elapsed_days(p, as_of)}};
+}
+
+json::object progress_json(const analytics::ProgressRow& r) {
+  return json::object{{"target", opt(r.target)},       {"actual", r.actual},
+                      {"completion", opt(r.completion)}, {"time_progress", r.time_progress},
+                      {"gap", opt(r.gap)},               {"status", analytics::status_code(r.status)}};
+}
+
+json::object figures_json(const analytics::RepFigures& f) {
+  json::array parts;
+  for (const auto& p : f.parts)
+    parts.push_back(json::object{{"code", p.code}, {"weight", p.weight}, {"value", opt(p.value)},
+                                 {"capped", p.value ? json::value(std::min(*p.value, analytics::kKpiCap)) : json::value(nullptr)}});
+  return json::object{{"sales", f.sales},
+                      {"sales_target", opt(f.sales_target)},
+                      {"completion", opt(f.completion)},
+                      {"collections", f.collections},
+                      {"collection_target", opt(f.collection_target)},
+                      {"collection_completion", opt(f.collection_completion)},
+                      {"collection_rate", opt(f.collection_rate)},
+                      {"new_customers", f.new_customers},
+                      {"new_customer_target", opt(f.new_customer_target)},
+                      {"win_rate", opt(f.win_rate)},
+                      {"won", f.won},
+                      {"lost", f.lost},
+                      {"forecast_accuracy", opt(f.forecast_accuracy)},
+                      {"kpi_score", opt(f.kpi_score)},
+                      {"kpi_parts", std::move(parts)}};
+}
+
+json::object filter_options(const Caller& c) {
+  const auto& d = *c.snap->dims;
+  const auto& f = *c.snap->facts;
+  json::array regions, reps, industries, categories;
+  for (int32_t g : d.regions_at_level(1))
+    if (c.scope.sees_region(g)) regions.push_back(json::object{{"id", d.region_id[g]}, {"name", d.region_name[g]}});
+  for (int32_t p = 0; p < d.rep_count(); ++p) {
+    if (!c.scope.sees_rep(p)) continue;
+    int32_t top = d.region_top[d.rep_region[p]];
+    reps.push_back(json::object{{"id", d.rep_id[p]},
+                                {"name", d.rep_name[p]},
+                                {"region", top == engine::kNone ? json::value(nullptr) : json::value(d.region_id[top])},
+                                {"active", !d.rep_leave[p].has_value()}});
+  }
+  for (const auto& s : f.customers.industries) industries.push_back(json::string(s));
+  for (const auto& s : f.categories) categories.push_back(json::string(s));
+  return json::object{{"regions", std::move(regions)}, {"reps", std::move(reps)},
+                      {"industries", std::move(industries)}, {"categories", std::move(categories)}};
+}
+
+}  // namespace sl::api::do_api

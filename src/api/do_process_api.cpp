@@ -1,0 +1,253 @@
+// GET /api/v1/do/process: D2 业绩完成过程看板 (one answer for the whole page, or with
+// format=xlsx|csv&table=totals|regions|reps|trend|anomalies one table as a file) and
+// POST /api/v1/do/anomalies/ack: acknowledge an anomaly with a comment (stored, audited).
+#include <chrono>
+#include <map>
+
+#include "analytics/do/process.h"
+#include "api/do_json.h"
+#include "api/export.h"
+#include "api/json_fields.h"
+#include "api/routes.h"
+#include "api/target_grid.h"  // iso_time
+
+namespace sl::api {
+
+using namespace do_api;
+
+namespace {
+
+json::object metric_json(const analytics::MetricFigures& m) {
+  return json::object{{"metric", analytics::do_metric_code(m.metric)},
+                      {"amount", m.amount},
+                      {"count", opt(m.count)},
+                      {"target", opt(m.target)},
+                      {"completion", opt(m.completion)},
+                      {"yoy_amount", m.yoy_amount},
+                      {"yoy", opt(m.yoy)},
+                      {"pop_amount", m.pop_amount},
+                      {"pop", opt(m.pop)}};
+}
+
+json::array metrics_json(const std::array<analytics::MetricFigures, 3>& ms) {
+  json::array a;
+  for (const auto& m : ms) a.push_back(metric_json(m));
+  return a;
+}
+
+using AckMap = std::map<std::string, std::vector<store::Store::AnomalyAck>>;
+
+std::string ack_key(const store::Store::AnomalyAck& a) {
+  return a.unit + ":" + std::to_string(a.unit_id) + "/" + a.metric + "/" + a.month + "/" + a.rule;
+}
+
+json::object anomaly_json(const analytics::Anomaly& a, const AckMap& acks) {
+  json::array rules, ack_list;
+  for (const auto& r : a.rules) rules.push_back(json::string(r));
+  auto it = acks.find(a.key());
+  if (it != acks.end())
+    for (const auto& x : it->second)
+      ack_list.push_back(json::object{{"user", x.user_login}, {"at", iso_time(x.at)}, {"comment", x.comment}});
+  return json::object{{"key", a.key()},
+                      {"unit", a.unit},
+                      {"id", a.id},
+                      {"name", a.name},
+                      {"metric", analytics::do_metric_code(a.metric)},
+                      {"month", format_month(a.month)},
+                      {"rules", std::move(rules)},
+                      {"severity", a.severity},
+                      {"value", a.value},
+                      {"count", opt(a.count)},
+                      {"last_year", opt(a.last_year)},
+                      {"yoy", opt(a.yoy)},
+                      {"z", opt(a.z)},
+                      {"median", opt(a.median)},
+                      {"mad", opt(a.mad)},
+                      {"target", opt(a.target)},
+                      {"completion", opt(a.completion)},
+                      {"time_progress", opt(a.time_progress)},
+                      {"acks", std::move(ack_list)}};
+}
+
+AckMap load_acks(Context& ctx, const Period& p) {
+  AckMap m;
+  for (auto& a : ctx.store.anomaly_acks(format_month(Month::of(p.first)), format_month(Month::of(p.last))))
+    m[ack_key(a)].push_back(std::move(a));
+  return m;
+}
+
+Cell opt_pct(const std::optional<double>& v) { return v ? Cell{Percent{*v}} : Cell{}; }
+Cell opt_num(const std::optional<int64_t>& v) { return v ? Cell{*v} : Cell{}; }
+
+ExportTable export_table(const analytics::ProcessResult& r, const std::string& table, Lang lang, const AckMap& acks) {
+  const bool zh = lang == Lang::zh;
+  auto L = [&](const char* z, const char* e) { return std::string(zh ? z : e); };
+  ExportTable t;
+  const char* names_zh[] = {"中标", "签单", "回款"};
+  const char* names_en[] = {"Bids won", "Contracts", "Collections"};
+  auto breakdown = [&](const std::vector<analytics::BreakdownRow>& rows, const std::string& first) {
+    t.headers = {first};
+    for (int k = 0; k < 3; ++k) {
+      std::string n = zh ? names_zh[k] : names_en[k];
+      for (const auto& h : {L("金额(元)", " amount (yuan)"), L("数量", " count"), L("目标", " target"), L("完成率", " completion"),
+                            L("同比", " YoY"), L("环比", " PoP")})
+        t.headers.push_back(n + (zh ? "" : "") + h);
+    }
+    for (const auto& row : rows) {
+      std::vector<Cell> cells{row.name};
+      for (int k = 0; k < 3; ++k) {
+        const auto& m = row.metrics[k];
+        cells.push_back(yuan_cell(m.amount));
+        cells.push_back(opt_num(m.count));
+        // Targets: yuan for money, a count for bids won.
+        cells.push_back(m.target ? (k == 0 ? Cell{*m.target} : yuan_cell(*m.target)) : Cell{});
+        cells.push_back(opt_pct(m.completion));
+        cells.push_back(opt_pct(m.yoy));
+        cells.push_back(opt_pct(m.pop));
+      }
+      t.rows.push_back(std::move(cells));
+    }
+  };
+  if (table == "regions") {
+    t.sheet = L("大区", "Regions");
+    breakdown(r.regions, L("大区", "Region"));
+  } else if (table == "reps") {
+    t.sheet = L("销售代表", "Reps");
+    breakdown(r.reps, L("销售代表", "Rep"));
+  } else if (table == "totals") {
+    t.sheet = L("汇总", "Totals");
+    analytics::BreakdownRow all{0, L("合计", "Total"), r.totals};
+    breakdown({all}, L("范围", "Scope"));
+  } else if (table == "trend") {
+    t.sheet = L("月度趋势", "Trend");
+    t.headers = {L("月份", "Month")};
+    for (int k = 0; k < 3; ++k) {
+      t.headers.push_back(std::string(zh ? names_zh[k] : names_en[k]) + L("(本年,元)", " this year (yuan)"));
+      t.headers.push_back(std::string(zh ? names_zh[k] : names_en[k]) + L("(去年,元)", " last year (yuan)"));
+    }
+    for (const auto& m : r.trend) {
+      std::vector<Cell> cells{format_month(m.month)};
+      for (int k = 0; k < 3; ++k) {
+        cells.push_back(m.this_year[k] ? yuan_cell(*m.this_year[k]) : Cell{});
+        cells.push_back(yuan_cell(m.last_year[k]));
+      }
+      t.rows.push_back(std::move(cells));
+    }
+  } else if (table == "anomalies") {
+    t.sheet = L("异常", "Anomalies");
+    t.headers = {L("对象", "Unit"), L("名称", "Name"), L("指标", "Metric"), L("月份", "Month"), L("规则", "Rules"),
+                 L("严重度", "Severity"), L("金额(元)", "Amount (yuan)"), L("去年同月(元)", "Last year (yuan)"), L("同比", "YoY"),
+                 "z", L("完成率", "Completion"), L("时间进度", "Time progress"), L("确认说明", "Acknowledgement")};
+    for (const auto& a : r.anomalies) {
+      std::string rules;
+      for (const auto& x : a.rules) rules += (rules.empty() ? "" : "+") + x;
+      std::string ack;
+      if (auto it = acks.find(a.key()); it != acks.end())
+        for (const auto& x : it->second) ack += (ack.empty() ? "" : "; ") + x.user_login + ": " + x.comment;
+      t.rows.push_back({a.unit, a.name, std::string(analytics::do_metric_code(a.metric)), format_month(a.month), rules,
+                        a.severity, yuan_cell(a.value), a.last_year ? yuan_cell(*a.last_year) : Cell{}, opt_pct(a.yoy),
+                        a.z ? Cell{*a.z} : Cell{}, opt_pct(a.completion), opt_pct(a.time_progress), ack});
+    }
+  } else {
+    throw invalid_field("table", "table 应为 totals、regions、reps、trend 或 anomalies",
+                        "table must be totals, regions, reps, trend or anomalies");
+  }
+  return t;
+}
+
+}  // namespace
+
+void add_do_process_routes(http::Router& r, Context& ctx) {
+  r.add("GET", "/api/v1/do/process", [&ctx](http::Request& req) {
+    Caller c = require_caller(ctx, req);
+    analytics::ProcessParams p;
+    p.as_of = as_of_param(req, ctx);
+    p.period = period_param(req, p.as_of);
+    p.filter = filter_params(req);
+    auto result = analytics::performance_process(*c.snap, c.scope, p);
+    AckMap acks = load_acks(ctx, p.period);
+    if (auto format = param(req, "format"); !format.empty())
+      return export_response(export_table(result, param(req, "table", "regions"), export_lang(req), acks), format,
+                             "d2-" + param(req, "table", "regions") + "-" + p.period.label());
+    auto rows = [](const std::vector<analytics::BreakdownRow>& v) {
+      json::array a;
+      for (const auto& row : v) a.push_back(json::object{{"id", row.id}, {"name", row.name}, {"metrics", metrics_json(row.metrics)}});
+      return a;
+    };
+    json::array trend, anomalies;
+    for (const auto& m : result.trend) {
+      json::array ty, ly;
+      for (int k = 0; k < 3; ++k) {
+        ty.push_back(opt(m.this_year[k]));
+        ly.push_back(m.last_year[k]);
+      }
+      trend.push_back(json::object{{"month", format_month(m.month)}, {"this_year", std::move(ty)}, {"last_year", std::move(ly)}});
+    }
+    for (const auto& a : result.anomalies) anomalies.push_back(anomaly_json(a, acks));
+    auto window = [](const analytics::Window& w) {
+      return json::object{{"first", format_date(w.first)}, {"last", format_date(w.last)}};
+    };
+    json::object filter{{"region", p.filter.region ? json::value(p.filter.region) : json::value(nullptr)},
+                        {"rep", p.filter.rep ? json::value(p.filter.rep) : json::value(nullptr)},
+                        {"industry", p.filter.industry},
+                        {"category", p.filter.category}};
+    return http::json_response(
+        200, json::object{{"period", period_json(p.period, p.as_of)},
+                          {"as_of", format_date(p.as_of)},
+                          {"filter", std::move(filter)},
+                          {"windows", json::object{{"current", window(result.current)},
+                                                   {"yoy", window(result.yoy)},
+                                                   {"pop", window(result.pop)}}},
+                          {"time_progress", result.time_progress},
+                          {"totals", metrics_json(result.totals)},
+                          {"regions", rows(result.regions)},
+                          {"reps", rows(result.reps)},
+                          {"trend_year", result.trend_year},
+                          {"trend", std::move(trend)},
+                          {"anomalies", std::move(anomalies)},
+                          {"options", filter_options(c)}});
+  });
+
+  r.add("POST", "/api/v1/do/anomalies/ack", [&ctx](http::Request& req) {
+    Caller c = require_caller(ctx, req);
+    const json::value parsed = http::parse_json_body(req);
+    const auto& body = as_object(parsed, "body");
+    std::string key = required_string(body, "key", 200);
+    std::string comment = required_string(body, "comment", 4000);
+    // Length in characters, not bytes: count UTF-8 lead bytes.
+    size_t chars = 0;
+    for (unsigned char ch : comment) chars += (ch & 0xC0) != 0x80;
+    if (chars == 0 || comment.find_first_not_of(" \t\r\n") == std::string::npos)
+      throw invalid_field("comment", "请填写确认说明", "Enter a comment");
+    if (chars > 500) throw invalid_field("comment", "说明不能超过 500 字", "The comment is longer than 500 characters");
+    // The key must name an anomaly the caller can see now: recompute the month's anomalies
+    // in the caller's scope and look for it (404 otherwise, never a blind write).
+    auto parts = key;  // unit:id/metric/YYYY-MM/rules
+    auto s1 = parts.find('/'), s2 = parts.find('/', s1 + 1), s3 = parts.find('/', s2 == std::string::npos ? s2 : s2 + 1);
+    if (s1 == std::string::npos || s2 == std::string::npos || s3 == std::string::npos)
+      throw invalid_field("key", "异常标识格式无效", "Malformed anomaly key");
+    auto month = parse_month(parts.substr(s2 + 1, s3 - s2 - 1));
+    if (!month) throw invalid_field("key", "异常标识格式无效", "Malformed anomaly key");
+    Date as_of = ctx.today();
+    if (auto* v = body.if_contains("as_of"); v && v->is_string()) as_of = query_date(std::string(v->get_string()), "as_of");
+    auto found = analytics::detect_anomalies(*c.snap, c.scope, analytics::RowFilter{}, *month, *month, as_of);
+    const analytics::Anomaly* hit = nullptr;
+    for (const auto& a : found)
+      if (a.key() == key) hit = &a;
+    if (!hit) throw not_found();
+    store::Store::AnomalyAck ack;
+    ack.unit = hit->unit;
+    ack.unit_id = hit->id;
+    ack.metric = analytics::do_metric_code(hit->metric);
+    ack.month = format_month(hit->month);
+    for (const auto& x : hit->rules) ack.rule += (ack.rule.empty() ? "" : "+") + x;
+    ack.user = c.user.id;
+    ack.at = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+    ack.comment = comment;
+    Id id = ctx.store.add_anomaly_ack(ack);
+    return http::json_response(201, json::object{{"id", id}, {"key", key}, {"user", c.user.login}, {"at", iso_time(ack.at)},
+                                                 {"comment", comment}});
+  });
+}
+
+}  // namespace sl::api

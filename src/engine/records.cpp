@@ -1,0 +1,132 @@
+#include "engine/records.h"
+
+#include <algorithm>
+#include <numeric>
+
+namespace sl::engine {
+
+namespace {
+int32_t lookup(const IndexMap& m, Id id) {
+  auto it = m.find(id);
+  return it == m.end() ? kNone : it->second;
+}
+}  // namespace
+
+int32_t OpportunityTable::stage_at(size_t i, Date as_of) const {
+  if (created[i] > as_of.days) return kNone;
+  int32_t s = stage[i];
+  // History is in date order; the last event on or before as_of is the stage then. An
+  // opportunity without history has been in its current stage since creation.
+  if (hist_begin[i] == hist_begin[i + 1]) return s;
+  s = hist_stage[hist_begin[i]];
+  for (uint32_t h = hist_begin[i]; h < hist_begin[i + 1] && hist_day[h] <= as_of.days; ++h) s = hist_stage[h];
+  return s;
+}
+
+bool OpportunityTable::open_at(size_t i, Date as_of) const {
+  return created[i] <= as_of.days && (closed[i] == kNoDay || closed[i] > as_of.days);
+}
+
+CustomerTable build_customers(const std::vector<model::Customer>& cs, const Dims& dims) {
+  CustomerTable t;
+  std::map<std::string, int32_t> industry;
+  for (const auto& c : cs) {
+    auto [it, fresh] = industry.try_emplace(c.industry, static_cast<int32_t>(t.industries.size()));
+    if (fresh) t.industries.push_back(c.industry);
+    t.name.push_back(c.name);
+    t.industry.push_back(it->second);
+    t.size.push_back(static_cast<int8_t>(c.size));
+    t.region.push_back(dims.find_region(c.region));
+    t.owner.push_back(c.owner_rep == 0 ? kNone : dims.find_rep(c.owner_rep));
+  }
+  return t;
+}
+
+OpportunityTable build_opportunities(const std::vector<model::Opportunity>& in, const Dims& dims,
+                                     const IndexMap& customer_index, const std::map<std::string, int32_t>& category_code) {
+  std::vector<const model::Opportunity*> os;
+  for (const auto& o : in) os.push_back(&o);
+  std::sort(os.begin(), os.end(), [](auto* a, auto* b) { return a->id < b->id; });
+  OpportunityTable t;
+  t.hist_begin.push_back(0);
+  for (const auto* o : os) {
+    t.id.push_back(o->id);
+    t.customer.push_back(lookup(customer_index, o->customer));
+    t.rep.push_back(dims.find_rep(o->rep));
+    auto cat = category_code.find(o->category);
+    t.category.push_back(cat == category_code.end() ? kNone : cat->second);
+    t.amount.push_back(o->amount);
+    t.created.push_back(o->created.days);
+    t.expected_close.push_back(o->expected_close.days);
+    t.closed.push_back(o->closed ? o->closed->days : kNoDay);
+    t.stage.push_back(static_cast<int8_t>(o->stage));
+    for (const auto& e : o->history) {
+      t.hist_stage.push_back(static_cast<int8_t>(e.stage));
+      t.hist_day.push_back(e.date.days);
+    }
+    t.hist_begin.push_back(static_cast<uint32_t>(t.hist_stage.size()));
+  }
+  return t;
+}
+
+ContractTable build_contracts(const model::Dataset& d, const Dims& dims, const IndexMap& customer_index) {
+  std::vector<const model::Contract*> cs;
+  for (const auto& c : d.contracts) cs.push_back(&c);
+  std::sort(cs.begin(), cs.end(), [](auto* a, auto* b) { return a->id < b->id; });
+  IndexMap contract_index;
+  for (size_t i = 0; i < cs.size(); ++i) contract_index[cs[i]->id] = static_cast<int32_t>(i);
+  // Payments grouped by contract, each group by date (then id) so "oldest first" is a scan.
+  std::vector<std::vector<const model::Payment*>> pays(cs.size());
+  for (const auto& p : d.payments) {
+    int32_t c = lookup(contract_index, p.contract);
+    if (c != kNone) pays[c].push_back(&p);
+  }
+  ContractTable t;
+  t.plan_begin.push_back(0);
+  t.pay_begin.push_back(0);
+  for (size_t i = 0; i < cs.size(); ++i) {
+    const auto& c = *cs[i];
+    t.id.push_back(c.id);
+    t.code.push_back(c.code);
+    t.rep.push_back(dims.find_rep(c.rep));
+    t.customer.push_back(lookup(customer_index, c.customer));
+    t.signed_day.push_back(c.signed_date.days);
+    t.amount.push_back(c.amount);
+    auto plan = c.plan;
+    std::stable_sort(plan.begin(), plan.end(), [](auto& a, auto& b) { return a.due_date < b.due_date; });
+    for (const auto& p : plan) {
+      t.plan_due.push_back(p.due_date.days);
+      t.plan_amount.push_back(p.amount);
+    }
+    t.plan_begin.push_back(static_cast<uint32_t>(t.plan_due.size()));
+    auto& ps = pays[i];
+    std::sort(ps.begin(), ps.end(), [](auto* a, auto* b) { return a->date < b->date || (a->date == b->date && a->id < b->id); });
+    for (const auto* p : ps) {
+      t.pay_day.push_back(p->date.days);
+      t.pay_amount.push_back(p->amount);
+    }
+    t.pay_begin.push_back(static_cast<uint32_t>(t.pay_day.size()));
+  }
+  return t;
+}
+
+ForecastTable build_forecasts(const std::vector<model::Forecast>& fs, const Dims& dims) {
+  std::vector<const model::Forecast*> v;
+  for (const auto& f : fs) v.push_back(&f);
+  std::sort(v.begin(), v.end(), [&](auto* a, auto* b) {
+    int32_t ra = dims.find_rep(a->rep), rb = dims.find_rep(b->rep);
+    return std::tie(ra, a->month.index, a->submitted_at, a->id) < std::tie(rb, b->month.index, b->submitted_at, b->id);
+  });
+  ForecastTable t;
+  for (const auto* f : v) {
+    int32_t rep = dims.find_rep(f->rep);
+    if (rep == kNone) continue;
+    t.rep.push_back(rep);
+    t.month.push_back(f->month.index);
+    t.value.push_back(f->value);
+    t.submitted_at.push_back(f->submitted_at);
+  }
+  return t;
+}
+
+}  // namespace sl::engine

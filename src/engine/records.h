@@ -1,0 +1,79 @@
+// Per-entity tables the D-area dashboards need beside the date-sorted fact tables:
+// customers, opportunities with their stage history, contracts with payment plan and
+// payments, and forecasts. Columns again, addressed by dense indexes (rows in id order);
+// variable-length children (history, plan, payments) are flattened with offset arrays,
+// so child rows of entity i are [begin[i], begin[i+1]).
+#pragma once
+#include <cstdint>
+#include <map>
+#include <unordered_map>
+#include <string>
+#include <vector>
+
+#include "core/date.h"
+#include "core/money.h"
+#include "engine/dims.h"
+#include "model/entities.h"
+
+namespace sl::engine {
+
+constexpr int32_t kNoDay = INT32_MIN;  // an absent date in a day column
+
+struct CustomerTable {
+  std::vector<std::string> name;
+  std::vector<int32_t> industry;  // code into industries
+  std::vector<int8_t> size;       // model::CustomerSize
+  std::vector<int32_t> region;    // region index
+  std::vector<int32_t> owner;     // rep index (kNone when none)
+  std::vector<std::string> industries;  // industry code → name
+  size_t size_count() const { return name.size(); }
+};
+
+struct OpportunityTable {
+  std::vector<Id> id;
+  std::vector<int32_t> customer, rep, category;  // indexes / category code
+  std::vector<Money> amount;
+  std::vector<int32_t> created, expected_close, closed;  // days; closed = kNoDay while open
+  std::vector<int8_t> stage;                              // current (final) stage
+  std::vector<uint32_t> hist_begin;                       // size() + 1 offsets
+  std::vector<int8_t> hist_stage;
+  std::vector<int32_t> hist_day;
+  size_t size() const { return id.size(); }
+  // The stage the opportunity was in at the end of day `as_of`; kNone before it existed.
+  int32_t stage_at(size_t i, Date as_of) const;
+  // True when created on or before as_of and not closed by then.
+  bool open_at(size_t i, Date as_of) const;
+};
+
+struct ContractTable {
+  std::vector<Id> id;
+  std::vector<std::string> code;
+  std::vector<int32_t> rep, customer, signed_day;
+  std::vector<Money> amount;
+  std::vector<uint32_t> plan_begin;  // payment plan, by due date
+  std::vector<int32_t> plan_due;
+  std::vector<Money> plan_amount;
+  std::vector<uint32_t> pay_begin;  // payments, by date
+  std::vector<int32_t> pay_day;
+  std::vector<Money> pay_amount;
+  size_t size() const { return id.size(); }
+};
+
+// Forecast submissions sorted by (rep, month, submitted_at, id).
+struct ForecastTable {
+  std::vector<int32_t> rep, month;  // rep index, Month::index
+  std::vector<Money> value;
+  std::vector<int64_t> submitted_at;  // unix seconds
+  size_t size() const { return rep.size(); }
+};
+
+// Id → index maps shared by the builders (customers in input order, as Facts numbers them).
+using IndexMap = std::unordered_map<Id, int32_t>;
+
+CustomerTable build_customers(const std::vector<model::Customer>& cs, const Dims& dims);
+OpportunityTable build_opportunities(const std::vector<model::Opportunity>& os, const Dims& dims,
+                                     const IndexMap& customer_index, const std::map<std::string, int32_t>& category_code);
+ContractTable build_contracts(const model::Dataset& d, const Dims& dims, const IndexMap& customer_index);
+ForecastTable build_forecasts(const std::vector<model::Forecast>& fs, const Dims& dims);
+
+}  // namespace sl::engine
