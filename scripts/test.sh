@@ -46,6 +46,12 @@ echo "== unit tests (ctest)"
 ctest --test-dir "$BUILD" -j 2 --output-on-failure --timeout 300 2>&1 | tee "$work/ctest.log"
 count_ctest "$work/ctest.log"
 
+echo "== web unit tests (vitest)"
+(cd web && npx vitest run 2>&1) | tee "$work/vitest.log"
+vp=$(grep -E "^ +Tests +[0-9]+ passed" "$work/vitest.log" | grep -oE "[0-9]+ passed" | awk '{print $1}')
+vf=$(grep -E "^ +Tests " "$work/vitest.log" | grep -oE "[0-9]+ failed" | awk '{print $1}')
+if [ -n "$vp$vf" ]; then passed=$((passed + ${vp:-0})); failed=$((failed + ${vf:-0})); else failed=$((failed + 1)); fi
+
 echo "== API tests"
 if start_server api; then
   SALESLOOP_BIN=$BUILD/salesloop BASE_URL=$base DB_PATH=$db DEMO_LOGINS_FILE=$logins node --test --test-concurrency=1 tests/api/ 2>&1 | tee "$work/api.log"

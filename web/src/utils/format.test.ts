@@ -7,6 +7,7 @@ describe('formatMoney', () => {
     expect(formatMoney(3_2100_0000_00, 'zh-CN')).toBe('3.21亿') // 321,000,000 yuan
     expect(formatMoney(1_0000_00, 'zh-CN')).toBe('1万')
     expect(formatMoney(98765, 'zh-CN')).toBe('987.65')
+    expect(formatMoney(0, 'zh-CN')).toBe('0')
     expect(formatMoney(-5_0000_00, 'zh-CN')).toBe('-5万')
   })
   it('en K and M', () => {

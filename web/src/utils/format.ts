@@ -13,6 +13,7 @@ function group(n: number, digits: number): string {
 /** Money in fen → "1,234.5万" / "3.21亿" / "987.00" (zh-CN) or "1.23M" / "12.3K" / "987.00" (en). */
 export function formatMoney(fen: number | null | undefined, locale: Locale): string {
   if (fen === null || fen === undefined || Number.isNaN(fen)) return '—'
+  if (fen === 0) return '0'
   const yuan = fen / 100
   const abs = Math.abs(yuan)
   const sign = yuan < 0 ? '-' : ''
