@@ -5,7 +5,7 @@ PORT     ?= 8080
 SCALE    ?= medium
 JOBS     ?= $(shell nproc)
 
-.PHONY: run test bootstrap bootstrap-test server web unit api-test browser-test clean
+.PHONY: run test bootstrap bootstrap-test configure server all web clean
 
 run: bootstrap server web
 	@mkdir -p data
@@ -15,11 +15,11 @@ run: bootstrap server web
 	fi
 	@echo ""
 	@echo "salesloop on http://127.0.0.1:$(PORT)/ — demo logins (role login password):"
-	@cat data/demo-logins.txt
+	@cat data/demo-logins.txt 2>/dev/null || echo "(no demo logins: $(DB) was not made by make run)"
 	@echo ""
 	$(BUILD)/salesloop serve --db $(DB) --port $(PORT) --web web/dist
 
-test: bootstrap-test server web
+test: bootstrap-test all web
 	bash scripts/test.sh $(BUILD)
 
 bootstrap:
@@ -28,8 +28,14 @@ bootstrap:
 bootstrap-test:
 	@bash scripts/bootstrap.sh --test
 
-server:
+configure:
 	@cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Release > /dev/null
+
+# `make run` needs only the server; `make test` builds the tests too.
+server: configure
+	@cmake --build $(BUILD) -j $(JOBS) --target salesloop
+
+all: configure
 	@cmake --build $(BUILD) -j $(JOBS)
 
 web:
