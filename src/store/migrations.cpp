@@ -253,7 +253,45 @@ CREATE INDEX audit_log_entity ON audit_log(entity, entity_key);
 // Version 2 belongs to A1 (meetings, issue 5) and version 3 to D2 (anomaly
 // acknowledgements, issue 4), so the two can be written side by side; each stays a
 // no-op until its owner fills it in, and neither has been released yet.
-const char* kV2 = "SELECT 1;";
+// Version 2: A1 meetings (issue 5). What the version-1 tables cannot hold: carry-over rows
+// (a resolution pulled into a later meeting and the status update it got there), agenda
+// items (free items and anomalies sent from D2/C4, linked to the resolution made from
+// them) and the scheduler's metric-goal checks. Owners and chairs stay user ids.
+const char* kV2 = R"sql(
+CREATE TABLE carry_overs(
+  meeting INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+  resolution INTEGER NOT NULL REFERENCES resolutions(id) ON DELETE CASCADE,
+  status_before TEXT NOT NULL,
+  update_text TEXT NOT NULL DEFAULT '',
+  status_set TEXT NOT NULL DEFAULT '',
+  updated_by INTEGER REFERENCES users(id),
+  updated_at INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (meeting, resolution));
+CREATE INDEX carry_overs_resolution ON carry_overs(resolution);
+
+CREATE TABLE agenda_items(
+  id INTEGER PRIMARY KEY,
+  meeting INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+  title TEXT NOT NULL,
+  source TEXT NOT NULL DEFAULT '' CHECK (source IN ('', 'd2', 'c4')),
+  source_key TEXT NOT NULL DEFAULT '',
+  figures TEXT NOT NULL DEFAULT '',
+  resolution INTEGER REFERENCES resolutions(id) ON DELETE SET NULL,
+  created_by INTEGER REFERENCES users(id),
+  created_at INTEGER NOT NULL);
+CREATE INDEX agenda_items_meeting ON agenda_items(meeting);
+CREATE INDEX agenda_items_resolution ON agenda_items(resolution);
+
+CREATE TABLE goal_checks(
+  resolution INTEGER PRIMARY KEY REFERENCES resolutions(id) ON DELETE CASCADE,
+  as_of TEXT NOT NULL,
+  evaluated_at INTEGER NOT NULL,
+  measured REAL,
+  met INTEGER NOT NULL CHECK (met IN (0, 1)));
+
+CREATE INDEX meetings_chair ON meetings(chair);
+CREATE INDEX action_items_status ON action_items(status);
+)sql";
 // Version 3: D2 anomaly acknowledgements (issue 4). The anomaly itself is not stored (it is
 // recomputed from the data); an acknowledgement names it by its key parts.
 const char* kV3 = R"sql(

@@ -83,6 +83,80 @@ class Store {
   virtual void save_targets(const std::vector<TargetChange>& changes, Id user, int64_t at) = 0;
   virtual std::vector<AuditEntry> audit_log(const AuditQuery& q) = 0;
 
+  // --- A1 meetings ---
+  // Meetings, resolutions (会议必决), action items (决后必办), carry-over (遗留问题), agenda
+  // items and metric-goal checks. Every write is one transaction with its audit rows
+  // (entity meeting / meeting_series / resolution / action_item / carry_over / agenda_item).
+  // Not pure so that test doubles of Store need not implement the area.
+  struct CarryOver {
+    Id meeting = 0, resolution = 0;
+    std::string status_before;  // the resolution's status when the meeting opened
+    std::string update;         // the status update given in this meeting ("" = none yet)
+    std::string status_set;     // the resolution status chosen with the update ("" = unchanged)
+    Id updated_by = 0;
+    int64_t updated_at = 0;
+  };
+  struct ActionLog {
+    Id id = 0, action_item = 0, user = 0;
+    int64_t at = 0;
+    std::string text;
+  };
+  struct AgendaItem {
+    Id id = 0, meeting = 0;
+    std::string title;
+    std::string source, source_key, figures;  // "d2"/"c4", the anomaly key, its figures as JSON
+    Id resolution = 0;  // the resolution made from this item, 0 = none yet
+    Id created_by = 0;
+    int64_t created_at = 0;
+  };
+  struct GoalCheck {
+    Id resolution = 0;
+    Date as_of;  // the due date the goal was measured at
+    int64_t evaluated_at = 0;
+    std::optional<double> measured;  // nullopt: undefined (e.g. a rate with no sales)
+    bool met = false;
+  };
+  struct MeetingBook {
+    std::vector<model::MeetingSeries> series;
+    std::vector<model::Meeting> meetings;
+    std::vector<model::Resolution> resolutions;
+    std::vector<model::ActionItem> action_items;
+    std::vector<ActionLog> action_log;
+    std::vector<CarryOver> carry_overs;
+    std::vector<AgendaItem> agenda;
+    std::vector<GoalCheck> goal_checks;
+  };
+  virtual MeetingBook load_meeting_book() { unsupported_a1(); }
+  virtual Id add_meeting_series(const model::MeetingSeries& s, Id user, int64_t at) { unsupported_a1(); }
+  virtual Id add_meeting(const model::Meeting& m, Id user, int64_t at) { unsupported_a1(); }
+  // Date, chair, attendees, agenda, minutes. 422 (field "status") when the meeting is closed.
+  virtual void update_meeting(const model::Meeting& m, Id user, int64_t at) { unsupported_a1(); }
+  // planned → open, adding one carry-over row per given resolution (existing rows are kept).
+  virtual void open_meeting(Id meeting, const std::vector<Id>& carry_over, Id user, int64_t at) { unsupported_a1(); }
+  // open → closed; 409 "carryover_pending" while a carry-over row has no update.
+  virtual void close_meeting(Id meeting, Id user, int64_t at) { unsupported_a1(); }
+  // agenda_item != 0 links the item to the new resolution (the anomaly link).
+  virtual Id add_resolution(const model::Resolution& r, Id agenda_item, Id user, int64_t at) { unsupported_a1(); }
+  // Every field; a changed goal drops its previous check.
+  virtual void update_resolution(const model::Resolution& r, Id user, int64_t at) { unsupported_a1(); }
+  virtual Id add_action_item(const model::ActionItem& a, Id user, int64_t at) { unsupported_a1(); }
+  // Status/due date/owner/title, plus a progress-log line (note, or a generated one).
+  virtual void update_action_item(const model::ActionItem& a, const std::string& note, Id user, int64_t at) {
+    unsupported_a1();
+  }
+  virtual void add_action_log(Id action_item, const std::string& text, Id user, int64_t at) { unsupported_a1(); }
+  // The carry-over's update in an open meeting; a non-empty status is also set on the
+  // resolution (closed_date = today for done/cancelled).
+  virtual void update_carry_over(Id meeting, Id resolution, const std::string& text, const std::string& status,
+                                 Date today, Id user, int64_t at) {
+    unsupported_a1();
+  }
+  virtual Id add_agenda_item(const AgendaItem& a, Id user, int64_t at) { unsupported_a1(); }
+  virtual void record_goal_checks(const std::vector<GoalCheck>& checks) { unsupported_a1(); }
+  // Demo only: chair, attendees and owners of the data set's meetings (user ids).
+  virtual void set_meeting_people(const model::Dataset& d) { unsupported_a1(); }
+  [[noreturn]] static void unsupported_a1() { throw std::logic_error("this store does not implement meetings"); }
+
   // --- D2 anomaly acknowledgements ---
   // An anomaly (region|rep, metric, month, rules that fired) acknowledged with a comment;
   // the row and its audit_log row (entity "anomaly_ack") are written in one transaction.

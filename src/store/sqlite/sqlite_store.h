@@ -40,6 +40,24 @@ class SqliteStore final : public Store {
   void save_targets(const std::vector<TargetChange>& changes, Id user, int64_t at) override;  // targets.cpp
   std::vector<AuditEntry> audit_log(const AuditQuery& q) override;                           // targets.cpp
 
+  // --- A1 meetings --- (meetings_store.cpp, meetings_people.cpp)
+  MeetingBook load_meeting_book() override;
+  Id add_meeting_series(const model::MeetingSeries& s, Id user, int64_t at) override;
+  Id add_meeting(const model::Meeting& m, Id user, int64_t at) override;
+  void update_meeting(const model::Meeting& m, Id user, int64_t at) override;
+  void open_meeting(Id meeting, const std::vector<Id>& carry_over, Id user, int64_t at) override;
+  void close_meeting(Id meeting, Id user, int64_t at) override;
+  Id add_resolution(const model::Resolution& r, Id agenda_item, Id user, int64_t at) override;
+  void update_resolution(const model::Resolution& r, Id user, int64_t at) override;
+  Id add_action_item(const model::ActionItem& a, Id user, int64_t at) override;
+  void update_action_item(const model::ActionItem& a, const std::string& note, Id user, int64_t at) override;
+  void add_action_log(Id action_item, const std::string& text, Id user, int64_t at) override;
+  void update_carry_over(Id meeting, Id resolution, const std::string& text, const std::string& status, Date today,
+                         Id user, int64_t at) override;
+  Id add_agenda_item(const AgendaItem& a, Id user, int64_t at) override;
+  void record_goal_checks(const std::vector<GoalCheck>& checks) override;
+  void set_meeting_people(const model::Dataset& d) override;
+
   // --- D2 anomaly acknowledgements --- (anomaly_acks.cpp)
   Id add_anomaly_ack(const AnomalyAck& a) override;
   std::vector<AnomalyAck> anomaly_acks(const std::string& from, const std::string& to) override;

@@ -1,0 +1,153 @@
+// A1 figures on a hand-made fixture, as_of 2026-06-15. Expected values are worked out by
+// hand below each fixture line, not taken from the code's output.
+#include "analytics/act/loop_figures.h"
+
+#include <gtest/gtest.h>
+
+using namespace sl;
+using namespace sl::analytics;
+
+namespace {
+
+Date D(const char* s) { return *parse_date(s); }
+
+struct Fixture {
+  std::vector<model::Region> regions = {{1, "公司", 0, 0}, {2, "华东", 1, 1}, {3, "华南", 1, 1}};
+  engine::Dims dims = engine::build_dims(regions, {});
+  std::vector<model::MeetingSeries> series = {{1, "公司月度会", "monthly", "company", 0},
+                                              {2, "华东周会", "weekly", "region", 2}};
+  std::vector<model::Meeting> meetings;
+  std::vector<model::Resolution> res;
+  std::vector<model::ActionItem> acts;
+
+  Fixture() {
+    auto m = [&](Id id, Id s, const char* d, const char* st) {
+      model::Meeting x;
+      x.id = id;
+      x.series = s;
+      x.date = D(d);
+      x.status = st;
+      meetings.push_back(x);
+    };
+    m(1, 1, "2026-04-05", "closed");
+    m(2, 1, "2026-05-05", "closed");
+    m(3, 2, "2026-06-01", "open");
+    m(4, 1, "2026-06-20", "planned");  // after as_of: not counted
+    auto r = [&](Id id, Id mt, const char* due, const char* st, std::optional<const char*> closed, Id owner) {
+      model::Resolution x;
+      x.id = id;
+      x.meeting = mt;
+      x.due_date = D(due);
+      x.status = st;
+      if (closed) x.closed_date = D(*closed);
+      x.owner = owner;
+      res.push_back(x);
+    };
+    r(1, 1, "2026-04-30", "done", "2026-04-25", 100);   // on time, 20 days after 04-05
+    r(2, 1, "2026-05-10", "done", "2026-05-20", 100);   // late, 45 days
+    r(3, 1, "2026-05-31", "cancelled", "2026-05-02", 100);  // left out
+    r(4, 2, "2026-06-10", "open", std::nullopt, 101);   // overdue
+    r(5, 2, "2026-06-15", "doing", std::nullopt, 101);  // due today: neither overdue nor closable
+    r(6, 3, "2026-06-14", "doing", std::nullopt, 102);  // overdue
+    r(7, 3, "2026-07-01", "done", "2026-06-05", 102);   // done early: closable, on time, 4 days
+    r(8, 4, "2026-07-30", "open", std::nullopt, 102);   // meeting after as_of
+    auto a = [&](Id id, Id rr, const char* due, const char* st, Id owner) {
+      model::ActionItem x;
+      x.id = id;
+      x.resolution = rr;
+      x.due_date = D(due);
+      x.status = st;
+      x.owner = owner;
+      acts.push_back(x);
+    };
+    a(1, 4, "2026-06-12", "todo", 103);     // overdue
+    a(2, 4, "2026-06-14", "done", 103);
+    a(3, 6, "2026-06-14", "blocked", 101);  // overdue
+    a(4, 3, "2026-05-01", "todo", 103);     // under a cancelled resolution
+    a(5, 5, "2026-06-15", "doing", 101);    // due today
+  }
+  ActFigures run(const engine::Scope& s, Id only_series = 0, int months = 3) {
+    FiguresParams p;
+    p.as_of = D("2026-06-15");
+    p.series = only_series;
+    p.months = months;
+    return act_figures(dims, s, series, meetings, res, acts, p);
+  }
+};
+
+}  // namespace
+
+TEST(ActFigures, Overall) {
+  Fixture f;
+  auto r = f.run(engine::scope_all(f.dims));
+  // counted r1 r2 r4 r5 r6 r7; closable r1 r2 r4 r6 r7; done r1 r2 r7
+  EXPECT_EQ(r.overall.resolutions, 6);
+  EXPECT_EQ(r.overall.closable, 5);
+  EXPECT_EQ(r.overall.done, 3);
+  EXPECT_DOUBLE_EQ(*r.overall.closure_rate, 3.0 / 5);
+  EXPECT_DOUBLE_EQ(*r.overall.on_time_rate, 2.0 / 3);          // r1, r7
+  EXPECT_DOUBLE_EQ(*r.overall.mean_days_to_close, 69.0 / 3);   // (20 + 45 + 4) / 3
+  EXPECT_EQ(r.overall.overdue_resolutions, 2);                 // r4, r6
+  EXPECT_EQ(r.overall.overdue_actions, 2);                     // a1, a3
+}
+
+TEST(ActFigures, BySeriesOwnerRegion) {
+  Fixture f;
+  auto r = f.run(engine::scope_all(f.dims));
+  ASSERT_EQ(r.by_series.size(), 2u);
+  // series 1: r1 r2 r4 r5 → closable r1 r2 r4, done r1 r2
+  EXPECT_EQ(r.by_series[0].id, 1);
+  EXPECT_DOUBLE_EQ(*r.by_series[0].figures.closure_rate, 2.0 / 3);
+  EXPECT_DOUBLE_EQ(*r.by_series[0].figures.on_time_rate, 0.5);
+  EXPECT_DOUBLE_EQ(*r.by_series[0].figures.mean_days_to_close, 32.5);
+  EXPECT_EQ(r.by_series[0].figures.overdue_actions, 1);  // a1
+  // series 2: r6 r7 → closable both, done r7
+  EXPECT_DOUBLE_EQ(*r.by_series[1].figures.closure_rate, 0.5);
+  EXPECT_DOUBLE_EQ(*r.by_series[1].figures.on_time_rate, 1.0);
+  EXPECT_DOUBLE_EQ(*r.by_series[1].figures.mean_days_to_close, 4.0);
+
+  // owners: 101 r4 + a3 = 2; 102 r6 = 1; 103 a1 = 1
+  ASSERT_EQ(r.by_owner.size(), 3u);
+  EXPECT_EQ(r.by_owner[0].id, 101);
+  EXPECT_EQ(r.by_owner[0].resolutions, 1);
+  EXPECT_EQ(r.by_owner[0].actions, 1);
+  EXPECT_EQ(r.by_owner[1].id, 102);
+  EXPECT_EQ(r.by_owner[2].id, 103);
+  EXPECT_EQ(r.by_owner[2].actions, 1);
+
+  // regions: company (series 1: r4, a1) and 华东 (series 2: r6, a3)
+  ASSERT_EQ(r.by_region.size(), 2u);
+  EXPECT_EQ(r.by_region[0].id, 1);
+  EXPECT_EQ(r.by_region[0].resolutions, 1);
+  EXPECT_EQ(r.by_region[0].actions, 1);
+  EXPECT_EQ(r.by_region[1].id, 2);
+
+  // A 华东 manager's scope keeps only the 华东 row.
+  auto m = f.run(engine::scope_region(f.dims, f.dims.find_region(2)));
+  ASSERT_EQ(m.by_region.size(), 1u);
+  EXPECT_EQ(m.by_region[0].id, 2);
+
+  // One series only.
+  auto s2 = f.run(engine::scope_all(f.dims), 2);
+  EXPECT_EQ(s2.overall.resolutions, 2);
+  EXPECT_DOUBLE_EQ(*s2.overall.closure_rate, 0.5);
+}
+
+TEST(ActFigures, TrendByDueMonth) {
+  Fixture f;
+  auto r = f.run(engine::scope_all(f.dims), 0, 3);
+  ASSERT_EQ(r.trend.size(), 3u);
+  EXPECT_EQ(format_month(r.trend[0].month), "2026-04");
+  // April: r1 done on time
+  EXPECT_EQ(r.trend[0].figures.closable, 1);
+  EXPECT_DOUBLE_EQ(*r.trend[0].figures.closure_rate, 1.0);
+  EXPECT_DOUBLE_EQ(*r.trend[0].figures.on_time_rate, 1.0);
+  // May: r2 done late
+  EXPECT_DOUBLE_EQ(*r.trend[1].figures.closure_rate, 1.0);
+  EXPECT_DOUBLE_EQ(*r.trend[1].figures.on_time_rate, 0.0);
+  // June: r4 r5 r6 due; r4 r6 closable, none done; r7 (July) outside
+  EXPECT_EQ(r.trend[2].figures.resolutions, 3);
+  EXPECT_EQ(r.trend[2].figures.closable, 2);
+  EXPECT_DOUBLE_EQ(*r.trend[2].figures.closure_rate, 0.0);
+  EXPECT_FALSE(r.trend[2].figures.on_time_rate.has_value());
+}

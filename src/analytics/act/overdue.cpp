@@ -1,0 +1,36 @@
+#include "analytics/act/overdue.h"
+
+#include <algorithm>
+#include <map>
+#include <tuple>
+
+namespace sl::analytics {
+
+bool resolution_open(const std::string& s) { return s == "open" || s == "doing"; }
+bool action_open(const std::string& s) { return s == "todo" || s == "doing" || s == "blocked"; }
+bool overdue(Date due, Date today, bool open) { return open && due < today; }
+
+std::vector<Todo> todos_for(Id user, const std::vector<model::Resolution>& resolutions,
+                            const std::vector<model::ActionItem>& actions, Date today) {
+  std::vector<Todo> out;
+  std::map<Id, const model::Resolution*> by_id;
+  for (const auto& r : resolutions) {
+    by_id[r.id] = &r;
+    if (user == 0 || r.owner != user || !resolution_open(r.status)) continue;
+    out.push_back({Todo::resolution, r.id, r.title, r.due_date, r.status, overdue(r.due_date, today, true), r.meeting, r.id});
+  }
+  for (const auto& a : actions) {
+    if (user == 0 || a.owner != user || !action_open(a.status)) continue;
+    auto it = by_id.find(a.resolution);
+    if (it == by_id.end() || it->second->status == "cancelled") continue;
+    out.push_back({Todo::action, a.id, a.title, a.due_date, a.status, overdue(a.due_date, today, true),
+                   it->second->meeting, a.resolution});
+  }
+  std::sort(out.begin(), out.end(), [](const Todo& x, const Todo& y) {
+    return std::tuple(!x.overdue, x.due, static_cast<int>(x.kind), x.id) <
+           std::tuple(!y.overdue, y.due, static_cast<int>(y.kind), y.id);
+  });
+  return out;
+}
+
+}  // namespace sl::analytics

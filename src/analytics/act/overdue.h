@@ -1,0 +1,36 @@
+// A1 overdue and "my to-dos". Overdue is computed against an explicit today and never
+// stored: an item is overdue from the day after its due date while it is still open.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "core/date.h"
+#include "model/entities.h"
+
+namespace sl::analytics {
+
+// Resolutions: open | doing are open; done | cancelled are closed.
+bool resolution_open(const std::string& status);
+// Action items: todo | doing | blocked are open; done is closed.
+bool action_open(const std::string& status);
+// Due on `today` is not yet overdue; due yesterday is.
+bool overdue(Date due, Date today, bool open);
+
+struct Todo {
+  enum Kind { resolution, action } kind = resolution;
+  Id id = 0;
+  std::string title;
+  Date due;
+  std::string status;
+  bool overdue = false;
+  Id meeting = 0;
+  Id resolution_id = 0;  // the resolution itself, or the one an action item hangs under
+};
+
+// The open resolutions and action items owned by `user`: overdue first, then by due date,
+// resolutions before action items on the same date, then by id. Action items under a
+// cancelled resolution are left out (nothing is expected of them any more).
+std::vector<Todo> todos_for(Id user, const std::vector<model::Resolution>& resolutions,
+                            const std::vector<model::ActionItem>& actions, Date today);
+
+}  // namespace sl::analytics

@@ -1,0 +1,393 @@
+// A1 meetings in SQLite: every write is one transaction together with its audit rows, and
+// the invariants that must hold however the API was called (a closed meeting is read-only,
+// a meeting closes only after every carry-over got its update) are re-checked inside that
+// transaction, so two racing requests cannot both get past them.
+#include <map>
+
+#include "core/error.h"
+#include "store/sqlite/sqlite_store.h"
+
+namespace sl::store::sqlite {
+
+namespace {
+
+void audit(sqlite3* db, int64_t at, Id user, const std::string& entity, Id key, const std::string& old_value,
+           const std::string& new_value) {
+  Stmt a(db, "INSERT INTO audit_log(at, user, entity, entity_key, old_value, new_value) VALUES (?,?,?,?,?,?)");
+  a.bind(1, at).bind_id(2, user).bind(3, entity).bind(4, std::to_string(key)).bind(5, old_value).bind(6, new_value);
+  a.run();
+}
+
+// The meeting's status inside the transaction; 404 when it does not exist.
+std::string meeting_status(sqlite3* db, Id meeting) {
+  Stmt q(db, "SELECT status FROM meetings WHERE id = ?");
+  q.bind(1, meeting);
+  if (!q.step()) throw not_found();
+  std::string s = q.text(0);
+  q.reset();
+  return s;
+}
+
+AppError meeting_closed() {
+  return invalid_field("status", "会议已关闭，内容只读", "The meeting is closed and read-only");
+}
+
+void write_attendees(sqlite3* db, const model::Meeting& m) {
+  Stmt del(db, "DELETE FROM meeting_attendees WHERE meeting = ?");
+  del.bind(1, m.id).run();
+  Stmt ins(db, "INSERT INTO meeting_attendees(meeting, seq, user) VALUES (?,?,?)");
+  for (size_t i = 0; i < m.attendees.size(); ++i) ins.bind(1, m.id).bind(2, static_cast<int64_t>(i)).bind_id(3, m.attendees[i]).run();
+}
+
+std::string join_ids(const std::vector<Id>& ids) {
+  std::string s;
+  for (Id i : ids) s += (s.empty() ? "" : ",") + std::to_string(i);
+  return s;
+}
+
+std::string resolution_text(const model::Resolution& r) {
+  std::string s = "title=" + r.title + "; owner=" + std::to_string(r.owner) + "; due=" + format_date(r.due_date) +
+                  "; status=" + r.status;
+  if (!r.goal_metric.empty())
+    s += "; goal=" + r.goal_metric + " " + r.goal_scope + " " + r.goal_comparator + " " + std::to_string(r.goal_value);
+  return s;
+}
+
+std::string action_text(const model::ActionItem& a) {
+  return "title=" + a.title + "; owner=" + std::to_string(a.owner) + "; due=" + format_date(a.due_date) +
+         "; status=" + a.status;
+}
+
+}  // namespace
+
+Store::MeetingBook SqliteStore::load_meeting_book() {
+  std::lock_guard lock(mu_);
+  MeetingBook b;
+  Stmt s(db_, "SELECT id, name, type, level, region FROM meeting_series ORDER BY id");
+  while (s.step()) b.series.push_back({s.i64(0), s.text(1), s.text(2), s.text(3), s.id(4)});
+
+  Stmt m(db_, "SELECT id, series, date, chair, agenda, minutes, status FROM meetings ORDER BY id");
+  std::map<Id, size_t> mi;
+  while (m.step()) {
+    model::Meeting x;
+    x.id = m.i64(0);
+    x.series = m.id(1);
+    x.date = m.date(2);
+    x.chair = m.id(3);
+    x.agenda = m.text(4);
+    x.minutes = m.text(5);
+    x.status = m.text(6);
+    mi[x.id] = b.meetings.size();
+    b.meetings.push_back(std::move(x));
+  }
+  Stmt at(db_, "SELECT meeting, user FROM meeting_attendees WHERE user IS NOT NULL ORDER BY meeting, seq");
+  while (at.step()) {
+    auto it = mi.find(at.i64(0));
+    if (it != mi.end()) b.meetings[it->second].attendees.push_back(at.i64(1));
+  }
+
+  Stmt r(db_,
+         "SELECT id, meeting, title, description, owner, expected, goal_metric, goal_scope,"
+         " goal_comparator, goal_value, due_date, status, closed_date FROM resolutions ORDER BY id");
+  while (r.step()) {
+    model::Resolution x;
+    x.id = r.i64(0);
+    x.meeting = r.id(1);
+    x.title = r.text(2);
+    x.description = r.text(3);
+    x.owner = r.id(4);
+    x.expected = r.text(5);
+    x.goal_metric = r.text(6);
+    x.goal_scope = r.text(7);
+    x.goal_comparator = r.text(8);
+    x.goal_value = r.f64(9);
+    x.due_date = r.date(10);
+    x.status = r.text(11);
+    x.closed_date = r.opt_date(12);
+    b.resolutions.push_back(std::move(x));
+  }
+  Stmt a(db_, "SELECT id, resolution, title, owner, due_date, status, done_date FROM action_items ORDER BY id");
+  while (a.step()) b.action_items.push_back({a.i64(0), a.id(1), a.text(2), a.id(3), a.date(4), a.text(5), a.opt_date(6)});
+
+  Stmt l(db_, "SELECT id, action_item, user, at, text FROM action_item_log ORDER BY at, id");
+  while (l.step()) b.action_log.push_back({l.i64(0), l.i64(1), l.id(2), l.i64(3), l.text(4)});
+
+  Stmt c(db_,
+         "SELECT meeting, resolution, status_before, update_text, status_set, updated_by, updated_at"
+         " FROM carry_overs ORDER BY meeting, resolution");
+  while (c.step()) b.carry_overs.push_back({c.i64(0), c.i64(1), c.text(2), c.text(3), c.text(4), c.id(5), c.i64(6)});
+
+  Stmt g(db_,
+         "SELECT id, meeting, title, source, source_key, figures, resolution, created_by, created_at"
+         " FROM agenda_items ORDER BY id");
+  while (g.step())
+    b.agenda.push_back({g.i64(0), g.i64(1), g.text(2), g.text(3), g.text(4), g.text(5), g.id(6), g.id(7), g.i64(8)});
+
+  Stmt k(db_, "SELECT resolution, as_of, evaluated_at, measured, met FROM goal_checks ORDER BY resolution");
+  while (k.step()) {
+    GoalCheck x{k.i64(0), k.date(1), k.i64(2), std::nullopt, k.i64(4) != 0};
+    if (!k.is_null(3)) x.measured = k.f64(3);
+    b.goal_checks.push_back(x);
+  }
+  return b;
+}
+
+Id SqliteStore::add_meeting_series(const model::MeetingSeries& s, Id user, int64_t at) {
+  std::lock_guard lock(mu_);
+  Tx tx(db_);
+  Stmt ins(db_, "INSERT INTO meeting_series(name, type, level, region) VALUES (?,?,?,?)");
+  ins.bind(1, s.name).bind(2, s.type).bind(3, s.level).bind_id(4, s.region).run();
+  Id id = sqlite3_last_insert_rowid(db_);
+  audit(db_, at, user, "meeting_series", id, "", s.name + " (" + s.type + "/" + s.level + "/" + std::to_string(s.region) + ")");
+  tx.commit();
+  return id;
+}
+
+Id SqliteStore::add_meeting(const model::Meeting& m, Id user, int64_t at) {
+  std::lock_guard lock(mu_);
+  Tx tx(db_);
+  Stmt ins(db_, "INSERT INTO meetings(series, date, chair, agenda, minutes, status) VALUES (?,?,?,?,?,'planned')");
+  ins.bind(1, m.series).bind(2, m.date).bind_id(3, m.chair).bind(4, m.agenda).bind(5, m.minutes).run();
+  model::Meeting x = m;
+  x.id = sqlite3_last_insert_rowid(db_);
+  write_attendees(db_, x);
+  audit(db_, at, user, "meeting", x.id, "",
+        "date=" + format_date(m.date) + "; chair=" + std::to_string(m.chair) + "; attendees=" + join_ids(m.attendees));
+  tx.commit();
+  return x.id;
+}
+
+void SqliteStore::update_meeting(const model::Meeting& m, Id user, int64_t at) {
+  std::lock_guard lock(mu_);
+  Tx tx(db_);
+  if (meeting_status(db_, m.id) == "closed") throw meeting_closed();
+  Stmt old(db_, "SELECT date, chair FROM meetings WHERE id = ?");
+  old.bind(1, m.id);
+  old.step();
+  std::string before = "date=" + old.text(0) + "; chair=" + std::to_string(old.id(1));
+  old.reset();
+  Stmt up(db_, "UPDATE meetings SET date = ?, chair = ?, agenda = ?, minutes = ? WHERE id = ?");
+  up.bind(1, m.date).bind_id(2, m.chair).bind(3, m.agenda).bind(4, m.minutes).bind(5, m.id).run();
+  write_attendees(db_, m);
+  audit(db_, at, user, "meeting", m.id, before,
+        "date=" + format_date(m.date) + "; chair=" + std::to_string(m.chair) + "; attendees=" + join_ids(m.attendees));
+  tx.commit();
+}
+
+void SqliteStore::open_meeting(Id meeting, const std::vector<Id>& carry_over, Id user, int64_t at) {
+  std::lock_guard lock(mu_);
+  Tx tx(db_);
+  std::string status = meeting_status(db_, meeting);
+  if (status == "closed") throw meeting_closed();
+  Stmt up(db_, "UPDATE meetings SET status = 'open' WHERE id = ?");
+  up.bind(1, meeting).run();
+  // status_before records where each item stood when it was brought up: the history view
+  // shows how a resolution moved from meeting to meeting.
+  Stmt ins(db_,
+           "INSERT OR IGNORE INTO carry_overs(meeting, resolution, status_before)"
+           " SELECT ?, id, status FROM resolutions WHERE id = ?");
+  for (Id r : carry_over) ins.bind(1, meeting).bind(2, r).run();
+  if (status != "open") audit(db_, at, user, "meeting", meeting, "status=" + status, "status=open; carry_over=" + join_ids(carry_over));
+  tx.commit();
+}
+
+void SqliteStore::close_meeting(Id meeting, Id user, int64_t at) {
+  std::lock_guard lock(mu_);
+  Tx tx(db_);
+  std::string status = meeting_status(db_, meeting);
+  if (status == "closed") throw meeting_closed();
+  if (status != "open")
+    throw invalid_field("status", "只有进行中的会议才能关闭", "Only an open meeting can be closed");
+  Stmt pending(db_, "SELECT COUNT(*) FROM carry_overs WHERE meeting = ? AND update_text = ''");
+  pending.bind(1, meeting);
+  pending.step();
+  int64_t n = pending.i64(0);
+  pending.reset();
+  if (n > 0)
+    throw AppError(409, "carryover_pending", "carry_over",
+                   "还有 " + std::to_string(n) + " 项遗留问题未更新状态，不能关闭会议",
+                   std::to_string(n) + " carry-over item(s) still need a status update before the meeting can close");
+  Stmt up(db_, "UPDATE meetings SET status = 'closed' WHERE id = ?");
+  up.bind(1, meeting).run();
+  audit(db_, at, user, "meeting", meeting, "status=open", "status=closed");
+  tx.commit();
+}
+
+Id SqliteStore::add_resolution(const model::Resolution& r, Id agenda_item, Id user, int64_t at) {
+  std::lock_guard lock(mu_);
+  Tx tx(db_);
+  if (meeting_status(db_, r.meeting) == "closed") throw meeting_closed();
+  Stmt ins(db_,
+           "INSERT INTO resolutions(meeting, title, description, owner, expected, goal_metric, goal_scope,"
+           " goal_comparator, goal_value, due_date, status, closed_date) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
+  ins.bind(1, r.meeting).bind(2, r.title).bind(3, r.description).bind_id(4, r.owner).bind(5, r.expected);
+  ins.bind(6, r.goal_metric).bind(7, r.goal_scope).bind(8, r.goal_comparator).bind(9, r.goal_value);
+  ins.bind(10, r.due_date).bind(11, r.status).bind(12, r.closed_date).run();
+  Id id = sqlite3_last_insert_rowid(db_);
+  if (agenda_item != 0) {
+    Stmt link(db_, "UPDATE agenda_items SET resolution = ? WHERE id = ? AND meeting = ? AND resolution IS NULL");
+    link.bind(1, id).bind(2, agenda_item).bind(3, r.meeting).run();
+    if (sqlite3_changes(db_) != 1)
+      throw invalid_field("agenda_item", "议程项不存在或已形成决议", "The agenda item does not exist or already has a resolution");
+  }
+  audit(db_, at, user, "resolution", id, "", resolution_text(r));
+  tx.commit();
+  return id;
+}
+
+void SqliteStore::update_resolution(const model::Resolution& r, Id user, int64_t at) {
+  std::lock_guard lock(mu_);
+  Tx tx(db_);
+  Stmt old(db_,
+           "SELECT title, owner, due_date, status, goal_metric, goal_scope, goal_comparator, goal_value"
+           " FROM resolutions WHERE id = ?");
+  old.bind(1, r.id);
+  if (!old.step()) throw not_found();
+  model::Resolution before;
+  before.title = old.text(0);
+  before.owner = old.id(1);
+  before.due_date = old.date(2);
+  before.status = old.text(3);
+  before.goal_metric = old.text(4);
+  before.goal_scope = old.text(5);
+  before.goal_comparator = old.text(6);
+  before.goal_value = old.f64(7);
+  old.reset();
+  Stmt up(db_,
+          "UPDATE resolutions SET title = ?, description = ?, owner = ?, expected = ?, goal_metric = ?,"
+          " goal_scope = ?, goal_comparator = ?, goal_value = ?, due_date = ?, status = ?, closed_date = ? WHERE id = ?");
+  up.bind(1, r.title).bind(2, r.description).bind_id(3, r.owner).bind(4, r.expected).bind(5, r.goal_metric);
+  up.bind(6, r.goal_scope).bind(7, r.goal_comparator).bind(8, r.goal_value).bind(9, r.due_date).bind(10, r.status);
+  up.bind(11, r.closed_date).bind(12, r.id).run();
+  // A check answers the goal it measured at the date it measured; a new goal or due date
+  // needs a new check.
+  if (before.goal_metric != r.goal_metric || before.goal_scope != r.goal_scope ||
+      before.goal_comparator != r.goal_comparator || before.goal_value != r.goal_value || before.due_date != r.due_date) {
+    Stmt del(db_, "DELETE FROM goal_checks WHERE resolution = ?");
+    del.bind(1, r.id).run();
+  }
+  audit(db_, at, user, "resolution", r.id, resolution_text(before), resolution_text(r));
+  tx.commit();
+}
+
+Id SqliteStore::add_action_item(const model::ActionItem& a, Id user, int64_t at) {
+  std::lock_guard lock(mu_);
+  Tx tx(db_);
+  Stmt ins(db_, "INSERT INTO action_items(resolution, title, owner, due_date, status, done_date) VALUES (?,?,?,?,?,?)");
+  ins.bind(1, a.resolution).bind(2, a.title).bind_id(3, a.owner).bind(4, a.due_date).bind(5, a.status).bind(6, a.done_date).run();
+  Id id = sqlite3_last_insert_rowid(db_);
+  audit(db_, at, user, "action_item", id, "", action_text(a));
+  tx.commit();
+  return id;
+}
+
+void SqliteStore::update_action_item(const model::ActionItem& a, const std::string& note, Id user, int64_t at) {
+  std::lock_guard lock(mu_);
+  Tx tx(db_);
+  Stmt old(db_, "SELECT resolution, title, owner, due_date, status, done_date FROM action_items WHERE id = ?");
+  old.bind(1, a.id);
+  if (!old.step()) throw not_found();
+  model::ActionItem before{a.id, old.id(0), old.text(1), old.id(2), old.date(3), old.text(4), old.opt_date(5)};
+  old.reset();
+  Stmt up(db_, "UPDATE action_items SET title = ?, owner = ?, due_date = ?, status = ?, done_date = ? WHERE id = ?");
+  up.bind(1, a.title).bind_id(2, a.owner).bind(3, a.due_date).bind(4, a.status).bind(5, a.done_date).bind(6, a.id).run();
+  std::string text = note;
+  if (before.status != a.status) text = "[" + before.status + " → " + a.status + "] " + text;
+  if (!text.empty()) {
+    Stmt log(db_, "INSERT INTO action_item_log(action_item, user, at, text) VALUES (?,?,?,?)");
+    log.bind(1, a.id).bind_id(2, user).bind(3, at).bind(4, text).run();
+  }
+  audit(db_, at, user, "action_item", a.id, action_text(before), action_text(a));
+  tx.commit();
+}
+
+void SqliteStore::add_action_log(Id action_item, const std::string& text, Id user, int64_t at) {
+  std::lock_guard lock(mu_);
+  Tx tx(db_);
+  Stmt q(db_, "SELECT 1 FROM action_items WHERE id = ?");
+  q.bind(1, action_item);
+  if (!q.step()) throw not_found();
+  q.reset();
+  Stmt log(db_, "INSERT INTO action_item_log(action_item, user, at, text) VALUES (?,?,?,?)");
+  log.bind(1, action_item).bind_id(2, user).bind(3, at).bind(4, text).run();
+  audit(db_, at, user, "action_item", action_item, "", "log: " + text);
+  tx.commit();
+}
+
+void SqliteStore::update_carry_over(Id meeting, Id resolution, const std::string& text, const std::string& status,
+                                    Date today, Id user, int64_t at) {
+  std::lock_guard lock(mu_);
+  Tx tx(db_);
+  std::string ms = meeting_status(db_, meeting);
+  if (ms == "closed") throw meeting_closed();
+  if (ms != "open")
+    throw invalid_field("status", "会议尚未开始，不能更新遗留问题", "The meeting has not been opened yet");
+  Stmt up(db_,
+          "UPDATE carry_overs SET update_text = ?, status_set = ?, updated_by = ?, updated_at = ?"
+          " WHERE meeting = ? AND resolution = ?");
+  up.bind(1, text).bind(2, status).bind_id(3, user).bind(4, at).bind(5, meeting).bind(6, resolution).run();
+  if (sqlite3_changes(db_) != 1) throw not_found();
+  std::string before;
+  if (!status.empty()) {
+    Stmt old(db_, "SELECT status FROM resolutions WHERE id = ?");
+    old.bind(1, resolution);
+    old.step();
+    before = old.text(0);
+    old.reset();
+    bool closes = status == "done" || status == "cancelled";
+    Stmt rs(db_, "UPDATE resolutions SET status = ?, closed_date = ? WHERE id = ?");
+    rs.bind(1, status).bind(2, closes ? std::optional<Date>(today) : std::nullopt).bind(3, resolution).run();
+    audit(db_, at, user, "resolution", resolution, "status=" + before, "status=" + status);
+  }
+  audit(db_, at, user, "carry_over", resolution, "", "meeting=" + std::to_string(meeting) + "; " + text);
+  tx.commit();
+}
+
+Id SqliteStore::add_agenda_item(const AgendaItem& a, Id user, int64_t at) {
+  std::lock_guard lock(mu_);
+  Tx tx(db_);
+  if (meeting_status(db_, a.meeting) == "closed") throw meeting_closed();
+  Stmt ins(db_,
+           "INSERT INTO agenda_items(meeting, title, source, source_key, figures, created_by, created_at)"
+           " VALUES (?,?,?,?,?,?,?)");
+  ins.bind(1, a.meeting).bind(2, a.title).bind(3, a.source).bind(4, a.source_key).bind(5, a.figures);
+  ins.bind_id(6, user).bind(7, at).run();
+  Id id = sqlite3_last_insert_rowid(db_);
+  audit(db_, at, user, "agenda_item", id, "", "meeting=" + std::to_string(a.meeting) + "; " + a.source + " " + a.source_key + "; " + a.title);
+  tx.commit();
+  return id;
+}
+
+void SqliteStore::record_goal_checks(const std::vector<GoalCheck>& checks) {
+  std::lock_guard lock(mu_);
+  Tx tx(db_);
+  Stmt up(db_,
+          "INSERT INTO goal_checks(resolution, as_of, evaluated_at, measured, met) VALUES (?,?,?,?,?)"
+          " ON CONFLICT(resolution) DO UPDATE SET as_of = excluded.as_of, evaluated_at = excluded.evaluated_at,"
+          " measured = excluded.measured, met = excluded.met");
+  for (const auto& c : checks) {
+    up.bind(1, c.resolution).bind(2, c.as_of).bind(3, c.evaluated_at);
+    if (c.measured) up.bind(4, *c.measured); else up.bind_null(4);
+    up.bind(5, c.met ? 1 : 0).run();
+    audit(db_, c.evaluated_at, 0, "goal_check", c.resolution, "",
+          std::string(c.met ? "met" : "not met") + "; measured=" + (c.measured ? std::to_string(*c.measured) : "null"));
+  }
+  tx.commit();
+}
+
+void SqliteStore::set_meeting_people(const model::Dataset& d) {
+  std::lock_guard lock(mu_);
+  Tx tx(db_);
+  Stmt chair(db_, "UPDATE meetings SET chair = ? WHERE id = ?");
+  for (const auto& m : d.meetings) {
+    chair.bind_id(1, m.chair).bind(2, m.id).run();
+    write_attendees(db_, m);
+  }
+  Stmt res(db_, "UPDATE resolutions SET owner = ? WHERE id = ?");
+  for (const auto& r : d.resolutions) res.bind_id(1, r.owner).bind(2, r.id).run();
+  Stmt act(db_, "UPDATE action_items SET owner = ? WHERE id = ?");
+  for (const auto& a : d.action_items) act.bind_id(1, a.owner).bind(2, a.id).run();
+  tx.commit();
+}
+
+}  // namespace sl::store::sqlite
