@@ -192,7 +192,7 @@ TEST(Demo, ForeignKeysResolve) {
   for (auto& p : d.payments) EXPECT_TRUE(has(contracts, p.contract));
   for (auto& t : d.targets) {
     if (t.owner_kind == OwnerKind::region) { EXPECT_TRUE(has(regions, t.owner_id)); }
-    if (t.owner_kind == OwnerKind::rep) EXPECT_TRUE(has(reps, t.owner_id));
+    if (t.owner_kind == OwnerKind::rep) { EXPECT_TRUE(has(reps, t.owner_id)); }
     if (t.owner_kind == OwnerKind::company) { EXPECT_EQ(t.owner_id, 0); }
   }
   for (auto& f : d.forecasts) EXPECT_TRUE(has(reps, f.rep));

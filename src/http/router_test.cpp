@@ -28,7 +28,11 @@ class RouterTest : public ::testing::Test {
     router.add("GET", "/api/v1/meetings/{id}", [](Request& r) {
       return json_response(200, boost::json::value(r.params["id"]));
     });
-    router.add("DELETE", "/api/v1/meetings/{id}", [](Request&) { return Response{204}; });
+    router.add("DELETE", "/api/v1/meetings/{id}", [](Request&) {
+      Response r;
+      r.status = 204;
+      return r;
+    });
     router.add("GET", "/api/v1/meetings/{id}/items/{item}", [](Request& r) {
       return json_response(200, boost::json::value(r.params["id"] + "/" + r.params["item"]));
     });
