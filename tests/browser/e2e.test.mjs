@@ -150,7 +150,8 @@ test('rep: only the own row, no target entry', async () => {
   const { page } = b
   try {
     await login(page, 'rep')
-    await page.waitForURL('**/do/progress**')
+    await page.waitForURL('**/do/cockpit**')  // a rep lands on the cockpit (issue 4)
+    await page.goto(BASE_URL + '/do/progress')
     const rows = await progressRows(page)
     assert.equal(await rows.count(), 1, 'a rep sees one row')
     const me = await apiGet(page, '/me')

@@ -48,3 +48,83 @@ export interface GridResponse {
 }
 export interface GridCell { id: number; month: number; value: number | null }
 export interface AuditEntry { at: string; user: string; key: string; name: string; old: number | null; new: number | null }
+
+// --- D1 / D2 / D4 (issue 4) ---
+export interface PeriodInfo { label: string; first: string; last: string; days: number; elapsed: number }
+export interface FilterOptions {
+  regions: { id: number; name: string }[]
+  reps: { id: number; name: string; region: number | null; active: boolean }[]
+  industries: string[]
+  categories: string[]
+}
+export interface ProgressFigures {
+  target: number | null; actual: number; completion: number | null; time_progress: number; gap: number | null
+  status: Status | 'no_target'
+}
+export interface KpiPart { code: string; weight: number; value: number | null; capped: number | null }
+export interface RepFigures {
+  sales: number; sales_target: number | null; completion: number | null
+  collections: number; collection_target: number | null; collection_completion: number | null; collection_rate: number | null
+  new_customers: number; new_customer_target: number | null; win_rate: number | null; won: number; lost: number
+  forecast_accuracy: number | null; kpi_score: number | null; kpi_parts: KpiPart[]
+}
+export interface CockpitCard {
+  period: PeriodInfo; sales: ProgressFigures; collection: ProgressFigures; figures: RepFigures
+  sales_rank: number | null; kpi_rank: number | null; peers: number
+}
+export interface CockpitResponse {
+  as_of: string
+  rep: { id: number; name: string; region: number; region_name: string }
+  reps: FilterOptions['reps']
+  cards: CockpitCard[]
+  pipeline: { stage: string; count: number; amount: number }[]
+  created_this_month: { count: number; amount: number }
+  monthly: { month: string; actual: number | null; target: number | null }[]
+  week: { first: string; last: string }
+  activities: Record<'visit' | 'call' | 'demo' | 'proposal', number>
+  closing_this_week: { id: number; customer: string; amount: number; stage: string; expected_close: string }[]
+  overdue: { contract: number; code: string; customer: string; amount: number; overdue: number; oldest_due: string; days_overdue: number }[]
+  overdue_total: number
+  overdue_count: number
+  owned_customers: number
+  at_risk: { customer: number; name: string; days_since_last: number; median_gap: number | null; t12m: number; t12m_prev: number; yoy: number | null; reasons: string[] }[]
+}
+export interface TodoItem { kind: 'resolution' | 'action'; id: number; title: string; due_date: string; status: string; overdue: boolean; meeting_id: number }
+export type DoMetric = 'bids_won' | 'sales' | 'collection'
+export interface MetricFigures {
+  metric: DoMetric; amount: number; count: number | null; target: number | null; completion: number | null
+  yoy_amount: number; yoy: number | null; pop_amount: number; pop: number | null
+}
+export interface BreakdownRow { id: number; name: string; metrics: MetricFigures[] }
+export interface AnomalyAckInfo { user: string; at: string; comment: string }
+export interface Anomaly {
+  key: string; unit: 'region' | 'rep'; id: number; name: string; metric: DoMetric; month: string
+  rules: ('yoy' | 'z' | 'completion')[]; severity: 'high' | 'medium'
+  value: number; count: number | null; last_year: number | null; yoy: number | null; z: number | null
+  median: number | null; mad: number | null; target: number | null; completion: number | null; time_progress: number | null
+  acks: AnomalyAckInfo[]
+}
+export interface ProcessResponse {
+  period: PeriodInfo; as_of: string
+  filter: { region: number | null; rep: number | null; industry: string; category: string }
+  windows: Record<'current' | 'yoy' | 'pop', { first: string; last: string }>
+  time_progress: number
+  totals: MetricFigures[]
+  regions: BreakdownRow[]
+  reps: BreakdownRow[]
+  trend_year: number
+  trend: { month: string; this_year: (number | null)[]; last_year: number[] }[]
+  anomalies: Anomaly[]
+  options: FilterOptions
+}
+export type BoardMetric = 'sales' | 'completion' | 'collections' | 'collection_rate' | 'new_customers' | 'win_rate' | 'forecast_accuracy' | 'kpi_score'
+export interface BoardRow {
+  id: number; name: string; region: number | null; region_name: string; own: boolean; visible: boolean
+  value: number | null; rank: number | null; previous_rank: number | null; change: number | null; figures: RepFigures | null
+}
+export interface PerCapitaSeries { id: number | null; name: string; sales: number[]; headcount: number[]; per_capita: (number | null)[] }
+export interface PerCapitaResponse { months: string[]; last_partial: boolean; total: PerCapitaSeries; regions: PerCapitaSeries[] }
+export interface LeaderboardResponse {
+  period: PeriodInfo; previous: PeriodInfo; as_of: string; metric: BoardMetric; peer_view: boolean
+  reps: BoardRow[]; regions: BoardRow[]; per_capita: PerCapitaResponse | null
+}

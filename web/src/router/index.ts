@@ -26,7 +26,12 @@ const routes: RouteRecordRaw[] = [
     path: '/',
     component: () => import('../components/AppLayout.vue'),
     children: [
-      { path: '', name: 'home', redirect: { name: 'target-progress' } },
+      // A rep lands on their cockpit, everyone else on target progress. beforeEnter (not
+      // redirect) so that it runs after the global guard has loaded the session.
+      {
+        path: '', name: 'home', component: () => import('../views/ErrorPage.vue'),
+        beforeEnter: () => ({ name: useSessionStore().role === 'rep' ? 'cockpit' : 'target-progress' }),
+      },
       ...pageRoutes,
       { path: '403', name: 'forbidden', component: () => import('../views/ErrorPage.vue'), props: { code: 403 } },
       { path: ':rest(.*)*', name: 'not-found', component: () => import('../views/ErrorPage.vue'), props: { code: 404 } },

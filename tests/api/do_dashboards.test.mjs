@@ -1,0 +1,163 @@
+// D1/D2/D4 over HTTP: scope rules, and D2 totals against an independent SQL oracle on the
+// same database (sqlite3 shell). as_of is the demo's 2026-06-15.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { as, sql, Client, BASE } from './helpers.mjs';
+
+const AS_OF = '2026-06-15';
+const SUBTREE = `WITH RECURSIVE sub(id, top) AS (
+  SELECT id, id FROM regions WHERE level = 1
+  UNION ALL SELECT r.id, sub.top FROM regions r JOIN sub ON r.parent = sub.id)`;
+
+test('a rep gets only their own cockpit', async () => {
+  const c = await as('rep');
+  const own = await c.get(`/api/v1/do/cockpit?as_of=${AS_OF}`);
+  assert.equal(own.status, 200);
+  assert.equal(own.json.rep.id, c.user.rep);
+  assert.deepEqual(own.json.reps.map((r) => r.id), [c.user.rep]);
+  const [other] = sql(`SELECT id FROM reps WHERE id <> ${c.user.rep} ORDER BY id LIMIT 1`);
+  const r = await c.get(`/api/v1/do/cockpit?rep=${other.id}&as_of=${AS_OF}`);
+  assert.equal(r.status, 403);
+  assert.equal(r.json.error.code, 'forbidden');
+  assert.equal((await c.get(`/api/v1/do/cockpit?rep=999999&as_of=${AS_OF}`)).status, 404);
+  assert.equal((await new Client().get(`/api/v1/do/cockpit`)).status, 401);
+});
+
+test('cockpit month card equals SQL: sales and collections of the rep in June through as_of', async () => {
+  const c = await as('rep');
+  const r = await c.get(`/api/v1/do/cockpit?as_of=${AS_OF}`);
+  const [s] = sql(`SELECT COALESCE(SUM(amount), 0) AS v FROM contracts WHERE rep = ${c.user.rep} AND signed_date BETWEEN '2026-06-01' AND '${AS_OF}'`);
+  const [p] = sql(`SELECT COALESCE(SUM(p.amount), 0) AS v FROM payments p JOIN contracts c ON c.id = p.contract
+      WHERE c.rep = ${c.user.rep} AND p.date BETWEEN '2026-06-01' AND '${AS_OF}'`);
+  const [t] = sql(`SELECT value AS v FROM targets WHERE metric = 'sales' AND owner_kind = 'rep' AND owner_id = ${c.user.rep} AND month = '2026-06'`);
+  const month = r.json.cards[0];
+  assert.equal(month.period.label, '2026-06');
+  assert.equal(month.sales.actual, s.v);
+  assert.equal(month.collection.actual, p.v);
+  assert.equal(month.sales.target, t?.v ?? null);
+  // Activities this week (Monday 2026-06-15 .. as_of).
+  const acts = sql(`SELECT type, COUNT(*) AS n FROM activities WHERE rep = ${c.user.rep} AND date BETWEEN '2026-06-15' AND '${AS_OF}' GROUP BY type`);
+  for (const a of acts) assert.equal(r.json.activities[a.type], a.n, `activities ${a.type}`);
+});
+
+test("a manager's D2 totals equal the sum of their regions and SQL over their subtree", async () => {
+  const c = await as('manager');
+  const r = await c.get(`/api/v1/do/process?period=2026-Q2&as_of=${AS_OF}`);
+  assert.equal(r.status, 200);
+  assert.ok(r.json.regions.length >= 1);
+  for (let k = 0; k < 3; k++) {
+    const sum = r.json.regions.reduce((a, row) => a + row.metrics[k].amount, 0);
+    assert.equal(r.json.totals[k].amount, sum, `metric ${k}`);
+  }
+  const [s] = sql(`${SUBTREE} SELECT COALESCE(SUM(c.amount), 0) AS v FROM contracts c JOIN reps p ON p.id = c.rep
+      JOIN sub ON sub.id = p.region WHERE sub.top = ${c.user.region} AND c.signed_date BETWEEN '2026-04-01' AND '${AS_OF}'`);
+  assert.equal(r.json.totals[1].amount, s.v);
+  const [y] = sql(`${SUBTREE} SELECT COALESCE(SUM(c.amount), 0) AS v FROM contracts c JOIN reps p ON p.id = c.rep
+      JOIN sub ON sub.id = p.region WHERE sub.top = ${c.user.region} AND c.signed_date BETWEEN '2025-04-01' AND '2025-06-15'`);
+  assert.equal(r.json.totals[1].yoy_amount, y.v);
+  // Another 大区 is out of scope.
+  const [other] = sql(`SELECT id FROM regions WHERE level = 1 AND id <> ${c.user.region} LIMIT 1`);
+  assert.equal((await c.get(`/api/v1/do/process?period=2026-Q2&region=${other.id}`)).status, 403);
+});
+
+test("an executive's D2 totals equal the company totals (SQL), bids won and collections too", async () => {
+  const c = await as('executive');
+  const r = await c.get(`/api/v1/do/process?period=2026-05&as_of=${AS_OF}`);
+  assert.equal(r.status, 200);
+  const [s] = sql(`SELECT SUM(amount) AS v, COUNT(*) AS n FROM contracts WHERE signed_date BETWEEN '2026-05-01' AND '2026-05-31'`);
+  const [p] = sql(`SELECT SUM(amount) AS v FROM payments WHERE date BETWEEN '2026-05-01' AND '2026-05-31'`);
+  const [b] = sql(`SELECT SUM(amount) AS v, COUNT(*) AS n FROM bids WHERE result = 'won' AND result_date BETWEEN '2026-05-01' AND '2026-05-31'`);
+  const [t] = sql(`SELECT value AS v FROM targets WHERE metric = 'sales' AND owner_kind = 'company' AND month = '2026-05'`);
+  assert.equal(r.json.totals[1].amount, s.v);
+  assert.equal(r.json.totals[1].count, s.n);
+  assert.equal(r.json.totals[2].amount, p.v);
+  assert.equal(r.json.totals[0].amount, b.v ?? 0);
+  assert.equal(r.json.totals[0].count, b.n);
+  assert.equal(r.json.totals[1].target, t.v);
+  const sum = r.json.regions.reduce((a, row) => a + row.metrics[1].amount, 0);
+  assert.equal(sum, s.v);
+  // Bad input is a 422 naming the field.
+  const bad = await c.get('/api/v1/do/process?period=2026-13');
+  assert.equal(bad.status, 422);
+  assert.equal(bad.json.error.field, 'period');
+  assert.equal((await c.get('/api/v1/do/process?industry=nope')).json.error.field, 'industry');
+});
+
+test('anomaly acknowledgement: comment required, stored, audited, shown', async () => {
+  const c = await as('executive');
+  const r = await c.get(`/api/v1/do/process?period=2026-05&as_of=${AS_OF}`);
+  assert.ok(r.json.anomalies.length > 0, 'the demo has anomalies in May');
+  const a = r.json.anomalies[0];
+  const empty = await c.req('POST', '/api/v1/do/anomalies/ack', { key: a.key, comment: '  ', as_of: AS_OF });
+  assert.equal(empty.status, 422);
+  assert.equal(empty.json.error.field, 'comment');
+  const long = await c.req('POST', '/api/v1/do/anomalies/ack', { key: a.key, comment: '长'.repeat(501), as_of: AS_OF });
+  assert.equal(long.status, 422);
+  const unknown = await c.req('POST', '/api/v1/do/anomalies/ack', { key: 'rep:1/sales/2020-01/yoy', comment: 'x', as_of: AS_OF });
+  assert.equal(unknown.status, 404);
+  const auditCount = () => sql(`SELECT COUNT(*) AS n FROM audit_log WHERE entity = 'anomaly_ack' AND entity_key = '${a.key}'`)[0].n;
+  const before = auditCount();
+  const ok = await c.req('POST', '/api/v1/do/anomalies/ack', { key: a.key, comment: '已与大区经理沟通', as_of: AS_OF });
+  assert.equal(ok.status, 201);
+  const [row] = sql(`SELECT unit, unit_id, metric, month, rule, comment FROM anomaly_acks WHERE id = ${ok.json.id}`);
+  assert.equal(`${row.unit}:${row.unit_id}/${row.metric}/${row.month}/${row.rule}`, a.key);
+  assert.equal(row.comment, '已与大区经理沟通');
+  assert.equal(auditCount(), before + 1, 'one audit row per acknowledgement');
+  const again = await c.get(`/api/v1/do/process?period=2026-05&as_of=${AS_OF}`);
+  assert.equal(again.json.anomalies.find((x) => x.key === a.key).acks.at(-1).comment, '已与大区经理沟通');
+  // Without the CSRF token: 403, nothing written.
+  const noCsrf = await c.req('POST', '/api/v1/do/anomalies/ack', { key: a.key, comment: 'x' }, { csrf: false });
+  assert.equal(noCsrf.status, 403);
+});
+
+test('leaderboard: a rep sees peers ranks but only own figures; executives see regions and per-capita', async () => {
+  const rep = await as('rep');
+  const r = await rep.get(`/api/v1/do/leaderboard?period=2026-05&metric=sales&as_of=${AS_OF}`);
+  assert.equal(r.status, 200);
+  assert.equal(r.json.peer_view, true);
+  assert.ok(r.json.reps.length >= 2);
+  for (const row of r.json.reps) {
+    assert.ok(row.rank !== undefined);
+    if (row.id === rep.user.rep) assert.ok(row.value !== null && row.figures !== null);
+    else assert.equal(row.value, null, 'peer value hidden'), assert.equal(row.figures, null);
+  }
+  assert.deepEqual(r.json.regions, []);
+  assert.equal(r.json.per_capita, null);
+  assert.equal((await rep.get('/api/v1/do/per-capita')).status, 403);
+  // Own value equals SQL.
+  const [s] = sql(`SELECT COALESCE(SUM(amount), 0) AS v FROM contracts WHERE rep = ${rep.user.rep} AND signed_date BETWEEN '2026-05-01' AND '2026-05-31'`);
+  assert.equal(r.json.reps.find((x) => x.own).value, s.v);
+
+  const ex = await as('executive');
+  const e = await ex.get(`/api/v1/do/leaderboard?period=2026-05&metric=sales&as_of=${AS_OF}`);
+  const ranks = e.json.reps.map((x) => x.rank).filter((x) => x !== null);
+  for (let i = 1; i < ranks.length; i++) assert.ok(ranks[i] >= ranks[i - 1]);
+  assert.ok(e.json.regions.length >= 2);
+  assert.equal(e.json.per_capita.months.length, 24);
+  assert.equal((await ex.get('/api/v1/do/leaderboard?metric=nope')).status, 422);
+});
+
+test('per-capita of May 2026 equals SQL: sales / mean daily headcount', async () => {
+  const c = await as('executive');
+  const r = await c.get(`/api/v1/do/per-capita?as_of=${AS_OF}`);
+  const i = r.json.months.indexOf('2026-05');
+  // Person-days employed in May over 31 days, computed day by day in SQL.
+  const [h] = sql(`WITH RECURSIVE d(day) AS (SELECT '2026-05-01' UNION ALL SELECT date(day, '+1 day') FROM d WHERE day < '2026-05-31')
+      SELECT COUNT(*) * 1.0 / 31 AS hc FROM d JOIN reps p ON p.hire_date <= d.day AND (p.leave_date IS NULL OR p.leave_date >= d.day)`);
+  const [s] = sql(`SELECT SUM(amount) AS v FROM contracts WHERE signed_date BETWEEN '2026-05-01' AND '2026-05-31'`);
+  assert.ok(Math.abs(r.json.total.headcount[i] - h.hc) < 1e-9);
+  assert.ok(Math.abs(r.json.total.per_capita[i] - s.v / h.hc) < 1e-6);
+});
+
+test('exports: XLSX and CSV with Content-Disposition', async () => {
+  const c = await as('manager');
+  const x = await fetch(`${BASE}/api/v1/do/process?period=2026-05&format=xlsx&table=reps`, { headers: { Cookie: c.cookie } });
+  assert.equal(x.status, 200);
+  assert.match(x.headers.get('content-disposition'), /attachment/);
+  const bytes = Buffer.from(await x.arrayBuffer());
+  assert.equal(bytes.subarray(0, 2).toString(), 'PK');
+  const csv = await fetch(`${BASE}/api/v1/do/leaderboard?period=2026-05&format=csv&table=reps&lang=en`, { headers: { Cookie: c.cookie } });
+  const text = await csv.text();
+  assert.match(text.split('\r\n')[0], /Rank,Name,Region/);
+  assert.equal((await c.get('/api/v1/do/process?format=pdf')).status, 422);
+});
