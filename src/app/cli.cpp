@@ -43,6 +43,13 @@ int run_cli(int argc, char** argv) {
   auto* list = user_cmd->add_subcommand("list", "List users");
   list->add_option("--db", user_o.db)->required();
 
+  JobsOptions jobs_o;  // A1: the scheduler's jobs, once
+  auto* jobs_cmd = app.add_subcommand("jobs", "Scheduled jobs");
+  jobs_cmd->require_subcommand(1);
+  auto* jobs_run_cmd = jobs_cmd->add_subcommand("run", "Run the scheduled jobs once (metric-goal checks)");
+  jobs_run_cmd->add_option("--db", jobs_o.db, "SQLite database file")->required();
+  jobs_run_cmd->add_option("--today", jobs_o.today, "Pin today's date (YYYY-MM-DD)");
+
   CLI11_PARSE(app, argc, argv);
   try {
     if (*serve_cmd) return serve(serve_o);
@@ -50,6 +57,7 @@ int run_cli(int argc, char** argv) {
     if (*add) return user_add(user_o);
     if (*passwd) return user_passwd(user_o);
     if (*list) return user_list(user_o.db);
+    if (*jobs_run_cmd) return jobs_run(jobs_o);
   } catch (const AppError& e) {
     std::cerr << "error: " << e.en << " (" << e.zh << ")\n";
     return 2;

@@ -29,6 +29,12 @@ int user_add(const UserOptions& o);
 int user_passwd(const UserOptions& o);
 int user_list(const std::string& db);
 
+// A1: `salesloop jobs run` (jobs_cmd.cpp) runs the scheduler's jobs once.
+struct JobsOptions {
+  std::string db, today;
+};
+int jobs_run(const JobsOptions& o);
+
 // Today in the server's local calendar.
 Date local_today();
 

@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <iostream>
 
+#include "analytics/act/carry_over.h"
 #include "app/commands.h"
 #include "auth/password.h"
 #include "demo/demo.h"
@@ -12,6 +13,16 @@
 namespace sl::app {
 
 namespace {
+// A1: the users exist only now; give the demo meetings their chairs, attendees and owners,
+// and the meetings still open their carry-over rows, as if they had been opened in the app.
+void seed_meeting_people(store::Store& store, model::Dataset& data, const std::vector<demo::MeetingPerson>& people) {
+  demo::assign_meeting_people(data, people);
+  store.set_meeting_people(data);
+  for (const auto& m : data.meetings)
+    if (m.status == "open")
+      store.open_meeting(m.id, analytics::carry_over_for(m, data.meetings, data.resolutions), m.chair, 0);
+}
+
 // 12 characters from an alphabet without look-alikes (no 0/O, 1/l/I).
 std::string demo_password() {
   static const char kAlphabet[] = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
@@ -44,6 +55,7 @@ int demo(const DemoOptions& o) {
   try {
     auto store = store::open_store(o.db);
     store->write_dataset(data);
+    std::vector<demo::MeetingPerson> people;
     for (const auto& u : demo::demo_users(data)) {
       model::User user;
       user.login = u.login;
@@ -52,9 +64,10 @@ int demo(const DemoOptions& o) {
       user.region = u.region;
       user.rep = u.rep;
       std::string pw = demo_password();
-      store->add_user(user, auth::hash_password(pw));
+      people.push_back({store->add_user(user, auth::hash_password(pw)), u.role, u.region, u.rep});
       std::cout << model::role_code(u.role) << " " << u.login << " " << pw << "\n";
     }
+    seed_meeting_people(*store, data, people);
   } catch (...) {
     std::filesystem::remove(o.db);  // nothing half-written: no database rather than part of one
     std::filesystem::remove(o.db + "-wal");

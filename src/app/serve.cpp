@@ -8,6 +8,8 @@
 #include "api/routes.h"
 #include "app/commands.h"
 #include "http/server.h"
+#include "jobs/goal_checker.h"
+#include "jobs/scheduler.h"
 
 namespace sl::app {
 
@@ -50,6 +52,14 @@ int serve(const ServeOptions& o) {
   cfg.static_dir = find_web_dir(o.web_dir);
   if (cfg.static_dir.empty()) spdlog::warn("no built web app found (web/dist): serving the API only");
   http::Server server(cfg, router);
+  // A1: metric goals are checked at start and every minute, on the published snapshot.
+  jobs::Scheduler scheduler(
+      [&] {
+        auto run = jobs::check_due_goals(*store, *snapshots.current(), ctx.today(), std::time(nullptr));
+        if (run.checked > 0) spdlog::info("goal checks: {} recorded", run.checked);
+        for (const auto& e : run.errors) spdlog::warn("goal check: {}", e);
+      },
+      std::chrono::minutes(1), [](const std::string& e) { spdlog::error("scheduled jobs: {}", e); });
   spdlog::info("salesloop listening on http://{}:{}/", cfg.host, server.port());
   server.run();
   spdlog::info("salesloop stopped");

@@ -33,6 +33,21 @@ struct DemoUser {
 // each linked to a Rep still employed at the end of the data set.
 std::vector<DemoUser> demo_users(const model::Dataset& d);
 
+// A user placed for meetings: the ids the store gave the demo users.
+struct MeetingPerson {
+  Id user = 0;
+  model::Role role = model::Role::rep;
+  Id region = 0;  // managers
+  Id rep = 0;     // reps
+};
+
+// Makes the generated meetings real once the users exist (A1): executives chair the
+// company series with the managers attending; a 大区's manager chairs its weekly meeting
+// with the 大区's reps attending (an executive chairs where the 大区 has no manager);
+// resolutions go in turn to the attendees below the chair, action items to the 大区's reps.
+// Deterministic: the same data set and people give the same assignment.
+void assign_meeting_people(model::Dataset& d, const std::vector<MeetingPerson>& people);
+
 // A canonical text rendering of every field of every row, for determinism checks and
 // round-trip comparisons.
 std::string canonical_dump(const model::Dataset& d);

@@ -1,6 +1,7 @@
 // Meeting history (A1): a company monthly review, a quarterly review and each 大区's weekly
 // meeting, with resolutions and action items in every state — done, overdue, carried over.
-// People are users, which a Dataset does not hold: chair, attendees and owners stay 0.
+// People are users, which a Dataset does not hold: chair, attendees and owners stay 0 until
+// assign_meeting_people (meeting_people.cpp) places the demo users once they exist.
 #include "demo/gen.h"
 
 namespace sl::demo::detail {
@@ -15,8 +16,10 @@ struct Meetings {
 
   void resolutions(const model::Meeting& m, const std::string& where, Id region, int count, int horizon) {
     static const char* kTopics[] = {"回款", "签单", "新客户开拓", "重点商机推进", "投标准备", "客户流失挽回", "预测准确率"};
-    static const char* kMetric[] = {"collection_rate", "sales_completion", "new_customers", "sales_completion",
-                                    "bids_won", "churn_rate", "forecast_accuracy"};
+    // Goal metrics from A1's fixed list (analytics/act/metric_goal.h); churn and forecast
+    // accuracy are not on it, so those topics carry a goal as text only.
+    static const char* kMetric[] = {"collection_rate", "completion", "new_customers", "completion",
+                                    "bids_won", "", ""};
     for (int i = 0; i < count; ++i) {
       int t = static_cast<int>(r.range(0, 6));
       model::Resolution x;
@@ -25,7 +28,7 @@ struct Meetings {
       x.title = where + kTopics[t] + "专项";
       x.description = "会议决议：" + where + "本期" + kTopics[t] + "落后于进度，需专项跟进。";
       x.expected = std::string(kTopics[t]) + "达成率不低于90%";
-      if (r.chance(0.4)) {
+      if (r.chance(0.4) && *kMetric[t]) {
         x.goal_metric = kMetric[t];
         x.goal_scope = region <= 1 ? "company" : "region:" + std::to_string(region);
         x.goal_comparator = t == 5 ? "<=" : ">=";
