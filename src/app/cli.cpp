@@ -1,5 +1,8 @@
 #include "app/cli.h"
 
+#include <spdlog/sinks/stdout_color_sinks.h>
+#include <spdlog/spdlog.h>
+
 #include <CLI/CLI.hpp>
 #include <iostream>
 
@@ -9,6 +12,8 @@
 namespace sl::app {
 
 int run_cli(int argc, char** argv) {
+  // Logs go to stderr: stdout carries the answers (demo logins, user lists) scripts read.
+  spdlog::set_default_logger(spdlog::stderr_color_mt("salesloop"));
   CLI::App app{"salesloop — PDCA sales-operations management"};
   app.require_subcommand(1);
 
