@@ -14,6 +14,8 @@ void add_progress_routes(http::Router& r, Context& ctx);
 void add_target_routes(http::Router& r, Context& ctx);
 // D1 cockpit, D2 process + anomaly acknowledgements, D4 leaderboard + per-capita.
 void add_do_routes(http::Router& r, Context& ctx);
+// A1 meetings, resolutions, action items, to-dos and figures (meetings_api.cpp, act_*.cpp).
+void add_act_routes(http::Router& r, Context& ctx);
 void add_do_cockpit_routes(http::Router& r, Context& ctx);
 void add_do_process_routes(http::Router& r, Context& ctx);
 void add_do_leaderboard_routes(http::Router& r, Context& ctx);

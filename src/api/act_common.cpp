@@ -1,0 +1,323 @@
+#include "api/act_common.h"
+
+#include <chrono>
+#include <set>
+
+#include "analytics/act/overdue.h"
+#include "api/target_grid.h"
+
+namespace sl::api::act {
+
+using engine::kNone;
+
+View::View(Context& ctx, const Caller& c) : ctx(ctx), c(c), today(ctx.today()), book(ctx.store.load_meeting_book()) {
+  for (auto& u : ctx.store.list_users()) users[u.id] = u;
+  for (auto& s : book.series) series[s.id] = &s;
+  for (auto& m : book.meetings) meetings[m.id] = &m;
+  for (auto& r : book.resolutions) resolutions[r.id] = &r;
+  for (auto& a : book.action_items) actions[a.id] = &a;
+  for (auto& r : book.resolutions)
+    if (r.owner == c.user.id) owns_in.insert(r.meeting);
+  for (auto& a : book.action_items)
+    if (a.owner == c.user.id)
+      if (auto it = resolutions.find(a.resolution); it != resolutions.end()) owns_in.insert(it->second->meeting);
+}
+
+const model::MeetingSeries& View::series_of(const model::Meeting& m) const { return *series.at(m.series); }
+const model::Meeting& View::meeting_of(const model::Resolution& r) const { return *meetings.at(r.meeting); }
+const model::Resolution& View::resolution_of(const model::ActionItem& a) const { return *resolutions.at(a.resolution); }
+
+namespace {
+
+bool manages(const engine::Dims& d, const model::User& u, const model::MeetingSeries& s) {
+  switch (u.role) {
+    case model::Role::admin:
+    case model::Role::executive: return true;
+    case model::Role::manager: {
+      if (s.level == "company") return false;
+      int32_t root = d.find_region(u.region), sr = d.find_region(s.region);
+      return root != kNone && sr != kNone && d.in_subtree(sr, root);
+    }
+    case model::Role::rep: return false;
+  }
+  return false;
+}
+
+}  // namespace
+
+bool View::can_manage(const model::MeetingSeries& s) const { return manages(*c.snap->dims, c.user, s); }
+bool View::may_chair(const model::User& u, const model::MeetingSeries& s) const {
+  return u.active && manages(*c.snap->dims, u, s);
+}
+
+bool View::in_series_region(const model::User& u, const model::MeetingSeries& s) const {
+  const engine::Dims& d = *c.snap->dims;
+  if (s.level == "company" || u.role == model::Role::admin || u.role == model::Role::executive) return true;
+  int32_t sr = d.find_region(s.region);
+  if (sr == kNone) return false;
+  if (u.role == model::Role::manager) {
+    int32_t mr = d.find_region(u.region);
+    return mr != kNone && (d.in_subtree(mr, sr) || d.in_subtree(sr, mr));
+  }
+  int32_t rep = d.find_rep(u.rep);
+  return rep != kNone && d.in_subtree(d.rep_region[rep], sr);
+}
+
+bool View::can_see(const model::Meeting& m) const {
+  const Id me = c.user.id;
+  if (can_manage(series_of(m)) || m.chair == me) return true;
+  for (Id a : m.attendees)
+    if (a == me) return true;
+  return owns_in.count(m.id) > 0;
+}
+
+bool View::can_see_series(const model::MeetingSeries& s) const {
+  if (can_manage(s)) return true;
+  for (const auto& m : book.meetings)
+    if (m.series == s.id && can_see(m)) return true;
+  return false;
+}
+
+const model::Meeting& View::meeting(Id id) const {
+  auto it = meetings.find(id);
+  if (it == meetings.end() || !can_see(*it->second)) throw not_found();
+  return *it->second;
+}
+
+const model::Resolution& View::resolution(Id id) const {
+  auto it = resolutions.find(id);
+  if (it == resolutions.end()) throw not_found();
+  const model::Resolution& r = *it->second;
+  if (r.owner != c.user.id && !can_see(meeting_of(r))) throw not_found();
+  return r;
+}
+
+const model::ActionItem& View::action(Id id) const {
+  auto it = actions.find(id);
+  if (it == actions.end()) throw not_found();
+  const model::ActionItem& a = *it->second;
+  if (a.owner != c.user.id && !can_see(meeting_of(resolution_of(a)))) throw not_found();
+  return a;
+}
+
+void View::require_manage(const model::MeetingSeries& s) const {
+  if (!can_manage(s)) throw forbidden();
+}
+
+const model::User& View::user_field(int64_t id, const std::string& field) const {
+  auto it = users.find(id);
+  if (it == users.end() || !it->second.active)
+    throw invalid_field(field, "用户不存在：" + std::to_string(id), "No such user: " + std::to_string(id));
+  return it->second;
+}
+
+std::string View::user_name(Id id) const {
+  auto it = users.find(id);
+  return it == users.end() ? "" : it->second.display_name;
+}
+
+json::object View::user_ref(Id id) const {
+  if (id == 0) return json::object{{"id", nullptr}, {"name", ""}};
+  return json::object{{"id", id}, {"name", user_name(id)}};
+}
+
+json::object View::series_json(const model::MeetingSeries& s) const {
+  const engine::Dims& d = *c.snap->dims;
+  int32_t r = d.find_region(s.region);
+  json::value region = r == kNone ? json::value(nullptr)
+                                  : json::value(json::object{{"id", s.region}, {"name", d.region_name[r]}});
+  return json::object{{"id", s.id},       {"name", s.name},           {"type", s.type},
+                      {"level", s.level}, {"region", std::move(region)}, {"can_manage", can_manage(s)}};
+}
+
+json::object View::meeting_summary(const model::Meeting& m) const {
+  int resolutions_n = 0, pending = 0, carry = 0;
+  for (const auto& r : book.resolutions) resolutions_n += r.meeting == m.id;
+  for (const auto& co : book.carry_overs)
+    if (co.meeting == m.id) {
+      ++carry;
+      pending += co.update.empty();
+    }
+  const auto& s = series_of(m);
+  return json::object{{"id", m.id},
+                      {"series", json::object{{"id", s.id}, {"name", s.name}, {"type", s.type}, {"level", s.level}}},
+                      {"date", format_date(m.date)},
+                      {"status", m.status},
+                      {"chair", user_ref(m.chair)},
+                      {"attendee_count", m.attendees.size()},
+                      {"resolution_count", resolutions_n},
+                      {"carry_over_count", carry},
+                      {"carry_over_pending", pending},
+                      {"can_manage", can_manage(s)}};
+}
+
+bool View::flagged(const model::Resolution& r) const {
+  if (r.status != "done" || r.goal_metric.empty()) return false;
+  for (const auto& g : book.goal_checks)
+    if (g.resolution == r.id && g.as_of == r.due_date) return !g.met;
+  return false;
+}
+
+json::object View::action_json(const model::ActionItem& a) const {
+  json::array log;
+  for (const auto& l : book.action_log)
+    if (l.action_item == a.id)
+      log.push_back(json::object{{"at", iso_time(l.at)}, {"user", user_ref(l.user)}, {"text", l.text}});
+  const auto& r = resolution_of(a);
+  bool manage = can_manage(series_of(meeting_of(r)));
+  return json::object{{"id", a.id},
+                      {"resolution_id", a.resolution},
+                      {"title", a.title},
+                      {"owner", user_ref(a.owner)},
+                      {"due_date", format_date(a.due_date)},
+                      {"status", a.status},
+                      {"done_date", a.done_date ? json::value(format_date(*a.done_date)) : json::value(nullptr)},
+                      {"overdue", analytics::overdue(a.due_date, today, analytics::action_open(a.status))},
+                      {"can_update", manage || a.owner == c.user.id},
+                      {"can_edit", manage},
+                      {"log", std::move(log)}};
+}
+
+json::object View::resolution_json(const model::Resolution& r) const {
+  json::value goal = nullptr;
+  if (!r.goal_metric.empty()) {
+    json::value check = nullptr;
+    for (const auto& g : book.goal_checks)
+      if (g.resolution == r.id && g.as_of == r.due_date)
+        check = json::object{{"as_of", format_date(g.as_of)},
+                             {"evaluated_at", iso_time(g.evaluated_at)},
+                             {"measured", opt(g.measured)},
+                             {"met", g.met}};
+    goal = json::object{{"metric", r.goal_metric},
+                        {"scope", r.goal_scope},
+                        {"comparator", r.goal_comparator},
+                        {"value", r.goal_value},
+                        {"check", std::move(check)}};
+  }
+  json::value link = nullptr;
+  for (const auto& g : book.agenda)
+    if (g.resolution == r.id && !g.source.empty()) {
+      json::value figures = nullptr;
+      boost::system::error_code ec;
+      if (!g.figures.empty()) figures = json::parse(g.figures, ec);
+      if (ec) figures = nullptr;
+      link = json::object{{"agenda_item", g.id}, {"source", g.source}, {"key", g.source_key},
+                          {"title", g.title},    {"figures", std::move(figures)}};
+    }
+  json::array acts;
+  for (const auto& a : book.action_items)
+    if (a.resolution == r.id) acts.push_back(action_json(a));
+  const auto& m = meeting_of(r);
+  return json::object{{"id", r.id},
+                      {"meeting_id", r.meeting},
+                      {"meeting_date", format_date(m.date)},
+                      {"series_name", series_of(m).name},
+                      {"title", r.title},
+                      {"description", r.description},
+                      {"owner", user_ref(r.owner)},
+                      {"expected", r.expected},
+                      {"goal", std::move(goal)},
+                      {"due_date", format_date(r.due_date)},
+                      {"status", r.status},
+                      {"closed_date", r.closed_date ? json::value(format_date(*r.closed_date)) : json::value(nullptr)},
+                      {"overdue", analytics::overdue(r.due_date, today, analytics::resolution_open(r.status))},
+                      {"flagged", flagged(r)},
+                      {"link", std::move(link)},
+                      {"can_edit", can_manage(series_of(m))},
+                      {"actions", std::move(acts)}};
+}
+
+json::object View::meeting_detail(const model::Meeting& m) const {
+  json::object out = meeting_summary(m);
+  const auto& s = series_of(m);
+  out["series"] = series_json(s);
+  out["agenda"] = m.agenda;
+  out["minutes"] = m.minutes;
+  json::array attendees;
+  for (Id a : m.attendees) {
+    auto it = users.find(a);
+    attendees.push_back(json::object{{"id", a}, {"name", user_name(a)},
+                                     {"role", it == users.end() ? "" : model::role_code(it->second.role)}});
+  }
+  out["attendees"] = std::move(attendees);
+  json::array agenda;
+  for (const auto& g : book.agenda) {
+    if (g.meeting != m.id) continue;
+    json::value figures = nullptr;
+    boost::system::error_code ec;
+    if (!g.figures.empty()) figures = json::parse(g.figures, ec);
+    if (ec) figures = nullptr;
+    agenda.push_back(json::object{{"id", g.id},
+                                  {"title", g.title},
+                                  {"source", g.source},
+                                  {"key", g.source_key},
+                                  {"figures", std::move(figures)},
+                                  {"resolution_id", g.resolution == 0 ? json::value(nullptr) : json::value(g.resolution)},
+                                  {"created_by", user_ref(g.created_by)},
+                                  {"created_at", iso_time(g.created_at)}});
+  }
+  out["agenda_items"] = std::move(agenda);
+  json::array own;
+  for (const auto& r : book.resolutions)
+    if (r.meeting == m.id) own.push_back(resolution_json(r));
+  out["resolutions"] = std::move(own);
+
+  // Carry-over with each item's history: every earlier meeting that took it up and what
+  // was said there, oldest first.
+  json::array carry;
+  for (const auto& co : book.carry_overs) {
+    if (co.meeting != m.id) continue;
+    auto rit = resolutions.find(co.resolution);
+    if (rit == resolutions.end()) continue;
+    json::array history;
+    for (const auto& h : book.carry_overs) {
+      if (h.resolution != co.resolution || h.meeting == m.id) continue;
+      auto hm = meetings.find(h.meeting);
+      history.push_back(json::object{{"meeting_id", h.meeting},
+                                     {"meeting_date", hm == meetings.end() ? "" : format_date(hm->second->date)},
+                                     {"status_before", h.status_before},
+                                     {"update", h.update},
+                                     {"status_set", h.status_set},
+                                     {"updated_by", user_ref(h.updated_by)},
+                                     {"updated_at", h.updated_at ? json::value(iso_time(h.updated_at)) : json::value(nullptr)}});
+    }
+    carry.push_back(json::object{{"resolution", resolution_json(*rit->second)},
+                                 {"status_before", co.status_before},
+                                 {"update", co.update},
+                                 {"status_set", co.status_set},
+                                 {"updated_by", user_ref(co.updated_by)},
+                                 {"updated_at", co.updated_at ? json::value(iso_time(co.updated_at)) : json::value(nullptr)},
+                                 {"history", std::move(history)}});
+  }
+  out["carry_over"] = std::move(carry);
+  bool manage = can_manage(s);
+  out["can_open"] = manage && m.status == "planned";
+  out["can_close"] = manage && m.status == "open" && out["carry_over_pending"].as_int64() == 0;
+  return out;
+}
+
+int64_t now_seconds() {
+  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
+
+std::string optional_text(const json::object& o, const std::string& field, size_t max_len) {
+  auto* v = o.if_contains(field);
+  if (!v || v->is_null()) return "";
+  return required_string(o, field, max_len);
+}
+
+Date date_field(const json::object& o, const std::string& field) {
+  return query_date(required_string(o, field, 20), field);
+}
+
+Id path_id(const http::Request& req, const char* name) {
+  auto it = req.params.find(name);
+  if (it == req.params.end()) throw not_found();
+  try {
+    return query_id(it->second, name);
+  } catch (const AppError&) {
+    throw not_found();
+  }
+}
+
+}  // namespace sl::api::act

@@ -1,0 +1,78 @@
+// Shared by the A1 handlers (meetings_api.cpp, act_items_api.cpp, act_todos_api.cpp): the
+// meeting book of one request with its lookups, who may see and manage what, request-field
+// readers and the JSON shapes of meetings, resolutions and action items.
+//
+// Permissions (issue 5): executives and admins manage every series; a manager manages the
+// region/team series inside their region subtree (never company ones); reps manage none.
+// A caller sees a meeting they may manage, attend or chair, or in which they own a
+// resolution or action item. Reps change only the status and progress log of their own
+// action items.
+#pragma once
+#include <map>
+#include <set>
+#include <optional>
+#include <string>
+
+#include "api/context.h"
+#include "api/json_fields.h"
+#include "http/router.h"
+
+namespace sl::api::act {
+
+using Book = store::Store::MeetingBook;
+
+struct View {
+  Context& ctx;
+  const Caller& c;
+  Date today;
+  Book book;
+  std::map<Id, model::User> users;
+  std::map<Id, const model::MeetingSeries*> series;
+  std::map<Id, const model::Meeting*> meetings;
+  std::map<Id, const model::Resolution*> resolutions;
+  std::map<Id, const model::ActionItem*> actions;
+  std::set<Id> owns_in;  // meetings where the caller owns a resolution or an action item
+
+  View(Context& ctx, const Caller& c);
+
+  const model::MeetingSeries& series_of(const model::Meeting& m) const;
+  const model::Meeting& meeting_of(const model::Resolution& r) const;
+  const model::Resolution& resolution_of(const model::ActionItem& a) const;
+
+  bool can_manage(const model::MeetingSeries& s) const;
+  bool can_see(const model::Meeting& m) const;
+  bool can_see_series(const model::MeetingSeries& s) const;
+  // May this user chair / attend meetings of the series? (validation of chair and attendees)
+  bool may_chair(const model::User& u, const model::MeetingSeries& s) const;
+  bool in_series_region(const model::User& u, const model::MeetingSeries& s) const;
+
+  // 404 when missing, 404 too when the caller may not see it (never leak existence).
+  const model::Meeting& meeting(Id id) const;
+  const model::Resolution& resolution(Id id) const;
+  const model::ActionItem& action(Id id) const;
+  void require_manage(const model::MeetingSeries& s) const;  // 403
+
+  // An active user id from a request field, or 422 naming the field.
+  const model::User& user_field(int64_t id, const std::string& field) const;
+  std::string user_name(Id id) const;
+
+  json::object user_ref(Id id) const;  // {id, name} or null-ish {id:null}
+  json::object series_json(const model::MeetingSeries& s) const;
+  json::object meeting_summary(const model::Meeting& m) const;
+  json::object meeting_detail(const model::Meeting& m) const;
+  json::object resolution_json(const model::Resolution& r) const;
+  json::object action_json(const model::ActionItem& a) const;
+  bool flagged(const model::Resolution& r) const;  // done, goal checked and not met
+};
+
+// The three route groups add_act_routes registers.
+void add_meeting_routes(http::Router& r, Context& ctx);
+void add_act_item_routes(http::Router& r, Context& ctx);
+void add_act_todo_routes(http::Router& r, Context& ctx);
+
+int64_t now_seconds();
+std::string optional_text(const json::object& o, const std::string& field, size_t max_len);
+Date date_field(const json::object& o, const std::string& field);
+Id path_id(const http::Request& req, const char* name = "id");
+
+}  // namespace sl::api::act

@@ -1,0 +1,131 @@
+// A1 read-outs: GET /api/v1/todos (the caller's open resolutions and action items, overdue
+// first; the D1 cockpit shows the same list), GET /api/v1/act/stats (会议执行统计) and
+// GET /api/v1/act/people (whom the caller may pick as chair, attendee or owner).
+#include "analytics/act/loop_figures.h"
+#include "analytics/act/overdue.h"
+#include "api/act_common.h"
+#include "api/routes.h"
+
+namespace sl::api::act {
+
+namespace {
+
+json::value rate(const std::optional<double>& v) { return v ? json::value(*v) : json::value(nullptr); }
+
+json::object figures_json(const analytics::LoopFigures& f) {
+  return json::object{{"resolutions", f.resolutions},
+                      {"closable", f.closable},
+                      {"done", f.done},
+                      {"done_on_time", f.done_on_time},
+                      {"closure_rate", rate(f.closure_rate)},
+                      {"on_time_rate", rate(f.on_time_rate)},
+                      {"mean_days_to_close", rate(f.mean_days_to_close)},
+                      {"overdue_resolutions", f.overdue_resolutions},
+                      {"overdue_actions", f.overdue_actions}};
+}
+
+std::string q(const http::Request& req, const char* name) {
+  auto it = req.query.find(name);
+  return it == req.query.end() ? "" : it->second;
+}
+
+}  // namespace
+
+void add_act_todo_routes(http::Router& r, Context& ctx) {
+  r.add("GET", "/api/v1/todos", [&ctx](http::Request& req) {
+    Caller c = require_caller(ctx, req);
+    View v(ctx, c);
+    json::array items;
+    for (const auto& t : analytics::todos_for(c.user.id, v.book.resolutions, v.book.action_items, v.today)) {
+      const auto& res = *v.resolutions.at(t.resolution_id);
+      const auto& m = v.meeting_of(res);
+      items.push_back(json::object{{"kind", t.kind == analytics::Todo::resolution ? "resolution" : "action"},
+                                   {"id", t.id},
+                                   {"title", t.title},
+                                   {"due_date", format_date(t.due)},
+                                   {"status", t.status},
+                                   {"overdue", t.overdue},
+                                   {"meeting_id", t.meeting},
+                                   {"resolution_id", t.resolution_id},
+                                   {"resolution_title", res.title},
+                                   {"meeting_date", format_date(m.date)},
+                                   {"series_name", v.series_of(m).name}});
+    }
+    return http::json_response(200, json::object{{"today", format_date(v.today)}, {"items", std::move(items)}});
+  });
+
+  r.add("GET", "/api/v1/act/stats", [&ctx](http::Request& req) {
+    Caller c = require_caller(ctx, req);
+    View v(ctx, c);
+    analytics::FiguresParams p;
+    p.as_of = q(req, "as_of").empty() ? v.today : query_date(q(req, "as_of"), "as_of");
+    if (!q(req, "series").empty()) {
+      p.series = query_id(q(req, "series"), "series");
+      auto it = v.series.find(p.series);
+      if (it == v.series.end() || !v.can_see_series(*it->second)) throw not_found();
+    }
+    if (!q(req, "months").empty()) {
+      p.months = static_cast<int>(query_id(q(req, "months"), "months"));
+      if (p.months > 60) throw invalid_field("months", "最多 60 个月", "At most 60 months");
+    }
+    // Only meetings the caller may see count; the Scope further limits the region rows.
+    std::vector<model::Meeting> visible;
+    for (const auto& m : v.book.meetings)
+      if (v.can_see(m)) visible.push_back(m);
+    auto f = analytics::act_figures(*c.snap->dims, c.scope, v.book.series, visible, v.book.resolutions,
+                                    v.book.action_items, p);
+    json::array series, owners, regions, trend;
+    for (const auto& s : f.by_series)
+      series.push_back(json::object{{"id", s.id}, {"name", s.name}, {"figures", figures_json(s.figures)}});
+    for (const auto& o : f.by_owner)
+      owners.push_back(json::object{{"id", o.id == 0 ? json::value(nullptr) : json::value(o.id)},
+                                    {"name", v.user_name(o.id)},
+                                    {"resolutions", o.resolutions},
+                                    {"actions", o.actions}});
+    const engine::Dims& d = *c.snap->dims;
+    for (const auto& o : f.by_region) {
+      int32_t ri = d.find_region(o.id);
+      regions.push_back(json::object{{"id", o.id},
+                                     {"name", ri == engine::kNone ? "" : d.region_name[ri]},
+                                     {"resolutions", o.resolutions},
+                                     {"actions", o.actions}});
+    }
+    for (const auto& m : f.trend)
+      trend.push_back(json::object{{"month", format_month(m.month)}, {"figures", figures_json(m.figures)}});
+    return http::json_response(200, json::object{{"as_of", format_date(p.as_of)},
+                                                 {"series_id", p.series == 0 ? json::value(nullptr) : json::value(p.series)},
+                                                 {"overall", figures_json(f.overall)},
+                                                 {"by_series", std::move(series)},
+                                                 {"overdue_by_owner", std::move(owners)},
+                                                 {"overdue_by_region", std::move(regions)},
+                                                 {"trend", std::move(trend)}});
+  });
+
+  r.add("GET", "/api/v1/act/people", [&ctx](http::Request& req) {
+    Caller c = require_caller(ctx, req);
+    View v(ctx, c);
+    const engine::Dims& d = *c.snap->dims;
+    json::array out;
+    for (const auto& [id, u] : v.users) {
+      if (!u.active) continue;
+      // Managers pick among executives, managers and reps of their subtree; reps only see
+      // themselves; executives and admins everyone.
+      bool ok = c.scope.everything || u.id == c.user.id;
+      if (!ok && c.user.role == model::Role::manager) {
+        if (u.role == model::Role::executive) ok = true;
+        else if (u.role == model::Role::manager) ok = c.scope.sees_region(d.find_region(u.region));
+        else if (u.role == model::Role::rep) ok = c.scope.sees_rep(d.find_rep(u.rep));
+      }
+      if (!ok) continue;
+      out.push_back(json::object{{"id", u.id},
+                                 {"name", u.display_name},
+                                 {"login", u.login},
+                                 {"role", model::role_code(u.role)},
+                                 {"region", u.region == 0 ? json::value(nullptr) : json::value(u.region)},
+                                 {"rep", u.rep == 0 ? json::value(nullptr) : json::value(u.rep)}});
+    }
+    return http::json_response(200, json::object{{"users", std::move(out)}});
+  });
+}
+
+}  // namespace sl::api::act
