@@ -128,3 +128,68 @@ export interface LeaderboardResponse {
   period: PeriodInfo; previous: PeriodInfo; as_of: string; metric: BoardMetric; peer_view: boolean
   reps: BoardRow[]; regions: BoardRow[]; per_capita: PerCapitaResponse | null
 }
+
+// --- A1 meetings (issue 5) ---
+export interface UserRef { id: number | null; name: string }
+export interface ActPerson { id: number; name: string; login: string; role: Role; region: number | null; rep: number | null }
+export type MeetingStatus = 'planned' | 'open' | 'closed'
+export type ResolutionStatus = 'open' | 'doing' | 'done' | 'cancelled'
+export type ActionStatus = 'todo' | 'doing' | 'done' | 'blocked'
+export type GoalMetric = 'sales' | 'collections' | 'completion' | 'collection_rate' | 'bids_won' | 'new_customers'
+export interface MeetingSeries {
+  id: number; name: string; type: 'weekly' | 'monthly' | 'quarterly'; level: 'company' | 'region' | 'team'
+  region: { id: number; name: string } | null; can_manage: boolean; meeting_count?: number; next_planned?: number | null
+}
+export interface MeetingSummary {
+  id: number; series: { id: number; name: string; type: string; level: string }; date: string; status: MeetingStatus
+  chair: UserRef; attendee_count: number; resolution_count: number; carry_over_count: number; carry_over_pending: number
+  can_manage: boolean
+}
+export interface ActionLogEntry { at: string; user: UserRef; text: string }
+export interface ActionItem {
+  id: number; resolution_id: number; title: string; owner: UserRef; due_date: string; status: ActionStatus
+  done_date: string | null; overdue: boolean; can_update: boolean; can_edit: boolean; log: ActionLogEntry[]
+}
+export interface Goal {
+  metric: GoalMetric; scope: string; comparator: '>=' | '<=' | '>' | '<'; value: number
+  check: { as_of: string; evaluated_at: string; measured: number | null; met: boolean } | null
+}
+export interface AnomalyLink { agenda_item: number; source: 'd2' | 'c4'; key: string; title: string; figures: Record<string, unknown> | null }
+export interface Resolution {
+  id: number; meeting_id: number; meeting_date: string; series_name: string; title: string; description: string
+  owner: UserRef; expected: string; goal: Goal | null; due_date: string; status: ResolutionStatus; closed_date: string | null
+  overdue: boolean; flagged: boolean; link: AnomalyLink | null; can_edit: boolean; actions: ActionItem[]
+}
+export interface CarryOverHistory { meeting_id: number; meeting_date: string; status_before: string; update: string; status_set: string; updated_by: UserRef; updated_at: string | null }
+export interface CarryOver {
+  resolution: Resolution; status_before: ResolutionStatus; update: string; status_set: string
+  updated_by: UserRef; updated_at: string | null; history: CarryOverHistory[]
+}
+export interface AgendaItem {
+  id: number; title: string; source: '' | 'd2' | 'c4'; key: string; figures: Record<string, unknown> | null
+  resolution_id: number | null; created_by: UserRef; created_at: string
+}
+export interface MeetingDetail extends Omit<MeetingSummary, 'series'> {
+  series: MeetingSeries; agenda: string; minutes: string; attendees: { id: number; name: string; role: string }[]
+  agenda_items: AgendaItem[]; resolutions: Resolution[]; carry_over: CarryOver[]; can_open: boolean; can_close: boolean
+}
+export interface Todo {
+  kind: 'resolution' | 'action'; id: number; title: string; due_date: string; status: string; overdue: boolean
+  meeting_id: number; resolution_id: number; resolution_title: string; meeting_date: string; series_name: string
+}
+export interface LoopFigures {
+  resolutions: number; closable: number; done: number; done_on_time: number
+  closure_rate: number | null; on_time_rate: number | null; mean_days_to_close: number | null
+  overdue_resolutions: number; overdue_actions: number
+}
+export interface OverdueRow { id: number | null; name: string; resolutions: number; actions: number }
+export interface ActStats {
+  as_of: string; series_id: number | null; overall: LoopFigures
+  by_series: { id: number; name: string; figures: LoopFigures }[]
+  overdue_by_owner: OverdueRow[]; overdue_by_region: OverdueRow[]
+  trend: { month: string; figures: LoopFigures }[]
+}
+export interface NewResolution {
+  title: string; description?: string; owner: number; expected?: string; due_date: string; status?: ResolutionStatus
+  goal?: { metric: GoalMetric; scope: string; comparator: string; value: number } | null; agenda_item?: number
+}
