@@ -63,7 +63,12 @@ ActFigures act_figures(const engine::Dims& dims, const engine::Scope& scope,
     Id r = series_by_id[m.series]->region;
     return r != 0 ? r : (dims.company != engine::kNone ? dims.region_id[dims.company] : 0);
   };
-  auto region_visible = [&](Id r) { return scope.sees_region(dims.find_region(r)); };
+  // The company root stands for company-level meetings, which the caller may see (they
+  // attend them) even when their Scope is a region subtree.
+  auto region_visible = [&](Id r) {
+    int32_t i = dims.find_region(r);
+    return scope.sees_region(i) || (i != engine::kNone && i == dims.company);
+  };
 
   Acc overall;
   std::map<Id, Acc> per_series;

@@ -59,8 +59,9 @@ struct FiguresParams {
 };
 
 // `meetings` must already be limited to what the caller may see (the API decides that from
-// role and attendance); the Scope further limits the by-region rows to regions it sees,
-// and `dims` names the regions.
+// role and attendance); the Scope further limits the by-region rows to regions it sees
+// (plus the company row, which only holds company meetings the caller was let see), and
+// `dims` names the regions.
 ActFigures act_figures(const engine::Dims& dims, const engine::Scope& scope,
                        const std::vector<model::MeetingSeries>& series, const std::vector<model::Meeting>& meetings,
                        const std::vector<model::Resolution>& resolutions, const std::vector<model::ActionItem>& actions,
