@@ -62,12 +62,15 @@ std::string disposition(const std::string& name, const std::string& ext) {
 
 std::string to_csv(const ExportTable& t) {
   std::string out = "\xEF\xBB\xBF";
-  for (size_t i = 0; i < t.headers.size(); ++i) out += (i ? "," : "") + csv_field(t.headers[i]);
-  out += "\r\n";
-  for (const auto& row : t.rows) {
-    for (size_t i = 0; i < row.size(); ++i) out += (i ? "," : "") + csv_field(cell_text(row[i]));
+  auto line = [&out](size_t n, auto field) {
+    for (size_t i = 0; i < n; ++i) {
+      if (i) out += ',';
+      out += csv_field(field(i));
+    }
     out += "\r\n";
-  }
+  };
+  line(t.headers.size(), [&](size_t i) { return t.headers[i]; });
+  for (const auto& row : t.rows) line(row.size(), [&](size_t i) { return cell_text(row[i]); });
   return out;
 }
 
