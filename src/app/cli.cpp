@@ -29,7 +29,7 @@ int run_cli(int argc, char** argv) {
   auto* demo_cmd = app.add_subcommand("demo", "Create a database with the demo data set");
   demo_cmd->add_option("--db", demo_o.db, "SQLite database file to create")->required();
   demo_cmd->add_option("--seed", demo_o.seed, "Random seed");
-  demo_cmd->add_option("--scale", demo_o.scale, "small | medium")->check(CLI::IsMember({"small", "medium"}));
+  demo_cmd->add_option("--scale", demo_o.scale, "small | medium | large")->check(CLI::IsMember({"small", "medium", "large"}));
   demo_cmd->add_option("--as-of", demo_o.as_of, "Last day of the data (YYYY-MM-DD, default today)");
 
   auto* user_cmd = app.add_subcommand("user", "Manage users");

@@ -12,7 +12,7 @@ namespace sl::demo {
 
 struct DemoOptions {
   uint64_t seed = 1;
-  std::string scale = "small";  // small | medium
+  std::string scale = "small";  // small | medium | large (benchmark: ≥ 10M contract lines)
   sl::Date as_of;
 };
 

@@ -72,5 +72,7 @@ void gen_deals(Ctx& c, Rng& r);     // opportunities, bids, contracts, payments
 void gen_plans(Ctx& c, Rng& r);     // targets, forecasts, finance months
 void gen_activity(Ctx& c, Rng& r);  // activities
 void gen_meetings(Ctx& c, Rng& r);  // meeting series, meetings, resolutions, action items
+// The `large` scale (benchmark): org, customers, deals, plans and activities in one go.
+void gen_large(Ctx& c, Rng& root);
 
 }  // namespace sl::demo::detail

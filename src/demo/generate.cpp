@@ -37,8 +37,17 @@ int64_t unix_seconds(Date d, int hour) { return static_cast<int64_t>(d.days) * 8
 }  // namespace detail
 
 model::Dataset generate(const DemoOptions& o) {
-  if (o.scale != "small" && o.scale != "medium")
-    throw std::invalid_argument("demo scale must be small or medium, not '" + o.scale + "'");
+  if (o.scale != "small" && o.scale != "medium" && o.scale != "large")
+    throw std::invalid_argument("demo scale must be small, medium or large, not '" + o.scale + "'");
+  if (o.scale == "large") {  // five full years before as_of's year, ≥ 10M contract lines
+    detail::Ctx c;
+    c.o = o;
+    c.as_of = o.as_of;
+    c.start = from_ymd(to_ymd(o.as_of).year - 5, 1, 1);
+    Rng root(o.seed);
+    detail::gen_large(c, root);
+    return std::move(c.d);
+  }
   detail::Ctx c;
   c.o = o;
   c.medium = o.scale == "medium";

@@ -1,0 +1,109 @@
+#include "analytics/check/customer_flow.h"
+
+#include <algorithm>
+#include <bit>
+
+#include "engine/parallel.h"
+
+namespace sl::analytics {
+
+namespace {
+
+std::vector<uint8_t> visible_reps(const engine::Snapshot& s, const engine::Scope& scope) {
+  std::vector<uint8_t> v(static_cast<size_t>(s.dims->rep_count()), 0);
+  for (int32_t r = 0; r < s.dims->rep_count(); ++r) v[static_cast<size_t>(r)] = scope.sees_rep(r);
+  return v;
+}
+
+}  // namespace
+
+std::vector<FlowRow> customer_flow(const engine::Snapshot& s, const engine::Scope& scope, const FlowParams& p) {
+  const auto& t = s.facts->sales;
+  const size_t nc = s.facts->customer_id.size();
+  const auto visible = visible_reps(s, scope);
+  const int n = std::clamp(p.quarters, 1, 60);
+  // Bit 0: active at any time before the quarter preceding the first shown one; bit k ≥ 1:
+  // active in quarter q0 − 2 + k, so bit 1 is the quarter before the first shown one.
+  Ymd a = to_ymd(p.as_of);
+  const int q_last = a.year * 4 + (a.month - 1) / 3, q_prev = q_last - n;  // q_prev: bit 1
+  auto q_first_day = [](int q) { return from_ymd(q / 4, q % 4 * 3 + 1, 1); };
+  // Row boundaries of each quarter (bits 1..n+1), found once by binary search on the dates.
+  std::vector<size_t> bound(static_cast<size_t>(n) + 3);
+  bound[0] = 0;
+  for (int k = 1; k <= n + 1; ++k) bound[static_cast<size_t>(k)] = t.range(Date{INT32_MIN / 2}, Date{q_first_day(q_prev + k - 1).days - 1}).end;
+  bound[static_cast<size_t>(n) + 2] = t.range(Date{INT32_MIN / 2}, p.as_of).end;
+  const size_t rows = bound[static_cast<size_t>(n) + 2];
+  const size_t workers = engine::worker_count(rows);
+  std::vector<std::vector<uint64_t>> part(workers);
+  engine::parallel_chunks(rows, workers, [&](size_t w, size_t b, size_t e) {
+    auto& mask = part[w];
+    mask.assign(nc, 0);
+    int bit = static_cast<int>(std::upper_bound(bound.begin(), bound.end(), b) - bound.begin()) - 1;
+    for (size_t i = b; i < e; ++i) {
+      while (i >= bound[static_cast<size_t>(bit) + 1]) ++bit;
+      int32_t rep = t.rep[i], c = t.customer[i];
+      if (rep == engine::kNone || c == engine::kNone || !visible[static_cast<size_t>(rep)]) continue;
+      mask[static_cast<size_t>(c)] |= uint64_t{1} << bit;
+    }
+  });
+  for (size_t w = 1; w < workers; ++w)
+    for (size_t c = 0; c < nc; ++c) part[0][c] |= part[w][c];
+  std::vector<FlowRow> out(static_cast<size_t>(n));
+  for (int k = 0; k < n; ++k) {
+    int q = q_prev + 1 + k;
+    out[static_cast<size_t>(k)].year = q / 4;
+    out[static_cast<size_t>(k)].quarter = q % 4 + 1;
+  }
+  for (uint64_t m : part[0]) {
+    if (!m) continue;
+    for (int k = 0; k < n; ++k) {
+      const int bit = k + 2;
+      const bool now = m >> bit & 1, prev = m >> (bit - 1) & 1, before = (m & ((uint64_t{1} << (bit - 1)) - 1)) != 0;
+      FlowRow& r = out[static_cast<size_t>(k)];
+      r.active += now;
+      r.active_prev += prev;
+      r.retained += now && prev;
+      r.churned += prev && !now;
+      r.fresh += now && !prev && !before;
+      r.returned += now && !prev && before;
+    }
+  }
+  for (auto& r : out) r.churn_rate = r.active_prev ? static_cast<double>(r.churned) / static_cast<double>(r.active_prev) : 0;
+  return out;
+}
+
+ParetoResult pareto(const engine::Snapshot& s, const engine::Scope& scope, const ParetoParams& p) {
+  const auto& t = s.facts->sales;
+  const size_t nc = s.facts->customer_id.size();
+  const auto visible = visible_reps(s, scope);
+  const engine::RowRange rr = t.range(Date{p.as_of.days - 364}, p.as_of);
+  std::vector<Money> sum(nc, 0);
+  for (size_t i = rr.begin; i < rr.end; ++i) {  // one year of contracts: small enough for one thread
+    int32_t rep = t.rep[i], c = t.customer[i];
+    if (rep == engine::kNone || c == engine::kNone || !visible[static_cast<size_t>(rep)]) continue;
+    sum[static_cast<size_t>(c)] += t.amount[i];
+  }
+  ParetoResult r;
+  for (size_t c = 0; c < nc; ++c)
+    if (sum[c] > 0) {
+      r.customers.push_back({static_cast<int32_t>(c), sum[c], 'C'});
+      r.total += sum[c];
+    }
+  const auto& ids = s.facts->customer_id;
+  std::sort(r.customers.begin(), r.customers.end(), [&](const ParetoCustomer& a, const ParetoCustomer& b) {
+    return a.amount != b.amount ? a.amount > b.amount : ids[static_cast<size_t>(a.customer)] < ids[static_cast<size_t>(b.customer)];
+  });
+  __int128 before = 0;  // cumulative amount of the customers ranked above
+  const __int128 total = r.total;
+  for (auto& x : r.customers) {
+    // In A while the ones above still cover < 80%: that makes A the smallest covering set.
+    int cls = before * 100 < total * p.a_percent ? 0 : before * 100 < total * p.b_percent ? 1 : 2;
+    x.cls = static_cast<char>('A' + cls);
+    ++r.classes[static_cast<size_t>(cls)].customers;
+    r.classes[static_cast<size_t>(cls)].amount += x.amount;
+    before += x.amount;
+  }
+  return r;
+}
+
+}  // namespace sl::analytics
