@@ -155,6 +155,14 @@ void write_meetings(sqlite3* db, const model::Dataset& d) {
 // a dangling reference then fails the COMMIT and the Tx rolls everything back.
 void SqliteStore::write_dataset(const model::Dataset& d) {
   std::lock_guard lock(mu_);
+  // A big data set (demo --scale large: 10M contract lines) in one transaction thrashes the
+  // default 2 MB page cache: every index insert spills pages to the WAL. Up to 4 GB of cache
+  // while writing (used only as needed), back to the default afterwards.
+  struct CacheGuard {
+    sqlite3* db;
+    ~CacheGuard() { sqlite3_exec(db, "PRAGMA cache_size = -2000", nullptr, nullptr, nullptr); }
+  } cache{db_};
+  exec(db_, "PRAGMA cache_size = -4000000");
   Tx tx(db_);
   exec(db_, "PRAGMA defer_foreign_keys = ON");  // reset automatically at the end of the tx
   for (const char* t : kDatasetTables) exec(db_, std::string("DELETE FROM ") + t);

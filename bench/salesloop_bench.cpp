@@ -1,0 +1,107 @@
+// salesloop's side of the benchmark: opens a database, builds the Snapshot (cold start),
+// runs the dashboard workload and the single-pass floor, and prints one JSON document
+// with each query's rows and run times, the load times and the memory breakdown.
+// bench/run.mjs runs the same workload on SQLite, DuckDB and PostgreSQL and compares.
+//   salesloop_bench --db FILE --as-of YYYY-MM-DD --region ID [--runs N]
+#include <algorithm>
+#include <chrono>
+#include <cstring>
+#include <iostream>
+#include <sstream>
+#include <string>
+
+#include <boost/json.hpp>
+
+#include "bench/memory.h"
+#include "bench/workload.h"
+#include "store/store.h"
+
+using namespace sl;
+namespace json = boost::json;
+
+namespace {
+
+double ms_since(std::chrono::steady_clock::time_point t0) {
+  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+}
+
+json::array rows_json(const bench::Rows& rows) {
+  json::array a;
+  for (const auto& r : rows) {
+    json::array x;
+    for (int64_t v : r) x.emplace_back(std::to_string(v));  // strings: JSON numbers lose int64 in JS
+    a.emplace_back(std::move(x));
+  }
+  return a;
+}
+
+json::array time_all(const std::vector<bench::Query>& qs, int runs, bool with_rows) {
+  json::array out;
+  for (const auto& q : qs) {
+    json::object o;
+    o["name"] = q.name;
+    json::array times;
+    bench::Rows rows;
+    for (int i = 0; i < runs; ++i) {
+      auto t0 = std::chrono::steady_clock::now();
+      rows = q.run();
+      times.emplace_back(ms_since(t0));
+    }
+    o["ms"] = times;
+    if (with_rows) o["rows"] = rows_json(rows);
+    out.emplace_back(std::move(o));
+  }
+  return out;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::string db, as_of_s;
+  Id region = 0;
+  int runs = 5;
+  for (int i = 1; i + 1 < argc; i += 2) {
+    std::string k = argv[i];
+    if (k == "--db") db = argv[i + 1];
+    else if (k == "--as-of") as_of_s = argv[i + 1];
+    else if (k == "--region") region = std::stoll(argv[i + 1]);
+    else if (k == "--runs") runs = std::max(1, std::stoi(argv[i + 1]));
+    else {
+      std::cerr << "unknown option " << k << "\n";
+      return 2;
+    }
+  }
+  auto as_of = parse_date(as_of_s);
+  if (db.empty() || !as_of || region == 0) {
+    std::cerr << "usage: salesloop_bench --db FILE --as-of YYYY-MM-DD --region ID [--runs N]\n";
+    return 2;
+  }
+  auto t0 = std::chrono::steady_clock::now();
+  auto store = store::open_store(db);
+  model::Dataset data = store->load_dataset();
+  double load_ms = ms_since(t0);
+  auto t1 = std::chrono::steady_clock::now();
+  auto snap = engine::build_snapshot(data, store->data_version());
+  double build_ms = ms_since(t1);
+  size_t lines = snap->facts->sales_lines.size();
+  data = model::Dataset{};  // the server keeps only the Snapshot
+
+  json::object out;
+  out["contract_lines"] = lines;
+  out["contracts"] = snap->facts->sales.size();
+  out["customers"] = snap->facts->customer_id.size();
+  out["load_ms"] = load_ms;
+  out["build_ms"] = build_ms;
+  json::array mem;
+  size_t total = 0;
+  for (const auto& [part, bytes] : bench::snapshot_bytes(*snap)) {
+    mem.emplace_back(json::object{{"part", part}, {"bytes", bytes}});
+    total += bytes;
+  }
+  out["memory"] = mem;
+  out["memory_total"] = total;
+  out["engine"] = time_all(bench::engine_workload(*snap, *as_of, region), runs, true);
+  out["floor"] = time_all(bench::floor_workload(*snap, *as_of, region), runs, false);
+  std::cout << json::serialize(out) << "\n";
+  return 0;
+}
