@@ -43,3 +43,10 @@ web:
 
 clean:
 	rm -rf $(BUILD) web/dist
+
+# The engine benchmark against DuckDB, SQLite and PostgreSQL (issue 3). Not part of
+# `make test`: the large data set takes minutes to generate and the run takes many more.
+.PHONY: bench
+bench: configure
+	@cmake --build $(BUILD) -j $(JOBS) --target salesloop salesloop_bench
+	bash scripts/bench.sh $(BUILD)

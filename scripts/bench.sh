@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# The engine benchmark of issue 3 (run by `make bench`, never by `make test`): generates
+# the demo database once (SCALE, default large: ≥ 10M contract lines) under data/, runs
+# bench/run.mjs (engine, floor, SQLite, DuckDB, PostgreSQL; answers checked identical)
+# and scripts/bench_http.sh (cold start, wrk at 32 connections).
+#   scripts/bench.sh [BUILD]   env: SCALE=large|medium  RUNS=5  SQL_RUNS=5  AS_OF=2026-06-15
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BUILD=${1:-build}; SCALE=${SCALE:-large}; RUNS=${RUNS:-5}; SQL_RUNS=${SQL_RUNS:-$RUNS}; AS_OF=${AS_OF:-2026-06-15}
+DB=${BENCH_DB:-data/bench-$SCALE.db}
+mkdir -p data
+if [ ! -f "$DB" ]; then
+  echo "generating $DB ($SCALE)…"
+  "$BUILD/salesloop" demo --db "$DB" --seed 3 --scale "$SCALE" --as-of "$AS_OF" > "$DB.logins"
+fi
+(cd bench && [ -d node_modules/@duckdb/node-api ] || npm ci --silent)
+node bench/run.mjs --db "$DB" --as-of "$AS_OF" --bin "$BUILD/salesloop_bench" --runs "$RUNS" --sql-runs "$SQL_RUNS"
+echo ""
+bash scripts/bench_http.sh "$BUILD" "$DB" "$AS_OF" 10

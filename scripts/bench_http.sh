@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# HTTP side of the engine benchmark (issue 3): cold start of `salesloop serve` on a demo
+# database (process start → first answered dashboard request), then wrk with 32
+# connections on loopback against single dashboard requests (D3 progress, D2 process),
+# bounded runs. Needs the database's demo logins file (DB.logins) and wrk.
+#   scripts/bench_http.sh BUILD DB [AS_OF] [SECONDS]
+set -euo pipefail
+BUILD=${1:?build dir}; DB=${2:?database}; AS_OF=${3:-2026-06-15}; SECS=${4:-10}
+command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)"; exit 1; }
+log=$(mktemp); port=$((20000 + RANDOM % 20000))
+t0=$(date +%s.%N)
+"$BUILD/salesloop" serve --db "$DB" --port "$port" --today "$AS_OF" > "$log" 2>&1 &
+pid=$!
+trap 'kill $pid 2>/dev/null; rm -f "$log" /tmp/sl-bench-cookie.$$' EXIT
+read -r _ login password < <(grep '^executive ' "$DB.logins")
+base=http://127.0.0.1:$port
+for _ in $(seq 1200); do
+  code=$(curl -s -o /dev/null -w '%{http_code}' -c /tmp/sl-bench-cookie.$$ -H 'Content-Type: application/json' \
+    -d "{\"login\":\"$login\",\"password\":\"$password\"}" "$base/api/v1/session" || true)
+  [ "$code" = 200 ] && break
+  sleep 0.05
+done
+cookie=$(awk '$6 ~ /sid|session/ {print $6"="$7}' /tmp/sl-bench-cookie.$$ | head -1)
+[ -n "$cookie" ] || cookie=$(awk 'NF>=7 && $1 !~ /^#/ {print $6"="$7}' /tmp/sl-bench-cookie.$$ | head -1)
+curl -sf -o /dev/null -H "Cookie: $cookie" "$base/api/v1/do/progress?period=${AS_OF:0:7}"
+t1=$(date +%s.%N)
+echo "cold start to first answered dashboard request: $(echo "($t1 - $t0) * 1000" | bc | cut -d. -f1) ms"
+grep -E "snapshot v[0-9]+ built" "$log" | sed 's/^.*\] /  server: /' || true
+echo "server RSS after start: $(( $(awk '/VmRSS/ {print $2}' /proc/$pid/status) / 1024 )) MiB"
+for path in "/api/v1/do/progress?period=${AS_OF:0:7}" "/api/v1/do/progress?period=${AS_OF:0:4}&level=region" \
+            "/api/v1/do/process?period=${AS_OF:0:7}"; do
+  echo "== GET $path (32 connections, ${SECS}s)"
+  wrk -t2 -c32 -d"${SECS}s" --latency -H "Cookie: $cookie" "$base$path" | grep -E "Latency|50%|99%|Requests/sec|Non-2xx|errors" || true
+done
