@@ -4,10 +4,14 @@ namespace sl::engine {
 
 std::vector<Money> sum_by_rep(const FactTable& t, const Scope& scope, Date first, Date last) {
   std::vector<Money> out(scope.rep.size(), 0);
+  // The scope's bit vector resolved once into bytes: one plain load per row in the loop.
+  std::vector<uint8_t> visible(scope.rep.begin(), scope.rep.end());
   RowRange rr = t.range(first, last);
+  const int32_t* rep = t.rep.data();
+  const Money* amount = t.amount.data();
   for (size_t i = rr.begin; i < rr.end; ++i) {
-    int32_t p = t.rep[i];
-    if (p != kNone && scope.rep[p]) out[p] += t.amount[i];
+    int32_t p = rep[i];
+    if (p != kNone && visible[static_cast<size_t>(p)]) out[static_cast<size_t>(p)] += amount[i];
   }
   return out;
 }
