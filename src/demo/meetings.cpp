@@ -73,8 +73,11 @@ struct Meetings {
     }
   }
 
+  // Meetings on `dates` (the latest one open when it is within a week of as_of, the rest
+  // closed), then the next one of the series planned on `next`, after as_of: that is where
+  // an anomaly found today can be put on the agenda.
   void series(const std::string& name, const char* type, const char* level, Id region, const std::vector<Date>& dates,
-              int min_res, int max_res, int horizon) {
+              Date next, int min_res, int max_res, int horizon) {
     model::MeetingSeries s{static_cast<Id>(c.d.meeting_series.size() + 1), name, type, level, region};
     c.d.meeting_series.push_back(s);
     for (size_t i = 0; i < dates.size(); ++i) {
@@ -90,6 +93,13 @@ struct Meetings {
       std::string where = region <= 1 ? "公司" : c.d.regions[static_cast<size_t>(region - 1)].name;
       resolutions(m, where, region, static_cast<int>(r.range(min_res, max_res)), horizon);
     }
+    model::Meeting planned;
+    planned.id = static_cast<Id>(c.d.meetings.size() + 1);
+    planned.series = s.id;
+    planned.date = next;
+    planned.agenda = "1. 上期决议跟进（遗留问题）\n2. 目标完成与回款\n3. 重点商机\n4. 本期决议";
+    planned.status = "planned";
+    c.d.meetings.push_back(planned);
   }
 };
 
@@ -104,8 +114,10 @@ void gen_meetings(Ctx& c, Rng& r) {
     monthly.push_back(d);
     if (m.month() % 3 == 1) quarterly.push_back(Date{d.days + 5 <= c.as_of.days ? d.days + 5 : d.days});
   }
-  g.series("公司月度经营分析会", "monthly", "company", 1, monthly, 2, 3, 45);
-  g.series("公司季度业绩复盘会", "quarterly", "company", 1, quarterly, 2, 4, 90);
+  Month next_month{Month::of(c.as_of).index + 1};
+  Month next_quarter{Month::of(c.as_of).index + 3 - (Month::of(c.as_of).month() - 1) % 3};
+  g.series("公司月度经营分析会", "monthly", "company", 1, monthly, Date{next_month.first_day().days + 4}, 2, 3, 45);
+  g.series("公司季度业绩复盘会", "quarterly", "company", 1, quarterly, Date{next_quarter.first_day().days + 9}, 2, 4, 90);
   // Weekly regional meetings only for the recent half year (a Monday each week).
   const int weeks = c.medium ? 26 : 13;
   Date monday{c.as_of.days - ((c.as_of.days + 3) % 7)};  // 1970-01-01 was a Thursday
@@ -113,7 +125,7 @@ void gen_meetings(Ctx& c, Rng& r) {
     std::vector<Date> ds;
     for (int w = weeks - 1; w >= 0; --w) ds.push_back(Date{monday.days - 7 * w});
     g.series(std::string(kDaquNames[static_cast<size_t>(i)]) + "大区销售周会", "weekly", "region",
-             c.daqu_region[static_cast<size_t>(i)], ds, 0, 2, 21);
+             c.daqu_region[static_cast<size_t>(i)], ds, Date{monday.days + 7}, 0, 2, 21);
   }
 }
 

@@ -1,0 +1,13 @@
+// Strings of components shared by several areas.
+export default {
+  sendToMeeting: {
+    button: 'To meeting',
+    title: 'Add to the next meeting’s agenda',
+    none: 'No meeting series is run by you.',
+    noPlanned: 'no next meeting planned yet',
+    planOn: 'Plan a meeting first, on:',
+    send: 'Add to agenda',
+    cancel: 'Cancel',
+    done: 'Added to the next meeting’s agenda',
+  },
+}

@@ -1,0 +1,13 @@
+// Strings of components shared by several areas.
+export default {
+  sendToMeeting: {
+    button: '提交会议',
+    title: '提交到下次会议议程',
+    none: '没有由您主持的会议系列。',
+    noPlanned: '尚无已安排的下次会议',
+    planOn: '先安排一次会议，日期：',
+    send: '加入议程',
+    cancel: '取消',
+    done: '已加入下次会议议程',
+  },
+}
