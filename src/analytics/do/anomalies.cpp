@@ -53,22 +53,21 @@ std::vector<Anomaly> detect_anomalies(const engine::Snapshot& s, const engine::S
   struct Unit {
     std::string kind;
     int32_t index;
-    std::vector<bool> reps;
+    std::vector<int32_t> reps;  // the reps whose monthly sums make the unit's series
     int32_t slot;
   };
   std::vector<Unit> units;
   if (scope.own_rep == kNone)
     for (int32_t g : d.regions_at_level(1)) {
       if (!scope.sees_region(g)) continue;
-      std::vector<bool> reps(d.rep_count(), false);
-      for (int32_t p = 0; p < d.rep_count(); ++p) reps[p] = scope.rep[p] && d.in_subtree(d.rep_region[p], g);
+      std::vector<int32_t> reps;
+      for (int32_t p = 0; p < d.rep_count(); ++p)
+        if (scope.rep[p] && d.in_subtree(d.rep_region[p], g)) reps.push_back(p);
       units.push_back({"region", g, std::move(reps), s.targets->region_slot(g)});
     }
   for (int32_t p = 0; p < d.rep_count(); ++p) {
     if (!scope.sees_rep(p) || !d.rep_active(p, first.first_day(), std::min(last.last_day(), as_of))) continue;
-    std::vector<bool> one(d.rep_count(), false);
-    one[p] = true;
-    units.push_back({"rep", p, std::move(one), s.targets->rep_slot(p)});
+    units.push_back({"rep", p, {p}, s.targets->rep_slot(p)});
   }
 
   for (DoMetric metric : {DoMetric::bids_won, DoMetric::sales, DoMetric::collection}) {
@@ -89,8 +88,8 @@ std::vector<Anomaly> detect_anomalies(const engine::Snapshot& s, const engine::S
     for (const auto& u : units) {
       std::vector<Money> a(months, 0);
       std::vector<int64_t> c(months, 0);
-      for (int32_t p = 0; p < d.rep_count(); ++p) {
-        if (!u.reps[p]) continue;
+      // Each rep belongs to one region unit and one rep unit, so this is O(reps × months).
+      for (int32_t p : u.reps) {
         for (int k = 0; k < months; ++k) {
           a[k] += amount[p][k];
           c[k] += count[p][k];
