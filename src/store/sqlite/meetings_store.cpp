@@ -2,9 +2,9 @@
 // the invariants that must hold however the API was called (a closed meeting is read-only,
 // a meeting closes only after every carry-over got its update) are re-checked inside that
 // transaction, so two racing requests cannot both get past them.
-#include <map>
 
 #include "core/error.h"
+#include "store/sqlite/meeting_rows.h"
 #include "store/sqlite/sqlite_store.h"
 
 namespace sl::store::sqlite {
@@ -63,51 +63,8 @@ std::string action_text(const model::ActionItem& a) {
 Store::MeetingBook SqliteStore::load_meeting_book() {
   std::lock_guard lock(mu_);
   MeetingBook b;
-  Stmt s(db_, "SELECT id, name, type, level, region FROM meeting_series ORDER BY id");
-  while (s.step()) b.series.push_back({s.i64(0), s.text(1), s.text(2), s.text(3), s.id(4)});
-
-  Stmt m(db_, "SELECT id, series, date, chair, agenda, minutes, status FROM meetings ORDER BY id");
-  std::map<Id, size_t> mi;
-  while (m.step()) {
-    model::Meeting x;
-    x.id = m.i64(0);
-    x.series = m.id(1);
-    x.date = m.date(2);
-    x.chair = m.id(3);
-    x.agenda = m.text(4);
-    x.minutes = m.text(5);
-    x.status = m.text(6);
-    mi[x.id] = b.meetings.size();
-    b.meetings.push_back(std::move(x));
-  }
-  Stmt at(db_, "SELECT meeting, user FROM meeting_attendees WHERE user IS NOT NULL ORDER BY meeting, seq");
-  while (at.step()) {
-    auto it = mi.find(at.i64(0));
-    if (it != mi.end()) b.meetings[it->second].attendees.push_back(at.i64(1));
-  }
-
-  Stmt r(db_,
-         "SELECT id, meeting, title, description, owner, expected, goal_metric, goal_scope,"
-         " goal_comparator, goal_value, due_date, status, closed_date FROM resolutions ORDER BY id");
-  while (r.step()) {
-    model::Resolution x;
-    x.id = r.i64(0);
-    x.meeting = r.id(1);
-    x.title = r.text(2);
-    x.description = r.text(3);
-    x.owner = r.id(4);
-    x.expected = r.text(5);
-    x.goal_metric = r.text(6);
-    x.goal_scope = r.text(7);
-    x.goal_comparator = r.text(8);
-    x.goal_value = r.f64(9);
-    x.due_date = r.date(10);
-    x.status = r.text(11);
-    x.closed_date = r.opt_date(12);
-    b.resolutions.push_back(std::move(x));
-  }
-  Stmt a(db_, "SELECT id, resolution, title, owner, due_date, status, done_date FROM action_items ORDER BY id");
-  while (a.step()) b.action_items.push_back({a.i64(0), a.id(1), a.text(2), a.id(3), a.date(4), a.text(5), a.opt_date(6)});
+  read_meeting_rows(db_, {b.series, b.meetings, b.resolutions, b.action_items});
+  for (auto& m : b.meetings) std::erase(m.attendees, Id{0});  // a NULL user is nobody to list
 
   Stmt l(db_, "SELECT id, action_item, user, at, text FROM action_item_log ORDER BY at, id");
   while (l.step()) b.action_log.push_back({l.i64(0), l.i64(1), l.id(2), l.i64(3), l.text(4)});
