@@ -24,11 +24,6 @@ json::object figures_json(const analytics::LoopFigures& f) {
                       {"overdue_actions", f.overdue_actions}};
 }
 
-std::string q(const http::Request& req, const char* name) {
-  auto it = req.query.find(name);
-  return it == req.query.end() ? "" : it->second;
-}
-
 }  // namespace
 
 void add_act_todo_routes(http::Router& r, Context& ctx) {
@@ -58,14 +53,14 @@ void add_act_todo_routes(http::Router& r, Context& ctx) {
     Caller c = require_caller(ctx, req);
     View v(ctx, c);
     analytics::FiguresParams p;
-    p.as_of = q(req, "as_of").empty() ? v.today : query_date(q(req, "as_of"), "as_of");
-    if (!q(req, "series").empty()) {
-      p.series = query_id(q(req, "series"), "series");
+    p.as_of = req.query_value("as_of").empty() ? v.today : query_date(req.query_value("as_of"), "as_of");
+    if (!req.query_value("series").empty()) {
+      p.series = query_id(req.query_value("series"), "series");
       auto it = v.series.find(p.series);
       if (it == v.series.end() || !v.can_see_series(*it->second)) throw not_found();
     }
-    if (!q(req, "months").empty()) {
-      p.months = static_cast<int>(query_id(q(req, "months"), "months"));
+    if (!req.query_value("months").empty()) {
+      p.months = static_cast<int>(query_id(req.query_value("months"), "months"));
       if (p.months > 60) throw invalid_field("months", "最多 60 个月", "At most 60 months");
     }
     // Only meetings the caller may see count; the Scope further limits the region rows.

@@ -91,7 +91,7 @@ void add_do_cockpit_routes(http::Router& r, Context& ctx) {
     Caller c = require_caller(ctx, req);
     Date as_of = as_of_param(req, ctx);
     Id rep = 0;
-    if (auto v = param(req, "rep"); !v.empty()) rep = query_id(v, "rep");
+    if (auto v = req.query_value("rep"); !v.empty()) rep = query_id(v, "rep");
     else if (c.user.role == model::Role::rep) rep = c.user.rep;
     else {
       // Managers and executives: the first active rep they see, so the page always opens.

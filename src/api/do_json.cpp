@@ -4,17 +4,12 @@
 
 namespace sl::api::do_api {
 
-std::string param(const http::Request& req, const std::string& name, const std::string& fallback) {
-  auto it = req.query.find(name);
-  return it == req.query.end() || it->second.empty() ? fallback : it->second;
-}
-
 Date as_of_param(const http::Request& req, Context& ctx) {
-  return query_date(param(req, "as_of", format_date(ctx.today())), "as_of");
+  return query_date(req.query_value("as_of", format_date(ctx.today())), "as_of");
 }
 
 Period period_param(const http::Request& req, Date as_of) {
-  std::string v = param(req, "period", format_month(Month::of(as_of)));
+  std::string v = req.query_value("period", format_month(Month::of(as_of)));
   auto dots = v.find("..");
   if (dots == std::string::npos) return query_period(v, "period");
   auto a = parse_date(v.substr(0, dots)), b = parse_date(v.substr(dots + 2));
@@ -26,15 +21,15 @@ Period period_param(const http::Request& req, Date as_of) {
 
 analytics::DoFilter filter_params(const http::Request& req) {
   analytics::DoFilter f;
-  if (auto r = param(req, "region"); !r.empty()) f.region = query_id(r, "region");
-  if (auto r = param(req, "rep"); !r.empty()) f.rep = query_id(r, "rep");
-  f.industry = param(req, "industry");
-  f.category = param(req, "category");
+  if (auto r = req.query_value("region"); !r.empty()) f.region = query_id(r, "region");
+  if (auto r = req.query_value("rep"); !r.empty()) f.rep = query_id(r, "rep");
+  f.industry = req.query_value("industry");
+  f.category = req.query_value("category");
   return f;
 }
 
 Lang export_lang(const http::Request& req) {
-  std::string l = param(req, "lang");
+  std::string l = req.query_value("lang");
   if (l.rfind("en", 0) == 0) return Lang::en;
   if (l.rfind("zh", 0) == 0) return Lang::zh;
   return req.lang();

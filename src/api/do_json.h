@@ -13,7 +13,6 @@ namespace sl::api::do_api {
 
 namespace json = boost::json;
 
-std::string param(const http::Request& req, const std::string& name, const std::string& fallback = "");
 // "2026-06", "2026-Q2", "2026" or a custom range "2026-01-05..2026-02-01" (≤ 3 years).
 Period period_param(const http::Request& req, Date as_of);
 Date as_of_param(const http::Request& req, Context& ctx);

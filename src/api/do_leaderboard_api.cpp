@@ -92,14 +92,14 @@ void add_do_leaderboard_routes(http::Router& r, Context& ctx) {
     analytics::BoardParams p;
     p.as_of = as_of_param(req, ctx);
     p.period = period_param(req, p.as_of);
-    std::string metric = param(req, "metric", "sales");
+    std::string metric = req.query_value("metric", "sales");
     auto m = analytics::parse_board_metric(metric);
     if (!m)
       throw invalid_field("metric", "未知排名指标：" + metric, "Unknown ranking metric: " + metric);
     p.metric = *m;
     auto board = analytics::leaderboard(*c.snap, c.scope, p);
-    if (auto format = param(req, "format"); !format.empty())
-      return export_response(board_table(board, param(req, "table", "reps"), p.metric, export_lang(req)), format,
+    if (auto format = req.query_value("format"); !format.empty())
+      return export_response(board_table(board, req.query_value("table", "reps"), p.metric, export_lang(req)), format,
                              "d4-" + metric + "-" + p.period.label());
     json::array reps, regions;
     for (const auto& row : board.reps) reps.push_back(row_json(row));
@@ -120,12 +120,12 @@ void add_do_leaderboard_routes(http::Router& r, Context& ctx) {
     Caller c = require_caller(ctx, req);
     Date as_of = as_of_param(req, ctx);
     int months = 24;
-    if (auto v = param(req, "months"); !v.empty()) {
+    if (auto v = req.query_value("months"); !v.empty()) {
       months = static_cast<int>(query_id(v, "months"));
       if (months < 1 || months > 120) throw invalid_field("months", "月数应在 1 到 120 之间", "months must be 1 to 120");
     }
     auto result = analytics::per_capita(*c.snap, c.scope, as_of, months);
-    if (auto format = param(req, "format"); !format.empty())
+    if (auto format = req.query_value("format"); !format.empty())
       return export_response(per_capita_table(result, export_lang(req)), format, "d4-per-capita-" + format_date(as_of));
     auto body = per_capita_json(result);
     body["as_of"] = format_date(as_of);

@@ -166,9 +166,9 @@ void add_do_process_routes(http::Router& r, Context& ctx) {
     p.filter = filter_params(req);
     auto result = analytics::performance_process(*c.snap, c.scope, p);
     AckMap acks = load_acks(ctx, p.period);
-    if (auto format = param(req, "format"); !format.empty())
-      return export_response(export_table(result, param(req, "table", "regions"), export_lang(req), acks), format,
-                             "d2-" + param(req, "table", "regions") + "-" + p.period.label());
+    if (auto format = req.query_value("format"); !format.empty())
+      return export_response(export_table(result, req.query_value("table", "regions"), export_lang(req), acks), format,
+                             "d2-" + req.query_value("table", "regions") + "-" + p.period.label());
     auto rows = [](const std::vector<analytics::BreakdownRow>& v) {
       json::array a;
       for (const auto& row : v) a.push_back(json::object{{"id", row.id}, {"name", row.name}, {"metrics", metrics_json(row.metrics)}});

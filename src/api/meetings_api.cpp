@@ -14,11 +14,6 @@ namespace sl::api::act {
 
 namespace {
 
-std::string q(const http::Request& req, const char* name) {
-  auto it = req.query.find(name);
-  return it == req.query.end() ? "" : it->second;
-}
-
 std::vector<Id> attendees_field(const View& v, const json::object& body, const model::MeetingSeries& s) {
   std::vector<Id> out;
   const auto& arr = required_array(body, "attendees");
@@ -108,7 +103,7 @@ void add_meeting_routes(http::Router& r, Context& ctx) {
   r.add("GET", "/api/v1/meetings", [&ctx](http::Request& req) {
     Caller c = require_caller(ctx, req);
     View v(ctx, c);
-    std::string series = q(req, "series"), status = q(req, "status");
+    std::string series = req.query_value("series"), status = req.query_value("status");
     Id sid = series.empty() ? 0 : query_id(series, "series");
     if (!status.empty() && status != "planned" && status != "open" && status != "closed")
       throw invalid_field("status", "状态应为 planned、open 或 closed", "status must be planned, open or closed");

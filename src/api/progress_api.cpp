@@ -1,5 +1,6 @@
 // GET /api/v1/do/progress: D3 target progress.
 #include "analytics/do/progress.h"
+#include "api/do_json.h"
 #include "api/json_fields.h"
 #include "api/routes.h"
 
@@ -20,11 +21,6 @@ json::object row_json(const analytics::ProgressRow& r) {
                       {"projected", opt(r.projected)}};
 }
 
-std::string param(const http::Request& req, const std::string& name, const std::string& fallback = "") {
-  auto it = req.query.find(name);
-  return it == req.query.end() || it->second.empty() ? fallback : it->second;
-}
-
 analytics::ProgressLevel parse_level(const std::string& s) {
   if (s == "company") return analytics::ProgressLevel::company;
   if (s == "region") return analytics::ProgressLevel::region;
@@ -43,16 +39,15 @@ model::TargetMetric parse_progress_metric(const std::string& s) {
 void add_progress_routes(http::Router& r, Context& ctx) {
   r.add("GET", "/api/v1/do/progress", [&ctx](http::Request& req) {
     Caller c = require_caller(ctx, req);
-    Date today = ctx.today();
     analytics::ProgressParams p;
-    p.as_of = query_date(param(req, "as_of", format_date(today)), "as_of");
-    p.period = query_period(param(req, "period", format_month(Month::of(p.as_of))), "period");
+    p.as_of = do_api::as_of_param(req, ctx);
+    p.period = query_period(req.query_value("period", format_month(Month::of(p.as_of))), "period");
     std::string default_level = c.user.role == model::Role::rep       ? "rep"
                                 : c.user.role == model::Role::manager ? "region"
                                                                       : "company";
-    p.level = parse_level(param(req, "level", default_level));
-    p.metric = parse_progress_metric(param(req, "metric", "sales"));
-    std::string region = param(req, "region");
+    p.level = parse_level(req.query_value("level", default_level));
+    p.metric = parse_progress_metric(req.query_value("metric", "sales"));
+    std::string region = req.query_value("region");
     if (!region.empty()) p.region = query_id(region, "region");
 
     auto result = analytics::target_progress(*c.snap, c.scope, p);
@@ -67,7 +62,7 @@ void add_progress_routes(http::Router& r, Context& ctx) {
         200, json::object{{"period", std::move(period)},
                           {"as_of", format_date(p.as_of)},
                           {"metric", model::metric_code(p.metric)},
-                          {"level", param(req, "level", default_level)},
+                          {"level", req.query_value("level", default_level)},
                           {"parent", result.parent ? json::value(row_json(*result.parent)) : json::value(nullptr)},
                           {"rows", std::move(rows)}});
   });

@@ -10,11 +10,6 @@ namespace sl::api {
 
 namespace {
 
-std::string q(const http::Request& req, const char* name) {
-  auto it = req.query.find(name);
-  return it == req.query.end() ? "" : it->second;
-}
-
 int32_t slot_of(const engine::Snapshot& s, const GridSpec& g, int32_t index) {
   return g.owner == model::OwnerKind::region ? s.targets->region_slot(index) : s.targets->rep_slot(index);
 }
@@ -94,7 +89,7 @@ std::vector<store::TargetChange> decode_cells(const Caller& c, const GridSpec& g
 void add_target_routes(http::Router& r, Context& ctx) {
   r.add("GET", "/api/v1/targets/grid", [&ctx](http::Request& req) {
     Caller c = require_caller(ctx, req);
-    GridSpec g = grid_spec(c, ctx.today(), q(req, "year"), q(req, "metric"), q(req, "owner"), q(req, "region"));
+    GridSpec g = grid_spec(c, ctx.today(), req.query_value("year"), req.query_value("metric"), req.query_value("owner"), req.query_value("region"));
     return http::json_response(200, grid_json(c, g));
   });
 
@@ -120,7 +115,7 @@ void add_target_routes(http::Router& r, Context& ctx) {
 
   r.add("GET", "/api/v1/targets/audit", [&ctx](http::Request& req) {
     Caller c = require_caller(ctx, req);
-    GridSpec g = grid_spec(c, ctx.today(), q(req, "year"), q(req, "metric"), q(req, "owner"), q(req, "region"));
+    GridSpec g = grid_spec(c, ctx.today(), req.query_value("year"), req.query_value("metric"), req.query_value("owner"), req.query_value("region"));
     const engine::Dims& d = *c.snap->dims;
     std::map<Id, std::string> names;
     for (int32_t i : g.rows) names[owner_id(d, g, i)] = g.owner == model::OwnerKind::region ? d.region_name[i] : d.rep_name[i];

@@ -30,6 +30,11 @@ std::string Request::header(std::string_view name) const {
   return "";
 }
 
+std::string Request::query_value(const std::string& name, const std::string& fallback) const {
+  auto it = query.find(name);
+  return it == query.end() || it->second.empty() ? fallback : it->second;
+}
+
 std::string Request::cookie(std::string_view name) const {
   std::string all = header("cookie");
   std::string_view rest = all;

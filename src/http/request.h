@@ -26,6 +26,8 @@ struct Request {
 
   std::string header(std::string_view name) const;  // case-insensitive, "" if absent
   std::string cookie(std::string_view name) const;  // "" if absent
+  // A query parameter; `fallback` when it is absent or empty (`?x=` means "not given").
+  std::string query_value(const std::string& name, const std::string& fallback = "") const;
   sl::Lang lang() const;  // Accept-Language starting with "en" -> en, else zh
 };
 
