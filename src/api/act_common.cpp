@@ -1,10 +1,8 @@
 #include "api/act_common.h"
 
-#include <chrono>
 #include <set>
 
 #include "analytics/act/overdue.h"
-#include "api/target_grid.h"
 
 namespace sl::api::act {
 
@@ -294,10 +292,6 @@ json::object View::meeting_detail(const model::Meeting& m) const {
   out["can_open"] = manage && m.status == "planned";
   out["can_close"] = manage && m.status == "open" && out["carry_over_pending"].as_int64() == 0;
   return out;
-}
-
-int64_t now_seconds() {
-  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
 }
 
 std::string optional_text(const json::object& o, const std::string& field, size_t max_len) {

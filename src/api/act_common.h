@@ -70,7 +70,6 @@ void add_meeting_routes(http::Router& r, Context& ctx);
 void add_act_item_routes(http::Router& r, Context& ctx);
 void add_act_todo_routes(http::Router& r, Context& ctx);
 
-int64_t now_seconds();
 std::string optional_text(const json::object& o, const std::string& field, size_t max_len);
 Date date_field(const json::object& o, const std::string& field);
 Id path_id(const http::Request& req, const char* name = "id");

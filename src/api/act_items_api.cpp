@@ -101,7 +101,7 @@ void add_act_item_routes(http::Router& r, Context& ctx) {
     set_closed(x, "open", v.today);
     read_goal(v, body, m, x);
     Id agenda = optional_int(body, "agenda_item", "agenda_item", 1, INT64_MAX).value_or(0);
-    Id id = ctx.store.add_resolution(x, agenda, c.user.id, now_seconds());
+    Id id = ctx.store.add_resolution(x, agenda, c.user.id, auth::system_clock_seconds());
     View after(ctx, c);
     return http::json_response(201, after.resolution_json(*after.resolutions.at(id)));
   });
@@ -135,7 +135,7 @@ void add_act_item_routes(http::Router& r, Context& ctx) {
     if (body.contains("goal")) read_goal(v, body, m, x);
     if (body.contains("status")) x.status = status_field(body, kResolutionStatuses);
     set_closed(x, before, v.today);
-    ctx.store.update_resolution(x, c.user.id, now_seconds());
+    ctx.store.update_resolution(x, c.user.id, auth::system_clock_seconds());
     View after(ctx, c);
     return http::json_response(200, after.resolution_json(*after.resolutions.at(x.id)));
   });
@@ -169,7 +169,7 @@ void add_act_item_routes(http::Router& r, Context& ctx) {
                           "The due date cannot be before the meeting date " + format_date(m.date));
     a.status = body.contains("status") ? status_field(body, kActionStatuses) : "todo";
     if (a.status == "done") a.done_date = v.today;
-    Id id = ctx.store.add_action_item(a, c.user.id, now_seconds());
+    Id id = ctx.store.add_action_item(a, c.user.id, auth::system_clock_seconds());
     View after(ctx, c);
     return http::json_response(201, after.action_json(*after.actions.at(id)));
   });
@@ -202,7 +202,7 @@ void add_act_item_routes(http::Router& r, Context& ctx) {
     if (a.status == "done" && before != "done") a.done_date = v.today;
     if (a.status != "done") a.done_date.reset();
     std::string note = optional_text(body, "note", 4000);
-    ctx.store.update_action_item(a, note, c.user.id, now_seconds());
+    ctx.store.update_action_item(a, note, c.user.id, auth::system_clock_seconds());
     View after(ctx, c);
     return http::json_response(200, after.action_json(*after.actions.at(a.id)));
   });
@@ -217,7 +217,7 @@ void add_act_item_routes(http::Router& r, Context& ctx) {
     std::string text = required_string(body, "text", 4000);
     if (text.find_first_not_of(" \t\r\n") == std::string::npos)
       throw invalid_field("text", "进展内容不能为空", "The progress note cannot be empty");
-    ctx.store.add_action_log(a.id, text, c.user.id, now_seconds());
+    ctx.store.add_action_log(a.id, text, c.user.id, auth::system_clock_seconds());
     View after(ctx, c);
     return http::json_response(201, after.action_json(*after.actions.at(a.id)));
   });

@@ -1,7 +1,6 @@
 // GET /api/v1/do/process: D2 业绩完成过程看板 (one answer for the whole page, or with
 // format=xlsx|csv&table=totals|regions|reps|trend|anomalies one table as a file) and
 // POST /api/v1/do/anomalies/ack: acknowledge an anomaly with a comment (stored, audited).
-#include <chrono>
 #include <map>
 
 #include "analytics/do/process.h"
@@ -9,7 +8,6 @@
 #include "api/export.h"
 #include "api/json_fields.h"
 #include "api/routes.h"
-#include "api/target_grid.h"  // iso_time
 
 namespace sl::api {
 
@@ -242,7 +240,7 @@ void add_do_process_routes(http::Router& r, Context& ctx) {
     ack.month = format_month(hit->month);
     for (const auto& x : hit->rules) ack.rule += (ack.rule.empty() ? "" : "+") + x;
     ack.user = c.user.id;
-    ack.at = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+    ack.at = auth::system_clock_seconds();
     ack.comment = comment;
     Id id = ctx.store.add_anomaly_ack(ack);
     return http::json_response(201, json::object{{"id", id}, {"key", key}, {"user", c.user.login}, {"at", iso_time(ack.at)},

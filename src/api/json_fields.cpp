@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <ctime>
 
 namespace sl::api {
 
@@ -97,5 +98,14 @@ int64_t query_id(const std::string& value, const std::string& field) {
 
 json::value opt(const std::optional<int64_t>& v) { return v ? json::value(*v) : json::value(nullptr); }
 json::value opt(const std::optional<double>& v) { return v ? json::value(*v) : json::value(nullptr); }
+
+std::string iso_time(int64_t t) {
+  std::time_t tt = static_cast<std::time_t>(t);
+  std::tm tm{};
+  gmtime_r(&tt, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
 
 }  // namespace sl::api

@@ -31,5 +31,7 @@ int64_t query_id(const std::string& value, const std::string& field);
 // Encoders: optionals become JSON null.
 json::value opt(const std::optional<int64_t>& v);
 json::value opt(const std::optional<double>& v);
+// "2026-11-27T08:00:00Z"
+std::string iso_time(int64_t unix_seconds);
 
 }  // namespace sl::api

@@ -96,7 +96,7 @@ void add_meeting_routes(http::Router& r, Context& ctx) {
         throw invalid_field("region", "区域不存在或不是下级区域", "No such region below the company");
     }
     v.require_manage(s);
-    Id id = ctx.store.add_meeting_series(s, c.user.id, now_seconds());
+    Id id = ctx.store.add_meeting_series(s, c.user.id, auth::system_clock_seconds());
     return http::json_response(201, json::object{{"id", id}});
   });
 
@@ -134,7 +134,7 @@ void add_meeting_routes(http::Router& r, Context& ctx) {
     if (std::find(m.attendees.begin(), m.attendees.end(), m.chair) == m.attendees.end())
       m.attendees.insert(m.attendees.begin(), m.chair);
     m.agenda = optional_text(body, "agenda", 20000);
-    Id id = ctx.store.add_meeting(m, c.user.id, now_seconds());
+    Id id = ctx.store.add_meeting(m, c.user.id, auth::system_clock_seconds());
     return http::json_response(201, json::object{{"id", id}});
   });
 
@@ -163,7 +163,7 @@ void add_meeting_routes(http::Router& r, Context& ctx) {
     for (const auto& r : v.book.resolutions)
       if (r.meeting == m.id && r.due_date < m.date)
         throw invalid_field("date", "会议日期晚于本次决议的完成时间", "The date is after the due date of a resolution made in it");
-    ctx.store.update_meeting(m, c.user.id, now_seconds());
+    ctx.store.update_meeting(m, c.user.id, auth::system_clock_seconds());
     View after(ctx, c);
     return http::json_response(200, after.meeting_detail(after.meeting(m.id)));
   });
@@ -180,9 +180,9 @@ void add_meeting_routes(http::Router& r, Context& ctx) {
     if (status == "open") {
       if (m.status != "planned") throw invalid_field("status", "会议已经开始", "The meeting is already open");
       ctx.store.open_meeting(m.id, analytics::carry_over_for(m, v.book.meetings, v.book.resolutions), c.user.id,
-                             now_seconds());
+                             auth::system_clock_seconds());
     } else {
-      ctx.store.close_meeting(m.id, c.user.id, now_seconds());  // 409 while carry-over lacks updates
+      ctx.store.close_meeting(m.id, c.user.id, auth::system_clock_seconds());  // 409 while carry-over lacks updates
     }
     View after(ctx, c);
     return http::json_response(200, after.meeting_detail(after.meeting(m.id)));
@@ -203,7 +203,7 @@ void add_meeting_routes(http::Router& r, Context& ctx) {
     if (!status.empty() && status != "open" && status != "doing" && status != "done" && status != "cancelled")
       throw invalid_field("status", "状态应为 open、doing、done 或 cancelled", "status must be open, doing, done or cancelled");
     if (m.status == "closed") throw invalid_field("status", "会议已关闭，内容只读", "The meeting is closed and read-only");
-    ctx.store.update_carry_over(m.id, rid, text, status, v.today, c.user.id, now_seconds());
+    ctx.store.update_carry_over(m.id, rid, text, status, v.today, c.user.id, auth::system_clock_seconds());
     View after(ctx, c);
     return http::json_response(200, after.meeting_detail(after.meeting(m.id)));
   });
@@ -230,7 +230,7 @@ void add_meeting_routes(http::Router& r, Context& ctx) {
       a.figures = json::serialize(*f);
       if (a.figures.size() > 20000) throw invalid_field("figures", "内容过长：figures", "Too long: figures");
     }
-    Id id = ctx.store.add_agenda_item(a, c.user.id, now_seconds());
+    Id id = ctx.store.add_agenda_item(a, c.user.id, auth::system_clock_seconds());
     return http::json_response(201, json::object{{"id", id}, {"meeting_id", m.id}});
   });
 }

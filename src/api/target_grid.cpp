@@ -1,19 +1,9 @@
 #include "api/target_grid.h"
 
-#include <ctime>
 
 #include "api/json_fields.h"
 
 namespace sl::api {
-
-std::string iso_time(int64_t t) {
-  std::time_t tt = static_cast<std::time_t>(t);
-  std::tm tm{};
-  gmtime_r(&tt, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
 
 GridSpec grid_spec(const Caller& c, Date today, const std::string& year, const std::string& metric,
                    const std::string& owner, const std::string& region) {

@@ -22,7 +22,4 @@ struct GridSpec {
 GridSpec grid_spec(const Caller& c, Date today, const std::string& year, const std::string& metric,
                    const std::string& owner, const std::string& region);
 
-// "2026-11-27T08:00:00Z"
-std::string iso_time(int64_t unix_seconds);
-
 }  // namespace sl::api

@@ -1,5 +1,4 @@
 // GET/PUT /api/v1/targets/grid and GET /api/v1/targets/audit: target entry (目标填报).
-#include <chrono>
 #include <set>
 
 #include "api/json_fields.h"
@@ -106,8 +105,7 @@ void add_target_routes(http::Router& r, Context& ctx) {
     };
     GridSpec g = grid_spec(c, ctx.today(), text("year"), text("metric"), text("owner"), text("region"));
     auto changes = decode_cells(c, g, required_array(body, "cells"));
-    auto now = std::chrono::duration_cast<std::chrono::seconds>(
-                   std::chrono::system_clock::now().time_since_epoch()).count();
+    auto now = auth::system_clock_seconds();
     ctx.store.save_targets(changes, c.user.id, now);
     ctx.snapshots.publish_targets();
     return http::json_response(200, json::object{{"saved", changes.size()}});
