@@ -17,6 +17,7 @@ async function fillDate(page, testId, value) {
   const input = page.locator(`input[data-test=${testId}], [data-test=${testId}] input`).first()
   await input.fill(value)
   await input.press('Enter')
+  await page.waitForFunction(([el, v]) => el.value === v, [await input.elementHandle(), value])
 }
 async function confirmBox(page) {
   await page.locator('.el-message-box__btns .el-button--primary').click()
@@ -65,11 +66,22 @@ test('meeting loop: manager records and closes, rep updates, next meeting carrie
     ]
     for (const r of resolutions) {
       await page.locator('[data-test=add-resolution]').click()
-      await page.locator('input[data-test=res-title], [data-test=res-title] input').first().fill(r.title)
-      await pick(page, page.locator('[data-test=res-owner]'), r.owner)
-      await page.locator('input[data-test=res-expected], [data-test=res-expected] input').first().fill('月底前完成')
-      await fillDate(page, 'res-due', r.due)
-      await page.locator('[data-test=save-resolution]').click()
+      // Under load a select's dropdown can miss a click, and the form then refuses to save
+      // without sending anything; fill the form again once before judging the save.
+      let saved = null
+      for (let attempt = 0; attempt < 2 && !saved; attempt++) {
+        await page.locator('input[data-test=res-title], [data-test=res-title] input').first().fill(r.title)
+        await pick(page, page.locator('[data-test=res-owner]'), r.owner)
+        await page.locator('input[data-test=res-expected], [data-test=res-expected] input').first().fill('月底前完成')
+        await fillDate(page, 'res-due', r.due)
+        ;[saved] = await Promise.all([
+          page.waitForResponse((x) => x.url().includes('/resolutions') && x.request().method() === 'POST', { timeout: 5000 })
+            .catch(() => null),
+          page.locator('[data-test=save-resolution]').click(),
+        ])
+      }
+      assert.ok(saved, 'the resolution form was sent')
+      assert.equal(saved.status(), 201, await saved.text())
       await page.locator('.el-dialog:visible').waitFor({ state: 'hidden' })
       await page.locator('[data-test=resolution-title]', { hasText: r.title }).waitFor()
     }
