@@ -13,8 +13,9 @@ cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null; done; rm -rf "$work
 trap cleanup EXIT
 
 passed=0 failed=0
+plain() { sed -E 's/\x1b\[[0-9;]*m//g' "$1"; }  # a log without colour codes (CI=true turns them on)
 count_ctest() {  # "100% tests passed, 0 tests failed out of 42"
-  local line; line=$(grep -E "tests passed, [0-9]+ tests? failed out of" "$1" | tail -1)
+  local line; line=$(plain "$1" | grep -E "tests passed, [0-9]+ tests? failed out of" | tail -1)
   local total fail
   total=$(sed -E 's/.*out of ([0-9]+).*/\1/' <<<"$line"); fail=$(sed -E 's/.*passed, ([0-9]+) tests? failed.*/\1/' <<<"$line")
   [ -n "$total" ] || { failed=$((failed + 1)); return; }
@@ -22,7 +23,7 @@ count_ctest() {  # "100% tests passed, 0 tests failed out of 42"
 }
 count_node() {  # node --test prints "# pass N" and "# fail N"
   local p f
-  p=$(grep -E "^# pass [0-9]+" "$1" | tail -1 | awk '{print $3}'); f=$(grep -E "^# fail [0-9]+" "$1" | tail -1 | awk '{print $3}')
+  p=$(plain "$1" | grep -E "^# pass [0-9]+" | tail -1 | awk '{print $3}'); f=$(plain "$1" | grep -E "^# fail [0-9]+" | tail -1 | awk '{print $3}')
   [ -n "$p" ] || { failed=$((failed + 1)); return; }
   passed=$((passed + p)); failed=$((failed + f))
 }
@@ -47,10 +48,15 @@ ctest --test-dir "$BUILD" -j 2 --output-on-failure --timeout 300 2>&1 | tee "$wo
 count_ctest "$work/ctest.log"
 
 echo "== web unit tests (vitest)"
-(cd web && npx vitest run 2>&1) | tee "$work/vitest.log"
-vp=$(grep -E "^ +Tests +[0-9]+ passed" "$work/vitest.log" | grep -oE "[0-9]+ passed" | awk '{print $1}')
-vf=$(grep -E "^ +Tests " "$work/vitest.log" | grep -oE "[0-9]+ failed" | awk '{print $1}')
-if [ -n "$vp$vf" ]; then passed=$((passed + ${vp:-0})); failed=$((failed + ${vf:-0})); else failed=$((failed + 1)); fi
+# Counts come from vitest's JSON report, not its console text: under CI=true vitest colours
+# its summary, which a text match misses.
+(cd web && npx vitest run --reporter=default --reporter=json --outputFile.json="$work/vitest.json" 2>&1) | tee "$work/vitest.log"
+if [ -s "$work/vitest.json" ]; then
+  read -r vp vf < <(node -e 'const r=require(process.argv[1]); console.log(r.numPassedTests, r.numFailedTests + (r.numRuntimeErrorTestSuites||0))' "$work/vitest.json")
+  passed=$((passed + vp)); failed=$((failed + vf))
+else
+  echo "vitest wrote no report"; failed=$((failed + 1))
+fi
 
 echo "== API tests"
 if start_server api; then
