@@ -95,4 +95,8 @@ console.log(`cold start (SQLite → model → Snapshot): load ${fmt(eng.load_ms)
 for (const [s, ms] of Object.entries(loads)) console.log(`${s} load from CSV: ${fmt(ms)} ms`);
 console.log(`\nSnapshot memory: ${mb(eng.memory_total)} MiB = ${(eng.memory_total / eng.contract_lines).toFixed(1)} bytes per contract line`);
 for (const m of eng.memory) console.log(`  ${m.part}: ${mb(m.bytes)} MiB (${(m.bytes / eng.contract_lines).toFixed(1)} B/line)`);
+if (eng.requests) {
+  console.log('\nDashboard requests without HTTP (the analytics call; median ms, p max):');
+  for (const q of eng.requests) console.log(`  ${q.name}: ${fmt(median(q.ms))} ms (max ${fmt(Math.max(...q.ms))})`);
+}
 process.exit(mismatches === 0 ? 0 : 1);

@@ -13,6 +13,7 @@
 #include <boost/json.hpp>
 
 #include "bench/memory.h"
+#include "bench/requests.h"
 #include "bench/workload.h"
 #include "store/store.h"
 
@@ -102,6 +103,7 @@ int main(int argc, char** argv) {
   out["memory_total"] = total;
   out["engine"] = time_all(bench::engine_workload(*snap, *as_of, region), runs, true);
   out["floor"] = time_all(bench::floor_workload(*snap, *as_of, region), runs, false);
+  out["requests"] = time_all(bench::request_workload(*snap, *as_of, region), runs, false);
   std::cout << json::serialize(out) << "\n";
   return 0;
 }

@@ -4,6 +4,7 @@
 #include <functional>
 #include <memory>
 
+#include "api/result_cache.h"
 #include "api/snapshot_holder.h"
 #include "auth/auth.h"
 #include "engine/scope.h"
@@ -18,6 +19,7 @@ struct Context {
   SnapshotHolder& snapshots;
   std::function<Date()> today;
   std::string version = "0.1.0";
+  ResultCache results;  // analytics results of the current Snapshot (result_cache.h)
 };
 
 // The logged-in caller of one request, with the Snapshot the request reads and the

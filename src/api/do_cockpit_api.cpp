@@ -100,7 +100,10 @@ void add_do_cockpit_routes(http::Router& r, Context& ctx) {
         if (c.scope.sees_rep(p) && !d.rep_leave[p]) rep = d.rep_id[p];
       if (rep == 0) throw missing_field("rep");
     }
-    auto result = analytics::rep_cockpit(*c.snap, c.scope, rep, as_of);
+    const auto held = ctx.results.get<analytics::CockpitResult>(
+        c.snap->version, c.scope, "d1", std::to_string(rep) + "@" + std::to_string(as_of.days),
+        [&] { return analytics::rep_cockpit(*c.snap, c.scope, rep, as_of); });
+    const auto& result = *held;
     return http::json_response(200, cockpit_json(c, result, as_of));
   });
 }

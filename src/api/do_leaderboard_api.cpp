@@ -84,6 +84,12 @@ ExportTable board_table(const analytics::BoardResult& b, const std::string& tabl
   return t;
 }
 
+std::shared_ptr<const analytics::PerCapitaResult> cached_per_capita(Context& ctx, const Caller& c, Date as_of, int months) {
+  return ctx.results.get<analytics::PerCapitaResult>(
+      c.snap->version, c.scope, "d4pc", std::to_string(as_of.days) + "|" + std::to_string(months),
+      [&] { return analytics::per_capita(*c.snap, c.scope, as_of, months); });
+}
+
 }  // namespace
 
 void add_do_leaderboard_routes(http::Router& r, Context& ctx) {
@@ -97,7 +103,11 @@ void add_do_leaderboard_routes(http::Router& r, Context& ctx) {
     if (!m)
       throw invalid_field("metric", "未知排名指标：" + metric, "Unknown ranking metric: " + metric);
     p.metric = *m;
-    auto board = analytics::leaderboard(*c.snap, c.scope, p);
+    const auto held = ctx.results.get<analytics::BoardResult>(
+        c.snap->version, c.scope, "d4", std::to_string(p.period.first.days) + "~" + std::to_string(p.period.last.days) +
+                                            "@" + std::to_string(p.as_of.days) + "|" + metric,
+        [&] { return analytics::leaderboard(*c.snap, c.scope, p); });
+    const auto& board = *held;
     if (auto format = req.query_value("format"); !format.empty())
       return export_response(board_table(board, req.query_value("table", "reps"), p.metric, export_lang(req)), format,
                              "d4-" + metric + "-" + p.period.label());
@@ -105,7 +115,7 @@ void add_do_leaderboard_routes(http::Router& r, Context& ctx) {
     for (const auto& row : board.reps) reps.push_back(row_json(row));
     for (const auto& row : board.regions) regions.push_back(row_json(row));
     json::value pc = nullptr;
-    if (c.user.role != model::Role::rep) pc = per_capita_json(analytics::per_capita(*c.snap, c.scope, p.as_of));
+    if (c.user.role != model::Role::rep) pc = per_capita_json(*cached_per_capita(ctx, c, p.as_of, 24));
     return http::json_response(200, json::object{{"period", period_json(p.period, p.as_of)},
                                                  {"previous", period_json(p.period.previous(), p.period.previous().last)},
                                                  {"as_of", format_date(p.as_of)},
@@ -124,7 +134,8 @@ void add_do_leaderboard_routes(http::Router& r, Context& ctx) {
       months = static_cast<int>(query_id(v, "months"));
       if (months < 1 || months > 120) throw invalid_field("months", "月数应在 1 到 120 之间", "months must be 1 to 120");
     }
-    auto result = analytics::per_capita(*c.snap, c.scope, as_of, months);
+    const auto held = cached_per_capita(ctx, c, as_of, months);
+    const auto& result = *held;
     if (auto format = req.query_value("format"); !format.empty())
       return export_response(per_capita_table(result, export_lang(req)), format, "d4-per-capita-" + format_date(as_of));
     auto body = per_capita_json(result);

@@ -162,7 +162,12 @@ void add_do_process_routes(http::Router& r, Context& ctx) {
     p.as_of = as_of_param(req, ctx);
     p.period = period_param(req, p.as_of);
     p.filter = filter_params(req);
-    auto result = analytics::performance_process(*c.snap, c.scope, p);
+    const std::string params = std::to_string(p.period.first.days) + "~" + std::to_string(p.period.last.days) + "@" +
+                               std::to_string(p.as_of.days) + "|" + std::to_string(p.filter.region) + "|" +
+                               std::to_string(p.filter.rep) + "|" + p.filter.industry + "|" + p.filter.category;
+    const auto held = ctx.results.get<analytics::ProcessResult>(
+        c.snap->version, c.scope, "d2", params, [&] { return analytics::performance_process(*c.snap, c.scope, p); });
+    const auto& result = *held;
     AckMap acks = load_acks(ctx, p.period);
     if (auto format = req.query_value("format"); !format.empty())
       return export_response(export_table(result, req.query_value("table", "regions"), export_lang(req), acks), format,

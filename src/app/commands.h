@@ -12,6 +12,7 @@ struct ServeOptions {
   std::string db, host = "127.0.0.1", web_dir;
   uint16_t port = 8080;
   std::string today;  // YYYY-MM-DD; empty = the real date (tests pin it)
+  size_t result_cache = 512;  // api::ResultCache capacity; 0 = off
 };
 int serve(const ServeOptions& o);
 

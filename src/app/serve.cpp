@@ -43,6 +43,7 @@ int serve(const ServeOptions& o) {
   snapshots.reload();
   auth::Auth auth(*store);
   api::Context ctx{*store, auth, snapshots, [pinned] { return pinned ? *pinned : local_today(); }};
+  ctx.results.set_capacity(o.result_cache);
   http::Router router;
   api::register_routes(router, ctx);
 

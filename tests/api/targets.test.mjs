@@ -50,6 +50,27 @@ test('a saved target shows in progress at once and in the audit trail', async ()
   assert.equal(entry.user, m.user.login);
 });
 
+test('dashboards read before a target write are not served after it (results cached per Snapshot)', async () => {
+  const { m, grid } = await managerAndRep();
+  const rep = grid.rows[0];
+  const d2 = async () => {
+    const r = await m.get(`/api/v1/do/process?period=2026-08&as_of=${AS_OF}`);
+    assert.equal(r.status, 200);
+    return r.json.reps.find((x) => x.id === rep.id).metrics.find((x) => x.metric === 'sales').target;
+  };
+  const cockpit = async () => (await m.get(`/api/v1/do/cockpit?rep=${rep.id}&as_of=2026-08-10`)).json.cards[0].sales.target;
+  const before = await d2();
+  assert.equal(await d2(), before);  // the second read is served from the cache
+  await cockpit();
+  const value = (before ?? 0) + 555500;
+  const put = await m.req('PUT', '/api/v1/targets/grid', {
+    year: 2026, metric: 'sales', owner: 'rep', region: m.user.region, cells: [{ id: rep.id, month: 8, value }],
+  });
+  assert.equal(put.status, 200, JSON.stringify(put.json));
+  assert.equal(await d2(), value);
+  assert.equal(await cockpit(), value);
+});
+
 test('one bad cell rejects the whole batch with the field named', async () => {
   const { m, grid } = await managerAndRep();
   const rep = grid.rows[0];

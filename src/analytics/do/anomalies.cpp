@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <stdexcept>
 
 namespace sl::analytics {
 
@@ -43,6 +44,16 @@ RobustZ robust_z(double x, std::vector<double> history) {
 
 std::vector<Anomaly> detect_anomalies(const engine::Snapshot& s, const engine::Scope& scope, const RowFilter& rf,
                                       Month first, Month last, Date as_of) {
+  if (last < first) return {};
+  std::array<RepMonthGrid, 3> grids;
+  const Month m0{first.index - 12};
+  for (size_t k = 0; k < grids.size(); ++k)
+    grids[k] = rep_month_grid(*s.facts, metric_table(*s.facts, kDoMetrics[k], rf), scope, rf, m0, last, as_of);
+  return detect_anomalies(s, scope, rf, first, last, as_of, grids);
+}
+
+std::vector<Anomaly> detect_anomalies(const engine::Snapshot& s, const engine::Scope& scope, const RowFilter& rf,
+                                      Month first, Month last, Date as_of, const std::array<RepMonthGrid, 3>& grids) {
   std::vector<Anomaly> out;
   if (last < first) return out;
   const engine::Dims& d = *s.dims;
@@ -70,38 +81,25 @@ std::vector<Anomaly> detect_anomalies(const engine::Snapshot& s, const engine::S
     units.push_back({"rep", p, {p}, s.targets->rep_slot(p)});
   }
 
-  for (DoMetric metric : {DoMetric::bids_won, DoMetric::sales, DoMetric::collection}) {
-    const auto& t = metric_table(*s.facts, metric, rf);
-    // amount[rep][month offset], count[rep][month offset], read through as_of.
-    std::vector<std::vector<Money>> amount(d.rep_count(), std::vector<Money>(months, 0));
-    std::vector<std::vector<int64_t>> count(d.rep_count(), std::vector<int64_t>(months, 0));
-    RowFilter eff = rf;
-    if (metric == DoMetric::collection) eff.category = kNone;
-    auto rr = t.range(m0.first_day(), std::min(last.last_day(), as_of));
-    for (size_t i = rr.begin; i < rr.end; ++i) {
-      int32_t p = t.rep[i];
-      if (p == kNone || !scope.rep[p] || !eff.pass(*s.facts, t, i)) continue;
-      int off = Month::of(Date{t.day[i]}).index - m0.index;
-      amount[p][off] += t.amount[i];
-      count[p][off] += 1;
-    }
+  for (size_t mk = 0; mk < kDoMetrics.size(); ++mk) {
+    const DoMetric metric = kDoMetrics[mk];
+    const RepMonthGrid& g = grids[mk];
+    if (!g.covers(m0) || !g.covers(last)) throw std::logic_error("detect_anomalies: grid does not cover the months");
     for (const auto& u : units) {
       std::vector<Money> a(months, 0);
       std::vector<int64_t> c(months, 0);
       // Each rep belongs to one region unit and one rep unit, so this is O(reps × months).
       for (int32_t p : u.reps) {
+        const size_t base = g.at(p, m0);
         for (int k = 0; k < months; ++k) {
-          a[k] += amount[p][k];
-          c[k] += count[p][k];
+          a[k] += g.amount[base + k];
+          c[k] += g.count[base + k];
         }
       }
       for (Month m = first; m <= last; m.index++) {
         const int off = m.index - m0.index;
         const bool complete = m.last_day() <= as_of;
         Anomaly an;
-        an.unit = u.kind;
-        an.id = u.kind == "region" ? d.region_id[u.index] : d.rep_id[u.index];
-        an.name = u.kind == "region" ? d.region_name[u.index] : d.rep_name[u.index];
         an.metric = metric;
         an.month = m;
         an.value = a[off];
@@ -138,6 +136,9 @@ std::vector<Anomaly> detect_anomalies(const engine::Snapshot& s, const engine::S
           }
         }
         if (an.rules.empty()) continue;
+        an.unit = u.kind;
+        an.id = u.kind == "region" ? d.region_id[u.index] : d.rep_id[u.index];
+        an.name = u.kind == "region" ? d.region_name[u.index] : d.rep_name[u.index];
         bool high = an.rules.size() >= 2 || (an.yoy && points(*an.yoy) < -50) || (an.z && std::abs(*an.z) > 5) ||
                     (an.completion && points(*an.completion - *an.time_progress) < -40);
         an.severity = high ? "high" : "medium";

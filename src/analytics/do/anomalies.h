@@ -14,6 +14,7 @@
 //  - severity: high when two or more rules fire, or YoY < −50%, or |z| > 5, or completion
 //    is more than 40 points behind time progress; otherwise medium.
 #pragma once
+#include <array>
 #include <optional>
 #include <string>
 #include <vector>
@@ -51,5 +52,9 @@ RobustZ robust_z(double x, std::vector<double> history);
 // and every rep the scope sees, under the row filter.
 std::vector<Anomaly> detect_anomalies(const engine::Snapshot& s, const engine::Scope& scope, const RowFilter& rf,
                                       Month first, Month last, Date as_of);
+// The same from grids already made (kDoMetrics order, same scope, filter and as_of) that
+// cover the months [first − 12, last].
+std::vector<Anomaly> detect_anomalies(const engine::Snapshot& s, const engine::Scope& scope, const RowFilter& rf,
+                                      Month first, Month last, Date as_of, const std::array<RepMonthGrid, 3>& grids);
 
 }  // namespace sl::analytics

@@ -21,17 +21,19 @@ std::vector<bool> class_a_customers(const engine::Facts& f, Date as_of, double s
   const size_t n = f.customers.size_count();
   Date year_ago = one_year_earlier(as_of);
   auto t12 = customer_sums(f.sales, n, Date{year_ago.days + 1}, as_of);
-  std::vector<size_t> order(n);
-  std::iota(order.begin(), order.end(), 0);
-  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return t12[a] > t12[b]; });
   Money total = std::accumulate(t12.begin(), t12.end(), Money{0});
   std::vector<bool> a(n, false);
   if (total <= 0) return a;
+  // Customers with sales, largest first; ties by index (as a stable sort of all would).
+  std::vector<std::pair<Money, size_t>> order;
+  for (size_t c = 0; c < n; ++c)
+    if (t12[c] > 0) order.push_back({-t12[c], c});
+  std::sort(order.begin(), order.end());
   Money cum = 0;
-  for (size_t c : order) {
-    if (static_cast<double>(cum) >= share * static_cast<double>(total) || t12[c] <= 0) break;
+  for (const auto& [minus, c] : order) {
+    if (static_cast<double>(cum) >= share * static_cast<double>(total)) break;
     a[c] = true;  // the customer that crosses the threshold is in: the set covers the share
-    cum += t12[c];
+    cum += -minus;
   }
   return a;
 }

@@ -15,8 +15,9 @@ Date week_monday(Date d) {
 
 namespace {
 
-std::optional<int> own_rank(const engine::Snapshot& s, int32_t rep, const Period& p, Date as_of, BoardMetric m, int* peers) {
-  BoardResult b = leaderboard(s, engine::scope_rep(*s.dims, rep), BoardParams{p, as_of, m});
+std::optional<int> own_rank(const engine::Snapshot& s, int32_t rep, const Period& p, Date as_of, BoardMetric m,
+                            const PeriodSums& now, const PeriodSums& before, int* peers) {
+  BoardResult b = leaderboard(s, engine::scope_rep(*s.dims, rep), BoardParams{p, as_of, m}, now, before);
   *peers = b.peers;
   for (const auto& row : b.reps)
     if (row.own) return row.rank;
@@ -26,13 +27,13 @@ std::optional<int> own_rank(const engine::Snapshot& s, int32_t rep, const Period
 CockpitCard card(const engine::Snapshot& s, int32_t rep, const Period& p, Date as_of) {
   CockpitCard c;
   c.period = p;
-  std::vector<bool> one(s.dims->rep_count(), false);
-  one[rep] = true;
-  c.figures = rep_figures(s, one, s.targets->rep_slot(rep), p, as_of);
+  const Period prev = p.previous();
+  const PeriodSums now = period_sums(s, p, as_of), before = period_sums(s, prev, prev.last);
+  c.figures = rep_figures(s, now, {rep}, s.targets->rep_slot(rep));
   c.sales = progress_row(c.figures.sales_target, c.figures.sales, p, as_of);
   c.collection = progress_row(c.figures.collection_target, c.figures.collections, p, as_of);
-  c.sales_rank = own_rank(s, rep, p, as_of, BoardMetric::sales, &c.peers);
-  c.kpi_rank = own_rank(s, rep, p, as_of, BoardMetric::kpi_score, &c.peers);
+  c.sales_rank = own_rank(s, rep, p, as_of, BoardMetric::sales, now, before, &c.peers);
+  c.kpi_rank = own_rank(s, rep, p, as_of, BoardMetric::kpi_score, now, before, &c.peers);
   return c;
 }
 

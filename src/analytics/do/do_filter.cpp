@@ -74,6 +74,40 @@ std::vector<SumCount> sum_by_rep(const engine::Facts& f, const engine::FactTable
   return out;
 }
 
+RepMonthGrid rep_month_grid(const engine::Facts& f, const engine::FactTable& t, const engine::Scope& scope,
+                            const RowFilter& rf, Month first, Month last, Date as_of) {
+  RepMonthGrid g;
+  g.first = first;
+  g.months = std::max(0, last.index - first.index + 1);
+  const size_t cells = scope.rep.size() * static_cast<size_t>(g.months);
+  RowFilter eff = rf;
+  if (&t == &f.collections) eff.category = kNone;  // collections have no category
+  const bool filtered = eff.industry != kNone || eff.by_category();
+  // Rows of reps outside the scope (or of no rep) go to one extra cell row that is dropped:
+  // the hot loop then has no unpredictable branch when the scope is a part of the company.
+  const size_t reps = scope.rep.size(), months = static_cast<size_t>(g.months);
+  std::vector<size_t> row_of(reps + 1, reps * months);  // index p + 1; [0] = no rep
+  for (size_t p = 0; p < reps; ++p)
+    if (scope.rep[p]) row_of[p + 1] = p * months;
+  std::vector<Money> amount(cells + months, 0);
+  std::vector<int64_t> count(cells + months, 0);
+  for (size_t k = 0; k < months; ++k) {
+    const Month m{first.index + static_cast<int>(k)};
+    auto rr = t.range(m.first_day(), std::min(m.last_day(), as_of));
+    for (size_t i = rr.begin; i < rr.end; ++i) {
+      size_t c = row_of[static_cast<size_t>(t.rep[i] + 1)] + k;
+      if (filtered && !eff.pass(f, t, i)) c = cells + k;
+      amount[c] += t.amount[i];
+      count[c] += 1;
+    }
+  }
+  amount.resize(cells);
+  count.resize(cells);
+  g.amount = std::move(amount);
+  g.count = std::move(count);
+  return g;
+}
+
 std::optional<double> growth(Money x, Money base) {
   if (base == 0) return std::nullopt;
   return static_cast<double>(x - base) / static_cast<double>(base);

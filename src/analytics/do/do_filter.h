@@ -4,6 +4,7 @@
 // Category applies to tables that carry one: sales through contract lines, bids won through
 // the opportunity; collections are not split by category and ignore it (see docs/api.md).
 #pragma once
+#include <array>
 #include <optional>
 #include <string>
 #include <vector>
@@ -38,6 +39,7 @@ RowFilter row_filter(const engine::Snapshot& s, const DoFilter& f);
 
 // The table holding a metric under a filter: sales read contract lines when a category is set.
 enum class DoMetric { bids_won, sales, collection };
+constexpr std::array<DoMetric, 3> kDoMetrics = {DoMetric::bids_won, DoMetric::sales, DoMetric::collection};
 const char* do_metric_code(DoMetric m);
 const engine::FactTable& metric_table(const engine::Facts& f, DoMetric m, const RowFilter& rf);
 
@@ -49,6 +51,20 @@ struct SumCount {
 std::vector<SumCount> sum_by_rep(const engine::Facts& f, const engine::FactTable& t, const engine::Scope& scope,
                                  const RowFilter& rf, Date first, Date last);
 SumCount total(const std::vector<SumCount>& by_rep);
+
+// Σ amount and row count by (rep, month) over the months [first, last], rows read through
+// as_of, for reps the scope sees and rows passing rf. Each month is a row range (rows are in
+// date order), so no row's month is computed; one pass serves a trend and its anomalies.
+struct RepMonthGrid {
+  Month first;
+  int months = 0;
+  std::vector<Money> amount;    // [rep × months + month offset]
+  std::vector<int64_t> count;   // same layout
+  bool covers(Month m) const { return m.index >= first.index && m.index < first.index + months; }
+  size_t at(int32_t rep, Month m) const { return static_cast<size_t>(rep) * months + (m.index - first.index); }
+};
+RepMonthGrid rep_month_grid(const engine::Facts& f, const engine::FactTable& t, const engine::Scope& scope,
+                            const RowFilter& rf, Month first, Month last, Date as_of);
 
 // Growth (x − base) / base, nullopt when base is 0.
 std::optional<double> growth(Money x, Money base);

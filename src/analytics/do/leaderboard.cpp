@@ -46,12 +46,15 @@ std::vector<std::optional<int>> competition_ranks(const std::vector<std::optiona
   std::vector<std::optional<int>> out(values.size());
   // Ratios computed along different paths may differ in the last bit: compare at 1e-9.
   auto key = [](double v) { return std::round(v * 1e9) / 1e9; };
+  std::vector<double> sorted;
+  for (const auto& v : values)
+    if (v) sorted.push_back(key(*v));
+  std::sort(sorted.begin(), sorted.end());
   for (size_t i = 0; i < values.size(); ++i) {
     if (!values[i]) continue;
-    int better = 0;
-    for (const auto& v : values)
-      if (v && key(*v) > key(*values[i])) ++better;
-    out[i] = better + 1;
+    // Rank = 1 + the number of values strictly greater.
+    auto better = sorted.end() - std::upper_bound(sorted.begin(), sorted.end(), key(*values[i]));
+    out[i] = static_cast<int>(better) + 1;
   }
   return out;
 }
@@ -63,12 +66,13 @@ struct Ranked {
   std::vector<std::optional<int>> ranks;
 };
 
-Ranked rank_units(const engine::Snapshot& s, const std::vector<std::vector<bool>>& members, const std::vector<int32_t>& slots,
-                  const Period& p, Date as_of, BoardMetric m) {
+// members: each unit's reps by index. One pass over the facts serves every unit.
+Ranked rank_units(const engine::Snapshot& s, const std::vector<std::vector<int32_t>>& members,
+                  const std::vector<int32_t>& slots, const PeriodSums& sums, BoardMetric m) {
   Ranked r;
   std::vector<std::optional<double>> values;
   for (size_t i = 0; i < members.size(); ++i) {
-    r.figures.push_back(rep_figures(s, members[i], slots[i], p, as_of));
+    r.figures.push_back(rep_figures(s, sums, members[i], slots[i]));
     values.push_back(board_value(r.figures.back(), m));
   }
   r.ranks = competition_ranks(values);
@@ -85,10 +89,14 @@ void sort_rows(std::vector<BoardRow>& rows) {
 }  // namespace
 
 BoardResult leaderboard(const engine::Snapshot& s, const engine::Scope& scope, const BoardParams& p) {
+  const Period prev = p.period.previous();
+  return leaderboard(s, scope, p, period_sums(s, p.period, p.as_of), period_sums(s, prev, prev.last));
+}
+
+BoardResult leaderboard(const engine::Snapshot& s, const engine::Scope& scope, const BoardParams& p,
+                        const PeriodSums& sums_now, const PeriodSums& sums_before) {
   const engine::Dims& d = *s.dims;
   BoardResult out;
-  const Period prev = p.period.previous();
-  const Date prev_as_of = prev.last;
 
   // The peer group: a rep is ranked among the reps of their 大区; others among their scope.
   engine::Scope peers = scope;
@@ -101,16 +109,14 @@ BoardResult leaderboard(const engine::Snapshot& s, const engine::Scope& scope, c
   std::vector<int32_t> reps;
   for (int32_t rep = 0; rep < d.rep_count(); ++rep)
     if (peers.sees_rep(rep) && d.rep_active(rep, p.period.first, std::min(p.period.last, p.as_of))) reps.push_back(rep);
-  std::vector<std::vector<bool>> members;
+  std::vector<std::vector<int32_t>> members;
   std::vector<int32_t> slots;
   for (int32_t rep : reps) {
-    std::vector<bool> one(d.rep_count(), false);
-    one[rep] = true;
-    members.push_back(std::move(one));
+    members.push_back({rep});
     slots.push_back(s.targets->rep_slot(rep));
   }
-  Ranked now = rank_units(s, members, slots, p.period, p.as_of, p.metric);
-  Ranked before = rank_units(s, members, slots, prev, prev_as_of, p.metric);
+  Ranked now = rank_units(s, members, slots, sums_now, p.metric);
+  Ranked before = rank_units(s, members, slots, sums_before, p.metric);
   for (size_t i = 0; i < reps.size(); ++i) {
     int32_t rep = reps[i];
     BoardRow row;
@@ -138,18 +144,19 @@ BoardResult leaderboard(const engine::Snapshot& s, const engine::Scope& scope, c
   // 大区 leaderboard: only for callers who see regions.
   if (!rep_caller) {
     std::vector<int32_t> regions;
-    std::vector<std::vector<bool>> rmembers;
+    std::vector<std::vector<int32_t>> rmembers;
     std::vector<int32_t> rslots;
     for (int32_t g : d.regions_at_level(1)) {
       if (!scope.sees_region(g)) continue;
       regions.push_back(g);
-      std::vector<bool> m(d.rep_count(), false);
-      for (int32_t rep = 0; rep < d.rep_count(); ++rep) m[rep] = scope.rep[rep] && d.in_subtree(d.rep_region[rep], g);
+      std::vector<int32_t> m;
+      for (int32_t rep = 0; rep < d.rep_count(); ++rep)
+        if (scope.rep[rep] && d.in_subtree(d.rep_region[rep], g)) m.push_back(rep);
       rmembers.push_back(std::move(m));
       rslots.push_back(s.targets->region_slot(g));
     }
-    Ranked rn = rank_units(s, rmembers, rslots, p.period, p.as_of, p.metric);
-    Ranked rb = rank_units(s, rmembers, rslots, prev, prev_as_of, p.metric);
+    Ranked rn = rank_units(s, rmembers, rslots, sums_now, p.metric);
+    Ranked rb = rank_units(s, rmembers, rslots, sums_before, p.metric);
     for (size_t i = 0; i < regions.size(); ++i) {
       BoardRow row;
       row.id = d.region_id[regions[i]];

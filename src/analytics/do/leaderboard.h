@@ -48,6 +48,10 @@ struct BoardResult {
 };
 
 BoardResult leaderboard(const engine::Snapshot& s, const engine::Scope& scope, const BoardParams& p);
+// The same from sums already made for p's period and the previous one (the cockpit ranks
+// by two metrics over the same sums).
+BoardResult leaderboard(const engine::Snapshot& s, const engine::Scope& scope, const BoardParams& p,
+                        const PeriodSums& now, const PeriodSums& before);
 
 // Competition ranks (1, 2, 2, 4) of values, higher first; nullopt stays unranked. Exposed for tests.
 std::vector<std::optional<int>> competition_ranks(const std::vector<std::optional<double>>& values);

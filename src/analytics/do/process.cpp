@@ -56,13 +56,12 @@ Sums all_sums(const engine::Snapshot& s, const engine::Scope& scope, const RowFi
 
 // Figures for a set of reps (a region's, the scope's, or one) and the target slot that
 // belongs to that set (kNone when no target applies, e.g. under an industry filter).
-MetricFigures figures(const engine::Snapshot& s, const Sums& sums, size_t k, const std::vector<bool>& reps,
+MetricFigures figures(const engine::Snapshot& s, const Sums& sums, size_t k, const std::vector<int32_t>& reps,
                       int32_t slot, const Period& period, const RowFilter& rf) {
   MetricFigures f;
   f.metric = kDoMetrics[k];
   SumCount cur, yoy, pop;
-  for (size_t p = 0; p < reps.size(); ++p) {
-    if (!reps[p]) continue;
+  for (int32_t p : reps) {
     cur.amount += sums.cur[k][p].amount;
     cur.count += sums.cur[k][p].count;
     yoy.amount += sums.yoy[k][p].amount;
@@ -84,9 +83,10 @@ MetricFigures figures(const engine::Snapshot& s, const Sums& sums, size_t k, con
   return f;
 }
 
-std::vector<bool> reps_in_region(const engine::Dims& d, const engine::Scope& scope, int32_t region) {
-  std::vector<bool> out(d.rep_count(), false);
-  for (int32_t p = 0; p < d.rep_count(); ++p) out[p] = scope.rep[p] && d.in_subtree(d.rep_region[p], region);
+std::vector<int32_t> reps_in_region(const engine::Dims& d, const engine::Scope& scope, int32_t region) {
+  std::vector<int32_t> out;
+  for (int32_t p = 0; p < d.rep_count(); ++p)
+    if (scope.rep[p] && (region == kNone || d.in_subtree(d.rep_region[p], region))) out.push_back(p);
   return out;
 }
 
@@ -113,7 +113,8 @@ ProcessResult performance_process(const engine::Snapshot& s, const engine::Scope
     else if (scope.root_region == d.company && scope.everything) total_slot = s.targets->company_slot();
     else if (scope.root_region != kNone) total_slot = s.targets->region_slot(scope.root_region);
   }
-  for (size_t k = 0; k < 3; ++k) r.totals[k] = figures(s, sums, k, scope.rep, total_slot, p.period, rf);
+  const std::vector<int32_t> visible = reps_in_region(d, scope, kNone);
+  for (size_t k = 0; k < 3; ++k) r.totals[k] = figures(s, sums, k, visible, total_slot, p.period, rf);
 
   // Regions: every visible 大区, or the narrowed region itself when it lies below one.
   std::vector<int32_t> regions;
@@ -135,32 +136,39 @@ ProcessResult performance_process(const engine::Snapshot& s, const engine::Scope
     for (size_t k = 0; k < 3 && !any; ++k) any = sums.cur[k][rep].count != 0 || sums.yoy[k][rep].count != 0;
     if (!any) continue;
     BreakdownRow row{d.rep_id[rep], d.rep_name[rep], {}};
-    std::vector<bool> one(d.rep_count(), false);
-    one[rep] = true;
     for (size_t k = 0; k < 3; ++k)
-      row.metrics[k] = figures(s, sums, k, one, targets_apply ? s.targets->rep_slot(rep) : kNone, p.period, rf);
+      row.metrics[k] = figures(s, sums, k, {rep}, targets_apply ? s.targets->rep_slot(rep) : kNone, p.period, rf);
     r.reps.push_back(std::move(row));
   }
 
-  // Monthly trend of the year the period ends in (as read through as_of).
+  // Monthly trend of the year the period ends in (as read through as_of), and the anomalies
+  // of the period's months: both from one (rep × month) grid per metric, read through as_of.
   r.trend_year = to_ymd(r.current.last < r.current.first ? p.period.first : r.current.last).year;
-  Month as_of_month = Month::of(p.as_of);
+  const Month as_of_month = Month::of(p.as_of);
+  const Month a_first = Month::of(p.period.first), a_last = Month::of(std::min(p.period.last, p.as_of));
+  const Month g_first{std::min(Month::of(r.trend_year - 1, 1).index, a_first.index - 12)};
+  const Month g_last{std::max({Month::of(r.trend_year - 1, 12).index, std::min(Month::of(r.trend_year, 12), as_of_month).index,
+                               a_last.index})};
+  std::array<RepMonthGrid, 3> grids;
+  for (size_t k = 0; k < 3; ++k)
+    grids[k] = rep_month_grid(*s.facts, metric_table(*s.facts, kDoMetrics[k], rf), scope, rf, g_first, g_last, p.as_of);
+  auto month_total = [&](size_t k, Month m) {
+    Money sum = 0;
+    for (int32_t rep : visible) sum += grids[k].amount[grids[k].at(rep, m)];
+    return sum;
+  };
   for (int m = 1; m <= 12; ++m) {
     TrendMonth t;
     t.month = Month::of(r.trend_year, m);
     Month ly = Month::of(r.trend_year - 1, m);
     for (size_t k = 0; k < 3; ++k) {
-      const auto& table = metric_table(*s.facts, kDoMetrics[k], rf);
-      if (t.month <= as_of_month)
-        t.this_year[k] = total(sum_by_rep(*s.facts, table, scope, rf, t.month.first_day(),
-                                          std::min(t.month.last_day(), p.as_of))).amount;
-      t.last_year[k] = total(sum_by_rep(*s.facts, table, scope, rf, ly.first_day(), ly.last_day())).amount;
+      if (t.month <= as_of_month) t.this_year[k] = month_total(k, t.month);
+      t.last_year[k] = month_total(k, ly);
     }
     r.trend.push_back(t);
   }
 
-  r.anomalies = detect_anomalies(s, scope, rf, Month::of(p.period.first), Month::of(std::min(p.period.last, p.as_of)),
-                                 p.as_of);
+  r.anomalies = detect_anomalies(s, scope, rf, a_first, a_last, p.as_of, grids);
   return r;
 }
 

@@ -17,8 +17,6 @@
 
 namespace sl::analytics {
 
-constexpr std::array<DoMetric, 3> kDoMetrics = {DoMetric::bids_won, DoMetric::sales, DoMetric::collection};
-
 struct ProcessParams {
   Period period;
   Date as_of;
