@@ -4,12 +4,14 @@
 # connections on loopback against single dashboard requests (D3 progress, D2 process),
 # bounded runs. Needs the database's demo logins file (DB.logins) and wrk.
 #   scripts/bench_http.sh BUILD DB [AS_OF] [SECONDS]
+# RESULT_CACHE=0 starts the server with the dashboard result cache off, so every request
+# computes its answer (the uncached path); by default repeated requests hit the cache.
 set -euo pipefail
 BUILD=${1:?build dir}; DB=${2:?database}; AS_OF=${3:-2026-06-15}; SECS=${4:-10}
 command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)"; exit 1; }
 log=$(mktemp); port=$((20000 + RANDOM % 20000))
 t0=$(date +%s.%N)
-"$BUILD/salesloop" serve --db "$DB" --port "$port" --today "$AS_OF" > "$log" 2>&1 &
+"$BUILD/salesloop" serve --db "$DB" --port "$port" --today "$AS_OF" --result-cache "${RESULT_CACHE:-512}" > "$log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null; rm -f "$log" /tmp/sl-bench-cookie.$$' EXIT
 read -r _ login password < <(grep '^executive ' "$DB.logins")
@@ -28,7 +30,9 @@ echo "cold start to first answered dashboard request: $(echo "($t1 - $t0) * 1000
 grep -E "snapshot v[0-9]+ built" "$log" | sed 's/^.*\] /  server: /' || true
 echo "server RSS after start: $(( $(awk '/VmRSS/ {print $2}' /proc/$pid/status) / 1024 )) MiB"
 for path in "/api/v1/do/progress?period=${AS_OF:0:7}" "/api/v1/do/progress?period=${AS_OF:0:4}&level=region" \
-            "/api/v1/do/process?period=${AS_OF:0:7}"; do
+            "/api/v1/do/process?period=${AS_OF:0:7}" "/api/v1/do/process?period=${AS_OF:0:4}" \
+            "/api/v1/do/leaderboard?period=${AS_OF:0:7}" "/api/v1/do/leaderboard?period=${AS_OF:0:4}&metric=kpi_score" \
+            "/api/v1/do/cockpit"; do
   echo "== GET $path (32 connections, ${SECS}s)"
   wrk -t2 -c32 -d"${SECS}s" --latency -H "Cookie: $cookie" "$base$path" | grep -E "Latency|50%|99%|Requests/sec|Non-2xx|errors" || true
 done

@@ -186,7 +186,16 @@ void add_do_process_routes(http::Router& r, Context& ctx) {
       }
       trend.push_back(json::object{{"month", format_month(m.month)}, {"this_year", std::move(ty)}, {"last_year", std::move(ly)}});
     }
-    for (const auto& a : result.anomalies) anomalies.push_back(anomaly_json(a, acks));
+    // The most severe first; a large company can have thousands, which no one reads on a
+    // page (10M lines: ~10,000 in a year, 3.6 MB of JSON). The export has all of them.
+    size_t limit = 200;
+    if (auto v = req.query_value("anomaly_limit"); !v.empty()) {
+      Id n = query_id(v, "anomaly_limit");
+      if (n > 10000)
+        throw invalid_field("anomaly_limit", "anomaly_limit 应在 1 到 10000 之间", "anomaly_limit must be 1 to 10000");
+      limit = static_cast<size_t>(n);
+    }
+    for (size_t i = 0; i < result.anomalies.size() && i < limit; ++i) anomalies.push_back(anomaly_json(result.anomalies[i], acks));
     auto window = [](const analytics::Window& w) {
       return json::object{{"first", format_date(w.first)}, {"last", format_date(w.last)}};
     };
@@ -208,6 +217,7 @@ void add_do_process_routes(http::Router& r, Context& ctx) {
                           {"trend_year", result.trend_year},
                           {"trend", std::move(trend)},
                           {"anomalies", std::move(anomalies)},
+                          {"anomalies_total", result.anomalies.size()},
                           {"options", filter_options(c)}});
   });
 

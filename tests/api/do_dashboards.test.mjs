@@ -83,6 +83,28 @@ test("an executive's D2 totals equal the company totals (SQL), bids won and coll
   assert.equal((await c.get('/api/v1/do/process?industry=nope')).json.error.field, 'industry');
 });
 
+test('D2 lists the most severe anomalies up to anomaly_limit, with the total count; the export has all', async () => {
+  const e = await as('executive');
+  const all = await e.get(`/api/v1/do/process?period=2026&as_of=${AS_OF}&anomaly_limit=10000`);
+  assert.equal(all.status, 200);
+  const total = all.json.anomalies_total;
+  assert.ok(total >= 3, `the demo year has anomalies (${total})`);
+  assert.equal(all.json.anomalies.length, total);
+  const two = await e.get(`/api/v1/do/process?period=2026&as_of=${AS_OF}&anomaly_limit=2`);
+  assert.equal(two.json.anomalies_total, total);
+  assert.deepEqual(two.json.anomalies.map((a) => a.key), all.json.anomalies.slice(0, 2).map((a) => a.key));
+  const byDefault = await e.get(`/api/v1/do/process?period=2026&as_of=${AS_OF}`);
+  assert.equal(byDefault.json.anomalies.length, Math.min(total, 200));
+  const csv = await e.get(`/api/v1/do/process?period=2026&as_of=${AS_OF}&table=anomalies&format=csv&anomaly_limit=2`);
+  assert.equal(csv.status, 200);
+  assert.equal(String(csv.json).trim().split('\n').length, total + 1, 'header + every anomaly');
+  for (const bad of ['0', '10001', 'x']) {
+    const r = await e.get(`/api/v1/do/process?period=2026&as_of=${AS_OF}&anomaly_limit=${bad}`);
+    assert.equal(r.status, 422, bad);
+    assert.equal(r.json.error.field, 'anomaly_limit');
+  }
+});
+
 test('anomaly acknowledgement: comment required, stored, audited, shown', async () => {
   const c = await as('executive');
   const r = await c.get(`/api/v1/do/process?period=2026-05&as_of=${AS_OF}`);

@@ -114,7 +114,8 @@ export interface ProcessResponse {
   reps: BreakdownRow[]
   trend_year: number
   trend: { month: string; this_year: (number | null)[]; last_year: number[] }[]
-  anomalies: Anomaly[]
+  anomalies: Anomaly[]  // the most severe first, at most anomaly_limit (default 200)
+  anomalies_total: number
   options: FilterOptions
 }
 export type BoardMetric = 'sales' | 'completion' | 'collections' | 'collection_rate' | 'new_customers' | 'win_rate' | 'forecast_accuracy' | 'kpi_score'

@@ -32,6 +32,7 @@ export default {
       rule: { yoy: 'YoY decline >30%', z: 'Robust z beyond ±3', completion: 'Completion >20 pts behind time' },
       figures: 'Figures', ack: 'Acknowledge', acked: 'Acknowledged', ackTitle: 'Acknowledge anomaly', comment: 'Comment', commentPh: 'Cause and action (required, at most 500 characters)',
       submit: 'Submit', cancel: 'Cancel', ackDone: 'Acknowledged and recorded', region: 'Region', rep: 'Rep', allRegions: 'All',
+      anomaliesShown: 'Showing the {shown} most severe of {total}; export for all of them.',
       noAnomalies: 'No anomalies in this period',
     },
     board: {

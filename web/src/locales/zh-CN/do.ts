@@ -32,6 +32,7 @@ export default {
       rule: { yoy: '同比下降 >30%', z: '稳健 z 值超出 ±3', completion: '完成率落后时间进度 >20 点' },
       figures: '数据', ack: '确认', acked: '已确认', ackTitle: '确认异常', comment: '说明', commentPh: '原因与处理措施（必填，最多 500 字）',
       submit: '提交', cancel: '取消', ackDone: '已确认并记录', region: '大区', rep: '销售代表', allRegions: '全部',
+      anomaliesShown: '显示最需关注的 {shown} 条，共 {total} 条；导出可得全部。',
       noAnomalies: '本期没有异常',
     },
     board: {
