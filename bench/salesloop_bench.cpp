@@ -2,7 +2,8 @@
 // runs the dashboard workload and the single-pass floor, and prints one JSON document
 // with each query's rows and run times, the load times and the memory breakdown.
 // bench/run.mjs runs the same workload on SQLite, DuckDB and PostgreSQL and compares.
-//   salesloop_bench --db FILE --as-of YYYY-MM-DD --region ID [--runs N]
+//   salesloop_bench --db FILE --as-of YYYY-MM-DD --region ID [--runs N] [--cold-only 1]
+// --cold-only 1 stops after the cold start and the memory breakdown.
 #include <algorithm>
 #include <chrono>
 #include <cstring>
@@ -15,6 +16,7 @@
 #include "bench/memory.h"
 #include "bench/requests.h"
 #include "bench/workload.h"
+#include "core/huge_pages.h"
 #include "store/store.h"
 
 using namespace sl;
@@ -58,15 +60,18 @@ json::array time_all(const std::vector<bench::Query>& qs, int runs, bool with_ro
 }  // namespace
 
 int main(int argc, char** argv) {
+  reexec_with_huge_pages(argv);  // as the server does (core/huge_pages.h)
   std::string db, as_of_s;
   Id region = 0;
   int runs = 5;
+  bool cold_only = false;
   for (int i = 1; i + 1 < argc; i += 2) {
     std::string k = argv[i];
     if (k == "--db") db = argv[i + 1];
     else if (k == "--as-of") as_of_s = argv[i + 1];
     else if (k == "--region") region = std::stoll(argv[i + 1]);
     else if (k == "--runs") runs = std::max(1, std::stoi(argv[i + 1]));
+    else if (k == "--cold-only") cold_only = std::string(argv[i + 1]) == "1";
     else {
       std::cerr << "unknown option " << k << "\n";
       return 2;
@@ -101,6 +106,10 @@ int main(int argc, char** argv) {
   }
   out["memory"] = mem;
   out["memory_total"] = total;
+  if (cold_only) {
+    std::cout << json::serialize(out) << "\n";
+    return 0;
+  }
   out["engine"] = time_all(bench::engine_workload(*snap, *as_of, region), runs, true);
   out["floor"] = time_all(bench::floor_workload(*snap, *as_of, region), runs, false);
   out["requests"] = time_all(bench::request_workload(*snap, *as_of, region), runs, false);

@@ -12,19 +12,36 @@ RowRange FactTable::range(Date first, Date last) const {
 }
 
 FactTable build_facts(std::vector<FactRow> rows) {
-  std::stable_sort(rows.begin(), rows.end(), [](const FactRow& a, const FactRow& b) { return a.day < b.day; });
+  const size_t n = rows.size();
+  // The row order by day, stable. Days span a few thousand values, so a counting sort does it
+  // in two passes (10M lines: a merge sort of the rows was 7% of the cold start).
+  std::vector<uint32_t> order(n);
+  if (n > 0) {
+    auto [lo, hi] = std::minmax_element(rows.begin(), rows.end(), [](auto& a, auto& b) { return a.day < b.day; });
+    const int64_t first = lo->day, span = static_cast<int64_t>(hi->day) - first + 1;
+    if (span <= static_cast<int64_t>(4 * n + 4096)) {
+      std::vector<uint32_t> next(static_cast<size_t>(span) + 1, 0);
+      for (const auto& r : rows) ++next[static_cast<size_t>(r.day - first) + 1];
+      for (size_t d = 1; d < next.size(); ++d) next[d] += next[d - 1];
+      for (size_t i = 0; i < n; ++i) order[next[static_cast<size_t>(rows[i].day - first)]++] = static_cast<uint32_t>(i);
+    } else {
+      for (size_t i = 0; i < n; ++i) order[i] = static_cast<uint32_t>(i);
+      std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return rows[a].day < rows[b].day; });
+    }
+  }
   FactTable t;
-  t.day.reserve(rows.size());
-  t.rep.reserve(rows.size());
-  t.customer.reserve(rows.size());
-  t.category.reserve(rows.size());
-  t.amount.reserve(rows.size());
-  for (const auto& r : rows) {
-    t.day.push_back(r.day);
-    t.rep.push_back(r.rep);
-    t.customer.push_back(r.customer);
-    t.category.push_back(r.category);
-    t.amount.push_back(r.amount);
+  t.day.resize(n);
+  t.rep.resize(n);
+  t.customer.resize(n);
+  t.category.resize(n);
+  t.amount.resize(n);
+  for (size_t k = 0; k < n; ++k) {
+    const FactRow& r = rows[order[k]];
+    t.day[k] = r.day;
+    t.rep[k] = r.rep;
+    t.customer[k] = r.customer;
+    t.category[k] = r.category;
+    t.amount[k] = r.amount;
   }
   return t;
 }

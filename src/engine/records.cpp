@@ -6,10 +6,7 @@
 namespace sl::engine {
 
 namespace {
-int32_t lookup(const IndexMap& m, Id id) {
-  auto it = m.find(id);
-  return it == m.end() ? kNone : it->second;
-}
+int32_t lookup(const IndexMap& m, Id id) { return m.find(id); }
 }  // namespace
 
 int32_t OpportunityTable::stage_at(size_t i, Date as_of) const {
@@ -73,8 +70,10 @@ ContractTable build_contracts(const model::Dataset& d, const Dims& dims, const I
   std::vector<const model::Contract*> cs;
   for (const auto& c : d.contracts) cs.push_back(&c);
   std::sort(cs.begin(), cs.end(), [](auto* a, auto* b) { return a->id < b->id; });
-  IndexMap contract_index;
-  for (size_t i = 0; i < cs.size(); ++i) contract_index[cs[i]->id] = static_cast<int32_t>(i);
+  std::vector<Id> ids;
+  ids.reserve(cs.size());
+  for (const auto* c : cs) ids.push_back(c->id);
+  IndexMap contract_index(ids);
   // Payments grouped by contract, each group by date (then id) so "oldest first" is a scan.
   std::vector<std::vector<const model::Payment*>> pays(cs.size());
   for (const auto& p : d.payments) {

@@ -13,6 +13,7 @@
 #include "core/date.h"
 #include "core/money.h"
 #include "engine/dims.h"
+#include "engine/id_index.h"
 #include "model/entities.h"
 
 namespace sl::engine {
@@ -68,7 +69,7 @@ struct ForecastTable {
 };
 
 // Id → index maps shared by the builders (customers in input order, as Facts numbers them).
-using IndexMap = std::unordered_map<Id, int32_t>;
+using IndexMap = IdIndex;
 
 CustomerTable build_customers(const std::vector<model::Customer>& cs, const Dims& dims);
 OpportunityTable build_opportunities(const std::vector<model::Opportunity>& os, const Dims& dims,

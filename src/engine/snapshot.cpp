@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <map>
-#include <unordered_map>
 
 namespace sl::engine {
 
@@ -10,68 +9,83 @@ namespace {
 
 std::shared_ptr<const Facts> build_facts_part(const model::Dataset& d, const Dims& dims) {
   auto f = std::make_shared<Facts>();
-  std::unordered_map<Id, int32_t> customer_index;
-  customer_index.reserve(d.customers.size());
-  for (const auto& c : d.customers) {
-    customer_index[c.id] = static_cast<int32_t>(f->customer_id.size());
-    f->customer_id.push_back(c.id);
-  }
+  f->customer_id.reserve(d.customers.size());
+  for (const auto& c : d.customers) f->customer_id.push_back(c.id);
+  const IdIndex customer_index(f->customer_id);
   std::map<std::string, int32_t> category_code;
-  std::unordered_map<Id, int32_t> product_category;
+  std::vector<Id> product_ids;
+  std::vector<int32_t> product_category;  // by product position
   for (const auto& p : d.products) {
     auto [it, fresh] = category_code.try_emplace(p.category, static_cast<int32_t>(f->categories.size()));
     if (fresh) f->categories.push_back(p.category);
-    product_category[p.id] = it->second;
+    product_ids.push_back(p.id);
+    product_category.push_back(it->second);
   }
-  auto lookup = [](const auto& map, Id id) {
-    auto it = map.find(id);
-    return it == map.end() ? kNone : it->second;
+  const IdIndex product_index(product_ids);
+  auto category_of_product = [&](Id id) {
+    int32_t i = product_index.find(id);
+    return i == kNone ? kNone : product_category[static_cast<size_t>(i)];
   };
 
   std::vector<FactRow> sales, lines, pays;
   sales.reserve(d.contracts.size());
-  std::unordered_map<Id, int32_t> contract_rep, contract_customer;
+  size_t line_count = 0;
+  for (const auto& c : d.contracts) line_count += c.lines.size();
+  lines.reserve(line_count);
+  std::vector<Id> contract_ids;
+  contract_ids.reserve(d.contracts.size());
+  std::vector<int32_t> contract_rep, contract_customer;  // by contract position
+  contract_rep.reserve(d.contracts.size());
+  contract_customer.reserve(d.contracts.size());
   for (const auto& c : d.contracts) {
     int32_t rep = dims.find_rep(c.rep);
-    int32_t cust = lookup(customer_index, c.customer);
-    contract_rep[c.id] = rep;
-    contract_customer[c.id] = cust;
+    int32_t cust = customer_index.find(c.customer);
+    contract_ids.push_back(c.id);
+    contract_rep.push_back(rep);
+    contract_customer.push_back(cust);
     sales.push_back({c.signed_date.days, rep, cust, kNone, c.amount});
-    for (const auto& l : c.lines)
-      lines.push_back({c.signed_date.days, rep, cust, lookup(product_category, l.product), l.amount});
+    for (const auto& l : c.lines) lines.push_back({c.signed_date.days, rep, cust, category_of_product(l.product), l.amount});
   }
+  const IdIndex contract_index(contract_ids);
   auto category_of = [&](const std::string& name) {
     auto it = category_code.find(name);
     return it == category_code.end() ? kNone : it->second;
   };
   std::vector<FactRow> won;
-  std::unordered_map<Id, const model::Opportunity*> opportunity;
-  for (const auto& o : d.opportunities) opportunity[o.id] = &o;
+  std::vector<Id> opportunity_ids;
+  opportunity_ids.reserve(d.opportunities.size());
+  for (const auto& o : d.opportunities) opportunity_ids.push_back(o.id);
+  const IdIndex opportunity_index(opportunity_ids);
   for (const auto& b : d.bids) {
     if (b.result != model::BidResult::won || !b.result_date) continue;
-    auto it = opportunity.find(b.opportunity);
-    const model::Opportunity* o = it == opportunity.end() ? nullptr : it->second;
-    won.push_back({b.result_date->days, o ? dims.find_rep(o->rep) : kNone, o ? lookup(customer_index, o->customer) : kNone,
+    int32_t oi = opportunity_index.find(b.opportunity);
+    const model::Opportunity* o = oi == kNone ? nullptr : &d.opportunities[static_cast<size_t>(oi)];
+    won.push_back({b.result_date->days, o ? dims.find_rep(o->rep) : kNone, o ? customer_index.find(o->customer) : kNone,
                    o ? category_of(o->category) : kNone, b.amount});
   }
 
   // First contract per customer; ties on the same day go to the lower contract id.
-  std::unordered_map<Id, const model::Contract*> first;
-  for (const auto& c : d.contracts) {
-    auto [it, fresh] = first.try_emplace(c.customer, &c);
-    const model::Contract* f = it->second;
-    if (!fresh && (c.signed_date < f->signed_date || (c.signed_date == f->signed_date && c.id < f->id))) it->second = &c;
+  // Contracts of a customer missing from the customer table (the schema's foreign key rules
+  // that out) are left out.
+  std::vector<const model::Contract*> first(d.customers.size(), nullptr);
+  for (size_t k = 0; k < d.contracts.size(); ++k) {
+    const model::Contract& c = d.contracts[k];
+    int32_t cust = contract_customer[k];
+    if (cust == kNone) continue;
+    const model::Contract*& f = first[static_cast<size_t>(cust)];
+    if (!f || c.signed_date < f->signed_date || (c.signed_date == f->signed_date && c.id < f->id)) f = &c;
   }
   std::vector<FactRow> firsts;
-  firsts.reserve(first.size());
-  for (const auto& [customer, c] : first)
-    firsts.push_back({c->signed_date.days, dims.find_rep(c->rep), lookup(customer_index, customer), kNone, c->amount});
-  // Hash-map order is not deterministic: order by customer before the stable date sort.
-  std::sort(firsts.begin(), firsts.end(), [](const FactRow& a, const FactRow& b) { return a.customer < b.customer; });
+  for (size_t cust = 0; cust < first.size(); ++cust)  // by customer index, before the stable date sort
+    if (const model::Contract* c = first[cust])
+      firsts.push_back({c->signed_date.days, dims.find_rep(c->rep), static_cast<int32_t>(cust), kNone, c->amount});
 
   pays.reserve(d.payments.size());
-  for (const auto& p : d.payments) pays.push_back({p.date.days, lookup(contract_rep, p.contract),
-                                        lookup(contract_customer, p.contract), kNone, p.amount});
+  for (const auto& p : d.payments) {
+    int32_t k = contract_index.find(p.contract);
+    pays.push_back({p.date.days, k == kNone ? kNone : contract_rep[static_cast<size_t>(k)],
+                    k == kNone ? kNone : contract_customer[static_cast<size_t>(k)], kNone, p.amount});
+  }
   f->sales = build_facts(std::move(sales));
   f->sales_lines = build_facts(std::move(lines));
   f->collections = build_facts(std::move(pays));
@@ -80,7 +94,7 @@ std::shared_ptr<const Facts> build_facts_part(const model::Dataset& d, const Dim
   std::vector<FactRow> acts;
   acts.reserve(d.activities.size());
   for (const auto& a : d.activities)
-    acts.push_back({a.date.days, dims.find_rep(a.rep), lookup(customer_index, a.customer), static_cast<int32_t>(a.type), 1});
+    acts.push_back({a.date.days, dims.find_rep(a.rep), customer_index.find(a.customer), static_cast<int32_t>(a.type), 1});
   f->activities = build_facts(std::move(acts));
   f->customers = build_customers(d.customers, dims);
   f->opportunities = build_opportunities(d.opportunities, dims, customer_index, category_code);

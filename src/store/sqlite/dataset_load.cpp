@@ -3,7 +3,10 @@
 // parent by a single ordered scan each, joined by position (both sides sorted by parent id).
 #include <algorithm>
 #include <stdexcept>
-#include <unordered_map>
+#include <optional>
+#include <string>
+#include <tuple>
+#include <utility>
 
 #include "store/sqlite/meeting_rows.h"
 #include "store/sqlite/sqlite_store.h"
@@ -12,20 +15,37 @@ namespace sl::store::sqlite {
 
 namespace {
 
-// Index from id to position, for attaching child rows.
-template <class T>
-std::unordered_map<Id, size_t> index_of(const std::vector<T>& v) {
-  std::unordered_map<Id, size_t> m;
-  m.reserve(v.size());
-  for (size_t i = 0; i < v.size(); ++i) m.emplace(v[i].id, i);
-  return m;
+// Attaches child rows to parents sorted by id, merging by position. key(q) is the row's
+// unique key, a tuple starting with the parent id. Returns false, having stopped, as soon
+// as a row is out of key order.
+template <class Parent, class Key, class Add>
+bool attach_in_order(sqlite3* db, std::vector<Parent>& parents, const char* sql, Key key, Add add) {
+  Stmt q(db, sql);
+  size_t p = 0;
+  std::optional<decltype(key(q))> last;
+  while (q.step()) {
+    auto k = key(q);
+    if (last && !(*last < k)) return false;
+    last = k;
+    const Id parent = std::get<0>(k);
+    while (p < parents.size() && parents[p].id < parent) ++p;
+    if (p == parents.size() || parents[p].id != parent)
+      throw std::runtime_error("sqlite: orphan child row of id " + std::to_string(parent));
+    add(parents[p], q);
+  }
+  return true;
 }
 
-template <class T>
-T& parent_of(std::vector<T>& v, const std::unordered_map<Id, size_t>& idx, Id id) {
-  auto it = idx.find(id);
-  if (it == idx.end()) throw std::runtime_error("sqlite: orphan child row of id " + std::to_string(id));
-  return v[it->second];
+// Child rows (contract lines, plan items, stage events) are read in table order, a plain
+// sequential scan, and checked to arrive in key order, which they do when written in it.
+// Reading them through the key's index instead costs a B-tree lookup per row (10M contract
+// lines: seconds). Should they not be in key order, they are read again through the index.
+template <class Parent, class Key, class Add, class Clear>
+void attach_children(sqlite3* db, std::vector<Parent>& parents, const std::string& select, const std::string& key_order,
+                     Key key, Add add, Clear clear) {
+  if (attach_in_order(db, parents, (select + " ORDER BY rowid").c_str(), key, add)) return;
+  for (auto& x : parents) clear(x);
+  attach_in_order(db, parents, (select + " ORDER BY " + key_order).c_str(), key, add);
 }
 
 void load_market(sqlite3* db, model::Dataset& d) {
@@ -81,9 +101,11 @@ void load_deals(sqlite3* db, model::Dataset& d) {
     o.lost_reason = q.text(9);
     d.opportunities.push_back(std::move(o));
   }
-  auto oi = index_of(d.opportunities);
-  Stmt ev(db, "SELECT opportunity, stage, date FROM opportunity_stage_events ORDER BY opportunity, date, seq");
-  while (ev.step()) parent_of(d.opportunities, oi, ev.i64(0)).history.push_back({parse_stage(ev.text(1)), ev.date(2)});
+  attach_children(
+      db, d.opportunities, "SELECT opportunity, seq, stage, date FROM opportunity_stage_events", "opportunity, date, seq",
+      [](Stmt& q) { return std::tuple(q.i64(0), q.date(3).days, q.i64(1)); },
+      [](model::Opportunity& o, Stmt& q) { o.history.push_back({parse_stage(q.text(2)), q.date(3)}); },
+      [](model::Opportunity& o) { o.history.clear(); });
 
   Stmt b(db, "SELECT id, opportunity, bid_date, amount, result, result_date FROM bids ORDER BY id");
   while (b.step())
@@ -101,11 +123,16 @@ void load_deals(sqlite3* db, model::Dataset& d) {
     k.amount = c.i64(6);
     d.contracts.push_back(std::move(k));
   }
-  auto ci = index_of(d.contracts);
-  Stmt l(db, "SELECT contract, product, qty, amount, cost FROM contract_lines ORDER BY contract, seq");
-  while (l.step()) parent_of(d.contracts, ci, l.i64(0)).lines.push_back({l.id(1), l.i64(2), l.i64(3), l.i64(4)});
-  Stmt p(db, "SELECT contract, due_date, amount FROM payment_plan ORDER BY contract, seq");
-  while (p.step()) parent_of(d.contracts, ci, p.i64(0)).plan.push_back({p.date(1), p.i64(2)});
+  attach_children(
+      db, d.contracts, "SELECT contract, seq, product, qty, amount, cost FROM contract_lines", "contract, seq",
+      [](Stmt& q) { return std::pair(q.i64(0), q.i64(1)); },
+      [](model::Contract& c, Stmt& q) { c.lines.push_back({q.id(2), q.i64(3), q.i64(4), q.i64(5)}); },
+      [](model::Contract& c) { c.lines.clear(); });
+  attach_children(
+      db, d.contracts, "SELECT contract, seq, due_date, amount FROM payment_plan", "contract, seq",
+      [](Stmt& q) { return std::pair(q.i64(0), q.i64(1)); },
+      [](model::Contract& c, Stmt& q) { c.plan.push_back({q.date(2), q.i64(3)}); },
+      [](model::Contract& c) { c.plan.clear(); });
 
   Stmt pay(db, "SELECT id, contract, date, amount FROM payments ORDER BY id");
   while (pay.step()) d.payments.push_back({pay.i64(0), pay.id(1), pay.date(2), pay.i64(3)});

@@ -17,7 +17,9 @@ std::unique_ptr<Store> open_store(const std::string& url) {
 namespace sl::store::sqlite {
 
 SqliteStore::SqliteStore(const std::string& path) {
-  int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX;
+  // Every method holds mu_, so SQLite's own per-call mutex is redundant (it cost ~5% of a
+  // 10M-line load): the connection is opened without it.
+  int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
   if (sqlite3_open_v2(path.c_str(), &db_, flags, nullptr) != SQLITE_OK) {
     std::string msg = db_ ? sqlite3_errmsg(db_) : "out of memory";
     sqlite3_close(db_);

@@ -1,5 +1,8 @@
 #include <gtest/gtest.h>
 
+#include <sqlite3.h>
+
+#include <cstdio>
 #include <thread>
 
 #include "core/error.h"
@@ -364,4 +367,38 @@ TEST(SqliteStore, ConcurrentUse) {
     });
   for (auto& t : ts) t.join();
   EXPECT_GE(s->data_version(), 1 + 80);
+}
+
+// Child rows are read in table order and only fall back to their key's order when the table
+// order differs: move each parent's first child to the end of its table and load again.
+TEST(SqliteStore, ChildRowsOutOfTableOrderLoadInKeyOrder) {
+  std::string path = ::testing::TempDir() + "sl_store_order_test.db";
+  std::remove(path.c_str());
+  open_store(path)->write_dataset(small_dataset());
+  {
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+    for (const char* t : {"contract_lines", "payment_plan", "opportunity_stage_events"}) {
+      std::string parent = std::string(t) == "opportunity_stage_events" ? "opportunity" : "contract";
+      std::string sql = "CREATE TEMP TABLE moved AS SELECT * FROM " + std::string(t) + " WHERE rowid = (SELECT MIN(rowid) FROM " +
+                        t + ");" + "DELETE FROM " + t + " WHERE rowid = (SELECT MIN(rowid) FROM " + t + ");" +
+                        "INSERT INTO " + t + " SELECT * FROM moved; DROP TABLE moved;";
+      ASSERT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr), SQLITE_OK) << sqlite3_errmsg(db);
+    }
+    sqlite3_close(db);
+  }
+  auto in = small_dataset();
+  auto out = open_store(path)->load_dataset();
+  ASSERT_EQ(out.contracts.size(), 2u);
+  for (size_t i = 0; i < 2; ++i) {
+    ASSERT_EQ(out.contracts[i].lines.size(), in.contracts[i].lines.size());
+    for (size_t k = 0; k < in.contracts[i].lines.size(); ++k)
+      EXPECT_EQ(out.contracts[i].lines[k].amount, in.contracts[i].lines[k].amount);
+    ASSERT_EQ(out.contracts[i].plan.size(), in.contracts[i].plan.size());
+    for (size_t k = 0; k < in.contracts[i].plan.size(); ++k)
+      EXPECT_EQ(out.contracts[i].plan[k].due_date, in.contracts[i].plan[k].due_date);
+  }
+  ASSERT_EQ(out.opportunities[0].history.size(), 3u);
+  EXPECT_EQ(out.opportunities[0].history[0].stage, Stage::lead);
+  EXPECT_EQ(out.opportunities[0].history[2].stage, Stage::won);
 }
