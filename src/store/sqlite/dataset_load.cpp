@@ -2,7 +2,9 @@
 // (insertion) order; child rows (stage events, lines, plan, attendees) are attached to their
 // parent by a single ordered scan each, joined by position (both sides sorted by parent id).
 #include <algorithm>
+#include <exception>
 #include <stdexcept>
+#include <thread>
 #include <optional>
 #include <string>
 #include <tuple>
@@ -83,7 +85,7 @@ void load_customers_products(sqlite3* db, model::Dataset& d) {
   while (p.step()) d.products.push_back({p.i64(0), p.text(1), p.text(2), p.text(3), p.date(4), p.i64(5), p.i64(6)});
 }
 
-void load_deals(sqlite3* db, model::Dataset& d) {
+void load_opportunities(sqlite3* db, model::Dataset& d) {
   Stmt q(db,
          "SELECT id, customer, rep, category, amount, created, expected_close, stage, closed, lost_reason"
          " FROM opportunities ORDER BY id");
@@ -110,7 +112,9 @@ void load_deals(sqlite3* db, model::Dataset& d) {
   Stmt b(db, "SELECT id, opportunity, bid_date, amount, result, result_date FROM bids ORDER BY id");
   while (b.step())
     d.bids.push_back({b.i64(0), b.id(1), b.date(2), b.i64(3), parse_bid_result(b.text(4)), b.opt_date(5)});
+}
 
+void load_contracts(sqlite3* db, model::Dataset& d) {
   Stmt c(db, "SELECT id, code, customer, rep, opportunity, signed_date, amount FROM contracts ORDER BY id");
   while (c.step()) {
     model::Contract k;
@@ -128,12 +132,17 @@ void load_deals(sqlite3* db, model::Dataset& d) {
       [](Stmt& q) { return std::pair(q.i64(0), q.i64(1)); },
       [](model::Contract& c, Stmt& q) { c.lines.push_back({q.id(2), q.i64(3), q.i64(4), q.i64(5)}); },
       [](model::Contract& c) { c.lines.clear(); });
+}
+
+void load_payment_plan(sqlite3* db, model::Dataset& d) {
   attach_children(
       db, d.contracts, "SELECT contract, seq, due_date, amount FROM payment_plan", "contract, seq",
       [](Stmt& q) { return std::pair(q.i64(0), q.i64(1)); },
       [](model::Contract& c, Stmt& q) { c.plan.push_back({q.date(2), q.i64(3)}); },
       [](model::Contract& c) { c.plan.clear(); });
+}
 
+void load_payments(sqlite3* db, model::Dataset& d) {
   Stmt pay(db, "SELECT id, contract, date, amount FROM payments ORDER BY id");
   while (pay.step()) d.payments.push_back({pay.i64(0), pay.id(1), pay.date(2), pay.i64(3)});
 }
@@ -204,20 +213,73 @@ std::vector<model::Rep> SqliteStore::load_reps() {
   return load_reps_locked();
 }
 
+namespace {
+
+// A second, read-only connection to the same file, in its own read transaction.
+struct ReadConnection {
+  sqlite3* db = nullptr;
+  ~ReadConnection() {
+    if (db) {
+      sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
+      sqlite3_close(db);
+    }
+  }
+  bool open(const std::string& path) {
+    if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK) return false;
+    return sqlite3_exec(db, "PRAGMA busy_timeout=5000; BEGIN", nullptr, nullptr, nullptr) == SQLITE_OK;
+  }
+};
+
+int64_t version_of(sqlite3* db) {
+  Stmt q(db, "SELECT version FROM data_version WHERE id = 1");
+  return q.step() ? q.i64(0) : -1;
+}
+
+}  // namespace
+
 // One read transaction so the data set is a consistent cut even if another process writes.
+// On a file database, contracts and their lines (half the rows at 10M lines) are read on a
+// second connection in a second thread while this one reads the rest. Both read
+// transactions see the same cut when they read the same data_version (every write to the
+// data set bumps it); otherwise everything is read here, one table after another.
 model::Dataset SqliteStore::load_dataset() {
   std::lock_guard lock(mu_);
   exec(db_, "BEGIN");
   try {
     model::Dataset d;
-    d.regions = load_regions_locked();
-    d.reps = load_reps_locked();
-    load_customers_products(db_, d);
-    load_market(db_, d);
-    load_deals(db_, d);
-    d.targets = load_targets_locked();
-    load_plans(db_, d);
-    load_meetings(db_, d);
+    const int64_t version = version_of(db_);
+    ReadConnection second;
+    const bool parallel = !path_.empty() && second.open(path_) && version_of(second.db) == version;
+    model::Dataset contracts;
+    std::exception_ptr failed;
+    std::thread worker;
+    if (parallel)
+      worker = std::thread([&] {
+        try {
+          load_contracts(second.db, contracts);
+        } catch (...) {
+          failed = std::current_exception();
+        }
+      });
+    try {
+      d.regions = load_regions_locked();
+      d.reps = load_reps_locked();
+      load_customers_products(db_, d);
+      load_market(db_, d);
+      load_opportunities(db_, d);
+      load_payments(db_, d);
+      d.targets = load_targets_locked();
+      load_plans(db_, d);
+      load_meetings(db_, d);
+    } catch (...) {
+      if (worker.joinable()) worker.join();
+      throw;
+    }
+    if (worker.joinable()) worker.join();
+    if (failed) std::rethrow_exception(failed);
+    if (parallel) d.contracts = std::move(contracts.contracts);
+    else load_contracts(db_, d);
+    load_payment_plan(db_, d);
     exec(db_, "COMMIT");
     return d;
   } catch (...) {

@@ -26,6 +26,7 @@ SqliteStore::SqliteStore(const std::string& path) {
     throw std::runtime_error("sqlite: cannot open '" + path + "': " + msg);
   }
   sqlite3_extended_result_codes(db_, 1);
+  if (path != ":memory:" && !path.empty()) path_ = path;
   // WAL lets readers in other processes (backups, the CLI) run beside the server;
   // NORMAL sync is durable across application crashes, which is what WAL needs.
   exec(db_, "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=5000;"

@@ -5,6 +5,7 @@
 #include <sqlite3.h>
 
 #include <mutex>
+#include <string>
 
 #include "store/sqlite/stmt.h"
 #include "store/store.h"
@@ -72,6 +73,7 @@ class SqliteStore final : public Store {
 
   std::mutex mu_;
   sqlite3* db_ = nullptr;
+  std::string path_;  // "" for an in-memory database (no second connection can see it)
 };
 
 // Text codes of the enums that have none in model/ (stored as TEXT with CHECK constraints).
