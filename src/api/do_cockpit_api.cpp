@@ -44,7 +44,7 @@ json::value cockpit_json(const Caller& c, const analytics::CockpitResult& r, Dat
     const auto& x = r.overdue[k];
     int32_t cust = ct.customer[x.contract];
     overdue.push_back(json::object{{"contract", ct.id[x.contract]},
-                                   {"code", ct.code[x.contract]},
+                                   {"code", ct.code(x.contract)},
                                    {"customer", cust == engine::kNone ? "" : f.customers.name[cust]},
                                    {"amount", ct.amount[x.contract]},
                                    {"overdue", x.overdue},

@@ -1,6 +1,10 @@
 #include "engine/facts.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <stdexcept>
+
+#include "engine/dims.h"
 
 namespace sl::engine {
 
@@ -30,17 +34,20 @@ FactTable build_facts(std::vector<FactRow> rows) {
     }
   }
   FactTable t;
+  if (std::any_of(rows.begin(), rows.end(), [](const FactRow& r) { return r.category < -1 || r.category > INT16_MAX; }))
+    throw std::length_error("build_facts: category code out of range");
+  const bool categorised = std::any_of(rows.begin(), rows.end(), [](const FactRow& r) { return r.category != kNone; });
   t.day.resize(n);
   t.rep.resize(n);
   t.customer.resize(n);
-  t.category.resize(n);
+  if (categorised) t.category.resize(n);
   t.amount.resize(n);
   for (size_t k = 0; k < n; ++k) {
     const FactRow& r = rows[order[k]];
     t.day[k] = r.day;
     t.rep[k] = r.rep;
     t.customer[k] = r.customer;
-    t.category[k] = r.category;
+    if (categorised) t.category[k] = static_cast<int16_t>(r.category);
     t.amount[k] = r.amount;
   }
   return t;

@@ -7,6 +7,13 @@ namespace sl::engine {
 
 namespace {
 int32_t lookup(const IndexMap& m, Id id) { return m.find(id); }
+
+// Columns grow by push_back, which leaves up to half of each vector unused: a Snapshot
+// lives long and is large, so its columns are cut to size once built.
+template <class... V>
+void fit(V&... columns) {
+  (columns.shrink_to_fit(), ...);
+}
 }  // namespace
 
 int32_t OpportunityTable::stage_at(size_t i, Date as_of) const {
@@ -36,6 +43,7 @@ CustomerTable build_customers(const std::vector<model::Customer>& cs, const Dims
     t.region.push_back(dims.find_region(c.region));
     t.owner.push_back(c.owner_rep == 0 ? kNone : dims.find_rep(c.owner_rep));
   }
+  fit(t.name, t.industry, t.size, t.region, t.owner);
   return t;
 }
 
@@ -63,6 +71,8 @@ OpportunityTable build_opportunities(const std::vector<model::Opportunity>& in, 
     }
     t.hist_begin.push_back(static_cast<uint32_t>(t.hist_stage.size()));
   }
+  fit(t.id, t.customer, t.rep, t.category, t.amount, t.created, t.expected_close, t.closed, t.stage, t.hist_begin,
+      t.hist_stage, t.hist_day);
   return t;
 }
 
@@ -81,12 +91,14 @@ ContractTable build_contracts(const model::Dataset& d, const Dims& dims, const I
     if (c != kNone) pays[c].push_back(&p);
   }
   ContractTable t;
+  t.code_begin.push_back(0);
   t.plan_begin.push_back(0);
   t.pay_begin.push_back(0);
   for (size_t i = 0; i < cs.size(); ++i) {
     const auto& c = *cs[i];
     t.id.push_back(c.id);
-    t.code.push_back(c.code);
+    t.code_chars += c.code;
+    t.code_begin.push_back(static_cast<uint32_t>(t.code_chars.size()));
     t.rep.push_back(dims.find_rep(c.rep));
     t.customer.push_back(lookup(customer_index, c.customer));
     t.signed_day.push_back(c.signed_date.days);
@@ -106,6 +118,8 @@ ContractTable build_contracts(const model::Dataset& d, const Dims& dims, const I
     }
     t.pay_begin.push_back(static_cast<uint32_t>(t.pay_day.size()));
   }
+  fit(t.id, t.code_chars, t.code_begin, t.rep, t.customer, t.signed_day, t.amount, t.plan_begin, t.plan_due, t.plan_amount, t.pay_begin,
+      t.pay_day, t.pay_amount);
   return t;
 }
 
@@ -125,6 +139,7 @@ ForecastTable build_forecasts(const std::vector<model::Forecast>& fs, const Dims
     t.value.push_back(f->value);
     t.submitted_at.push_back(f->submitted_at);
   }
+  fit(t.rep, t.month, t.value, t.submitted_at);
   return t;
 }
 

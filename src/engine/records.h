@@ -8,6 +8,7 @@
 #include <map>
 #include <unordered_map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/date.h"
@@ -48,7 +49,12 @@ struct OpportunityTable {
 
 struct ContractTable {
   std::vector<Id> id;
-  std::vector<std::string> code;
+  // Contract codes packed into one buffer (a std::string each took 32 bytes a contract).
+  std::string code_chars;
+  std::vector<uint32_t> code_begin;  // size() + 1 offsets into code_chars
+  std::string_view code(size_t c) const {
+    return std::string_view(code_chars).substr(code_begin[c], code_begin[c + 1] - code_begin[c]);
+  }
   std::vector<int32_t> rep, customer, signed_day;
   std::vector<Money> amount;
   std::vector<uint32_t> plan_begin;  // payment plan, by due date

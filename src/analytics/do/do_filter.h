@@ -29,7 +29,7 @@ struct RowFilter {
       int32_t c = t.customer[i];
       if (c == engine::kNone || f.customers.industry[c] != industry) return false;
     }
-    return category == engine::kNone || t.category[i] == category;
+    return category == engine::kNone || t.has_category(i, category);
   }
 };
 

@@ -134,12 +134,42 @@ void load_contracts(sqlite3* db, model::Dataset& d) {
       [](model::Contract& c) { c.lines.clear(); });
 }
 
-void load_payment_plan(sqlite3* db, model::Dataset& d) {
-  attach_children(
-      db, d.contracts, "SELECT contract, seq, due_date, amount FROM payment_plan", "contract, seq",
-      [](Stmt& q) { return std::pair(q.i64(0), q.i64(1)); },
-      [](model::Contract& c, Stmt& q) { c.plan.push_back({q.date(2), q.i64(3)}); },
-      [](model::Contract& c) { c.plan.clear(); });
+// Payment plans are read before the contracts they belong to are (those load on another
+// connection at the same time), into rows attached afterwards. nullopt when the table is
+// not in key order; attach_payment_plan then reads it through its index.
+struct PlanRow {
+  Id contract;
+  int64_t seq;
+  model::PlanItem item;
+};
+std::optional<std::vector<PlanRow>> read_payment_plan(sqlite3* db) {
+  std::vector<PlanRow> rows;
+  Stmt q(db, "SELECT contract, seq, due_date, amount FROM payment_plan ORDER BY rowid");
+  while (q.step()) {
+    PlanRow r{q.i64(0), q.i64(1), {q.date(2), q.i64(3)}};
+    if (!rows.empty() && !(std::pair(rows.back().contract, rows.back().seq) < std::pair(r.contract, r.seq)))
+      return std::nullopt;
+    rows.push_back(r);
+  }
+  return rows;
+}
+
+void attach_payment_plan(sqlite3* db, model::Dataset& d, const std::optional<std::vector<PlanRow>>& rows) {
+  if (!rows) {
+    attach_in_order(
+        db, d.contracts, "SELECT contract, seq, due_date, amount FROM payment_plan ORDER BY contract, seq",
+        [](Stmt& q) { return std::pair(q.i64(0), q.i64(1)); },
+        [](model::Contract& c, Stmt& q) { c.plan.push_back({q.date(2), q.i64(3)}); });
+    return;
+  }
+  size_t p = 0;
+  auto& cs = d.contracts;
+  for (const PlanRow& r : *rows) {
+    while (p < cs.size() && cs[p].id < r.contract) ++p;
+    if (p == cs.size() || cs[p].id != r.contract)
+      throw std::runtime_error("sqlite: orphan child row of id " + std::to_string(r.contract));
+    cs[p].plan.push_back(r.item);
+  }
 }
 
 void load_payments(sqlite3* db, model::Dataset& d) {
@@ -253,6 +283,7 @@ model::Dataset SqliteStore::load_dataset() {
     model::Dataset contracts;
     std::exception_ptr failed;
     std::thread worker;
+    std::optional<std::vector<PlanRow>> plan;
     if (parallel)
       worker = std::thread([&] {
         try {
@@ -271,6 +302,7 @@ model::Dataset SqliteStore::load_dataset() {
       d.targets = load_targets_locked();
       load_plans(db_, d);
       load_meetings(db_, d);
+      plan = read_payment_plan(db_);
     } catch (...) {
       if (worker.joinable()) worker.join();
       throw;
@@ -279,7 +311,7 @@ model::Dataset SqliteStore::load_dataset() {
     if (failed) std::rethrow_exception(failed);
     if (parallel) d.contracts = std::move(contracts.contracts);
     else load_contracts(db_, d);
-    load_payment_plan(db_, d);
+    attach_payment_plan(db_, d, plan);
     exec(db_, "COMMIT");
     return d;
   } catch (...) {
