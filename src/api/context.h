@@ -19,7 +19,8 @@ struct Context {
   SnapshotHolder& snapshots;
   std::function<Date()> today;
   std::string version = "0.1.0";
-  ResultCache results;  // analytics results of the current Snapshot (result_cache.h)
+  ResultCache results;     // analytics results of the current Snapshot (result_cache.h)
+  ResultCache bodies{64};  // whole dashboard answers by data version (cached_response.h)
 };
 
 // The logged-in caller of one request, with the Snapshot the request reads and the

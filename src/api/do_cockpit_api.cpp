@@ -1,5 +1,6 @@
 // GET /api/v1/do/cockpit?rep=ID&as_of=…: D1 销售综合管理看板, the whole page in one answer.
 #include "analytics/do/cockpit.h"
+#include "api/cached_response.h"
 #include "api/do_json.h"
 #include "api/json_fields.h"
 #include "api/routes.h"
@@ -87,7 +88,7 @@ json::value cockpit_json(const Caller& c, const analytics::CockpitResult& r, Dat
 }  // namespace
 
 void add_do_cockpit_routes(http::Router& r, Context& ctx) {
-  r.add("GET", "/api/v1/do/cockpit", [&ctx](http::Request& req) {
+  r.add("GET", "/api/v1/do/cockpit", cached_get(ctx, [&ctx](http::Request& req) {
     Caller c = require_caller(ctx, req);
     Date as_of = as_of_param(req, ctx);
     Id rep = 0;
@@ -105,7 +106,7 @@ void add_do_cockpit_routes(http::Router& r, Context& ctx) {
         [&] { return analytics::rep_cockpit(*c.snap, c.scope, rep, as_of); });
     const auto& result = *held;
     return http::json_response(200, cockpit_json(c, result, as_of));
-  });
+  }));
 }
 
 }  // namespace sl::api

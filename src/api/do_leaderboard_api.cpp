@@ -3,6 +3,7 @@
 // format=xlsx|csv to download a table.
 #include "analytics/do/leaderboard.h"
 #include "analytics/do/per_capita.h"
+#include "api/cached_response.h"
 #include "api/do_json.h"
 #include "api/export.h"
 #include "api/json_fields.h"
@@ -93,7 +94,7 @@ std::shared_ptr<const analytics::PerCapitaResult> cached_per_capita(Context& ctx
 }  // namespace
 
 void add_do_leaderboard_routes(http::Router& r, Context& ctx) {
-  r.add("GET", "/api/v1/do/leaderboard", [&ctx](http::Request& req) {
+  r.add("GET", "/api/v1/do/leaderboard", cached_get(ctx, [&ctx](http::Request& req) {
     Caller c = require_caller(ctx, req);
     analytics::BoardParams p;
     p.as_of = as_of_param(req, ctx);
@@ -124,9 +125,9 @@ void add_do_leaderboard_routes(http::Router& r, Context& ctx) {
                                                  {"reps", std::move(reps)},
                                                  {"regions", std::move(regions)},
                                                  {"per_capita", std::move(pc)}});
-  });
+  }));
 
-  r.add("GET", "/api/v1/do/per-capita", [&ctx](http::Request& req) {
+  r.add("GET", "/api/v1/do/per-capita", cached_get(ctx, [&ctx](http::Request& req) {
     Caller c = require_caller(ctx, req);
     Date as_of = as_of_param(req, ctx);
     int months = 24;
@@ -141,7 +142,7 @@ void add_do_leaderboard_routes(http::Router& r, Context& ctx) {
     auto body = per_capita_json(result);
     body["as_of"] = format_date(as_of);
     return http::json_response(200, body);
-  });
+  }));
 }
 
 void add_do_routes(http::Router& r, Context& ctx) {

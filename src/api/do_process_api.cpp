@@ -4,6 +4,7 @@
 #include <map>
 
 #include "analytics/do/process.h"
+#include "api/cached_response.h"
 #include "api/do_json.h"
 #include "api/export.h"
 #include "api/json_fields.h"
@@ -156,7 +157,7 @@ ExportTable export_table(const analytics::ProcessResult& r, const std::string& t
 }  // namespace
 
 void add_do_process_routes(http::Router& r, Context& ctx) {
-  r.add("GET", "/api/v1/do/process", [&ctx](http::Request& req) {
+  r.add("GET", "/api/v1/do/process", cached_get(ctx, [&ctx](http::Request& req) {
     Caller c = require_caller(ctx, req);
     analytics::ProcessParams p;
     p.as_of = as_of_param(req, ctx);
@@ -219,7 +220,7 @@ void add_do_process_routes(http::Router& r, Context& ctx) {
                           {"anomalies", std::move(anomalies)},
                           {"anomalies_total", result.anomalies.size()},
                           {"options", filter_options(c)}});
-  });
+  }));
 
   r.add("POST", "/api/v1/do/anomalies/ack", [&ctx](http::Request& req) {
     Caller c = require_caller(ctx, req);

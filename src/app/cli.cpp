@@ -25,7 +25,7 @@ int run_cli(int argc, char** argv) {
   serve_cmd->add_option("--web", serve_o.web_dir, "Built web app (default: web/dist)");
   serve_cmd->add_option("--today", serve_o.today, "Pin today's date (YYYY-MM-DD), for tests");
   serve_cmd->add_option("--result-cache", serve_o.result_cache,
-                        "Dashboard results kept per Snapshot (default 512; 0 = off, to measure the uncached path)");
+                        "Dashboard results kept per Snapshot (default 512; 0 = off, also for whole answers, to measure the uncached path)");
 
   DemoOptions demo_o;
   auto* demo_cmd = app.add_subcommand("demo", "Create a database with the demo data set");

@@ -132,6 +132,30 @@ test('anomaly acknowledgement: comment required, stored, audited, shown', async 
   assert.equal(noCsrf.status, 403);
 });
 
+test('dashboard answers carry an ETag: a repeat is a 304, any write makes a new answer', async () => {
+  const c = await as('executive');
+  const url = `/api/v1/do/process?period=2026-05&as_of=${AS_OF}`;
+  const first = await c.get(url);
+  const etag = first.headers.get('etag');
+  assert.match(etag, /^"[0-9a-f]{16}"$/);
+  assert.equal(first.headers.get('cache-control'), 'private, no-cache');
+  const repeat = await c.req('GET', url, undefined, { headers: { 'If-None-Match': etag } });
+  assert.equal(repeat.status, 304);
+  assert.equal(repeat.json, null, 'no body');
+  // Another user, another answer (their scope, their to-dos).
+  const m = await as('manager');
+  const theirs = await m.get(url);
+  assert.notEqual(theirs.headers.get('etag'), etag);
+  // An acknowledgement is a store write: the kept answer is not served any more.
+  const a = first.json.anomalies[0];
+  const ok = await c.req('POST', '/api/v1/do/anomalies/ack', { key: a.key, comment: '第二条说明', as_of: AS_OF });
+  assert.equal(ok.status, 201);
+  const after = await c.req('GET', url, undefined, { headers: { 'If-None-Match': etag } });
+  assert.equal(after.status, 200);
+  assert.notEqual(after.headers.get('etag'), etag);
+  assert.equal(after.json.anomalies.find((x) => x.key === a.key).acks.at(-1).comment, '第二条说明');
+});
+
 test('leaderboard: a rep sees peers ranks but only own figures; executives see regions and per-capita', async () => {
   const rep = await as('rep');
   const r = await rep.get(`/api/v1/do/leaderboard?period=2026-05&metric=sales&as_of=${AS_OF}`);

@@ -18,8 +18,8 @@ export function logins() {
 
 export class Client {
   constructor(lang = 'zh-CN') { this.cookie = ''; this.csrf = ''; this.lang = lang; }
-  async req(method, path, body, { csrf = true, raw = false } = {}) {
-    const headers = { 'Accept-Language': this.lang };
+  async req(method, path, body, { csrf = true, raw = false, headers: extra = {} } = {}) {
+    const headers = { 'Accept-Language': this.lang, ...extra };
     if (this.cookie) headers.Cookie = this.cookie;
     if (csrf && this.csrf && method !== 'GET') headers['X-CSRF-Token'] = this.csrf;
     let payload;

@@ -96,6 +96,7 @@ Id SqliteStore::add_meeting_series(const model::MeetingSeries& s, Id user, int64
   ins.bind(1, s.name).bind(2, s.type).bind(3, s.level).bind_id(4, s.region).run();
   Id id = sqlite3_last_insert_rowid(db_);
   audit(db_, at, user, "meeting_series", id, "", s.name + " (" + s.type + "/" + s.level + "/" + std::to_string(s.region) + ")");
+  bump_version_locked();  // cached dashboard answers show to-dos and goal checks
   tx.commit();
   return id;
 }
@@ -110,6 +111,7 @@ Id SqliteStore::add_meeting(const model::Meeting& m, Id user, int64_t at) {
   write_attendees(db_, x);
   audit(db_, at, user, "meeting", x.id, "",
         "date=" + format_date(m.date) + "; chair=" + std::to_string(m.chair) + "; attendees=" + join_ids(m.attendees));
+  bump_version_locked();  // cached dashboard answers show to-dos and goal checks
   tx.commit();
   return x.id;
 }
@@ -128,6 +130,7 @@ void SqliteStore::update_meeting(const model::Meeting& m, Id user, int64_t at) {
   write_attendees(db_, m);
   audit(db_, at, user, "meeting", m.id, before,
         "date=" + format_date(m.date) + "; chair=" + std::to_string(m.chair) + "; attendees=" + join_ids(m.attendees));
+  bump_version_locked();  // cached dashboard answers show to-dos and goal checks
   tx.commit();
 }
 
@@ -145,6 +148,7 @@ void SqliteStore::open_meeting(Id meeting, const std::vector<Id>& carry_over, Id
            " SELECT ?, id, status FROM resolutions WHERE id = ?");
   for (Id r : carry_over) ins.bind(1, meeting).bind(2, r).run();
   if (status != "open") audit(db_, at, user, "meeting", meeting, "status=" + status, "status=open; carry_over=" + join_ids(carry_over));
+  bump_version_locked();  // cached dashboard answers show to-dos and goal checks
   tx.commit();
 }
 
@@ -167,6 +171,7 @@ void SqliteStore::close_meeting(Id meeting, Id user, int64_t at) {
   Stmt up(db_, "UPDATE meetings SET status = 'closed' WHERE id = ?");
   up.bind(1, meeting).run();
   audit(db_, at, user, "meeting", meeting, "status=open", "status=closed");
+  bump_version_locked();  // cached dashboard answers show to-dos and goal checks
   tx.commit();
 }
 
@@ -188,6 +193,7 @@ Id SqliteStore::add_resolution(const model::Resolution& r, Id agenda_item, Id us
       throw invalid_field("agenda_item", "议程项不存在或已形成决议", "The agenda item does not exist or already has a resolution");
   }
   audit(db_, at, user, "resolution", id, "", resolution_text(r));
+  bump_version_locked();  // cached dashboard answers show to-dos and goal checks
   tx.commit();
   return id;
 }
@@ -224,6 +230,7 @@ void SqliteStore::update_resolution(const model::Resolution& r, Id user, int64_t
     del.bind(1, r.id).run();
   }
   audit(db_, at, user, "resolution", r.id, resolution_text(before), resolution_text(r));
+  bump_version_locked();  // cached dashboard answers show to-dos and goal checks
   tx.commit();
 }
 
@@ -234,6 +241,7 @@ Id SqliteStore::add_action_item(const model::ActionItem& a, Id user, int64_t at)
   ins.bind(1, a.resolution).bind(2, a.title).bind_id(3, a.owner).bind(4, a.due_date).bind(5, a.status).bind(6, a.done_date).run();
   Id id = sqlite3_last_insert_rowid(db_);
   audit(db_, at, user, "action_item", id, "", action_text(a));
+  bump_version_locked();  // cached dashboard answers show to-dos and goal checks
   tx.commit();
   return id;
 }
@@ -255,6 +263,7 @@ void SqliteStore::update_action_item(const model::ActionItem& a, const std::stri
     log.bind(1, a.id).bind_id(2, user).bind(3, at).bind(4, text).run();
   }
   audit(db_, at, user, "action_item", a.id, action_text(before), action_text(a));
+  bump_version_locked();  // cached dashboard answers show to-dos and goal checks
   tx.commit();
 }
 
@@ -268,6 +277,7 @@ void SqliteStore::add_action_log(Id action_item, const std::string& text, Id use
   Stmt log(db_, "INSERT INTO action_item_log(action_item, user, at, text) VALUES (?,?,?,?)");
   log.bind(1, action_item).bind_id(2, user).bind(3, at).bind(4, text).run();
   audit(db_, at, user, "action_item", action_item, "", "log: " + text);
+  bump_version_locked();  // cached dashboard answers show to-dos and goal checks
   tx.commit();
 }
 
@@ -297,6 +307,7 @@ void SqliteStore::update_carry_over(Id meeting, Id resolution, const std::string
     audit(db_, at, user, "resolution", resolution, "status=" + before, "status=" + status);
   }
   audit(db_, at, user, "carry_over", resolution, "", "meeting=" + std::to_string(meeting) + "; " + text);
+  bump_version_locked();  // cached dashboard answers show to-dos and goal checks
   tx.commit();
 }
 
@@ -311,6 +322,7 @@ Id SqliteStore::add_agenda_item(const AgendaItem& a, Id user, int64_t at) {
   ins.bind_id(6, user).bind(7, at).run();
   Id id = sqlite3_last_insert_rowid(db_);
   audit(db_, at, user, "agenda_item", id, "", "meeting=" + std::to_string(a.meeting) + "; " + a.source + " " + a.source_key + "; " + a.title);
+  bump_version_locked();  // cached dashboard answers show to-dos and goal checks
   tx.commit();
   return id;
 }
@@ -329,6 +341,7 @@ void SqliteStore::record_goal_checks(const std::vector<GoalCheck>& checks) {
     audit(db_, c.evaluated_at, 0, "goal_check", c.resolution, "",
           std::string(c.met ? "met" : "not met") + "; measured=" + (c.measured ? std::to_string(*c.measured) : "null"));
   }
+  bump_version_locked();  // cached dashboard answers show to-dos and goal checks
   tx.commit();
 }
 
@@ -344,6 +357,7 @@ void SqliteStore::set_meeting_people(const model::Dataset& d) {
   for (const auto& r : d.resolutions) res.bind_id(1, r.owner).bind(2, r.id).run();
   Stmt act(db_, "UPDATE action_items SET owner = ? WHERE id = ?");
   for (const auto& a : d.action_items) act.bind_id(1, a.owner).bind(2, a.id).run();
+  bump_version_locked();  // cached dashboard answers show to-dos and goal checks
   tx.commit();
 }
 

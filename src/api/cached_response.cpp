@@ -1,0 +1,29 @@
+#include "api/cached_response.h"
+
+#include <cstdio>
+#include <functional>
+
+namespace sl::api {
+
+http::Handler cached_get(Context& ctx, http::Handler h) {
+  return [&ctx, h = std::move(h)](http::Request& req) -> http::Response {
+    if (!req.query_value("format").empty()) return h(req);
+    Caller c = require_caller(ctx, req);
+    const int64_t data_version = ctx.store.data_version();
+    const std::string key = std::to_string(c.snap->version) + "|" + std::to_string(data_version) + "|u" +
+                            std::to_string(c.user.id) + "|" + (req.lang() == Lang::en ? "en" : "zh") + "|" + req.target;
+    char tag[32];
+    std::snprintf(tag, sizeof tag, "\"%016zx\"", std::hash<std::string>{}(key));
+    const std::string etag = tag;
+    const std::string private_cache = "private, no-cache";  // the browser keeps it, and asks each time
+    if (req.header("if-none-match") == etag)
+      return http::Response{304, "", "", {{"ETag", etag}, {"Cache-Control", private_cache}}};
+    auto kept = ctx.bodies.get<http::Response>(data_version, c.scope, "body", key, [&] { return h(req); });
+    http::Response r = *kept;
+    r.headers.push_back({"ETag", etag});
+    r.headers.push_back({"Cache-Control", private_cache});
+    return r;
+  };
+}
+
+}  // namespace sl::api
