@@ -4,10 +4,10 @@ namespace sl::bench {
 
 namespace {
 
-template <class T>
-size_t b(const std::vector<T>& v) { return v.capacity() * sizeof(T); }
+template <class V>
+size_t b(const V& v) { return v.capacity() * sizeof(typename V::value_type); }
 
-size_t b(const std::vector<std::string>& v) {
+size_t b(const engine::Column<std::string>& v) {
   size_t n = v.capacity() * sizeof(std::string);
   for (const auto& x : v)
     if (x.capacity() > 15) n += x.capacity() + 1;
@@ -30,7 +30,7 @@ std::vector<std::pair<std::string, size_t>> snapshot_bytes(const engine::Snapsho
       {"bids_won", fact(f.bids_won)},
       {"first_contracts", fact(f.first_contracts)},
       {"activities", fact(f.activities)},
-      {"contracts (ids, codes, plan, payments)", b(k.id) + k.code_chars.capacity() + b(k.code_begin) + b(k.rep) + b(k.customer) + b(k.signed_day) +
+      {"contracts (ids, codes, plan, payments)", b(k.id) + b(k.code_chars) + b(k.code_begin) + b(k.rep) + b(k.customer) + b(k.signed_day) +
                                                      b(k.amount) + b(k.plan_begin) + b(k.plan_due) + b(k.plan_amount) +
                                                      b(k.pay_begin) + b(k.pay_day) + b(k.pay_amount)},
       {"opportunities + stage history", b(o.id) + b(o.customer) + b(o.rep) + b(o.category) + b(o.amount) + b(o.created) +

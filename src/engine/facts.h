@@ -8,6 +8,7 @@
 
 #include "core/date.h"
 #include "core/money.h"
+#include "engine/column.h"
 
 namespace sl::engine {
 
@@ -16,13 +17,13 @@ struct RowRange {
 };
 
 struct FactTable {
-  std::vector<int32_t> day;       // Date::days, ascending
-  std::vector<int32_t> rep;       // rep index
-  std::vector<int32_t> customer;  // customer index (kNone when unknown)
+  Column<int32_t> day;       // Date::days, ascending
+  Column<int32_t> rep;       // rep index
+  Column<int32_t> customer;  // customer index (kNone when unknown)
   // Category code (kNone for none); empty when no row of the table has one (contracts,
   // payments): 4 bytes a row saved, and a category filter matches no row there.
-  std::vector<int16_t> category;  // (codes are few: product categories, activity types)
-  std::vector<Money> amount;
+  Column<int16_t> category;  // (codes are few: product categories, activity types)
+  Column<Money> amount;
 
   size_t size() const { return day.size(); }
   bool has_category(size_t i, int32_t code) const { return !category.empty() && category[i] == code; }

@@ -15,7 +15,8 @@ class IdIndex {
  public:
   IdIndex() = default;
   // ids[i] → i; for a repeated id the first position wins.
-  explicit IdIndex(const std::vector<Id>& ids);
+  IdIndex(const Id* ids, size_t n);
+  explicit IdIndex(const std::vector<Id>& ids) : IdIndex(ids.data(), ids.size()) {}
   // The position of id, or -1 (engine::kNone) when absent.
   int32_t find(Id id) const {
     if (!dense_) {

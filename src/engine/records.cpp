@@ -97,7 +97,7 @@ ContractTable build_contracts(const model::Dataset& d, const Dims& dims, const I
   for (size_t i = 0; i < cs.size(); ++i) {
     const auto& c = *cs[i];
     t.id.push_back(c.id);
-    t.code_chars += c.code;
+    for (char ch : c.code) t.code_chars.push_back(ch);
     t.code_begin.push_back(static_cast<uint32_t>(t.code_chars.size()));
     t.rep.push_back(dims.find_rep(c.rep));
     t.customer.push_back(lookup(customer_index, c.customer));

@@ -13,6 +13,7 @@
 
 #include "core/date.h"
 #include "core/money.h"
+#include "engine/column.h"
 #include "engine/dims.h"
 #include "engine/id_index.h"
 #include "model/entities.h"
@@ -22,24 +23,24 @@ namespace sl::engine {
 constexpr int32_t kNoDay = INT32_MIN;  // an absent date in a day column
 
 struct CustomerTable {
-  std::vector<std::string> name;
-  std::vector<int32_t> industry;  // code into industries
-  std::vector<int8_t> size;       // model::CustomerSize
-  std::vector<int32_t> region;    // region index
-  std::vector<int32_t> owner;     // rep index (kNone when none)
+  Column<std::string> name;
+  Column<int32_t> industry;  // code into industries
+  Column<int8_t> size;       // model::CustomerSize
+  Column<int32_t> region;    // region index
+  Column<int32_t> owner;     // rep index (kNone when none)
   std::vector<std::string> industries;  // industry code → name
   size_t size_count() const { return name.size(); }
 };
 
 struct OpportunityTable {
-  std::vector<Id> id;
-  std::vector<int32_t> customer, rep, category;  // indexes / category code
-  std::vector<Money> amount;
-  std::vector<int32_t> created, expected_close, closed;  // days; closed = kNoDay while open
-  std::vector<int8_t> stage;                              // current (final) stage
-  std::vector<uint32_t> hist_begin;                       // size() + 1 offsets
-  std::vector<int8_t> hist_stage;
-  std::vector<int32_t> hist_day;
+  Column<Id> id;
+  Column<int32_t> customer, rep, category;  // indexes / category code
+  Column<Money> amount;
+  Column<int32_t> created, expected_close, closed;  // days; closed = kNoDay while open
+  Column<int8_t> stage;                              // current (final) stage
+  Column<uint32_t> hist_begin;                       // size() + 1 offsets
+  Column<int8_t> hist_stage;
+  Column<int32_t> hist_day;
   size_t size() const { return id.size(); }
   // The stage the opportunity was in at the end of day `as_of`; kNone before it existed.
   int32_t stage_at(size_t i, Date as_of) const;
@@ -48,29 +49,29 @@ struct OpportunityTable {
 };
 
 struct ContractTable {
-  std::vector<Id> id;
+  Column<Id> id;
   // Contract codes packed into one buffer (a std::string each took 32 bytes a contract).
-  std::string code_chars;
-  std::vector<uint32_t> code_begin;  // size() + 1 offsets into code_chars
+  Column<char> code_chars;
+  Column<uint32_t> code_begin;  // size() + 1 offsets into code_chars
   std::string_view code(size_t c) const {
-    return std::string_view(code_chars).substr(code_begin[c], code_begin[c + 1] - code_begin[c]);
+    return std::string_view(code_chars.data() + code_begin[c], code_begin[c + 1] - code_begin[c]);
   }
-  std::vector<int32_t> rep, customer, signed_day;
-  std::vector<Money> amount;
-  std::vector<uint32_t> plan_begin;  // payment plan, by due date
-  std::vector<int32_t> plan_due;
-  std::vector<Money> plan_amount;
-  std::vector<uint32_t> pay_begin;  // payments, by date
-  std::vector<int32_t> pay_day;
-  std::vector<Money> pay_amount;
+  Column<int32_t> rep, customer, signed_day;
+  Column<Money> amount;
+  Column<uint32_t> plan_begin;  // payment plan, by due date
+  Column<int32_t> plan_due;
+  Column<Money> plan_amount;
+  Column<uint32_t> pay_begin;  // payments, by date
+  Column<int32_t> pay_day;
+  Column<Money> pay_amount;
   size_t size() const { return id.size(); }
 };
 
 // Forecast submissions sorted by (rep, month, submitted_at, id).
 struct ForecastTable {
-  std::vector<int32_t> rep, month;  // rep index, Month::index
-  std::vector<Money> value;
-  std::vector<int64_t> submitted_at;  // unix seconds
+  Column<int32_t> rep, month;  // rep index, Month::index
+  Column<Money> value;
+  Column<int64_t> submitted_at;  // unix seconds
   size_t size() const { return rep.size(); }
 };
 

@@ -13,7 +13,7 @@ std::shared_ptr<const Facts> build_facts_part(const model::Dataset& d, const Dim
   auto f = std::make_shared<Facts>();
   f->customer_id.reserve(d.customers.size());
   for (const auto& c : d.customers) f->customer_id.push_back(c.id);
-  const IdIndex customer_index(f->customer_id);
+  const IdIndex customer_index(f->customer_id.data(), f->customer_id.size());
   std::map<std::string, int32_t> category_code;
   std::vector<Id> product_ids;
   std::vector<int32_t> product_category;  // by product position

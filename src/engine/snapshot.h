@@ -22,7 +22,7 @@ struct Facts {
   // contract): counting rows in a period counts the customers new in it.
   FactTable first_contracts;
   std::vector<std::string> categories;  // category code → name
-  std::vector<Id> customer_id;          // customer index → id
+  Column<Id> customer_id;               // customer index → id
   // For D1/D2/D4. bids_won rows also carry the opportunity's customer and category.
   FactTable activities;  // one row per activity, by date; category = model::ActivityType
   CustomerTable customers;  // by customer index
