@@ -92,6 +92,7 @@ console.log(`machine: ${cpus().length} × ${cpus()[0]?.model}; runs: ${runs} (en
 console.log(lines.join('\n'));
 console.log(`\nanswers: ${mismatches === 0 ? 'identical across all systems' : mismatches + ' MISMATCHES'}`);
 console.log(`cold start (SQLite → model → Snapshot): load ${fmt(eng.load_ms)} ms + build ${fmt(eng.build_ms)} ms`);
+if (eng.incremental_ms?.length) console.log(`incremental Snapshot after one new contract: first ${fmt(eng.incremental_ms[0])} ms, then median ${fmt(median(eng.incremental_ms.slice(1)))} ms, max ${fmt(Math.max(...eng.incremental_ms.slice(1)))} ms`);
 for (const [s, ms] of Object.entries(loads)) console.log(`${s} load from CSV: ${fmt(ms)} ms`);
 console.log(`\nSnapshot memory: ${mb(eng.memory_total)} MiB = ${(eng.memory_total / eng.contract_lines).toFixed(1)} bytes per contract line`);
 for (const m of eng.memory) console.log(`  ${m.part}: ${mb(m.bytes)} MiB (${(m.bytes / eng.contract_lines).toFixed(1)} B/line)`);

@@ -90,6 +90,26 @@ int main(int argc, char** argv) {
   auto snap = engine::build_snapshot(data, store->data_version());
   double build_ms = ms_since(t1);
   size_t lines = snap->facts->sales_lines.size();
+  // Incremental Snapshot after one new contract (dated as_of, four lines, a plan), as the
+  // server publishes it after POST /api/v1/contracts: the first append, then 20 more.
+  json::array incremental;
+  if (!data.contracts.empty()) {
+    model::Contract c = data.contracts.back();
+    Id next_id = 0;
+    for (const auto& x : data.contracts) next_id = std::max(next_id, x.id);
+    c.signed_date = std::max(*as_of, c.signed_date);
+    c.plan = {{c.signed_date, c.amount}};
+    auto cur = snap;
+    for (int i = 0; i < 21; ++i) {
+      c.id = ++next_id;
+      c.code = "BENCH-" + std::to_string(c.id);
+      auto t = std::chrono::steady_clock::now();
+      auto next = engine::with_contracts(*cur, {c}, cur->version + 1);
+      incremental.emplace_back(ms_since(t));
+      if (!next) break;
+      cur = next;
+    }
+  }
   data = model::Dataset{};  // the server keeps only the Snapshot
 
   json::object out;
@@ -98,6 +118,7 @@ int main(int argc, char** argv) {
   out["customers"] = snap->facts->customer_id.size();
   out["load_ms"] = load_ms;
   out["build_ms"] = build_ms;
+  out["incremental_ms"] = incremental;
   json::array mem;
   size_t total = 0;
   for (const auto& [part, bytes] : bench::snapshot_bytes(*snap)) {

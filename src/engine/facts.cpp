@@ -37,10 +37,20 @@ FactTable build_facts(std::vector<FactRow> rows) {
   if (std::any_of(rows.begin(), rows.end(), [](const FactRow& r) { return r.category < -1 || r.category > INT16_MAX; }))
     throw std::length_error("build_facts: category code out of range");
   const bool categorised = std::any_of(rows.begin(), rows.end(), [](const FactRow& r) { return r.category != kNone; });
+  // Room to append ~1/64 more rows before a column must be copied (with_contracts); the
+  // spare capacity is not touched, so it costs address space, not resident memory.
+  const size_t room = n + std::max<size_t>(1024, n / 64);
+  t.day.reserve(room);
+  t.rep.reserve(room);
+  t.customer.reserve(room);
+  t.amount.reserve(room);
   t.day.resize(n);
   t.rep.resize(n);
   t.customer.resize(n);
-  if (categorised) t.category.resize(n);
+  if (categorised) {
+    t.category.reserve(room);
+    t.category.resize(n);
+  }
   t.amount.resize(n);
   for (size_t k = 0; k < n; ++k) {
     const FactRow& r = rows[order[k]];

@@ -118,8 +118,15 @@ ContractTable build_contracts(const model::Dataset& d, const Dims& dims, const I
     }
     t.pay_begin.push_back(static_cast<uint32_t>(t.pay_day.size()));
   }
-  fit(t.id, t.code_chars, t.code_begin, t.rep, t.customer, t.signed_day, t.amount, t.plan_begin, t.plan_due, t.plan_amount, t.pay_begin,
-      t.pay_day, t.pay_amount);
+  // Cut to size, with ~1/64 to spare for contracts appended later (with_contracts).
+  for (auto* c : {&t.rep, &t.customer, &t.signed_day}) c->shrink_to_fit(c->size() / 64 + 1024);
+  t.id.shrink_to_fit(t.id.size() / 64 + 1024);
+  t.amount.shrink_to_fit(t.amount.size() / 64 + 1024);
+  t.code_chars.shrink_to_fit(t.code_chars.size() / 64 + 16384);
+  for (auto* c : {&t.code_begin, &t.plan_begin, &t.pay_begin}) c->shrink_to_fit(c->size() / 64 + 1024);
+  t.plan_due.shrink_to_fit(t.plan_due.size() / 64 + 4096);
+  t.plan_amount.shrink_to_fit(t.plan_amount.size() / 64 + 4096);
+  fit(t.pay_day, t.pay_amount);
   return t;
 }
 

@@ -13,7 +13,8 @@ std::shared_ptr<const Facts> build_facts_part(const model::Dataset& d, const Dim
   auto f = std::make_shared<Facts>();
   f->customer_id.reserve(d.customers.size());
   for (const auto& c : d.customers) f->customer_id.push_back(c.id);
-  const IdIndex customer_index(f->customer_id.data(), f->customer_id.size());
+  f->customer_index = std::make_shared<const IdIndex>(f->customer_id.data(), f->customer_id.size());
+  const IdIndex& customer_index = *f->customer_index;
   std::map<std::string, int32_t> category_code;
   std::vector<Id> product_ids;
   std::vector<int32_t> product_category;  // by product position
@@ -23,7 +24,8 @@ std::shared_ptr<const Facts> build_facts_part(const model::Dataset& d, const Dim
     product_ids.push_back(p.id);
     product_category.push_back(it->second);
   }
-  const IdIndex product_index(product_ids);
+  f->product_index = std::make_shared<const IdIndex>(product_ids);
+  const IdIndex& product_index = *f->product_index;
   auto category_of_product = [&](Id id) {
     int32_t i = product_index.find(id);
     return i == kNone ? kNone : product_category[static_cast<size_t>(i)];
@@ -118,6 +120,7 @@ std::shared_ptr<const Facts> build_facts_part(const model::Dataset& d, const Dim
   f->customers = build_customers(d.customers, dims);
   records.join();
   if (failed) std::rethrow_exception(failed);
+  f->product_category = std::make_shared<const std::vector<int32_t>>(std::move(product_category));
   return f;
 }
 

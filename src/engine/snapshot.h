@@ -29,6 +29,10 @@ struct Facts {
   OpportunityTable opportunities;
   ContractTable contracts;
   ForecastTable forecasts;
+  // For appending contracts to the next Snapshot without a rebuild (with_contracts).
+  std::shared_ptr<const IdIndex> customer_index;  // customer id → index
+  std::shared_ptr<const IdIndex> product_index;   // product id → position in product_category
+  std::shared_ptr<const std::vector<int32_t>> product_category;  // category code (kNone: none)
 };
 
 struct Snapshot {
@@ -43,5 +47,14 @@ std::shared_ptr<const Snapshot> build_snapshot(const model::Dataset& d, int64_t 
 // The same snapshot with a new set of targets (after a target write); facts are shared.
 std::shared_ptr<const Snapshot> with_targets(const Snapshot& s, std::vector<model::Target> targets,
                                              int64_t version);
+
+// The next Snapshot after new contracts were committed (with their lines and payment plans,
+// no payments yet): rows appended to the contract, contract-line and first-contract tables,
+// every other column shared. Applies when each contract is dated on or after the latest
+// contract already in (a backdated contract would have to be inserted mid-table), has a
+// higher id than any before, and names a known rep, customer and products. Otherwise it
+// returns nullptr and the caller rebuilds. Rows appended on the last day already in come
+// after that day's existing rows, as a rebuild would order them (by contract id).
+std::shared_ptr<const Snapshot> with_contracts(const Snapshot& s, std::vector<model::Contract> added, int64_t version);
 
 }  // namespace sl::engine
