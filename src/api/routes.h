@@ -19,6 +19,8 @@ void add_act_routes(http::Router& r, Context& ctx);
 void add_do_cockpit_routes(http::Router& r, Context& ctx);
 void add_do_process_routes(http::Router& r, Context& ctx);
 void add_do_leaderboard_routes(http::Router& r, Context& ctx);
+// 合同录入: POST /api/v1/contracts (contracts_api.cpp).
+void add_contract_routes(http::Router& r, Context& ctx);
 
 // The user as the API shows it (also used by /me and the session answer).
 boost::json::object user_json(const model::User& u);

@@ -32,4 +32,26 @@ void SnapshotHolder::publish_targets() {
   current_.store(engine::with_targets(*prev, store_.load_targets(), version));
 }
 
+SnapshotHolder::Published SnapshotHolder::publish_contracts(const std::vector<model::Contract>& added) {
+  auto t0 = std::chrono::steady_clock::now();
+  Published out;
+  {
+    std::lock_guard lock(writer_);
+    auto prev = current_.load();
+    out.version = store_.data_version();
+    if (prev) {
+      if (auto next = engine::with_contracts(*prev, added, out.version)) {
+        current_.store(next);
+        out.incremental = true;
+      }
+    }
+  }
+  if (!out.incremental) {
+    spdlog::info("contracts could not be appended to the snapshot: rebuilding");
+    reload();
+  }
+  out.ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+  return out;
+}
+
 }  // namespace sl::api

@@ -20,6 +20,14 @@ class SnapshotHolder {
   void reload();
   // After a committed target write: reuse facts and dimensions, rebuild only the targets.
   void publish_targets();
+  // After committed new contracts (with their store ids): append them to the next
+  // Snapshot (engine::with_contracts), or rebuild when they cannot be appended.
+  struct Published {
+    int64_t version = 0;
+    bool incremental = false;
+    double ms = 0;
+  };
+  Published publish_contracts(const std::vector<model::Contract>& added);
 
  private:
   store::Store& store_;

@@ -175,6 +175,15 @@ class Store {
   // Acknowledgements of months [from, to] ("YYYY-MM"), oldest first.
   virtual std::vector<AnomalyAck> anomaly_acks(const std::string& from, const std::string& to) { unsupported_d2(); }
   [[noreturn]] static void unsupported_d2() { throw std::logic_error("this store does not implement anomaly acks"); }
+
+  // --- Contract entry ---
+  // New contracts with their lines and payment plans, one audit row each (entity
+  // "contract"), in one transaction; ids are assigned here (above every id in the table)
+  // and returned in input order. A code already taken is AppError 422 on field "code" and
+  // nothing is written. Not pure so that test doubles of Store need not implement it.
+  virtual std::vector<Id> add_contracts(const std::vector<model::Contract>& cs, Id user, int64_t at) {
+    throw std::logic_error("this store does not implement contract entry");
+  }
 };
 
 // "path/to/file.db" or "sqlite:path"; opens (creating the file if needed) and migrates.

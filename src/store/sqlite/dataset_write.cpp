@@ -1,5 +1,6 @@
 // Bulk write of a whole data set: one transaction, one prepared statement per table
 // reused for every row (re-preparing per row would cost more than the inserts).
+#include "core/error.h"
 #include "store/sqlite/sqlite_store.h"
 
 namespace sl::store::sqlite {
@@ -56,6 +57,25 @@ void write_market(sqlite3* db, const model::Dataset& d) {
     cs.bind(1, s.month).bind_id(2, s.competitor_product).bind_id(3, s.region).bind(4, s.amount).run();
 }
 
+// Contracts with their lines and payment plans, ids as given.
+void insert_contracts(sqlite3* db, const std::vector<model::Contract>& cs) {
+  Stmt con(db,
+           "INSERT INTO contracts(id, code, customer, rep, opportunity, signed_date, amount)"
+           " VALUES (?,?,?,?,?,?,?)");
+  Stmt line(db, "INSERT INTO contract_lines(contract, seq, product, qty, amount, cost) VALUES (?,?,?,?,?,?)");
+  Stmt plan(db, "INSERT INTO payment_plan(contract, seq, due_date, amount) VALUES (?,?,?,?)");
+  for (auto& c : cs) {
+    con.bind(1, c.id).bind(2, c.code).bind_id(3, c.customer).bind_id(4, c.rep).bind_id(5, c.opportunity)
+        .bind(6, c.signed_date).bind(7, c.amount).run();
+    int seq = 0;
+    for (auto& l : c.lines)
+      line.bind(1, c.id).bind(2, seq++).bind_id(3, l.product).bind(4, l.qty).bind(5, l.amount)
+          .bind(6, l.cost).run();
+    seq = 0;
+    for (auto& p : c.plan) plan.bind(1, c.id).bind(2, seq++).bind(3, p.due_date).bind(4, p.amount).run();
+  }
+}
+
 void write_deals(sqlite3* db, const model::Dataset& d) {
   Stmt opp(db,
            "INSERT INTO opportunities(id, customer, rep, category, amount, created, expected_close,"
@@ -75,21 +95,7 @@ void write_deals(sqlite3* db, const model::Dataset& d) {
     bid.bind(1, b.id).bind_id(2, b.opportunity).bind(3, b.bid_date).bind(4, b.amount)
         .bind(5, bid_result_code(b.result)).bind(6, b.result_date).run();
 
-  Stmt con(db,
-           "INSERT INTO contracts(id, code, customer, rep, opportunity, signed_date, amount)"
-           " VALUES (?,?,?,?,?,?,?)");
-  Stmt line(db, "INSERT INTO contract_lines(contract, seq, product, qty, amount, cost) VALUES (?,?,?,?,?,?)");
-  Stmt plan(db, "INSERT INTO payment_plan(contract, seq, due_date, amount) VALUES (?,?,?,?)");
-  for (auto& c : d.contracts) {
-    con.bind(1, c.id).bind(2, c.code).bind_id(3, c.customer).bind_id(4, c.rep).bind_id(5, c.opportunity)
-        .bind(6, c.signed_date).bind(7, c.amount).run();
-    int seq = 0;
-    for (auto& l : c.lines)
-      line.bind(1, c.id).bind(2, seq++).bind_id(3, l.product).bind(4, l.qty).bind(5, l.amount)
-          .bind(6, l.cost).run();
-    seq = 0;
-    for (auto& p : c.plan) plan.bind(1, c.id).bind(2, seq++).bind(3, p.due_date).bind(4, p.amount).run();
-  }
+  insert_contracts(db, d.contracts);
 
   Stmt pay(db, "INSERT INTO payments(id, contract, date, amount) VALUES (?,?,?,?)");
   for (auto& p : d.payments) pay.bind(1, p.id).bind_id(2, p.contract).bind(3, p.date).bind(4, p.amount).run();
@@ -173,6 +179,29 @@ void SqliteStore::write_dataset(const model::Dataset& d) {
   write_meetings(db_, d);
   bump_version_locked();
   tx.commit();
+}
+
+std::vector<Id> SqliteStore::add_contracts(const std::vector<model::Contract>& cs, Id user, int64_t at) {
+  std::lock_guard lock(mu_);
+  Tx tx(db_);
+  for (const auto& c : cs) {
+    Stmt taken(db_, "SELECT 1 FROM contracts WHERE code = ?");
+    taken.bind(1, c.code);
+    if (taken.step()) throw sl::invalid_field("code", "合同编号已存在：" + c.code, "Contract code already exists: " + c.code);
+  }
+  Stmt top(db_, "SELECT COALESCE(MAX(id), 0) FROM contracts");
+  Id next = top.step() ? top.i64(0) : 0;
+  std::vector<model::Contract> rows = cs;
+  std::vector<Id> ids;
+  for (auto& c : rows) ids.push_back(c.id = ++next);
+  insert_contracts(db_, rows);
+  Stmt a(db_, "INSERT INTO audit_log(at, user, entity, entity_key, old_value, new_value) VALUES (?,?,?,?,?,?)");
+  for (const auto& c : rows)
+    a.bind(1, at).bind_id(2, user).bind(3, "contract").bind(4, std::to_string(c.id)).bind(5, "")
+        .bind(6, c.code + " " + std::to_string(c.amount)).run();
+  bump_version_locked();
+  tx.commit();
+  return ids;
 }
 
 }  // namespace sl::store::sqlite

@@ -1,0 +1,112 @@
+// POST /api/v1/contracts: a signed contract entered by hand (合同录入), with its lines and
+// payment plan. The store writes it in one transaction with an audit row; the next Snapshot
+// appends it (engine::with_contracts) so every dashboard shows it at once.
+#include <algorithm>
+
+#include "api/json_fields.h"
+#include "api/routes.h"
+#include "auth/auth.h"
+
+namespace sl::api {
+
+namespace {
+
+constexpr int64_t kMaxMoney = 1'000'000'000'000'000;  // 10 trillion yuan in fen
+
+Date body_date(const json::object& o, const std::string& key, const std::string& field) {
+  auto* v = o.if_contains(key);
+  if (!v || v->is_null()) throw missing_field(field);
+  if (!v->is_string()) throw invalid_field(field, "应为日期 YYYY-MM-DD：" + field, "Expected a date YYYY-MM-DD: " + field);
+  return query_date(std::string(v->get_string()), field);
+}
+
+// The contract described by the body, checked against the caller's Snapshot and scope.
+model::Contract read_contract(const Caller& c, const json::object& body, Date today) {
+  const engine::Snapshot& s = *c.snap;
+  const engine::Facts& f = *s.facts;
+  model::Contract k;
+  k.code = required_string(body, "code", 40);
+  if (k.code.find_first_not_of(" \t") == std::string::npos) throw missing_field("code");
+
+  k.customer = required_int(body, "customer", "customer", 1, INT64_MAX);
+  if (!f.customer_index || f.customer_index->find(k.customer) == engine::kNone)
+    throw invalid_field("customer", "客户不存在：" + std::to_string(k.customer), "No such customer: " + std::to_string(k.customer));
+
+  auto rep = optional_int(body, "rep", "rep", 1, INT64_MAX);
+  if (!rep && c.user.role == model::Role::rep) rep = c.user.rep;
+  if (!rep) throw missing_field("rep");
+  k.rep = *rep;
+  int32_t rep_index = s.dims->find_rep(k.rep);
+  if (rep_index == engine::kNone)
+    throw invalid_field("rep", "销售不存在：" + std::to_string(k.rep), "No such rep: " + std::to_string(k.rep));
+  if (!c.scope.sees_rep(rep_index)) throw forbidden();
+
+  k.signed_date = body_date(body, "signed_date", "signed_date");
+  if (k.signed_date > today)
+    throw invalid_field("signed_date", "签约日期不能晚于今天", "The signing date cannot be after today");
+  if (k.signed_date < s.dims->rep_hire[rep_index])
+    throw invalid_field("signed_date", "签约日期早于该销售入职日期", "The signing date is before the rep was hired");
+
+  k.opportunity = optional_int(body, "opportunity", "opportunity", 1, INT64_MAX).value_or(0);
+  if (k.opportunity && !std::binary_search(f.opportunities.id.begin(), f.opportunities.id.end(), k.opportunity))
+    throw invalid_field("opportunity", "商机不存在：" + std::to_string(k.opportunity),
+                        "No such opportunity: " + std::to_string(k.opportunity));
+
+  const auto& lines = required_array(body, "lines");
+  if (lines.empty() || lines.size() > 200)
+    throw invalid_field("lines", "合同明细应有 1 到 200 行", "A contract has 1 to 200 lines");
+  for (size_t i = 0; i < lines.size(); ++i) {
+    const std::string at = "lines[" + std::to_string(i) + "]";
+    const auto& o = as_object(lines[i], at);
+    model::ContractLine l;
+    l.product = required_int(o, "product", at + ".product", 1, INT64_MAX);
+    if (!f.product_index || f.product_index->find(l.product) == engine::kNone)
+      throw invalid_field(at + ".product", "产品不存在：" + std::to_string(l.product), "No such product: " + std::to_string(l.product));
+    l.qty = required_int(o, "qty", at + ".qty", 0, 1'000'000'000);
+    l.amount = required_int(o, "amount", at + ".amount", 0, kMaxMoney);
+    l.cost = required_int(o, "cost", at + ".cost", 0, kMaxMoney);
+    k.amount += l.amount;
+    k.lines.push_back(l);
+  }
+  if (k.amount <= 0 || k.amount > kMaxMoney)
+    throw invalid_field("lines", "合同金额应大于 0", "The contract amount must be above 0");
+
+  const auto& plan = required_array(body, "plan");
+  if (plan.empty() || plan.size() > 120)
+    throw invalid_field("plan", "回款计划应有 1 到 120 期", "A payment plan has 1 to 120 instalments");
+  Money planned = 0;
+  for (size_t i = 0; i < plan.size(); ++i) {
+    const std::string at = "plan[" + std::to_string(i) + "]";
+    const auto& o = as_object(plan[i], at);
+    model::PlanItem p;
+    p.due_date = body_date(o, "due_date", at + ".due_date");
+    if (p.due_date < k.signed_date)
+      throw invalid_field(at + ".due_date", "回款日期不能早于签约日期", "A due date cannot be before the signing date");
+    p.amount = required_int(o, "amount", at + ".amount", 0, kMaxMoney);
+    planned += p.amount;
+    k.plan.push_back(p);
+  }
+  if (planned != k.amount)
+    throw invalid_field("plan", "回款计划合计应等于合同金额", "The payment plan must add up to the contract amount");
+  return k;
+}
+
+}  // namespace
+
+void add_contract_routes(http::Router& r, Context& ctx) {
+  r.add("POST", "/api/v1/contracts", [&ctx](http::Request& req) {
+    Caller c = require_caller(ctx, req);
+    const json::value parsed = http::parse_json_body(req);
+    model::Contract k = read_contract(c, as_object(parsed, "body"), ctx.today());
+    k.id = ctx.store.add_contracts({k}, c.user.id, auth::system_clock_seconds()).at(0);
+    auto published = ctx.snapshots.publish_contracts({k});
+    return http::json_response(201, json::object{{"id", k.id},
+                                                 {"code", k.code},
+                                                 {"amount", k.amount},
+                                                 {"snapshot", json::object{{"version", published.version},
+                                                                           {"incremental", published.incremental},
+                                                                           {"ms", published.ms}}}});
+  });
+}
+
+}  // namespace sl::api

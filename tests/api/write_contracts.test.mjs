@@ -1,0 +1,93 @@
+// 合同录入 POST /api/v1/contracts: validation, scope, one transaction, and the dashboards
+// showing the contract at once (the Snapshot appends it; a backdated one makes it rebuild).
+// Runs after the read-only suites (file name order): it adds contracts to the shared database.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { as, sql } from './helpers.mjs';
+
+const AS_OF = '2026-06-15';
+const count = () => sql('SELECT COUNT(*) AS n FROM contracts')[0].n;
+
+function body(rep, over = {}) {
+  const [customer] = sql(`SELECT id FROM customers ORDER BY id LIMIT 1`);
+  const products = sql(`SELECT id FROM products ORDER BY id LIMIT 2`);
+  return {
+    code: `API-${Date.now()}-${Math.floor(Math.random() * 1e6)}`, customer: customer.id, rep, signed_date: AS_OF,
+    lines: [{ product: products[0].id, qty: 2, amount: 3000000, cost: 1800000 },
+      { product: products[1].id, qty: 1, amount: 1500000, cost: 500000 }],
+    plan: [{ due_date: '2026-07-15', amount: 2500000 }, { due_date: '2026-08-15', amount: 2000000 }],
+    ...over,
+  };
+}
+
+test('a rep enters a contract: stored with lines, plan and audit; the cockpit and D2 show it at once', async () => {
+  const rep = await as('rep');
+  const mgr = await as('manager');
+  const card = async () => (await rep.get(`/api/v1/do/cockpit?as_of=${AS_OF}`)).json.cards[0].sales.actual;
+  const d2 = async () => (await mgr.get(`/api/v1/do/process?period=2026-06&as_of=${AS_OF}`)).json.totals.find((m) => m.metric === 'sales').amount;
+  const [before, d2Before] = [await card(), await d2()];
+  const b = body(rep.user.rep);
+  const r = await rep.req('POST', '/api/v1/contracts', b);
+  assert.equal(r.status, 201, JSON.stringify(r.json));
+  assert.equal(r.json.amount, 4500000);
+  assert.equal(r.json.snapshot.incremental, true, 'appended to the Snapshot, not rebuilt');
+  const [row] = sql(`SELECT code, rep, customer, signed_date, amount FROM contracts WHERE id = ${r.json.id}`);
+  assert.deepEqual(row, { code: b.code, rep: rep.user.rep, customer: b.customer, signed_date: AS_OF, amount: 4500000 });
+  assert.equal(sql(`SELECT COUNT(*) AS n FROM contract_lines WHERE contract = ${r.json.id}`)[0].n, 2);
+  assert.equal(sql(`SELECT SUM(amount) AS s FROM payment_plan WHERE contract = ${r.json.id}`)[0].s, 4500000);
+  assert.equal(sql(`SELECT COUNT(*) AS n FROM audit_log WHERE entity = 'contract' AND entity_key = '${r.json.id}'`)[0].n, 1);
+  assert.equal(await card(), before + 4500000);
+  // The manager's region holds the rep (demo logins: rep.east1 under mgr.east).
+  assert.equal(await d2(), d2Before + 4500000);
+  // The engine and SQL agree on June's sales of the rep after the append.
+  const [s] = sql(`SELECT SUM(amount) AS v FROM contracts WHERE rep = ${rep.user.rep} AND signed_date BETWEEN '2026-06-01' AND '${AS_OF}'`);
+  assert.equal(await card(), s.v);
+});
+
+test('bad contracts are 422 naming the field, out of scope 403, and nothing is written', async () => {
+  const rep = await as('rep');
+  const n = count();
+  const cases = [
+    [{ lines: [{ product: 999999, qty: 1, amount: 100, cost: 0 }], plan: [{ due_date: '2026-07-01', amount: 100 }] }, 'lines[0].product'],
+    [{ plan: [{ due_date: '2026-07-15', amount: 1 }] }, 'plan'],
+    [{ signed_date: '2026-06-16' }, 'signed_date'],
+    [{ signed_date: '2026-02-30' }, 'signed_date'],
+    [{ plan: [{ due_date: '2026-06-01', amount: 4500000 }] }, 'plan[0].due_date'],
+    [{ code: '' }, 'code'],
+    [{ customer: 99999999 }, 'customer'],
+    [{ lines: [] }, 'lines'],
+    [{ lines: [{ product: sql('SELECT id FROM products LIMIT 1')[0].id, qty: 1, amount: -5, cost: 0 }] }, 'lines[0].amount'],
+  ];
+  for (const [over, field] of cases) {
+    const r = await rep.req('POST', '/api/v1/contracts', body(rep.user.rep, over));
+    assert.equal(r.status, 422, `${field}: ${JSON.stringify(r.json)}`);
+    assert.equal(r.json.error.field, field);
+  }
+  // A code already taken.
+  const [taken] = sql('SELECT code FROM contracts ORDER BY id LIMIT 1');
+  const dup = await rep.req('POST', '/api/v1/contracts', body(rep.user.rep, { code: taken.code }));
+  assert.equal(dup.status, 422);
+  assert.equal(dup.json.error.field, 'code');
+  // Malformed JSON, English message.
+  const bad = await rep.req('POST', '/api/v1/contracts', '{"code":', { raw: true });
+  assert.equal(bad.status, 400);
+  // Another rep's book: 403.
+  const [other] = sql(`SELECT id FROM reps WHERE id <> ${rep.user.rep} ORDER BY id LIMIT 1`);
+  assert.equal((await rep.req('POST', '/api/v1/contracts', body(other.id))).status, 403);
+  // Without the CSRF header: 403.
+  assert.equal((await rep.req('POST', '/api/v1/contracts', body(rep.user.rep), { csrf: false })).status, 403);
+  assert.equal(count(), n, 'nothing written');
+});
+
+test('a backdated contract cannot be appended: the Snapshot is rebuilt and the figures are right', async () => {
+  const exec = await as('executive');
+  const may = async () => (await exec.get(`/api/v1/do/process?period=2026-05&as_of=${AS_OF}`)).json.totals.find((m) => m.metric === 'sales').amount;
+  const before = await may();
+  const [rep] = sql(`SELECT id FROM reps WHERE leave_date IS NULL ORDER BY id LIMIT 1`);
+  const r = await exec.req('POST', '/api/v1/contracts', body(rep.id, { signed_date: '2026-05-20' }));
+  assert.equal(r.status, 201, JSON.stringify(r.json));
+  assert.equal(r.json.snapshot.incremental, false);
+  assert.equal(await may(), before + 4500000);
+  const [s] = sql(`SELECT SUM(amount) AS v FROM contracts WHERE signed_date BETWEEN '2026-05-01' AND '2026-05-31'`);
+  assert.equal(await may(), s.v);
+});
