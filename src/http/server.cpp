@@ -195,8 +195,11 @@ struct Server::Impl {
         break;
       }
       if (ec == bhttp::error::header_limit) {
+        // The fields before the oversized part are parsed already (the parser takes a
+        // header line by line): the caller's language is known when it came first.
         req.method = "?";
         req.target = "(header too large)";
+        req.headers.emplace_back("accept-language", std::string(parser.get()[bhttp::field::accept_language]));
         co_await refuse(stream, 431, "header_too_large", "请求头过大", "Request header too large",
                         req, t0);
         break;
@@ -212,6 +215,7 @@ struct Server::Impl {
       if (ec == bhttp::error::body_limit) {  // chunked bodies only find out while reading
         req.method = "?";
         req.target = "(body too large)";
+        req.headers.emplace_back("accept-language", std::string(parser.get()[bhttp::field::accept_language]));
         co_await refuse(stream, 413, "body_too_large", "请求体过大", "Request body too large", req, t0);
         break;
       }

@@ -188,6 +188,19 @@ TEST_F(ServerTest, OversizedHeaderIs431) {
   EXPECT_TRUE(c.closed_by_peer());
 }
 
+TEST_F(ServerTest, OversizedHeaderAnswersInTheCallersLanguageWhenItCameFirst) {
+  Client c(server->port());
+  c.send_raw("GET /api/v1/hello/x HTTP/1.1\r\nHost: x\r\nACCEPT-LANGUAGE: en-US\r\nX-Big: " + std::string(10000, 'b') +
+             "\r\n\r\n");
+  auto res = c.read();
+  EXPECT_EQ(res.result_int(), 431);
+  EXPECT_NE(res.body().find("Request header too large"), std::string::npos) << res.body();
+  Client z(server->port());
+  z.send_raw("GET /api/v1/hello/x HTTP/1.1\r\nHost: x\r\nX-Big: " + std::string(10000, 'b') + "\r\n\r\n");
+  auto zres = z.read();
+  EXPECT_NE(zres.body().find("请求头过大"), std::string::npos) << zres.body();
+}
+
 TEST_F(ServerTest, MalformedRequestClosesConnection) {
   Client c(server->port());
   c.send_raw("THIS IS NOT HTTP\r\n\r\n");
