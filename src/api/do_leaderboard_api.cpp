@@ -85,10 +85,19 @@ ExportTable board_table(const analytics::BoardResult& b, const std::string& tabl
   return t;
 }
 
-std::shared_ptr<const analytics::PerCapitaResult> cached_per_capita(Context& ctx, const Caller& c, Date as_of, int months) {
+std::shared_ptr<const analytics::PerCapitaResult> cached_per_capita(Context& ctx, const Caller& c, const engine::Scope& scope,
+                                                                    Date as_of, int months) {
   return ctx.results.get<analytics::PerCapitaResult>(
-      c.snap->version, c.scope, "d4pc", std::to_string(as_of.days) + "|" + std::to_string(months),
-      [&] { return analytics::per_capita(*c.snap, c.scope, as_of, months); });
+      c.snap->version, scope, "d4pc", std::to_string(as_of.days) + "|" + std::to_string(months),
+      [&] { return analytics::per_capita(*c.snap, scope, as_of, months); });
+}
+
+// ?region=ID narrows the ranking (and per-capita) to that region's subtree: 403 outside the
+// caller's scope, 404 unknown, as on D2. A rep's peer group is their 大区 whatever is asked.
+engine::Scope board_scope(const Caller& c, const http::Request& req) {
+  analytics::DoFilter f;
+  if (auto v = req.query_value("region"); !v.empty()) f.region = query_id(v, "region");
+  return analytics::narrow_scope(*c.snap, c.scope, f);
 }
 
 }  // namespace
@@ -104,10 +113,11 @@ void add_do_leaderboard_routes(http::Router& r, Context& ctx) {
     if (!m)
       throw invalid_field("metric", "未知排名指标：" + metric, "Unknown ranking metric: " + metric);
     p.metric = *m;
+    const engine::Scope scope = board_scope(c, req);
     const auto held = ctx.results.get<analytics::BoardResult>(
-        c.snap->version, c.scope, "d4", std::to_string(p.period.first.days) + "~" + std::to_string(p.period.last.days) +
-                                            "@" + std::to_string(p.as_of.days) + "|" + metric,
-        [&] { return analytics::leaderboard(*c.snap, c.scope, p); });
+        c.snap->version, scope, "d4", std::to_string(p.period.first.days) + "~" + std::to_string(p.period.last.days) +
+                                          "@" + std::to_string(p.as_of.days) + "|" + metric,
+        [&] { return analytics::leaderboard(*c.snap, scope, p); });
     const auto& board = *held;
     if (auto format = req.query_value("format"); !format.empty())
       return export_response(board_table(board, req.query_value("table", "reps"), p.metric, export_lang(req)), format,
@@ -116,7 +126,11 @@ void add_do_leaderboard_routes(http::Router& r, Context& ctx) {
     for (const auto& row : board.reps) reps.push_back(row_json(row));
     for (const auto& row : board.regions) regions.push_back(row_json(row));
     json::value pc = nullptr;
-    if (c.user.role != model::Role::rep) pc = per_capita_json(*cached_per_capita(ctx, c, p.as_of, 24));
+    json::value options = nullptr;
+    if (c.user.role != model::Role::rep) {
+      pc = per_capita_json(*cached_per_capita(ctx, c, scope, p.as_of, 24));
+      options = filter_options(c);
+    }
     return http::json_response(200, json::object{{"period", period_json(p.period, p.as_of)},
                                                  {"previous", period_json(p.period.previous(), p.period.previous().last)},
                                                  {"as_of", format_date(p.as_of)},
@@ -124,7 +138,8 @@ void add_do_leaderboard_routes(http::Router& r, Context& ctx) {
                                                  {"peer_view", c.user.role == model::Role::rep},
                                                  {"reps", std::move(reps)},
                                                  {"regions", std::move(regions)},
-                                                 {"per_capita", std::move(pc)}});
+                                                 {"per_capita", std::move(pc)},
+                                                 {"options", std::move(options)}});
   }));
 
   r.add("GET", "/api/v1/do/per-capita", cached_get(ctx, [&ctx](http::Request& req) {
@@ -135,7 +150,7 @@ void add_do_leaderboard_routes(http::Router& r, Context& ctx) {
       months = static_cast<int>(query_id(v, "months"));
       if (months < 1 || months > 120) throw invalid_field("months", "月数应在 1 到 120 之间", "months must be 1 to 120");
     }
-    const auto held = cached_per_capita(ctx, c, as_of, months);
+    const auto held = cached_per_capita(ctx, c, board_scope(c, req), as_of, months);
     const auto& result = *held;
     if (auto format = req.query_value("format"); !format.empty())
       return export_response(per_capita_table(result, export_lang(req)), format, "d4-per-capita-" + format_date(as_of));

@@ -183,6 +183,36 @@ test('leaderboard: a rep sees peers ranks but only own figures; executives see r
   assert.equal((await ex.get('/api/v1/do/leaderboard?metric=nope')).status, 422);
 });
 
+test('leaderboard region filter: ranks within the region subtree (SQL), 403 outside the scope, 404 unknown', async () => {
+  const ex = await as('executive');
+  const mgr = await as('manager');
+  const region = mgr.user.region;
+  const r = await ex.get(`/api/v1/do/leaderboard?period=2026-05&metric=sales&as_of=${AS_OF}&region=${region}`);
+  assert.equal(r.status, 200);
+  assert.ok(r.json.options.regions.length >= 2, 'the filter bar gets its choices');
+  // Exactly the active reps placed in the region's subtree, ranked by SQL's May sales.
+  const expected = sql(`${SUBTREE}
+    SELECT p.id, COALESCE((SELECT SUM(amount) FROM contracts c WHERE c.rep = p.id
+      AND c.signed_date BETWEEN '2026-05-01' AND '2026-05-31'), 0) AS v
+    FROM reps p JOIN sub ON sub.id = p.region WHERE sub.top = ${region}
+      AND p.hire_date <= '2026-05-31' AND (p.leave_date IS NULL OR p.leave_date >= '2026-05-01')`);
+  assert.deepEqual(r.json.reps.map((x) => x.id).sort((a, b) => a - b), expected.map((x) => x.id).sort((a, b) => a - b));
+  for (const row of r.json.reps) {
+    const better = expected.filter((x) => x.v > expected.find((y) => y.id === row.id).v).length;
+    assert.equal(row.rank, better + 1, `rank of rep ${row.id}`);
+  }
+  assert.deepEqual(r.json.regions.map((x) => x.id), [region]);
+  assert.equal(r.json.per_capita.total.id, region);
+  // The manager of that region gets the same ranking; another region is 403; unknown 404.
+  const m = await mgr.get(`/api/v1/do/leaderboard?period=2026-05&metric=sales&as_of=${AS_OF}&region=${region}`);
+  assert.deepEqual(m.json.reps.map((x) => [x.id, x.rank]), r.json.reps.map((x) => [x.id, x.rank]));
+  const [other] = sql(`SELECT id FROM regions WHERE level = 1 AND id <> ${region} ORDER BY id LIMIT 1`);
+  assert.equal((await mgr.get(`/api/v1/do/leaderboard?region=${other.id}`)).status, 403);
+  assert.equal((await ex.get('/api/v1/do/leaderboard?region=999999')).status, 404);
+  assert.equal((await ex.get('/api/v1/do/leaderboard?region=abc')).status, 422);
+  assert.equal((await ex.get(`/api/v1/do/per-capita?region=${region}`)).json.total.id, region);
+});
+
 test('per-capita of May 2026 equals SQL: sales / mean daily headcount', async () => {
   const c = await as('executive');
   const r = await c.get(`/api/v1/do/per-capita?as_of=${AS_OF}`);

@@ -112,6 +112,18 @@ test('executive: leaderboard with tabs, top three, region ranking and per-capita
     await page.waitForURL(/metric=kpi_score/)
     await noMask(page)
     await shot(page, 'executive-leaderboard-kpi-zh')
+    // The region filter narrows the ranking to one 大区 (its choice lands in the URL).
+    const allRows = await page.locator('[data-test=board-reps] .el-table__body tbody tr').count()
+    for (let attempt = 0; attempt < 2 && !/region=/.test(page.url()); attempt++) {
+      await page.locator('[data-test=filter-region]').click()
+      await page.locator('.el-select-dropdown__item:visible', { hasText: '华东' }).first().click()
+      await page.waitForURL(/region=/, { timeout: 5000 }).catch(() => {})
+    }
+    assert.match(page.url(), /region=/)
+    await page.waitForFunction((n) => document.querySelectorAll('[data-test=board-regions] .el-table__body tbody tr').length === 1 &&
+      document.querySelectorAll('[data-test=board-reps] .el-table__body tbody tr').length < n, allRows)
+    await noMask(page)
+    await shot(page, 'executive-leaderboard-region-zh')
     await page.locator('.header [data-test=lang-en]').click()
     await page.getByRole('heading', { name: 'Leaderboard' }).waitFor()
     await shot(page, 'executive-leaderboard-en')

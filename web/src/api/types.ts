@@ -128,6 +128,7 @@ export interface PerCapitaResponse { months: string[]; last_partial: boolean; to
 export interface LeaderboardResponse {
   period: PeriodInfo; previous: PeriodInfo; as_of: string; metric: BoardMetric; peer_view: boolean
   reps: BoardRow[]; regions: BoardRow[]; per_capita: PerCapitaResponse | null
+  options: FilterOptions | null  // the region filter's choices; null for reps
 }
 
 // --- A1 meetings (issue 5) ---
