@@ -1,8 +1,12 @@
 // POST /api/v1/contracts: a signed contract entered by hand (合同录入), with its lines and
 // payment plan. The store writes it in one transaction with an audit row; the next Snapshot
 // appends it (engine::with_contracts) so every dashboard shows it at once.
+// GET /api/v1/contracts/{id}: one contract with its lines, plan status and payments (the
+// detail behind the cockpit's overdue receivables).
 #include <algorithm>
 
+#include "analytics/do/receivables.h"
+#include "api/do_json.h"
 #include "api/json_fields.h"
 #include "api/routes.h"
 #include "auth/auth.h"
@@ -91,9 +95,52 @@ model::Contract read_contract(const Caller& c, const json::object& body, Date to
   return k;
 }
 
+json::object detail_json(const Caller& c, const store::Store::ContractDetail& x, Date as_of) {
+  const model::Contract& k = x.contract;
+  const engine::Dims& d = *c.snap->dims;
+  const auto status = analytics::contract_status(k, x.payments, as_of);
+  json::array lines, plan, payments;
+  for (size_t i = 0; i < k.lines.size(); ++i)
+    lines.push_back(json::object{{"product", json::object{{"id", k.lines[i].product},
+                                                          {"name", x.product_names[i]},
+                                                          {"category", x.product_categories[i]}}},
+                                 {"qty", k.lines[i].qty}, {"amount", k.lines[i].amount}, {"cost", k.lines[i].cost}});
+  for (const auto& p : status.plan)
+    plan.push_back(json::object{{"due_date", format_date(p.due)}, {"amount", p.amount}, {"paid", p.paid},
+                                {"unpaid", p.unpaid},
+                                {"status", p.unpaid <= 0 ? "paid" : p.overdue ? "overdue" : "open"}});
+  for (const auto& p : x.payments)
+    payments.push_back(json::object{{"date", format_date(p.date)}, {"amount", p.amount}, {"counted", p.date <= as_of}});
+  const int32_t rep = d.find_rep(k.rep);
+  return json::object{{"id", k.id},
+                      {"code", k.code},
+                      {"customer", json::object{{"id", k.customer}, {"name", x.customer_name}}},
+                      {"rep", json::object{{"id", k.rep}, {"name", rep == engine::kNone ? "" : d.rep_name[rep]}}},
+                      {"signed_date", format_date(k.signed_date)},
+                      {"amount", k.amount},
+                      {"as_of", format_date(as_of)},
+                      {"paid", status.paid},
+                      {"receivable", status.receivable},
+                      {"overdue", status.overdue},
+                      {"lines", std::move(lines)},
+                      {"plan", std::move(plan)},
+                      {"payments", std::move(payments)}};
+}
+
 }  // namespace
 
 void add_contract_routes(http::Router& r, Context& ctx) {
+  r.add("GET", "/api/v1/contracts/{id}", [&ctx](http::Request& req) {
+    Caller c = require_caller(ctx, req);
+    const Date as_of = do_api::as_of_param(req, ctx);
+    const Id id = query_id(req.params["id"], "id");
+    auto x = ctx.store.find_contract(id);
+    if (!x) throw not_found();
+    // Scope by the contract's rep, as every dashboard does.
+    if (!c.scope.sees_rep(c.snap->dims->find_rep(x->contract.rep))) throw forbidden();
+    return http::json_response(200, detail_json(c, *x, as_of));
+  });
+
   r.add("POST", "/api/v1/contracts", [&ctx](http::Request& req) {
     Caller c = require_caller(ctx, req);
     const json::value parsed = http::parse_json_body(req);

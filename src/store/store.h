@@ -176,6 +176,19 @@ class Store {
   virtual std::vector<AnomalyAck> anomaly_acks(const std::string& from, const std::string& to) { unsupported_d2(); }
   [[noreturn]] static void unsupported_d2() { throw std::logic_error("this store does not implement anomaly acks"); }
 
+  // --- Contract detail ---
+  // One contract with its lines, plan (by due date) and payments (by date), the customer's
+  // name and each line's product name and category. nullopt when there is no such contract.
+  struct ContractDetail {
+    model::Contract contract;
+    std::vector<model::Payment> payments;
+    std::string customer_name;
+    std::vector<std::string> product_names, product_categories;  // by line
+  };
+  virtual std::optional<ContractDetail> find_contract(Id id) {
+    throw std::logic_error("this store does not implement contract detail");
+  }
+
   // --- Contract entry ---
   // New contracts with their lines and payment plans, one audit row each (entity
   // "contract"), in one transaction; ids are assigned here (above every id in the table)

@@ -213,6 +213,34 @@ test('leaderboard region filter: ranks within the region subtree (SQL), 403 outs
   assert.equal((await ex.get(`/api/v1/do/per-capita?region=${region}`)).json.total.id, region);
 });
 
+test('contract detail: plan status, payments and lines equal SQL; the overdue amount is the cockpit\'s; scope', async () => {
+  const rep = await as('rep');
+  const cockpit = await rep.get(`/api/v1/do/cockpit?as_of=${AS_OF}`);
+  const item = cockpit.json.overdue[0];
+  assert.ok(item, 'the demo rep has an overdue receivable');
+  const r = await rep.get(`/api/v1/contracts/${item.contract}?as_of=${AS_OF}`);
+  assert.equal(r.status, 200, JSON.stringify(r.json));
+  assert.equal(r.json.code, item.code);
+  assert.equal(r.json.overdue, item.overdue);
+  const [paid] = sql(`SELECT COALESCE(SUM(amount), 0) AS v FROM payments WHERE contract = ${item.contract} AND date <= '${AS_OF}'`);
+  assert.equal(r.json.paid, paid.v);
+  const [k] = sql(`SELECT amount FROM contracts WHERE id = ${item.contract}`);
+  assert.equal(r.json.receivable, k.amount - paid.v);
+  assert.equal(r.json.lines.length, sql(`SELECT COUNT(*) AS n FROM contract_lines WHERE contract = ${item.contract}`)[0].n);
+  assert.equal(r.json.plan.reduce((a, p) => a + p.amount, 0), k.amount);
+  assert.equal(r.json.plan.reduce((a, p) => a + p.paid, 0), Math.min(paid.v, k.amount));
+  // Oldest due first: a later instalment is never paid before an earlier one is settled.
+  for (let i = 1; i < r.json.plan.length; i++) if (r.json.plan[i].paid > 0) assert.equal(r.json.plan[i - 1].unpaid, 0);
+  assert.ok(r.json.plan.some((p) => p.status === 'overdue'));
+  // Another rep's contract: 403; unknown: 404; a malformed id: 422.
+  const [other] = sql(`SELECT id FROM contracts WHERE rep <> ${rep.user.rep} ORDER BY id LIMIT 1`);
+  assert.equal((await rep.get(`/api/v1/contracts/${other.id}`)).status, 403);
+  assert.equal((await rep.get('/api/v1/contracts/99999999')).status, 404);
+  assert.equal((await rep.get('/api/v1/contracts/x1')).status, 422);
+  const ex = await as('executive');
+  assert.equal((await ex.get(`/api/v1/contracts/${other.id}`)).status, 200);
+});
+
 test('per-capita of May 2026 equals SQL: sales / mean daily headcount', async () => {
   const c = await as('executive');
   const r = await c.get(`/api/v1/do/per-capita?as_of=${AS_OF}`);

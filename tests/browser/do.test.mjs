@@ -24,6 +24,18 @@ test('rep: lands on the own cockpit with cards, charts and to-do lists', async (
     await page.locator('[data-test=cockpit-todos]').waitFor()
     assert.equal(await page.locator('[data-test=menu-cockpit]').innerText(), '销售综合管理看板')
     await shot(page, 'rep-cockpit-zh')
+    // An overdue receivable opens its contract: plan with the overdue instalment, lines, payments.
+    if (cockpit.overdue.length > 0) {
+      await page.locator('[data-test=overdue-contract]').first().click()
+      const drawer = page.locator('[data-test=contract-drawer]')
+      await drawer.locator('[data-test=contract-plan] .el-table__body tbody tr').first().waitFor()
+      assert.ok((await drawer.innerText()).includes(cockpit.overdue[0].code))
+      assert.ok(await drawer.locator('.el-tag--danger').count() >= 1, 'an overdue instalment is marked')
+      await noMask(page)
+      await shot(page, 'rep-cockpit-contract-zh', { fullPage: false })
+      await page.keyboard.press('Escape')
+      await drawer.locator('[data-test=contract-plan]').waitFor({ state: 'hidden' })
+    }
     // The sales card links to its detail (D3 progress for the same period).
     await page.locator('[data-test=cockpit-card-month] [data-test=card-sales]').click()
     await page.waitForURL('**/do/progress**')

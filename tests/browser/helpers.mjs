@@ -51,10 +51,11 @@ export async function login(page, role) {
   return u
 }
 
-export async function shot(page, name) {
+export async function shot(page, name, { fullPage = true } = {}) {
   fs.mkdirSync(RESULTS, { recursive: true })
   await page.waitForTimeout(400) // let charts finish their entry animation
-  await page.screenshot({ path: path.join(RESULTS, name + '.png'), fullPage: true })
+  // fullPage: false for drawers and dialogs, which stay where the viewport is.
+  await page.screenshot({ path: path.join(RESULTS, name + '.png'), fullPage })
 }
 
 /** Wait until the progress table shows data rows (or the empty text) after loading. */

@@ -45,6 +45,27 @@ TEST(D1, OverdueReceivablesOldestFirst) {
   EXPECT_TRUE(overdue_contracts(s->facts->contracts, rep, D("2024-04-01")).empty());
 }
 
+TEST(D1, ContractStatusForTheDetailPage) {
+  model::Contract c;
+  c.amount = 600;
+  c.plan = {{D("2024-04-01"), 300}, {D("2024-05-01"), 150}, {D("2024-06-01"), 150}};
+  // 320 paid by 10 May (a payment after as_of does not count): the April 300 is paid, 20 of
+  // May's 150 → 130 overdue; June not due yet.
+  std::vector<model::Payment> pays = {{1, 0, D("2024-04-20"), 200}, {2, 0, D("2024-05-03"), 120}, {3, 0, D("2024-05-11"), 999}};
+  auto s = contract_status(c, pays, D("2024-05-10"));
+  EXPECT_EQ(s.paid, 320);
+  EXPECT_EQ(s.receivable, 280);
+  EXPECT_EQ(s.overdue, 130);
+  ASSERT_EQ(s.plan.size(), 3u);
+  EXPECT_EQ(s.plan[0].paid, 300);
+  EXPECT_FALSE(s.plan[0].overdue);
+  EXPECT_EQ(s.plan[1].paid, 20);
+  EXPECT_EQ(s.plan[1].unpaid, 130);
+  EXPECT_TRUE(s.plan[1].overdue);
+  EXPECT_EQ(s.plan[2].unpaid, 150);
+  EXPECT_FALSE(s.plan[2].overdue);
+}
+
 TEST(D1, CockpitPipelineWeekAndScope) {
   auto d = with_contract();
   model::Opportunity o;

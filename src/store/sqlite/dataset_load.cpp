@@ -320,4 +320,39 @@ model::Dataset SqliteStore::load_dataset() {
   }
 }
 
+std::optional<Store::ContractDetail> SqliteStore::find_contract(Id id) {
+  std::lock_guard lock(mu_);
+  Stmt c(db_,
+         "SELECT k.id, k.code, k.customer, k.rep, k.opportunity, k.signed_date, k.amount, u.name"
+         " FROM contracts k JOIN customers u ON u.id = k.customer WHERE k.id = ?");
+  c.bind(1, id);
+  if (!c.step()) return std::nullopt;
+  ContractDetail out;
+  model::Contract& k = out.contract;
+  k.id = c.i64(0);
+  k.code = c.text(1);
+  k.customer = c.id(2);
+  k.rep = c.id(3);
+  k.opportunity = c.id(4);
+  k.signed_date = c.date(5);
+  k.amount = c.i64(6);
+  out.customer_name = c.text(7);
+  Stmt l(db_,
+         "SELECT l.product, l.qty, l.amount, l.cost, p.name, p.category FROM contract_lines l"
+         " JOIN products p ON p.id = l.product WHERE l.contract = ? ORDER BY l.seq");
+  l.bind(1, id);
+  while (l.step()) {
+    k.lines.push_back({l.id(0), l.i64(1), l.i64(2), l.i64(3)});
+    out.product_names.push_back(l.text(4));
+    out.product_categories.push_back(l.text(5));
+  }
+  Stmt p(db_, "SELECT due_date, amount FROM payment_plan WHERE contract = ? ORDER BY due_date, seq");
+  p.bind(1, id);
+  while (p.step()) k.plan.push_back({p.date(0), p.i64(1)});
+  Stmt pay(db_, "SELECT id, date, amount FROM payments WHERE contract = ? ORDER BY date, id");
+  pay.bind(1, id);
+  while (pay.step()) out.payments.push_back({pay.i64(0), id, pay.date(1), pay.i64(2)});
+  return out;
+}
+
 }  // namespace sl::store::sqlite

@@ -63,6 +63,9 @@ class SqliteStore final : public Store {
   Id add_anomaly_ack(const AnomalyAck& a) override;
   std::vector<AnomalyAck> anomaly_acks(const std::string& from, const std::string& to) override;
 
+  // --- contract detail --- (dataset_load.cpp)
+  std::optional<ContractDetail> find_contract(Id id) override;
+
   // --- contract entry --- (dataset_write.cpp)
   std::vector<Id> add_contracts(const std::vector<model::Contract>& cs, Id user, int64_t at) override;
 

@@ -2,7 +2,7 @@ import { request } from './http'
 import type {
   SessionResponse, Meta, Region, ProgressResponse, GridResponse, GridCell, AuditEntry, Metric,
 } from './types'
-import type { CockpitResponse, TodoItem, ProcessResponse, LeaderboardResponse } from './types'
+import type { CockpitResponse, TodoItem, ProcessResponse, LeaderboardResponse, ContractDetail } from './types'
 
 export const api = {
   login: (login: string, password: string) =>
@@ -30,6 +30,7 @@ export const doApi = {
   ackAnomaly: (body: { key: string; comment: string; as_of: string }) =>
     request<{ id: number }>('POST', '/do/anomalies/ack', { body, quiet: [422] }),
   leaderboard: (q: Query) => request<LeaderboardResponse>('GET', '/do/leaderboard', { query: q }),
+  contract: (id: number, asOf: string) => request<ContractDetail>('GET', `/contracts/${id}`, { query: { as_of: asOf } }),
   /** URL of a table download (same-origin GET; the browser sends the session cookie). */
   exportUrl: (path: string, q: Query, format: 'xlsx' | 'csv', table: string) => {
     const u = new URLSearchParams()

@@ -195,3 +195,12 @@ export interface NewResolution {
   title: string; description?: string; owner: number; expected?: string; due_date: string; status?: ResolutionStatus
   goal?: { metric: GoalMetric; scope: string; comparator: string; value: number } | null; agenda_item?: number
 }
+
+// --- contract detail (GET /contracts/{id}) ---
+export interface ContractDetail {
+  id: number; code: string; customer: { id: number; name: string }; rep: { id: number; name: string }
+  signed_date: string; amount: number; as_of: string; paid: number; receivable: number; overdue: number
+  lines: { product: { id: number; name: string; category: string }; qty: number; amount: number; cost: number }[]
+  plan: { due_date: string; amount: number; paid: number; unpaid: number; status: 'paid' | 'overdue' | 'open' }[]
+  payments: { date: string; amount: number; counted: boolean }[]
+}

@@ -6,6 +6,12 @@ export default {
     metric: { bids_won: 'Bids won', sales: 'Contracts', collection: 'Collections' },
     stage: { lead: 'Lead', qualified: 'Qualified', proposal: 'Proposal', bidding: 'Bidding', negotiation: 'Negotiation', won: 'Won', lost: 'Lost' },
     activity: { visit: 'Visit', call: 'Call', demo: 'Demo', proposal: 'Proposal' },
+    contract: {
+      title: 'Contract {code}', customer: 'Customer', rep: 'Rep', signed: 'Signed', amount: 'Amount', paid: 'Collected',
+      receivable: 'Receivable', overdue: 'Overdue', lines: 'Lines', product: 'Product', category: 'Category', qty: 'Qty', cost: 'Cost',
+      sum: 'Amount', plan: 'Payment plan', due: 'Due', unpaid: 'Unpaid', status: 'Status', payments: 'Payments', date: 'Date',
+      paidStatus: 'Paid', overdueStatus: 'Overdue', openStatus: 'Not due', afterAsOf: '(after the as-of date)', asOf: 'as of {date}',
+    },
     cockpit: {
       title: 'Rep cockpit',
       pickRep: 'Pick a rep',

@@ -6,6 +6,12 @@ export default {
     metric: { bids_won: '中标', sales: '签单', collection: '回款' },
     stage: { lead: '线索', qualified: '验证', proposal: '方案', bidding: '投标', negotiation: '谈判', won: '赢单', lost: '输单' },
     activity: { visit: '拜访', call: '电话', demo: '演示', proposal: '方案' },
+    contract: {
+      title: '合同 {code}', customer: '客户', rep: '销售代表', signed: '签约日期', amount: '合同金额', paid: '已回款',
+      receivable: '应收余额', overdue: '逾期金额', lines: '合同明细', product: '产品', category: '品类', qty: '数量', cost: '成本',
+      sum: '金额', plan: '回款计划', due: '到期日', unpaid: '未回款', status: '状态', payments: '回款记录', date: '日期',
+      paidStatus: '已回', overdueStatus: '逾期', openStatus: '未到期', afterAsOf: '（截止日之后）', asOf: '截至 {date}',
+    },
     cockpit: {
       title: '销售综合管理看板',
       pickRep: '选择销售代表',
