@@ -114,19 +114,23 @@ void load_opportunities(sqlite3* db, model::Dataset& d) {
     d.bids.push_back({b.i64(0), b.id(1), b.date(2), b.i64(3), parse_bid_result(b.text(4)), b.opt_date(5)});
 }
 
+// The columns of a contract row, in this order, and the reader of them.
+constexpr const char* kContractCols = "k.id, k.code, k.customer, k.rep, k.opportunity, k.signed_date, k.amount";
+model::Contract contract_row(Stmt& c) {
+  model::Contract k;
+  k.id = c.i64(0);
+  k.code = c.text(1);
+  k.customer = c.id(2);
+  k.rep = c.id(3);
+  k.opportunity = c.id(4);
+  k.signed_date = c.date(5);
+  k.amount = c.i64(6);
+  return k;
+}
+
 void load_contracts(sqlite3* db, model::Dataset& d) {
-  Stmt c(db, "SELECT id, code, customer, rep, opportunity, signed_date, amount FROM contracts ORDER BY id");
-  while (c.step()) {
-    model::Contract k;
-    k.id = c.i64(0);
-    k.code = c.text(1);
-    k.customer = c.id(2);
-    k.rep = c.id(3);
-    k.opportunity = c.id(4);
-    k.signed_date = c.date(5);
-    k.amount = c.i64(6);
-    d.contracts.push_back(std::move(k));
-  }
+  Stmt c(db, std::string("SELECT ") + kContractCols + " FROM contracts k ORDER BY k.id");
+  while (c.step()) d.contracts.push_back(contract_row(c));
   attach_children(
       db, d.contracts, "SELECT contract, seq, product, qty, amount, cost FROM contract_lines", "contract, seq",
       [](Stmt& q) { return std::pair(q.i64(0), q.i64(1)); },
@@ -322,20 +326,13 @@ model::Dataset SqliteStore::load_dataset() {
 
 std::optional<Store::ContractDetail> SqliteStore::find_contract(Id id) {
   std::lock_guard lock(mu_);
-  Stmt c(db_,
-         "SELECT k.id, k.code, k.customer, k.rep, k.opportunity, k.signed_date, k.amount, u.name"
-         " FROM contracts k JOIN customers u ON u.id = k.customer WHERE k.id = ?");
+  Stmt c(db_, std::string("SELECT ") + kContractCols + ", u.name FROM contracts k JOIN customers u ON u.id = k.customer"
+                                                        " WHERE k.id = ?");
   c.bind(1, id);
   if (!c.step()) return std::nullopt;
   ContractDetail out;
+  out.contract = contract_row(c);
   model::Contract& k = out.contract;
-  k.id = c.i64(0);
-  k.code = c.text(1);
-  k.customer = c.id(2);
-  k.rep = c.id(3);
-  k.opportunity = c.id(4);
-  k.signed_date = c.date(5);
-  k.amount = c.i64(6);
   out.customer_name = c.text(7);
   Stmt l(db_,
          "SELECT l.product, l.qty, l.amount, l.cost, p.name, p.category FROM contract_lines l"
