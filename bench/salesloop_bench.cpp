@@ -83,6 +83,7 @@ int main(int argc, char** argv) {
     return 2;
   }
   auto t0 = std::chrono::steady_clock::now();
+  store::prefetch(db);  // as the server does at start
   auto store = store::open_store(db);
   model::Dataset data = store->load_dataset();
   double load_ms = ms_since(t0);

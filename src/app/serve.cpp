@@ -37,6 +37,7 @@ int serve(const ServeOptions& o) {
     pinned = parse_date(o.today);
     if (!pinned) throw std::runtime_error("--today must be a date as YYYY-MM-DD");
   }
+  store::prefetch(o.db);  // cold start: read the file in order once if it is not cached
   auto store = store::open_store(o.db);
   store->delete_expired_sessions(std::time(nullptr));
   api::SnapshotHolder snapshots(*store);

@@ -202,4 +202,9 @@ class Store {
 // "path/to/file.db" or "sqlite:path"; opens (creating the file if needed) and migrates.
 std::unique_ptr<Store> open_store(const std::string& url);
 
+// Reads a database file that is mostly not in the page cache once, in file order, so that a
+// following full load (a server's cold start) reads from memory. Call it before open_store:
+// closing a descriptor of a file this process has open in SQLite would drop SQLite's locks.
+void prefetch(const std::string& url);
+
 }  // namespace sl::store

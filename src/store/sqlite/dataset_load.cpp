@@ -2,11 +2,6 @@
 // (insertion) order; child rows (stage events, lines, plan, attendees) are attached to their
 // parent by a single ordered scan each, joined by position (both sides sorted by parent id).
 #include <algorithm>
-#include <fcntl.h>
-#include <sys/mman.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <exception>
 #include <stdexcept>
 #include <thread>
@@ -269,40 +264,6 @@ struct ReadConnection {
   }
 };
 
-// Reading a B-tree walks its pages out of file order; from a cold page cache those small
-// reads made a 10M-line load take 11 s where one sequential pass over the file takes ~1.3 s
-// and the load from a warm cache ~5 s. So a file mostly not in the page cache (mincore) is
-// read through once, in file order, before loading; a cached one is left alone.
-void prefetch(const std::string& path) {
-  if (path.empty()) return;
-  for (const std::string& f : {path, path + "-wal"}) {
-    int fd = ::open(f.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) continue;
-    struct stat st {};
-    const size_t size = ::fstat(fd, &st) == 0 ? static_cast<size_t>(st.st_size) : 0;
-    bool cached = size == 0;
-    if (!cached) {
-      void* map = ::mmap(nullptr, size, PROT_READ, MAP_SHARED, fd, 0);
-      if (map != MAP_FAILED) {
-        const size_t page = static_cast<size_t>(::sysconf(_SC_PAGESIZE));
-        std::vector<unsigned char> in((size + page - 1) / page);
-        if (::mincore(map, size, in.data()) == 0) {
-          size_t resident = 0;
-          for (unsigned char v : in) resident += v & 1;
-          cached = resident * 10 >= in.size() * 9;
-        }
-        ::munmap(map, size);
-      }
-    }
-    if (!cached) {
-      std::vector<char> buf(8 << 20);
-      for (off_t at = 0; ::pread(fd, buf.data(), buf.size(), at) > 0; at += static_cast<off_t>(buf.size())) {
-      }
-    }
-    ::close(fd);
-  }
-}
-
 int64_t version_of(sqlite3* db) {
   Stmt q(db, "SELECT version FROM data_version WHERE id = 1");
   return q.step() ? q.i64(0) : -1;
@@ -317,7 +278,6 @@ int64_t version_of(sqlite3* db) {
 // data set bumps it); otherwise everything is read here, one table after another.
 model::Dataset SqliteStore::load_dataset() {
   std::lock_guard lock(mu_);
-  prefetch(path_);
   exec(db_, "BEGIN");
   try {
     model::Dataset d;

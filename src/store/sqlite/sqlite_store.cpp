@@ -1,9 +1,51 @@
 #include "store/sqlite/sqlite_store.h"
 
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <vector>
+
 #include "core/error.h"
 #include "store/migrations.h"
 
 namespace sl::store {
+
+// Reading a B-tree walks its pages out of file order; from a cold page cache those small
+// reads made a 10M-line load take 11 s where one sequential pass over the file takes ~1.3 s
+// and the load from a warm cache ~5 s. So a file mostly not in the page cache (mincore) is
+// read through once, in file order, before loading; a cached one is left alone.
+void prefetch(const std::string& url) {
+  const std::string path = url.rfind("sqlite:", 0) == 0 ? url.substr(7) : url;
+  if (path.empty() || path == ":memory:") return;
+  for (const std::string& f : {path, path + "-wal"}) {
+    int fd = ::open(f.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) continue;
+    struct stat st {};
+    const size_t size = ::fstat(fd, &st) == 0 ? static_cast<size_t>(st.st_size) : 0;
+    bool cached = size == 0;
+    if (!cached) {
+      void* map = ::mmap(nullptr, size, PROT_READ, MAP_SHARED, fd, 0);
+      if (map != MAP_FAILED) {
+        const size_t page = static_cast<size_t>(::sysconf(_SC_PAGESIZE));
+        std::vector<unsigned char> in((size + page - 1) / page);
+        if (::mincore(map, size, in.data()) == 0) {
+          size_t resident = 0;
+          for (unsigned char v : in) resident += v & 1;
+          cached = resident * 10 >= in.size() * 9;
+        }
+        ::munmap(map, size);
+      }
+    }
+    if (!cached) {
+      std::vector<char> buf(8 << 20);
+      for (off_t at = 0; ::pread(fd, buf.data(), buf.size(), at) > 0; at += static_cast<off_t>(buf.size())) {
+      }
+    }
+    ::close(fd);
+  }
+}
 
 std::unique_ptr<Store> open_store(const std::string& url) {
   std::string path = url.rfind("sqlite:", 0) == 0 ? url.substr(7) : url;

@@ -402,3 +402,16 @@ TEST(SqliteStore, ChildRowsOutOfTableOrderLoadInKeyOrder) {
   EXPECT_EQ(out.opportunities[0].history[0].stage, Stage::lead);
   EXPECT_EQ(out.opportunities[0].history[2].stage, Stage::won);
 }
+
+// prefetch reads the file through the page cache before a store opens it; it must leave
+// the file usable and ignore what it cannot read.
+TEST(SqliteStore, PrefetchBeforeOpen) {
+  std::string path = ::testing::TempDir() + "sl_store_prefetch_test.db";
+  std::remove(path.c_str());
+  open_store(path)->write_dataset(small_dataset());
+  sl::store::prefetch(path);
+  sl::store::prefetch("sqlite:" + path);
+  sl::store::prefetch(":memory:");
+  sl::store::prefetch(path + ".missing");
+  EXPECT_EQ(open_store(path)->load_dataset().contracts.size(), 2u);
+}
