@@ -77,6 +77,21 @@ ActFigures act_figures(const engine::Dims& dims, const engine::Scope& scope,
   std::map<int32_t, Acc> per_month;
   std::map<Id, OverdueCount> by_owner, by_region;
   std::map<Id, const model::Resolution*> counted;
+  // One overdue item (a resolution or an action item) of an owner, counted overall, in its
+  // meeting's series, by owner and by the series' region.
+  auto tally_overdue = [&](Id owner, const model::Meeting& m, int LoopFigures::*figure, int OverdueCount::*count) {
+    ++(overall.f.*figure);
+    ++(per_series[m.series].f.*figure);
+    auto& o = by_owner[owner];
+    o.id = owner;
+    ++(o.*count);
+    Id reg = region_of(m);
+    if (region_visible(reg)) {
+      auto& g = by_region[reg];
+      g.id = reg;
+      ++(g.*count);
+    }
+  };
 
   for (const auto& r : resolutions) {
     auto it = meeting_by_id.find(r.meeting);
@@ -87,35 +102,13 @@ ActFigures act_figures(const engine::Dims& dims, const engine::Scope& scope,
     per_series[m.series].add(r, m.date, p.as_of);
     Month due = Month::of(r.due_date);
     if (first <= due && due <= last) per_month[due.index].add(r, m.date, p.as_of);
-    if (overdue(r.due_date, p.as_of, resolution_open(r.status))) {
-      ++overall.f.overdue_resolutions;
-      ++per_series[m.series].f.overdue_resolutions;
-      auto& o = by_owner[r.owner];
-      o.id = r.owner;
-      ++o.resolutions;
-      Id reg = region_of(m);
-      if (region_visible(reg)) {
-        auto& g = by_region[reg];
-        g.id = reg;
-        ++g.resolutions;
-      }
-    }
+    if (overdue(r.due_date, p.as_of, resolution_open(r.status)))
+      tally_overdue(r.owner, m, &LoopFigures::overdue_resolutions, &OverdueCount::resolutions);
   }
   for (const auto& a : actions) {
     auto it = counted.find(a.resolution);
     if (it == counted.end() || !overdue(a.due_date, p.as_of, action_open(a.status))) continue;
-    const model::Meeting& m = *meeting_by_id[it->second->meeting];
-    ++overall.f.overdue_actions;
-    ++per_series[m.series].f.overdue_actions;
-    auto& o = by_owner[a.owner];
-    o.id = a.owner;
-    ++o.actions;
-    Id reg = region_of(m);
-    if (region_visible(reg)) {
-      auto& g = by_region[reg];
-      g.id = reg;
-      ++g.actions;
-    }
+    tally_overdue(a.owner, *meeting_by_id[it->second->meeting], &LoopFigures::overdue_actions, &OverdueCount::actions);
   }
 
   ActFigures out;
