@@ -304,6 +304,10 @@ Date date_field(const json::object& o, const std::string& field) {
   return query_date(required_string(o, field, 20), field);
 }
 
+void require_not_closed(const model::Meeting& m) {
+  if (m.status == "closed") throw invalid_field("status", "会议已关闭，内容只读", "The meeting is closed and read-only");
+}
+
 Id path_id(const http::Request& req, const char* name) {
   auto it = req.params.find(name);
   if (it == req.params.end()) throw not_found();

@@ -73,5 +73,7 @@ void add_act_todo_routes(http::Router& r, Context& ctx);
 std::string optional_text(const json::object& o, const std::string& field, size_t max_len);
 Date date_field(const json::object& o, const std::string& field);
 Id path_id(const http::Request& req, const char* name = "id");
+// A closed meeting is read-only: 422 on field "status".
+void require_not_closed(const model::Meeting& m);
 
 }  // namespace sl::api::act

@@ -150,7 +150,7 @@ void add_meeting_routes(http::Router& r, Context& ctx) {
     model::Meeting m = v.meeting(path_id(req));
     const auto& s = v.series_of(m);
     v.require_manage(s);
-    if (m.status == "closed") throw invalid_field("status", "会议已关闭，内容只读", "The meeting is closed and read-only");
+    require_not_closed(m);
     const json::value parsed = http::parse_json_body(req);
     const auto& body = as_object(parsed, "body");
     if (body.contains("date")) m.date = date_field(body, "date");
@@ -202,7 +202,7 @@ void add_meeting_routes(http::Router& r, Context& ctx) {
     std::string status = optional_text(body, "status", 20);
     if (!status.empty() && status != "open" && status != "doing" && status != "done" && status != "cancelled")
       throw invalid_field("status", "状态应为 open、doing、done 或 cancelled", "status must be open, doing, done or cancelled");
-    if (m.status == "closed") throw invalid_field("status", "会议已关闭，内容只读", "The meeting is closed and read-only");
+    require_not_closed(m);
     ctx.store.update_carry_over(m.id, rid, text, status, v.today, c.user.id, auth::system_clock_seconds());
     View after(ctx, c);
     return http::json_response(200, after.meeting_detail(after.meeting(m.id)));
@@ -213,7 +213,7 @@ void add_meeting_routes(http::Router& r, Context& ctx) {
     View v(ctx, c);
     const model::Meeting& m = v.meeting(path_id(req));
     v.require_manage(v.series_of(m));
-    if (m.status == "closed") throw invalid_field("status", "会议已关闭，内容只读", "The meeting is closed and read-only");
+    require_not_closed(m);
     const json::value parsed = http::parse_json_body(req);
     const auto& body = as_object(parsed, "body");
     store::Store::AgendaItem a;
