@@ -8,7 +8,7 @@ Id SqliteStore::add_anomaly_ack(const AnomalyAck& a) {
   if (a.comment.empty() || a.comment.size() > 2000)
     throw invalid_field("comment", "请填写说明（不超过 500 字）", "Enter a comment (at most 500 characters)");
   std::lock_guard lock(mu_);
-  Tx tx(db_);
+  DataTx tx(db_);
   Stmt ins(db_, "INSERT INTO anomaly_acks(unit, unit_id, metric, month, rule, user, at, comment) VALUES (?,?,?,?,?,?,?,?)");
   ins.bind(1, a.unit).bind(2, a.unit_id).bind(3, a.metric).bind(4, a.month).bind(5, a.rule).bind_id(6, a.user);
   ins.bind(7, a.at).bind(8, a.comment).run();
@@ -16,7 +16,6 @@ Id SqliteStore::add_anomaly_ack(const AnomalyAck& a) {
   const std::string key = a.unit + ":" + std::to_string(a.unit_id) + "/" + a.metric + "/" + a.month + "/" + a.rule;
   Stmt audit(db_, "INSERT INTO audit_log(at, user, entity, entity_key, old_value, new_value) VALUES (?,?,'anomaly_ack',?,'',?)");
   audit.bind(1, a.at).bind_id(2, a.user).bind(3, key).bind(4, a.comment).run();
-  bump_version_locked();
   tx.commit();
   return id;
 }

@@ -169,7 +169,7 @@ void SqliteStore::write_dataset(const model::Dataset& d) {
     ~CacheGuard() { sqlite3_exec(db, "PRAGMA cache_size = -2000", nullptr, nullptr, nullptr); }
   } cache{db_};
   exec(db_, "PRAGMA cache_size = -4000000");
-  Tx tx(db_);
+  DataTx tx(db_);
   exec(db_, "PRAGMA defer_foreign_keys = ON");  // reset automatically at the end of the tx
   for (const char* t : kDatasetTables) exec(db_, std::string("DELETE FROM ") + t);
   write_org(db_, d);
@@ -177,13 +177,12 @@ void SqliteStore::write_dataset(const model::Dataset& d) {
   write_deals(db_, d);
   write_plans(db_, d);
   write_meetings(db_, d);
-  bump_version_locked();
   tx.commit();
 }
 
 std::vector<Id> SqliteStore::add_contracts(const std::vector<model::Contract>& cs, Id user, int64_t at) {
   std::lock_guard lock(mu_);
-  Tx tx(db_);
+  DataTx tx(db_);
   for (const auto& c : cs) {
     Stmt taken(db_, "SELECT 1 FROM contracts WHERE code = ?");
     taken.bind(1, c.code);
@@ -199,7 +198,6 @@ std::vector<Id> SqliteStore::add_contracts(const std::vector<model::Contract>& c
   for (const auto& c : rows)
     a.bind(1, at).bind_id(2, user).bind(3, "contract").bind(4, std::to_string(c.id)).bind(5, "")
         .bind(6, c.code + " " + std::to_string(c.amount)).run();
-  bump_version_locked();
   tx.commit();
   return ids;
 }

@@ -91,19 +91,18 @@ Store::MeetingBook SqliteStore::load_meeting_book() {
 
 Id SqliteStore::add_meeting_series(const model::MeetingSeries& s, Id user, int64_t at) {
   std::lock_guard lock(mu_);
-  Tx tx(db_);
+  DataTx tx(db_);
   Stmt ins(db_, "INSERT INTO meeting_series(name, type, level, region) VALUES (?,?,?,?)");
   ins.bind(1, s.name).bind(2, s.type).bind(3, s.level).bind_id(4, s.region).run();
   Id id = sqlite3_last_insert_rowid(db_);
   audit(db_, at, user, "meeting_series", id, "", s.name + " (" + s.type + "/" + s.level + "/" + std::to_string(s.region) + ")");
-  bump_version_locked();  // cached dashboard answers show to-dos and goal checks
   tx.commit();
   return id;
 }
 
 Id SqliteStore::add_meeting(const model::Meeting& m, Id user, int64_t at) {
   std::lock_guard lock(mu_);
-  Tx tx(db_);
+  DataTx tx(db_);
   Stmt ins(db_, "INSERT INTO meetings(series, date, chair, agenda, minutes, status) VALUES (?,?,?,?,?,'planned')");
   ins.bind(1, m.series).bind(2, m.date).bind_id(3, m.chair).bind(4, m.agenda).bind(5, m.minutes).run();
   model::Meeting x = m;
@@ -111,14 +110,13 @@ Id SqliteStore::add_meeting(const model::Meeting& m, Id user, int64_t at) {
   write_attendees(db_, x);
   audit(db_, at, user, "meeting", x.id, "",
         "date=" + format_date(m.date) + "; chair=" + std::to_string(m.chair) + "; attendees=" + join_ids(m.attendees));
-  bump_version_locked();  // cached dashboard answers show to-dos and goal checks
   tx.commit();
   return x.id;
 }
 
 void SqliteStore::update_meeting(const model::Meeting& m, Id user, int64_t at) {
   std::lock_guard lock(mu_);
-  Tx tx(db_);
+  DataTx tx(db_);
   if (meeting_status(db_, m.id) == "closed") throw meeting_closed();
   Stmt old(db_, "SELECT date, chair FROM meetings WHERE id = ?");
   old.bind(1, m.id);
@@ -130,13 +128,12 @@ void SqliteStore::update_meeting(const model::Meeting& m, Id user, int64_t at) {
   write_attendees(db_, m);
   audit(db_, at, user, "meeting", m.id, before,
         "date=" + format_date(m.date) + "; chair=" + std::to_string(m.chair) + "; attendees=" + join_ids(m.attendees));
-  bump_version_locked();  // cached dashboard answers show to-dos and goal checks
   tx.commit();
 }
 
 void SqliteStore::open_meeting(Id meeting, const std::vector<Id>& carry_over, Id user, int64_t at) {
   std::lock_guard lock(mu_);
-  Tx tx(db_);
+  DataTx tx(db_);
   std::string status = meeting_status(db_, meeting);
   if (status == "closed") throw meeting_closed();
   Stmt up(db_, "UPDATE meetings SET status = 'open' WHERE id = ?");
@@ -148,13 +145,12 @@ void SqliteStore::open_meeting(Id meeting, const std::vector<Id>& carry_over, Id
            " SELECT ?, id, status FROM resolutions WHERE id = ?");
   for (Id r : carry_over) ins.bind(1, meeting).bind(2, r).run();
   if (status != "open") audit(db_, at, user, "meeting", meeting, "status=" + status, "status=open; carry_over=" + join_ids(carry_over));
-  bump_version_locked();  // cached dashboard answers show to-dos and goal checks
   tx.commit();
 }
 
 void SqliteStore::close_meeting(Id meeting, Id user, int64_t at) {
   std::lock_guard lock(mu_);
-  Tx tx(db_);
+  DataTx tx(db_);
   std::string status = meeting_status(db_, meeting);
   if (status == "closed") throw meeting_closed();
   if (status != "open")
@@ -171,13 +167,12 @@ void SqliteStore::close_meeting(Id meeting, Id user, int64_t at) {
   Stmt up(db_, "UPDATE meetings SET status = 'closed' WHERE id = ?");
   up.bind(1, meeting).run();
   audit(db_, at, user, "meeting", meeting, "status=open", "status=closed");
-  bump_version_locked();  // cached dashboard answers show to-dos and goal checks
   tx.commit();
 }
 
 Id SqliteStore::add_resolution(const model::Resolution& r, Id agenda_item, Id user, int64_t at) {
   std::lock_guard lock(mu_);
-  Tx tx(db_);
+  DataTx tx(db_);
   if (meeting_status(db_, r.meeting) == "closed") throw meeting_closed();
   Stmt ins(db_,
            "INSERT INTO resolutions(meeting, title, description, owner, expected, goal_metric, goal_scope,"
@@ -193,14 +188,13 @@ Id SqliteStore::add_resolution(const model::Resolution& r, Id agenda_item, Id us
       throw invalid_field("agenda_item", "议程项不存在或已形成决议", "The agenda item does not exist or already has a resolution");
   }
   audit(db_, at, user, "resolution", id, "", resolution_text(r));
-  bump_version_locked();  // cached dashboard answers show to-dos and goal checks
   tx.commit();
   return id;
 }
 
 void SqliteStore::update_resolution(const model::Resolution& r, Id user, int64_t at) {
   std::lock_guard lock(mu_);
-  Tx tx(db_);
+  DataTx tx(db_);
   Stmt old(db_,
            "SELECT title, owner, due_date, status, goal_metric, goal_scope, goal_comparator, goal_value"
            " FROM resolutions WHERE id = ?");
@@ -230,25 +224,23 @@ void SqliteStore::update_resolution(const model::Resolution& r, Id user, int64_t
     del.bind(1, r.id).run();
   }
   audit(db_, at, user, "resolution", r.id, resolution_text(before), resolution_text(r));
-  bump_version_locked();  // cached dashboard answers show to-dos and goal checks
   tx.commit();
 }
 
 Id SqliteStore::add_action_item(const model::ActionItem& a, Id user, int64_t at) {
   std::lock_guard lock(mu_);
-  Tx tx(db_);
+  DataTx tx(db_);
   Stmt ins(db_, "INSERT INTO action_items(resolution, title, owner, due_date, status, done_date) VALUES (?,?,?,?,?,?)");
   ins.bind(1, a.resolution).bind(2, a.title).bind_id(3, a.owner).bind(4, a.due_date).bind(5, a.status).bind(6, a.done_date).run();
   Id id = sqlite3_last_insert_rowid(db_);
   audit(db_, at, user, "action_item", id, "", action_text(a));
-  bump_version_locked();  // cached dashboard answers show to-dos and goal checks
   tx.commit();
   return id;
 }
 
 void SqliteStore::update_action_item(const model::ActionItem& a, const std::string& note, Id user, int64_t at) {
   std::lock_guard lock(mu_);
-  Tx tx(db_);
+  DataTx tx(db_);
   Stmt old(db_, "SELECT resolution, title, owner, due_date, status, done_date FROM action_items WHERE id = ?");
   old.bind(1, a.id);
   if (!old.step()) throw not_found();
@@ -263,13 +255,12 @@ void SqliteStore::update_action_item(const model::ActionItem& a, const std::stri
     log.bind(1, a.id).bind_id(2, user).bind(3, at).bind(4, text).run();
   }
   audit(db_, at, user, "action_item", a.id, action_text(before), action_text(a));
-  bump_version_locked();  // cached dashboard answers show to-dos and goal checks
   tx.commit();
 }
 
 void SqliteStore::add_action_log(Id action_item, const std::string& text, Id user, int64_t at) {
   std::lock_guard lock(mu_);
-  Tx tx(db_);
+  DataTx tx(db_);
   Stmt q(db_, "SELECT 1 FROM action_items WHERE id = ?");
   q.bind(1, action_item);
   if (!q.step()) throw not_found();
@@ -277,14 +268,13 @@ void SqliteStore::add_action_log(Id action_item, const std::string& text, Id use
   Stmt log(db_, "INSERT INTO action_item_log(action_item, user, at, text) VALUES (?,?,?,?)");
   log.bind(1, action_item).bind_id(2, user).bind(3, at).bind(4, text).run();
   audit(db_, at, user, "action_item", action_item, "", "log: " + text);
-  bump_version_locked();  // cached dashboard answers show to-dos and goal checks
   tx.commit();
 }
 
 void SqliteStore::update_carry_over(Id meeting, Id resolution, const std::string& text, const std::string& status,
                                     Date today, Id user, int64_t at) {
   std::lock_guard lock(mu_);
-  Tx tx(db_);
+  DataTx tx(db_);
   std::string ms = meeting_status(db_, meeting);
   if (ms == "closed") throw meeting_closed();
   if (ms != "open")
@@ -307,13 +297,12 @@ void SqliteStore::update_carry_over(Id meeting, Id resolution, const std::string
     audit(db_, at, user, "resolution", resolution, "status=" + before, "status=" + status);
   }
   audit(db_, at, user, "carry_over", resolution, "", "meeting=" + std::to_string(meeting) + "; " + text);
-  bump_version_locked();  // cached dashboard answers show to-dos and goal checks
   tx.commit();
 }
 
 Id SqliteStore::add_agenda_item(const AgendaItem& a, Id user, int64_t at) {
   std::lock_guard lock(mu_);
-  Tx tx(db_);
+  DataTx tx(db_);
   if (meeting_status(db_, a.meeting) == "closed") throw meeting_closed();
   Stmt ins(db_,
            "INSERT INTO agenda_items(meeting, title, source, source_key, figures, created_by, created_at)"
@@ -322,14 +311,13 @@ Id SqliteStore::add_agenda_item(const AgendaItem& a, Id user, int64_t at) {
   ins.bind_id(6, user).bind(7, at).run();
   Id id = sqlite3_last_insert_rowid(db_);
   audit(db_, at, user, "agenda_item", id, "", "meeting=" + std::to_string(a.meeting) + "; " + a.source + " " + a.source_key + "; " + a.title);
-  bump_version_locked();  // cached dashboard answers show to-dos and goal checks
   tx.commit();
   return id;
 }
 
 void SqliteStore::record_goal_checks(const std::vector<GoalCheck>& checks) {
   std::lock_guard lock(mu_);
-  Tx tx(db_);
+  DataTx tx(db_);
   Stmt up(db_,
           "INSERT INTO goal_checks(resolution, as_of, evaluated_at, measured, met) VALUES (?,?,?,?,?)"
           " ON CONFLICT(resolution) DO UPDATE SET as_of = excluded.as_of, evaluated_at = excluded.evaluated_at,"
@@ -341,13 +329,12 @@ void SqliteStore::record_goal_checks(const std::vector<GoalCheck>& checks) {
     audit(db_, c.evaluated_at, 0, "goal_check", c.resolution, "",
           std::string(c.met ? "met" : "not met") + "; measured=" + (c.measured ? std::to_string(*c.measured) : "null"));
   }
-  bump_version_locked();  // cached dashboard answers show to-dos and goal checks
   tx.commit();
 }
 
 void SqliteStore::set_meeting_people(const model::Dataset& d) {
   std::lock_guard lock(mu_);
-  Tx tx(db_);
+  DataTx tx(db_);
   Stmt chair(db_, "UPDATE meetings SET chair = ? WHERE id = ?");
   for (const auto& m : d.meetings) {
     chair.bind_id(1, m.chair).bind(2, m.id).run();
@@ -357,7 +344,6 @@ void SqliteStore::set_meeting_people(const model::Dataset& d) {
   for (const auto& r : d.resolutions) res.bind_id(1, r.owner).bind(2, r.id).run();
   Stmt act(db_, "UPDATE action_items SET owner = ? WHERE id = ?");
   for (const auto& a : d.action_items) act.bind_id(1, a.owner).bind(2, a.id).run();
-  bump_version_locked();  // cached dashboard answers show to-dos and goal checks
   tx.commit();
 }
 

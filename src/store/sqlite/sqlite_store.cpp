@@ -113,10 +113,6 @@ int64_t SqliteStore::data_version() {
   return v;
 }
 
-void SqliteStore::bump_version_locked() {
-  exec(db_, "UPDATE data_version SET version = version + 1 WHERE id = 1");
-}
-
 // --- users ---------------------------------------------------------------------
 
 namespace {
@@ -147,7 +143,7 @@ std::optional<UserRecord> one_user(Stmt& q) {
 
 Id SqliteStore::add_user(const model::User& u, const std::string& password_hash) {
   std::lock_guard lock(mu_);
-  Tx tx(db_);
+  DataTx tx(db_);
   Stmt exists(db_, "SELECT 1 FROM users WHERE login = ?");
   exists.bind(1, u.login);
   bool taken = exists.step();
@@ -160,7 +156,6 @@ Id SqliteStore::add_user(const model::User& u, const std::string& password_hash)
   ins.bind_id(4, u.region).bind_id(5, u.rep).bind(6, u.lang).bind(7, u.active ? 1 : 0);
   ins.bind(8, password_hash).run();
   Id id = sqlite3_last_insert_rowid(db_);
-  bump_version_locked();
   tx.commit();
   return id;
 }
@@ -189,12 +184,11 @@ std::vector<model::User> SqliteStore::list_users() {
 
 bool SqliteStore::set_password(const std::string& login, const std::string& password_hash) {
   std::lock_guard lock(mu_);
-  Tx tx(db_);
+  DataTx tx(db_);
   Stmt up(db_, "UPDATE users SET password_hash = ? WHERE login = ?");
   up.bind(1, password_hash).bind(2, login).run();
   bool changed = sqlite3_changes(db_) > 0;
   if (!changed) return false;  // nothing written: the Tx rolls back
-  bump_version_locked();
   tx.commit();
   return true;
 }

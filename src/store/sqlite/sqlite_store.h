@@ -70,8 +70,7 @@ class SqliteStore final : public Store {
   std::vector<Id> add_contracts(const std::vector<model::Contract>& cs, Id user, int64_t at) override;
 
  private:
-  // Callers hold mu_. Bumps the shared write counter inside the caller's transaction.
-  void bump_version_locked();
+  // Callers hold mu_. (Writes of the data bump the shared write counter: DataTx, stmt.h.)
   int schema_version_locked();
   std::vector<model::Target> load_targets_locked();
   std::vector<model::Region> load_regions_locked();

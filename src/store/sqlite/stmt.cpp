@@ -104,4 +104,9 @@ void Tx::commit() {
   done_ = true;
 }
 
+void DataTx::commit() {
+  exec(db_, "UPDATE data_version SET version = version + 1 WHERE id = 1");
+  tx_.commit();
+}
+
 }  // namespace sl::store::sqlite

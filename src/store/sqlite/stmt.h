@@ -75,4 +75,17 @@ class Tx {
   bool done_ = false;
 };
 
+// A transaction that writes the data set (entities, targets, meetings, acknowledgements,
+// users): commit() also bumps the shared data version in the same transaction, so every
+// reader keyed on it — the Snapshot publisher, the kept dashboard answers — sees each write.
+class DataTx {
+ public:
+  explicit DataTx(sqlite3* db) : db_(db), tx_(db) {}
+  void commit();
+
+ private:
+  sqlite3* db_;
+  Tx tx_;
+};
+
 }  // namespace sl::store::sqlite

@@ -23,7 +23,7 @@ bool exists(Stmt& q, Id id) {
 
 void SqliteStore::save_targets(const std::vector<TargetChange>& changes, Id user, int64_t at) {
   std::lock_guard lock(mu_);
-  Tx tx(db_);
+  DataTx tx(db_);
   Stmt region_q(db_, "SELECT 1 FROM regions WHERE id = ?");
   Stmt rep_q(db_, "SELECT 1 FROM reps WHERE id = ?");
   Stmt old_q(db_, "SELECT value FROM targets WHERE month = ? AND metric = ? AND owner_kind = ? AND owner_id = ?");
@@ -65,7 +65,6 @@ void SqliteStore::save_targets(const std::vector<TargetChange>& changes, Id user
     audit.bind(4, old ? std::to_string(*old) : std::string()).bind(5, c.value ? std::to_string(*c.value) : std::string());
     audit.run();
   }
-  bump_version_locked();
   tx.commit();
 }
 
