@@ -14,7 +14,6 @@
 #pragma once
 #include <algorithm>
 #include <cstddef>
-#include <initializer_list>
 #include <memory>
 #include <vector>
 
@@ -26,8 +25,6 @@ class Column {
   using value_type = T;
 
   Column() = default;
-  Column(std::initializer_list<T> values) { assign_range(values.begin(), values.end()); }
-  Column(size_t n, const T& value) { assign(n, value); }
 
   // --- reading -------------------------------------------------------------------
   size_t size() const { return n_; }
@@ -41,8 +38,7 @@ class Column {
 
   // --- building (the column is not shared yet) -------------------------------------
   T& operator[](size_t i) { return own()[i]; }
-  T* begin() { return own().data(); }
-  T* end() { return own().data() + n_; }
+  T* data() { return own().data(); }  // for a building loop: one ownership check, not one a value
   void push_back(T v) {
     own().push_back(std::move(v));
     sync();
@@ -55,11 +51,6 @@ class Column {
     own().resize(k);
     sync();
   }
-  void assign(size_t k, const T& v) {
-    own().assign(k, v);
-    sync();
-  }
-  void clear() { resize(0); }
   // Cut to size, keeping `spare` free slots for later appends.
   void shrink_to_fit(size_t spare = 0) {
     if (!buf_ || buf_->capacity() == n_ + spare) return;
@@ -99,11 +90,6 @@ class Column {
   void sync() {
     data_ = buf_->data();
     n_ = buf_->size();
-  }
-  template <class It>
-  void assign_range(It first, It last) {
-    own().assign(first, last);
-    sync();
   }
 
   std::shared_ptr<std::vector<T>> buf_;

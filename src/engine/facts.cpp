@@ -52,13 +52,16 @@ FactTable build_facts(std::vector<FactRow> rows) {
     t.category.resize(n);
   }
   t.amount.resize(n);
+  int32_t *day = t.day.data(), *rep = t.rep.data(), *customer = t.customer.data();
+  int16_t* category = categorised ? t.category.data() : nullptr;
+  Money* amount = t.amount.data();
   for (size_t k = 0; k < n; ++k) {
     const FactRow& r = rows[order[k]];
-    t.day[k] = r.day;
-    t.rep[k] = r.rep;
-    t.customer[k] = r.customer;
-    if (categorised) t.category[k] = static_cast<int16_t>(r.category);
-    t.amount[k] = r.amount;
+    day[k] = r.day;
+    rep[k] = r.rep;
+    customer[k] = r.customer;
+    if (category) category[k] = static_cast<int16_t>(r.category);
+    amount[k] = r.amount;
   }
   return t;
 }

@@ -27,7 +27,6 @@ struct FactTable {
 
   size_t size() const { return day.size(); }
   bool has_category(size_t i, int32_t code) const { return !category.empty() && category[i] == code; }
-  int32_t category_at(size_t i) const { return category.empty() ? -1 : category[i]; }
   // Rows dated within [first, last].
   RowRange range(Date first, Date last) const;
 };
