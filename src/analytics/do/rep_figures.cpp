@@ -20,35 +20,21 @@ std::optional<double> kpi_score(const std::array<KpiPart, 4>& parts) {
   return sum / weights * 100;
 }
 
-namespace {
-// Σ amount (and row count) by rep over [first, last].
-void sum_by_rep(const engine::FactTable& t, Date first, Date last, std::vector<Money>* amount, std::vector<int64_t>* rows) {
-  auto rr = t.range(first, last);
-  for (size_t i = rr.begin; i < rr.end; ++i) {
-    int32_t p = t.rep[i];
-    if (p == kNone) continue;
-    if (amount) (*amount)[p] += t.amount[i];
-    if (rows) ++(*rows)[p];
-  }
-}
-}  // namespace
 
 PeriodSums period_sums(const engine::Snapshot& s, const Period& p, Date as_of) {
   const engine::Facts& f = *s.facts;
   const size_t n = static_cast<size_t>(s.dims->rep_count());
+  const engine::Scope all = engine::scope_all(*s.dims);
   PeriodSums r;
   r.period = p;
   r.as_of = as_of;
   const Date last = std::min(p.last, as_of);
-  r.sales.assign(n, 0);
-  r.collections.assign(n, 0);
-  r.new_customers.assign(n, 0);
+  r.sales = sum_by_rep(f, f.sales, all, RowFilter{}, p.first, last);
+  r.collections = sum_by_rep(f, f.collections, all, RowFilter{}, p.first, last);
+  r.first_contracts = sum_by_rep(f, f.first_contracts, all, RowFilter{}, p.first, last);
+
   r.won.assign(n, 0);
   r.lost.assign(n, 0);
-  sum_by_rep(f.sales, p.first, last, &r.sales, nullptr);
-  sum_by_rep(f.collections, p.first, last, &r.collections, nullptr);
-  sum_by_rep(f.first_contracts, p.first, last, nullptr, &r.new_customers);
-
   const auto& o = f.opportunities;
   for (size_t i = 0; i < o.size(); ++i) {
     if (o.rep[i] == kNone || o.closed[i] == engine::kNoDay) continue;
@@ -61,16 +47,7 @@ PeriodSums period_sums(const engine::Snapshot& s, const Period& p, Date as_of) {
   Month from = Month::of(p.first), to = Month::of(p.last);
   while (to >= from && to.last_day() > as_of) to.index--;
   if (to < from) from = to = Month{Month::of(as_of).index - 1};
-  r.forecast_from = from;
-  r.forecast_to = to;
-  const int months = to.index - from.index + 1;
-  r.month_sales.assign(n * static_cast<size_t>(months), 0);
-  for (int k = 0; k < months; ++k) {
-    Month m{from.index + k};
-    auto rr = f.sales.range(m.first_day(), m.last_day());
-    for (size_t i = rr.begin; i < rr.end; ++i)
-      if (f.sales.rep[i] != kNone) r.month_sales[static_cast<size_t>(f.sales.rep[i]) * months + k] += f.sales.amount[i];
-  }
+  r.month_sales = rep_month_grid(f, f.sales, all, RowFilter{}, from, to, as_of);  // complete months: as_of cuts nothing
   return r;
 }
 
@@ -80,9 +57,9 @@ RepFigures rep_figures(const engine::Snapshot& s, const PeriodSums& sums, const 
   const Date as_of = sums.as_of;
   RepFigures r;
   for (int32_t rep : reps) {
-    r.sales += sums.sales[rep];
-    r.collections += sums.collections[rep];
-    r.new_customers += sums.new_customers[rep];
+    r.sales += sums.sales[rep].amount;
+    r.collections += sums.collections[rep].amount;
+    r.new_customers += sums.first_contracts[rep].count;
     r.won += sums.won[rep];
     r.lost += sums.lost[rep];
   }
@@ -99,12 +76,12 @@ RepFigures rep_figures(const engine::Snapshot& s, const PeriodSums& sums, const 
   std::optional<double> new_completion = progress_row(r.new_customer_target, r.new_customers, p, as_of).completion;
   if (r.won + r.lost > 0) r.win_rate = static_cast<double>(r.won) / static_cast<double>(r.won + r.lost);
 
-  const int months = sums.forecast_to.index - sums.forecast_from.index + 1;
+  const RepMonthGrid& g = sums.month_sales;
   std::vector<ForecastPair> pairs;
   for (int32_t rep : reps)
-    for (int k = 0; k < months; ++k) {
-      auto fc = counted_forecast(f.forecasts, rep, Month{sums.forecast_from.index + k});
-      if (fc) pairs.push_back({sums.month_sales[static_cast<size_t>(rep) * months + k], *fc});
+    for (Month m = g.first; g.covers(m); m.index++) {
+      auto fc = counted_forecast(f.forecasts, rep, m);
+      if (fc) pairs.push_back({g.amount[g.at(rep, m)], *fc});
     }
   r.forecast_accuracy = set_accuracy(pairs).accuracy;
 

@@ -12,6 +12,7 @@
 #include <optional>
 #include <vector>
 
+#include "analytics/do/do_filter.h"
 #include "engine/snapshot.h"
 
 namespace sl::analytics {
@@ -43,10 +44,9 @@ constexpr double kKpiCap = 1.2;
 struct PeriodSums {
   Period period;
   Date as_of;
-  std::vector<Money> sales, collections;             // by rep index
-  std::vector<int64_t> new_customers, won, lost;     // by rep index
-  Month forecast_from, forecast_to;                  // the months forecast accuracy reads
-  std::vector<Money> month_sales;                    // [rep × months + k], k from forecast_from
+  std::vector<SumCount> sales, collections, first_contracts;  // by rep index
+  std::vector<int64_t> won, lost;                             // by rep index
+  RepMonthGrid month_sales;  // sales by (rep, month) over the months forecast accuracy reads
 };
 PeriodSums period_sums(const engine::Snapshot& s, const Period& p, Date as_of);
 
