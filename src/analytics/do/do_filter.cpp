@@ -58,19 +58,41 @@ const engine::FactTable& metric_table(const engine::Facts& f, DoMetric m, const 
   return f.sales;
 }
 
+namespace {
+// Indexed by rep index + 1 (0 = a row of no rep): the first cell of the rep, rep × stride,
+// or reps × stride — one discard cell row past the end — for a rep the scope does not see.
+// A hot loop then adds every row somewhere, with no unpredictable branch when the scope is
+// a part of the company.
+std::vector<size_t> cell_rows(const engine::Scope& scope, size_t stride) {
+  const size_t reps = scope.rep.size();
+  std::vector<size_t> out(reps + 1, reps * stride);
+  for (size_t p = 0; p < reps; ++p)
+    if (scope.rep[p]) out[p + 1] = p * stride;
+  return out;
+}
+
+// Collections have no category: a category filter does not apply to them.
+RowFilter for_table(const engine::Facts& f, const engine::FactTable& t, RowFilter rf) {
+  if (&t == &f.collections) rf.category = kNone;
+  return rf;
+}
+}  // namespace
+
 std::vector<SumCount> sum_by_rep(const engine::Facts& f, const engine::FactTable& t, const engine::Scope& scope,
                                  const RowFilter& rf, Date first, Date last) {
-  std::vector<SumCount> out(scope.rep.size());
-  // Collections have no category: a category filter does not apply to them.
-  RowFilter eff = rf;
-  if (&t == &f.collections) eff.category = kNone;
+  const size_t reps = scope.rep.size();
+  std::vector<SumCount> out(reps + 1);  // [reps]: discarded rows
+  const RowFilter eff = for_table(f, t, rf);
+  const bool filtered = eff.industry != kNone || eff.by_category();
+  const std::vector<size_t> cell = cell_rows(scope, 1);
   auto rr = t.range(first, last);
   for (size_t i = rr.begin; i < rr.end; ++i) {
-    int32_t p = t.rep[i];
-    if (p == kNone || !scope.rep[p] || !eff.pass(f, t, i)) continue;
-    out[p].amount += t.amount[i];
-    out[p].count += 1;
+    size_t c = cell[static_cast<size_t>(t.rep[i] + 1)];
+    if (filtered && !eff.pass(f, t, i)) c = reps;
+    out[c].amount += t.amount[i];
+    out[c].count += 1;
   }
+  out.pop_back();
   return out;
 }
 
@@ -80,15 +102,10 @@ RepMonthGrid rep_month_grid(const engine::Facts& f, const engine::FactTable& t, 
   g.first = first;
   g.months = std::max(0, last.index - first.index + 1);
   const size_t cells = scope.rep.size() * static_cast<size_t>(g.months);
-  RowFilter eff = rf;
-  if (&t == &f.collections) eff.category = kNone;  // collections have no category
+  const RowFilter eff = for_table(f, t, rf);
   const bool filtered = eff.industry != kNone || eff.by_category();
-  // Rows of reps outside the scope (or of no rep) go to one extra cell row that is dropped:
-  // the hot loop then has no unpredictable branch when the scope is a part of the company.
-  const size_t reps = scope.rep.size(), months = static_cast<size_t>(g.months);
-  std::vector<size_t> row_of(reps + 1, reps * months);  // index p + 1; [0] = no rep
-  for (size_t p = 0; p < reps; ++p)
-    if (scope.rep[p]) row_of[p + 1] = p * months;
+  const size_t months = static_cast<size_t>(g.months);
+  const std::vector<size_t> row_of = cell_rows(scope, months);
   std::vector<Money> amount(cells + months, 0);
   std::vector<int64_t> count(cells + months, 0);
   for (size_t k = 0; k < months; ++k) {
