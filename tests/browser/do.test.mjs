@@ -35,6 +35,15 @@ test('rep: lands on the own cockpit with cards, charts and to-do lists', async (
       await shot(page, 'rep-cockpit-contract-zh', { fullPage: false })
       await page.keyboard.press('Escape')
       await drawer.locator('[data-test=contract-plan]').waitFor({ state: 'hidden' })
+      // The same in English.
+      await page.locator('.header [data-test=lang-en]').click()
+      await page.locator('[data-test=overdue-contract]').first().click()
+      await drawer.getByText('Payment plan').waitFor()
+      await noMask(page)
+      await shot(page, 'rep-cockpit-contract-en', { fullPage: false })
+      await page.keyboard.press('Escape')
+      await drawer.locator('[data-test=contract-plan]').waitFor({ state: 'hidden' })
+      await page.locator('.header [data-test=lang-zh]').click()
     }
     // The sales card links to its detail (D3 progress for the same period).
     await page.locator('[data-test=cockpit-card-month] [data-test=card-sales]').click()
