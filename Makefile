@@ -4,6 +4,9 @@ DB       ?= data/salesloop.db
 PORT     ?= 8080
 SCALE    ?= medium
 JOBS     ?= $(shell nproc)
+# A Node.js that scripts/bootstrap.sh fetched (when the system's is older than the web app
+# needs) comes first; without that folder this changes nothing.
+export PATH := $(CURDIR)/.tools/node/bin:$(PATH)
 
 .PHONY: run test bootstrap bootstrap-test configure server all web clean
 

