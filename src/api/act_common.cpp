@@ -109,6 +109,14 @@ const model::User& View::user_field(int64_t id, const std::string& field) const 
   return it->second;
 }
 
+const model::User& View::member_field(int64_t id, const std::string& field, const model::MeetingSeries& s) const {
+  const model::User& u = user_field(id, field);
+  if (!in_series_region(u, s))
+    throw invalid_field(field, u.display_name + " 不属于该会议系列的区域",
+                        u.display_name + " is outside the region of this meeting series");
+  return u;
+}
+
 std::string View::user_name(Id id) const {
   auto it = users.find(id);
   return it == users.end() ? "" : it->second.display_name;

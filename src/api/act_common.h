@@ -54,6 +54,10 @@ struct View {
 
   // An active user id from a request field, or 422 naming the field.
   const model::User& user_field(int64_t id, const std::string& field) const;
+  // The same, and within the series' region (in_series_region), or 422 naming the field: the
+  // one rule for attendees and for the owners of resolutions and action items, who all come
+  // to see the meeting.
+  const model::User& member_field(int64_t id, const std::string& field, const model::MeetingSeries& s) const;
   std::string user_name(Id id) const;
 
   json::object user_ref(Id id) const;  // {id, name} or null-ish {id:null}

@@ -91,7 +91,7 @@ void add_act_item_routes(http::Router& r, Context& ctx) {
     x.title = required_string(body, "title", 300);
     if (x.title.empty()) throw invalid_field("title", "标题不能为空", "The title cannot be empty");
     x.description = optional_text(body, "description", 4000);
-    x.owner = v.user_field(required_int(body, "owner", "owner", 1, INT64_MAX), "owner").id;
+    x.owner = v.member_field(required_int(body, "owner", "owner", 1, INT64_MAX), "owner", v.series_of(m)).id;
     x.expected = optional_text(body, "expected", 1000);
     x.due_date = date_field(body, "due_date");
     if (x.due_date < m.date)
@@ -113,6 +113,7 @@ void add_act_item_routes(http::Router& r, Context& ctx) {
     const model::Meeting& m = v.meeting_of(x);
     const json::value parsed = http::parse_json_body(req);
     const auto& body = as_object(parsed, "body");
+    patch_fields(body, {"title", "description", "owner", "expected", "due_date", "goal", "status"});
     bool manage = v.can_manage(v.series_of(m));
     // The owner of a resolution (a manager owning a company decision) may move its status;
     // everything else belongs to whoever manages the series. Reps update action items only.
@@ -124,7 +125,8 @@ void add_act_item_routes(http::Router& r, Context& ctx) {
       if (x.title.empty()) throw invalid_field("title", "标题不能为空", "The title cannot be empty");
     }
     if (body.contains("description")) x.description = optional_text(body, "description", 4000);
-    if (body.contains("owner")) x.owner = v.user_field(required_int(body, "owner", "owner", 1, INT64_MAX), "owner").id;
+    if (body.contains("owner"))
+      x.owner = v.member_field(required_int(body, "owner", "owner", 1, INT64_MAX), "owner", v.series_of(m)).id;
     if (body.contains("expected")) x.expected = optional_text(body, "expected", 1000);
     if (body.contains("due_date")) {
       x.due_date = date_field(body, "due_date");
@@ -162,7 +164,7 @@ void add_act_item_routes(http::Router& r, Context& ctx) {
     a.resolution = x.id;
     a.title = required_string(body, "title", 300);
     if (a.title.empty()) throw invalid_field("title", "标题不能为空", "The title cannot be empty");
-    a.owner = v.user_field(required_int(body, "owner", "owner", 1, INT64_MAX), "owner").id;
+    a.owner = v.member_field(required_int(body, "owner", "owner", 1, INT64_MAX), "owner", v.series_of(m)).id;
     a.due_date = date_field(body, "due_date");
     if (a.due_date < m.date)
       throw invalid_field("due_date", "完成时间不能早于会议日期 " + format_date(m.date),
@@ -183,6 +185,7 @@ void add_act_item_routes(http::Router& r, Context& ctx) {
     if (!manage && a.owner != c.user.id) throw forbidden();
     const json::value parsed = http::parse_json_body(req);
     const auto& body = as_object(parsed, "body");
+    patch_fields(body, {"title", "owner", "due_date", "status", "note"});
     if (!manage)  // an owner who does not manage the series: status and progress only
       for (auto& kv : body)
         if (kv.key() != "status" && kv.key() != "note") throw forbidden();
@@ -191,7 +194,8 @@ void add_act_item_routes(http::Router& r, Context& ctx) {
       a.title = required_string(body, "title", 300);
       if (a.title.empty()) throw invalid_field("title", "标题不能为空", "The title cannot be empty");
     }
-    if (body.contains("owner")) a.owner = v.user_field(required_int(body, "owner", "owner", 1, INT64_MAX), "owner").id;
+    if (body.contains("owner"))
+      a.owner = v.member_field(required_int(body, "owner", "owner", 1, INT64_MAX), "owner", v.series_of(m)).id;
     if (body.contains("due_date")) {
       a.due_date = date_field(body, "due_date");
       if (a.due_date < m.date)

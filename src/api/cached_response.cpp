@@ -15,7 +15,9 @@ http::Handler cached_get(Context& ctx, http::Handler h) {
     char tag[32];
     std::snprintf(tag, sizeof tag, "\"%016zx\"", std::hash<std::string>{}(key));
     const std::string etag = tag;
-    const std::string private_cache = "private, no-cache";  // the browser keeps it, and asks each time
+    // Personal data: no cache keeps it (issue 8). A client that keeps its own copy may still
+    // ask with If-None-Match and get a 304.
+    const std::string private_cache = "no-store";
     if (req.header("if-none-match") == etag)
       return http::Response{304, "", "", {{"ETag", etag}, {"Cache-Control", private_cache}}};
     auto kept = ctx.bodies.get<http::Response>(data_version, c.scope, "body", key, [&] { return h(req); });

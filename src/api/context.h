@@ -19,6 +19,12 @@ struct Context {
   SnapshotHolder& snapshots;
   std::function<Date()> today;
   std::string version = "0.1.0";
+  // The session cookie's Secure attribute: "auto" (when the request came over TLS, see
+  // http::Request::https), "always" or "never".
+  std::string secure_cookie = "auto";
+  bool cookie_secure(const http::Request& req) const {
+    return secure_cookie == "always" || (secure_cookie == "auto" && req.https);
+  }
   ResultCache results;     // analytics results of the current Snapshot (result_cache.h)
   ResultCache bodies{64};  // whole dashboard answers by data version (cached_response.h)
 };

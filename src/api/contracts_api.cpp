@@ -10,6 +10,7 @@
 #include "api/json_fields.h"
 #include "api/routes.h"
 #include "auth/auth.h"
+#include "model/keys.h"
 
 namespace sl::api {
 
@@ -29,12 +30,8 @@ model::Contract read_contract(const Caller& c, const json::object& body, Date to
   const engine::Snapshot& s = *c.snap;
   const engine::Facts& f = *s.facts;
   model::Contract k;
-  k.code = required_string(body, "code", 40);
-  if (k.code.find_first_not_of(" \t") == std::string::npos) throw missing_field("code");
-
-  k.customer = required_int(body, "customer", "customer", 1, INT64_MAX);
-  if (!f.customer_index || f.customer_index->find(k.customer) == engine::kNone)
-    throw invalid_field("customer", "客户不存在：" + std::to_string(k.customer), "No such customer: " + std::to_string(k.customer));
+  k.code = model::trim_code(required_string(body, "code", 40));
+  if (k.code.empty()) throw missing_field("code");
 
   auto rep = optional_int(body, "rep", "rep", 1, INT64_MAX);
   if (!rep && c.user.role == model::Role::rep) rep = c.user.rep;
@@ -45,6 +42,12 @@ model::Contract read_contract(const Caller& c, const json::object& body, Date to
     throw invalid_field("rep", "销售不存在：" + std::to_string(k.rep), "No such rep: " + std::to_string(k.rep));
   if (!c.scope.sees_rep(rep_index)) throw forbidden();
 
+  // A customer or opportunity outside the caller's scope answers as one that does not exist.
+  k.customer = required_int(body, "customer", "customer", 1, INT64_MAX);
+  const int32_t customer = f.customer_index ? f.customer_index->find(k.customer) : engine::kNone;
+  if (customer == engine::kNone || !engine::sees_customer(c.scope, f.customers, customer))
+    throw invalid_field("customer", "客户不存在：" + std::to_string(k.customer), "No such customer: " + std::to_string(k.customer));
+
   k.signed_date = body_date(body, "signed_date", "signed_date");
   if (k.signed_date > today)
     throw invalid_field("signed_date", "签约日期不能晚于今天", "The signing date cannot be after today");
@@ -52,9 +55,16 @@ model::Contract read_contract(const Caller& c, const json::object& body, Date to
     throw invalid_field("signed_date", "签约日期早于该销售入职日期", "The signing date is before the rep was hired");
 
   k.opportunity = optional_int(body, "opportunity", "opportunity", 1, INT64_MAX).value_or(0);
-  if (k.opportunity && !std::binary_search(f.opportunities.id.begin(), f.opportunities.id.end(), k.opportunity))
-    throw invalid_field("opportunity", "商机不存在：" + std::to_string(k.opportunity),
-                        "No such opportunity: " + std::to_string(k.opportunity));
+  if (k.opportunity) {
+    const auto& o = f.opportunities;
+    const auto it = std::lower_bound(o.id.begin(), o.id.end(), k.opportunity);
+    const size_t row = static_cast<size_t>(it - o.id.begin());
+    if (it == o.id.end() || *it != k.opportunity || !engine::sees_opportunity(c.scope, o, row))
+      throw invalid_field("opportunity", "商机不存在：" + std::to_string(k.opportunity),
+                          "No such opportunity: " + std::to_string(k.opportunity));
+    if (o.customer[row] != customer)
+      throw invalid_field("opportunity", "该商机属于另一个客户", "This opportunity belongs to another customer");
+  }
 
   const auto& lines = required_array(body, "lines");
   if (lines.empty() || lines.size() > 200)

@@ -10,6 +10,18 @@ AppError missing_field(const std::string& field) {
   return invalid_field(field, "缺少必填字段：" + field, "Missing required field: " + field);
 }
 
+void patch_fields(const json::object& body, std::initializer_list<std::string_view> known) {
+  for (const auto& kv : body) {
+    bool ok = false;
+    for (auto k : known) ok |= kv.key() == k;
+    if (!ok) {
+      const std::string key(kv.key());
+      throw invalid_field(key, "未知字段：" + key, "Unknown field: " + key);
+    }
+  }
+  if (body.empty()) throw invalid_field("body", "没有要修改的字段", "Nothing to change: the body names no field");
+}
+
 const json::object& as_object(const json::value& v, const std::string& field) {
   if (!v.is_object())
     throw invalid_field(field, "应为 JSON 对象：" + field, "Expected a JSON object: " + field);

@@ -1,7 +1,9 @@
 // Reading request fields with errors that name the field in the caller's language.
 #pragma once
 #include <boost/json.hpp>
+#include <initializer_list>
 #include <optional>
+#include <string_view>
 #include <string>
 
 #include "core/date.h"
@@ -22,6 +24,10 @@ std::optional<int64_t> optional_int(const json::object& o, const std::string& ke
 const json::array& required_array(const json::object& o, const std::string& field);
 
 AppError missing_field(const std::string& field);
+// The body of a partial update (PATCH): every key must be one of `known` (422 naming the
+// first other one), and at least one must be there (422 "nothing to change"), so a typo
+// is an error rather than a 200 that changed nothing and audited it.
+void patch_fields(const json::object& body, std::initializer_list<std::string_view> known);
 
 // Query parameters.
 Date query_date(const std::string& value, const std::string& field);

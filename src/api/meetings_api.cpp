@@ -21,10 +21,7 @@ std::vector<Id> attendees_field(const View& v, const json::object& body, const m
   for (size_t i = 0; i < arr.size(); ++i) {
     std::string field = "attendees[" + std::to_string(i) + "]";
     json::object one{{"id", arr[i]}};
-    const auto& u = v.user_field(required_int(one, "id", field, 1, INT64_MAX), field);
-    if (!v.in_series_region(u, s))
-      throw invalid_field(field, u.display_name + " 不属于该会议系列的区域",
-                          u.display_name + " is outside the region of this meeting series");
+    const auto& u = v.member_field(required_int(one, "id", field, 1, INT64_MAX), field, s);
     if (std::find(out.begin(), out.end(), u.id) == out.end()) out.push_back(u.id);
   }
   return out;
@@ -153,6 +150,7 @@ void add_meeting_routes(http::Router& r, Context& ctx) {
     require_not_closed(m);
     const json::value parsed = http::parse_json_body(req);
     const auto& body = as_object(parsed, "body");
+    patch_fields(body, {"date", "chair", "attendees", "agenda", "minutes"});
     if (body.contains("date")) m.date = date_field(body, "date");
     if (body.contains("chair")) m.chair = chair_field(v, body, s, c.user.id);
     if (body.contains("attendees")) m.attendees = attendees_field(v, body, s);

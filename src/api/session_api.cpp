@@ -19,9 +19,9 @@ void add_session_routes(http::Router& r, Context& ctx) {
     const auto& body = as_object(parsed, "body");
     std::string login = required_string(body, "login", 100);
     std::string password = required_string(body, "password", 200);
-    auto result = ctx.auth.login(login, password, req.remote);
+    auto result = ctx.auth.login(login, password, req.client.empty() ? req.remote : req.client);
     auto res = http::json_response(200, json::object{{"user", user_json(result.user)}, {"csrf", result.csrf}});
-    res.headers.emplace_back("Set-Cookie", auth::session_cookie(result.token));
+    res.headers.emplace_back("Set-Cookie", auth::session_cookie(result.token, ctx.cookie_secure(req)));
     res.headers.emplace_back("Cache-Control", "no-store");
     return res;
   });
@@ -32,7 +32,7 @@ void add_session_routes(http::Router& r, Context& ctx) {
     http::Response res;
     res.status = 204;
     res.content_type.clear();
-    res.headers.emplace_back("Set-Cookie", auth::clear_session_cookie());
+    res.headers.emplace_back("Set-Cookie", auth::clear_session_cookie(ctx.cookie_secure(req)));
     return res;
   });
 

@@ -26,6 +26,15 @@ int run_cli(int argc, char** argv) {
   serve_cmd->add_option("--today", serve_o.today, "Pin today's date (YYYY-MM-DD), for tests");
   serve_cmd->add_option("--result-cache", serve_o.result_cache,
                         "Dashboard results kept per Snapshot (default 512; 0 = off, also for whole answers, to measure the uncached path)");
+  serve_cmd->add_option("--workers", serve_o.workers, "Handler threads for reads (default 4; writes have 2 more)")
+      ->check(CLI::Range(1, 256));
+  serve_cmd->add_option("--max-connections-per-client", serve_o.max_connections_per_client,
+                        "Open connections one client address may hold (default 64)")->check(CLI::Range(1, 100000));
+  serve_cmd->add_option("--trusted-proxy", serve_o.trusted_proxies,
+                        "Address of a reverse proxy whose X-Forwarded-For and X-Forwarded-Proto are believed (repeatable)");
+  serve_cmd->add_option("--secure-cookie", serve_o.secure_cookie,
+                        "Secure session cookie: auto (when X-Forwarded-Proto: https comes from a trusted proxy), always, never")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
 
   DemoOptions demo_o;
   auto* demo_cmd = app.add_subcommand("demo", "Create a database with the demo data set");

@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/date.h"
 
@@ -13,6 +14,10 @@ struct ServeOptions {
   uint16_t port = 8080;
   std::string today;  // YYYY-MM-DD; empty = the real date (tests pin it)
   size_t result_cache = 512;  // api::ResultCache capacity; 0 = off
+  int workers = 4;            // handler threads for reads (writes have 2 of their own)
+  int max_connections_per_client = 64;
+  std::vector<std::string> trusted_proxies;  // peers whose X-Forwarded-For/-Proto count
+  std::string secure_cookie = "auto";        // auto | always | never
 };
 int serve(const ServeOptions& o);
 

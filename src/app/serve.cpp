@@ -44,6 +44,7 @@ int serve(const ServeOptions& o) {
   snapshots.reload();
   auth::Auth auth(*store);
   api::Context ctx{*store, auth, snapshots, [pinned] { return pinned ? *pinned : local_today(); }};
+  ctx.secure_cookie = o.secure_cookie;
   ctx.results.set_capacity(o.result_cache);
   if (o.result_cache == 0) ctx.bodies.set_capacity(0);
   http::Router router;
@@ -53,6 +54,9 @@ int serve(const ServeOptions& o) {
   cfg.host = o.host;
   cfg.port = o.port;
   cfg.static_dir = find_web_dir(o.web_dir);
+  cfg.read_workers = o.workers;
+  cfg.max_connections_per_client = o.max_connections_per_client;
+  cfg.trusted_proxies = o.trusted_proxies;
   if (cfg.static_dir.empty()) spdlog::warn("no built web app found (web/dist): serving the API only");
   http::Server server(cfg, router);
   // A1: metric goals are checked at start and every minute, on the published snapshot.
@@ -60,9 +64,9 @@ int serve(const ServeOptions& o) {
       [&] {
         auto run = jobs::check_due_goals(*store, *snapshots.current(), ctx.today(), std::time(nullptr));
         if (run.checked > 0) spdlog::info("goal checks: {} recorded", run.checked);
-        for (const auto& e : run.errors) spdlog::warn("goal check: {}", e);
+        for (const auto& e : run.errors) spdlog::warn("goal check: {}", http::log_safe(e));
       },
-      std::chrono::minutes(1), [](const std::string& e) { spdlog::error("scheduled jobs: {}", e); });
+      std::chrono::minutes(1), [](const std::string& e) { spdlog::error("scheduled jobs: {}", http::log_safe(e)); });
   spdlog::info("salesloop listening on http://{}:{}/", cfg.host, server.port());
   server.run();
   spdlog::info("salesloop stopped");

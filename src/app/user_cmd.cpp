@@ -3,16 +3,17 @@
 #include "app/commands.h"
 #include "auth/password.h"
 #include "core/error.h"
+#include "model/keys.h"
 #include "store/store.h"
 
 namespace sl::app {
 
 namespace {
-std::string read_password() {
+std::string read_password(const std::string& login) {
   std::string pw;
   std::getline(std::cin, pw);
   if (!pw.empty() && pw.back() == '\r') pw.pop_back();
-  auth::validate_password(pw);
+  auth::validate_password(pw, login);
   return pw;
 }
 }  // namespace
@@ -30,24 +31,25 @@ int user_add(const UserOptions& o) {
     if (!region_ok) throw std::runtime_error("no region with id " + std::to_string(o.region));
     if (!rep_ok) throw std::runtime_error("no rep with id " + std::to_string(o.rep));
   }
+  model::validate_login(o.login);
   model::User u;
   u.login = o.login;
   u.display_name = o.name.empty() ? o.login : o.name;
   u.role = *role;
   u.region = *role == model::Role::manager ? o.region : 0;
   u.rep = *role == model::Role::rep ? o.rep : 0;
-  Id id = store->add_user(u, auth::hash_password(read_password()));
+  Id id = store->add_user(u, auth::hash_password(read_password(o.login)));
   std::cout << "added user " << id << " " << o.login << " (" << o.role << ")\n";
   return 0;
 }
 
 int user_passwd(const UserOptions& o) {
   auto store = store::open_store(o.db);
-  if (!store->set_password(o.login, auth::hash_password(read_password()))) {
+  if (!store->set_password(o.login, auth::hash_password(read_password(o.login)))) {
     std::cerr << "error: no user " << o.login << "\n";
     return 2;
   }
-  std::cout << "password changed for " << o.login << "\n";
+  std::cout << "password changed for " << o.login << "; their sessions are ended\n";
   return 0;
 }
 

@@ -16,16 +16,19 @@ AppError bad_credentials() {
 }
 
 AppError too_many(int64_t wait_seconds) {
-  int64_t minutes = (wait_seconds + 59) / 60;
-  return AppError(429, "too_many_attempts", "",
-                  "登录失败次数过多，请 " + std::to_string(minutes) + " 分钟后再试",
-                  "Too many failed logins; try again in " + std::to_string(minutes) +
-                      (minutes == 1 ? " minute" : " minutes"));
-}
-
-std::string lower(std::string s) {
-  for (auto& c : s) c = char(std::tolower(static_cast<unsigned char>(c)));
-  return s;
+  std::string zh, en;
+  if (wait_seconds < 120) {
+    zh = std::to_string(wait_seconds) + " 秒";
+    en = std::to_string(wait_seconds) + (wait_seconds == 1 ? " second" : " seconds");
+  } else {
+    const int64_t minutes = (wait_seconds + 59) / 60;
+    zh = std::to_string(minutes) + " 分钟";
+    en = std::to_string(minutes) + " minutes";
+  }
+  AppError e(429, "too_many_attempts", "", "登录失败次数过多，请 " + zh + "后再试",
+             "Too many failed logins; try again in " + en);
+  e.retry_after = wait_seconds;
+  return e;
 }
 
 // A real hash to verify against when the login does not exist, so an unknown login
@@ -43,18 +46,16 @@ int64_t system_clock_seconds() {
       .count();
 }
 
-Auth::Auth(store::Store& store, Clock clock) : store_(store), clock_(std::move(clock)) {
+Auth::Auth(store::Store& store, Clock clock, ThrottlePolicy policy)
+    : store_(store), clock_(std::move(clock)), throttle_(store, policy) {
   dummy_hash();  // pay the one-off cost now, not during someone's first login
 }
 
 LoginResult Auth::login(const std::string& login, const std::string& password,
                         const std::string& remote) {
   const int64_t now = clock_();
-  const std::string login_key = "login:" + lower(login);
-  const std::string remote_key = "remote:" + remote;
-  int64_t wait = std::max(throttle_.locked_for(login_key, now),
-                          remote.empty() ? 0 : throttle_.locked_for(remote_key, now));
-  if (wait > 0) throw too_many(wait);
+  const std::string address = client_address(remote);
+  if (int64_t wait = throttle_.wait(login, address, now); wait > 0) throw too_many(wait);
 
   auto rec = login.empty() ? std::nullopt : store_.find_user_by_login(login);
   bool ok;
@@ -65,11 +66,10 @@ LoginResult Auth::login(const std::string& login, const std::string& password,
     ok = false;
   }
   if (!ok) {
-    throttle_.fail(login_key, now);
-    if (!remote.empty()) throttle_.fail(remote_key, now);
+    throttle_.fail(login, address, now);
     throw bad_credentials();
   }
-  throttle_.reset(login_key);
+  throttle_.succeed(login, address);
   if (!rec->user.active) {
     throw AppError(403, "account_disabled", "", "该账号已停用，请联系管理员",
                    "This account is disabled; please contact an administrator");
@@ -121,13 +121,13 @@ bool check_csrf(const SessionInfo& s, std::string_view header_value) {
   return sodium_memcmp(s.csrf.data(), header_value.data(), s.csrf.size()) == 0;
 }
 
-std::string session_cookie(const std::string& token) {
+std::string session_cookie(const std::string& token, bool secure) {
   return std::string(kSessionCookie) + "=" + token + "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" +
-         std::to_string(kSessionSeconds);
+         std::to_string(kSessionSeconds) + (secure ? "; Secure" : "");
 }
 
-std::string clear_session_cookie() {
-  return std::string(kSessionCookie) + "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0";
+std::string clear_session_cookie(bool secure) {
+  return std::string(kSessionCookie) + "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0" + (secure ? "; Secure" : "");
 }
 
 }  // namespace sl::auth

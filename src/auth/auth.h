@@ -41,11 +41,12 @@ inline constexpr int64_t kSessionSeconds = 12 * 3600;
 
 class Auth {
  public:
-  explicit Auth(store::Store& store, Clock clock = system_clock_seconds);
+  explicit Auth(store::Store& store, Clock clock = system_clock_seconds, ThrottlePolicy policy = {});
 
   // Throws AppError 401 "bad_credentials" (same message whether the login or the password
-  // is wrong), 429 "too_many_attempts" after 5 failures for the login or the remote address
-  // within 15 minutes, 403 "account_disabled" for a correct password on an inactive user.
+  // is wrong), 429 "too_many_attempts" with retry_after while the throttle (throttle.h) holds
+  // this login from this address or this address, 403 "account_disabled" for a correct
+  // password on an inactive user. `remote` is the peer "ip:port"; only the ip counts.
   LoginResult login(const std::string& login, const std::string& password,
                     const std::string& remote);
   // nullopt for an empty, unknown or expired token, or a user since removed or deactivated.
@@ -64,9 +65,10 @@ class Auth {
 bool check_csrf(const SessionInfo& s, std::string_view header_value);
 
 inline constexpr const char* kSessionCookie = "sl_session";
-// "sl_session=TOKEN; Path=/; HttpOnly; SameSite=Strict; Max-Age=43200"
-std::string session_cookie(const std::string& token);
+// "sl_session=TOKEN; Path=/; HttpOnly; SameSite=Strict; Max-Age=43200", plus "; Secure"
+// when the request came over TLS, so the browser never sends it over plain HTTP.
+std::string session_cookie(const std::string& token, bool secure = false);
 // Same attributes, empty value, Max-Age=0: the browser drops the cookie.
-std::string clear_session_cookie();
+std::string clear_session_cookie(bool secure = false);
 
 }  // namespace sl::auth

@@ -1,6 +1,8 @@
 // An in-memory Store for auth tests: users and sessions only; everything else throws.
 // Test-only (header only, included by *_test.cpp) so auth tests do not need SQLite.
 #pragma once
+#include <algorithm>
+#include <cctype>
 #include <map>
 #include <stdexcept>
 
@@ -26,7 +28,7 @@ class FakeStore : public store::Store {
   }
   std::optional<store::UserRecord> find_user_by_login(const std::string& login) override {
     for (auto& [id, r] : users)
-      if (r.user.login == login) return r;
+      if (lower(r.user.login) == lower(login)) return r;
     return std::nullopt;
   }
   std::optional<store::UserRecord> find_user(Id id) override {
@@ -57,6 +59,25 @@ class FakeStore : public store::Store {
   void delete_expired_sessions(int64_t now) override {
     std::erase_if(sessions, [now](const auto& kv) { return kv.second.expires_at <= now; });
   }
+  void delete_user_sessions(Id user) override {
+    std::erase_if(sessions, [user](const auto& kv) { return kv.second.user == user; });
+  }
+  std::multimap<std::string, int64_t> failures;  // key → at
+  FailureCount login_failures(const std::string& key, int64_t since) override {
+    FailureCount c;
+    for (auto [it, end] = failures.equal_range(key); it != end; ++it) {
+      if (it->second < since) continue;
+      c.first = c.count ? std::min(c.first, it->second) : it->second;
+      c.last = std::max(c.last, it->second);
+      ++c.count;
+    }
+    return c;
+  }
+  void add_login_failure(const std::string& key, int64_t at, int64_t forget_before) override {
+    std::erase_if(failures, [&](const auto& kv) { return kv.second < forget_before; });
+    failures.emplace(key, at);
+  }
+  void clear_login_failures(const std::string& key) override { failures.erase(key); }
 
   // Not needed by auth.
   void migrate() override { unused(); }
@@ -71,6 +92,10 @@ class FakeStore : public store::Store {
   std::vector<store::AuditEntry> audit_log(const store::AuditQuery&) override { unused(); }
 
  private:
+  static std::string lower(std::string s) {
+    for (auto& c : s) c = char(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+  }
   [[noreturn]] static void unused() { throw std::logic_error("FakeStore: not implemented"); }
 };
 

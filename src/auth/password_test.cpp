@@ -19,19 +19,47 @@ TEST(Password, HashVerifyRoundTrip) {
   EXPECT_NE(hash_password("correct horse"), h);
 }
 
-TEST(Password, Policy) {
-  EXPECT_NO_THROW(validate_password("12345678"));
-  EXPECT_NO_THROW(validate_password("销售运营闭环管理"));  // 8 characters, 24 bytes
+AppError policy_error(std::string_view pw, std::string_view login = "zhang") {
   try {
-    validate_password("1234567");
-    FAIL();
+    validate_password(pw, login);
   } catch (const AppError& e) {
-    EXPECT_EQ(e.status, 422);
-    EXPECT_EQ(e.field, "password");
-    EXPECT_FALSE(e.zh.empty());
-    EXPECT_FALSE(e.en.empty());
+    return e;
   }
-  EXPECT_THROW(validate_password("销售运营闭环管"), AppError);  // 7 characters, 21 bytes
+  return AppError(0, "", "", "", "");
+}
+
+TEST(Password, LengthIsCountedInCharacters) {
+  EXPECT_NO_THROW(validate_password("tide-Harbor-47", "zhang"));
+  EXPECT_NO_THROW(validate_password("销售运营闭环管理系统", "zhang"));  // 10 characters, 30 bytes
+  AppError e = policy_error("tideHarb9");  // 9 characters
+  EXPECT_EQ(e.status, 422);
+  EXPECT_EQ(e.field, "password");
+  EXPECT_NE(e.zh.find("10"), std::string::npos) << e.zh;
+  EXPECT_NE(e.en.find("10 characters"), std::string::npos) << e.en;
+  EXPECT_EQ(policy_error("销售运营闭环管理系").status, 422);  // 9 characters, 27 bytes
+  EXPECT_EQ(policy_error(std::string(1025, 'x') + "Q7").status, 422);
+}
+
+TEST(Password, NotTheLogin) {
+  EXPECT_EQ(policy_error("wangxiaoming", "wangxiaoming").status, 422);
+  EXPECT_EQ(policy_error("WangXiaoMing", "wangxiaoming").status, 422);  // case does not help
+  EXPECT_EQ(policy_error("wangxiaoming2026", "wangxiaoming").status, 422);
+  EXPECT_EQ(policy_error("my-zhang-pass-77", "zhang").status, 422);
+  EXPECT_NE(policy_error("my-zhang-pass-77", "zhang").en.find("login"), std::string::npos);
+  EXPECT_NO_THROW(validate_password("river-Stone-33", "zhang"));
+}
+
+TEST(Password, NotCommon) {
+  for (const char* pw : {"1234567890", "qwertyuiop", "0987654321", "aaaaaaaaaa", "password123", "Password2026!",
+                         "1qaz2wsx3edc", "woaini1314520", "iloveyou1314", "abcdefghij", "88888888888",
+                         "!!Dragon2025", "1234567890!", "p@ssw0rd2026"}) {
+    AppError e = policy_error(pw);
+    EXPECT_EQ(e.status, 422) << pw;
+    EXPECT_NE(e.en.find("common"), std::string::npos) << pw << ": " << e.en;
+  }
+  // Long and not a known base with padding.
+  EXPECT_FALSE(is_common_password("correct horse battery"));
+  EXPECT_FALSE(is_common_password("tide-Harbor-47"));
 }
 
 TEST(Tokens, RandomAndHashed) {

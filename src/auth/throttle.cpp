@@ -1,47 +1,68 @@
 #include "auth/throttle.h"
 
+#include <algorithm>
+
 namespace sl::auth {
 
-int64_t Throttle::locked_for(const std::string& key, int64_t now) {
-  std::lock_guard lk(mu_);
-  auto it = entries_.find(key);
-  if (it == entries_.end()) return 0;
-  return it->second.locked_until > now ? it->second.locked_until - now : 0;
+namespace {
+std::string pair_key(const std::string& login, const std::string& address) {
+  return "pair:" + login_key(login) + "|" + address;
+}
+std::string address_key(const std::string& address) { return "addr:" + address; }
+// A row under this key marks the moment a pair reached lock_failures: the lock lasts a whole
+// window from then, even as the failures that caused it leave the window.
+std::string lock_key(const std::string& login, const std::string& address) {
+  return "lock:" + login_key(login) + "|" + address;
+}
+}  // namespace
+
+std::string login_key(const std::string& login) {
+  std::string s = login;
+  for (auto& c : s) c = char(std::tolower(static_cast<unsigned char>(c)));
+  return s;
 }
 
-void Throttle::fail(const std::string& key, int64_t now) {
-  std::lock_guard lk(mu_);
-  auto it = entries_.find(key);
-  if (it == entries_.end()) {
-    make_room(now);
-    it = entries_.emplace(key, Entry{}).first;
+std::string client_address(const std::string& remote) {
+  if (remote.empty()) return remote;
+  if (remote.front() == '[') {  // [v6]:port
+    auto close = remote.find(']');
+    return close == std::string::npos ? remote : remote.substr(1, close - 1);
   }
-  Entry& e = it->second;
-  if (e.failures == 0 || now - e.first >= window_ || (e.locked_until && now >= e.locked_until)) {
-    e = Entry{0, now, 0};  // a new run of failures
-  }
-  if (++e.failures >= max_failures_) e.locked_until = now + window_;
+  auto colon = remote.rfind(':');
+  if (colon == std::string::npos || remote.find(':') != colon) return remote;  // no port, or bare v6
+  return remote.substr(0, colon);
 }
 
-void Throttle::reset(const std::string& key) {
-  std::lock_guard lk(mu_);
-  entries_.erase(key);
+int64_t Throttle::wait(const std::string& login, const std::string& address, int64_t now) {
+  const int64_t since = now - p_.window;
+  int64_t wait = 0;
+  const auto lock = store_.login_failures(lock_key(login, address), since);
+  const auto pair = store_.login_failures(pair_key(login, address), since);
+  if (lock.count > 0) {
+    wait = lock.last + p_.window - now;
+  } else if (pair.count >= p_.free_failures) {
+    // From 2 s: the clock counts whole seconds, so 1 s could be over at once.
+    const int shift = std::min(pair.count - p_.free_failures + 1, 30);
+    wait = pair.last + std::min<int64_t>(int64_t(1) << shift, p_.max_delay) - now;
+  }
+  if (!address.empty()) {
+    const auto addr = store_.login_failures(address_key(address), since);
+    if (addr.count >= p_.address_budget) wait = std::max(wait, addr.first + p_.window - now);
+  }
+  return std::max<int64_t>(wait, 0);
 }
 
-void Throttle::make_room(int64_t now) {
-  if (entries_.size() < max_keys_) return;
-  // Forget runs that can no longer lock anything.
-  for (auto it = entries_.begin(); it != entries_.end();) {
-    const Entry& e = it->second;
-    bool stale = e.locked_until ? now >= e.locked_until : now - e.first >= window_;
-    it = stale ? entries_.erase(it) : std::next(it);
-  }
-  // Still full under a spray of distinct keys: drop unlocked ones first, so memory stays
-  // bounded; live lockouts are the last thing to give up.
-  for (auto it = entries_.begin(); it != entries_.end() && entries_.size() >= max_keys_;) {
-    it = it->second.locked_until > now ? std::next(it) : entries_.erase(it);
-  }
-  while (entries_.size() >= max_keys_) entries_.erase(entries_.begin());
+void Throttle::fail(const std::string& login, const std::string& address, int64_t now) {
+  const int64_t forget = now - p_.window;
+  store_.add_login_failure(pair_key(login, address), now, forget);
+  if (store_.login_failures(pair_key(login, address), now - p_.window).count >= p_.lock_failures)
+    store_.add_login_failure(lock_key(login, address), now, forget);
+  if (!address.empty()) store_.add_login_failure(address_key(address), now, forget);
+}
+
+void Throttle::succeed(const std::string& login, const std::string& address) {
+  store_.clear_login_failures(pair_key(login, address));
+  store_.clear_login_failures(lock_key(login, address));
 }
 
 }  // namespace sl::auth

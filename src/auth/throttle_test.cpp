@@ -2,40 +2,52 @@
 
 #include <gtest/gtest.h>
 
+#include "auth/fake_store_test_util.h"
+
 namespace sl::auth {
 namespace {
 
-TEST(Throttle, LocksAfterFiveAndReleasesAfterWindow) {
-  Throttle t;  // 5 failures, 15 min = 900 s
-  for (int i = 0; i < 4; ++i) t.fail("k", 1000 + i);
-  EXPECT_EQ(t.locked_for("k", 1004), 0);
-  t.fail("k", 1004);  // fifth failure at t=1004 locks until 1004+900 = 1904
-  EXPECT_EQ(t.locked_for("k", 1004), 900);
-  EXPECT_EQ(t.locked_for("k", 1903), 1);
-  EXPECT_EQ(t.locked_for("k", 1904), 0);
-  EXPECT_EQ(t.locked_for("other", 1004), 0);
+TEST(Throttle, DelaysDoubleAfterTheFreeFailuresUpToTheCap) {
+  testing::FakeStore store;
+  Throttle t(store, ThrottlePolicy{3, 100, 1000, 3600, 60});
+  int64_t now = 10'000;
+  for (int i = 0; i < 3; ++i) {
+    EXPECT_EQ(t.wait("a", "ip", now), 0);
+    t.fail("a", "ip", now);
+  }
+  // n failures → wait 2^(n-2) s after the last, capped at 60.
+  const int64_t expected[] = {2, 4, 8, 16, 32, 60, 60, 60};
+  for (int64_t want : expected) {
+    EXPECT_EQ(t.wait("a", "ip", now), want);
+    EXPECT_EQ(t.wait("a", "ip", now + want), 0);
+    now += want;
+    t.fail("a", "ip", now);
+  }
+  EXPECT_EQ(t.wait("b", "ip", now), 0);   // another login from the address
+  EXPECT_EQ(t.wait("a", "ip2", now), 0);  // the login from another address
 }
 
-TEST(Throttle, FailuresSpreadBeyondWindowDoNotLock) {
-  Throttle t;
-  for (int i = 0; i < 4; ++i) t.fail("k", 0 + i);
-  t.fail("k", 900);  // the run that began at 0 is over; this starts a new run of 1
-  EXPECT_EQ(t.locked_for("k", 900), 0);
+TEST(Throttle, FailuresLeaveTheWindow) {
+  testing::FakeStore store;
+  Throttle t(store, ThrottlePolicy{3, 5, 1000, 900, 300});
+  for (int i = 0; i < 5; ++i) t.fail("a", "ip", 100 * i);  // 0 … 400: five → locked
+  EXPECT_EQ(t.wait("a", "ip", 400), 900);
+  EXPECT_EQ(t.wait("a", "ip", 1299), 1);
+  // The lock lasts a window from the fifth failure, though the first four left the window.
+  EXPECT_EQ(t.wait("a", "ip", 1300), 0);  // at 1300 only the failure at 400 is in it: free
+  t.fail("a", "ip", 2000);  // recording forgets what left the window
+  EXPECT_EQ(store.failures.size(), 2u);  // the pair's and the address's row of the new failure
 }
 
-TEST(Throttle, ResetClears) {
-  Throttle t;
-  for (int i = 0; i < 4; ++i) t.fail("k", 10);
-  t.reset("k");
-  t.fail("k", 11);
-  EXPECT_EQ(t.locked_for("k", 11), 0);
-}
-
-TEST(Throttle, BoundedButKeepsLockouts) {
-  Throttle t(5, 900, 3);
-  for (int i = 0; i < 5; ++i) t.fail("locked", 0);
-  for (int k = 0; k < 100; ++k) t.fail("spray" + std::to_string(k), 1);
-  EXPECT_EQ(t.locked_for("locked", 1), 899);
+TEST(Throttle, SucceedClearsThePairNotTheAddress) {
+  testing::FakeStore store;
+  Throttle t(store, ThrottlePolicy{1, 10, 2, 900, 300});
+  t.fail("a", "ip", 0);
+  t.fail("a", "ip", 0);
+  EXPECT_GT(t.wait("a", "ip", 0), 0);
+  t.succeed("a", "ip");
+  EXPECT_EQ(t.wait("a", "ip2", 0), 0);
+  EXPECT_EQ(t.wait("c", "ip", 0), 900);  // the address spent its budget of 2
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 // An error that is an answer: HTTP status, a stable code, the offending field and a
 // message in both UI languages. Thrown anywhere below api/, turned into JSON there.
 #pragma once
+#include <cstdint>
 #include <stdexcept>
 #include <string>
 
@@ -13,6 +14,7 @@ struct AppError : std::runtime_error {
   std::string code;   // "invalid_field", "not_found", "forbidden", ...
   std::string field;  // the request field at fault, or empty
   std::string zh, en;
+  int64_t retry_after = 0;  // seconds, sent as Retry-After when > 0 (429, 503)
   AppError(int status, std::string code, std::string field, std::string zh, std::string en)
       : std::runtime_error(en), status(status), code(std::move(code)), field(std::move(field)),
         zh(std::move(zh)), en(std::move(en)) {}

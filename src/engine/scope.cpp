@@ -1,5 +1,7 @@
 #include "engine/scope.h"
 
+#include "engine/records.h"
+
 namespace sl::engine {
 
 Scope scope_none(const Dims& d) {
@@ -33,6 +35,17 @@ Scope scope_rep(const Dims& d, int32_t rep) {
   s.own_rep = rep;
   s.rep[rep] = true;
   return s;
+}
+
+bool sees_customer(const Scope& s, const CustomerTable& customers, int32_t customer) {
+  if (customer < 0 || static_cast<size_t>(customer) >= customers.size_count()) return false;
+  if (s.everything) return true;
+  const int32_t owner = customers.owner[customer];
+  return (owner != kNone && s.sees_rep(owner)) || (s.own_rep == kNone && s.sees_region(customers.region[customer]));
+}
+
+bool sees_opportunity(const Scope& s, const OpportunityTable& opportunities, size_t row) {
+  return row < opportunities.size() && (s.everything || s.sees_rep(opportunities.rep[row]));
 }
 
 }  // namespace sl::engine

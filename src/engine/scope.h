@@ -26,4 +26,13 @@ Scope scope_rep(const Dims& d, int32_t rep);
 // Nothing visible (a user whose region or rep no longer exists).
 Scope scope_none(const Dims& d);
 
+// Whether the caller sees one customer (by index) or opportunity (by row): a customer when
+// its owner's book is visible or, above a rep's scope, when it is placed in a visible
+// region; an opportunity when its rep's book is. The one rule for ids named in a request,
+// reads and writes alike; out of scope answers as if the id did not exist.
+struct CustomerTable;
+struct OpportunityTable;
+bool sees_customer(const Scope& s, const CustomerTable& customers, int32_t customer);
+bool sees_opportunity(const Scope& s, const OpportunityTable& opportunities, size_t row);
+
 }  // namespace sl::engine

@@ -60,6 +60,31 @@ sl::Lang Request::lang() const {
   return sl::Lang::zh;
 }
 
+std::string log_safe(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  static const char* hex = "0123456789abcdef";
+  auto escape = [&](unsigned char c) {
+    out += "\\x";
+    out += hex[c >> 4];
+    out += hex[c & 15];
+  };
+  for (size_t i = 0; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    const auto next = i + 1 < s.size() ? static_cast<unsigned char>(s[i + 1]) : 0;
+    if (c < 0x20 || c == 0x7f || c == '\\') {
+      escape(c);
+    } else if (c == 0xc2 && next >= 0x80 && next <= 0x9f) {  // U+0080–U+009F: C1 controls (CSI …)
+      escape(c);
+      escape(next);
+      ++i;
+    } else {
+      out += char(c);
+    }
+  }
+  return out;
+}
+
 Response json_response(int status, const boost::json::value& v) {
   Response r;
   r.status = status;
@@ -77,7 +102,9 @@ Response error_response(const sl::AppError& e, sl::Lang lang) {
     err["field"] = e.field;
   boost::json::object root;
   root["error"] = std::move(err);
-  return json_response(e.status, root);
+  Response res = json_response(e.status, root);
+  if (e.retry_after > 0) res.headers.emplace_back("Retry-After", std::to_string(e.retry_after));
+  return res;
 }
 
 boost::json::value parse_json_body(const Request& r) {

@@ -21,6 +21,11 @@ struct Request {
   std::map<std::string, std::string> params;  // route captures, filled by Router
   std::string body;
   std::string remote;  // peer "ip:port"
+  // The client's address: the peer's, or the one a trusted proxy names in X-Forwarded-For.
+  std::string client;
+  // Reached over TLS: a trusted proxy said X-Forwarded-Proto: https (or the server is set to
+  // say so); the session cookie is then Secure.
+  bool https = false;
   // Header names are stored lower-cased.
   std::vector<std::pair<std::string, std::string>> headers;
 
@@ -43,6 +48,10 @@ Response json_response(int status, const boost::json::value& v);
 Response error_response(const sl::AppError& e, sl::Lang lang);
 // The body as JSON; an empty or malformed body throws AppError 400 "malformed_json".
 boost::json::value parse_json_body(const Request& r);
+
+// A string safe for one log line: control characters (CR, LF, ESC, …), DEL and backslash
+// become \xNN, so a request cannot forge a line or colour the terminal. UTF-8 stays as is.
+std::string log_safe(std::string_view s);
 
 // Splits a request target into a decoded path and query map. false if the target
 // is not a valid origin-form ("/path?query").

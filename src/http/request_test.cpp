@@ -84,4 +84,14 @@ TEST(Response, ParseJsonBody) {
 }
 
 }  // namespace
+TEST(LogSafe, EscapesWhatCouldForgeOrColourALine) {
+  EXPECT_EQ(log_safe("/api/v1/me"), "/api/v1/me");
+  EXPECT_EQ(log_safe("/x\r\nGET /forged 200"), "/x\\x0d\\x0aGET /forged 200");
+  EXPECT_EQ(log_safe("\x1b[31mred"), "\\x1b[31mred");
+  EXPECT_EQ(log_safe("a\\x0a"), "a\\x5cx0a");  // a literal backslash cannot fake an escape
+  EXPECT_EQ(log_safe("\x7f"), "\\x7f");
+  EXPECT_EQ(log_safe("\xc2\x9b" "2J"), "\\xc2\\x9b2J");  // U+009B, the 8-bit CSI
+  EXPECT_EQ(log_safe("/销售/看板"), "/销售/看板");
+}
+
 }  // namespace sl::http

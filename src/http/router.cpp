@@ -58,9 +58,9 @@ Response Router::dispatch(Request& req) const {
     } catch (const sl::AppError& e) {
       return error_response(e, req.lang());
     } catch (const std::exception& e) {
-      spdlog::error("handler {} {} failed: {}", req.method, req.path, e.what());
+      spdlog::error("handler {} {} failed: {}", log_safe(req.method), log_safe(req.path), log_safe(e.what()));
     } catch (...) {
-      spdlog::error("handler {} {} failed with a non-standard exception", req.method, req.path);
+      spdlog::error("handler {} {} failed with a non-standard exception", log_safe(req.method), log_safe(req.path));
     }
     return error_response(sl::AppError(500, "internal", "", "服务器内部错误，请稍后再试",
                                        "Internal server error, please try again later"),

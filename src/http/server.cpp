@@ -16,6 +16,7 @@
 #include <boost/asio/redirect_error.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/strand.hpp>
+#include <boost/asio/thread_pool.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
@@ -43,6 +44,39 @@ struct Conn {
 
 bool is_api(const std::string& path) { return path == "/api" || path.rfind("/api/", 0) == 0; }
 
+// Content-Security-Policy of every answer: scripts, styles, fonts and data only from us
+// (inline styles: Element Plus and ECharts set style attributes), no framing, no plugins.
+constexpr const char* kCsp =
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; "
+    "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
+    "frame-ancestors 'none'";
+
+std::string trim_lower(std::string_view v) {
+  while (!v.empty() && (v.front() == ' ' || v.front() == '\t')) v.remove_prefix(1);
+  while (!v.empty() && (v.back() == ' ' || v.back() == '\t')) v.remove_suffix(1);
+  std::string out(v);
+  for (auto& c : out) c = char(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// Framing the parser let through but that two readers of the same bytes could take apart
+// differently (request smuggling): answered 400 and the connection closed.
+const char* bad_framing(const bhttp::request_parser<bhttp::string_body>::value_type& h) {
+  size_t lengths = 0, codings = 0;
+  std::string te;
+  for (const auto& f : h) {
+    if (f.name() == bhttp::field::content_length) ++lengths;
+    if (f.name() == bhttp::field::transfer_encoding) {
+      ++codings;
+      te = trim_lower(f.value());
+    }
+  }
+  if (lengths > 1) return "multiple Content-Length";
+  if (lengths && codings) return "Content-Length with Transfer-Encoding";
+  if (codings > 1 || (codings && te != "chunked")) return "unsupported Transfer-Encoding";
+  return nullptr;
+}
+
 }  // namespace
 
 struct Server::Impl {
@@ -55,9 +89,13 @@ struct Server::Impl {
   std::atomic<bool> stopping{false};
   uint16_t bound_port = 0;  // cached: the acceptor is closed on stop and owned by its strand
 
-  std::mutex mu;  // guards conns, finished
+  asio::thread_pool read_pool;
+  asio::thread_pool write_pool;
+
+  std::mutex mu;  // guards conns, per_client, finished
   std::condition_variable cv;
   std::map<uint64_t, Conn*> conns;
+  std::map<std::string, int> per_client;  // open connections by peer address
   uint64_t next_conn = 1;
   bool finished = false;
 
@@ -65,6 +103,8 @@ struct Server::Impl {
       : cfg(std::move(c)),
         router(r),
         ioc(std::max(1, cfg.threads)),
+        read_pool(static_cast<size_t>(std::max(1, cfg.read_workers))),
+        write_pool(static_cast<size_t>(std::max(1, cfg.write_workers))),
         accept_strand(asio::make_strand(ioc)),
         acceptor(accept_strand),
         signals(accept_strand) {
@@ -97,8 +137,30 @@ struct Server::Impl {
     auto us = std::chrono::duration_cast<std::chrono::microseconds>(
                   std::chrono::steady_clock::now() - t0)
                   .count();
-    spdlog::info("{} {} {} {}B {}us {}", r.method, r.path.empty() ? r.target : r.path, status,
-                 bytes, us, r.remote);
+    spdlog::info("{} {} {} {}B {}us {}", log_safe(r.method), log_safe(r.path.empty() ? r.target : r.path), status,
+                 bytes, us, log_safe(r.client == client_of(r.remote) ? r.remote : r.remote + " for " + r.client));
+  }
+
+  bool trusted(const std::string& peer) const {
+    for (const auto& p : cfg.trusted_proxies)
+      if (p == peer) return true;
+    return false;
+  }
+  static std::string client_of(const std::string& remote) {
+    if (remote.empty()) return remote;
+    if (remote.front() == '[') return remote.substr(1, remote.find(']') - 1);
+    return remote.substr(0, remote.rfind(':'));
+  }
+  // The client's address: from a trusted proxy, the last X-Forwarded-For entry (the one the
+  // proxy itself added); otherwise the peer's.
+  std::string client_of(const Request& r, const std::string& peer) const {
+    if (!trusted(peer)) return peer;
+    std::string xff = r.header("x-forwarded-for");
+    auto comma = xff.rfind(',');
+    std::string last = trim_lower(comma == std::string::npos ? xff : xff.substr(comma + 1));
+    boost::system::error_code ec;
+    auto addr = asio::ip::make_address(last, ec);
+    return ec ? peer : addr.to_string();
   }
 
   Response handle(Request& r) {
@@ -113,21 +175,29 @@ struct Server::Impl {
       }
       return router.dispatch(r);
     } catch (const std::exception& e) {
-      spdlog::error("request {} {} failed: {}", r.method, r.target, e.what());
+      spdlog::error("request {} {} failed: {}", log_safe(r.method), log_safe(r.target), log_safe(e.what()));
     }
     return error_response(AppError(500, "internal", "", "服务器内部错误，请稍后再试",
                                    "Internal server error, please try again later"),
                           r.lang());
   }
 
+  // `api`: an answer of the API, personal data unless the handler says otherwise, so no
+  // cache may keep it (Cache-Control: no-store unless the handler set a Cache-Control).
   static bhttp::response<bhttp::string_body> to_beast(Response& res, unsigned version,
-                                                      bool keep_alive) {
+                                                      bool keep_alive, bool api = true) {
     bhttp::response<bhttp::string_body> out{static_cast<bhttp::status>(res.status), version};
     out.set(bhttp::field::server, "salesloop");
     out.set(bhttp::field::content_type, res.content_type);
     out.set("X-Content-Type-Options", "nosniff");
     out.set("X-Frame-Options", "DENY");
     out.set("Referrer-Policy", "same-origin");
+    out.set("Content-Security-Policy", kCsp);
+    if (api) {
+      bool has = false;
+      for (auto& [k, v] : res.headers) has |= beast::iequals(k, "Cache-Control");
+      if (!has) out.set(bhttp::field::cache_control, "no-store");
+    }
     out.keep_alive(keep_alive);
     out.body() = std::move(res.body);
     out.prepare_payload();
@@ -162,14 +232,31 @@ struct Server::Impl {
       id = next_conn++;
       conns[id] = &conn;
     }
-    std::string remote;
+    std::string remote, peer;
     {
       beast::error_code ec;
       auto ep = stream.socket().remote_endpoint(ec);
-      if (!ec) remote = ep.address().to_string() + ":" + std::to_string(ep.port());
+      if (!ec) {
+        peer = ep.address().to_string();
+        remote = ep.address().is_v6() ? "[" + peer + "]:" + std::to_string(ep.port()) : peer + ":" + std::to_string(ep.port());
+      }
+    }
+    bool over_cap;
+    {
+      std::lock_guard lk(mu);
+      over_cap = ++per_client[peer] > cfg.max_connections_per_client;
     }
     beast::flat_buffer buffer;
-    for (;;) {
+    if (over_cap) {
+      Request req;
+      req.remote = remote;
+      req.client = peer;
+      req.method = "-";
+      req.target = "(too many connections)";
+      co_await refuse(stream, 503, "too_many_connections", "来自该地址的连接过多，请稍后再试",
+                      "Too many connections from this address; try again later", req, std::chrono::steady_clock::now());
+    }
+    for (; !over_cap;) {
       conn.busy = false;
       if (stopping) break;
       bhttp::request_parser<bhttp::string_body> parser;
@@ -183,6 +270,7 @@ struct Server::Impl {
       conn.busy = true;
       Request req;
       req.remote = remote;
+      req.client = peer;
       if (ec == bhttp::error::body_limit) {
         // The header is complete (Content-Length gave the size away): answer in the
         // caller's language and log what was asked for.
@@ -204,7 +292,24 @@ struct Server::Impl {
                         req, t0);
         break;
       }
-      if (ec) break;  // closed, timed out, cancelled by stop(), or not HTTP: just close
+      if (ec && ec.category() == bhttp::make_error_code(bhttp::error::bad_method).category() &&
+          ec != bhttp::error::end_of_stream && ec != bhttp::error::partial_message &&
+          ec != bhttp::error::short_read) {
+        // Not HTTP we can frame (a bad request line, header or Content-Length): say so and close.
+        req.method = "?";
+        req.target = "(malformed request: " + ec.message() + ")";
+        co_await refuse(stream, 400, "malformed_request", "请求格式错误", "Malformed request", req, t0);
+        break;
+      }
+      if (ec) break;  // closed, timed out or cancelled by stop(): just close
+      if (const char* why = bad_framing(parser.get())) {
+        req.method = std::string(parser.get().method_string());
+        req.target = std::string(parser.get().target()) + " (" + why + ")";
+        req.headers.emplace_back("accept-language", std::string(parser.get()[bhttp::field::accept_language]));
+        co_await refuse(stream, 400, "malformed_request", "请求格式错误：消息长度的声明有歧义",
+                        "Malformed request: ambiguous message length", req, t0);
+        break;
+      }
       if (parser.get()[bhttp::field::expect] == "100-continue") {
         bhttp::response<bhttp::empty_body> cont{bhttp::status::continue_, 11};
         co_await bhttp::async_write(stream, cont, asio::redirect_error(asio::use_awaitable, ec));
@@ -229,10 +334,16 @@ struct Server::Impl {
         req.headers.emplace_back(std::move(name), std::string(f.value()));
       }
       req.body = std::move(msg.body());
-      Response res = handle(req);
+      req.client = client_of(req, peer);
+      req.https = cfg.assume_https || (trusted(peer) && trim_lower(req.header("x-forwarded-proto")) == "https");
+      // On a worker: the coroutine resumes on this connection's strand when the handler is done.
+      const bool reads = req.method == "GET" || req.method == "HEAD";
+      Response res = co_await asio::co_spawn(
+          reads ? read_pool.get_executor() : write_pool.get_executor(),
+          [this, &req]() -> asio::awaitable<Response> { co_return handle(req); }, asio::use_awaitable);
       int status = res.status;
       bool keep = msg.keep_alive() && !stopping;
-      auto out = to_beast(res, msg.version(), keep);
+      auto out = to_beast(res, msg.version(), keep, is_api(req.path));
       size_t bytes = out.body().size();
       stream.expires_after(cfg.read_timeout);
       co_await bhttp::async_write(stream, out, asio::redirect_error(asio::use_awaitable, ec));
@@ -244,6 +355,7 @@ struct Server::Impl {
     {
       std::lock_guard lk(mu);
       conns.erase(id);
+      if (--per_client[peer] <= 0) per_client.erase(peer);
     }
     cv.notify_all();
   }

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "http/router.h"
 
@@ -20,7 +21,19 @@ struct ServerConfig {
   size_t body_limit = 8 * 1024 * 1024;
   size_t header_limit = 16 * 1024;
   std::chrono::seconds read_timeout{30};  // per request, and for idle keep-alive
-  int threads = 2;
+  int threads = 2;  // I/O threads: they parse and write, and never wait for a handler
+  // Handlers run on worker pools so a slow one (a write waiting for a database lock, a
+  // rebuild) never stalls the I/O threads; reads and writes have pools of their own, so
+  // writes stuck behind a lock cannot take every worker from the readers.
+  int read_workers = 4;
+  int write_workers = 2;
+  // Open connections one client address may hold; more are answered 503 and closed.
+  int max_connections_per_client = 64;
+  // Peers whose X-Forwarded-For / X-Forwarded-Proto are believed (a reverse proxy such as
+  // nginx); empty = none. From a trusted peer, the client address is the last address of
+  // X-Forwarded-For and X-Forwarded-Proto: https marks the request https.
+  std::vector<std::string> trusted_proxies;
+  bool assume_https = false;  // every request is https (TLS ends in front of us, always)
   std::chrono::seconds drain_timeout{10};  // after stop(), how long in-flight requests get
   bool handle_signals = true;  // SIGINT/SIGTERM call stop(); tests turn this off
 };

@@ -5,7 +5,10 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <condition_variable>
 #include <filesystem>
+#include <functional>
+#include <mutex>
 #include <fstream>
 #include <thread>
 
@@ -17,6 +20,11 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/json.hpp>
+#include <spdlog/sinks/ostream_sink.h>
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <sstream>
 
 namespace sl::http {
 namespace {
@@ -91,17 +99,42 @@ class ServerTest : public ::testing::Test {
       std::this_thread::sleep_for(std::chrono::milliseconds(300));
       return json_response(200, boost::json::value("done"));
     });
-    ServerConfig cfg;
+    router.add("GET", "/api/v1/whoami", [](Request& r) {
+      return json_response(200, boost::json::object{{"client", r.client}, {"https", r.https}});
+    });
+    // A write that waits until released: a write stuck behind a database lock.
+    router.add("POST", "/api/v1/stuck", [this](Request&) {
+      std::unique_lock lk(stuck_mu);
+      ++stuck_waiting;
+      stuck_cv.notify_all();
+      stuck_cv.wait(lk, [this] { return released; });
+      return json_response(200, boost::json::value("released"));
+    });
     cfg.port = 0;
     cfg.static_dir = (dir / "web").string();
     cfg.body_limit = 1024 * 1024;
     cfg.header_limit = 8 * 1024;
     cfg.read_timeout = std::chrono::seconds(5);
     cfg.handle_signals = false;
+    start();
+  }
+  void start() {
     server = std::make_unique<Server>(cfg, router);
     thread = std::thread([this] { server->run(); });
   }
+  void restart(const std::function<void(ServerConfig&)>& change) {
+    server->stop();
+    thread.join();
+    change(cfg);
+    start();
+  }
+  void release() {
+    std::lock_guard lk(stuck_mu);
+    released = true;
+    stuck_cv.notify_all();
+  }
   void TearDown() override {
+    release();
     server->stop();
     if (thread.joinable()) thread.join();
     fs::remove_all(dir);
@@ -109,6 +142,11 @@ class ServerTest : public ::testing::Test {
   static void write(const fs::path& p, const std::string& s) { std::ofstream(p) << s; }
 
   fs::path dir;
+  ServerConfig cfg;
+  std::mutex stuck_mu;
+  std::condition_variable stuck_cv;
+  int stuck_waiting = 0;
+  bool released = false;
   Router router;
   std::unique_ptr<Server> server;
   std::thread thread;
@@ -201,10 +239,139 @@ TEST_F(ServerTest, OversizedHeaderAnswersInTheCallersLanguageWhenItCameFirst) {
   EXPECT_NE(zres.body().find("请求头过大"), std::string::npos) << zres.body();
 }
 
-TEST_F(ServerTest, MalformedRequestClosesConnection) {
+TEST_F(ServerTest, MalformedRequestIsAnswered400AndClosed) {
   Client c(server->port());
   c.send_raw("THIS IS NOT HTTP\r\n\r\n");
+  auto res = c.read();
+  EXPECT_EQ(res.result_int(), 400);
+  EXPECT_EQ(boost::json::parse(res.body()).at("error").at("code"), "malformed_request");
   EXPECT_TRUE(c.closed_by_peer());
+}
+
+// Framing that two readers could split differently (request smuggling): 400, then closed.
+TEST_F(ServerTest, AmbiguousFramingIsAnswered400AndClosed) {
+  const char* cases[] = {
+      "POST /api/v1/echo HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\nContent-Length: 2\r\n\r\n{}",
+      "POST /api/v1/echo HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\nContent-Length: 7\r\n\r\n{}",
+      "POST /api/v1/echo HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n2\r\n{}\r\n0\r\n\r\n",
+      "POST /api/v1/echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: gzip\r\n\r\n{}",
+      "POST /api/v1/echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: gzip, chunked\r\n\r\n2\r\n{}\r\n0\r\n\r\n",
+      "POST /api/v1/echo HTTP/1.1\r\nHost: x\r\nContent-Length: -1\r\n\r\n{}",
+  };
+  for (const char* raw : cases) {
+    Client c(server->port());
+    c.send_raw(raw);
+    bhttp::response<bhttp::string_body> res;
+    beast::error_code ec;
+    bhttp::read(c.sock, c.buf, res, ec);
+    ASSERT_FALSE(ec) << raw << ": " << ec.message();
+    EXPECT_EQ(res.result_int(), 400) << raw;
+    EXPECT_TRUE(c.closed_by_peer()) << raw;
+  }
+  // Plain chunked still works.
+  Client ok(server->port());
+  ok.send_raw("POST /api/v1/echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n2\r\n{}\r\n0\r\n\r\n");
+  EXPECT_EQ(ok.read().result_int(), 200);
+}
+
+TEST_F(ServerTest, SecurityHeaders) {
+  Client c(server->port());
+  auto api = c.request(bhttp::verb::get, "/api/v1/hello/x");
+  EXPECT_EQ(api[bhttp::field::cache_control], "no-store");
+  EXPECT_NE(api["Content-Security-Policy"].find("default-src 'self'"), std::string::npos);
+  EXPECT_NE(api["Content-Security-Policy"].find("frame-ancestors 'none'"), std::string::npos);
+  auto page = c.request(bhttp::verb::get, "/");
+  EXPECT_EQ(page[bhttp::field::cache_control], "no-cache");  // static files keep their own rule
+  EXPECT_NE(page["Content-Security-Policy"].find("script-src 'self'"), std::string::npos);
+}
+
+TEST_F(ServerTest, WritesStuckOnEveryWriteWorkerDoNotStopReads) {
+  ASSERT_EQ(cfg.write_workers, 2);
+  std::vector<std::unique_ptr<Client>> writers;
+  std::vector<std::thread> waits;
+  for (int i = 0; i < 3; ++i) {  // one more than there are write workers
+    writers.push_back(std::make_unique<Client>(server->port()));
+    bhttp::request<bhttp::string_body> req{bhttp::verb::post, "/api/v1/stuck", 11};
+    req.set(bhttp::field::host, "x");
+    req.prepare_payload();
+    bhttp::write(writers.back()->sock, req);
+  }
+  {
+    std::unique_lock lk(stuck_mu);
+    ASSERT_TRUE(stuck_cv.wait_for(lk, std::chrono::seconds(5), [this] { return stuck_waiting >= 2; }));
+  }
+  // Both write workers are held; reads on both I/O threads still answer at once.
+  for (int i = 0; i < 4; ++i) {
+    Client r(server->port());
+    auto t0 = std::chrono::steady_clock::now();
+    EXPECT_EQ(r.request(bhttp::verb::get, "/api/v1/hello/x").result_int(), 200);
+    EXPECT_LT(std::chrono::steady_clock::now() - t0, std::chrono::milliseconds(500));
+  }
+  release();
+  for (auto& w : writers) EXPECT_EQ(w->read().result_int(), 200);
+}
+
+TEST_F(ServerTest, ConnectionsPerClientAreCapped) {
+  restart([](ServerConfig& c) { c.max_connections_per_client = 3; });
+  std::vector<std::unique_ptr<Client>> held;
+  for (int i = 0; i < 3; ++i) {
+    held.push_back(std::make_unique<Client>(server->port()));
+    EXPECT_EQ(held.back()->request(bhttp::verb::get, "/api/v1/hello/x").result_int(), 200);
+  }
+  Client extra(server->port());
+  auto res = extra.read();  // answered without asking
+  EXPECT_EQ(res.result_int(), 503);
+  EXPECT_EQ(boost::json::parse(res.body()).at("error").at("code"), "too_many_connections");
+  EXPECT_TRUE(extra.closed_by_peer());
+  held.pop_back();  // one closes: a new one is let in
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  Client again(server->port());
+  EXPECT_EQ(again.request(bhttp::verb::get, "/api/v1/hello/x").result_int(), 200);
+}
+
+TEST_F(ServerTest, ForwardedHeadersCountOnlyFromTrustedProxies) {
+  auto ask = [this](const std::string& xff, const std::string& proto) {
+    Client c(server->port());
+    bhttp::request<bhttp::string_body> req{bhttp::verb::get, "/api/v1/whoami", 11};
+    req.set(bhttp::field::host, "x");
+    req.set("X-Forwarded-For", xff);
+    req.set("X-Forwarded-Proto", proto);
+    bhttp::write(c.sock, req);
+    return boost::json::parse(c.read().body()).as_object();
+  };
+  auto o = ask("203.0.113.9", "https");
+  EXPECT_EQ(o.at("client"), "127.0.0.1");  // not trusted: the peer, plain http
+  EXPECT_EQ(o.at("https"), false);
+  restart([](ServerConfig& c) { c.trusted_proxies = {"127.0.0.1"}; });
+  o = ask("198.51.100.1, 203.0.113.9", "https");
+  EXPECT_EQ(o.at("client"), "203.0.113.9");  // the address the proxy added
+  EXPECT_EQ(o.at("https"), true);
+  o = ask("not-an-address", "http");
+  EXPECT_EQ(o.at("client"), "127.0.0.1");
+  EXPECT_EQ(o.at("https"), false);
+}
+
+TEST_F(ServerTest, TheAccessLogCannotBeForged) {
+  std::ostringstream out;
+  auto sink = std::make_shared<spdlog::sinks::ostream_sink_mt>(out);
+  auto before = spdlog::default_logger();
+  spdlog::set_default_logger(std::make_shared<spdlog::logger>("test", sink));
+  for (const char* target : {"/api/v1/hello/a%0d%0a[info]%20GET%20/forged%20200%1b%5b31m",
+                             "/page%0d%0a[info]%20GET%20/forged%20200%1b%5b31m", "/raw\x1b[31m"}) {
+    Client c(server->port());
+    c.request(bhttp::verb::get, target);
+  }
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  spdlog::set_default_logger(before);
+  const std::string log = out.str();
+  EXPECT_EQ(log.find('\x1b'), std::string::npos) << log;
+  std::istringstream lines(log);
+  int requests = 0;
+  for (std::string line; std::getline(lines, line);) {
+    EXPECT_EQ(line.find("[info] GET /forged"), std::string::npos) << line;  // no line starts forged
+    if (line.find(" 400 ") != std::string::npos) ++requests;
+  }
+  EXPECT_EQ(requests, 3) << log;
 }
 
 TEST_F(ServerTest, StaticFilesAndSpaFallback) {

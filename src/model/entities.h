@@ -235,6 +235,7 @@ struct User {
 // A whole data set, as the demo generator or a bulk import produces it and as the
 // snapshot loader reads it. Ids are assigned by the producer and kept by the store.
 struct Dataset {
+  int64_t data_version = 0;  // the store's data version this set was read at (0: not from a store)
   std::vector<Region> regions;
   std::vector<Rep> reps;
   std::vector<Customer> customers;

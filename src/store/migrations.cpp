@@ -308,10 +308,20 @@ CREATE TABLE anomaly_acks(
 CREATE INDEX anomaly_acks_key ON anomaly_acks(month, unit, unit_id, metric);
 )sql";
 
+// Version 4: failed logins for the login throttle, shared by every server process on the
+// database (issue 8). The case-insensitive unique keys of contract codes and logins are not
+// here: a database may already hold duplicates, so SqliteStore::migrate adds those indexes
+// only when none exist and otherwise reports them (ensure_unique_keys).
+const char* kV4 = R"sql(
+CREATE TABLE login_failures(key TEXT NOT NULL, at INTEGER NOT NULL);
+CREATE INDEX login_failures_key ON login_failures(key, at);
+CREATE INDEX login_failures_at ON login_failures(at);
+)sql";
+
 }  // namespace
 
 const std::vector<std::string>& sqlite_migrations() {
-  static const std::vector<std::string> kAll = {kV1, kV2, kV3};
+  static const std::vector<std::string> kAll = {kV1, kV2, kV3, kV4};
   return kAll;
 }
 

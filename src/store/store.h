@@ -70,7 +70,8 @@ class Store {
   virtual std::optional<UserRecord> find_user_by_login(const std::string& login) = 0;
   virtual std::optional<UserRecord> find_user(Id id) = 0;
   virtual std::vector<model::User> list_users() = 0;
-  // false when no such login
+  // Logins are unique and looked up ignoring case (model/keys.h).
+  // Sets the hash and ends every session of the user in one transaction; false when no such login.
   virtual bool set_password(const std::string& login, const std::string& password_hash) = 0;
 
   // Sessions.
@@ -78,6 +79,20 @@ class Store {
   virtual std::optional<SessionRecord> find_session(const std::string& token_hash) = 0;
   virtual void delete_session(const std::string& token_hash) = 0;
   virtual void delete_expired_sessions(int64_t now) = 0;
+
+  // Failed logins by throttle key (auth/throttle.h), shared by every server process on the
+  // database. Not data: they do not bump data_version.
+  struct FailureCount {
+    int count = 0;
+    int64_t first = 0, last = 0;  // unix seconds of the oldest and newest counted failure
+  };
+  // The failures of `key` at or after `since`.
+  virtual FailureCount login_failures(const std::string& key, int64_t since) = 0;
+  // Records one; failures of any key before `forget_before` are dropped on the way.
+  virtual void add_login_failure(const std::string& key, int64_t at, int64_t forget_before) = 0;
+  virtual void clear_login_failures(const std::string& key) = 0;
+  // Ends every session of a user (a changed password, a disabled account).
+  virtual void delete_user_sessions(Id user) = 0;
 
   // Targets: all changes and their audit rows in one transaction, or none of them.
   virtual void save_targets(const std::vector<TargetChange>& changes, Id user, int64_t at) = 0;

@@ -262,3 +262,50 @@ test('an anomaly sent to the agenda becomes a resolution that keeps the link', a
   expect422(await m.req('POST', `/api/v1/meetings/${mid}/resolutions`, { title: 'again', owner: p['rep.east1'].id, due_date: '2026-06-30', agenda_item: item }), 'agenda_item');
   assert.equal(count('SELECT COUNT(*) n FROM resolutions'), before);
 });
+
+test('owners of resolutions and action items come from the series region, as attendees do (create and PATCH)', async () => {
+  const m = await as('manager');           // mgr.east
+  const south = await as('rep', 2);        // rep.south1, another 大区
+  const p = await people(m);
+  const outsider = sql(`SELECT id FROM users WHERE login = 'rep.south1'`)[0].id, east1 = p['rep.east1'].id;
+  const series = await freshSeries(m, '华东负责人范围');
+  let r = await m.req('POST', '/api/v1/meetings', { series, date: '2026-06-16' });
+  const mid = r.json.id;
+  const before = count('SELECT COUNT(*) n FROM resolutions') + count('SELECT COUNT(*) n FROM action_items');
+  const audit = count('SELECT COUNT(*) n FROM audit_log');
+  expect422(await m.req('POST', `/api/v1/meetings/${mid}/resolutions`, { title: 'x', owner: outsider, due_date: '2026-06-30' }), 'owner');
+  r = await m.req('POST', `/api/v1/meetings/${mid}/resolutions`, { title: '华东专项', owner: east1, due_date: '2026-06-30' });
+  assert.equal(r.status, 201);
+  const rid = r.json.id;
+  expect422(await m.req('PATCH', `/api/v1/resolutions/${rid}`, { owner: outsider }), 'owner');
+  expect422(await m.req('POST', `/api/v1/resolutions/${rid}/actions`, { title: 'a', owner: outsider, due_date: '2026-06-20' }), 'owner');
+  r = await m.req('POST', `/api/v1/resolutions/${rid}/actions`, { title: '拜访', owner: east1, due_date: '2026-06-20' });
+  assert.equal(r.status, 201);
+  expect422(await m.req('PATCH', `/api/v1/actions/${r.json.id}`, { owner: outsider }), 'owner');
+  assert.equal(count('SELECT COUNT(*) n FROM resolutions') + count('SELECT COUNT(*) n FROM action_items'), before + 2);
+  assert.equal(sql(`SELECT owner FROM resolutions WHERE id = ${rid}`)[0].owner, east1);
+  assert.equal(count('SELECT COUNT(*) n FROM audit_log'), audit + 2, 'only the two accepted writes are audited');
+  // The outsider still cannot read the meeting.
+  assert.equal((await south.get(`/api/v1/meetings/${mid}`)).status, 404);
+});
+
+test('a PATCH naming no known field is 422 and audits nothing', async () => {
+  const m = await as('manager');
+  const p = await people(m);
+  const series = await freshSeries(m, '华东字段校验');
+  let r = await m.req('POST', '/api/v1/meetings', { series, date: '2026-06-16' });
+  const mid = r.json.id;
+  r = await m.req('POST', `/api/v1/meetings/${mid}/resolutions`, { title: 'R', owner: p['rep.east1'].id, due_date: '2026-06-30' });
+  const rid = r.json.id;
+  r = await m.req('POST', `/api/v1/resolutions/${rid}/actions`, { title: 'A', owner: p['rep.east1'].id, due_date: '2026-06-20' });
+  const aid = r.json.id;
+  const audit = count('SELECT COUNT(*) n FROM audit_log');
+  for (const path of [`/api/v1/meetings/${mid}`, `/api/v1/resolutions/${rid}`, `/api/v1/actions/${aid}`]) {
+    expect422(await m.req('PATCH', path, { titel: 'typo' }), 'titel');
+    expect422(await m.req('PATCH', path, {}), 'body');
+  }
+  // A known field beside an unknown one: still 422, nothing half-applied.
+  expect422(await m.req('PATCH', `/api/v1/actions/${aid}`, { title: 'B', colour: 'red' }), 'colour');
+  assert.equal(sql(`SELECT title FROM action_items WHERE id = ${aid}`)[0].title, 'A');
+  assert.equal(count('SELECT COUNT(*) n FROM audit_log'), audit);
+});

@@ -46,12 +46,24 @@ test('user add, list and passwd; the new user can log in', async () => {
   const db = path.join(dir, 'users.db');
   const weak = run(['user', 'add', '--db', db, '--login', 'boss', '--role', 'admin'], 'short\n');
   assert.notEqual(weak.status, 0);
-  assert.match(weak.stderr, /8/);  // the rule names the minimum length
+  assert.match(weak.stderr, /10/);  // the rule names the minimum length
+  for (const [pw, why] of [['Password2026!', /common|常见/], ['qwertyuiop', /common|常见/], ['boss-is-the-boss', /login|登录名/]]) {
+    const r = run(['user', 'add', '--db', db, '--login', 'boss', '--role', 'admin'], pw + '\n');
+    assert.notEqual(r.status, 0, pw);
+    assert.match(r.stderr, why, pw);
+  }
+  for (const bad of ['', 'a', 'has space', '张三']) {
+    const r = run(['user', 'add', '--db', db, '--login', bad, '--role', 'admin'], 'long-enough-pw\n');
+    assert.notEqual(r.status, 0, `login '${bad}'`);
+    assert.match(r.stderr, /login|登录名/);
+  }
   const ok = run(['user', 'add', '--db', db, '--login', 'boss', '--role', 'admin', '--name', '老板'], 'first-password\n');
   assert.equal(ok.status, 0, ok.stderr);
-  const dup = run(['user', 'add', '--db', db, '--login', 'boss', '--role', 'admin'], 'another-password\n');
-  assert.notEqual(dup.status, 0);
-  assert.match(dup.stderr, /already exists|已存在/);
+  for (const login of ['boss', 'BOSS', 'Boss']) {
+    const dup = run(['user', 'add', '--db', db, '--login', login, '--role', 'admin'], 'another-password\n');
+    assert.notEqual(dup.status, 0, login);
+    assert.match(dup.stderr, /already exists|已存在/);
+  }
   const noRegion = run(['user', 'add', '--db', db, '--login', 'm', '--role', 'manager'], 'long-enough-pw\n');
   assert.notEqual(noRegion.status, 0);
   assert.match(noRegion.stderr, /region/);
@@ -60,8 +72,18 @@ test('user add, list and passwd; the new user can log in', async () => {
   await withServer(db, async (base) => {
     assert.equal(await login(base, 'boss', 'first-password'), 200);
   });
-  const pw = run(['user', 'passwd', '--db', db, '--login', 'boss'], 'second-password\n');
-  assert.equal(pw.status, 0, pw.stderr);
+  // A new password ends the sessions of the old one, also while the server runs.
+  await withServer(db, async (base) => {
+    const r = await fetch(base + '/api/v1/session', {
+      method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ login: 'boss', password: 'first-password' }),
+    });
+    const cookie = r.headers.get('set-cookie').split(';')[0];
+    const me = async () => (await fetch(base + '/api/v1/me', { headers: { Cookie: cookie } })).status;
+    assert.equal(await me(), 200);
+    const pw = run(['user', 'passwd', '--db', db, '--login', 'boss'], 'second-password\n');
+    assert.equal(pw.status, 0, pw.stderr);
+    assert.equal(await me(), 401);
+  });
   const nobody = run(['user', 'passwd', '--db', db, '--login', 'nobody'], 'second-password\n');
   assert.notEqual(nobody.status, 0);
   await withServer(db, async (base) => {

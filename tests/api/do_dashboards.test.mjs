@@ -138,7 +138,7 @@ test('dashboard answers carry an ETag: a repeat is a 304, any write makes a new 
   const first = await c.get(url);
   const etag = first.headers.get('etag');
   assert.match(etag, /^"[0-9a-f]{16}"$/);
-  assert.equal(first.headers.get('cache-control'), 'private, no-cache');
+  assert.equal(first.headers.get('cache-control'), 'no-store');
   const repeat = await c.req('GET', url, undefined, { headers: { 'If-None-Match': etag } });
   assert.equal(repeat.status, 304);
   assert.equal(repeat.json, null, 'no body');

@@ -8,8 +8,9 @@ import { as, sql } from './helpers.mjs';
 const AS_OF = '2026-06-15';
 const count = () => sql('SELECT COUNT(*) AS n FROM contracts')[0].n;
 
+// A customer in the rep's own book (owned by them): the one every caller scope may name.
 function body(rep, over = {}) {
-  const [customer] = sql(`SELECT id FROM customers ORDER BY id LIMIT 1`);
+  const [customer] = sql(`SELECT id FROM customers WHERE owner_rep = ${rep} ORDER BY id LIMIT 1`);
   const products = sql(`SELECT id FROM products ORDER BY id LIMIT 2`);
   return {
     code: `API-${Date.now()}-${Math.floor(Math.random() * 1e6)}`, customer: customer.id, rep, signed_date: AS_OF,
@@ -90,4 +91,47 @@ test('a backdated contract cannot be appended: the Snapshot is rebuilt and the f
   assert.equal(await may(), before + 4500000);
   const [s] = sql(`SELECT SUM(amount) AS v FROM contracts WHERE signed_date BETWEEN '2026-05-01' AND '2026-05-31'`);
   assert.equal(await may(), s.v);
+});
+
+test('ids in the body are checked against the caller\'s scope: another book\'s customer or opportunity is "no such"', async () => {
+  const rep = await as('rep');
+  const n = count();
+  const [foreign] = sql(`SELECT c.id FROM customers c JOIN reps r ON r.id = c.owner_rep
+    WHERE c.owner_rep <> ${rep.user.rep} AND r.region NOT IN (SELECT region FROM reps WHERE id = ${rep.user.rep}) ORDER BY c.id LIMIT 1`);
+  let r = await rep.req('POST', '/api/v1/contracts', body(rep.user.rep, { customer: foreign.id }));
+  assert.equal(r.status, 422, JSON.stringify(r.json));
+  assert.equal(r.json.error.field, 'customer');
+  // The same answer as for an id that does not exist: nothing tells the two apart.
+  const none = await rep.req('POST', '/api/v1/contracts', body(rep.user.rep, { customer: 99999999 }));
+  assert.equal(r.json.error.message.replace(String(foreign.id), 'N'), none.json.error.message.replace('99999999', 'N'));
+  const [opp] = sql(`SELECT id FROM opportunities WHERE rep <> ${rep.user.rep} ORDER BY id LIMIT 1`);
+  r = await rep.req('POST', '/api/v1/contracts', body(rep.user.rep, { opportunity: opp.id }));
+  assert.equal(r.status, 422);
+  assert.equal(r.json.error.field, 'opportunity');
+  // Their own opportunity of another customer of theirs.
+  const [own] = sql(`SELECT o.id FROM opportunities o WHERE o.rep = ${rep.user.rep}
+    AND o.customer <> (SELECT id FROM customers WHERE owner_rep = ${rep.user.rep} ORDER BY id LIMIT 1) ORDER BY o.id LIMIT 1`);
+  if (own) {
+    r = await rep.req('POST', '/api/v1/contracts', body(rep.user.rep, { opportunity: own.id }));
+    assert.equal(r.status, 422);
+    assert.equal(r.json.error.field, 'opportunity');
+  }
+  assert.equal(count(), n, 'nothing written');
+});
+
+test('contract codes are one key: case and surrounding spaces do not make a new contract', async () => {
+  const rep = await as('rep');
+  const b = body(rep.user.rep, { code: `Case-${Date.now()}` });
+  assert.equal((await rep.req('POST', '/api/v1/contracts', b)).status, 201);
+  const n = count();
+  for (const code of [b.code.toLowerCase(), b.code.toUpperCase(), `${b.code} `, `  ${b.code}`]) {
+    const r = await rep.req('POST', '/api/v1/contracts', body(rep.user.rep, { code }));
+    assert.equal(r.status, 422, code);
+    assert.equal(r.json.error.field, 'code');
+  }
+  assert.equal(count(), n);
+  // Stored trimmed.
+  const t = body(rep.user.rep, { code: `  Trim-${Date.now()} ` });
+  const r = await rep.req('POST', '/api/v1/contracts', t);
+  assert.equal(sql(`SELECT code FROM contracts WHERE id = ${r.json.id}`)[0].code, t.code.trim());
 });

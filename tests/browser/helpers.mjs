@@ -34,6 +34,8 @@ export async function openBrowser(viewport = { width: 1366, height: 900 }) {
   page.setDefaultTimeout(15000)
   const errors = []
   page.on('pageerror', (e) => errors.push(String(e)))
+  // The server's Content-Security-Policy refusing something the app needs is an error too.
+  page.on('console', (m) => { if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) errors.push(m.text()) })
   return {
     context, page, errors,
     async close() { await context.close(); fs.rmSync(dir, { recursive: true, force: true }) },

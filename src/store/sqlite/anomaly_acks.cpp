@@ -21,8 +21,8 @@ Id SqliteStore::add_anomaly_ack(const AnomalyAck& a) {
 }
 
 std::vector<Store::AnomalyAck> SqliteStore::anomaly_acks(const std::string& from, const std::string& to) {
-  std::lock_guard lock(mu_);
-  Stmt q(db_,
+  auto rd = reader();
+  Stmt q(rd.db,
          "SELECT a.id, a.unit, a.unit_id, a.metric, a.month, a.rule, a.user, COALESCE(u.login, ''), a.at, a.comment"
          " FROM anomaly_acks a LEFT JOIN users u ON u.id = a.user WHERE a.month BETWEEN ? AND ? ORDER BY a.id");
   q.bind(1, from).bind(2, to);

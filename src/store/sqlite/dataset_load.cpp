@@ -202,23 +202,23 @@ void load_meetings(sqlite3* db, model::Dataset& d) {
 
 }  // namespace
 
-std::vector<model::Region> SqliteStore::load_regions_locked() {
+std::vector<model::Region> SqliteStore::load_regions_locked(sqlite3* db) {
   std::vector<model::Region> out;
-  Stmt q(db_, "SELECT id, name, parent, level FROM regions ORDER BY id");
+  Stmt q(db, "SELECT id, name, parent, level FROM regions ORDER BY id");
   while (q.step()) out.push_back({q.i64(0), q.text(1), q.id(2), static_cast<int>(q.i64(3))});
   return out;
 }
 
-std::vector<model::Rep> SqliteStore::load_reps_locked() {
+std::vector<model::Rep> SqliteStore::load_reps_locked(sqlite3* db) {
   std::vector<model::Rep> out;
-  Stmt q(db_, "SELECT id, name, region, manager, hire_date, leave_date FROM reps ORDER BY id");
+  Stmt q(db, "SELECT id, name, region, manager, hire_date, leave_date FROM reps ORDER BY id");
   while (q.step()) out.push_back({q.i64(0), q.text(1), q.id(2), q.id(3), q.date(4), q.opt_date(5)});
   return out;
 }
 
-std::vector<model::Target> SqliteStore::load_targets_locked() {
+std::vector<model::Target> SqliteStore::load_targets_locked(sqlite3* db) {
   std::vector<model::Target> out;
-  Stmt q(db_, "SELECT month, metric, owner_kind, owner_id, value FROM targets ORDER BY rowid");
+  Stmt q(db, "SELECT month, metric, owner_kind, owner_id, value FROM targets ORDER BY rowid");
   while (q.step()) {
     model::Target t;
     t.month = q.month(0);
@@ -235,16 +235,16 @@ std::vector<model::Target> SqliteStore::load_targets_locked() {
 }
 
 std::vector<model::Target> SqliteStore::load_targets() {
-  std::lock_guard lock(mu_);
-  return load_targets_locked();
+  auto rd = reader();
+  return load_targets_locked(rd.db);
 }
 std::vector<model::Region> SqliteStore::load_regions() {
-  std::lock_guard lock(mu_);
-  return load_regions_locked();
+  auto rd = reader();
+  return load_regions_locked(rd.db);
 }
 std::vector<model::Rep> SqliteStore::load_reps() {
-  std::lock_guard lock(mu_);
-  return load_reps_locked();
+  auto rd = reader();
+  return load_reps_locked(rd.db);
 }
 
 namespace {
@@ -277,11 +277,22 @@ int64_t version_of(sqlite3* db) {
 // transactions see the same cut when they read the same data_version (every write to the
 // data set bumps it); otherwise everything is read here, one table after another.
 model::Dataset SqliteStore::load_dataset() {
-  std::lock_guard lock(mu_);
-  exec(db_, "BEGIN");
+  // A file database is read on connections of this call's own, so a load of seconds holds
+  // no lock that request reads or writes wait for; an in-memory one has only db_.
+  ReadConnection own;
+  std::unique_lock<std::mutex> lock(mu_, std::defer_lock);
+  sqlite3* db = nullptr;
+  const bool on_own = !path_.empty() && own.open(path_);
+  if (on_own) {
+    db = own.db;
+  } else {
+    lock.lock();
+    db = db_;
+    exec(db, "BEGIN");
+  }
   try {
     model::Dataset d;
-    const int64_t version = version_of(db_);
+    const int64_t version = version_of(db);
     ReadConnection second;
     const bool parallel = !path_.empty() && second.open(path_) && version_of(second.db) == version;
     model::Dataset contracts;
@@ -297,16 +308,16 @@ model::Dataset SqliteStore::load_dataset() {
         }
       });
     try {
-      d.regions = load_regions_locked();
-      d.reps = load_reps_locked();
-      load_customers_products(db_, d);
-      load_market(db_, d);
-      load_opportunities(db_, d);
-      load_payments(db_, d);
-      d.targets = load_targets_locked();
-      load_plans(db_, d);
-      load_meetings(db_, d);
-      plan = read_payment_plan(db_);
+      d.regions = load_regions_locked(db);
+      d.reps = load_reps_locked(db);
+      load_customers_products(db, d);
+      load_market(db, d);
+      load_opportunities(db, d);
+      load_payments(db, d);
+      d.targets = load_targets_locked(db);
+      load_plans(db, d);
+      load_meetings(db, d);
+      plan = read_payment_plan(db);
     } catch (...) {
       if (worker.joinable()) worker.join();
       throw;
@@ -314,19 +325,20 @@ model::Dataset SqliteStore::load_dataset() {
     if (worker.joinable()) worker.join();
     if (failed) std::rethrow_exception(failed);
     if (parallel) d.contracts = std::move(contracts.contracts);
-    else load_contracts(db_, d);
-    attach_payment_plan(db_, d, plan);
-    exec(db_, "COMMIT");
+    else load_contracts(db, d);
+    attach_payment_plan(db, d, plan);
+    if (!on_own) exec(db, "COMMIT");  // own's read transaction ends when it closes
+    d.data_version = version;
     return d;
   } catch (...) {
-    sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+    if (!on_own) sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
     throw;
   }
 }
 
 std::optional<Store::ContractDetail> SqliteStore::find_contract(Id id) {
-  std::lock_guard lock(mu_);
-  Stmt c(db_, std::string("SELECT ") + kContractCols + ", u.name FROM contracts k JOIN customers u ON u.id = k.customer"
+  auto rd = reader();
+  Stmt c(rd.db, std::string("SELECT ") + kContractCols + ", u.name FROM contracts k JOIN customers u ON u.id = k.customer"
                                                         " WHERE k.id = ?");
   c.bind(1, id);
   if (!c.step()) return std::nullopt;
@@ -334,7 +346,7 @@ std::optional<Store::ContractDetail> SqliteStore::find_contract(Id id) {
   out.contract = contract_row(c);
   model::Contract& k = out.contract;
   out.customer_name = c.text(7);
-  Stmt l(db_,
+  Stmt l(rd.db,
          "SELECT l.product, l.qty, l.amount, l.cost, p.name, p.category FROM contract_lines l"
          " JOIN products p ON p.id = l.product WHERE l.contract = ? ORDER BY l.seq");
   l.bind(1, id);
@@ -343,10 +355,10 @@ std::optional<Store::ContractDetail> SqliteStore::find_contract(Id id) {
     out.product_names.push_back(l.text(4));
     out.product_categories.push_back(l.text(5));
   }
-  Stmt p(db_, "SELECT due_date, amount FROM payment_plan WHERE contract = ? ORDER BY due_date, seq");
+  Stmt p(rd.db, "SELECT due_date, amount FROM payment_plan WHERE contract = ? ORDER BY due_date, seq");
   p.bind(1, id);
   while (p.step()) k.plan.push_back({p.date(0), p.i64(1)});
-  Stmt pay(db_, "SELECT id, date, amount FROM payments WHERE contract = ? ORDER BY date, id");
+  Stmt pay(rd.db, "SELECT id, date, amount FROM payments WHERE contract = ? ORDER BY date, id");
   pay.bind(1, id);
   while (pay.step()) out.payments.push_back({pay.i64(0), id, pay.date(1), pay.i64(2)});
   return out;

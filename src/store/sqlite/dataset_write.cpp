@@ -1,6 +1,7 @@
 // Bulk write of a whole data set: one transaction, one prepared statement per table
 // reused for every row (re-preparing per row would cost more than the inserts).
 #include "core/error.h"
+#include "model/keys.h"
 #include "store/sqlite/sqlite_store.h"
 
 namespace sl::store::sqlite {
@@ -183,10 +184,16 @@ void SqliteStore::write_dataset(const model::Dataset& d) {
 std::vector<Id> SqliteStore::add_contracts(const std::vector<model::Contract>& cs, Id user, int64_t at) {
   std::lock_guard lock(mu_);
   DataTx tx(db_);
-  for (const auto& c : cs) {
-    Stmt taken(db_, "SELECT 1 FROM contracts WHERE code = ?");
+  // Codes are one key whatever their case and surrounding spaces (the unique index
+  // contracts_code_key says the same; this check gives the answer a field and a message).
+  Stmt taken(db_, "SELECT 1 FROM contracts WHERE lower(trim(code)) = lower(trim(?))");
+  for (size_t i = 0; i < cs.size(); ++i) {
+    const auto& c = cs[i];
     taken.bind(1, c.code);
-    if (taken.step()) throw sl::invalid_field("code", "合同编号已存在：" + c.code, "Contract code already exists: " + c.code);
+    bool dup = taken.step();
+    taken.reset();
+    for (size_t j = 0; j < i && !dup; ++j) dup = model::same_code(cs[j].code, c.code);
+    if (dup) throw sl::invalid_field("code", "合同编号已存在：" + c.code, "Contract code already exists: " + c.code);
   }
   Stmt top(db_, "SELECT COALESCE(MAX(id), 0) FROM contracts");
   Id next = top.step() ? top.i64(0) : 0;

@@ -61,26 +61,26 @@ std::string action_text(const model::ActionItem& a) {
 }  // namespace
 
 Store::MeetingBook SqliteStore::load_meeting_book() {
-  std::lock_guard lock(mu_);
+  auto rd = reader();
   MeetingBook b;
-  read_meeting_rows(db_, {b.series, b.meetings, b.resolutions, b.action_items});
+  read_meeting_rows(rd.db, {b.series, b.meetings, b.resolutions, b.action_items});
   for (auto& m : b.meetings) std::erase(m.attendees, Id{0});  // a NULL user is nobody to list
 
-  Stmt l(db_, "SELECT id, action_item, user, at, text FROM action_item_log ORDER BY at, id");
+  Stmt l(rd.db, "SELECT id, action_item, user, at, text FROM action_item_log ORDER BY at, id");
   while (l.step()) b.action_log.push_back({l.i64(0), l.i64(1), l.id(2), l.i64(3), l.text(4)});
 
-  Stmt c(db_,
+  Stmt c(rd.db,
          "SELECT meeting, resolution, status_before, update_text, status_set, updated_by, updated_at"
          " FROM carry_overs ORDER BY meeting, resolution");
   while (c.step()) b.carry_overs.push_back({c.i64(0), c.i64(1), c.text(2), c.text(3), c.text(4), c.id(5), c.i64(6)});
 
-  Stmt g(db_,
+  Stmt g(rd.db,
          "SELECT id, meeting, title, source, source_key, figures, resolution, created_by, created_at"
          " FROM agenda_items ORDER BY id");
   while (g.step())
     b.agenda.push_back({g.i64(0), g.i64(1), g.text(2), g.text(3), g.text(4), g.text(5), g.id(6), g.id(7), g.i64(8)});
 
-  Stmt k(db_, "SELECT resolution, as_of, evaluated_at, measured, met FROM goal_checks ORDER BY resolution");
+  Stmt k(rd.db, "SELECT resolution, as_of, evaluated_at, measured, met FROM goal_checks ORDER BY resolution");
   while (k.step()) {
     GoalCheck x{k.i64(0), k.date(1), k.i64(2), std::nullopt, k.i64(4) != 0};
     if (!k.is_null(3)) x.measured = k.f64(3);

@@ -71,11 +71,33 @@ SqliteStore::SqliteStore(const std::string& path) {
   if (path != ":memory:" && !path.empty()) path_ = path;
   // WAL lets readers in other processes (backups, the CLI) run beside the server;
   // NORMAL sync is durable across application crashes, which is what WAL needs.
-  exec(db_, "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=5000;"
+  // busy_timeout: how long a write waits for a lock another process holds before it is
+  // answered 503 (stmt.cpp); a request should not hang longer than that.
+  exec(db_, "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=3000;"
             " PRAGMA synchronous=NORMAL;");
+  if (!path_.empty()) {
+    // Opened after db_ switched the file to WAL. Read-write, not read-only: a read-only
+    // connection cannot recover a WAL index another process left behind.
+    if (sqlite3_open_v2(path.c_str(), &rdb_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK) {
+      std::string msg = rdb_ ? sqlite3_errmsg(rdb_) : "out of memory";
+      sqlite3_close(rdb_);
+      sqlite3_close(db_);
+      throw std::runtime_error("sqlite: cannot open '" + path + "' for reading: " + msg);
+    }
+    sqlite3_extended_result_codes(rdb_, 1);
+    exec(rdb_, "PRAGMA foreign_keys=ON; PRAGMA busy_timeout=3000;");
+  }
 }
 
-SqliteStore::~SqliteStore() { sqlite3_close_v2(db_); }
+SqliteStore::~SqliteStore() {
+  sqlite3_close_v2(rdb_);
+  sqlite3_close_v2(db_);
+}
+
+SqliteStore::Reader SqliteStore::reader() {
+  if (!rdb_) return Reader{std::unique_lock(mu_), db_};
+  return Reader{std::unique_lock(rmu_), rdb_};
+}
 
 int SqliteStore::schema_version_locked() {
   Stmt q(db_, "SELECT COALESCE(MAX(version), 0) FROM schema_version");
@@ -98,6 +120,7 @@ void SqliteStore::migrate() {
     ins.bind(1, v + 1).run();
     tx.commit();
   }
+  ensure_unique_keys_locked();
 }
 
 int SqliteStore::schema_version() {
@@ -106,8 +129,8 @@ int SqliteStore::schema_version() {
 }
 
 int64_t SqliteStore::data_version() {
-  std::lock_guard lock(mu_);
-  Stmt q(db_, "SELECT version FROM data_version WHERE id = 1");
+  auto rd = reader();
+  Stmt q(rd.db, "SELECT version FROM data_version WHERE id = 1");
   int64_t v = q.step() ? q.i64(0) : 0;
   q.reset();
   return v;
@@ -144,7 +167,7 @@ std::optional<UserRecord> one_user(Stmt& q) {
 Id SqliteStore::add_user(const model::User& u, const std::string& password_hash) {
   std::lock_guard lock(mu_);
   DataTx tx(db_);
-  Stmt exists(db_, "SELECT 1 FROM users WHERE login = ?");
+  Stmt exists(db_, "SELECT 1 FROM users WHERE lower(login) = lower(?)");
   exists.bind(1, u.login);
   bool taken = exists.step();
   exists.reset();
@@ -161,22 +184,22 @@ Id SqliteStore::add_user(const model::User& u, const std::string& password_hash)
 }
 
 std::optional<UserRecord> SqliteStore::find_user_by_login(const std::string& login) {
-  std::lock_guard lock(mu_);
-  Stmt q(db_, std::string(kUserCols) + "WHERE login = ?");
+  auto rd = reader();
+  Stmt q(rd.db, std::string(kUserCols) + "WHERE lower(login) = lower(?)");
   q.bind(1, login);
   return one_user(q);
 }
 
 std::optional<UserRecord> SqliteStore::find_user(Id id) {
-  std::lock_guard lock(mu_);
-  Stmt q(db_, std::string(kUserCols) + "WHERE id = ?");
+  auto rd = reader();
+  Stmt q(rd.db, std::string(kUserCols) + "WHERE id = ?");
   q.bind(1, id);
   return one_user(q);
 }
 
 std::vector<model::User> SqliteStore::list_users() {
-  std::lock_guard lock(mu_);
-  Stmt q(db_, std::string(kUserCols) + "ORDER BY id");
+  auto rd = reader();
+  Stmt q(rd.db, std::string(kUserCols) + "ORDER BY id");
   std::vector<model::User> out;
   while (q.step()) out.push_back(read_user(q).user);
   return out;
@@ -185,10 +208,13 @@ std::vector<model::User> SqliteStore::list_users() {
 bool SqliteStore::set_password(const std::string& login, const std::string& password_hash) {
   std::lock_guard lock(mu_);
   DataTx tx(db_);
-  Stmt up(db_, "UPDATE users SET password_hash = ? WHERE login = ?");
+  Stmt up(db_, "UPDATE users SET password_hash = ? WHERE lower(login) = lower(?)");
   up.bind(1, password_hash).bind(2, login).run();
   bool changed = sqlite3_changes(db_) > 0;
   if (!changed) return false;  // nothing written: the Tx rolls back
+  // A new password ends every session of the old one, in the same transaction.
+  Stmt end(db_, "DELETE FROM sessions WHERE user = (SELECT id FROM users WHERE lower(login) = lower(?))");
+  end.bind(1, login).run();
   tx.commit();
   return true;
 }
@@ -206,8 +232,8 @@ void SqliteStore::create_session(const SessionRecord& s) {
 }
 
 std::optional<SessionRecord> SqliteStore::find_session(const std::string& token_hash) {
-  std::lock_guard lock(mu_);
-  Stmt q(db_, "SELECT token_hash, user, csrf, created_at, expires_at FROM sessions WHERE token_hash = ?");
+  auto rd = reader();
+  Stmt q(rd.db, "SELECT token_hash, user, csrf, created_at, expires_at FROM sessions WHERE token_hash = ?");
   q.bind(1, token_hash);
   std::optional<SessionRecord> r;
   if (q.step()) r = SessionRecord{q.text(0), q.i64(1), q.text(2), q.i64(3), q.i64(4)};
@@ -219,6 +245,12 @@ void SqliteStore::delete_session(const std::string& token_hash) {
   std::lock_guard lock(mu_);
   Stmt del(db_, "DELETE FROM sessions WHERE token_hash = ?");
   del.bind(1, token_hash).run();
+}
+
+void SqliteStore::delete_user_sessions(Id user) {
+  std::lock_guard lock(mu_);
+  Stmt del(db_, "DELETE FROM sessions WHERE user = ?");
+  del.bind(1, user).run();
 }
 
 void SqliteStore::delete_expired_sessions(int64_t now) {

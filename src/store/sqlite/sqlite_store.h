@@ -37,6 +37,11 @@ class SqliteStore final : public Store {
   std::optional<SessionRecord> find_session(const std::string& token_hash) override;
   void delete_session(const std::string& token_hash) override;
   void delete_expired_sessions(int64_t now) override;
+  void delete_user_sessions(Id user) override;
+
+  FailureCount login_failures(const std::string& key, int64_t since) override;      // login_failures.cpp
+  void add_login_failure(const std::string& key, int64_t at, int64_t forget_before) override;
+  void clear_login_failures(const std::string& key) override;
 
   void save_targets(const std::vector<TargetChange>& changes, Id user, int64_t at) override;  // targets.cpp
   std::vector<AuditEntry> audit_log(const AuditQuery& q) override;                           // targets.cpp
@@ -72,12 +77,24 @@ class SqliteStore final : public Store {
  private:
   // Callers hold mu_. (Writes of the data bump the shared write counter: DataTx, stmt.h.)
   int schema_version_locked();
-  std::vector<model::Target> load_targets_locked();
-  std::vector<model::Region> load_regions_locked();
-  std::vector<model::Rep> load_reps_locked();
+  void ensure_unique_keys_locked();  // login_failures.cpp
+  std::vector<model::Target> load_targets_locked(sqlite3* db);
+  std::vector<model::Region> load_regions_locked(sqlite3* db);
+  std::vector<model::Rep> load_reps_locked(sqlite3* db);
+
+  // Reads that answer requests use a connection of their own (rdb_ under rmu_), so a write
+  // waiting out busy_timeout for a lock another process holds does not hold them up: in WAL
+  // a reader runs beside a writer. An in-memory database has one connection, db_ under mu_.
+  struct Reader {
+    std::unique_lock<std::mutex> lock;
+    sqlite3* db;
+  };
+  Reader reader();
 
   std::mutex mu_;
   sqlite3* db_ = nullptr;
+  std::mutex rmu_;
+  sqlite3* rdb_ = nullptr;  // nullptr for an in-memory database: reads use db_
   std::string path_;  // "" for an in-memory database (no second connection can see it)
 };
 

@@ -415,3 +415,83 @@ TEST(SqliteStore, PrefetchBeforeOpen) {
   sl::store::prefetch(path + ".missing");
   EXPECT_EQ(open_store(path)->load_dataset().contracts.size(), 2u);
 }
+
+TEST(SqliteStore, LoginsAreUniqueIgnoringCase) {
+  auto s = open_store(":memory:");
+  Id id = s->add_user({0, "admin", "A", Role::admin}, "h");
+  EXPECT_THROW(s->add_user({0, "ADMIN", "B", Role::admin}, "h"), AppError);
+  EXPECT_EQ(s->find_user_by_login("Admin")->user.id, id);
+  EXPECT_EQ(s->list_users().size(), 1u);
+}
+
+TEST(SqliteStore, NewPasswordEndsSessions) {
+  auto s = open_store(":memory:");
+  Id a = s->add_user({0, "a", "A", Role::admin}, "h");
+  Id b = s->add_user({0, "b", "B", Role::admin}, "h");
+  s->create_session({"ta", a, "c", 100, 900});
+  s->create_session({"tb", b, "c", 100, 900});
+  EXPECT_TRUE(s->set_password("A", "h2"));
+  EXPECT_FALSE(s->find_session("ta"));
+  EXPECT_TRUE(s->find_session("tb"));
+  s->delete_user_sessions(b);
+  EXPECT_FALSE(s->find_session("tb"));
+}
+
+TEST(SqliteStore, LoginFailuresAreCountedByKeyAndForgotten) {
+  auto s = open_store(":memory:");
+  s->add_login_failure("k", 100, 0);
+  s->add_login_failure("k", 200, 0);
+  s->add_login_failure("j", 150, 0);
+  auto c = s->login_failures("k", 0);
+  EXPECT_EQ(c.count, 2);
+  EXPECT_EQ(c.first, 100);
+  EXPECT_EQ(c.last, 200);
+  EXPECT_EQ(s->login_failures("k", 101).count, 1);
+  s->add_login_failure("k", 300, 160);  // forgets the rows at 100 and 150
+  EXPECT_EQ(s->login_failures("k", 0).count, 2);
+  EXPECT_EQ(s->login_failures("j", 0).count, 0);
+  s->clear_login_failures("k");
+  EXPECT_EQ(s->login_failures("k", 0).count, 0);
+  EXPECT_EQ(s->data_version(), 0);  // not data
+}
+
+TEST(SqliteStore, ContractCodesAreOneKeyIgnoringCaseAndSpaces) {
+  auto s = open_store(":memory:");
+  s->write_dataset(small_dataset());
+  const Contract base = s->load_dataset().contracts.at(0);
+  auto fresh = [&](std::string code) {
+    Contract k = base;
+    k.code = std::move(code);
+    return k;
+  };
+  const std::string code = base.code;
+  std::string lower = code;
+  for (auto& ch : lower) ch = char(std::tolower(static_cast<unsigned char>(ch)));
+  EXPECT_THROW(s->add_contracts({fresh(lower)}, 0, 1), AppError);
+  EXPECT_THROW(s->add_contracts({fresh(code + " ")}, 0, 1), AppError);
+  EXPECT_THROW(s->add_contracts({fresh("NEW-1"), fresh("new-1")}, 0, 1), AppError);  // within one batch
+  EXPECT_EQ(s->add_contracts({fresh("NEW-1")}, 0, 1).size(), 1u);
+}
+
+TEST(SqliteStore, DuplicateCodesInAnOldDatabaseAreReportedNotFatal) {
+  std::string path = ::testing::TempDir() + "sl_store_dups.db";
+  std::remove(path.c_str());
+  {
+    auto s = open_store(path);
+    s->write_dataset(small_dataset());
+  }
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db,
+                         "DROP INDEX contracts_code_key;"
+                         "INSERT INTO contracts(id, code, customer, rep, signed_date, amount)"
+                         " SELECT 9999, lower(code) || ' ', customer, rep, signed_date, amount FROM contracts LIMIT 1;",
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  sqlite3_close(db);
+  ::testing::internal::CaptureStderr();
+  auto s = open_store(path);  // opens, with a warning naming the code
+  std::string err = ::testing::internal::GetCapturedStderr();
+  EXPECT_NE(err.find("contract codes are not unique"), std::string::npos) << err;
+  EXPECT_EQ(s->load_dataset().contracts.size(), small_dataset().contracts.size() + 1);
+}

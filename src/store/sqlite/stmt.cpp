@@ -1,10 +1,29 @@
 #include "store/sqlite/stmt.h"
 
+#include "core/error.h"
+
 #include <stdexcept>
 
 namespace sl::store::sqlite {
 
+namespace {
+// The database is locked by another process (a backup, a CLI write, another server) for
+// longer than busy_timeout: an answer to retry, not an internal error. Nothing was written:
+// the transaction that met the lock rolls back.
+[[noreturn]] void throw_busy() {
+  AppError e(503, "database_busy", "", "数据库正被其他程序占用，本次保存未执行，请稍后重试",
+             "The database is busy with another program; nothing was saved, please try again shortly");
+  e.retry_after = 5;
+  throw e;
+}
+void throw_if_busy(sqlite3* db) {
+  const int code = sqlite3_errcode(db);
+  if (code == SQLITE_BUSY || code == SQLITE_LOCKED) throw_busy();
+}
+}  // namespace
+
 void throw_sqlite(sqlite3* db, std::string_view what) {
+  throw_if_busy(db);
   throw std::runtime_error("sqlite: " + std::string(what) + ": " + sqlite3_errmsg(db));
 }
 
@@ -13,6 +32,7 @@ void exec(sqlite3* db, const std::string& sql) {
   if (sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
     std::string msg = err ? err : "unknown error";
     sqlite3_free(err);
+    throw_if_busy(db);
     throw std::runtime_error("sqlite: " + msg + " in: " + sql.substr(0, 200));
   }
 }
@@ -55,8 +75,10 @@ bool Stmt::step() {
   // Reset so the statement is reusable; the error text survives in the db handle
   // only until the next call, so capture it first.
   std::string msg = sqlite3_errmsg(db_);
+  const int code = sqlite3_errcode(db_);
   sqlite3_reset(st_);
   sqlite3_clear_bindings(st_);
+  if (code == SQLITE_BUSY || code == SQLITE_LOCKED || rc == SQLITE_BUSY || rc == SQLITE_LOCKED) throw_busy();
   throw std::runtime_error("sqlite: step: " + msg);
 }
 

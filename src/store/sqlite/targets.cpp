@@ -69,9 +69,9 @@ void SqliteStore::save_targets(const std::vector<TargetChange>& changes, Id user
 }
 
 std::vector<AuditEntry> SqliteStore::audit_log(const AuditQuery& q) {
-  std::lock_guard lock(mu_);
+  auto rd = reader();
   // substr() rather than LIKE so '%' or '_' in a key prefix match literally.
-  Stmt s(db_,
+  Stmt s(rd.db,
          "SELECT a.id, a.at, a.user, COALESCE(u.login, ''), a.entity, a.entity_key, a.old_value, a.new_value"
          " FROM audit_log a LEFT JOIN users u ON u.id = a.user"
          " WHERE (?1 = '' OR a.entity = ?1) AND (?2 = '' OR substr(a.entity_key, 1, length(?2)) = ?2)"

@@ -1,0 +1,18 @@
+// Business keys people type: contract codes and logins. One rule each, shared by the API,
+// the command line, import and the store's unique indexes (lower(trim(code)), lower(login)).
+#pragma once
+#include <string>
+#include <string_view>
+
+namespace sl::model {
+
+// A code as stored: surrounding spaces and tabs removed.
+std::string trim_code(std::string_view code);
+// Two codes name the same thing when they match trimmed, ignoring ASCII case.
+bool same_code(std::string_view a, std::string_view b);
+
+// A login is 2–64 characters of ASCII letters, digits and . _ - @, starting with a letter
+// or digit; logins are unique ignoring case. Throws AppError 422 on field "login".
+void validate_login(std::string_view login);
+
+}  // namespace sl::model
