@@ -2,19 +2,24 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <chrono>
 #include <memory>
 #include <thread>
 
 namespace sl::api {
 
-void SnapshotHolder::reload() {
+int64_t SnapshotHolder::rebuild() {
   std::lock_guard lock(writer_);
   auto t0 = std::chrono::steady_clock::now();
-  int64_t version = store_.data_version();
   auto data = std::make_unique<model::Dataset>(store_.load_dataset());
+  // The version the data set was read at, in the same read transaction: a Snapshot never
+  // claims a version whose writes it does not hold.
+  const int64_t version = data->data_version ? data->data_version : store_.data_version();
   auto next = engine::build_snapshot(*data, version);
+  // Published versions only grow: this one was read after every earlier publish (writer_).
   current_.store(next);
+  ++rebuilds_;
   // The data set is millions of small objects that the Snapshot no longer needs; freeing
   // them takes about a second at 10M lines, so a background thread does it while requests
   // are already answered.
@@ -22,6 +27,31 @@ void SnapshotHolder::reload() {
   auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - t0).count();
   spdlog::info("snapshot v{} built: {} contracts, {} payments in {} ms", version, next->facts->sales.size(),
                next->facts->collections.size(), ms);
+  return version;
+}
+
+void SnapshotHolder::reload() {
+  const int64_t want = store_.data_version();  // every write committed before this call
+  std::unique_lock lk(turn_mu_);
+  // Wait out a rebuild in flight: when it read at or after `want` it covers us; otherwise the
+  // next one does — ours, or another waiter's that began after we asked.
+  turn_cv_.wait(lk, [&] { return !rebuilding_; });
+  if (rebuilt_at_ >= want && rebuilds_ > 0) return;
+  rebuilding_ = true;
+  lk.unlock();
+  int64_t read_at = -1;
+  try {
+    read_at = rebuild();
+  } catch (...) {
+    lk.lock();
+    rebuilding_ = false;
+    turn_cv_.notify_all();
+    throw;
+  }
+  lk.lock();
+  rebuilt_at_ = std::max(rebuilt_at_, read_at);
+  rebuilding_ = false;
+  turn_cv_.notify_all();
 }
 
 void SnapshotHolder::publish_targets() {
@@ -40,8 +70,18 @@ SnapshotHolder::Published SnapshotHolder::publish_contracts(const std::vector<mo
     auto prev = current_.load();
     out.version = store_.data_version();
     if (prev) {
-      if (auto next = engine::with_contracts(*prev, added, out.version)) {
+      // A rebuild that ran after the commit already holds these contracts: nothing to add
+      // (appending them again would count them twice).
+      const auto& ids = prev->facts->contracts.id;
+      std::vector<model::Contract> missing;
+      for (const auto& c : added)
+        if (!std::binary_search(ids.begin(), ids.end(), c.id)) missing.push_back(c);
+      if (missing.empty()) {
+        out.incremental = true;
+        out.version = prev->version;
+      } else if (auto next = engine::with_contracts(*prev, std::move(missing), std::max(out.version, prev->version))) {
         current_.store(next);
+        out.version = next->version;
         out.incremental = true;
       }
     }
@@ -49,6 +89,7 @@ SnapshotHolder::Published SnapshotHolder::publish_contracts(const std::vector<mo
   if (!out.incremental) {
     spdlog::info("contracts could not be appended to the snapshot: rebuilding");
     reload();
+    out.version = current_.load()->version;
   }
   out.ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
   return out;

@@ -1,6 +1,8 @@
-// with_contracts (snapshot.h): the next Snapshot after new contracts, by appending rows.
+// with_contracts (snapshot.h): the next Snapshot after new contracts, by appending rows
+// (or inserting them, for a back-dated contract: O(rows) copies of a few columns, still far
+// cheaper than a rebuild from the store).
 #include <algorithm>
-#include <unordered_set>
+#include <unordered_map>
 
 #include "engine/snapshot.h"
 
@@ -8,16 +10,21 @@ namespace sl::engine {
 
 namespace {
 
-// Appends one row to each column of a fact table (category only where the table has one).
-void append_row(FactTable& t, int32_t day, int32_t rep, int32_t customer, int32_t category, Money amount) {
-  t.day = t.day.appended(day);
-  t.rep = t.rep.appended(rep);
-  t.customer = t.customer.appended(customer);
-  if (!t.category.empty()) t.category = t.category.appended(static_cast<int16_t>(category));
-  t.amount = t.amount.appended(amount);
+// Puts one row into a fact table before position `at` (== size(): appended), each column
+// (category only where the table has one).
+void put_row(FactTable& t, size_t at, int32_t day, int32_t rep, int32_t customer, int32_t category, Money amount) {
+  t.day = t.day.inserted(at, day);
+  t.rep = t.rep.inserted(at, rep);
+  t.customer = t.customer.inserted(at, customer);
+  if (!t.category.empty()) t.category = t.category.inserted(at, static_cast<int16_t>(category));
+  t.amount = t.amount.inserted(at, amount);
 }
 
-int32_t last_day(const FactTable& t) { return t.size() ? t.day.back() : INT32_MIN; }
+// Where a rebuild puts a row of a contract dated `day` whose id is above every id in: after
+// every row of that day (rows of a day are in contract-id order).
+size_t after_day(const FactTable& t, int32_t day) {
+  return static_cast<size_t>(std::upper_bound(t.day.begin(), t.day.end(), day) - t.day.begin());
+}
 
 }  // namespace
 
@@ -25,18 +32,23 @@ std::shared_ptr<const Snapshot> with_contracts(const Snapshot& s, std::vector<mo
   const Facts& f = *s.facts;
   const Dims& d = *s.dims;
   if (!f.customer_index || !f.product_index || !f.product_category) return nullptr;
+  // Fact rows go in (date, id) order; contract rows in id order, after every id already in.
   std::sort(added.begin(), added.end(), [](const model::Contract& a, const model::Contract& b) {
     return a.signed_date != b.signed_date ? a.signed_date < b.signed_date : a.id < b.id;
   });
-  // The append path applies only when every new row goes after every row already in.
-  int32_t after = std::max(last_day(f.sales), last_day(f.sales_lines));
+  std::vector<const model::Contract*> by_id;
+  for (const auto& c : added) by_id.push_back(&c);
+  std::sort(by_id.begin(), by_id.end(), [](auto* a, auto* b) { return a->id < b->id; });
   Id last_id = f.contracts.size() ? f.contracts.id.back() : 0;
   auto category_of = [&](Id product) {
     int32_t i = f.product_index->find(product);
     return i == kNone ? kNone - 1 : (*f.product_category)[static_cast<size_t>(i)];  // kNone - 1: unknown
   };
+  for (const auto* c : by_id) {
+    if (c->id <= last_id) return nullptr;
+    last_id = c->id;
+  }
   for (const auto& c : added) {
-    if (c.signed_date.days < after || c.id <= last_id) return nullptr;
     if (d.find_rep(c.rep) == kNone || f.customer_index->find(c.customer) == kNone) return nullptr;
     for (const auto& l : c.lines) {
       int32_t cat = category_of(l.product);
@@ -44,24 +56,36 @@ std::shared_ptr<const Snapshot> with_contracts(const Snapshot& s, std::vector<mo
       // A line table built without any category has no column to take one.
       if (cat != kNone && f.sales_lines.category.empty()) return nullptr;
     }
-    after = c.signed_date.days;
-    last_id = c.id;
   }
-  // A first contract of a customer is one whose customer has none yet.
-  std::unordered_set<int32_t> had;
-  for (const auto& c : added) had.insert(f.customer_index->find(c.customer));
-  std::unordered_set<int32_t> seen;
+  // A first contract of a customer is one whose customer has none yet. One that has a first
+  // contract later than a back-dated new one would lose that row: the rebuild handles it.
+  std::unordered_map<int32_t, int32_t> first_day;  // customer index → day of its first contract
+  for (const auto& c : added) first_day.emplace(f.customer_index->find(c.customer), INT32_MAX);
   for (size_t i = 0; i < f.first_contracts.size(); ++i)
-    if (had.count(f.first_contracts.customer[i])) seen.insert(f.first_contracts.customer[i]);
+    if (auto it = first_day.find(f.first_contracts.customer[i]); it != first_day.end()) it->second = f.first_contracts.day[i];
+  for (const auto& c : added)
+    if (int32_t had = first_day[f.customer_index->find(c.customer)]; had != INT32_MAX && had > c.signed_date.days)
+      return nullptr;
 
   auto n = std::make_shared<Facts>(f);  // every column shared: O(columns)
-  ContractTable& k = n->contracts;
   for (const auto& c : added) {
     const int32_t rep = d.find_rep(c.rep), cust = f.customer_index->find(c.customer), day = c.signed_date.days;
-    append_row(n->sales, day, rep, cust, kNone, c.amount);
-    for (const auto& l : c.lines) append_row(n->sales_lines, day, rep, cust, category_of(l.product), l.amount);
-    if (seen.insert(cust).second) append_row(n->first_contracts, day, rep, cust, kNone, c.amount);
-
+    put_row(n->sales, after_day(n->sales, day), day, rep, cust, kNone, c.amount);
+    size_t at = after_day(n->sales_lines, day);
+    for (const auto& l : c.lines) put_row(n->sales_lines, at++, day, rep, cust, category_of(l.product), l.amount);
+    if (first_day[cust] == INT32_MAX) {
+      first_day[cust] = day;
+      // A rebuild orders the first contracts of one day by customer index.
+      FactTable& t = n->first_contracts;
+      size_t pos = static_cast<size_t>(std::lower_bound(t.day.begin(), t.day.end(), day) - t.day.begin());
+      while (pos < t.size() && t.day[pos] == day && t.customer[pos] < cust) ++pos;
+      put_row(t, pos, day, rep, cust, kNone, c.amount);
+    }
+  }
+  ContractTable& k = n->contracts;
+  for (const auto* cp : by_id) {
+    const model::Contract& c = *cp;
+    const int32_t rep = d.find_rep(c.rep), cust = f.customer_index->find(c.customer), day = c.signed_date.days;
     k.id = k.id.appended(c.id);
     k.code_chars = k.code_chars.appended(c.code.data(), c.code.size());
     k.code_begin = k.code_begin.appended(static_cast<uint32_t>(k.code_chars.size()));

@@ -103,6 +103,27 @@ TEST(WithContracts, EqualsARebuild) {
   EXPECT_EQ(next->facts->collections.amount.data(), before->facts->collections.amount.data());
 }
 
+// A back-dated contract goes mid-table where a rebuild puts it: after the rows of its day,
+// and a customer's first contract among that day's first contracts by customer index.
+TEST(WithContracts, BackdatedEqualsARebuild) {
+  model::Dataset d = base();
+  d.customers.push_back({4, "C4", "客户", "制造", model::CustomerSize::small, 2, 8, D("2020-01-01"), ""});
+  auto before = build_snapshot(d, 1);
+  std::vector<model::Contract> added = {
+      contract(30, 1, 8, "2024-05-01", {{101, 1, 90, 9}}),                   // same day as contract 10, mid-table
+      contract(31, 3, 7, "2024-03-05", {{100, 1, 70, 7}, {101, 2, 60, 6}}),  // first of customer 3, on 2's first day
+      contract(32, 4, 8, "2024-01-02", {{100, 1, 50, 5}}, {{D("2024-02-01"), 50}}),  // before every row
+      contract(33, 1, 7, "2024-04-01", {{101, 1, 40, 4}})};
+  // Contract 33 comes before customer 1's first contract (2024-05-01): not insertable.
+  EXPECT_FALSE(with_contracts(*before, added, 2));
+  added.pop_back();
+  auto next = with_contracts(*before, added, 2);
+  ASSERT_TRUE(next);
+  for (const auto& c : added) d.contracts.push_back(c);
+  expect_same(*next, *build_snapshot(d, 2));
+  EXPECT_EQ(before->facts->sales.size(), 3u);  // the old Snapshot is untouched
+}
+
 // Appending twice from the same Snapshot (a writer that lost a race, a retry) must not
 // let the second append see or overwrite the first's rows.
 TEST(WithContracts, TwoAppendsFromOneSnapshotAreIndependent) {
@@ -120,8 +141,8 @@ TEST(WithContracts, TwoAppendsFromOneSnapshotAreIndependent) {
 
 TEST(WithContracts, FallsBackWhenRowsCannotBeAppended) {
   auto s = build_snapshot(base(), 1);
-  // Backdated (before the latest contract, 2024-05-03): would go mid-table.
-  EXPECT_FALSE(with_contracts(*s, {contract(20, 1, 7, "2024-05-02", {{100, 1, 1, 1}})}, 2));
+  // Before its customer's first contract (customer 2's is 2024-03-05): that row would move.
+  EXPECT_FALSE(with_contracts(*s, {contract(20, 2, 7, "2024-03-01", {{100, 1, 1, 1}})}, 2));
   // An id not above every id already in.
   EXPECT_FALSE(with_contracts(*s, {contract(12, 1, 7, "2024-06-01", {{100, 1, 1, 1}})}, 2));
   // Unknown rep, customer, product.

@@ -79,6 +79,21 @@ class Column {
     return out;
   }
   Column appended(const T& value) const { return appended(&value, 1); }
+  // This column with `value` inserted before position `at` (a back-dated row): always a new
+  // buffer, O(size), with room to spare for later appends. Readers of this column are not
+  // touched.
+  Column inserted(size_t at, const T& value) const {
+    if (at >= n_) return appended(value);
+    Column out;
+    out.buf_ = std::make_shared<std::vector<T>>();
+    out.buf_->reserve(n_ + 1 + std::max<size_t>(1024, (n_ + 1) / 64));
+    out.buf_->assign(data_, data_ + at);
+    out.buf_->push_back(value);
+    out.buf_->insert(out.buf_->end(), data_ + at, data_ + n_);
+    out.data_ = out.buf_->data();
+    out.n_ = n_ + 1;
+    return out;
+  }
 
  private:
   std::vector<T>& own() {

@@ -49,12 +49,12 @@ std::shared_ptr<const Snapshot> with_targets(const Snapshot& s, std::vector<mode
                                              int64_t version);
 
 // The next Snapshot after new contracts were committed (with their lines and payment plans,
-// no payments yet): rows appended to the contract, contract-line and first-contract tables,
-// every other column shared. Applies when each contract is dated on or after the latest
-// contract already in (a backdated contract would have to be inserted mid-table), has a
-// higher id than any before, and names a known rep, customer and products. Otherwise it
-// returns nullptr and the caller rebuilds. Rows appended on the last day already in come
-// after that day's existing rows, as a rebuild would order them (by contract id).
+// no payments yet): rows appended to the contract, contract-line and first-contract tables —
+// or, for a back-dated contract, inserted where a rebuild would put them (a copy of those few
+// columns) — every other column shared. Applies when every contract has a higher id than any
+// before, names a known rep, customer and products, and does not come before its customer's
+// first contract already in (that row would move). Otherwise it returns nullptr and the
+// caller rebuilds. Rows of one day are in contract-id order, as a rebuild orders them.
 std::shared_ptr<const Snapshot> with_contracts(const Snapshot& s, std::vector<model::Contract> added, int64_t version);
 
 }  // namespace sl::engine

@@ -80,17 +80,35 @@ test('bad contracts are 422 naming the field, out of scope 403, and nothing is w
   assert.equal(count(), n, 'nothing written');
 });
 
-test('a backdated contract cannot be appended: the Snapshot is rebuilt and the figures are right', async () => {
+test('a backdated contract is inserted into the Snapshot (no rebuild) and the figures are right', async () => {
   const exec = await as('executive');
   const may = async () => (await exec.get(`/api/v1/do/process?period=2026-05&as_of=${AS_OF}`)).json.totals.find((m) => m.metric === 'sales').amount;
   const before = await may();
-  const [rep] = sql(`SELECT id FROM reps WHERE leave_date IS NULL ORDER BY id LIMIT 1`);
-  const r = await exec.req('POST', '/api/v1/contracts', body(rep.id, { signed_date: '2026-05-20' }));
+  const [rep] = sql(`SELECT r.id FROM reps r WHERE r.leave_date IS NULL AND EXISTS (SELECT 1 FROM customers c
+    JOIN contracts k ON k.customer = c.id WHERE c.owner_rep = r.id AND k.signed_date < '2026-05-20') ORDER BY r.id LIMIT 1`);
+  const [cust] = sql(`SELECT c.id FROM customers c WHERE c.owner_rep = ${rep.id}
+    AND (SELECT MIN(signed_date) FROM contracts WHERE customer = c.id) < '2026-05-20' ORDER BY c.id LIMIT 1`);
+  const r = await exec.req('POST', '/api/v1/contracts', body(rep.id, { signed_date: '2026-05-20', customer: cust.id }));
   assert.equal(r.status, 201, JSON.stringify(r.json));
-  assert.equal(r.json.snapshot.incremental, false);
+  assert.equal(r.json.snapshot.incremental, true, 'inserted, not rebuilt');
   assert.equal(await may(), before + 4500000);
   const [s] = sql(`SELECT SUM(amount) AS v FROM contracts WHERE signed_date BETWEEN '2026-05-01' AND '2026-05-31'`);
   assert.equal(await may(), s.v);
+});
+
+test('a contract before its customer\'s first contract rebuilds the Snapshot, and new-customer counts follow', async () => {
+  const exec = await as('executive');
+  // A customer whose first contract is in June 2026, owned by an active rep hired before May.
+  const [c] = sql(`SELECT c.id, c.owner_rep AS rep, MIN(k.signed_date) AS first FROM customers c JOIN contracts k ON k.customer = c.id
+    JOIN reps r ON r.id = c.owner_rep WHERE r.leave_date IS NULL AND r.hire_date < '2026-04-01'
+    GROUP BY c.id HAVING MIN(k.signed_date) BETWEEN '2026-06-01' AND '${AS_OF}' ORDER BY c.id LIMIT 1`);
+  assert.ok(c, 'the demo (seed 3) has such a customer')
+  const r = await exec.req('POST', '/api/v1/contracts', body(c.rep, { signed_date: '2026-05-10', customer: c.id }));
+  assert.equal(r.status, 201, JSON.stringify(r.json));
+  assert.equal(r.json.snapshot.incremental, false, 'the first-contract row moves: rebuilt');
+  const [s] = sql(`SELECT SUM(amount) AS v FROM contracts WHERE signed_date BETWEEN '2026-05-01' AND '2026-05-31'`);
+  const may = (await exec.get(`/api/v1/do/process?period=2026-05&as_of=${AS_OF}`)).json.totals.find((m) => m.metric === 'sales').amount;
+  assert.equal(may, s.v);
 });
 
 test('ids in the body are checked against the caller\'s scope: another book\'s customer or opportunity is "no such"', async () => {
