@@ -244,7 +244,15 @@ void add_do_process_routes(http::Router& r, Context& ctx) {
     if (!month) throw invalid_field("key", "异常标识格式无效", "Malformed anomaly key");
     Date as_of = ctx.today();
     if (auto* v = body.if_contains("as_of"); v && v->is_string()) as_of = query_date(std::string(v->get_string()), "as_of");
-    auto found = analytics::detect_anomalies(*c.snap, c.scope, analytics::RowFilter{}, *month, *month, as_of);
+    // The filters the list was read with (industry, category): what was listed can be acknowledged.
+    analytics::DoFilter filter;
+    for (auto [name, into] : {std::pair{"industry", &filter.industry}, std::pair{"category", &filter.category}})
+      if (auto* v = body.if_contains(name); v && !v->is_null()) {
+        if (!v->is_string()) throw invalid_field(name, std::string("应为文本：") + name, std::string("Expected text: ") + name);
+        *into = std::string(v->get_string());
+      }
+    const analytics::RowFilter rf = analytics::row_filter(*c.snap, filter);
+    auto found = analytics::detect_anomalies(*c.snap, c.scope, rf, *month, *month, as_of);
     const analytics::Anomaly* hit = nullptr;
     for (const auto& a : found)
       if (a.key() == key) hit = &a;

@@ -97,6 +97,9 @@ std::vector<Anomaly> detect_anomalies(const engine::Snapshot& s, const engine::S
         }
       }
       for (Month m = first; m <= last; m.index++) {
+        // A month counts for a rep only while they are employed in it, for every rule: a rep
+        // who left is not "−100 % YoY" (the list and the acknowledgement see the same set).
+        if (u.kind == "rep" && !d.rep_active(u.index, m.first_day(), std::min(m.last_day(), as_of))) continue;
         const int off = m.index - m0.index;
         const bool complete = m.last_day() <= as_of;
         Anomaly an;

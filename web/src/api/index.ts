@@ -27,7 +27,7 @@ export const doApi = {
   /** The meeting module's to-do list; callers treat 404 or failure as "not available yet". */
   todos: () => request<{ items: TodoItem[] }>('GET', '/todos', { quiet: [401, 403, 404, 405, 500, 501] }),
   process: (q: Query) => request<ProcessResponse>('GET', '/do/process', { query: q }),
-  ackAnomaly: (body: { key: string; comment: string; as_of: string }) =>
+  ackAnomaly: (body: { key: string; comment: string; as_of: string; industry?: string; category?: string }) =>
     request<{ id: number }>('POST', '/do/anomalies/ack', { body, quiet: [422] }),
   leaderboard: (q: Query) => request<LeaderboardResponse>('GET', '/do/leaderboard', { query: q }),
   contract: (id: number, asOf: string) => request<ContractDetail>('GET', `/contracts/${id}`, { query: { as_of: asOf } }),
