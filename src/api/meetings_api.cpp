@@ -75,6 +75,7 @@ void add_meeting_routes(http::Router& r, Context& ctx) {
 
   r.add("POST", "/api/v1/meeting-series", [&ctx](http::Request& req) {
     Caller c = require_caller(ctx, req);
+    if (c.user.role == model::Role::rep) throw forbidden();  // a rep manages no series, whatever the body
     View v(ctx, c);
     const json::value parsed = http::parse_json_body(req);
     const auto& body = as_object(parsed, "body");

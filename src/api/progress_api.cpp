@@ -48,7 +48,13 @@ void add_progress_routes(http::Router& r, Context& ctx) {
     p.level = parse_level(req.query_value("level", default_level));
     p.metric = parse_progress_metric(req.query_value("metric", "sales"));
     std::string region = req.query_value("region");
-    if (!region.empty()) p.region = query_id(region, "region");
+    if (!region.empty()) {
+      // Every id in a request is checked against the caller's scope, whatever the level.
+      p.region = query_id(region, "region");
+      const int32_t ri = c.snap->dims->find_region(p.region);
+      if (ri == engine::kNone) throw not_found();
+      if (!c.scope.sees_region(ri)) throw forbidden();
+    }
 
     auto result = analytics::target_progress(*c.snap, c.scope, p);
     json::array rows;

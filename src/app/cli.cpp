@@ -59,6 +59,8 @@ int run_cli(int argc, char** argv) {
   auto* list = user_cmd->add_subcommand("list", "List users");
   list->add_option("--db", user_o.db)->required();
 
+  auto* routes_cmd = app.add_subcommand("routes", "List the HTTP routes, one \"METHOD /pattern\" a line");
+
   JobsOptions jobs_o;  // A1: the scheduler's jobs, once
   auto* jobs_cmd = app.add_subcommand("jobs", "Scheduled jobs");
   jobs_cmd->require_subcommand(1);
@@ -74,6 +76,7 @@ int run_cli(int argc, char** argv) {
     if (*passwd) return user_passwd(user_o);
     if (*list) return user_list(user_o.db);
     if (*jobs_run_cmd) return jobs_run(jobs_o);
+    if (*routes_cmd) return routes();
   } catch (const AppError& e) {
     std::cerr << "error: " << e.en << " (" << e.zh << ")\n";
     return 2;

@@ -41,6 +41,9 @@ struct JobsOptions {
 };
 int jobs_run(const JobsOptions& o);
 
+// `salesloop routes` (routes_cmd.cpp): the HTTP routes, one "METHOD /pattern" a line.
+int routes();
+
 // Today in the server's local calendar.
 Date local_today();
 

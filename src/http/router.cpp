@@ -16,6 +16,16 @@ std::vector<std::string> split_path(const std::string& path) {
   return out;
 }
 
+std::vector<std::string> Router::routes() const {
+  std::vector<std::string> out;
+  for (const auto& r : routes_) {
+    std::string line = r.method + " ";
+    for (const auto& s : r.segments) line += "/" + s;
+    out.push_back(std::move(line));
+  }
+  return out;
+}
+
 void Router::add(std::string method, std::string pattern, Handler h) {
   routes_.push_back(Route{std::move(method), split_path(pattern), std::move(h)});
 }

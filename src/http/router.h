@@ -20,6 +20,9 @@ class Router {
   Response dispatch(Request& req) const;
   // True when some route's pattern matches the path (any method).
   bool has_path(const std::string& path) const;
+  // Every route as "METHOD /pattern/{x}", in the order added (the authorization matrix test
+  // checks it has a row for each).
+  std::vector<std::string> routes() const;
 
  private:
   struct Route {
