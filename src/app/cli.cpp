@@ -29,7 +29,7 @@ int run_cli(int argc, char** argv) {
   serve_cmd->add_option("--workers", serve_o.workers, "Handler threads for reads (default 4; writes have 2 more)")
       ->check(CLI::Range(1, 256));
   serve_cmd->add_option("--max-connections-per-client", serve_o.max_connections_per_client,
-                        "Open connections one client address may hold (default 64)")->check(CLI::Range(1, 100000));
+                        "Open connections one client address may hold (default 256; trusted proxies are not capped)")->check(CLI::Range(1, 100000));
   serve_cmd->add_option("--trusted-proxy", serve_o.trusted_proxies,
                         "Address of a reverse proxy whose X-Forwarded-For and X-Forwarded-Proto are believed (repeatable)");
   serve_cmd->add_option("--secure-cookie", serve_o.secure_cookie,

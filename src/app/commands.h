@@ -15,7 +15,7 @@ struct ServeOptions {
   std::string today;  // YYYY-MM-DD; empty = the real date (tests pin it)
   size_t result_cache = 512;  // api::ResultCache capacity; 0 = off
   int workers = 4;            // handler threads for reads (writes have 2 of their own)
-  int max_connections_per_client = 64;
+  int max_connections_per_client = 256;
   std::vector<std::string> trusted_proxies;  // peers whose X-Forwarded-For/-Proto count
   std::string secure_cookie = "auto";        // auto | always | never
 };

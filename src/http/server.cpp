@@ -244,7 +244,8 @@ struct Server::Impl {
     bool over_cap;
     {
       std::lock_guard lk(mu);
-      over_cap = ++per_client[peer] > cfg.max_connections_per_client;
+      // A trusted proxy carries many clients on its connections: it is not capped here.
+      over_cap = ++per_client[peer] > cfg.max_connections_per_client && !trusted(peer);
     }
     beast::flat_buffer buffer;
     if (over_cap) {

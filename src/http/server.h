@@ -27,8 +27,10 @@ struct ServerConfig {
   // writes stuck behind a lock cannot take every worker from the readers.
   int read_workers = 4;
   int write_workers = 2;
-  // Open connections one client address may hold; more are answered 503 and closed.
-  int max_connections_per_client = 64;
+  // Open connections one client address may hold; more are answered 503 and closed. An
+  // office behind one NAT address is many browsers of ~6 connections each, hence not small;
+  // trusted proxies are not capped (they carry everyone).
+  int max_connections_per_client = 256;
   // Peers whose X-Forwarded-For / X-Forwarded-Proto are believed (a reverse proxy such as
   // nginx); empty = none. From a trusted peer, the client address is the last address of
   // X-Forwarded-For and X-Forwarded-Proto: https marks the request https.
