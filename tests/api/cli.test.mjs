@@ -14,8 +14,8 @@ function run(args, input = '') {
   return spawnSync(BIN, args, { input, encoding: 'utf8' });
 }
 
-async function withServer(db, fn) {
-  const p = spawn(BIN, ['serve', '--db', db, '--port', '0', '--today', '2026-06-15'], { stdio: ['ignore', 'pipe', 'pipe'] });
+async function withServer(db, fn, extra = []) {
+  const p = spawn(BIN, ['serve', '--db', db, '--port', '0', '--today', '2026-06-15', ...extra], { stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   const base = await new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('server did not start: ' + log)), 10000);
@@ -119,4 +119,36 @@ test('demo refuses to overwrite and is deterministic for a seed and as-of date',
   assert.notEqual(da, dump(c));
   const [maxDate] = execFileSync('sqlite3', [a, "SELECT MAX(signed_date) FROM contracts"], { encoding: 'utf8' }).trim().split('\n');
   assert.ok(maxDate <= '2025-03-31', `no contract after as_of (got ${maxDate})`);
+});
+
+test('the session cookie is Secure behind a trusted TLS proxy, and only then', async () => {
+  const db = path.join(dir, 'users.db');  // made by the first test: boss / second-password
+  const cookie = async (base, headers = {}) => {
+    const r = await fetch(base + '/api/v1/session', {
+      method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify({ login: 'boss', password: 'second-password' }),
+    });
+    assert.equal(r.status, 200);
+    assert.equal(r.headers.get('cache-control'), 'no-store');
+    return r.headers.get('set-cookie');
+  };
+  await withServer(db, async (base) => {
+    assert.doesNotMatch(await cookie(base), /Secure/);
+    assert.doesNotMatch(await cookie(base, { 'X-Forwarded-Proto': 'https' }), /Secure/, 'not from an untrusted peer');
+  });
+  await withServer(db, async (base) => {
+    assert.match(await cookie(base, { 'X-Forwarded-Proto': 'https' }), /; Secure/);
+    assert.doesNotMatch(await cookie(base, { 'X-Forwarded-Proto': 'http' }), /Secure/);
+  }, ['--trusted-proxy', '127.0.0.1']);
+  await withServer(db, async (base) => {
+    assert.match(await cookie(base), /; Secure/);
+  }, ['--secure-cookie', 'always']);
+});
+
+test('salesloop routes lists every route', () => {
+  const r = run(['routes']);
+  assert.equal(r.status, 0, r.stderr);
+  const lines = r.stdout.trim().split('\n');
+  assert.ok(lines.includes('POST /api/v1/session'));
+  assert.ok(lines.includes('GET /api/v1/meetings/{id}'));
+  for (const l of lines) assert.match(l, /^(GET|POST|PUT|PATCH|DELETE) \/api\/v1\//);
 });
