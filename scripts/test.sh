@@ -58,6 +58,10 @@ else
   echo "vitest wrote no report"; failed=$((failed + 1))
 fi
 
+echo "== layering check (every #include against DESIGN.md's folder table)"
+node --test tests/layering/ 2>&1 | tee "$work/layering.log"
+count_node "$work/layering.log"
+
 echo "== API tests"
 if start_server api; then
   SALESLOOP_BIN=$BUILD/salesloop BASE_URL=$base DB_PATH=$db DEMO_LOGINS_FILE=$logins node --test --test-concurrency=1 tests/api/ 2>&1 | tee "$work/api.log"
