@@ -5,7 +5,7 @@
 #include <memory>
 
 #include "api/result_cache.h"
-#include "api/snapshot_holder.h"
+#include "publish/snapshot_holder.h"
 #include "auth/auth.h"
 #include "engine/scope.h"
 #include "http/request.h"
@@ -16,7 +16,7 @@ namespace sl::api {
 struct Context {
   store::Store& store;
   auth::Auth& auth;
-  SnapshotHolder& snapshots;
+  publish::SnapshotHolder& snapshots;  // writes to the analysed data go through it
   std::function<Date()> today;
   std::string version = "0.1.0";
   // The session cookie's Secure attribute: "auto" (when the request came over TLS, see

@@ -154,9 +154,9 @@ void add_contract_routes(http::Router& r, Context& ctx) {
   r.add("POST", "/api/v1/contracts", [&ctx](http::Request& req) {
     Caller c = require_caller(ctx, req);
     const json::value parsed = http::parse_json_body(req);
-    model::Contract k = read_contract(c, as_object(parsed, "body"), ctx.today());
-    k.id = ctx.store.add_contracts({k}, c.user.id, auth::system_clock_seconds()).at(0);
-    auto published = ctx.snapshots.publish_contracts({k});
+    std::vector<model::Contract> ks{read_contract(c, as_object(parsed, "body"), ctx.today())};
+    auto published = ctx.snapshots.add_contracts(ks, c.user.id, auth::system_clock_seconds());
+    const model::Contract& k = ks.front();
     return http::json_response(201, json::object{{"id", k.id},
                                                  {"code", k.code},
                                                  {"amount", k.amount},

@@ -106,8 +106,7 @@ void add_target_routes(http::Router& r, Context& ctx) {
     GridSpec g = grid_spec(c, ctx.today(), text("year"), text("metric"), text("owner"), text("region"));
     auto changes = decode_cells(c, g, required_array(body, "cells"));
     auto now = auth::system_clock_seconds();
-    ctx.store.save_targets(changes, c.user.id, now);
-    ctx.snapshots.publish_targets();
+    ctx.snapshots.save_targets(changes, c.user.id, now);
     return http::json_response(200, json::object{{"saved", changes.size()}});
   });
 

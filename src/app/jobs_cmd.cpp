@@ -4,8 +4,8 @@
 #include <iostream>
 
 #include "app/commands.h"
-#include "engine/snapshot.h"
 #include "jobs/goal_checker.h"
+#include "publish/snapshot_holder.h"
 #include "store/store.h"
 
 namespace sl::app {
@@ -18,8 +18,9 @@ int jobs_run(const JobsOptions& o) {
     today = *d;
   }
   auto store = store::open_store(o.db);
-  auto snap = engine::build_snapshot(store->load_dataset(), store->data_version());
-  auto run = jobs::check_due_goals(*store, *snap, today, std::time(nullptr));
+  publish::SnapshotHolder snapshots(*store);  // the same loader as the server's
+  snapshots.reload();
+  auto run = jobs::check_due_goals(*store, *snapshots.current(), today, std::time(nullptr));
   std::cout << "goal checks: " << run.checked << " recorded as of " << format_date(today) << "\n";
   for (const auto& e : run.errors) std::cout << "  not measurable: " << e << "\n";
   return 0;

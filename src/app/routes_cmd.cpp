@@ -10,7 +10,7 @@ namespace sl::app {
 
 int routes() {
   auto store = store::open_store(":memory:");
-  api::SnapshotHolder snapshots(*store);
+  publish::SnapshotHolder snapshots(*store);
   auth::Auth auth(*store);
   api::Context ctx{*store, auth, snapshots, [] { return local_today(); }};
   http::Router router;

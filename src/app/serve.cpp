@@ -40,7 +40,7 @@ int serve(const ServeOptions& o) {
   store::prefetch(o.db);  // cold start: read the file in order once if it is not cached
   auto store = store::open_store(o.db);
   store->delete_expired_sessions(std::time(nullptr));
-  api::SnapshotHolder snapshots(*store);
+  publish::SnapshotHolder snapshots(*store);
   snapshots.reload();
   auth::Auth auth(*store);
   api::Context ctx{*store, auth, snapshots, [pinned] { return pinned ? *pinned : local_today(); }};

@@ -1,4 +1,4 @@
-#include "api/snapshot_holder.h"
+#include "publish/snapshot_holder.h"
 
 #include <gtest/gtest.h>
 
@@ -7,7 +7,7 @@
 
 #include "store/store.h"
 
-namespace sl::api {
+namespace sl::publish {
 namespace {
 
 Date D(const char* s) { return *parse_date(s); }
@@ -98,4 +98,4 @@ TEST(SnapshotHolder, ConcurrentRebuildsCoalesce) {
 }
 
 }  // namespace
-}  // namespace sl::api
+}  // namespace sl::publish

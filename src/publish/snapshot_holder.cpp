@@ -1,4 +1,4 @@
-#include "api/snapshot_holder.h"
+#include "publish/snapshot_holder.h"
 
 #include <spdlog/spdlog.h>
 
@@ -7,7 +7,7 @@
 #include <memory>
 #include <thread>
 
-namespace sl::api {
+namespace sl::publish {
 
 int64_t SnapshotHolder::rebuild() {
   std::lock_guard lock(writer_);
@@ -54,12 +54,19 @@ void SnapshotHolder::reload() {
   turn_cv_.notify_all();
 }
 
-void SnapshotHolder::publish_targets() {
+void SnapshotHolder::save_targets(const std::vector<store::TargetChange>& changes, Id user, int64_t at) {
+  store_.save_targets(changes, user, at);
   std::lock_guard lock(writer_);
   auto prev = current_.load();
   if (!prev) return;
   int64_t version = store_.data_version();
   current_.store(engine::with_targets(*prev, store_.load_targets(), version));
+}
+
+SnapshotHolder::Published SnapshotHolder::add_contracts(std::vector<model::Contract>& cs, Id user, int64_t at) {
+  const auto ids = store_.add_contracts(cs, user, at);
+  for (size_t i = 0; i < cs.size(); ++i) cs[i].id = ids.at(i);
+  return publish_contracts(cs);
 }
 
 SnapshotHolder::Published SnapshotHolder::publish_contracts(const std::vector<model::Contract>& added) {
@@ -95,4 +102,4 @@ SnapshotHolder::Published SnapshotHolder::publish_contracts(const std::vector<mo
   return out;
 }
 
-}  // namespace sl::api
+}  // namespace sl::publish

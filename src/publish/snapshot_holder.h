@@ -1,4 +1,6 @@
-// Publishes the current engine Snapshot. Readers take a shared_ptr and keep a consistent
+// Every write to the analysed data goes through here: the store's transaction, then the next
+// Snapshot published (appended to, or rebuilt, chosen in one place). Publishes the current
+// engine Snapshot. Readers take a shared_ptr and keep a consistent
 // view for their whole request; a writer builds the next Snapshot off to the side and
 // swaps it in atomically, so readers never block writers and never see half a write.
 //
@@ -15,7 +17,7 @@
 #include "engine/snapshot.h"
 #include "store/store.h"
 
-namespace sl::api {
+namespace sl::publish {
 
 class SnapshotHolder {
  public:
@@ -26,16 +28,20 @@ class SnapshotHolder {
   // includes every write committed before the call is published (joining one in flight when
   // it started late enough, else starting the next).
   void reload();
-  // After a committed target write: reuse facts and dimensions, rebuild only the targets.
-  void publish_targets();
-  // After committed new contracts (with their store ids): append them to the next
-  // Snapshot (engine::with_contracts, which also inserts back-dated ones), or rebuild when
-  // they cannot be appended.
+  // Write, then publish. Target changes (store::Store::save_targets, one transaction), then
+  // a Snapshot with the new targets and the facts shared.
+  void save_targets(const std::vector<store::TargetChange>& changes, Id user, int64_t at);
+  // New contracts (store::Store::add_contracts: ids assigned, one transaction), then a
+  // Snapshot with them appended (engine::with_contracts, which also inserts back-dated ones),
+  // or rebuilt when they cannot be. `cs` gets the assigned ids.
   struct Published {
     int64_t version = 0;
     bool incremental = false;
     double ms = 0;
   };
+  Published add_contracts(std::vector<model::Contract>& cs, Id user, int64_t at);
+  // After committed new contracts (with their store ids), for writers that wrote them
+  // themselves: append or rebuild, as add_contracts does.
   Published publish_contracts(const std::vector<model::Contract>& added);
 
   int64_t rebuilds() const { return rebuilds_.load(); }  // how many ran (tests, logs)
@@ -58,4 +64,4 @@ class SnapshotHolder {
   std::atomic<int64_t> rebuilds_{0};
 };
 
-}  // namespace sl::api
+}  // namespace sl::publish
