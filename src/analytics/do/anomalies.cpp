@@ -43,17 +43,18 @@ RobustZ robust_z(double x, std::vector<double> history) {
 }
 
 std::vector<Anomaly> detect_anomalies(const engine::Snapshot& s, const engine::Scope& scope, const RowFilter& rf,
-                                      Month first, Month last, Date as_of) {
+                                      Month first, Month last, Date as_of, const AnomalyRules& rules) {
   if (last < first) return {};
   std::array<RepMonthGrid, 3> grids;
   const Month m0{first.index - 12};
   for (size_t k = 0; k < grids.size(); ++k)
     grids[k] = rep_month_grid(*s.facts, metric_table(*s.facts, kDoMetrics[k], rf), scope, rf, m0, last, as_of);
-  return detect_anomalies(s, scope, rf, first, last, as_of, grids);
+  return detect_anomalies(s, scope, rf, first, last, as_of, grids, rules);
 }
 
 std::vector<Anomaly> detect_anomalies(const engine::Snapshot& s, const engine::Scope& scope, const RowFilter& rf,
-                                      Month first, Month last, Date as_of, const std::array<RepMonthGrid, 3>& grids) {
+                                      Month first, Month last, Date as_of, const std::array<RepMonthGrid, 3>& grids,
+                                      const AnomalyRules& rules) {
   std::vector<Anomaly> out;
   if (last < first) return out;
   const engine::Dims& d = *s.dims;
@@ -109,7 +110,7 @@ std::vector<Anomaly> detect_anomalies(const engine::Snapshot& s, const engine::S
         if (metric == DoMetric::bids_won) an.count = c[off];
         an.last_year = a[off - 12];
         an.yoy = growth(a[off], a[off - 12]);
-        if (complete && an.yoy && points(*an.yoy) < -30) an.rules.push_back("yoy");
+        if (complete && an.yoy && points(*an.yoy) < -rules.yoy_fall_points) an.rules.push_back("yoy");
         if (complete) {
           std::vector<double> hist;
           for (int k = off - 12; k < off; ++k) {
@@ -117,12 +118,12 @@ std::vector<Anomaly> detect_anomalies(const engine::Snapshot& s, const engine::S
             if (u.kind == "rep" && !d.rep_active(u.index, hm.first_day(), hm.last_day())) continue;
             hist.push_back(static_cast<double>(a[k]));
           }
-          if (u.kind == "region" || hist.size() >= 6) {
+          if (u.kind == "region" || hist.size() >= rules.rep_history_months) {
             RobustZ rz = robust_z(static_cast<double>(a[off]), hist);
             an.median = rz.median;
             an.mad = rz.mad;
             an.z = rz.z;
-            if (rz.z && std::abs(*rz.z) > 3) an.rules.push_back("z");
+            if (rz.z && std::abs(*rz.z) > rules.z_limit) an.rules.push_back("z");
           }
         }
         if (targets_apply) {
@@ -135,15 +136,16 @@ std::vector<Anomaly> detect_anomalies(const engine::Snapshot& s, const engine::S
           if (target != engine::kNoTarget && target > 0) {
             double x = metric == DoMetric::bids_won ? static_cast<double>(c[off]) : static_cast<double>(a[off]);
             an.completion = x / static_cast<double>(target);
-            if (points(*an.completion - *an.time_progress) < -20) an.rules.push_back("completion");
+            if (points(*an.completion - *an.time_progress) < -rules.completion_behind_points) an.rules.push_back("completion");
           }
         }
         if (an.rules.empty()) continue;
         an.unit = u.kind;
         an.id = u.kind == "region" ? d.region_id[u.index] : d.rep_id[u.index];
         an.name = u.kind == "region" ? d.region_name[u.index] : d.rep_name[u.index];
-        bool high = an.rules.size() >= 2 || (an.yoy && points(*an.yoy) < -50) || (an.z && std::abs(*an.z) > 5) ||
-                    (an.completion && points(*an.completion - *an.time_progress) < -40);
+        bool high = an.rules.size() >= static_cast<size_t>(rules.high_rule_count) ||
+                    (an.yoy && points(*an.yoy) < -rules.high_yoy_fall_points) || (an.z && std::abs(*an.z) > rules.high_z_limit) ||
+                    (an.completion && points(*an.completion - *an.time_progress) < -rules.high_completion_behind_points);
         an.severity = high ? "high" : "medium";
         out.push_back(std::move(an));
       }

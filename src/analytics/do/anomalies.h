@@ -40,6 +40,20 @@ struct Anomaly {
   std::string key() const;  // "rep:17/sales/2026-05/yoy+z": what an acknowledgement names
 };
 
+// The thresholds of the rules and of severity, named (the defaults are shared/METRICS.md's);
+// in percentage points where they judge a ratio.
+struct AnomalyRules {
+  double yoy_fall_points = 30;         // yoy: YoY below −30 %
+  double z_limit = 3;                  // z: |z| above 3
+  double completion_behind_points = 20;  // completion: more than 20 points behind time progress
+  size_t rep_history_months = 6;       // z for a rep needs this many employed trailing months
+  int high_rule_count = 2;             // high: this many rules at once, or …
+  double high_yoy_fall_points = 50;    // … YoY below −50 %, or …
+  double high_z_limit = 5;             // … |z| above 5, or …
+  double high_completion_behind_points = 40;  // … completion more than 40 points behind
+};
+inline constexpr AnomalyRules kAnomalyRules{};
+
 // Robust z of x against a history; MAD = 0 handled as described above. nullopt when it
 // cannot be judged. Exposed for tests.
 struct RobustZ {
@@ -51,10 +65,11 @@ RobustZ robust_z(double x, std::vector<double> history);
 // Anomalies of the months of [first month, last month] (clipped to as_of), for every 大区
 // and every rep the scope sees, under the row filter.
 std::vector<Anomaly> detect_anomalies(const engine::Snapshot& s, const engine::Scope& scope, const RowFilter& rf,
-                                      Month first, Month last, Date as_of);
+                                      Month first, Month last, Date as_of, const AnomalyRules& rules = kAnomalyRules);
 // The same from grids already made (kDoMetrics order, same scope, filter and as_of) that
 // cover the months [first − 12, last].
 std::vector<Anomaly> detect_anomalies(const engine::Snapshot& s, const engine::Scope& scope, const RowFilter& rf,
-                                      Month first, Month last, Date as_of, const std::array<RepMonthGrid, 3>& grids);
+                                      Month first, Month last, Date as_of, const std::array<RepMonthGrid, 3>& grids,
+                                      const AnomalyRules& rules = kAnomalyRules);
 
 }  // namespace sl::analytics

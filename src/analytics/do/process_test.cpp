@@ -169,3 +169,30 @@ TEST(D2Anomalies, RobustZFiresMedium) {
   // The same March seen on 15 March (not over): neither YoY nor z judges a partial month.
   EXPECT_TRUE(run(monthly(h, 2000, std::nullopt), "2025-03", "2025-03-15").anomalies.empty());
 }
+
+TEST(D2Anomalies, ThresholdsAreSettings) {
+  // The case of YoYAndCompletionFireHigh (YoY −60 %, completion 60 points behind) judged with
+  // other thresholds: a YoY fall must pass 70 % and completion 70 points behind to fire.
+  auto s = engine::build_snapshot(monthly(std::vector<Money>(12, 100), 40, 100), 1);
+  auto all = engine::scope_all(*s->dims);
+  const Month march = Month::of(2025, 3);
+  AnomalyRules strict;
+  strict.yoy_fall_points = 70;
+  strict.completion_behind_points = 70;
+  EXPECT_TRUE(detect_anomalies(*s, all, RowFilter{}, march, march, D("2025-04-10"), strict).empty());
+  // Severity: −60 % is high by default (below −50 %) and medium when high needs −65 % and
+  // completion 70 points behind, with one rule firing.
+  AnomalyRules milder;
+  milder.completion_behind_points = 70;
+  milder.high_yoy_fall_points = 65;
+  milder.high_completion_behind_points = 70;
+  auto found = detect_anomalies(*s, all, RowFilter{}, march, march, D("2025-04-10"), milder);
+  ASSERT_EQ(found.size(), 2u);
+  for (const auto& a : found) {
+    EXPECT_EQ(a.rules, std::vector<std::string>{"yoy"});
+    EXPECT_EQ(a.severity, "medium");
+  }
+  auto dflt = detect_anomalies(*s, all, RowFilter{}, march, march, D("2025-04-10"));
+  ASSERT_EQ(dflt.size(), 2u);
+  EXPECT_EQ(dflt[1].severity, "high");
+}
