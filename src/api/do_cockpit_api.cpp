@@ -3,6 +3,7 @@
 #include "api/cached_response.h"
 #include "api/do_json.h"
 #include "api/json_fields.h"
+#include "api/page.h"
 #include "api/routes.h"
 
 namespace sl::api {
@@ -85,28 +86,38 @@ json::value cockpit_json(const Caller& c, const analytics::CockpitResult& r, Dat
       {"at_risk", std::move(at_risk)}};
 }
 
+// ?rep=ID; by default a rep's own book, and for managers and executives the first active rep
+// they see, so the page always opens.
+ParamSpec cockpit_rep_param() {
+  ParamSpec s = id_param("rep");
+  s.fallback = [](const PageCall& q) -> std::string {
+    if (q.c.user.role == model::Role::rep) return std::to_string(q.c.user.rep);
+    const auto& d = *q.c.snap->dims;
+    for (int32_t p = 0; p < d.rep_count(); ++p)
+      if (q.c.scope.sees_rep(p) && !d.rep_leave[p]) return std::to_string(d.rep_id[p]);
+    return "";
+  };
+  return s;
+}
+
 }  // namespace
 
 void add_do_cockpit_routes(http::Router& r, Context& ctx) {
-  r.add("GET", "/api/v1/do/cockpit", cached_get(ctx, [&ctx](http::Request& req) {
-    Caller c = require_caller(ctx, req);
-    Date as_of = as_of_param(req, ctx);
-    Id rep = 0;
-    if (auto v = req.query_value("rep"); !v.empty()) rep = query_id(v, "rep");
-    else if (c.user.role == model::Role::rep) rep = c.user.rep;
-    else {
-      // Managers and executives: the first active rep they see, so the page always opens.
-      const auto& d = *c.snap->dims;
-      for (int32_t p = 0; p < d.rep_count() && rep == 0; ++p)
-        if (c.scope.sees_rep(p) && !d.rep_leave[p]) rep = d.rep_id[p];
-      if (rep == 0) throw missing_field("rep");
-    }
-    const auto held = ctx.results.get<analytics::CockpitResult>(
-        c.snap->version, c.scope, "d1", std::to_string(rep) + "@" + std::to_string(as_of.days),
-        [&] { return analytics::rep_cockpit(*c.snap, c.scope, rep, as_of); });
-    const auto& result = *held;
-    return http::json_response(200, cockpit_json(c, result, as_of));
-  }));
+  add_page<analytics::CockpitResult>(r, ctx, {
+      .path = "/api/v1/do/cockpit",
+      .kind = "d1",
+      .params = {as_of_param(), cockpit_rep_param()},
+      .scope = {},
+      .compute = [](const PageCall& q) {
+        if (!q.p.has("rep")) throw missing_field("rep");
+        return analytics::rep_cockpit(*q.c.snap, q.scope, q.p.number("rep"), q.p.date("as_of"));
+      },
+      .encode = [](const PageCall& q, const analytics::CockpitResult& r) { return cockpit_json(q.c, r, q.p.date("as_of")); },
+      .tables = {},
+      .table_zh = "",
+      .table_en = "",
+      .file = {},
+  });
 }
 
 }  // namespace sl::api

@@ -8,33 +8,6 @@ Date as_of_param(const http::Request& req, Context& ctx) {
   return query_date(req.query_value("as_of", format_date(ctx.today())), "as_of");
 }
 
-Period period_param(const http::Request& req, Date as_of) {
-  std::string v = req.query_value("period", format_month(Month::of(as_of)));
-  auto dots = v.find("..");
-  if (dots == std::string::npos) return query_period(v, "period");
-  auto a = parse_date(v.substr(0, dots)), b = parse_date(v.substr(dots + 2));
-  if (!a || !b || *b < *a || b->days - a->days > 3 * 366)
-    throw invalid_field("period", "自定义区间应为 YYYY-MM-DD..YYYY-MM-DD，且不超过三年：" + v,
-                        "A custom range is YYYY-MM-DD..YYYY-MM-DD, at most three years: " + v);
-  return Period{PeriodKind::custom, *a, *b};
-}
-
-analytics::DoFilter filter_params(const http::Request& req) {
-  analytics::DoFilter f;
-  if (auto r = req.query_value("region"); !r.empty()) f.region = query_id(r, "region");
-  if (auto r = req.query_value("rep"); !r.empty()) f.rep = query_id(r, "rep");
-  f.industry = req.query_value("industry");
-  f.category = req.query_value("category");
-  return f;
-}
-
-Lang export_lang(const http::Request& req) {
-  std::string l = req.query_value("lang");
-  if (l.rfind("en", 0) == 0) return Lang::en;
-  if (l.rfind("zh", 0) == 0) return Lang::zh;
-  return req.lang();
-}
-
 json::object period_json(const Period& p, Date as_of) {
   return json::object{{"label", p.label()},
                       {"first", format_date(p.first)},

@@ -1,5 +1,5 @@
-// Shared pieces of the D-area handlers (cockpit, process, leaderboard): query reading,
-// the filter bar's options and JSON encoders of the analytics structs.
+// Shared pieces of the D-area pages (cockpit, process, leaderboard): the filter bar's options
+// and JSON encoders of the analytics structs.
 #pragma once
 #include <boost/json.hpp>
 #include <string>
@@ -13,12 +13,8 @@ namespace sl::api::do_api {
 
 namespace json = boost::json;
 
-// "2026-06", "2026-Q2", "2026" or a custom range "2026-01-05..2026-02-01" (≤ 3 years).
-Period period_param(const http::Request& req, Date as_of);
+// ?as_of= for handlers that are not pages (page.h declares the pages' parameters).
 Date as_of_param(const http::Request& req, Context& ctx);
-analytics::DoFilter filter_params(const http::Request& req);
-// The language of a download: ?lang=en|zh-CN (a link cannot set Accept-Language), else the header.
-Lang export_lang(const http::Request& req);
 
 json::object period_json(const Period& p, Date as_of);
 json::object progress_json(const analytics::ProgressRow& r);

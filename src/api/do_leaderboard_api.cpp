@@ -6,6 +6,7 @@
 #include "api/cached_response.h"
 #include "api/do_json.h"
 #include "api/export.h"
+#include "api/page.h"
 #include "api/json_fields.h"
 #include "api/routes.h"
 
@@ -69,8 +70,6 @@ ExportTable board_table(const analytics::BoardResult& b, const std::string& tabl
   const bool zh = lang == Lang::zh;
   ExportTable t;
   const bool regions = table == "regions";
-  if (!regions && table != "reps")
-    throw invalid_field("table", "table 应为 reps 或 regions", "table must be reps or regions");
   t.sheet = regions ? (zh ? "大区排名" : "Region ranking") : (zh ? "销售代表排名" : "Rep ranking");
   t.headers = {zh ? "名次" : "Rank", zh ? "名称" : "Name", zh ? "大区" : "Region", analytics::board_metric_code(m),
                zh ? "上期名次" : "Previous rank", zh ? "名次变化" : "Change"};
@@ -85,79 +84,92 @@ ExportTable board_table(const analytics::BoardResult& b, const std::string& tabl
   return t;
 }
 
-std::shared_ptr<const analytics::PerCapitaResult> cached_per_capita(Context& ctx, const Caller& c, const engine::Scope& scope,
-                                                                    Date as_of, int months) {
-  return ctx.results.get<analytics::PerCapitaResult>(
-      c.snap->version, scope, "d4pc", std::to_string(as_of.days) + "|" + std::to_string(months),
-      [&] { return analytics::per_capita(*c.snap, scope, as_of, months); });
-}
-
 // ?region=ID narrows the ranking (and per-capita) to that region's subtree: 403 outside the
 // caller's scope, 404 unknown, as on D2. A rep's peer group is their 大区 whatever is asked.
-engine::Scope board_scope(const Caller& c, const http::Request& req) {
+engine::Scope board_scope(const PageCall& q) {
   analytics::DoFilter f;
-  if (auto v = req.query_value("region"); !v.empty()) f.region = query_id(v, "region");
-  return analytics::narrow_scope(*c.snap, c.scope, f);
+  f.region = q.p.number("region");
+  return analytics::narrow_scope(*q.c.snap, q.c.scope, f);
+}
+
+std::vector<std::string> board_metrics() {
+  std::vector<std::string> out;
+  for (int i = 0; i <= static_cast<int>(analytics::BoardMetric::kpi_score); ++i)
+    out.push_back(analytics::board_metric_code(static_cast<analytics::BoardMetric>(i)));
+  return out;
+}
+
+analytics::BoardMetric metric_of(const PageCall& q) { return *analytics::parse_board_metric(q.p.text("metric")); }
+
+// The per-capita trend of a scope, kept as the per-capita page keeps it.
+std::shared_ptr<const analytics::PerCapitaResult> per_capita_of(const PageCall& q, int months) {
+  return q.ctx.results.get<analytics::PerCapitaResult>(
+      q.c.snap->version, q.scope, "d4pc", "as_of=" + std::to_string(q.p.date("as_of").days) + "&months=" + std::to_string(months),
+      [&] { return analytics::per_capita(*q.c.snap, q.scope, q.p.date("as_of"), months); });
 }
 
 }  // namespace
 
 void add_do_leaderboard_routes(http::Router& r, Context& ctx) {
-  r.add("GET", "/api/v1/do/leaderboard", cached_get(ctx, [&ctx](http::Request& req) {
-    Caller c = require_caller(ctx, req);
-    analytics::BoardParams p;
-    p.as_of = as_of_param(req, ctx);
-    p.period = period_param(req, p.as_of);
-    std::string metric = req.query_value("metric", "sales");
-    auto m = analytics::parse_board_metric(metric);
-    if (!m)
-      throw invalid_field("metric", "未知排名指标：" + metric, "Unknown ranking metric: " + metric);
-    p.metric = *m;
-    const engine::Scope scope = board_scope(c, req);
-    const auto held = ctx.results.get<analytics::BoardResult>(
-        c.snap->version, scope, "d4", std::to_string(p.period.first.days) + "~" + std::to_string(p.period.last.days) +
-                                          "@" + std::to_string(p.as_of.days) + "|" + metric,
-        [&] { return analytics::leaderboard(*c.snap, scope, p); });
-    const auto& board = *held;
-    if (auto format = req.query_value("format"); !format.empty())
-      return export_response(board_table(board, req.query_value("table", "reps"), p.metric, export_lang(req)), format,
-                             "d4-" + metric + "-" + p.period.label());
-    json::array reps, regions;
-    for (const auto& row : board.reps) reps.push_back(row_json(row));
-    for (const auto& row : board.regions) regions.push_back(row_json(row));
-    json::value pc = nullptr;
-    json::value options = nullptr;
-    if (c.user.role != model::Role::rep) {
-      pc = per_capita_json(*cached_per_capita(ctx, c, scope, p.as_of, 24));
-      options = filter_options(c);
-    }
-    return http::json_response(200, json::object{{"period", period_json(p.period, p.as_of)},
-                                                 {"previous", period_json(p.period.previous(), p.period.previous().last)},
-                                                 {"as_of", format_date(p.as_of)},
-                                                 {"metric", metric},
-                                                 {"peer_view", c.user.role == model::Role::rep},
-                                                 {"reps", std::move(reps)},
-                                                 {"regions", std::move(regions)},
-                                                 {"per_capita", std::move(pc)},
-                                                 {"options", std::move(options)}});
-  }));
+  // D4 ranking; for managers and executives also the per-capita trend, so the page loads with one call.
+  add_page<analytics::BoardResult>(r, ctx, {
+      .path = "/api/v1/do/leaderboard",
+      .kind = "d4",
+      .params = {as_of_param(), period_param(),
+                 choice_param("metric", "sales", board_metrics(), "未知排名指标：", "Unknown ranking metric: "),
+                 id_param("region")},
+      .scope = board_scope,
+      .compute = [](const PageCall& q) {
+        return analytics::leaderboard(*q.c.snap, q.scope, {q.p.period("period"), q.p.date("as_of"), metric_of(q)});
+      },
+      .encode = [](const PageCall& q, const analytics::BoardResult& board) -> json::value {
+        const Period period = q.p.period("period");
+        const Date as_of = q.p.date("as_of");
+        json::array reps, regions;
+        for (const auto& row : board.reps) reps.push_back(row_json(row));
+        for (const auto& row : board.regions) regions.push_back(row_json(row));
+        json::value pc = nullptr, options = nullptr;
+        if (q.c.user.role != model::Role::rep) {
+          pc = per_capita_json(*per_capita_of(q, 24));
+          options = filter_options(q.c);
+        }
+        return json::object{{"period", period_json(period, as_of)},
+                            {"previous", period_json(period.previous(), period.previous().last)},
+                            {"as_of", format_date(as_of)},
+                            {"metric", q.p.text("metric")},
+                            {"peer_view", q.c.user.role == model::Role::rep},
+                            {"reps", std::move(reps)},
+                            {"regions", std::move(regions)},
+                            {"per_capita", std::move(pc)},
+                            {"options", std::move(options)}};
+      },
+      .tables = {{"reps", [](const PageCall& q, const analytics::BoardResult& b, Lang l) { return board_table(b, "reps", metric_of(q), l); }},
+                 {"regions", [](const PageCall& q, const analytics::BoardResult& b, Lang l) { return board_table(b, "regions", metric_of(q), l); }}},
+      .table_zh = "table 应为 reps 或 regions",
+      .table_en = "table must be reps or regions",
+      .file = [](const PageCall& q, const std::string&) { return "d4-" + q.p.text("metric") + "-" + q.p.period("period").label(); },
+  });
 
-  r.add("GET", "/api/v1/do/per-capita", cached_get(ctx, [&ctx](http::Request& req) {
-    Caller c = require_caller(ctx, req);
-    Date as_of = as_of_param(req, ctx);
-    int months = 24;
-    if (auto v = req.query_value("months"); !v.empty()) {
-      months = static_cast<int>(query_id(v, "months"));
-      if (months < 1 || months > 120) throw invalid_field("months", "月数应在 1 到 120 之间", "months must be 1 to 120");
-    }
-    const auto held = cached_per_capita(ctx, c, board_scope(c, req), as_of, months);
-    const auto& result = *held;
-    if (auto format = req.query_value("format"); !format.empty())
-      return export_response(per_capita_table(result, export_lang(req)), format, "d4-per-capita-" + format_date(as_of));
-    auto body = per_capita_json(result);
-    body["as_of"] = format_date(as_of);
-    return http::json_response(200, body);
-  }));
+  // D4 per-capita sales alone (months 1–120).
+  add_page<std::shared_ptr<const analytics::PerCapitaResult>>(r, ctx, {
+      .path = "/api/v1/do/per-capita",
+      .kind = "d4pc-page",
+      .params = {as_of_param(), count_param("months", 24, 1, 120, "月数应在 1 到 120 之间", "months must be 1 to 120"),
+                 id_param("region")},
+      .scope = board_scope,
+      .compute = [](const PageCall& q) { return per_capita_of(q, static_cast<int>(q.p.number("months"))); },
+      .encode = [](const PageCall& q, const std::shared_ptr<const analytics::PerCapitaResult>& r) -> json::value {
+        auto body = per_capita_json(*r);
+        body["as_of"] = format_date(q.p.date("as_of"));
+        return body;
+      },
+      .tables = {{"per_capita", [](const PageCall&, const std::shared_ptr<const analytics::PerCapitaResult>& r, Lang l) {
+                    return per_capita_table(*r, l);
+                  }}},
+      .table_zh = "table 应为 per_capita",
+      .table_en = "table must be per_capita",
+      .file = [](const PageCall& q, const std::string&) { return "d4-per-capita-" + format_date(q.p.date("as_of")); },
+  });
 }
 
 void add_do_routes(http::Router& r, Context& ctx) {

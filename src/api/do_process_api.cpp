@@ -8,6 +8,7 @@
 #include "api/do_json.h"
 #include "api/export.h"
 #include "api/json_fields.h"
+#include "api/page.h"
 #include "api/routes.h"
 
 namespace sl::api {
@@ -147,80 +148,94 @@ ExportTable export_table(const analytics::ProcessResult& r, const std::string& t
                         a.severity, yuan_cell(a.value), a.last_year ? yuan_cell(*a.last_year) : Cell{}, opt_pct(a.yoy),
                         a.z ? Cell{*a.z} : Cell{}, opt_pct(a.completion), opt_pct(a.time_progress), ack});
     }
-  } else {
-    throw invalid_field("table", "table 应为 totals、regions、reps、trend 或 anomalies",
-                        "table must be totals, regions, reps, trend or anomalies");
   }
   return t;
+}
+
+// D2 answers at most anomaly_limit anomalies, the most severe first: a large company can have
+// thousands, which no one reads on a page (10M lines: ~10,000 in a year, 3.6 MB of JSON).
+// The export has all of them.
+ParamSpec anomaly_limit_param() {
+  ParamSpec s = count_param("anomaly_limit", 200, 1, 10000, "anomaly_limit 应在 1 到 10000 之间",
+                            "anomaly_limit must be 1 to 10000");
+  s.keys_result = false;
+  return s;
+}
+
+analytics::ProcessParams process_params(const PageCall& q) {
+  analytics::ProcessParams p;
+  p.as_of = q.p.date("as_of");
+  p.period = q.p.period("period");
+  p.filter = {q.p.number("region"), q.p.number("rep"), q.p.text("industry"), q.p.text("category")};
+  return p;
+}
+
+json::value process_json(const PageCall& q, const analytics::ProcessResult& result) {
+  const analytics::ProcessParams p = process_params(q);
+  const AckMap acks = load_acks(q.ctx, p.period);
+  auto rows = [](const std::vector<analytics::BreakdownRow>& v) {
+    json::array a;
+    for (const auto& row : v) a.push_back(json::object{{"id", row.id}, {"name", row.name}, {"metrics", metrics_json(row.metrics)}});
+    return a;
+  };
+  json::array trend, anomalies;
+  for (const auto& m : result.trend) {
+    json::array ty, ly;
+    for (int k = 0; k < 3; ++k) {
+      ty.push_back(opt(m.this_year[k]));
+      ly.push_back(m.last_year[k]);
+    }
+    trend.push_back(json::object{{"month", format_month(m.month)}, {"this_year", std::move(ty)}, {"last_year", std::move(ly)}});
+  }
+  const size_t limit = static_cast<size_t>(q.p.number("anomaly_limit"));
+  for (size_t i = 0; i < result.anomalies.size() && i < limit; ++i) anomalies.push_back(anomaly_json(result.anomalies[i], acks));
+  auto window = [](const analytics::Window& w) {
+    return json::object{{"first", format_date(w.first)}, {"last", format_date(w.last)}};
+  };
+  json::object filter{{"region", p.filter.region ? json::value(p.filter.region) : json::value(nullptr)},
+                      {"rep", p.filter.rep ? json::value(p.filter.rep) : json::value(nullptr)},
+                      {"industry", p.filter.industry},
+                      {"category", p.filter.category}};
+  return json::object{{"period", period_json(p.period, p.as_of)},
+                      {"as_of", format_date(p.as_of)},
+                      {"filter", std::move(filter)},
+                      {"windows", json::object{{"current", window(result.current)},
+                                               {"yoy", window(result.yoy)},
+                                               {"pop", window(result.pop)}}},
+                      {"time_progress", result.time_progress},
+                      {"totals", metrics_json(result.totals)},
+                      {"regions", rows(result.regions)},
+                      {"reps", rows(result.reps)},
+                      {"trend_year", result.trend_year},
+                      {"trend", std::move(trend)},
+                      {"anomalies", std::move(anomalies)},
+                      {"anomalies_total", result.anomalies.size()},
+                      {"options", filter_options(q.c)}};
 }
 
 }  // namespace
 
 void add_do_process_routes(http::Router& r, Context& ctx) {
-  r.add("GET", "/api/v1/do/process", cached_get(ctx, [&ctx](http::Request& req) {
-    Caller c = require_caller(ctx, req);
-    analytics::ProcessParams p;
-    p.as_of = as_of_param(req, ctx);
-    p.period = period_param(req, p.as_of);
-    p.filter = filter_params(req);
-    const std::string params = std::to_string(p.period.first.days) + "~" + std::to_string(p.period.last.days) + "@" +
-                               std::to_string(p.as_of.days) + "|" + std::to_string(p.filter.region) + "|" +
-                               std::to_string(p.filter.rep) + "|" + p.filter.industry + "|" + p.filter.category;
-    const auto held = ctx.results.get<analytics::ProcessResult>(
-        c.snap->version, c.scope, "d2", params, [&] { return analytics::performance_process(*c.snap, c.scope, p); });
-    const auto& result = *held;
-    AckMap acks = load_acks(ctx, p.period);
-    if (auto format = req.query_value("format"); !format.empty())
-      return export_response(export_table(result, req.query_value("table", "regions"), export_lang(req), acks), format,
-                             "d2-" + req.query_value("table", "regions") + "-" + p.period.label());
-    auto rows = [](const std::vector<analytics::BreakdownRow>& v) {
-      json::array a;
-      for (const auto& row : v) a.push_back(json::object{{"id", row.id}, {"name", row.name}, {"metrics", metrics_json(row.metrics)}});
-      return a;
+  using Table = std::function<ExportTable(const PageCall&, const analytics::ProcessResult&, Lang)>;
+  auto table = [](const char* name) -> Table {
+    return [name](const PageCall& q, const analytics::ProcessResult& result, Lang lang) {
+      return export_table(result, name, lang, load_acks(q.ctx, q.p.period("period")));
     };
-    json::array trend, anomalies;
-    for (const auto& m : result.trend) {
-      json::array ty, ly;
-      for (int k = 0; k < 3; ++k) {
-        ty.push_back(opt(m.this_year[k]));
-        ly.push_back(m.last_year[k]);
-      }
-      trend.push_back(json::object{{"month", format_month(m.month)}, {"this_year", std::move(ty)}, {"last_year", std::move(ly)}});
-    }
-    // The most severe first; a large company can have thousands, which no one reads on a
-    // page (10M lines: ~10,000 in a year, 3.6 MB of JSON). The export has all of them.
-    size_t limit = 200;
-    if (auto v = req.query_value("anomaly_limit"); !v.empty()) {
-      Id n = query_id(v, "anomaly_limit");
-      if (n > 10000)
-        throw invalid_field("anomaly_limit", "anomaly_limit 应在 1 到 10000 之间", "anomaly_limit must be 1 to 10000");
-      limit = static_cast<size_t>(n);
-    }
-    for (size_t i = 0; i < result.anomalies.size() && i < limit; ++i) anomalies.push_back(anomaly_json(result.anomalies[i], acks));
-    auto window = [](const analytics::Window& w) {
-      return json::object{{"first", format_date(w.first)}, {"last", format_date(w.last)}};
-    };
-    json::object filter{{"region", p.filter.region ? json::value(p.filter.region) : json::value(nullptr)},
-                        {"rep", p.filter.rep ? json::value(p.filter.rep) : json::value(nullptr)},
-                        {"industry", p.filter.industry},
-                        {"category", p.filter.category}};
-    return http::json_response(
-        200, json::object{{"period", period_json(p.period, p.as_of)},
-                          {"as_of", format_date(p.as_of)},
-                          {"filter", std::move(filter)},
-                          {"windows", json::object{{"current", window(result.current)},
-                                                   {"yoy", window(result.yoy)},
-                                                   {"pop", window(result.pop)}}},
-                          {"time_progress", result.time_progress},
-                          {"totals", metrics_json(result.totals)},
-                          {"regions", rows(result.regions)},
-                          {"reps", rows(result.reps)},
-                          {"trend_year", result.trend_year},
-                          {"trend", std::move(trend)},
-                          {"anomalies", std::move(anomalies)},
-                          {"anomalies_total", result.anomalies.size()},
-                          {"options", filter_options(c)}});
-  }));
+  };
+  add_page<analytics::ProcessResult>(r, ctx, {
+      .path = "/api/v1/do/process",
+      .kind = "d2",
+      .params = {as_of_param(), period_param(), id_param("region"), id_param("rep"), text_param("industry"),
+                 text_param("category"), anomaly_limit_param()},
+      .scope = {},
+      .compute = [](const PageCall& q) { return analytics::performance_process(*q.c.snap, q.scope, process_params(q)); },
+      .encode = process_json,
+      .tables = {{"regions", table("regions")}, {"reps", table("reps")}, {"totals", table("totals")},
+                 {"trend", table("trend")}, {"anomalies", table("anomalies")}},
+      .table_zh = "table 应为 totals、regions、reps、trend 或 anomalies",
+      .table_en = "table must be totals, regions, reps, trend or anomalies",
+      .file = [](const PageCall& q, const std::string& t) { return "d2-" + t + "-" + q.p.period("period").label(); },
+  });
 
   r.add("POST", "/api/v1/do/anomalies/ack", [&ctx](http::Request& req) {
     Caller c = require_caller(ctx, req);

@@ -2,6 +2,7 @@
 #include "analytics/do/progress.h"
 #include "api/do_json.h"
 #include "api/json_fields.h"
+#include "api/page.h"
 #include "api/routes.h"
 
 namespace sl::api {
@@ -21,56 +22,68 @@ json::object row_json(const analytics::ProgressRow& r) {
                       {"projected", opt(r.projected)}};
 }
 
-analytics::ProgressLevel parse_level(const std::string& s) {
-  if (s == "company") return analytics::ProgressLevel::company;
-  if (s == "region") return analytics::ProgressLevel::region;
-  if (s == "rep") return analytics::ProgressLevel::rep;
-  throw invalid_field("level", "层级应为 company、region 或 rep：" + s, "level must be company, region or rep: " + s);
+analytics::ProgressLevel level_of(const std::string& s) {
+  return s == "rep" ? analytics::ProgressLevel::rep : s == "region" ? analytics::ProgressLevel::region
+                                                                    : analytics::ProgressLevel::company;
 }
 
-model::TargetMetric parse_progress_metric(const std::string& s) {
-  if (s == "sales") return model::TargetMetric::sales;
-  if (s == "collection") return model::TargetMetric::collection;
-  throw invalid_field("metric", "指标应为 sales 或 collection：" + s, "metric must be sales or collection: " + s);
+// The level a role opens on: a rep their own row, a manager their 大区, others the company.
+ParamSpec level_param() {
+  ParamSpec s = choice_param("level", "", {"company", "region", "rep"}, "层级应为 company、region 或 rep：",
+                             "level must be company, region or rep: ");
+  s.fallback = [](const PageCall& q) {
+    return std::string(q.c.user.role == model::Role::rep       ? "rep"
+                       : q.c.user.role == model::Role::manager ? "region"
+                                                               : "company");
+  };
+  return s;
 }
 
 }  // namespace
 
 void add_progress_routes(http::Router& r, Context& ctx) {
-  r.add("GET", "/api/v1/do/progress", [&ctx](http::Request& req) {
-    Caller c = require_caller(ctx, req);
-    analytics::ProgressParams p;
-    p.as_of = do_api::as_of_param(req, ctx);
-    p.period = query_period(req.query_value("period", format_month(Month::of(p.as_of))), "period");
-    std::string default_level = c.user.role == model::Role::rep       ? "rep"
-                                : c.user.role == model::Role::manager ? "region"
-                                                                      : "company";
-    p.level = parse_level(req.query_value("level", default_level));
-    p.metric = parse_progress_metric(req.query_value("metric", "sales"));
-    std::string region = req.query_value("region");
-    if (!region.empty()) {
-      // Every id in a request is checked against the caller's scope, whatever the level.
-      p.region = query_id(region, "region");
-      const int32_t ri = c.snap->dims->find_region(p.region);
-      if (ri == engine::kNone) throw not_found();
-      if (!c.scope.sees_region(ri)) throw forbidden();
-    }
-
-    auto result = analytics::target_progress(*c.snap, c.scope, p);
-    json::array rows;
-    for (const auto& row : result.rows) rows.push_back(row_json(row));
-    json::object period{{"label", result.period.label()},
-                        {"first", format_date(result.period.first)},
-                        {"last", format_date(result.period.last)},
-                        {"days", result.period.days()},
-                        {"elapsed", result.elapsed_days}};
-    return http::json_response(
-        200, json::object{{"period", std::move(period)},
-                          {"as_of", format_date(p.as_of)},
-                          {"metric", model::metric_code(p.metric)},
-                          {"level", req.query_value("level", default_level)},
-                          {"parent", result.parent ? json::value(row_json(*result.parent)) : json::value(nullptr)},
-                          {"rows", std::move(rows)}});
+  add_page<analytics::ProgressResult>(r, ctx, {
+      .path = "/api/v1/do/progress",
+      .kind = "d3",
+      .params = {as_of_param(), period_param(false), level_param(),
+                 choice_param("metric", "sales", {"sales", "collection"}, "指标应为 sales 或 collection：",
+                              "metric must be sales or collection: "),
+                 id_param("region")},
+      .scope = {},
+      .compute = [](const PageCall& q) {
+        analytics::ProgressParams p;
+        p.as_of = q.p.date("as_of");
+        p.period = q.p.period("period");
+        p.level = level_of(q.p.text("level"));
+        p.metric = q.p.text("metric") == "collection" ? model::TargetMetric::collection : model::TargetMetric::sales;
+        p.region = q.p.number("region");
+        if (p.region) {
+          // Every id in a request is checked against the caller's scope, whatever the level.
+          const int32_t ri = q.c.snap->dims->find_region(p.region);
+          if (ri == engine::kNone) throw not_found();
+          if (!q.scope.sees_region(ri)) throw forbidden();
+        }
+        return analytics::target_progress(*q.c.snap, q.scope, p);
+      },
+      .encode = [](const PageCall& q, const analytics::ProgressResult& result) -> json::value {
+        json::array rows;
+        for (const auto& row : result.rows) rows.push_back(row_json(row));
+        json::object period{{"label", result.period.label()},
+                            {"first", format_date(result.period.first)},
+                            {"last", format_date(result.period.last)},
+                            {"days", result.period.days()},
+                            {"elapsed", result.elapsed_days}};
+        return json::object{{"period", std::move(period)},
+                            {"as_of", format_date(q.p.date("as_of"))},
+                            {"metric", q.p.text("metric") == "collection" ? "collection" : "sales"},
+                            {"level", q.p.text("level")},
+                            {"parent", result.parent ? json::value(row_json(*result.parent)) : json::value(nullptr)},
+                            {"rows", std::move(rows)}};
+      },
+      .tables = {},
+      .table_zh = "",
+      .table_en = "",
+      .file = {},
   });
 }
 

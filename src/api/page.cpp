@@ -1,0 +1,126 @@
+#include "api/page.h"
+
+namespace sl::api {
+
+bool Params::has(const std::string& name) const {
+  auto it = values_.find(name);
+  return it != values_.end() && !std::holds_alternative<std::monostate>(it->second);
+}
+Date Params::date(const std::string& name) const { return std::get<Date>(values_.at(name)); }
+Period Params::period(const std::string& name) const { return std::get<Period>(values_.at(name)); }
+int64_t Params::number(const std::string& name, int64_t absent) const {
+  return has(name) ? std::get<int64_t>(values_.at(name)) : absent;
+}
+std::string Params::text(const std::string& name) const { return has(name) ? std::get<std::string>(values_.at(name)) : ""; }
+
+ParamSpec as_of_param() {
+  ParamSpec s{"as_of", ParamSpec::Type::date};
+  s.fallback = [](const PageCall& q) { return format_date(q.ctx.today()); };
+  return s;
+}
+
+ParamSpec period_param(bool custom) {
+  ParamSpec s{"period", ParamSpec::Type::period};
+  s.custom_range = custom;
+  s.fallback = [](const PageCall& q) { return format_month(Month::of(q.p.date("as_of"))); };
+  return s;
+}
+
+ParamSpec id_param(std::string name) { return ParamSpec{std::move(name), ParamSpec::Type::id}; }
+ParamSpec text_param(std::string name) { return ParamSpec{std::move(name), ParamSpec::Type::text}; }
+
+ParamSpec count_param(std::string name, int64_t fallback, int64_t min, int64_t max, std::string zh, std::string en) {
+  ParamSpec s{std::move(name), ParamSpec::Type::count};
+  s.fallback = [fallback](const PageCall&) { return std::to_string(fallback); };
+  s.min = min, s.max = max, s.bounds_zh = std::move(zh), s.bounds_en = std::move(en);
+  return s;
+}
+
+ParamSpec choice_param(std::string name, std::string fallback, std::vector<std::string> choices, std::string zh,
+                       std::string en) {
+  ParamSpec s{std::move(name), ParamSpec::Type::choice};
+  s.fallback = [fallback](const PageCall&) { return fallback; };
+  s.choices = std::move(choices), s.choice_zh = std::move(zh), s.choice_en = std::move(en);
+  return s;
+}
+
+namespace {
+
+Period decode_period(const std::string& v, bool custom) {
+  auto dots = v.find("..");
+  if (dots == std::string::npos || !custom) return query_period(v, "period");
+  auto a = parse_date(v.substr(0, dots)), b = parse_date(v.substr(dots + 2));
+  if (!a || !b || *b < *a || b->days - a->days > 3 * 366)
+    throw invalid_field("period", "自定义区间应为 YYYY-MM-DD..YYYY-MM-DD，且不超过三年：" + v,
+                        "A custom range is YYYY-MM-DD..YYYY-MM-DD, at most three years: " + v);
+  return Period{PeriodKind::custom, *a, *b};
+}
+
+}  // namespace
+
+Params decode_params(const std::vector<ParamSpec>& specs, const PageCall& call) {
+  PageCall q{call.ctx, call.req, call.c, {}, call.scope};  // fallbacks read what is decoded so far
+  for (const auto& s : specs) {
+    std::string v = call.req.query_value(s.name);
+    if (v.empty() && s.fallback) v = s.fallback(q);
+    Params::Value value;
+    std::string key;
+    if (!v.empty()) switch (s.type) {
+        case ParamSpec::Type::date: {
+          Date d = query_date(v, s.name);
+          value = d, key = std::to_string(d.days);
+          break;
+        }
+        case ParamSpec::Type::period: {
+          Period p = decode_period(v, s.custom_range);
+          value = p, key = std::to_string(p.first.days) + "~" + std::to_string(p.last.days);
+          break;
+        }
+        case ParamSpec::Type::id: {
+          int64_t id = query_id(v, s.name);
+          value = id, key = std::to_string(id);
+          break;
+        }
+        case ParamSpec::Type::count: {
+          int64_t n = query_id(v, s.name);
+          if (n < s.min || n > s.max) throw invalid_field(s.name, s.bounds_zh, s.bounds_en);
+          value = n, key = std::to_string(n);
+          break;
+        }
+        case ParamSpec::Type::choice: {
+          bool ok = false;
+          for (const auto& c : s.choices) ok |= c == v;
+          if (!ok) throw invalid_field(s.name, s.choice_zh + v, s.choice_en + v);
+          value = v, key = v;
+          break;
+        }
+        case ParamSpec::Type::text: value = v, key = v; break;
+      }
+    q.p.set(s.name, value);
+    if (s.keys_result) q.p.add_to_key(s.name + "=" + key);
+  }
+  return std::move(q.p);
+}
+
+Lang download_lang(const http::Request& req) {
+  std::string l = req.query_value("lang");
+  if (l.rfind("en", 0) == 0) return Lang::en;
+  if (l.rfind("zh", 0) == 0) return Lang::zh;
+  return req.lang();
+}
+
+namespace page_detail {
+
+http::Response serve(Context& ctx, http::Request& req, const std::vector<ParamSpec>& specs,
+                     const std::function<engine::Scope(const PageCall&)>& scope,
+                     const std::function<http::Response(PageCall&)>& answer) {
+  Caller c = require_caller(ctx, req);
+  PageCall q{ctx, req, c, {}, c.scope};
+  q.p = decode_params(specs, q);
+  if (scope) q.scope = scope(q);
+  return answer(q);
+}
+
+}  // namespace page_detail
+
+}  // namespace sl::api

@@ -1,0 +1,135 @@
+// A dashboard page declared once (issue 10): its query parameters — typed, with defaults and
+// bounds, read by one decoder that also yields the cache key —, the analysis it runs with a
+// Scope, the JSON it answers and the tables it downloads. add_page registers the GET route,
+// resolves the caller, keeps the analysis result per (Snapshot, scope, parameters), keeps the
+// whole answer with an ETag (cached_response.h) and serves ?format=xlsx|csv&table=… from the
+// same result. A new page is a declaration:
+//
+//   add_page<analytics::BoardResult>(r, ctx, {
+//       .path = "/api/v1/do/leaderboard", .kind = "d4",
+//       .params = {as_of(), period(), choice("metric", "sales", …), region()},
+//       .compute = [](const PageCall& q) { return analytics::leaderboard(*q.c.snap, q.scope, …); },
+//       .encode = [](const PageCall& q, const analytics::BoardResult& r) { return json::object{…}; },
+//       .tables = {{"reps", …}, {"regions", …}}, .file = …});
+#pragma once
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "api/cached_response.h"
+#include "api/context.h"
+#include "api/export.h"
+#include "api/json_fields.h"
+
+namespace sl::api {
+
+// One query parameter of a page.
+struct ParamSpec {
+  enum class Type { date, period, id, count, text, choice };
+  std::string name;
+  Type type = Type::text;
+  // Absent or empty: this default (text as the user would write it; "" = absent is allowed and
+  // stays absent). as_of's default is today, period's the month of as_of (see the makers).
+  std::function<std::string(const struct PageCall&)> fallback;
+  int64_t min = 1, max = INT64_MAX;   // count: bounds, 422 outside
+  std::string bounds_zh, bounds_en;   // count: the 422 message outside the bounds
+  std::vector<std::string> choices;   // choice: the accepted values
+  std::string choice_zh, choice_en;   // choice: the 422 message, followed by the value given
+  bool keys_result = true;            // false: it shapes the answer only, not the analysis
+  bool custom_range = false;          // period: a..b accepted
+};
+
+// The decoded parameters of one request: typed reads by name, and the canonical key of those
+// that key the result (declared order, normalised values).
+class Params {
+ public:
+  using Value = std::variant<std::monostate, Date, Period, int64_t, std::string>;
+  bool has(const std::string& name) const;
+  Date date(const std::string& name) const;
+  Period period(const std::string& name) const;
+  int64_t number(const std::string& name, int64_t absent = 0) const;  // id and count
+  std::string text(const std::string& name) const;                      // text and choice; "" when absent
+  const std::string& key() const { return key_; }
+
+  void set(const std::string& name, Value v) { values_[name] = std::move(v); }
+  void add_to_key(const std::string& part) { key_ += (key_.empty() ? "" : "&") + part; }
+
+ private:
+  std::map<std::string, Value> values_;
+  std::string key_;
+};
+
+// What the callbacks of a page get: the request, the caller, the parameters and the scope the
+// page reads (the caller's, or narrowed by the page).
+struct PageCall {
+  Context& ctx;
+  const http::Request& req;
+  const Caller& c;
+  Params p;
+  engine::Scope scope;
+};
+
+template <class Result>
+struct Page {
+  std::string path;  // the GET route
+  std::string kind;  // the result cache's kind ("d4"); results are kept per kind
+  std::vector<ParamSpec> params;
+  // The scope the analysis reads; default the caller's.
+  std::function<engine::Scope(const PageCall&)> scope;
+  std::function<Result(const PageCall&)> compute;
+  std::function<json::value(const PageCall&, const Result&)> encode;
+  // ?format=xlsx|csv: table name → the table; `table` picks one (default the first declared).
+  std::vector<std::pair<std::string, std::function<ExportTable(const PageCall&, const Result&, Lang)>>> tables;
+  std::string table_zh, table_en;  // the 422 message for an unknown table
+  std::function<std::string(const PageCall&, const std::string& table)> file;  // without extension
+};
+
+// The parameter makers every page shares (one rule each: names, defaults, bounds, messages).
+ParamSpec as_of_param();   // date, default today
+// "2026-06", "2026-Q2", "2026", or with `custom` also "2026-01-05..2026-02-01" (≤ 3 years);
+// default as_of's month, so as_of is declared before it.
+ParamSpec period_param(bool custom = true);
+ParamSpec id_param(std::string name);  // optional id (region, rep)
+ParamSpec text_param(std::string name);
+ParamSpec count_param(std::string name, int64_t fallback, int64_t min, int64_t max, std::string zh, std::string en);
+ParamSpec choice_param(std::string name, std::string fallback, std::vector<std::string> choices, std::string zh,
+                       std::string en);
+
+// Decodes the declared parameters of a request (422 naming the parameter on a bad value).
+Params decode_params(const std::vector<ParamSpec>& specs, const PageCall& call);
+// The language of a download: ?lang=en|zh-CN (a link cannot set Accept-Language), else the header.
+Lang download_lang(const http::Request& req);
+
+namespace page_detail {
+// The body of a page's handler with the result type erased.
+http::Response serve(Context& ctx, http::Request& req, const std::vector<ParamSpec>& specs,
+                     const std::function<engine::Scope(const PageCall&)>& scope,
+                     const std::function<http::Response(PageCall&)>& answer);
+}  // namespace page_detail
+
+template <class Result>
+void add_page(http::Router& r, Context& ctx, Page<Result> page) {
+  auto pg = std::make_shared<Page<Result>>(std::move(page));
+  auto answer = [&ctx, pg](PageCall& q) -> http::Response {
+    const auto held = ctx.results.get<Result>(q.c.snap->version, q.scope, pg->kind, q.p.key(),
+                                              [&] { return pg->compute(q); });
+    if (auto format = q.req.query_value("format"); !format.empty()) {
+      if (pg->tables.empty())
+        throw invalid_field("format", "该页面没有可下载的表格", "This page has no table to download");
+      const std::string name = q.req.query_value("table", pg->tables.empty() ? "" : pg->tables.front().first);
+      for (const auto& [t, make] : pg->tables)
+        if (t == name) return export_response(make(q, *held, download_lang(q.req)), format, pg->file(q, t));
+      throw invalid_field("table", pg->table_zh, pg->table_en);
+    }
+    return http::json_response(200, pg->encode(q, *held));
+  };
+  r.add("GET", pg->path, cached_get(ctx, [&ctx, pg, answer](http::Request& req) {
+    return page_detail::serve(ctx, req, pg->params, pg->scope, answer);
+  }));
+}
+
+}  // namespace sl::api
