@@ -27,6 +27,20 @@ const model::Resolution& View::resolution_of(const model::ActionItem& a) const {
 
 namespace {
 
+std::string join_codes(std::span<const char* const> codes, const char* sep, const char* last) {
+  std::string s;
+  for (size_t i = 0; i < codes.size(); ++i) {
+    if (i > 0) s += i + 1 == codes.size() ? last : sep;
+    s += codes[i];
+  }
+  return s;
+}
+
+// "" when the update left the resolution's status as it was.
+const char* status_set_code(const store::Store::CarryOver& co) {
+  return co.status_set ? model::resolution_status_code(*co.status_set) : "";
+}
+
 bool manages(const engine::Dims& d, const model::User& u, const model::MeetingSeries& s) {
   switch (u.role) {
     case model::Role::admin:
@@ -148,7 +162,7 @@ json::object View::meeting_summary(const model::Meeting& m) const {
   return json::object{{"id", m.id},
                       {"series", json::object{{"id", s.id}, {"name", s.name}, {"type", s.type}, {"level", s.level}}},
                       {"date", format_date(m.date)},
-                      {"status", m.status},
+                      {"status", model::meeting_status_code(m.status)},
                       {"chair", user_ref(m.chair)},
                       {"attendee_count", m.attendees.size()},
                       {"resolution_count", resolutions_n},
@@ -158,7 +172,7 @@ json::object View::meeting_summary(const model::Meeting& m) const {
 }
 
 bool View::flagged(const model::Resolution& r) const {
-  if (r.status != "done" || r.goal_metric.empty()) return false;
+  if (r.status != model::ResolutionStatus::done || r.goal_metric.empty()) return false;
   for (const auto& g : book.goal_checks)
     if (g.resolution == r.id && g.as_of == r.due_date) return !g.met;
   return false;
@@ -176,7 +190,7 @@ json::object View::action_json(const model::ActionItem& a) const {
                       {"title", a.title},
                       {"owner", user_ref(a.owner)},
                       {"due_date", format_date(a.due_date)},
-                      {"status", a.status},
+                      {"status", model::action_status_code(a.status)},
                       {"done_date", a.done_date ? json::value(format_date(*a.done_date)) : json::value(nullptr)},
                       {"overdue", analytics::overdue(a.due_date, today, analytics::action_open(a.status))},
                       {"can_update", manage || a.owner == c.user.id},
@@ -224,7 +238,7 @@ json::object View::resolution_json(const model::Resolution& r) const {
                       {"expected", r.expected},
                       {"goal", std::move(goal)},
                       {"due_date", format_date(r.due_date)},
-                      {"status", r.status},
+                      {"status", model::resolution_status_code(r.status)},
                       {"closed_date", r.closed_date ? json::value(format_date(*r.closed_date)) : json::value(nullptr)},
                       {"overdue", analytics::overdue(r.due_date, today, analytics::resolution_open(r.status))},
                       {"flagged", flagged(r)},
@@ -281,24 +295,24 @@ json::object View::meeting_detail(const model::Meeting& m) const {
       auto hm = meetings.find(h.meeting);
       history.push_back(json::object{{"meeting_id", h.meeting},
                                      {"meeting_date", hm == meetings.end() ? "" : format_date(hm->second->date)},
-                                     {"status_before", h.status_before},
+                                     {"status_before", model::resolution_status_code(h.status_before)},
                                      {"update", h.update},
-                                     {"status_set", h.status_set},
+                                     {"status_set", status_set_code(h)},
                                      {"updated_by", user_ref(h.updated_by)},
                                      {"updated_at", h.updated_at ? json::value(iso_time(h.updated_at)) : json::value(nullptr)}});
     }
     carry.push_back(json::object{{"resolution", resolution_json(*rit->second)},
-                                 {"status_before", co.status_before},
+                                 {"status_before", model::resolution_status_code(co.status_before)},
                                  {"update", co.update},
-                                 {"status_set", co.status_set},
+                                 {"status_set", status_set_code(co)},
                                  {"updated_by", user_ref(co.updated_by)},
                                  {"updated_at", co.updated_at ? json::value(iso_time(co.updated_at)) : json::value(nullptr)},
                                  {"history", std::move(history)}});
   }
   out["carry_over"] = std::move(carry);
   bool manage = can_manage(s);
-  out["can_open"] = manage && m.status == "planned";
-  out["can_close"] = manage && m.status == "open" && out["carry_over_pending"].as_int64() == 0;
+  out["can_open"] = manage && m.status == model::MeetingStatus::planned;
+  out["can_close"] = manage && m.status == model::MeetingStatus::open && out["carry_over_pending"].as_int64() == 0;
   return out;
 }
 
@@ -313,8 +327,12 @@ Date date_field(const json::object& o, const std::string& field) {
 }
 
 void require_not_closed(const model::Meeting& m) {
-  if (m.status == "closed") throw invalid_field("status", "会议已关闭，内容只读", "The meeting is closed and read-only");
+  if (m.status == model::MeetingStatus::closed)
+    throw invalid_field("status", "会议已关闭，内容只读", "The meeting is closed and read-only");
 }
+
+std::string codes_zh(std::span<const char* const> codes) { return join_codes(codes, "、", " 或 "); }
+std::string codes_en(std::span<const char* const> codes) { return join_codes(codes, ", ", " or "); }
 
 Id path_id(const http::Request& req, const char* name) {
   auto it = req.params.find(name);

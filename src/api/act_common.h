@@ -11,6 +11,7 @@
 #include <map>
 #include <set>
 #include <optional>
+#include <span>
 #include <string>
 
 #include "api/context.h"
@@ -79,5 +80,8 @@ Date date_field(const json::object& o, const std::string& field);
 Id path_id(const http::Request& req, const char* name = "id");
 // A closed meeting is read-only: 422 on field "status".
 void require_not_closed(const model::Meeting& m);
+// The valid codes of a 422 message, from model/'s lists: "a、b 或 c" and "a, b or c".
+std::string codes_zh(std::span<const char* const> codes);
+std::string codes_en(std::span<const char* const> codes);
 
 }  // namespace sl::api::act

@@ -9,17 +9,25 @@ namespace sl::api::act {
 
 namespace {
 
-const char* kResolutionStatuses[] = {"open", "doing", "done", "cancelled"};
-const char* kActionStatuses[] = {"todo", "doing", "done", "blocked"};
+using model::ActionStatus;
+using model::ResolutionStatus;
 
-template <size_t N>
-std::string status_field(const json::object& o, const char* const (&allowed)[N]) {
+// The body's "status" read with model/'s parse_*_status, or 422 listing model/'s codes.
+template <class E>
+E status_field(const json::object& o, std::optional<E> (*parse)(std::string_view), std::span<const char* const> codes) {
   std::string s = required_string(o, "status", 20);
-  for (const char* a : allowed)
-    if (s == a) return s;
+  if (auto e = parse(s)) return *e;
   std::string list;
-  for (const char* a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
+  for (const char* a : codes) list += (list.empty() ? "" : ", ") + std::string(a);
   throw invalid_field("status", "状态应为 " + list, "status must be one of " + list);
+}
+
+ResolutionStatus resolution_status_field(const json::object& o) {
+  return status_field(o, model::parse_resolution_status, model::resolution_status_codes());
+}
+
+ActionStatus action_status_field(const json::object& o) {
+  return status_field(o, model::parse_action_status, model::action_status_codes());
 }
 
 // The goal must be measurable and lie inside what the meeting's chair sees: a chair cannot
@@ -58,9 +66,11 @@ void read_goal(const View& v, const json::object& body, const model::Meeting& m,
   }
 }
 
-void set_closed(model::Resolution& r, const std::string& before, Date today) {
-  bool closes = r.status == "done" || r.status == "cancelled";
-  bool was_closed = before == "done" || before == "cancelled";
+// A resolution that closes gets today as its closed date (one closed already keeps its own);
+// one that is open again has none.
+void set_closed(model::Resolution& r, ResolutionStatus before, Date today) {
+  bool closes = model::resolution_closed(r.status);
+  bool was_closed = model::resolution_closed(before);
   if (closes && (!was_closed || !r.closed_date)) r.closed_date = today;
   if (!closes) r.closed_date.reset();
 }
@@ -83,7 +93,8 @@ void add_act_item_routes(http::Router& r, Context& ctx) {
     View v(ctx, c);
     const model::Meeting& m = v.meeting(path_id(req));
     v.require_manage(v.series_of(m));
-    if (m.status == "closed") throw invalid_field("status", "会议已关闭，不能再添加决议", "The meeting is closed; no resolution can be added");
+    if (m.status == model::MeetingStatus::closed)
+      throw invalid_field("status", "会议已关闭，不能再添加决议", "The meeting is closed; no resolution can be added");
     const json::value parsed = http::parse_json_body(req);
     const auto& body = as_object(parsed, "body");
     model::Resolution x;
@@ -97,8 +108,8 @@ void add_act_item_routes(http::Router& r, Context& ctx) {
     if (x.due_date < m.date)
       throw invalid_field("due_date", "完成时间不能早于会议日期 " + format_date(m.date),
                           "The due date cannot be before the meeting date " + format_date(m.date));
-    x.status = body.contains("status") ? status_field(body, kResolutionStatuses) : "open";
-    set_closed(x, "open", v.today);
+    x.status = body.contains("status") ? resolution_status_field(body) : ResolutionStatus::open;
+    set_closed(x, ResolutionStatus::open, v.today);
     read_goal(v, body, m, x);
     Id agenda = optional_int(body, "agenda_item", "agenda_item", 1, INT64_MAX).value_or(0);
     Id id = ctx.store.add_resolution(x, agenda, c.user.id, auth::system_clock_seconds());
@@ -119,7 +130,7 @@ void add_act_item_routes(http::Router& r, Context& ctx) {
     // everything else belongs to whoever manages the series. Reps update action items only.
     bool status_only = body.size() == 1 && body.contains("status");
     if (!manage && !(status_only && x.owner == c.user.id && c.user.role != model::Role::rep)) throw forbidden();
-    std::string before = x.status;
+    ResolutionStatus before = x.status;
     if (body.contains("title")) {
       x.title = required_string(body, "title", 300);
       if (x.title.empty()) throw invalid_field("title", "标题不能为空", "The title cannot be empty");
@@ -135,7 +146,7 @@ void add_act_item_routes(http::Router& r, Context& ctx) {
                             "The due date cannot be before the meeting date " + format_date(m.date));
     }
     if (body.contains("goal")) read_goal(v, body, m, x);
-    if (body.contains("status")) x.status = status_field(body, kResolutionStatuses);
+    if (body.contains("status")) x.status = resolution_status_field(body);
     set_closed(x, before, v.today);
     ctx.store.update_resolution(x, c.user.id, auth::system_clock_seconds());
     View after(ctx, c);
@@ -169,8 +180,8 @@ void add_act_item_routes(http::Router& r, Context& ctx) {
     if (a.due_date < m.date)
       throw invalid_field("due_date", "完成时间不能早于会议日期 " + format_date(m.date),
                           "The due date cannot be before the meeting date " + format_date(m.date));
-    a.status = body.contains("status") ? status_field(body, kActionStatuses) : "todo";
-    if (a.status == "done") a.done_date = v.today;
+    a.status = body.contains("status") ? action_status_field(body) : ActionStatus::todo;
+    if (a.status == ActionStatus::done) a.done_date = v.today;
     Id id = ctx.store.add_action_item(a, c.user.id, auth::system_clock_seconds());
     View after(ctx, c);
     return http::json_response(201, after.action_json(*after.actions.at(id)));
@@ -189,7 +200,7 @@ void add_act_item_routes(http::Router& r, Context& ctx) {
     if (!manage)  // an owner who does not manage the series: status and progress only
       for (auto& kv : body)
         if (kv.key() != "status" && kv.key() != "note") throw forbidden();
-    std::string before = a.status;
+    ActionStatus before = a.status;
     if (body.contains("title")) {
       a.title = required_string(body, "title", 300);
       if (a.title.empty()) throw invalid_field("title", "标题不能为空", "The title cannot be empty");
@@ -202,9 +213,9 @@ void add_act_item_routes(http::Router& r, Context& ctx) {
         throw invalid_field("due_date", "完成时间不能早于会议日期 " + format_date(m.date),
                             "The due date cannot be before the meeting date " + format_date(m.date));
     }
-    if (body.contains("status")) a.status = status_field(body, kActionStatuses);
-    if (a.status == "done" && before != "done") a.done_date = v.today;
-    if (a.status != "done") a.done_date.reset();
+    if (body.contains("status")) a.status = action_status_field(body);
+    if (a.status == ActionStatus::done && before != ActionStatus::done) a.done_date = v.today;
+    if (a.status != ActionStatus::done) a.done_date.reset();
     std::string note = optional_text(body, "note", 4000);
     ctx.store.update_action_item(a, note, c.user.id, auth::system_clock_seconds());
     View after(ctx, c);

@@ -14,6 +14,8 @@ namespace sl::api::act {
 
 namespace {
 
+using model::MeetingStatus;
+
 std::vector<Id> attendees_field(const View& v, const json::object& body, const model::MeetingSeries& s) {
   std::vector<Id> out;
   const auto& arr = required_array(body, "attendees");
@@ -64,7 +66,7 @@ void add_meeting_routes(http::Router& r, Context& ctx) {
       for (const auto& m : v.book.meetings) {
         if (m.series != s.id || !v.can_see(m)) continue;
         ++n;
-        if (m.status == "planned" && (!next || m.date < next->date)) next = &m;
+        if (m.status == MeetingStatus::planned && (!next || m.date < next->date)) next = &m;
       }
       o["meeting_count"] = n;
       o["next_planned"] = next ? json::value(next->id) : json::value(nullptr);
@@ -101,13 +103,18 @@ void add_meeting_routes(http::Router& r, Context& ctx) {
   r.add("GET", "/api/v1/meetings", [&ctx](http::Request& req) {
     Caller c = require_caller(ctx, req);
     View v(ctx, c);
-    std::string series = req.query_value("series"), status = req.query_value("status");
+    std::string series = req.query_value("series"), status_text = req.query_value("status");
     Id sid = series.empty() ? 0 : query_id(series, "series");
-    if (!status.empty() && status != "planned" && status != "open" && status != "closed")
-      throw invalid_field("status", "状态应为 planned、open 或 closed", "status must be planned, open or closed");
+    std::optional<MeetingStatus> status;  // none: every status
+    if (!status_text.empty()) {
+      status = model::parse_meeting_status(status_text);
+      if (!status)
+        throw invalid_field("status", "状态应为 " + codes_zh(model::meeting_status_codes()),
+                            "status must be " + codes_en(model::meeting_status_codes()));
+    }
     std::vector<const model::Meeting*> list;
     for (const auto& m : v.book.meetings)
-      if ((sid == 0 || m.series == sid) && (status.empty() || m.status == status) && v.can_see(m)) list.push_back(&m);
+      if ((sid == 0 || m.series == sid) && (!status || m.status == *status) && v.can_see(m)) list.push_back(&m);
     std::stable_sort(list.begin(), list.end(), [](auto* a, auto* b) { return a->date > b->date; });
     json::array out;
     for (auto* m : list) out.push_back(v.meeting_summary(*m));
@@ -174,10 +181,13 @@ void add_meeting_routes(http::Router& r, Context& ctx) {
     v.require_manage(v.series_of(m));
     const json::value parsed = http::parse_json_body(req);
     const auto& body = as_object(parsed, "body");
-    std::string status = one_of(body, "status", {"open", "closed"});
-    if (m.status == "closed") throw invalid_field("status", "会议已关闭，状态不能再改变", "The meeting is closed; its status cannot change");
-    if (status == "open") {
-      if (m.status != "planned") throw invalid_field("status", "会议已经开始", "The meeting is already open");
+    // The two moves a meeting makes: planned → open → closed.
+    auto to = model::parse_meeting_status(one_of(body, "status", {model::meeting_status_code(MeetingStatus::open),
+                                                                  model::meeting_status_code(MeetingStatus::closed)}));
+    if (m.status == MeetingStatus::closed)
+      throw invalid_field("status", "会议已关闭，状态不能再改变", "The meeting is closed; its status cannot change");
+    if (to == MeetingStatus::open) {
+      if (m.status != MeetingStatus::planned) throw invalid_field("status", "会议已经开始", "The meeting is already open");
       ctx.store.open_meeting(m.id, analytics::carry_over_for(m, v.book.meetings, v.book.resolutions), c.user.id,
                              auth::system_clock_seconds());
     } else {
@@ -198,9 +208,14 @@ void add_meeting_routes(http::Router& r, Context& ctx) {
     std::string text = required_string(body, "update", 4000);
     if (text.find_first_not_of(" \t\r\n") == std::string::npos)
       throw invalid_field("update", "请填写本次会议上的状态更新", "Write the status update given in this meeting");
-    std::string status = optional_text(body, "status", 20);
-    if (!status.empty() && status != "open" && status != "doing" && status != "done" && status != "cancelled")
-      throw invalid_field("status", "状态应为 open、doing、done 或 cancelled", "status must be open, doing, done or cancelled");
+    std::string status_text = optional_text(body, "status", 20);
+    std::optional<model::ResolutionStatus> status;  // none: the update leaves the status as it is
+    if (!status_text.empty()) {
+      status = model::parse_resolution_status(status_text);
+      if (!status)
+        throw invalid_field("status", "状态应为 " + codes_zh(model::resolution_status_codes()),
+                            "status must be " + codes_en(model::resolution_status_codes()));
+    }
     require_not_closed(m);
     ctx.store.update_carry_over(m.id, rid, text, status, v.today, c.user.id, auth::system_clock_seconds());
     View after(ctx, c);

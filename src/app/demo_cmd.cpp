@@ -19,7 +19,7 @@ void seed_meeting_people(store::Store& store, model::Dataset& data, const std::v
   demo::assign_meeting_people(data, people);
   store.set_meeting_people(data);
   for (const auto& m : data.meetings)
-    if (m.status == "open")
+    if (m.status == model::MeetingStatus::open)
       store.open_meeting(m.id, analytics::carry_over_for(m, data.meetings, data.resolutions), m.chair, 0);
 }
 

@@ -142,7 +142,7 @@ TEST(Demo, NothingHappensAfterAsOf) {
   for (auto& m : d.market_stats) EXPECT_LE(m.month, Month::of(kAsOf));
   for (auto& a : d.activities) EXPECT_TRUE(ok(a.date));
   // Meetings that took place are not after as_of; the next meeting of a series is planned after it.
-  for (auto& m : d.meetings) EXPECT_TRUE(m.status == "planned" ? m.date > kAsOf : ok(m.date));
+  for (auto& m : d.meetings) EXPECT_TRUE(m.status == MeetingStatus::planned ? m.date > kAsOf : ok(m.date));
   for (auto& r : d.resolutions)
     if (r.closed_date) { EXPECT_TRUE(ok(*r.closed_date)); }
   for (auto& a : d.action_items)

@@ -65,14 +65,15 @@ std::string canonical_dump(const model::Dataset& d) {
   for (auto& x : d.activities) o.row("activity", x.id, x.rep, x.customer, x.date, int64_t(x.type));
   for (auto& x : d.meeting_series) o.row("series", x.id, x.name, x.type, x.level, x.region);
   for (auto& x : d.meetings) {
-    o.row("meeting", x.id, x.series, x.date, x.chair, x.agenda, x.minutes, x.status);
+    o.row("meeting", x.id, x.series, x.date, x.chair, x.agenda, x.minutes, model::meeting_status_code(x.status));
     for (Id a : x.attendees) o.row(" attendee", a);
   }
   for (auto& x : d.resolutions)
     o.row("resolution", x.id, x.meeting, x.title, x.description, x.owner, x.expected, x.goal_metric, x.goal_scope,
-          x.goal_comparator, x.goal_value, x.due_date, x.status, x.closed_date);
+          x.goal_comparator, x.goal_value, x.due_date, model::resolution_status_code(x.status), x.closed_date);
   for (auto& x : d.action_items)
-    o.row("action", x.id, x.resolution, x.title, x.owner, x.due_date, x.status, x.done_date);
+    o.row("action", x.id, x.resolution, x.title, x.owner, x.due_date, model::action_status_code(x.status),
+          x.done_date);
   return o.s;
 }
 

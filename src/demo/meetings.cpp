@@ -8,6 +8,10 @@ namespace sl::demo::detail {
 
 namespace {
 
+using MS = model::MeetingStatus;
+using RS = model::ResolutionStatus;
+using AS = model::ActionStatus;
+
 struct Meetings {
   Ctx& c;
   Rng& r;
@@ -37,11 +41,12 @@ struct Meetings {
       x.due_date = Date{m.date.days + static_cast<int>(r.range(horizon / 2, horizon))};
       double u = r.uniform();
       if (x.due_date < c.as_of) {
-        x.status = u < 0.72 ? "done" : u < 0.77 ? "cancelled" : u < 0.9 ? "doing" : "open";  // the rest is overdue
+        // Due before as_of: whatever is neither done nor cancelled is overdue.
+        x.status = u < 0.72 ? RS::done : u < 0.77 ? RS::cancelled : u < 0.9 ? RS::doing : RS::open;
       } else {
-        x.status = u < 0.1 ? "done" : u < 0.6 ? "doing" : "open";
+        x.status = u < 0.1 ? RS::done : u < 0.6 ? RS::doing : RS::open;
       }
-      if (x.status == "done" || x.status == "cancelled")
+      if (model::resolution_closed(x.status))
         x.closed_date = clamp(Date{x.due_date.days + static_cast<int>(r.range(-10, 12))}, m.date, c.as_of);
       c.d.resolutions.push_back(x);
       actions(x, m.date);
@@ -57,15 +62,15 @@ struct Meetings {
       a.resolution = x.id;
       a.title = kSteps[r.range(0, 5)];
       a.due_date = Date{from.days + static_cast<int>(r.range(3, std::max(4, x.due_date.days - from.days)))};
-      if (x.status == "done") {
-        a.status = "done";
-      } else if (x.status == "cancelled") {
-        a.status = r.chance(0.5) ? "done" : "blocked";
+      if (x.status == RS::done) {
+        a.status = AS::done;
+      } else if (x.status == RS::cancelled) {
+        a.status = r.chance(0.5) ? AS::done : AS::blocked;
       } else {
         double u = r.uniform();
-        a.status = u < 0.35 ? "done" : u < 0.7 ? "doing" : u < 0.9 ? "todo" : "blocked";
+        a.status = u < 0.35 ? AS::done : u < 0.7 ? AS::doing : u < 0.9 ? AS::todo : AS::blocked;
       }
-      if (a.status == "done") {
+      if (a.status == AS::done) {
         Date hi = x.closed_date ? *x.closed_date : c.as_of;
         a.done_date = clamp(Date{a.due_date.days + static_cast<int>(r.range(-7, 5))}, from, hi);
       }
@@ -87,8 +92,8 @@ struct Meetings {
       m.date = dates[i];
       m.agenda = "1. 上期决议跟进（遗留问题）\n2. 目标完成与回款\n3. 重点商机\n4. 本期决议";
       bool latest = i + 1 == dates.size();
-      m.status = latest && c.as_of.days - m.date.days < 7 ? "open" : "closed";
-      if (m.status == "closed") m.minutes = name + "：已逐项检查遗留问题并形成本期决议。";
+      m.status = latest && c.as_of.days - m.date.days < 7 ? MS::open : MS::closed;
+      if (m.status == MS::closed) m.minutes = name + "：已逐项检查遗留问题并形成本期决议。";
       c.d.meetings.push_back(m);
       std::string where = region <= 1 ? "公司" : c.d.regions[static_cast<size_t>(region - 1)].name;
       resolutions(m, where, region, static_cast<int>(r.range(min_res, max_res)), horizon);
@@ -98,7 +103,7 @@ struct Meetings {
     planned.series = s.id;
     planned.date = next;
     planned.agenda = "1. 上期决议跟进（遗留问题）\n2. 目标完成与回款\n3. 重点商机\n4. 本期决议";
-    planned.status = "planned";
+    planned.status = MS::planned;
     c.d.meetings.push_back(planned);
   }
 };

@@ -16,7 +16,7 @@ GoalCheckRun check_due_goals(store::Store& store, const engine::Snapshot& snap, 
   const engine::Scope all = engine::scope_all(*snap.dims);
   std::vector<store::Store::GoalCheck> out;
   for (const auto& r : book.resolutions) {
-    if (r.goal_metric.empty() || r.status == "cancelled" || !(r.due_date < today)) continue;
+    if (r.goal_metric.empty() || r.status == model::ResolutionStatus::cancelled || !(r.due_date < today)) continue;
     auto it = checked_at.find(r.id);
     if (it != checked_at.end() && it->second == r.due_date) continue;
     store::Store::GoalCheck c{r.id, r.due_date, now, std::nullopt, false};

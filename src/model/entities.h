@@ -1,8 +1,11 @@
 // The data model of shared/METRICS.md as plain structs. Money in fen, dates as sl::Date,
-// ids as sl::Id (0 = none). No behaviour here: validation lives with the writers.
+// ids as sl::Id (0 = none). No behaviour here beyond the enums' text codes and which
+// statuses count as closed (codes.cpp): validation lives with the writers.
 #pragma once
 #include <optional>
+#include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/date.h"
@@ -181,6 +184,25 @@ struct MeetingSeries {
   Id region = 0;
 };
 
+// Stored and answered as their text codes ("planned", "open", ...); the codes are listed in
+// enum order by *_status_codes(), for the messages that name the valid values.
+enum class MeetingStatus { planned, open, closed };
+enum class ResolutionStatus { open, doing, done, cancelled };
+enum class ActionStatus { todo, doing, done, blocked };
+const char* meeting_status_code(MeetingStatus s);
+const char* resolution_status_code(ResolutionStatus s);
+const char* action_status_code(ActionStatus s);
+std::optional<MeetingStatus> parse_meeting_status(std::string_view s);
+std::optional<ResolutionStatus> parse_resolution_status(std::string_view s);
+std::optional<ActionStatus> parse_action_status(std::string_view s);
+std::span<const char* const> meeting_status_codes();
+std::span<const char* const> resolution_status_codes();
+std::span<const char* const> action_status_codes();
+// The one rule of what is settled: a resolution is closed when done or cancelled (it gets
+// a closed_date, is no longer carried over, cannot be overdue); an action item when done.
+bool resolution_closed(ResolutionStatus s);
+bool action_closed(ActionStatus s);
+
 struct Meeting {
   Id id = 0;
   Id series = 0;
@@ -188,7 +210,7 @@ struct Meeting {
   Id chair = 0;  // user id
   std::vector<Id> attendees;  // user ids
   std::string agenda, minutes;
-  std::string status;  // planned | open | closed
+  MeetingStatus status = MeetingStatus::planned;
 };
 
 struct Resolution {
@@ -203,8 +225,8 @@ struct Resolution {
   std::string goal_comparator;  // >= | <= | > | <
   double goal_value = 0;
   Date due_date;
-  std::string status;  // open | doing | done | cancelled
-  std::optional<Date> closed_date;
+  ResolutionStatus status = ResolutionStatus::open;
+  std::optional<Date> closed_date;  // set while the resolution is closed
 };
 
 struct ActionItem {
@@ -213,7 +235,7 @@ struct ActionItem {
   std::string title;
   Id owner = 0;  // user id
   Date due_date;
-  std::string status;  // todo | doing | done | blocked
+  ActionStatus status = ActionStatus::todo;
   std::optional<Date> done_date;
 };
 

@@ -105,9 +105,9 @@ class Store {
   // Not pure so that test doubles of Store need not implement the area.
   struct CarryOver {
     Id meeting = 0, resolution = 0;
-    std::string status_before;  // the resolution's status when the meeting opened
-    std::string update;         // the status update given in this meeting ("" = none yet)
-    std::string status_set;     // the resolution status chosen with the update ("" = unchanged)
+    model::ResolutionStatus status_before = model::ResolutionStatus::open;  // when the meeting opened
+    std::string update;  // the status update given in this meeting ("" = none yet)
+    std::optional<model::ResolutionStatus> status_set;  // chosen with the update (none = unchanged)
     Id updated_by = 0;
     int64_t updated_at = 0;
   };
@@ -160,10 +160,10 @@ class Store {
     unsupported_a1();
   }
   virtual void add_action_log(Id action_item, const std::string& text, Id user, int64_t at) { unsupported_a1(); }
-  // The carry-over's update in an open meeting; a non-empty status is also set on the
-  // resolution (closed_date = today for done/cancelled).
-  virtual void update_carry_over(Id meeting, Id resolution, const std::string& text, const std::string& status,
-                                 Date today, Id user, int64_t at) {
+  // The carry-over's update in an open meeting; a given status is also set on the
+  // resolution (closed_date = today when it closes it, model::resolution_closed).
+  virtual void update_carry_over(Id meeting, Id resolution, const std::string& text,
+                                 std::optional<model::ResolutionStatus> status, Date today, Id user, int64_t at) {
     unsupported_a1();
   }
   virtual Id add_agenda_item(const AgendaItem& a, Id user, int64_t at) { unsupported_a1(); }

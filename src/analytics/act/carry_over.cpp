@@ -16,7 +16,7 @@ std::vector<Id> carry_over_for(const model::Meeting& meeting, const std::vector<
   std::vector<std::tuple<Date, Id, Id>> picked;  // (meeting date, meeting id, resolution id)
   for (const auto& r : resolutions) {
     auto it = earlier.find(r.meeting);
-    if (it == earlier.end() || r.status == "done" || r.status == "cancelled") continue;
+    if (it == earlier.end() || model::resolution_closed(r.status)) continue;
     picked.emplace_back(it->second->date, it->second->id, r.id);
   }
   std::sort(picked.begin(), picked.end());

@@ -7,7 +7,7 @@
 namespace sl::analytics {
 
 // Every resolution made in an earlier meeting of the same series (earlier date, or the
-// same date and a smaller id) whose status is neither done nor cancelled, in the order
+// same date and a smaller id) that is still open (model::resolution_closed: neither done nor cancelled), in the order
 // they were made (meeting date, then resolution id). A resolution carried over before and
 // still unresolved is carried again: it belongs to its original meeting, which stays
 // earlier. Not a metric over sales data, so it takes no Scope: the caller has already

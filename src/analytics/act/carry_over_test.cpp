@@ -21,7 +21,10 @@ model::Meeting meeting(Id id, Id series, const char* date) {
   return m;
 }
 
-model::Resolution res(Id id, Id meeting, const char* status, const char* due = "2026-06-30", Id owner = 0) {
+using RS = model::ResolutionStatus;
+using AS = model::ActionStatus;
+
+model::Resolution res(Id id, Id meeting, RS status, const char* due = "2026-06-30", Id owner = 0) {
   model::Resolution r;
   r.id = id;
   r.meeting = meeting;
@@ -39,9 +42,9 @@ TEST(CarryOver, AcrossThreeMeetings) {
   std::vector<model::Meeting> ms = {meeting(1, 1, "2026-05-01"), meeting(2, 1, "2026-05-08"),
                                     meeting(3, 1, "2026-05-15"), meeting(4, 1, "2026-05-15"),
                                     meeting(9, 2, "2026-05-02")};
-  std::vector<model::Resolution> rs = {res(1, 1, "open"), res(2, 1, "done"),      res(3, 1, "doing"),
-                                       res(4, 2, "cancelled"), res(5, 2, "open"), res(6, 3, "open"),
-                                       res(7, 9, "open")};
+  std::vector<model::Resolution> rs = {res(1, 1, RS::open),      res(2, 1, RS::done), res(3, 1, RS::doing),
+                                       res(4, 2, RS::cancelled), res(5, 2, RS::open), res(6, 3, RS::open),
+                                       res(7, 9, RS::open)};
   // The first meeting has nothing before it.
   EXPECT_EQ(carry_over_for(ms[0], ms, rs), std::vector<Id>{});
   // m2: the unresolved ones of m1 (r2 done is left behind).
@@ -51,7 +54,7 @@ TEST(CarryOver, AcrossThreeMeetings) {
   // Same date, larger id: m3 counts as earlier, so r6 comes along.
   EXPECT_EQ(carry_over_for(ms[3], ms, rs), (std::vector<Id>{1, 3, 5, 6}));
   // r1 gets done in m2's follow-up: m3 no longer carries it.
-  rs[0].status = "done";
+  rs[0].status = RS::done;
   EXPECT_EQ(carry_over_for(ms[2], ms, rs), (std::vector<Id>{3, 5}));
   // The meeting's own resolutions are never carry-over.
   EXPECT_EQ(carry_over_for(ms[4], ms, rs), std::vector<Id>{});
@@ -67,20 +70,20 @@ TEST(Overdue, DayBoundaries) {
   EXPECT_TRUE(overdue(D("2026-05-31"), D("2026-06-01"), true));
   EXPECT_TRUE(overdue(D("2025-12-31"), D("2026-01-01"), true));
   EXPECT_FALSE(overdue(D("2026-01-01"), D("2026-01-01"), true));
-  EXPECT_TRUE(resolution_open("open"));
-  EXPECT_TRUE(resolution_open("doing"));
-  EXPECT_FALSE(resolution_open("done"));
-  EXPECT_FALSE(resolution_open("cancelled"));
-  EXPECT_TRUE(action_open("blocked"));
-  EXPECT_FALSE(action_open("done"));
+  EXPECT_TRUE(resolution_open(RS::open));
+  EXPECT_TRUE(resolution_open(RS::doing));
+  EXPECT_FALSE(resolution_open(RS::done));
+  EXPECT_FALSE(resolution_open(RS::cancelled));
+  EXPECT_TRUE(action_open(AS::blocked));
+  EXPECT_FALSE(action_open(AS::done));
 }
 
 TEST(Todos, OverdueFirstThenDueDate) {
   Date today = D("2026-06-15");
-  std::vector<model::Resolution> rs = {res(1, 1, "open", "2026-06-20", 7), res(2, 1, "doing", "2026-06-10", 7),
-                                       res(3, 1, "done", "2026-06-01", 7), res(4, 1, "open", "2026-06-01", 8),
-                                       res(5, 2, "cancelled", "2026-06-01", 8)};
-  auto act = [](Id id, Id r, const char* due, const char* st, Id owner) {
+  std::vector<model::Resolution> rs = {res(1, 1, RS::open, "2026-06-20", 7), res(2, 1, RS::doing, "2026-06-10", 7),
+                                       res(3, 1, RS::done, "2026-06-01", 7), res(4, 1, RS::open, "2026-06-01", 8),
+                                       res(5, 2, RS::cancelled, "2026-06-01", 8)};
+  auto act = [](Id id, Id r, const char* due, AS st, Id owner) {
     model::ActionItem a;
     a.id = id;
     a.resolution = r;
@@ -90,11 +93,11 @@ TEST(Todos, OverdueFirstThenDueDate) {
     a.owner = owner;
     return a;
   };
-  std::vector<model::ActionItem> as = {act(1, 4, "2026-06-15", "todo", 7),   // due today: not overdue
-                                       act(2, 4, "2026-06-12", "blocked", 7),  // overdue
-                                       act(3, 1, "2026-06-12", "done", 7),     // done: not a to-do
-                                       act(4, 5, "2026-06-01", "todo", 7),     // cancelled resolution: left out
-                                       act(5, 1, "2026-06-10", "doing", 8)};   // someone else's
+  std::vector<model::ActionItem> as = {act(1, 4, "2026-06-15", AS::todo, 7),   // due today: not overdue
+                                       act(2, 4, "2026-06-12", AS::blocked, 7),  // overdue
+                                       act(3, 1, "2026-06-12", AS::done, 7),     // done: not a to-do
+                                       act(4, 5, "2026-06-01", AS::todo, 7),     // cancelled resolution: left out
+                                       act(5, 1, "2026-06-10", AS::doing, 8)};   // someone else's
   auto t = todos_for(7, rs, as, today);
   // overdue: r2 (06-10), a2 (06-12); then a1 (06-15), r1 (06-20).
   ASSERT_EQ(t.size(), 4u);

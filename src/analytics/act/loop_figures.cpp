@@ -17,7 +17,7 @@ struct Acc {
 
   void add(const model::Resolution& r, Date meeting_date, Date as_of) {
     ++f.resolutions;
-    bool done = r.status == "done";
+    bool done = r.status == model::ResolutionStatus::done;
     if (!done && !(r.due_date < as_of)) return;
     ++f.closable;
     if (!done) return;
@@ -95,7 +95,7 @@ ActFigures act_figures(const engine::Dims& dims, const engine::Scope& scope,
 
   for (const auto& r : resolutions) {
     auto it = meeting_by_id.find(r.meeting);
-    if (it == meeting_by_id.end() || r.status == "cancelled") continue;
+    if (it == meeting_by_id.end() || r.status == model::ResolutionStatus::cancelled) continue;
     const model::Meeting& m = *it->second;
     counted[r.id] = &r;
     overall.add(r, m.date, p.as_of);

@@ -21,7 +21,10 @@ struct Fixture {
   std::vector<model::ActionItem> acts;
 
   Fixture() {
-    auto m = [&](Id id, Id s, const char* d, const char* st) {
+    using MS = model::MeetingStatus;
+    using RS = model::ResolutionStatus;
+    using AS = model::ActionStatus;
+    auto m = [&](Id id, Id s, const char* d, MS st) {
       model::Meeting x;
       x.id = id;
       x.series = s;
@@ -29,11 +32,11 @@ struct Fixture {
       x.status = st;
       meetings.push_back(x);
     };
-    m(1, 1, "2026-04-05", "closed");
-    m(2, 1, "2026-05-05", "closed");
-    m(3, 2, "2026-06-01", "open");
-    m(4, 1, "2026-06-20", "planned");  // after as_of: not counted
-    auto r = [&](Id id, Id mt, const char* due, const char* st, std::optional<const char*> closed, Id owner) {
+    m(1, 1, "2026-04-05", MS::closed);
+    m(2, 1, "2026-05-05", MS::closed);
+    m(3, 2, "2026-06-01", MS::open);
+    m(4, 1, "2026-06-20", MS::planned);  // after as_of: not counted
+    auto r = [&](Id id, Id mt, const char* due, RS st, std::optional<const char*> closed, Id owner) {
       model::Resolution x;
       x.id = id;
       x.meeting = mt;
@@ -43,15 +46,15 @@ struct Fixture {
       x.owner = owner;
       res.push_back(x);
     };
-    r(1, 1, "2026-04-30", "done", "2026-04-25", 100);   // on time, 20 days after 04-05
-    r(2, 1, "2026-05-10", "done", "2026-05-20", 100);   // late, 45 days
-    r(3, 1, "2026-05-31", "cancelled", "2026-05-02", 100);  // left out
-    r(4, 2, "2026-06-10", "open", std::nullopt, 101);   // overdue
-    r(5, 2, "2026-06-15", "doing", std::nullopt, 101);  // due today: neither overdue nor closable
-    r(6, 3, "2026-06-14", "doing", std::nullopt, 102);  // overdue
-    r(7, 3, "2026-07-01", "done", "2026-06-05", 102);   // done early: closable, on time, 4 days
-    r(8, 4, "2026-07-30", "open", std::nullopt, 102);   // meeting after as_of
-    auto a = [&](Id id, Id rr, const char* due, const char* st, Id owner) {
+    r(1, 1, "2026-04-30", RS::done, "2026-04-25", 100);   // on time, 20 days after 04-05
+    r(2, 1, "2026-05-10", RS::done, "2026-05-20", 100);   // late, 45 days
+    r(3, 1, "2026-05-31", RS::cancelled, "2026-05-02", 100);  // left out
+    r(4, 2, "2026-06-10", RS::open, std::nullopt, 101);   // overdue
+    r(5, 2, "2026-06-15", RS::doing, std::nullopt, 101);  // due today: neither overdue nor closable
+    r(6, 3, "2026-06-14", RS::doing, std::nullopt, 102);  // overdue
+    r(7, 3, "2026-07-01", RS::done, "2026-06-05", 102);   // done early: closable, on time, 4 days
+    r(8, 4, "2026-07-30", RS::open, std::nullopt, 102);   // meeting after as_of
+    auto a = [&](Id id, Id rr, const char* due, AS st, Id owner) {
       model::ActionItem x;
       x.id = id;
       x.resolution = rr;
@@ -60,11 +63,11 @@ struct Fixture {
       x.owner = owner;
       acts.push_back(x);
     };
-    a(1, 4, "2026-06-12", "todo", 103);     // overdue
-    a(2, 4, "2026-06-14", "done", 103);
-    a(3, 6, "2026-06-14", "blocked", 101);  // overdue
-    a(4, 3, "2026-05-01", "todo", 103);     // under a cancelled resolution
-    a(5, 5, "2026-06-15", "doing", 101);    // due today
+    a(1, 4, "2026-06-12", AS::todo, 103);     // overdue
+    a(2, 4, "2026-06-14", AS::done, 103);
+    a(3, 6, "2026-06-14", AS::blocked, 101);  // overdue
+    a(4, 3, "2026-05-01", AS::todo, 103);     // under a cancelled resolution
+    a(5, 5, "2026-06-15", AS::doing, 101);    // due today
   }
   ActFigures run(const engine::Scope& s, Id only_series = 0, int months = 3) {
     FiguresParams p;

@@ -6,8 +6,8 @@
 
 namespace sl::analytics {
 
-bool resolution_open(const std::string& s) { return s == "open" || s == "doing"; }
-bool action_open(const std::string& s) { return s == "todo" || s == "doing" || s == "blocked"; }
+bool resolution_open(model::ResolutionStatus s) { return !model::resolution_closed(s); }
+bool action_open(model::ActionStatus s) { return !model::action_closed(s); }
 bool overdue(Date due, Date today, bool open) { return open && due < today; }
 
 std::vector<Todo> todos_for(Id user, const std::vector<model::Resolution>& resolutions,
@@ -17,14 +17,15 @@ std::vector<Todo> todos_for(Id user, const std::vector<model::Resolution>& resol
   for (const auto& r : resolutions) {
     by_id[r.id] = &r;
     if (user == 0 || r.owner != user || !resolution_open(r.status)) continue;
-    out.push_back({Todo::resolution, r.id, r.title, r.due_date, r.status, overdue(r.due_date, today, true), r.meeting, r.id});
+    out.push_back({Todo::resolution, r.id, r.title, r.due_date, model::resolution_status_code(r.status),
+                   overdue(r.due_date, today, true), r.meeting, r.id});
   }
   for (const auto& a : actions) {
     if (user == 0 || a.owner != user || !action_open(a.status)) continue;
     auto it = by_id.find(a.resolution);
-    if (it == by_id.end() || it->second->status == "cancelled") continue;
-    out.push_back({Todo::action, a.id, a.title, a.due_date, a.status, overdue(a.due_date, today, true),
-                   it->second->meeting, a.resolution});
+    if (it == by_id.end() || it->second->status == model::ResolutionStatus::cancelled) continue;
+    out.push_back({Todo::action, a.id, a.title, a.due_date, model::action_status_code(a.status),
+                   overdue(a.due_date, today, true), it->second->meeting, a.resolution});
   }
   std::sort(out.begin(), out.end(), [](const Todo& x, const Todo& y) {
     return std::tuple(!x.overdue, x.due, static_cast<int>(x.kind), x.id) <

@@ -9,10 +9,10 @@
 
 namespace sl::analytics {
 
-// Resolutions: open | doing are open; done | cancelled are closed.
-bool resolution_open(const std::string& status);
-// Action items: todo | doing | blocked are open; done is closed.
-bool action_open(const std::string& status);
+// Open = not closed in model/'s sense (model::resolution_closed, model::action_closed):
+// resolutions open | doing, action items todo | doing | blocked.
+bool resolution_open(model::ResolutionStatus status);
+bool action_open(model::ActionStatus status);
 // Due on `today` is not yet overdue; due yesterday is.
 bool overdue(Date due, Date today, bool open);
 
@@ -21,7 +21,7 @@ struct Todo {
   Id id = 0;
   std::string title;
   Date due;
-  std::string status;
+  std::string status;  // the item's status code (a resolution's or an action item's)
   bool overdue = false;
   Id meeting = 0;
   Id resolution_id = 0;  // the resolution itself, or the one an action item hangs under

@@ -133,7 +133,7 @@ void write_meetings(sqlite3* db, const model::Dataset& d) {
   Stmt att(db, "INSERT INTO meeting_attendees(meeting, seq, user) VALUES (?,?,?)");
   for (auto& m : d.meetings) {
     mt.bind(1, m.id).bind_id(2, m.series).bind(3, m.date).bind_id(4, m.chair).bind(5, m.agenda)
-        .bind(6, m.minutes).bind(7, m.status).run();
+        .bind(6, m.minutes).bind(7, model::meeting_status_code(m.status)).run();
     int seq = 0;
     for (Id u : m.attendees) att.bind(1, m.id).bind(2, seq++).bind_id(3, u).run();
   }
@@ -145,14 +145,15 @@ void write_meetings(sqlite3* db, const model::Dataset& d) {
   for (auto& r : d.resolutions)
     res.bind(1, r.id).bind_id(2, r.meeting).bind(3, r.title).bind(4, r.description).bind_id(5, r.owner)
         .bind(6, r.expected).bind(7, r.goal_metric).bind(8, r.goal_scope).bind(9, r.goal_comparator)
-        .bind(10, r.goal_value).bind(11, r.due_date).bind(12, r.status).bind(13, r.closed_date).run();
+        .bind(10, r.goal_value).bind(11, r.due_date).bind(12, model::resolution_status_code(r.status))
+        .bind(13, r.closed_date).run();
 
   Stmt ai(db,
           "INSERT INTO action_items(id, resolution, title, owner, due_date, status, done_date)"
           " VALUES (?,?,?,?,?,?,?)");
   for (auto& a : d.action_items)
     ai.bind(1, a.id).bind_id(2, a.resolution).bind(3, a.title).bind_id(4, a.owner).bind(5, a.due_date)
-        .bind(6, a.status).bind(7, a.done_date).run();
+        .bind(6, model::action_status_code(a.status)).bind(7, a.done_date).run();
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 #include <string>
 #include <unordered_map>
 
+#include "store/sqlite/sqlite_store.h"
 #include "store/sqlite/stmt.h"
 
 namespace sl::store::sqlite {
@@ -21,7 +22,7 @@ void read_meeting_rows(sqlite3* db, MeetingRows d) {
     x.chair = m.id(3);
     x.agenda = m.text(4);
     x.minutes = m.text(5);
-    x.status = m.text(6);
+    x.status = read_meeting_status(m.text(6));
     d.meetings.push_back(std::move(x));
   }
   std::unordered_map<Id, size_t> mi;
@@ -49,13 +50,14 @@ void read_meeting_rows(sqlite3* db, MeetingRows d) {
     x.goal_comparator = r.text(8);
     x.goal_value = r.f64(9);
     x.due_date = r.date(10);
-    x.status = r.text(11);
+    x.status = read_resolution_status(r.text(11));
     x.closed_date = r.opt_date(12);
     d.resolutions.push_back(std::move(x));
   }
   Stmt a(db, "SELECT id, resolution, title, owner, due_date, status, done_date FROM action_items ORDER BY id");
   while (a.step())
-    d.action_items.push_back({a.i64(0), a.id(1), a.text(2), a.id(3), a.date(4), a.text(5), a.opt_date(6)});
+    d.action_items.push_back(
+        {a.i64(0), a.id(1), a.text(2), a.id(3), a.date(4), read_action_status(a.text(5)), a.opt_date(6)});
 }
 
 }  // namespace sl::store::sqlite

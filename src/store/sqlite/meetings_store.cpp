@@ -18,12 +18,14 @@ void audit(sqlite3* db, int64_t at, Id user, const std::string& entity, Id key, 
   a.run();
 }
 
+using model::MeetingStatus;
+
 // The meeting's status inside the transaction; 404 when it does not exist.
-std::string meeting_status(sqlite3* db, Id meeting) {
+MeetingStatus meeting_status(sqlite3* db, Id meeting) {
   Stmt q(db, "SELECT status FROM meetings WHERE id = ?");
   q.bind(1, meeting);
   if (!q.step()) throw not_found();
-  std::string s = q.text(0);
+  MeetingStatus s = read_meeting_status(q.text(0));
   q.reset();
   return s;
 }
@@ -47,7 +49,7 @@ std::string join_ids(const std::vector<Id>& ids) {
 
 std::string resolution_text(const model::Resolution& r) {
   std::string s = "title=" + r.title + "; owner=" + std::to_string(r.owner) + "; due=" + format_date(r.due_date) +
-                  "; status=" + r.status;
+                  "; status=" + model::resolution_status_code(r.status);
   if (!r.goal_metric.empty())
     s += "; goal=" + r.goal_metric + " " + r.goal_scope + " " + r.goal_comparator + " " + std::to_string(r.goal_value);
   return s;
@@ -55,7 +57,7 @@ std::string resolution_text(const model::Resolution& r) {
 
 std::string action_text(const model::ActionItem& a) {
   return "title=" + a.title + "; owner=" + std::to_string(a.owner) + "; due=" + format_date(a.due_date) +
-         "; status=" + a.status;
+         "; status=" + model::action_status_code(a.status);
 }
 
 }  // namespace
@@ -72,7 +74,13 @@ Store::MeetingBook SqliteStore::load_meeting_book() {
   Stmt c(rd.db,
          "SELECT meeting, resolution, status_before, update_text, status_set, updated_by, updated_at"
          " FROM carry_overs ORDER BY meeting, resolution");
-  while (c.step()) b.carry_overs.push_back({c.i64(0), c.i64(1), c.text(2), c.text(3), c.text(4), c.id(5), c.i64(6)});
+  while (c.step()) {
+    std::string set = c.text(4);  // '' = the update left the status as it was
+    std::optional<model::ResolutionStatus> status_set;
+    if (!set.empty()) status_set = read_resolution_status(set);
+    b.carry_overs.push_back(
+        {c.i64(0), c.i64(1), read_resolution_status(c.text(2)), c.text(3), status_set, c.id(5), c.i64(6)});
+  }
 
   Stmt g(rd.db,
          "SELECT id, meeting, title, source, source_key, figures, resolution, created_by, created_at"
@@ -103,8 +111,9 @@ Id SqliteStore::add_meeting_series(const model::MeetingSeries& s, Id user, int64
 Id SqliteStore::add_meeting(const model::Meeting& m, Id user, int64_t at) {
   std::lock_guard lock(mu_);
   DataTx tx(db_);
-  Stmt ins(db_, "INSERT INTO meetings(series, date, chair, agenda, minutes, status) VALUES (?,?,?,?,?,'planned')");
-  ins.bind(1, m.series).bind(2, m.date).bind_id(3, m.chair).bind(4, m.agenda).bind(5, m.minutes).run();
+  Stmt ins(db_, "INSERT INTO meetings(series, date, chair, agenda, minutes, status) VALUES (?,?,?,?,?,?)");
+  ins.bind(1, m.series).bind(2, m.date).bind_id(3, m.chair).bind(4, m.agenda).bind(5, m.minutes);
+  ins.bind(6, model::meeting_status_code(MeetingStatus::planned)).run();
   model::Meeting x = m;
   x.id = sqlite3_last_insert_rowid(db_);
   write_attendees(db_, x);
@@ -117,7 +126,7 @@ Id SqliteStore::add_meeting(const model::Meeting& m, Id user, int64_t at) {
 void SqliteStore::update_meeting(const model::Meeting& m, Id user, int64_t at) {
   std::lock_guard lock(mu_);
   DataTx tx(db_);
-  if (meeting_status(db_, m.id) == "closed") throw meeting_closed();
+  if (meeting_status(db_, m.id) == MeetingStatus::closed) throw meeting_closed();
   Stmt old(db_, "SELECT date, chair FROM meetings WHERE id = ?");
   old.bind(1, m.id);
   old.step();
@@ -134,26 +143,28 @@ void SqliteStore::update_meeting(const model::Meeting& m, Id user, int64_t at) {
 void SqliteStore::open_meeting(Id meeting, const std::vector<Id>& carry_over, Id user, int64_t at) {
   std::lock_guard lock(mu_);
   DataTx tx(db_);
-  std::string status = meeting_status(db_, meeting);
-  if (status == "closed") throw meeting_closed();
-  Stmt up(db_, "UPDATE meetings SET status = 'open' WHERE id = ?");
-  up.bind(1, meeting).run();
+  MeetingStatus status = meeting_status(db_, meeting);
+  if (status == MeetingStatus::closed) throw meeting_closed();
+  Stmt up(db_, "UPDATE meetings SET status = ? WHERE id = ?");
+  up.bind(1, model::meeting_status_code(MeetingStatus::open)).bind(2, meeting).run();
   // status_before records where each item stood when it was brought up: the history view
   // shows how a resolution moved from meeting to meeting.
   Stmt ins(db_,
            "INSERT OR IGNORE INTO carry_overs(meeting, resolution, status_before)"
            " SELECT ?, id, status FROM resolutions WHERE id = ?");
   for (Id r : carry_over) ins.bind(1, meeting).bind(2, r).run();
-  if (status != "open") audit(db_, at, user, "meeting", meeting, "status=" + status, "status=open; carry_over=" + join_ids(carry_over));
+  if (status != MeetingStatus::open)
+    audit(db_, at, user, "meeting", meeting, std::string("status=") + model::meeting_status_code(status),
+          "status=open; carry_over=" + join_ids(carry_over));
   tx.commit();
 }
 
 void SqliteStore::close_meeting(Id meeting, Id user, int64_t at) {
   std::lock_guard lock(mu_);
   DataTx tx(db_);
-  std::string status = meeting_status(db_, meeting);
-  if (status == "closed") throw meeting_closed();
-  if (status != "open")
+  MeetingStatus status = meeting_status(db_, meeting);
+  if (status == MeetingStatus::closed) throw meeting_closed();
+  if (status != MeetingStatus::open)
     throw invalid_field("status", "只有进行中的会议才能关闭", "Only an open meeting can be closed");
   Stmt pending(db_, "SELECT COUNT(*) FROM carry_overs WHERE meeting = ? AND update_text = ''");
   pending.bind(1, meeting);
@@ -164,8 +175,8 @@ void SqliteStore::close_meeting(Id meeting, Id user, int64_t at) {
     throw AppError(409, "carryover_pending", "carry_over",
                    "还有 " + std::to_string(n) + " 项遗留问题未更新状态，不能关闭会议",
                    std::to_string(n) + " carry-over item(s) still need a status update before the meeting can close");
-  Stmt up(db_, "UPDATE meetings SET status = 'closed' WHERE id = ?");
-  up.bind(1, meeting).run();
+  Stmt up(db_, "UPDATE meetings SET status = ? WHERE id = ?");
+  up.bind(1, model::meeting_status_code(MeetingStatus::closed)).bind(2, meeting).run();
   audit(db_, at, user, "meeting", meeting, "status=open", "status=closed");
   tx.commit();
 }
@@ -173,13 +184,13 @@ void SqliteStore::close_meeting(Id meeting, Id user, int64_t at) {
 Id SqliteStore::add_resolution(const model::Resolution& r, Id agenda_item, Id user, int64_t at) {
   std::lock_guard lock(mu_);
   DataTx tx(db_);
-  if (meeting_status(db_, r.meeting) == "closed") throw meeting_closed();
+  if (meeting_status(db_, r.meeting) == MeetingStatus::closed) throw meeting_closed();
   Stmt ins(db_,
            "INSERT INTO resolutions(meeting, title, description, owner, expected, goal_metric, goal_scope,"
            " goal_comparator, goal_value, due_date, status, closed_date) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
   ins.bind(1, r.meeting).bind(2, r.title).bind(3, r.description).bind_id(4, r.owner).bind(5, r.expected);
   ins.bind(6, r.goal_metric).bind(7, r.goal_scope).bind(8, r.goal_comparator).bind(9, r.goal_value);
-  ins.bind(10, r.due_date).bind(11, r.status).bind(12, r.closed_date).run();
+  ins.bind(10, r.due_date).bind(11, model::resolution_status_code(r.status)).bind(12, r.closed_date).run();
   Id id = sqlite3_last_insert_rowid(db_);
   if (agenda_item != 0) {
     Stmt link(db_, "UPDATE agenda_items SET resolution = ? WHERE id = ? AND meeting = ? AND resolution IS NULL");
@@ -204,7 +215,7 @@ void SqliteStore::update_resolution(const model::Resolution& r, Id user, int64_t
   before.title = old.text(0);
   before.owner = old.id(1);
   before.due_date = old.date(2);
-  before.status = old.text(3);
+  before.status = read_resolution_status(old.text(3));
   before.goal_metric = old.text(4);
   before.goal_scope = old.text(5);
   before.goal_comparator = old.text(6);
@@ -214,7 +225,8 @@ void SqliteStore::update_resolution(const model::Resolution& r, Id user, int64_t
           "UPDATE resolutions SET title = ?, description = ?, owner = ?, expected = ?, goal_metric = ?,"
           " goal_scope = ?, goal_comparator = ?, goal_value = ?, due_date = ?, status = ?, closed_date = ? WHERE id = ?");
   up.bind(1, r.title).bind(2, r.description).bind_id(3, r.owner).bind(4, r.expected).bind(5, r.goal_metric);
-  up.bind(6, r.goal_scope).bind(7, r.goal_comparator).bind(8, r.goal_value).bind(9, r.due_date).bind(10, r.status);
+  up.bind(6, r.goal_scope).bind(7, r.goal_comparator).bind(8, r.goal_value).bind(9, r.due_date);
+  up.bind(10, model::resolution_status_code(r.status));
   up.bind(11, r.closed_date).bind(12, r.id).run();
   // A check answers the goal it measured at the date it measured; a new goal or due date
   // needs a new check.
@@ -231,7 +243,8 @@ Id SqliteStore::add_action_item(const model::ActionItem& a, Id user, int64_t at)
   std::lock_guard lock(mu_);
   DataTx tx(db_);
   Stmt ins(db_, "INSERT INTO action_items(resolution, title, owner, due_date, status, done_date) VALUES (?,?,?,?,?,?)");
-  ins.bind(1, a.resolution).bind(2, a.title).bind_id(3, a.owner).bind(4, a.due_date).bind(5, a.status).bind(6, a.done_date).run();
+  ins.bind(1, a.resolution).bind(2, a.title).bind_id(3, a.owner).bind(4, a.due_date);
+  ins.bind(5, model::action_status_code(a.status)).bind(6, a.done_date).run();
   Id id = sqlite3_last_insert_rowid(db_);
   audit(db_, at, user, "action_item", id, "", action_text(a));
   tx.commit();
@@ -244,12 +257,16 @@ void SqliteStore::update_action_item(const model::ActionItem& a, const std::stri
   Stmt old(db_, "SELECT resolution, title, owner, due_date, status, done_date FROM action_items WHERE id = ?");
   old.bind(1, a.id);
   if (!old.step()) throw not_found();
-  model::ActionItem before{a.id, old.id(0), old.text(1), old.id(2), old.date(3), old.text(4), old.opt_date(5)};
+  model::ActionItem before{a.id, old.id(0), old.text(1), old.id(2), old.date(3), read_action_status(old.text(4)),
+                           old.opt_date(5)};
   old.reset();
   Stmt up(db_, "UPDATE action_items SET title = ?, owner = ?, due_date = ?, status = ?, done_date = ? WHERE id = ?");
-  up.bind(1, a.title).bind_id(2, a.owner).bind(3, a.due_date).bind(4, a.status).bind(5, a.done_date).bind(6, a.id).run();
+  up.bind(1, a.title).bind_id(2, a.owner).bind(3, a.due_date).bind(4, model::action_status_code(a.status));
+  up.bind(5, a.done_date).bind(6, a.id).run();
   std::string text = note;
-  if (before.status != a.status) text = "[" + before.status + " → " + a.status + "] " + text;
+  if (before.status != a.status)
+    text = std::string("[") + model::action_status_code(before.status) + " → " + model::action_status_code(a.status) +
+           "] " + text;
   if (!text.empty()) {
     Stmt log(db_, "INSERT INTO action_item_log(action_item, user, at, text) VALUES (?,?,?,?)");
     log.bind(1, a.id).bind_id(2, user).bind(3, at).bind(4, text).run();
@@ -271,30 +288,31 @@ void SqliteStore::add_action_log(Id action_item, const std::string& text, Id use
   tx.commit();
 }
 
-void SqliteStore::update_carry_over(Id meeting, Id resolution, const std::string& text, const std::string& status,
-                                    Date today, Id user, int64_t at) {
+void SqliteStore::update_carry_over(Id meeting, Id resolution, const std::string& text,
+                                    std::optional<model::ResolutionStatus> status, Date today, Id user, int64_t at) {
   std::lock_guard lock(mu_);
   DataTx tx(db_);
-  std::string ms = meeting_status(db_, meeting);
-  if (ms == "closed") throw meeting_closed();
-  if (ms != "open")
+  MeetingStatus ms = meeting_status(db_, meeting);
+  if (ms == MeetingStatus::closed) throw meeting_closed();
+  if (ms != MeetingStatus::open)
     throw invalid_field("status", "会议尚未开始，不能更新遗留问题", "The meeting has not been opened yet");
   Stmt up(db_,
           "UPDATE carry_overs SET update_text = ?, status_set = ?, updated_by = ?, updated_at = ?"
           " WHERE meeting = ? AND resolution = ?");
-  up.bind(1, text).bind(2, status).bind_id(3, user).bind(4, at).bind(5, meeting).bind(6, resolution).run();
+  up.bind(1, text).bind(2, status ? model::resolution_status_code(*status) : "").bind_id(3, user).bind(4, at);
+  up.bind(5, meeting).bind(6, resolution).run();
   if (sqlite3_changes(db_) != 1) throw not_found();
-  std::string before;
-  if (!status.empty()) {
+  if (status) {
     Stmt old(db_, "SELECT status FROM resolutions WHERE id = ?");
     old.bind(1, resolution);
     old.step();
-    before = old.text(0);
+    std::string before = old.text(0);
     old.reset();
-    bool closes = status == "done" || status == "cancelled";
+    const char* code = model::resolution_status_code(*status);
+    bool closes = model::resolution_closed(*status);
     Stmt rs(db_, "UPDATE resolutions SET status = ?, closed_date = ? WHERE id = ?");
-    rs.bind(1, status).bind(2, closes ? std::optional<Date>(today) : std::nullopt).bind(3, resolution).run();
-    audit(db_, at, user, "resolution", resolution, "status=" + before, "status=" + status);
+    rs.bind(1, code).bind(2, closes ? std::optional<Date>(today) : std::nullopt).bind(3, resolution).run();
+    audit(db_, at, user, "resolution", resolution, "status=" + before, std::string("status=") + code);
   }
   audit(db_, at, user, "carry_over", resolution, "", "meeting=" + std::to_string(meeting) + "; " + text);
   tx.commit();
@@ -303,7 +321,7 @@ void SqliteStore::update_carry_over(Id meeting, Id resolution, const std::string
 Id SqliteStore::add_agenda_item(const AgendaItem& a, Id user, int64_t at) {
   std::lock_guard lock(mu_);
   DataTx tx(db_);
-  if (meeting_status(db_, a.meeting) == "closed") throw meeting_closed();
+  if (meeting_status(db_, a.meeting) == MeetingStatus::closed) throw meeting_closed();
   Stmt ins(db_,
            "INSERT INTO agenda_items(meeting, title, source, source_key, figures, created_by, created_at)"
            " VALUES (?,?,?,?,?,?,?)");

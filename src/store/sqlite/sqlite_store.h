@@ -58,8 +58,8 @@ class SqliteStore final : public Store {
   Id add_action_item(const model::ActionItem& a, Id user, int64_t at) override;
   void update_action_item(const model::ActionItem& a, const std::string& note, Id user, int64_t at) override;
   void add_action_log(Id action_item, const std::string& text, Id user, int64_t at) override;
-  void update_carry_over(Id meeting, Id resolution, const std::string& text, const std::string& status, Date today,
-                         Id user, int64_t at) override;
+  void update_carry_over(Id meeting, Id resolution, const std::string& text,
+                         std::optional<model::ResolutionStatus> status, Date today, Id user, int64_t at) override;
   Id add_agenda_item(const AgendaItem& a, Id user, int64_t at) override;
   void record_goal_checks(const std::vector<GoalCheck>& checks) override;
   void set_meeting_people(const model::Dataset& d) override;
@@ -106,5 +106,9 @@ model::BidResult parse_bid_result(const std::string& s);
 const char* activity_code(model::ActivityType t);
 model::ActivityType parse_activity(const std::string& s);
 model::Stage parse_stage(const std::string& s);
+// The meeting statuses have their codes in model/; these read a stored one or throw.
+model::MeetingStatus read_meeting_status(const std::string& s);
+model::ResolutionStatus read_resolution_status(const std::string& s);
+model::ActionStatus read_action_status(const std::string& s);
 
 }  // namespace sl::store::sqlite

@@ -86,7 +86,7 @@ Dataset small_dataset() {
   m.date = d(2023, 3, 6);
   m.agenda = "回款";
   m.minutes = "纪要";
-  m.status = "closed";
+  m.status = MeetingStatus::closed;
   x.meetings = {m};
   Resolution r;
   r.id = 1200;
@@ -99,11 +99,11 @@ Dataset small_dataset() {
   r.goal_comparator = ">=";
   r.goal_value = 0.9;
   r.due_date = d(2023, 4, 30);
-  r.status = "done";
+  r.status = ResolutionStatus::done;
   r.closed_date = d(2023, 4, 28);
   x.resolutions = {r};
-  x.action_items = {{1300, 1200, "催款", 0, d(2023, 4, 15), "done", d(2023, 4, 14)},
-                    {1301, 1200, "拜访", 0, d(2023, 4, 20), "todo", std::nullopt}};
+  x.action_items = {{1300, 1200, "催款", 0, d(2023, 4, 15), ActionStatus::done, d(2023, 4, 14)},
+                    {1301, 1200, "拜访", 0, d(2023, 4, 20), ActionStatus::todo, std::nullopt}};
   return x;
 }
 
@@ -177,9 +177,11 @@ TEST(SqliteStore, DatasetRoundTrip) {
   EXPECT_EQ(out.meeting_series[0].region, 2);
   EXPECT_EQ(out.meetings[0].chair, 0);
   EXPECT_EQ(out.meetings[0].minutes, "纪要");
+  EXPECT_EQ(out.meetings[0].status, MeetingStatus::closed);
+  EXPECT_EQ(out.resolutions[0].status, ResolutionStatus::done);
   EXPECT_DOUBLE_EQ(out.resolutions[0].goal_value, 0.9);
   EXPECT_EQ(out.resolutions[0].closed_date, d(2023, 4, 28));
-  EXPECT_EQ(out.action_items[1].status, "todo");
+  EXPECT_EQ(out.action_items[1].status, ActionStatus::todo);
   EXPECT_FALSE(out.action_items[1].done_date);
 }
 
