@@ -46,7 +46,7 @@ int64_t system_clock_seconds() {
       .count();
 }
 
-Auth::Auth(store::Store& store, Clock clock, ThrottlePolicy policy)
+Auth::Auth(store::UserStore& store, Clock clock, ThrottlePolicy policy)
     : store_(store), clock_(std::move(clock)), throttle_(store, policy) {
   dummy_hash();  // pay the one-off cost now, not during someone's first login
 }

@@ -41,7 +41,7 @@ inline constexpr int64_t kSessionSeconds = 12 * 3600;
 
 class Auth {
  public:
-  explicit Auth(store::Store& store, Clock clock = system_clock_seconds, ThrottlePolicy policy = {});
+  explicit Auth(store::UserStore& store, Clock clock = system_clock_seconds, ThrottlePolicy policy = {});
 
   // Throws AppError 401 "bad_credentials" (same message whether the login or the password
   // is wrong), 429 "too_many_attempts" with retry_after while the throttle (throttle.h) holds
@@ -55,7 +55,7 @@ class Auth {
   void logout(const std::string& cookie_token);
 
  private:
-  store::Store& store_;
+  store::UserStore& store_;
   Clock clock_;
   Throttle throttle_;
 };

@@ -1,4 +1,4 @@
-// An in-memory Store for auth tests: users and sessions only; everything else throws.
+// An in-memory UserStore for auth tests: users, sessions and login failures.
 // Test-only (header only, included by *_test.cpp) so auth tests do not need SQLite.
 #pragma once
 #include <algorithm>
@@ -11,7 +11,7 @@
 
 namespace sl::auth::testing {
 
-class FakeStore : public store::Store {
+class FakeStore : public store::UserStore {
  public:
   std::map<Id, store::UserRecord> users;
   std::map<std::string, store::SessionRecord> sessions;  // by token_hash
@@ -79,24 +79,11 @@ class FakeStore : public store::Store {
   }
   void clear_login_failures(const std::string& key) override { failures.erase(key); }
 
-  // Not needed by auth.
-  void migrate() override { unused(); }
-  int schema_version() override { unused(); }
-  int64_t data_version() override { unused(); }
-  void write_dataset(const model::Dataset&) override { unused(); }
-  model::Dataset load_dataset() override { unused(); }
-  std::vector<model::Target> load_targets() override { unused(); }
-  std::vector<model::Region> load_regions() override { unused(); }
-  std::vector<model::Rep> load_reps() override { unused(); }
-  void save_targets(const std::vector<store::TargetChange>&, Id, int64_t) override { unused(); }
-  std::vector<store::AuditEntry> audit_log(const store::AuditQuery&) override { unused(); }
-
  private:
   static std::string lower(std::string s) {
     for (auto& c : s) c = char(std::tolower(static_cast<unsigned char>(c)));
     return s;
   }
-  [[noreturn]] static void unused() { throw std::logic_error("FakeStore: not implemented"); }
 };
 
 }  // namespace sl::auth::testing

@@ -25,7 +25,7 @@ struct ThrottlePolicy {
 
 class Throttle {
  public:
-  explicit Throttle(store::Store& store, ThrottlePolicy p = {}) : store_(store), p_(p) {}
+  explicit Throttle(store::UserStore& store, ThrottlePolicy p = {}) : store_(store), p_(p) {}
 
   // Seconds until this login may be tried again from this address; 0 = now.
   int64_t wait(const std::string& login, const std::string& address, int64_t now);
@@ -36,7 +36,7 @@ class Throttle {
   const ThrottlePolicy& policy() const { return p_; }
 
  private:
-  store::Store& store_;
+  store::UserStore& store_;
   ThrottlePolicy p_;
 };
 

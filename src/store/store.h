@@ -5,7 +5,6 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
-#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -47,13 +46,11 @@ struct AuditQuery {
   int limit = 100;
 };
 
-class Store {
+// The analysed data set: what the Snapshot is built from, and the writes to it.
+class DataStore {
  public:
-  virtual ~Store() = default;
+  virtual ~DataStore() = default;
 
-  // Creates or upgrades the schema to the newest version; idempotent.
-  virtual void migrate() = 0;
-  virtual int schema_version() = 0;
   // Bumped by every committed write; the snapshot publisher compares it.
   virtual int64_t data_version() = 0;
 
@@ -64,6 +61,33 @@ class Store {
   virtual std::vector<model::Target> load_targets() = 0;
   virtual std::vector<model::Region> load_regions() = 0;
   virtual std::vector<model::Rep> load_reps() = 0;
+
+  // Targets: all changes and their audit rows in one transaction, or none of them.
+  virtual void save_targets(const std::vector<TargetChange>& changes, Id user, int64_t at) = 0;
+
+  // --- Contract detail ---
+  // One contract with its lines, plan (by due date) and payments (by date), the customer's
+  // name and each line's product name and category. nullopt when there is no such contract.
+  struct ContractDetail {
+    model::Contract contract;
+    std::vector<model::Payment> payments;
+    std::string customer_name;
+    std::vector<std::string> product_names, product_categories;  // by line
+  };
+  virtual std::optional<ContractDetail> find_contract(Id id) = 0;
+
+  // --- Contract entry ---
+  // New contracts with their lines and payment plans, one audit row each (entity
+  // "contract"), in one transaction; ids are assigned here (above every id in the table)
+  // and returned in input order. A code already taken is AppError 422 on field "code" and
+  // nothing is written.
+  virtual std::vector<Id> add_contracts(const std::vector<model::Contract>& cs, Id user, int64_t at) = 0;
+};
+
+// Users, sessions and the login throttle's counters (src/auth/ needs only this).
+class UserStore {
+ public:
+  virtual ~UserStore() = default;
 
   // Users. add_user returns the new id; throws AppError 422 (field "login") if taken.
   virtual Id add_user(const model::User& u, const std::string& password_hash) = 0;
@@ -93,16 +117,25 @@ class Store {
   virtual void clear_login_failures(const std::string& key) = 0;
   // Ends every session of a user (a changed password, a disabled account).
   virtual void delete_user_sessions(Id user) = 0;
+};
 
-  // Targets: all changes and their audit rows in one transaction, or none of them.
-  virtual void save_targets(const std::vector<TargetChange>& changes, Id user, int64_t at) = 0;
+// The audit trail every write leaves (entity, key, old and new value).
+class AuditStore {
+ public:
+  virtual ~AuditStore() = default;
+
   virtual std::vector<AuditEntry> audit_log(const AuditQuery& q) = 0;
+};
+
+// A1 meetings.
+class MeetingStore {
+ public:
+  virtual ~MeetingStore() = default;
 
   // --- A1 meetings ---
   // Meetings, resolutions (会议必决), action items (决后必办), carry-over (遗留问题), agenda
   // items and metric-goal checks. Every write is one transaction with its audit rows
   // (entity meeting / meeting_series / resolution / action_item / carry_over / agenda_item).
-  // Not pure so that test doubles of Store need not implement the area.
   struct CarryOver {
     Id meeting = 0, resolution = 0;
     model::ResolutionStatus status_before = model::ResolutionStatus::open;  // when the meeting opened
@@ -141,41 +174,41 @@ class Store {
     std::vector<AgendaItem> agenda;
     std::vector<GoalCheck> goal_checks;
   };
-  virtual MeetingBook load_meeting_book() { unsupported_a1(); }
-  virtual Id add_meeting_series(const model::MeetingSeries& s, Id user, int64_t at) { unsupported_a1(); }
-  virtual Id add_meeting(const model::Meeting& m, Id user, int64_t at) { unsupported_a1(); }
+  virtual MeetingBook load_meeting_book() = 0;
+  virtual Id add_meeting_series(const model::MeetingSeries& s, Id user, int64_t at) = 0;
+  virtual Id add_meeting(const model::Meeting& m, Id user, int64_t at) = 0;
   // Date, chair, attendees, agenda, minutes. 422 (field "status") when the meeting is closed.
-  virtual void update_meeting(const model::Meeting& m, Id user, int64_t at) { unsupported_a1(); }
+  virtual void update_meeting(const model::Meeting& m, Id user, int64_t at) = 0;
   // planned → open, adding one carry-over row per given resolution (existing rows are kept).
-  virtual void open_meeting(Id meeting, const std::vector<Id>& carry_over, Id user, int64_t at) { unsupported_a1(); }
+  virtual void open_meeting(Id meeting, const std::vector<Id>& carry_over, Id user, int64_t at) = 0;
   // open → closed; 409 "carryover_pending" while a carry-over row has no update.
-  virtual void close_meeting(Id meeting, Id user, int64_t at) { unsupported_a1(); }
+  virtual void close_meeting(Id meeting, Id user, int64_t at) = 0;
   // agenda_item != 0 links the item to the new resolution (the anomaly link).
-  virtual Id add_resolution(const model::Resolution& r, Id agenda_item, Id user, int64_t at) { unsupported_a1(); }
+  virtual Id add_resolution(const model::Resolution& r, Id agenda_item, Id user, int64_t at) = 0;
   // Every field; a changed goal drops its previous check.
-  virtual void update_resolution(const model::Resolution& r, Id user, int64_t at) { unsupported_a1(); }
-  virtual Id add_action_item(const model::ActionItem& a, Id user, int64_t at) { unsupported_a1(); }
+  virtual void update_resolution(const model::Resolution& r, Id user, int64_t at) = 0;
+  virtual Id add_action_item(const model::ActionItem& a, Id user, int64_t at) = 0;
   // Status/due date/owner/title, plus a progress-log line (note, or a generated one).
-  virtual void update_action_item(const model::ActionItem& a, const std::string& note, Id user, int64_t at) {
-    unsupported_a1();
-  }
-  virtual void add_action_log(Id action_item, const std::string& text, Id user, int64_t at) { unsupported_a1(); }
+  virtual void update_action_item(const model::ActionItem& a, const std::string& note, Id user, int64_t at) = 0;
+  virtual void add_action_log(Id action_item, const std::string& text, Id user, int64_t at) = 0;
   // The carry-over's update in an open meeting; a given status is also set on the
   // resolution (closed_date = today when it closes it, model::resolution_closed).
   virtual void update_carry_over(Id meeting, Id resolution, const std::string& text,
-                                 std::optional<model::ResolutionStatus> status, Date today, Id user, int64_t at) {
-    unsupported_a1();
-  }
-  virtual Id add_agenda_item(const AgendaItem& a, Id user, int64_t at) { unsupported_a1(); }
-  virtual void record_goal_checks(const std::vector<GoalCheck>& checks) { unsupported_a1(); }
+                                 std::optional<model::ResolutionStatus> status, Date today, Id user, int64_t at) = 0;
+  virtual Id add_agenda_item(const AgendaItem& a, Id user, int64_t at) = 0;
+  virtual void record_goal_checks(const std::vector<GoalCheck>& checks) = 0;
   // Demo only: chair, attendees and owners of the data set's meetings (user ids).
-  virtual void set_meeting_people(const model::Dataset& d) { unsupported_a1(); }
-  [[noreturn]] static void unsupported_a1() { throw std::logic_error("this store does not implement meetings"); }
+  virtual void set_meeting_people(const model::Dataset& d) = 0;
+};
+
+// D2 anomaly acknowledgements.
+class AnomalyAckStore {
+ public:
+  virtual ~AnomalyAckStore() = default;
 
   // --- D2 anomaly acknowledgements ---
   // An anomaly (region|rep, metric, month, rules that fired) acknowledged with a comment;
   // the row and its audit_log row (entity "anomaly_ack") are written in one transaction.
-  // Not pure so that test doubles of Store need not implement the area.
   struct AnomalyAck {
     Id id = 0;
     std::string unit;  // "region" | "rep"
@@ -186,32 +219,18 @@ class Store {
     int64_t at = 0;
     std::string comment;
   };
-  virtual Id add_anomaly_ack(const AnomalyAck& a) { unsupported_d2(); }
+  virtual Id add_anomaly_ack(const AnomalyAck& a) = 0;
   // Acknowledgements of months [from, to] ("YYYY-MM"), oldest first.
-  virtual std::vector<AnomalyAck> anomaly_acks(const std::string& from, const std::string& to) { unsupported_d2(); }
-  [[noreturn]] static void unsupported_d2() { throw std::logic_error("this store does not implement anomaly acks"); }
+  virtual std::vector<AnomalyAck> anomaly_acks(const std::string& from, const std::string& to) = 0;
+};
 
-  // --- Contract detail ---
-  // One contract with its lines, plan (by due date) and payments (by date), the customer's
-  // name and each line's product name and category. nullopt when there is no such contract.
-  struct ContractDetail {
-    model::Contract contract;
-    std::vector<model::Payment> payments;
-    std::string customer_name;
-    std::vector<std::string> product_names, product_categories;  // by line
-  };
-  virtual std::optional<ContractDetail> find_contract(Id id) {
-    throw std::logic_error("this store does not implement contract detail");
-  }
-
-  // --- Contract entry ---
-  // New contracts with their lines and payment plans, one audit row each (entity
-  // "contract"), in one transaction; ids are assigned here (above every id in the table)
-  // and returned in input order. A code already taken is AppError 422 on field "code" and
-  // nothing is written. Not pure so that test doubles of Store need not implement it.
-  virtual std::vector<Id> add_contracts(const std::vector<model::Contract>& cs, Id user, int64_t at) {
-    throw std::logic_error("this store does not implement contract entry");
-  }
+// The whole store: one backend implements every interface, and every method is pure, so a
+// backend that forgets one does not compile. Callers take the narrowest interface they need.
+class Store : public DataStore, public UserStore, public AuditStore, public MeetingStore, public AnomalyAckStore {
+ public:
+  // Creates or upgrades the schema to the newest version; idempotent.
+  virtual void migrate() = 0;
+  virtual int schema_version() = 0;
 };
 
 // "path/to/file.db" or "sqlite:path"; opens (creating the file if needed) and migrates.
