@@ -58,6 +58,10 @@ else
   echo "vitest wrote no report"; failed=$((failed + 1))
 fi
 
+echo "== web lint (ESLint)"
+# One test: the whole web tree is clean under web/eslint.config.js (exit 0), or it is not.
+if (cd web && npx eslint .) 2>&1 | tee "$work/eslint.log"; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
+
 echo "== layering check (every #include against DESIGN.md's folder table)"
 node --test tests/layering/ 2>&1 | tee "$work/layering.log"
 count_node "$work/layering.log"

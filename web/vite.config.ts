@@ -1,4 +1,4 @@
-import { defineConfig } from 'vite'
+import { defineConfig } from 'vitest/config'
 import vue from '@vitejs/plugin-vue'
 
 export default defineConfig({
@@ -20,4 +20,4 @@ export default defineConfig({
     },
   },
   test: { environment: 'node', include: ['src/**/*.test.ts'] },
-} as any)
+})

@@ -11,9 +11,24 @@ export class ApiError extends Error {
   }
 }
 
+export type Query = Record<string, string | number | null | undefined>
+
+/** "?a=1&b=x" of the set values (null, undefined and "" are left out), or "" when none is. */
+export function queryString(query: Query): string {
+  const q = new URLSearchParams()
+  for (const [k, v] of Object.entries(query)) if (v !== null && v !== undefined && v !== '') q.set(k, String(v))
+  const s = q.toString()
+  return s ? '?' + s : ''
+}
+
+/** URL of a table download (same-origin GET; the browser sends the session cookie). */
+export function downloadUrl(path: string, query: Query, format: 'xlsx' | 'csv', table: string): string {
+  return '/api/v1' + path + queryString({ ...query, format, table })
+}
+
 export interface RequestOptions {
   body?: unknown
-  query?: Record<string, string | number | null | undefined>
+  query?: Query
   /** do not pop an ElMessage for these statuses (caller handles them) */
   quiet?: number[]
   /** do not redirect to login on 401 (login/me calls) */
@@ -24,13 +39,7 @@ const WRITE = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 
 export async function request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
   const session = useSessionStore()
-  let url = '/api/v1' + path
-  if (opts.query) {
-    const q = new URLSearchParams()
-    for (const [k, v] of Object.entries(opts.query)) if (v !== null && v !== undefined && v !== '') q.set(k, String(v))
-    const s = q.toString()
-    if (s) url += '?' + s
-  }
+  const url = '/api/v1' + path + (opts.query ? queryString(opts.query) : '')
   const headers: Record<string, string> = {
     Accept: 'application/json',
     'Accept-Language': currentLocale(),
@@ -52,14 +61,14 @@ export async function request<T>(method: string, path: string, opts: RequestOpti
     throw new ApiError(0, 'network', msg)
   }
   if (res.status === 204) return undefined as T
-  let data: any = null
+  let data: unknown = null
   const text = await res.text()
   if (text) {
     try { data = JSON.parse(text) } catch { data = null }
   }
   if (res.ok) return data as T
 
-  const e = data?.error ?? {}
+  const e: { code?: string; message?: string; field?: string } = (data as { error?: object } | null)?.error ?? {}
   const message: string = e.message || res.statusText || `HTTP ${res.status}`
   const err = new ApiError(res.status, e.code || String(res.status), message, e.field)
   if (res.status === 401 && !opts.no401Redirect) {

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest'
-import { formatMoney, formatPercent, formatPoints, wanToFen, fenToWan, parseWan } from './format'
+import { formatMoney, formatPercent, formatPoints, formatGrowth, wanToFen, fenToWan, parseWan } from './format'
 
 describe('formatMoney', () => {
   it('zh-CN 万 and 亿', () => {
@@ -41,5 +41,14 @@ describe('wan conversion', () => {
     expect(parseWan('')).toBe(null)
     expect(parseWan('abc')).toBe(undefined)
     expect(parseWan('-5')).toBe(-5)
+  })
+})
+
+describe('growth', () => {
+  it('signed percent', () => {
+    expect(formatGrowth(0.123)).toBe('+12.3%')
+    expect(formatGrowth(-0.3)).toBe('-30.0%')
+    expect(formatGrowth(0)).toBe('0.0%')
+    expect(formatGrowth(null)).toBe('—')
   })
 })

@@ -34,6 +34,12 @@ export function formatPercent(ratio: number | null | undefined, digits = 1): str
   return (ratio * 100).toFixed(digits) + '%'
 }
 
+/** Growth ratio as a signed percentage (0.123 → "+12.3%", −0.05 → "-5.0%"). */
+export function formatGrowth(ratio: number | null | undefined, digits = 1): string {
+  if (ratio === null || ratio === undefined || Number.isNaN(ratio)) return '—'
+  return (ratio > 0 ? '+' : '') + (ratio * 100).toFixed(digits) + '%'
+}
+
 /** Gap as signed percentage points (−0.12 → "-12.0"). */
 export function formatPoints(ratio: number | null | undefined, digits = 1): string {
   if (ratio === null || ratio === undefined || Number.isNaN(ratio)) return '—'

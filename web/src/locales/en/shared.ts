@@ -1,5 +1,7 @@
 // Strings of components shared by several areas.
 export default {
+  // the dashboard kit (components/kit)
+  kit: { exportXlsx: 'Export XLSX', exportCsv: 'Export CSV', loadError: 'The data could not be loaded' },
   sendToMeeting: {
     button: 'To meeting',
     title: 'Add to the next meeting’s agenda',

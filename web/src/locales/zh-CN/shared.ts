@@ -1,5 +1,7 @@
 // Strings of components shared by several areas.
 export default {
+  // the dashboard kit (components/kit)
+  kit: { exportXlsx: '导出 XLSX', exportCsv: '导出 CSV', loadError: '数据加载失败' },
   sendToMeeting: {
     button: '提交会议',
     title: '提交到下次会议议程',
