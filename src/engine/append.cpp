@@ -20,6 +20,14 @@ void put_row(FactTable& t, size_t at, int32_t day, int32_t rep, int32_t customer
   t.amount = t.amount.inserted(at, amount);
 }
 
+void drop_row(FactTable& t, size_t at) {
+  t.day = t.day.erased(at);
+  t.rep = t.rep.erased(at);
+  t.customer = t.customer.erased(at);
+  if (!t.category.empty()) t.category = t.category.erased(at);
+  t.amount = t.amount.erased(at);
+}
+
 // Where a rebuild puts a row of a contract dated `day` whose id is above every id in: after
 // every row of that day (rows of a day are in contract-id order).
 size_t after_day(const FactTable& t, int32_t day) {
@@ -57,15 +65,13 @@ std::shared_ptr<const Snapshot> with_contracts(const Snapshot& s, std::vector<mo
       if (cat != kNone && f.sales_lines.category.empty()) return nullptr;
     }
   }
-  // A first contract of a customer is one whose customer has none yet. One that has a first
-  // contract later than a back-dated new one would lose that row: the rebuild handles it.
+  // A first contract of a customer is the earliest one (ties: the lower id, which an existing
+  // one always has). A back-dated contract before a customer's first one takes its place: the
+  // old first-contract row goes, the new one goes where a rebuild puts it.
   std::unordered_map<int32_t, int32_t> first_day;  // customer index → day of its first contract
   for (const auto& c : added) first_day.emplace(f.customer_index->find(c.customer), INT32_MAX);
   for (size_t i = 0; i < f.first_contracts.size(); ++i)
     if (auto it = first_day.find(f.first_contracts.customer[i]); it != first_day.end()) it->second = f.first_contracts.day[i];
-  for (const auto& c : added)
-    if (int32_t had = first_day[f.customer_index->find(c.customer)]; had != INT32_MAX && had > c.signed_date.days)
-      return nullptr;
 
   auto n = std::make_shared<Facts>(f);  // every column shared: O(columns)
   for (const auto& c : added) {
@@ -73,10 +79,15 @@ std::shared_ptr<const Snapshot> with_contracts(const Snapshot& s, std::vector<mo
     put_row(n->sales, after_day(n->sales, day), day, rep, cust, kNone, c.amount);
     size_t at = after_day(n->sales_lines, day);
     for (const auto& l : c.lines) put_row(n->sales_lines, at++, day, rep, cust, category_of(l.product), l.amount);
-    if (first_day[cust] == INT32_MAX) {
+    if (day < first_day[cust]) {
+      FactTable& t = n->first_contracts;
+      if (first_day[cust] != INT32_MAX) {  // the customer's first contract until now: its row goes
+        size_t old = static_cast<size_t>(std::lower_bound(t.day.begin(), t.day.end(), first_day[cust]) - t.day.begin());
+        while (old < t.size() && t.customer[old] != cust) ++old;
+        drop_row(t, old);
+      }
       first_day[cust] = day;
       // A rebuild orders the first contracts of one day by customer index.
-      FactTable& t = n->first_contracts;
       size_t pos = static_cast<size_t>(std::lower_bound(t.day.begin(), t.day.end(), day) - t.day.begin());
       while (pos < t.size() && t.day[pos] == day && t.customer[pos] < cust) ++pos;
       put_row(t, pos, day, rep, cust, kNone, c.amount);

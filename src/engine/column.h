@@ -79,6 +79,17 @@ class Column {
     return out;
   }
   Column appended(const T& value) const { return appended(&value, 1); }
+  // This column without the value at `at` (a row that moved): a new buffer, O(size).
+  Column erased(size_t at) const {
+    Column out;
+    out.buf_ = std::make_shared<std::vector<T>>();
+    out.buf_->reserve(n_ + std::max<size_t>(1024, n_ / 64));
+    out.buf_->assign(data_, data_ + at);
+    if (at < n_) out.buf_->insert(out.buf_->end(), data_ + at + 1, data_ + n_);
+    out.data_ = out.buf_->data();
+    out.n_ = out.buf_->size();
+    return out;
+  }
   // This column with `value` inserted before position `at` (a back-dated row): always a new
   // buffer, O(size), with room to spare for later appends. Readers of this column are not
   // touched.

@@ -51,9 +51,9 @@ std::shared_ptr<const Snapshot> with_targets(const Snapshot& s, std::vector<mode
 // The next Snapshot after new contracts were committed (with their lines and payment plans,
 // no payments yet): rows appended to the contract, contract-line and first-contract tables —
 // or, for a back-dated contract, inserted where a rebuild would put them (a copy of those few
-// columns) — every other column shared. Applies when every contract has a higher id than any
-// before, names a known rep, customer and products, and does not come before its customer's
-// first contract already in (that row would move). Otherwise it returns nullptr and the
+// columns; a contract before its customer's first one moves that customer's first-contract
+// row) — every other column shared. Applies when every contract has a higher id than any
+// before and names a known rep, customer and products. Otherwise it returns nullptr and the
 // caller rebuilds. Rows of one day are in contract-id order, as a rebuild orders them.
 std::shared_ptr<const Snapshot> with_contracts(const Snapshot& s, std::vector<model::Contract> added, int64_t version);
 

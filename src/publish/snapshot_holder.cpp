@@ -1,5 +1,6 @@
 #include "publish/snapshot_holder.h"
 
+#include <malloc.h>
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
@@ -23,7 +24,12 @@ int64_t SnapshotHolder::rebuild() {
   // The data set is millions of small objects that the Snapshot no longer needs; freeing
   // them takes about a second at 10M lines, so a background thread does it while requests
   // are already answered.
-  std::thread([d = std::move(data)]() mutable { d.reset(); }).detach();
+  std::thread([d = std::move(data)]() mutable {
+    d.reset();
+    // glibc keeps the freed heap of the data set (and of earlier Snapshots) in its arenas:
+    // hand it back, or a server that rebuilds holds several times the memory it uses.
+    malloc_trim(0);
+  }).detach();
   auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - t0).count();
   spdlog::info("snapshot v{} built: {} contracts, {} payments in {} ms", version, next->facts->sales.size(),
                next->facts->collections.size(), ms);
@@ -64,6 +70,10 @@ void SnapshotHolder::save_targets(const std::vector<store::TargetChange>& change
 }
 
 SnapshotHolder::Published SnapshotHolder::add_contracts(std::vector<model::Contract>& cs, Id user, int64_t at) {
+  // The store assigns ids in commit order; publishing in the same order keeps every append an
+  // append (a later id published first would leave the earlier one to a rebuild). Contract
+  // writes are one at a time in the store anyway.
+  std::lock_guard order(contract_writes_);
   const auto ids = store_.add_contracts(cs, user, at);
   for (size_t i = 0; i < cs.size(); ++i) cs[i].id = ids.at(i);
   return publish_contracts(cs);

@@ -96,19 +96,26 @@ test('a backdated contract is inserted into the Snapshot (no rebuild) and the fi
   assert.equal(await may(), s.v);
 });
 
-test('a contract before its customer\'s first contract rebuilds the Snapshot, and new-customer counts follow', async () => {
+test('a contract before its customer\'s first contract moves that first contract, still without a rebuild', async () => {
   const exec = await as('executive');
   // A customer whose first contract is in June 2026, owned by an active rep hired before May.
   const [c] = sql(`SELECT c.id, c.owner_rep AS rep, MIN(k.signed_date) AS first FROM customers c JOIN contracts k ON k.customer = c.id
     JOIN reps r ON r.id = c.owner_rep WHERE r.leave_date IS NULL AND r.hire_date < '2026-04-01'
     GROUP BY c.id HAVING MIN(k.signed_date) BETWEEN '2026-06-01' AND '${AS_OF}' ORDER BY c.id LIMIT 1`);
-  assert.ok(c, 'the demo (seed 3) has such a customer')
+  assert.ok(c, 'the demo (seed 3) has such a customer');
+  const newCustomers = async (period) => (await exec.get(`/api/v1/do/leaderboard?period=${period}&as_of=${AS_OF}&metric=new_customers`))
+    .json.reps.find((r) => r.id === c.rep).value;
+  // The oracle: customers whose first contract (earliest date, then lowest id) falls in the month, by that contract's rep.
+  const firstIn = (from, to) => sql(`SELECT COUNT(*) AS n FROM contracts k WHERE k.rep = ${c.rep} AND k.signed_date BETWEEN '${from}' AND '${to}'
+    AND NOT EXISTS (SELECT 1 FROM contracts e WHERE e.customer = k.customer AND (e.signed_date < k.signed_date OR (e.signed_date = k.signed_date AND e.id < k.id)))`)[0].n;
   const r = await exec.req('POST', '/api/v1/contracts', body(c.rep, { signed_date: '2026-05-10', customer: c.id }));
   assert.equal(r.status, 201, JSON.stringify(r.json));
-  assert.equal(r.json.snapshot.incremental, false, 'the first-contract row moves: rebuilt');
+  assert.equal(r.json.snapshot.incremental, true, 'the first-contract row moves in place: no rebuild');
   const [s] = sql(`SELECT SUM(amount) AS v FROM contracts WHERE signed_date BETWEEN '2026-05-01' AND '2026-05-31'`);
   const may = (await exec.get(`/api/v1/do/process?period=2026-05&as_of=${AS_OF}`)).json.totals.find((m) => m.metric === 'sales').amount;
   assert.equal(may, s.v);
+  assert.equal(await newCustomers('2026-05'), firstIn('2026-05-01', '2026-05-31'));
+  assert.equal(await newCustomers('2026-06'), firstIn('2026-06-01', '2026-06-30'));
 });
 
 test('ids in the body are checked against the caller\'s scope: another book\'s customer or opportunity is "no such"', async () => {
