@@ -53,3 +53,10 @@ clean:
 bench: configure
 	@cmake --build $(BUILD) -j $(JOBS) --target salesloop salesloop_bench
 	bash scripts/bench.sh $(BUILD)
+
+# libFuzzer targets (issue 8, tests/fuzz/README.md): clang 14 with ASan/UBSan in build-fuzz/,
+# FUZZ_SECONDS per target (default 60). Not part of `make test`.
+FUZZ_SECONDS ?= 60
+.PHONY: fuzz
+fuzz: bootstrap
+	FUZZ_SECONDS=$(FUZZ_SECONDS) JOBS=$(JOBS) bash scripts/fuzz.sh

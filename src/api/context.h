@@ -25,7 +25,7 @@ struct Context {
   bool cookie_secure(const http::Request& req) const {
     return secure_cookie == "always" || (secure_cookie == "auto" && req.https);
   }
-  ResultCache results;     // analytics results of the current Snapshot (result_cache.h)
+  ResultCache results{};   // analytics results of the current Snapshot (result_cache.h)
   ResultCache bodies{64};  // whole dashboard answers by data version (cached_response.h)
 };
 

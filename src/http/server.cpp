@@ -22,6 +22,7 @@
 #include <boost/beast/http.hpp>
 #include <spdlog/spdlog.h>
 
+#include "http/framing.h"
 #include "http/static_files.h"
 
 namespace sl::http {
@@ -57,24 +58,6 @@ std::string trim_lower(std::string_view v) {
   std::string out(v);
   for (auto& c : out) c = char(std::tolower(static_cast<unsigned char>(c)));
   return out;
-}
-
-// Framing the parser let through but that two readers of the same bytes could take apart
-// differently (request smuggling): answered 400 and the connection closed.
-const char* bad_framing(const bhttp::request_parser<bhttp::string_body>::value_type& h) {
-  size_t lengths = 0, codings = 0;
-  std::string te;
-  for (const auto& f : h) {
-    if (f.name() == bhttp::field::content_length) ++lengths;
-    if (f.name() == bhttp::field::transfer_encoding) {
-      ++codings;
-      te = trim_lower(f.value());
-    }
-  }
-  if (lengths > 1) return "multiple Content-Length";
-  if (lengths && codings) return "Content-Length with Transfer-Encoding";
-  if (codings > 1 || (codings && te != "chunked")) return "unsupported Transfer-Encoding";
-  return nullptr;
 }
 
 }  // namespace

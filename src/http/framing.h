@@ -1,0 +1,16 @@
+// The server's check of a parsed request header for framing that Beast accepts but that
+// two readers of the same bytes could take apart differently (request smuggling). Its own
+// file so the fuzz target (tests/fuzz/http_request_fuzz.cpp) runs the server's exact check.
+#pragma once
+#include <boost/beast/http/parser.hpp>
+#include <boost/beast/http/string_body.hpp>
+
+namespace sl::http {
+
+// nullptr when the framing is unambiguous, else why not (for the log): several
+// Content-Length fields, Content-Length with Transfer-Encoding, or a Transfer-Encoding
+// other than a single "chunked". The server answers 400 and closes the connection.
+const char* bad_framing(
+    const boost::beast::http::request_parser<boost::beast::http::string_body>::value_type& h);
+
+}  // namespace sl::http
