@@ -8,7 +8,19 @@ namespace sl::http {
 
 namespace bhttp = boost::beast::http;
 
-namespace {
+Request request_of(bhttp::request<bhttp::string_body>&& msg) {
+  Request req;
+  req.method = std::string(msg.method_string());
+  req.target = std::string(msg.target());
+  for (const auto& f : msg) {
+    std::string name(f.name_string());
+    for (auto& c : name) c = char(std::tolower(static_cast<unsigned char>(c)));
+    req.headers.emplace_back(std::move(name), std::string(f.value()));
+  }
+  req.body = std::move(msg.body());
+  return req;
+}
+
 std::string trim_lower(std::string_view v) {
   while (!v.empty() && (v.front() == ' ' || v.front() == '\t')) v.remove_prefix(1);
   while (!v.empty() && (v.back() == ' ' || v.back() == '\t')) v.remove_suffix(1);
@@ -16,7 +28,6 @@ std::string trim_lower(std::string_view v) {
   for (auto& c : out) c = char(std::tolower(static_cast<unsigned char>(c)));
   return out;
 }
-}  // namespace
 
 const char* bad_framing(const bhttp::request_parser<bhttp::string_body>::value_type& h) {
   size_t lengths = 0, codings = 0;

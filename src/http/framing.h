@@ -4,6 +4,10 @@
 #pragma once
 #include <boost/beast/http/parser.hpp>
 #include <boost/beast/http/string_body.hpp>
+#include <string>
+#include <string_view>
+
+#include "http/request.h"
 
 namespace sl::http {
 
@@ -12,5 +16,12 @@ namespace sl::http {
 // other than a single "chunked". The server answers 400 and closes the connection.
 const char* bad_framing(
     const boost::beast::http::request_parser<boost::beast::http::string_body>::value_type& h);
+
+// The handler's view of a parsed message: method, target, lower-cased header names, body.
+// (remote, client, https and the decoded path are the server's to fill.)
+Request request_of(boost::beast::http::request<boost::beast::http::string_body>&& msg);
+
+// A header value as a token to compare: spaces and tabs around it removed, lower-cased.
+std::string trim_lower(std::string_view v);
 
 }  // namespace sl::http

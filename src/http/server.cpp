@@ -52,14 +52,6 @@ constexpr const char* kCsp =
     "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
     "frame-ancestors 'none'";
 
-std::string trim_lower(std::string_view v) {
-  while (!v.empty() && (v.front() == ' ' || v.front() == '\t')) v.remove_prefix(1);
-  while (!v.empty() && (v.back() == ' ' || v.back() == '\t')) v.remove_suffix(1);
-  std::string out(v);
-  for (auto& c : out) c = char(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 }  // namespace
 
 struct Server::Impl {
@@ -310,14 +302,13 @@ struct Server::Impl {
       }
       if (ec) break;
       auto msg = parser.release();
-      req.method = std::string(msg.method_string());
-      req.target = std::string(msg.target());
-      for (const auto& f : msg) {
-        std::string name(f.name_string());
-        for (auto& c : name) c = char(std::tolower(static_cast<unsigned char>(c)));
-        req.headers.emplace_back(std::move(name), std::string(f.value()));
+      const unsigned version = msg.version();
+      const bool wants_keep = msg.keep_alive();
+      {
+        Request read = request_of(std::move(msg));
+        read.remote = std::move(req.remote);
+        req = std::move(read);
       }
-      req.body = std::move(msg.body());
       req.client = client_of(req, peer);
       req.https = cfg.assume_https || (trusted(peer) && trim_lower(req.header("x-forwarded-proto")) == "https");
       // On a worker: the coroutine resumes on this connection's strand when the handler is done.
@@ -326,8 +317,8 @@ struct Server::Impl {
           reads ? read_pool.get_executor() : write_pool.get_executor(),
           [this, &req]() -> asio::awaitable<Response> { co_return handle(req); }, asio::use_awaitable);
       int status = res.status;
-      bool keep = msg.keep_alive() && !stopping;
-      auto out = to_beast(res, msg.version(), keep, is_api(req.path));
+      bool keep = wants_keep && !stopping;
+      auto out = to_beast(res, version, keep, is_api(req.path));
       size_t bytes = out.body().size();
       stream.expires_after(cfg.read_timeout);
       co_await bhttp::async_write(stream, out, asio::redirect_error(asio::use_awaitable, ec));

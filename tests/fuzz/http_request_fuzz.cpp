@@ -115,17 +115,10 @@ bool read_one(std::string_view& data, const sl::http::ServerConfig& cfg) {
         finding("body length differs from Content-Length", len + " vs " + std::to_string(msg.body().size()));
     }
   }
-  Request req;
-  req.method = std::string(msg.method_string());
-  req.target = std::string(msg.target());
-  for (const auto& f : msg) {
-    std::string name(f.name_string());
-    for (auto& c : name) c = char(std::tolower(static_cast<unsigned char>(c)));
-    req.headers.emplace_back(std::move(name), std::string(f.value()));
-  }
-  req.body = std::move(msg.body());
+  const bool keep = msg.keep_alive();
+  Request req = sl::http::request_of(std::move(msg));
   use(req);
-  return msg.keep_alive();
+  return keep;
 }
 
 }  // namespace
