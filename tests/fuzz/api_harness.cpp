@@ -272,6 +272,10 @@ int ApiHarness::dispatch(const Caller& who, const std::string& method, const std
   // As http::Server::handle: a target that is not origin-form is a 400 before any route.
   if (!http::parse_target(req.target, req.path, req.query)) return 400;
   http::Response res = s_->router.dispatch(req);
+  static const bool trace = std::getenv("FUZZ_TRACE") != nullptr;
+  if (trace)
+    std::fprintf(stderr, "%s %s as %s: %d %s\n", method.c_str(), http::log_safe(target).c_str(), who.name.c_str(),
+                 res.status, http::log_safe(res.body.substr(0, 160)).c_str());
   // 503 is an answer (a locked database); any other 5xx is an exception nobody expected.
   if (res.status >= 500 && res.status != 503) {
     std::fprintf(stderr, "\nFINDING: %s %s as %s answered %d: %s\nbody (%zu bytes): %s\n", method.c_str(),
