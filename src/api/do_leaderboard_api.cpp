@@ -50,38 +50,49 @@ json::object per_capita_json(const analytics::PerCapitaResult& r) {
                       {"regions", std::move(regions)}};
 }
 
-ExportTable per_capita_table(const analytics::PerCapitaResult& r, Lang lang) {
-  const bool zh = lang == Lang::zh;
-  ExportTable t;
-  t.sheet = zh ? "人均销售额" : "Per-capita sales";
-  t.headers = {zh ? "月份" : "Month"};
+using present::Col;
+using present::Unit;
+using present::Value;
+
+// Per-capita sales by month: one column per series (the whole scope, then each 大区), in yuan.
+present::Table per_capita_table(const analytics::PerCapitaResult& r) {
   std::vector<const analytics::PerCapitaSeries*> all{&r.total};
   for (const auto& s : r.regions) all.push_back(&s);
-  for (const auto* s : all) t.headers.push_back(s->name + (zh ? " 人均(元)" : " per head (yuan)"));
-  for (size_t i = 0; i < r.months.size(); ++i) {
-    std::vector<Cell> row{format_month(r.months[i])};
-    for (const auto* s : all) row.push_back(s->per_capita[i] ? Cell{*s->per_capita[i] / 100.0} : Cell{});
-    t.rows.push_back(std::move(row));
+  present::TableSpec<size_t> spec{"d4_per_capita", {{{"month", "col.month", Unit::month},
+                                                     [&r](const size_t& i) { return Value{format_month(r.months[i])}; }}}};
+  for (size_t k = 0; k < all.size(); ++k) {
+    const auto* s = all[k];
+    spec.cols.push_back({{"per_capita_" + (s->id ? std::to_string(s->id) : std::string("total")), "col.per_head", Unit::money, "",
+                          s->name},
+                         [s](const size_t& i) { return present::opt_value(s->per_capita[i]); }});
   }
-  return t;
+  std::vector<size_t> months(r.months.size());
+  for (size_t i = 0; i < months.size(); ++i) months[i] = i;
+  return spec.build(months);
 }
 
-ExportTable board_table(const analytics::BoardResult& b, const std::string& table, analytics::BoardMetric m, Lang lang) {
-  const bool zh = lang == Lang::zh;
-  ExportTable t;
+// The unit of a ranking metric's value: money, a plain number, or a ratio.
+Unit metric_unit(analytics::BoardMetric m) {
+  using M = analytics::BoardMetric;
+  if (m == M::sales || m == M::collections) return Unit::money;
+  if (m == M::new_customers) return Unit::count;
+  if (m == M::kpi_score) return Unit::number;
+  return Unit::percent;
+}
+
+present::Table board_table(const analytics::BoardResult& b, const std::string& table, analytics::BoardMetric m) {
   const bool regions = table == "regions";
-  t.sheet = regions ? (zh ? "大区排名" : "Region ranking") : (zh ? "销售代表排名" : "Rep ranking");
-  t.headers = {zh ? "名次" : "Rank", zh ? "名称" : "Name", zh ? "大区" : "Region", analytics::board_metric_code(m),
-               zh ? "上期名次" : "Previous rank", zh ? "名次变化" : "Change"};
-  const bool money = m == analytics::BoardMetric::sales || m == analytics::BoardMetric::collections;
-  const bool plain = m == analytics::BoardMetric::new_customers || m == analytics::BoardMetric::kpi_score;
-  for (const auto& r : regions ? b.regions : b.reps) {
-    Cell value;
-    if (r.value) value = money ? Cell{*r.value / 100.0} : plain ? Cell{*r.value} : Cell{Percent{*r.value}};
-    auto num = [](const std::optional<int>& v) { return v ? Cell{static_cast<int64_t>(*v)} : Cell{}; };
-    t.rows.push_back({num(r.rank), r.name, r.region_name, value, num(r.previous_rank), num(r.change)});
-  }
-  return t;
+  auto rank = [](const std::optional<int>& v) { return present::opt_value(v); };
+  const present::TableSpec<analytics::BoardRow> spec{
+      regions ? "d4_regions" : "d4_reps",
+      {{{"rank", "col.rank", Unit::count}, [&](const analytics::BoardRow& r) { return rank(r.rank); }},
+       {{"name", "col.name"}, [](const analytics::BoardRow& r) { return Value{r.name}; }},
+       {{"region", "col.region"}, [](const analytics::BoardRow& r) { return Value{r.region_name}; }},
+       {{"value", std::string("board.") + analytics::board_metric_code(m), metric_unit(m)},
+        [](const analytics::BoardRow& r) { return present::opt_value(r.value); }},
+       {{"previous_rank", "col.previous_rank", Unit::count}, [&](const analytics::BoardRow& r) { return rank(r.previous_rank); }},
+       {{"change", "col.change", Unit::count}, [&](const analytics::BoardRow& r) { return rank(r.change); }}}};
+  return spec.build(regions ? b.regions : b.reps);
 }
 
 // ?region=ID narrows the ranking (and per-capita) to that region's subtree: 403 outside the
@@ -143,8 +154,8 @@ void add_do_leaderboard_routes(http::Router& r, Context& ctx) {
                             {"per_capita", std::move(pc)},
                             {"options", std::move(options)}};
       },
-      .tables = {{"reps", [](const PageCall& q, const analytics::BoardResult& b, Lang l) { return board_table(b, "reps", metric_of(q), l); }},
-                 {"regions", [](const PageCall& q, const analytics::BoardResult& b, Lang l) { return board_table(b, "regions", metric_of(q), l); }}},
+      .tables = {{"reps", [](const PageCall& q, const analytics::BoardResult& b) { return board_table(b, "reps", metric_of(q)); }},
+                 {"regions", [](const PageCall& q, const analytics::BoardResult& b) { return board_table(b, "regions", metric_of(q)); }}},
       .table_zh = "table 应为 reps 或 regions",
       .table_en = "table must be reps or regions",
       .file = [](const PageCall& q, const std::string&) { return "d4-" + q.p.text("metric") + "-" + q.p.period("period").label(); },
@@ -163,8 +174,8 @@ void add_do_leaderboard_routes(http::Router& r, Context& ctx) {
         body["as_of"] = format_date(q.p.date("as_of"));
         return body;
       },
-      .tables = {{"per_capita", [](const PageCall&, const std::shared_ptr<const analytics::PerCapitaResult>& r, Lang l) {
-                    return per_capita_table(*r, l);
+      .tables = {{"per_capita", [](const PageCall&, const std::shared_ptr<const analytics::PerCapitaResult>& r) {
+                    return per_capita_table(*r);
                   }}},
       .table_zh = "table 应为 per_capita",
       .table_en = "table must be per_capita",

@@ -76,80 +76,83 @@ AckMap load_acks(Context& ctx, const Period& p) {
   return m;
 }
 
-Cell opt_pct(const std::optional<double>& v) { return v ? Cell{Percent{*v}} : Cell{}; }
-Cell opt_num(const std::optional<int64_t>& v) { return v ? Cell{*v} : Cell{}; }
+using present::Col;
+using present::Unit;
+using present::Value;
 
-ExportTable export_table(const analytics::ProcessResult& r, const std::string& table, Lang lang, const AckMap& acks) {
-  const bool zh = lang == Lang::zh;
-  auto L = [&](const char* z, const char* e) { return std::string(zh ? z : e); };
-  ExportTable t;
-  const char* names_zh[] = {"中标", "签单", "回款"};
-  const char* names_en[] = {"Bids won", "Contracts", "Collections"};
-  auto breakdown = [&](const std::vector<analytics::BreakdownRow>& rows, const std::string& first) {
-    t.headers = {first};
-    for (int k = 0; k < 3; ++k) {
-      std::string n = zh ? names_zh[k] : names_en[k];
-      for (const auto& h : {L("金额(元)", " amount (yuan)"), L("数量", " count"), L("目标", " target"), L("完成率", " completion"),
-                            L("同比", " YoY"), L("环比", " PoP")})
-        t.headers.push_back(n + (zh ? "" : "") + h);
-    }
-    for (const auto& row : rows) {
-      std::vector<Cell> cells{row.name};
-      for (int k = 0; k < 3; ++k) {
-        const auto& m = row.metrics[k];
-        cells.push_back(yuan_cell(m.amount));
-        cells.push_back(opt_num(m.count));
-        // Targets: yuan for money, a count for bids won.
-        cells.push_back(m.target ? (k == 0 ? Cell{*m.target} : yuan_cell(*m.target)) : Cell{});
-        cells.push_back(opt_pct(m.completion));
-        cells.push_back(opt_pct(m.yoy));
-        cells.push_back(opt_pct(m.pop));
-      }
-      t.rows.push_back(std::move(cells));
-    }
-  };
-  if (table == "regions") {
-    t.sheet = L("大区", "Regions");
-    breakdown(r.regions, L("大区", "Region"));
-  } else if (table == "reps") {
-    t.sheet = L("销售代表", "Reps");
-    breakdown(r.reps, L("销售代表", "Rep"));
-  } else if (table == "totals") {
-    t.sheet = L("汇总", "Totals");
-    analytics::BreakdownRow all{0, L("合计", "Total"), r.totals};
-    breakdown({all}, L("范围", "Scope"));
-  } else if (table == "trend") {
-    t.sheet = L("月度趋势", "Trend");
-    t.headers = {L("月份", "Month")};
-    for (int k = 0; k < 3; ++k) {
-      t.headers.push_back(std::string(zh ? names_zh[k] : names_en[k]) + L("(本年,元)", " this year (yuan)"));
-      t.headers.push_back(std::string(zh ? names_zh[k] : names_en[k]) + L("(去年,元)", " last year (yuan)"));
-    }
-    for (const auto& m : r.trend) {
-      std::vector<Cell> cells{format_month(m.month)};
-      for (int k = 0; k < 3; ++k) {
-        cells.push_back(m.this_year[k] ? yuan_cell(*m.this_year[k]) : Cell{});
-        cells.push_back(yuan_cell(m.last_year[k]));
-      }
-      t.rows.push_back(std::move(cells));
-    }
-  } else if (table == "anomalies") {
-    t.sheet = L("异常", "Anomalies");
-    t.headers = {L("对象", "Unit"), L("名称", "Name"), L("指标", "Metric"), L("月份", "Month"), L("规则", "Rules"),
-                 L("严重度", "Severity"), L("金额(元)", "Amount (yuan)"), L("去年同月(元)", "Last year (yuan)"), L("同比", "YoY"),
-                 "z", L("完成率", "Completion"), L("时间进度", "Time progress"), L("确认说明", "Acknowledgement")};
-    for (const auto& a : r.anomalies) {
-      std::string rules;
-      for (const auto& x : a.rules) rules += (rules.empty() ? "" : "+") + x;
-      std::string ack;
-      if (auto it = acks.find(a.key()); it != acks.end())
-        for (const auto& x : it->second) ack += (ack.empty() ? "" : "; ") + x.user_login + ": " + x.comment;
-      t.rows.push_back({a.unit, a.name, std::string(analytics::do_metric_code(a.metric)), format_month(a.month), rules,
-                        a.severity, yuan_cell(a.value), a.last_year ? yuan_cell(*a.last_year) : Cell{}, opt_pct(a.yoy),
-                        a.z ? Cell{*a.z} : Cell{}, opt_pct(a.completion), opt_pct(a.time_progress), ack});
-    }
+const char* const kMetricCodes[] = {"bids_won", "sales", "collection"};
+
+// Totals, regions or reps: the name, then per metric (中标, 签单, 回款) amount, count, target,
+// completion, YoY and PoP. Bids are counted, so their target is a count; the others are money.
+present::Table breakdown_table(const std::string& sheet, const char* first, const std::vector<analytics::BreakdownRow>& rows) {
+  using Row = analytics::BreakdownRow;
+    // The totals row has no name of its own: "合计" / "Total".
+  present::TableSpec<Row> spec{sheet, {{{"name", first}, [](const Row& r) {
+                                          return r.id == 0 && r.name.empty() ? Value{present::Label{"value.total"}} : Value{r.name};
+                                        }}}};
+  for (int k = 0; k < 3; ++k) {
+    const std::string m = kMetricCodes[k], g = "metric." + m;
+    auto col = [&](const char* key, const char* label, Unit u, std::function<Value(const analytics::MetricFigures&)> get) {
+      spec.cols.push_back({{m + "_" + key, label, u, g}, [k, get](const Row& r) { return get(r.metrics[k]); }});
+    };
+    col("amount", "col.amount", Unit::money, [](const analytics::MetricFigures& f) { return Value{f.amount}; });
+    col("count", "col.count", Unit::count, [](const analytics::MetricFigures& f) { return present::opt_value(f.count); });
+    col("target", "col.target", k == 0 ? Unit::count : Unit::money,
+        [](const analytics::MetricFigures& f) { return present::opt_value(f.target); });
+    col("completion", "col.completion", Unit::percent, [](const analytics::MetricFigures& f) { return present::opt_value(f.completion); });
+    col("yoy", "col.yoy", Unit::percent, [](const analytics::MetricFigures& f) { return present::opt_value(f.yoy); });
+    col("pop", "col.pop", Unit::percent, [](const analytics::MetricFigures& f) { return present::opt_value(f.pop); });
   }
-  return t;
+  return spec.build(rows);
+}
+
+present::Table trend_table(const analytics::ProcessResult& r) {
+  using Row = analytics::TrendMonth;
+  present::TableSpec<Row> spec{"d2_trend", {{{"month", "col.month", Unit::month}, [](const Row& m) { return Value{format_month(m.month)}; }}}};
+  for (int k = 0; k < 3; ++k) {
+    const std::string m = kMetricCodes[k], g = "metric." + m;
+    spec.cols.push_back({{m + "_this_year", "col.this_year", Unit::money, g}, [k](const Row& x) { return present::opt_value(x.this_year[k]); }});
+    spec.cols.push_back({{m + "_last_year", "col.last_year", Unit::money, g}, [k](const Row& x) { return Value{x.last_year[k]}; }});
+  }
+  return spec.build(r.trend);
+}
+
+present::Table anomalies_table(const analytics::ProcessResult& r, const AckMap& acks) {
+  using Row = analytics::Anomaly;
+  auto pct = [](std::optional<double> analytics::Anomaly::*f) { return [f](const Row& a) { return present::opt_value(a.*f); }; };
+  const present::TableSpec<Row> spec{
+      "d2_anomalies",
+      {{{"unit", "col.unit"}, [](const Row& a) { return Value{present::Label{"value." + a.unit}}; }},
+       {{"name", "col.name"}, [](const Row& a) { return Value{a.name}; }},
+       {{"metric", "col.metric"}, [](const Row& a) { return Value{present::Label{std::string("metric.") + analytics::do_metric_code(a.metric)}}; }},
+       {{"month", "col.month", Unit::month}, [](const Row& a) { return Value{format_month(a.month)}; }},
+       {{"rules", "col.rules"}, [](const Row& a) {
+          std::string rules;
+          for (const auto& x : a.rules) rules += (rules.empty() ? "" : "+") + x;
+          return Value{rules};
+        }},
+       {{"severity", "col.severity"}, [](const Row& a) { return Value{present::Label{"value." + a.severity}}; }},
+       {{"value", "col.amount", Unit::money}, [](const Row& a) { return Value{a.value}; }},
+       {{"last_year", "col.last_year_month", Unit::money}, [](const Row& a) { return present::opt_value(a.last_year); }},
+       {{"yoy", "col.yoy", Unit::percent}, pct(&Row::yoy)},
+       {{"z", "col.z", Unit::number}, pct(&Row::z)},
+       {{"completion", "col.completion", Unit::percent}, pct(&Row::completion)},
+       {{"time_progress", "col.time_progress", Unit::percent}, pct(&Row::time_progress)},
+       {{"ack", "col.ack"}, [&acks](const Row& a) {
+          std::string ack;
+          if (auto it = acks.find(a.key()); it != acks.end())
+            for (const auto& x : it->second) ack += (ack.empty() ? "" : "; ") + x.user_login + ": " + x.comment;
+          return Value{ack};
+        }}}};
+  return spec.build(r.anomalies);
+}
+
+present::Table export_table(const analytics::ProcessResult& r, const std::string& table, const AckMap& acks) {
+  if (table == "regions") return breakdown_table("d2_regions", "col.region", r.regions);
+  if (table == "reps") return breakdown_table("d2_reps", "col.rep", r.reps);
+  if (table == "trend") return trend_table(r);
+  if (table == "anomalies") return anomalies_table(r, acks);
+  return breakdown_table("d2_totals", "col.scope", {analytics::BreakdownRow{0, "", r.totals}});
 }
 
 // D2 answers at most anomaly_limit anomalies, the most severe first: a large company can have
@@ -216,10 +219,10 @@ json::value process_json(const PageCall& q, const analytics::ProcessResult& resu
 }  // namespace
 
 void add_do_process_routes(http::Router& r, Context& ctx) {
-  using Table = std::function<ExportTable(const PageCall&, const analytics::ProcessResult&, Lang)>;
+  using Table = std::function<present::Table(const PageCall&, const analytics::ProcessResult&)>;
   auto table = [](const char* name) -> Table {
-    return [name](const PageCall& q, const analytics::ProcessResult& result, Lang lang) {
-      return export_table(result, name, lang, load_acks(q.ctx, q.p.period("period")));
+    return [name](const PageCall& q, const analytics::ProcessResult& result) {
+      return export_table(result, name, load_acks(q.ctx, q.p.period("period")));
     };
   };
   add_page<analytics::ProcessResult>(r, ctx, {

@@ -2,7 +2,7 @@
 // bounds, read by one decoder that also yields the cache key —, the analysis it runs with a
 // Scope, the JSON it answers and the tables it downloads. add_page registers the GET route,
 // resolves the caller, keeps the analysis result per (Snapshot, scope, parameters), keeps the
-// whole answer with an ETag (cached_response.h) and serves ?format=xlsx|csv&table=… from the
+// whole answer with an ETag (cached_response.h) and serves ?format=xlsx|csv|json&table=… from the
 // same result. A new page is a declaration:
 //
 //   add_page<analytics::BoardResult>(r, ctx, {
@@ -82,8 +82,9 @@ struct Page {
   std::function<engine::Scope(const PageCall&)> scope;
   std::function<Result(const PageCall&)> compute;
   std::function<json::value(const PageCall&, const Result&)> encode;
-  // ?format=xlsx|csv: table name → the table; `table` picks one (default the first declared).
-  std::vector<std::pair<std::string, std::function<ExportTable(const PageCall&, const Result&, Lang)>>> tables;
+  // ?format=xlsx|csv|json: table name → the table (present/table.h: column specs and typed rows,
+  // language-free); `table` picks one (default the first declared).
+  std::vector<std::pair<std::string, std::function<present::Table(const PageCall&, const Result&)>>> tables;
   std::string table_zh, table_en;  // the 422 message for an unknown table
   std::function<std::string(const PageCall&, const std::string& table)> file;  // without extension
 };
@@ -122,7 +123,7 @@ void add_page(http::Router& r, Context& ctx, Page<Result> page) {
         throw invalid_field("format", "该页面没有可下载的表格", "This page has no table to download");
       const std::string name = q.req.query_value("table", pg->tables.empty() ? "" : pg->tables.front().first);
       for (const auto& [t, make] : pg->tables)
-        if (t == name) return export_response(make(q, *held, download_lang(q.req)), format, pg->file(q, t));
+        if (t == name) return export_response(make(q, *held), download_lang(q.req), format, pg->file(q, t));
       throw invalid_field("table", pg->table_zh, pg->table_en);
     }
     return http::json_response(200, pg->encode(q, *held));

@@ -2,6 +2,7 @@ import { createI18n } from 'vue-i18n'
 import zhCN from './zh-CN'
 import en from './en'
 import type { Locale } from '../utils/format'
+import { catalogMessages } from './catalog'
 
 const KEY = 'salesloop.locale'
 
@@ -32,7 +33,10 @@ export const i18n = createI18n({
   legacy: false,
   locale: savedLocale(),
   fallbackLocale: 'zh-CN',
-  messages: { 'zh-CN': withAreas(zhCN, zhAreas), en: withAreas(en, enAreas) },
+  messages: {
+    'zh-CN': { ...withAreas(zhCN, zhAreas), tables: catalogMessages('zh-CN') },
+    en: { ...withAreas(en, enAreas), tables: catalogMessages('en') },
+  },
 })
 
 export function currentLocale(): Locale {
