@@ -44,6 +44,23 @@ ParamSpec choice_param(std::string name, std::string fallback, std::vector<std::
   return s;
 }
 
+std::vector<ParamSpec> filter_params() {
+  return {id_param("region"), id_param("rep"), text_param("industry"), text_param("category"),
+          choice_param("size", "", {"large", "medium", "small"}, "客户规模应为 large、medium 或 small：",
+                       "size must be large, medium or small: ")};
+}
+
+analytics::DoFilter filter_of(const PageCall& q) {
+  return {q.p.number("region"), q.p.number("rep"), q.p.text("industry"), q.p.text("category"), q.p.text("size")};
+}
+
+engine::Scope filter_scope(const PageCall& q) { return analytics::narrow_scope(*q.c.snap, q.c.scope, filter_of(q)); }
+
+std::vector<ParamSpec> join(std::vector<ParamSpec> a, const std::vector<ParamSpec>& b) {
+  a.insert(a.end(), b.begin(), b.end());
+  return a;
+}
+
 namespace {
 
 Period decode_period(const std::string& v, bool custom) {

@@ -20,6 +20,7 @@
 #include <variant>
 #include <vector>
 
+#include "analytics/do/do_filter.h"
 #include "api/cached_response.h"
 #include "api/context.h"
 #include "api/export.h"
@@ -99,6 +100,15 @@ ParamSpec text_param(std::string name);
 ParamSpec count_param(std::string name, int64_t fallback, int64_t min, int64_t max, std::string zh, std::string en);
 ParamSpec choice_param(std::string name, std::string fallback, std::vector<std::string> choices, std::string zh,
                        std::string en);
+
+// The filter bar of the D and C pages: region and rep (ids, narrowing the scope: 403 outside the
+// caller's, 404 unknown), industry and category (names), size (large | medium | small).
+std::vector<ParamSpec> filter_params();
+analytics::DoFilter filter_of(const PageCall& q);
+// The caller's scope narrowed by the region and rep of the filter bar (a page's .scope).
+engine::Scope filter_scope(const PageCall& q);
+// a followed by b: `.params = join({as_of_param(), period_param()}, filter_params())`.
+std::vector<ParamSpec> join(std::vector<ParamSpec> a, const std::vector<ParamSpec>& b);
 
 // Decodes the declared parameters of a request (422 naming the parameter on a bad value).
 Params decode_params(const std::vector<ParamSpec>& specs, const PageCall& call);

@@ -37,6 +37,13 @@ RowFilter row_filter(const engine::Snapshot& s, const DoFilter& f) {
       if (facts.categories[i] == f.category) rf.category = static_cast<int32_t>(i);
     if (rf.category == kNone) throw invalid_field("category", "未知产品类别：" + f.category, "Unknown category: " + f.category);
   }
+  if (!f.size.empty()) {
+    const char* codes[] = {"large", "medium", "small"};  // model::CustomerSize order
+    for (int i = 0; i < 3; ++i)
+      if (f.size == codes[i]) rf.size = i;
+    if (rf.size == kNone)
+      throw invalid_field("size", "客户规模应为 large、medium 或 small：" + f.size, "size must be large, medium or small: " + f.size);
+  }
   return rf;
 }
 
@@ -83,7 +90,7 @@ std::vector<SumCount> sum_by_rep(const engine::Facts& f, const engine::FactTable
   const size_t reps = scope.rep.size();
   std::vector<SumCount> out(reps + 1);  // [reps]: discarded rows
   const RowFilter eff = for_table(f, t, rf);
-  const bool filtered = eff.industry != kNone || eff.by_category();
+  const bool filtered = eff.any();
   const std::vector<size_t> cell = cell_rows(scope, 1);
   auto rr = t.range(first, last);
   for (size_t i = rr.begin; i < rr.end; ++i) {
@@ -103,7 +110,7 @@ RepMonthGrid rep_month_grid(const engine::Facts& f, const engine::FactTable& t, 
   g.months = std::max(0, last.index - first.index + 1);
   const size_t cells = scope.rep.size() * static_cast<size_t>(g.months);
   const RowFilter eff = for_table(f, t, rf);
-  const bool filtered = eff.industry != kNone || eff.by_category();
+  const bool filtered = eff.any();
   const size_t months = static_cast<size_t>(g.months);
   const std::vector<size_t> row_of = cell_rows(scope, months);
   std::vector<Money> amount(cells + months, 0);

@@ -1,4 +1,5 @@
-// The filter bar of the D dashboards (period aside): region, rep, industry, category.
+// The filter bar of the D and C dashboards (period aside): region, rep, industry, category,
+// customer size.
 // Region and rep narrow the caller's Scope (403 outside it, 404 when unknown); industry
 // (by the row's customer) and category (by the row's product category) are row filters.
 // Category applies to tables that carry one: sales through contract lines, bids won through
@@ -18,22 +19,29 @@ struct DoFilter {
   Id region = 0;  // 0 = the whole scope
   Id rep = 0;     // 0 = every rep of the (narrowed) scope
   std::string industry, category;  // empty = any
+  std::string size;                // customer size "large" | "medium" | "small"; empty = any
 };
 
 struct RowFilter {
   int32_t industry = engine::kNone;  // code, kNone = any
   int32_t category = engine::kNone;
+  int32_t size = engine::kNone;  // model::CustomerSize as int
   bool by_category() const { return category != engine::kNone; }
+  bool any() const { return industry != engine::kNone || size != engine::kNone || by_category(); }
+  // Whether a customer (by index) passes the customer filters (industry, size).
+  bool pass_customer(const engine::Facts& f, int32_t c) const {
+    if (industry == engine::kNone && size == engine::kNone) return true;
+    if (c == engine::kNone) return false;
+    return (industry == engine::kNone || f.customers.industry[c] == industry) &&
+           (size == engine::kNone || f.customers.size[c] == size);
+  }
   bool pass(const engine::Facts& f, const engine::FactTable& t, size_t i) const {
-    if (industry != engine::kNone) {
-      int32_t c = t.customer[i];
-      if (c == engine::kNone || f.customers.industry[c] != industry) return false;
-    }
+    if (!pass_customer(f, t.customer[i])) return false;
     return category == engine::kNone || t.has_category(i, category);
   }
 };
 
-// Throws 403/404 for region/rep as above and 422 for an unknown industry/category name.
+// Throws 403/404 for region/rep as above and 422 for an unknown industry/category name or size.
 engine::Scope narrow_scope(const engine::Snapshot& s, const engine::Scope& scope, const DoFilter& f);
 RowFilter row_filter(const engine::Snapshot& s, const DoFilter& f);
 
