@@ -2,6 +2,7 @@
 
 #include <set>
 
+#include "analytics/act/access.h"
 #include "analytics/act/overdue.h"
 
 namespace sl::api::act {
@@ -14,11 +15,7 @@ View::View(Context& ctx, const Caller& c) : ctx(ctx), c(c), today(ctx.today()), 
   for (auto& m : book.meetings) meetings[m.id] = &m;
   for (auto& r : book.resolutions) resolutions[r.id] = &r;
   for (auto& a : book.action_items) actions[a.id] = &a;
-  for (auto& r : book.resolutions)
-    if (r.owner == c.user.id) owns_in.insert(r.meeting);
-  for (auto& a : book.action_items)
-    if (a.owner == c.user.id)
-      if (auto it = resolutions.find(a.resolution); it != resolutions.end()) owns_in.insert(it->second->meeting);
+  owns_in = analytics::meetings_with_items_of(c.user.id, book.resolutions, book.action_items);
 }
 
 const model::MeetingSeries& View::series_of(const model::Meeting& m) const { return *series.at(m.series); }
@@ -41,53 +38,20 @@ const char* status_set_code(const store::Store::CarryOver& co) {
   return co.status_set ? model::resolution_status_code(*co.status_set) : "";
 }
 
-bool manages(const engine::Dims& d, const model::User& u, const model::MeetingSeries& s) {
-  switch (u.role) {
-    case model::Role::admin:
-    case model::Role::executive: return true;
-    case model::Role::manager: {
-      if (s.level == "company") return false;
-      int32_t root = d.find_region(u.region), sr = d.find_region(s.region);
-      return root != kNone && sr != kNone && d.in_subtree(sr, root);
-    }
-    case model::Role::rep: return false;
-  }
-  return false;
-}
-
 }  // namespace
 
-bool View::can_manage(const model::MeetingSeries& s) const { return manages(*c.snap->dims, c.user, s); }
+bool View::can_manage(const model::MeetingSeries& s) const { return analytics::may_manage(*c.snap->dims, c.user, s); }
 bool View::may_chair(const model::User& u, const model::MeetingSeries& s) const {
-  return u.active && manages(*c.snap->dims, u, s);
+  return analytics::may_chair(*c.snap->dims, u, s);
 }
-
 bool View::in_series_region(const model::User& u, const model::MeetingSeries& s) const {
-  const engine::Dims& d = *c.snap->dims;
-  if (s.level == "company" || u.role == model::Role::admin || u.role == model::Role::executive) return true;
-  int32_t sr = d.find_region(s.region);
-  if (sr == kNone) return false;
-  if (u.role == model::Role::manager) {
-    int32_t mr = d.find_region(u.region);
-    return mr != kNone && (d.in_subtree(mr, sr) || d.in_subtree(sr, mr));
-  }
-  int32_t rep = d.find_rep(u.rep);
-  return rep != kNone && d.in_subtree(d.rep_region[rep], sr);
+  return analytics::in_series_region(*c.snap->dims, u, s);
 }
-
 bool View::can_see(const model::Meeting& m) const {
-  const Id me = c.user.id;
-  if (can_manage(series_of(m)) || m.chair == me) return true;
-  for (Id a : m.attendees)
-    if (a == me) return true;
-  return owns_in.count(m.id) > 0;
+  return analytics::may_see_meeting(*c.snap->dims, c.user, series_of(m), m, owns_in);
 }
-
 bool View::can_see_series(const model::MeetingSeries& s) const {
-  if (can_manage(s)) return true;
-  for (const auto& m : book.meetings)
-    if (m.series == s.id && can_see(m)) return true;
-  return false;
+  return analytics::may_see_series(*c.snap->dims, c.user, s, book.meetings, owns_in);
 }
 
 const model::Meeting& View::meeting(Id id) const {
@@ -100,7 +64,8 @@ const model::Resolution& View::resolution(Id id) const {
   auto it = resolutions.find(id);
   if (it == resolutions.end()) throw not_found();
   const model::Resolution& r = *it->second;
-  if (r.owner != c.user.id && !can_see(meeting_of(r))) throw not_found();
+  const model::Meeting& m = meeting_of(r);
+  if (!analytics::may_see_resolution(*c.snap->dims, c.user, series_of(m), m, r, owns_in)) throw not_found();
   return r;
 }
 
@@ -108,7 +73,8 @@ const model::ActionItem& View::action(Id id) const {
   auto it = actions.find(id);
   if (it == actions.end()) throw not_found();
   const model::ActionItem& a = *it->second;
-  if (a.owner != c.user.id && !can_see(meeting_of(resolution_of(a)))) throw not_found();
+  const model::Meeting& m = meeting_of(resolution_of(a));
+  if (!analytics::may_see_action(*c.snap->dims, c.user, series_of(m), m, a, owns_in)) throw not_found();
   return a;
 }
 
@@ -193,7 +159,7 @@ json::object View::action_json(const model::ActionItem& a) const {
                       {"status", model::action_status_code(a.status)},
                       {"done_date", a.done_date ? json::value(format_date(*a.done_date)) : json::value(nullptr)},
                       {"overdue", analytics::overdue(a.due_date, today, analytics::action_open(a.status))},
-                      {"can_update", manage || a.owner == c.user.id},
+                      {"can_update", analytics::may_update_action(c.user, a, manage)},
                       {"can_edit", manage},
                       {"log", std::move(log)}};
 }

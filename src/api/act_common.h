@@ -1,12 +1,9 @@
 // Shared by the A1 handlers (meetings_api.cpp, act_items_api.cpp, act_todos_api.cpp): the
-// meeting book of one request with its lookups, who may see and manage what, request-field
+// meeting book of one request with its lookups, the access rules applied to the caller, request-field
 // readers and the JSON shapes of meetings, resolutions and action items.
 //
-// Permissions (issue 5): executives and admins manage every series; a manager manages the
-// region/team series inside their region subtree (never company ones); reps manage none.
-// A caller sees a meeting they may manage, attend or chair, or in which they own a
-// resolution or action item. Reps change only the status and progress log of their own
-// action items.
+// Who may see and manage what is decided by analytics/act/access.h; View applies those rules
+// to the caller and the request's meeting book.
 #pragma once
 #include <map>
 #include <set>

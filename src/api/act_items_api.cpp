@@ -1,6 +1,7 @@
 // A1 resolutions (会议必决) and action items (决后必办).
 //   GET/POST /api/v1/meetings/{id}/resolutions, PATCH /api/v1/resolutions/{id}
 //   GET/POST /api/v1/resolutions/{id}/actions, PATCH /api/v1/actions/{id}, POST /api/v1/actions/{id}/log
+#include "analytics/act/access.h"
 #include "analytics/act/metric_goal.h"
 #include "api/act_common.h"
 #include "api/routes.h"
@@ -129,7 +130,7 @@ void add_act_item_routes(http::Router& r, Context& ctx) {
     // The owner of a resolution (a manager owning a company decision) may move its status;
     // everything else belongs to whoever manages the series. Reps update action items only.
     bool status_only = body.size() == 1 && body.contains("status");
-    if (!manage && !(status_only && x.owner == c.user.id && c.user.role != model::Role::rep)) throw forbidden();
+    if (!analytics::may_update_resolution(c.user, x, manage, status_only)) throw forbidden();
     ResolutionStatus before = x.status;
     if (body.contains("title")) {
       x.title = required_string(body, "title", 300);
@@ -193,13 +194,13 @@ void add_act_item_routes(http::Router& r, Context& ctx) {
     model::ActionItem a = v.action(path_id(req));
     const model::Meeting& m = v.meeting_of(v.resolution_of(a));
     bool manage = v.can_manage(v.series_of(m));
-    if (!manage && a.owner != c.user.id) throw forbidden();
+    if (!analytics::may_update_action(c.user, a, manage)) throw forbidden();
     const json::value parsed = http::parse_json_body(req);
     const auto& body = as_object(parsed, "body");
     patch_fields(body, {"title", "owner", "due_date", "status", "note"});
     if (!manage)  // an owner who does not manage the series: status and progress only
       for (auto& kv : body)
-        if (kv.key() != "status" && kv.key() != "note") throw forbidden();
+        if (!analytics::owner_may_change(kv.key())) throw forbidden();
     ActionStatus before = a.status;
     if (body.contains("title")) {
       a.title = required_string(body, "title", 300);
@@ -226,7 +227,8 @@ void add_act_item_routes(http::Router& r, Context& ctx) {
     Caller c = require_caller(ctx, req);
     View v(ctx, c);
     const model::ActionItem& a = v.action(path_id(req));
-    if (!v.can_manage(v.series_of(v.meeting_of(v.resolution_of(a)))) && a.owner != c.user.id) throw forbidden();
+    if (!analytics::may_update_action(c.user, a, v.can_manage(v.series_of(v.meeting_of(v.resolution_of(a))))))
+      throw forbidden();
     const json::value parsed = http::parse_json_body(req);
     const auto& body = as_object(parsed, "body");
     std::string text = required_string(body, "text", 4000);

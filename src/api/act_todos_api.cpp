@@ -1,6 +1,7 @@
 // A1 read-outs: GET /api/v1/todos (the caller's open resolutions and action items, overdue
 // first; the D1 cockpit shows the same list), GET /api/v1/act/stats (会议执行统计) and
 // GET /api/v1/act/people (whom the caller may pick as chair, attendee or owner).
+#include "analytics/act/access.h"
 #include "analytics/act/loop_figures.h"
 #include "analytics/act/overdue.h"
 #include "api/act_common.h"
@@ -103,15 +104,7 @@ void add_act_todo_routes(http::Router& r, Context& ctx) {
     json::array out;
     for (const auto& [id, u] : v.users) {
       if (!u.active) continue;
-      // Managers pick among executives, managers and reps of their subtree; reps only see
-      // themselves; executives and admins everyone.
-      bool ok = c.scope.everything || u.id == c.user.id;
-      if (!ok && c.user.role == model::Role::manager) {
-        if (u.role == model::Role::executive) ok = true;
-        else if (u.role == model::Role::manager) ok = c.scope.sees_region(d.find_region(u.region));
-        else if (u.role == model::Role::rep) ok = c.scope.sees_rep(d.find_rep(u.rep));
-      }
-      if (!ok) continue;
+      if (!analytics::may_pick(d, c.scope, c.user, u)) continue;
       out.push_back(json::object{{"id", u.id},
                                  {"name", u.display_name},
                                  {"login", u.login},

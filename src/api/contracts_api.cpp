@@ -10,13 +10,11 @@
 #include "api/json_fields.h"
 #include "api/routes.h"
 #include "auth/auth.h"
-#include "model/keys.h"
+#include "model/contract_rules.h"
 
 namespace sl::api {
 
 namespace {
-
-constexpr int64_t kMaxMoney = 1'000'000'000'000'000;  // 10 trillion yuan in fen
 
 Date body_date(const json::object& o, const std::string& key, const std::string& field) {
   auto* v = o.if_contains(key);
@@ -25,13 +23,13 @@ Date body_date(const json::object& o, const std::string& key, const std::string&
   return query_date(std::string(v->get_string()), field);
 }
 
-// The contract described by the body, checked against the caller's Snapshot and scope.
+// The contract described by the body: its fields by model/contract_rules.h, read in order,
+// and what they name checked against the caller's Snapshot and scope.
 model::Contract read_contract(const Caller& c, const json::object& body, Date today) {
   const engine::Snapshot& s = *c.snap;
   const engine::Facts& f = *s.facts;
   model::Contract k;
-  k.code = model::trim_code(required_string(body, "code", 40));
-  if (k.code.empty()) throw missing_field("code");
+  k.code = model::contract_code(required_string(body, "code", std::string::npos));
 
   auto rep = optional_int(body, "rep", "rep", 1, INT64_MAX);
   if (!rep && c.user.role == model::Role::rep) rep = c.user.rep;
@@ -49,8 +47,7 @@ model::Contract read_contract(const Caller& c, const json::object& body, Date to
     throw invalid_field("customer", "客户不存在：" + std::to_string(k.customer), "No such customer: " + std::to_string(k.customer));
 
   k.signed_date = body_date(body, "signed_date", "signed_date");
-  if (k.signed_date > today)
-    throw invalid_field("signed_date", "签约日期不能晚于今天", "The signing date cannot be after today");
+  model::check_signed_date(k.signed_date, today);
   if (k.signed_date < s.dims->rep_hire[rep_index])
     throw invalid_field("signed_date", "签约日期早于该销售入职日期", "The signing date is before the rep was hired");
 
@@ -67,8 +64,7 @@ model::Contract read_contract(const Caller& c, const json::object& body, Date to
   }
 
   const auto& lines = required_array(body, "lines");
-  if (lines.empty() || lines.size() > 200)
-    throw invalid_field("lines", "合同明细应有 1 到 200 行", "A contract has 1 to 200 lines");
+  model::check_line_count(lines.size());
   for (size_t i = 0; i < lines.size(); ++i) {
     const std::string at = "lines[" + std::to_string(i) + "]";
     const auto& o = as_object(lines[i], at);
@@ -76,32 +72,28 @@ model::Contract read_contract(const Caller& c, const json::object& body, Date to
     l.product = required_int(o, "product", at + ".product", 1, INT64_MAX);
     if (!f.product_index || f.product_index->find(l.product) == engine::kNone)
       throw invalid_field(at + ".product", "产品不存在：" + std::to_string(l.product), "No such product: " + std::to_string(l.product));
-    l.qty = required_int(o, "qty", at + ".qty", 0, 1'000'000'000);
-    l.amount = required_int(o, "amount", at + ".amount", 0, kMaxMoney);
-    l.cost = required_int(o, "cost", at + ".cost", 0, kMaxMoney);
-    k.amount += l.amount;
+    l.qty = required_int(o, "qty", at + ".qty", 0, model::kMaxQty);
+    l.amount = required_int(o, "amount", at + ".amount", 0, model::kMaxMoney);
+    l.cost = required_int(o, "cost", at + ".cost", 0, model::kMaxMoney);
     k.lines.push_back(l);
   }
-  if (k.amount <= 0 || k.amount > kMaxMoney)
-    throw invalid_field("lines", "合同金额应大于 0", "The contract amount must be above 0");
+  k.amount = model::lines_amount(k.lines);
+  model::check_amount(k.amount);
 
   const auto& plan = required_array(body, "plan");
-  if (plan.empty() || plan.size() > 120)
-    throw invalid_field("plan", "回款计划应有 1 到 120 期", "A payment plan has 1 to 120 instalments");
-  Money planned = 0;
+  model::check_plan_count(plan.size());
   for (size_t i = 0; i < plan.size(); ++i) {
     const std::string at = "plan[" + std::to_string(i) + "]";
     const auto& o = as_object(plan[i], at);
     model::PlanItem p;
     p.due_date = body_date(o, "due_date", at + ".due_date");
-    if (p.due_date < k.signed_date)
-      throw invalid_field(at + ".due_date", "回款日期不能早于签约日期", "A due date cannot be before the signing date");
-    p.amount = required_int(o, "amount", at + ".amount", 0, kMaxMoney);
-    planned += p.amount;
+    model::check_plan_due(p, at, k.signed_date);
+    p.amount = required_int(o, "amount", at + ".amount", 0, model::kMaxMoney);
     k.plan.push_back(p);
   }
-  if (planned != k.amount)
-    throw invalid_field("plan", "回款计划合计应等于合同金额", "The payment plan must add up to the contract amount");
+  model::check_plan_total(k);
+  // The whole contract as the import checks it: so a rule added there holds here too.
+  model::validate_contract(k, today);
   return k;
 }
 

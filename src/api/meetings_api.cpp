@@ -6,6 +6,7 @@
 //   POST /api/v1/meetings/{id}/agenda
 #include <algorithm>
 
+#include "analytics/act/access.h"
 #include "analytics/act/carry_over.h"
 #include "api/act_common.h"
 #include "api/routes.h"
@@ -77,7 +78,7 @@ void add_meeting_routes(http::Router& r, Context& ctx) {
 
   r.add("POST", "/api/v1/meeting-series", [&ctx](http::Request& req) {
     Caller c = require_caller(ctx, req);
-    if (c.user.role == model::Role::rep) throw forbidden();  // a rep manages no series, whatever the body
+    if (!analytics::may_manage_some(c.user)) throw forbidden();  // whatever the body
     View v(ctx, c);
     const json::value parsed = http::parse_json_body(req);
     const auto& body = as_object(parsed, "body");

@@ -1,7 +1,7 @@
 #include "api/target_grid.h"
 
-
 #include "api/json_fields.h"
+#include "model/target_rules.h"
 
 namespace sl::api {
 
@@ -12,12 +12,8 @@ GridSpec grid_spec(const Caller& c, Date today, const std::string& year, const s
   if (c.user.role == model::Role::rep) throw forbidden();
 
   GridSpec g;
-  g.year = static_cast<int>(query_id(year.empty() ? std::to_string(to_ymd(today).year) : year, "year"));
-  if (g.year < 2000 || g.year > 2100)
-    throw invalid_field("year", "年份应在 2000 到 2100 之间", "year must be between 2000 and 2100");
-  if (metric == "sales" || metric.empty()) g.metric = model::TargetMetric::sales;
-  else if (metric == "collection") g.metric = model::TargetMetric::collection;
-  else throw invalid_field("metric", "指标应为 sales 或 collection", "metric must be sales or collection");
+  g.year = model::target_year(year.empty() ? to_ymd(today).year : query_id(year, "year"));
+  g.metric = model::grid_metric(metric);
   g.locked_before = Month::of(today);
 
   Date first = from_ymd(g.year, 1, 1), last = from_ymd(g.year, 12, 31);

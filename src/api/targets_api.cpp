@@ -4,6 +4,7 @@
 #include "api/json_fields.h"
 #include "api/routes.h"
 #include "api/target_grid.h"
+#include "model/target_rules.h"
 
 namespace sl::api {
 
@@ -70,15 +71,13 @@ std::vector<store::TargetChange> decode_cells(const Caller& c, const GridSpec& g
       throw invalid_field(at + ".id", "该行不在本表中：" + std::to_string(id),
                           "This row is not part of the grid: " + std::to_string(id));
     }
-    int month = static_cast<int>(required_int(cell, "month", at + ".month", 1, 12));
-    if (Month::of(g.year, month) < g.locked_before)
-      throw invalid_field(at + ".month", "当月之前的月份已锁定，不能修改",
-                          "Months before the current one are locked and cannot be changed");
-    if (!seen.insert({id, month}).second)
+    const Month month = model::target_month(g.year, required_int(cell, "month", at + ".month", 1, 12), g.locked_before, at);
+    if (!seen.insert({id, month.month()}).second)
       throw invalid_field(at, "同一单元格出现了两次", "The same cell appears twice");
-    // Up to 1e16 fen (一千亿元): far above any real target, far below int64 overflow in sums.
-    auto value = optional_int(cell, "value", at + ".value", 0, 10'000'000'000'000'000);
-    out.push_back({model::Target{Month::of(g.year, month), g.metric, g.owner, id, 0}, value});
+    auto value = optional_int(cell, "value", at + ".value", 0, model::kMaxTargetValue);
+    model::Target key{month, g.metric, g.owner, id, 0};
+    model::validate_target_cell(key, value, g.locked_before, at);
+    out.push_back({key, value});
   }
   return out;
 }

@@ -95,6 +95,22 @@ test('one bad cell rejects the whole batch with the field named', async () => {
   const noCells = await m.req('PUT', '/api/v1/targets/grid', { year: 2026, metric: 'sales', owner: 'rep', region: m.user.region });
   assert.equal(noCells.status, 422);
   assert.equal(noCells.json.error.field, 'cells');
+  // Years outside 2000–2100 are 422 on "year", also 2^32 + 2000, which wraps to 2000 as a 32-bit int.
+  for (const year of ['1999', '2101', '4294969296', '-4294965296', '18446744073709553616']) {
+    const g = await m.get(`/api/v1/targets/grid?year=${year}&metric=sales&owner=rep&region=${m.user.region}`);
+    assert.equal(g.status, 422, `GET year=${year}: ${JSON.stringify(g.json)}`);
+    assert.equal(g.json.error.field, 'year');
+    const a = await m.get(`/api/v1/targets/audit?year=${year}&metric=sales&owner=rep&region=${m.user.region}`);
+    assert.equal(a.status, 422, `audit year=${year}`);
+    assert.equal(a.json.error.field, 'year');
+  }
+  for (const year of [4294969296, '4294969296', 2101]) {
+    const r = await m.req('PUT', '/api/v1/targets/grid', { year, metric: 'sales', owner: 'rep', region: m.user.region,
+      cells: [{ id: rep.id, month: 8, value: 1 }] });
+    assert.equal(r.status, 422, `PUT year=${year}: ${JSON.stringify(r.json)}`);
+    assert.equal(r.json.error.field, 'year');
+  }
+  assert.deepEqual(count(), before);
 });
 
 test('writes outside scope are refused', async () => {

@@ -160,3 +160,16 @@ test('contract codes are one key: case and surrounding spaces do not make a new 
   const r = await rep.req('POST', '/api/v1/contracts', t);
   assert.equal(sql(`SELECT code FROM contracts WHERE id = ${r.json.id}`)[0].code, t.code.trim());
 });
+
+test('a code over 40 characters as typed is 422 on code, and nothing is written', async () => {
+  const rep = await as('rep');
+  const n = count();
+  // 39 letters and two spaces: 41 as typed, 39 once trimmed. The limit is on what was typed.
+  for (const code of ['X'.repeat(41), ` ${'Y'.repeat(39)} `]) {
+    const r = await rep.req('POST', '/api/v1/contracts', body(rep.user.rep, { code }));
+    assert.equal(r.status, 422, JSON.stringify(r.json));
+    assert.equal(r.json.error.field, 'code');
+    assert.equal(r.json.error.message.length > 0, true);
+  }
+  assert.equal(count(), n, 'nothing written');
+});

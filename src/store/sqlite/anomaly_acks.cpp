@@ -1,5 +1,6 @@
 // D2 anomaly acknowledgements: the acknowledgement and its audit row in one transaction.
 #include "core/error.h"
+#include "store/sqlite/audit.h"
 #include "store/sqlite/sqlite_store.h"
 
 namespace sl::store::sqlite {
@@ -14,8 +15,7 @@ Id SqliteStore::add_anomaly_ack(const AnomalyAck& a) {
   ins.bind(7, a.at).bind(8, a.comment).run();
   Id id = sqlite3_last_insert_rowid(db_);
   const std::string key = a.unit + ":" + std::to_string(a.unit_id) + "/" + a.metric + "/" + a.month + "/" + a.rule;
-  Stmt audit(db_, "INSERT INTO audit_log(at, user, entity, entity_key, old_value, new_value) VALUES (?,?,'anomaly_ack',?,'',?)");
-  audit.bind(1, a.at).bind_id(2, a.user).bind(3, key).bind(4, a.comment).run();
+  write_audit(db_, {a.at, a.user, "anomaly_ack", key, "", a.comment});
   tx.commit();
   return id;
 }

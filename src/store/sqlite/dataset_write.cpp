@@ -2,6 +2,7 @@
 // reused for every row (re-preparing per row would cost more than the inserts).
 #include "core/error.h"
 #include "model/keys.h"
+#include "store/sqlite/audit.h"
 #include "store/sqlite/sqlite_store.h"
 
 namespace sl::store::sqlite {
@@ -202,10 +203,8 @@ std::vector<Id> SqliteStore::add_contracts(const std::vector<model::Contract>& c
   std::vector<Id> ids;
   for (auto& c : rows) ids.push_back(c.id = ++next);
   insert_contracts(db_, rows);
-  Stmt a(db_, "INSERT INTO audit_log(at, user, entity, entity_key, old_value, new_value) VALUES (?,?,?,?,?,?)");
-  for (const auto& c : rows)
-    a.bind(1, at).bind_id(2, user).bind(3, "contract").bind(4, std::to_string(c.id)).bind(5, "")
-        .bind(6, c.code + " " + std::to_string(c.amount)).run();
+  AuditWriter audit(db_);
+  for (const auto& c : rows) audit.write({at, user, "contract", std::to_string(c.id), "", c.code + " " + std::to_string(c.amount)});
   tx.commit();
   return ids;
 }

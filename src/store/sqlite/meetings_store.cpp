@@ -4,6 +4,7 @@
 // transaction, so two racing requests cannot both get past them.
 
 #include "core/error.h"
+#include "store/sqlite/audit.h"
 #include "store/sqlite/meeting_rows.h"
 #include "store/sqlite/sqlite_store.h"
 
@@ -11,11 +12,10 @@ namespace sl::store::sqlite {
 
 namespace {
 
+// Meeting rows are keyed by their id.
 void audit(sqlite3* db, int64_t at, Id user, const std::string& entity, Id key, const std::string& old_value,
            const std::string& new_value) {
-  Stmt a(db, "INSERT INTO audit_log(at, user, entity, entity_key, old_value, new_value) VALUES (?,?,?,?,?,?)");
-  a.bind(1, at).bind_id(2, user).bind(3, entity).bind(4, std::to_string(key)).bind(5, old_value).bind(6, new_value);
-  a.run();
+  write_audit(db, {at, user, entity, std::to_string(key), old_value, new_value});
 }
 
 using model::MeetingStatus;

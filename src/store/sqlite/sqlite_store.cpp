@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "core/error.h"
-#include "store/migrations.h"
+#include "store/sqlite/migrations.h"
 
 namespace sl::store {
 
@@ -110,7 +110,7 @@ int SqliteStore::schema_version_locked() {
 void SqliteStore::migrate() {
   std::lock_guard lock(mu_);
   exec(db_, "CREATE TABLE IF NOT EXISTS schema_version(version INTEGER NOT NULL)");
-  const auto& scripts = sqlite_migrations();
+  const auto& scripts = migrations();
   for (int v = schema_version_locked(); v < static_cast<int>(scripts.size()); ++v) {
     // Each step in its own transaction: a failed script leaves the previous version intact.
     Tx tx(db_);

@@ -6,7 +6,7 @@
 #include <thread>
 
 #include "core/error.h"
-#include "store/migrations.h"
+#include "store/sqlite/migrations.h"
 #include "store/store.h"
 
 using namespace sl;
@@ -111,7 +111,7 @@ Dataset small_dataset() {
 
 TEST(SqliteStore, MigrateIsIdempotent) {
   auto s = open_store(":memory:");
-  const int newest = static_cast<int>(sl::store::sqlite_migrations().size());
+  const int newest = static_cast<int>(sl::store::sqlite::migrations().size());
   EXPECT_EQ(s->schema_version(), newest);
   s->migrate();
   s->migrate();
@@ -127,7 +127,7 @@ TEST(SqliteStore, SqlitePrefixAndFileDatabase) {
     s->write_dataset(small_dataset());
   }
   auto s = open_store(path);  // reopen: migrations are a no-op, data is there
-  EXPECT_EQ(s->schema_version(), static_cast<int>(sl::store::sqlite_migrations().size()));
+  EXPECT_EQ(s->schema_version(), static_cast<int>(sl::store::sqlite::migrations().size()));
   EXPECT_EQ(s->load_reps().size(), 2u);
   EXPECT_EQ(s->data_version(), 1);
 }

@@ -1,6 +1,7 @@
 // Target grid edits and their audit trail: a batch is all-or-nothing, and only cells whose
 // value really changes leave an audit row (re-saving an unchanged grid is silent).
 #include "core/error.h"
+#include "store/sqlite/audit.h"
 #include "store/sqlite/sqlite_store.h"
 
 namespace sl::store::sqlite {
@@ -31,9 +32,7 @@ void SqliteStore::save_targets(const std::vector<TargetChange>& changes, Id user
               "INSERT INTO targets(month, metric, owner_kind, owner_id, value) VALUES (?,?,?,?,?)"
               " ON CONFLICT(month, metric, owner_kind, owner_id) DO UPDATE SET value = excluded.value");
   Stmt del(db_, "DELETE FROM targets WHERE month = ? AND metric = ? AND owner_kind = ? AND owner_id = ?");
-  Stmt audit(db_,
-             "INSERT INTO audit_log(at, user, entity, entity_key, old_value, new_value)"
-             " VALUES (?,?,'target',?,?,?)");
+  AuditWriter audit(db_);
 
   for (const auto& c : changes) {
     const auto& k = c.key;
@@ -61,9 +60,8 @@ void SqliteStore::save_targets(const std::vector<TargetChange>& changes, Id user
       upsert.bind(1, month).bind(2, metric).bind(3, owner).bind(4, k.owner_id).bind(5, *c.value).run();
     else
       del.bind(1, month).bind(2, metric).bind(3, owner).bind(4, k.owner_id).run();
-    audit.bind(1, at).bind_id(2, user).bind(3, target_key(k));
-    audit.bind(4, old ? std::to_string(*old) : std::string()).bind(5, c.value ? std::to_string(*c.value) : std::string());
-    audit.run();
+    audit.write({at, user, "target", target_key(k), old ? std::to_string(*old) : std::string(),
+                 c.value ? std::to_string(*c.value) : std::string()});
   }
   tx.commit();
 }

@@ -1,6 +1,6 @@
-#include "store/migrations.h"
+#include "store/sqlite/migrations.h"
 
-namespace sl::store {
+namespace sl::store::sqlite {
 
 namespace {
 
@@ -320,9 +320,9 @@ CREATE INDEX login_failures_at ON login_failures(at);
 
 }  // namespace
 
-const std::vector<std::string>& sqlite_migrations() {
+const std::vector<std::string>& migrations() {
   static const std::vector<std::string> kAll = {kV1, kV2, kV3, kV4};
   return kAll;
 }
 
-}  // namespace sl::store
+}  // namespace sl::store::sqlite
