@@ -4,11 +4,11 @@
 #include <cmath>
 #include <ctime>
 
+#include "model/field_errors.h"
+
 namespace sl::api {
 
-AppError missing_field(const std::string& field) {
-  return invalid_field(field, "缺少必填字段：" + field, "Missing required field: " + field);
-}
+AppError missing_field(const std::string& field) { return model::missing_value(field); }
 
 void patch_fields(const json::object& body, std::initializer_list<std::string_view> known) {
   for (const auto& kv : body) {
@@ -33,18 +33,13 @@ std::string required_string(const json::object& o, const std::string& field, siz
   if (!v || v->is_null()) throw missing_field(field);
   if (!v->is_string()) throw invalid_field(field, "应为文本：" + field, "Expected text: " + field);
   std::string s(v->get_string());
-  if (s.size() > max_len)
-    throw invalid_field(field, "内容过长：" + field, "Too long: " + field);
+  if (s.size() > max_len) throw model::too_long(field);
   return s;
 }
 
 namespace {
 int64_t to_int(const json::value& v, const std::string& field, int64_t min, int64_t max) {
-  auto bad = [&] {
-    return invalid_field(field, "应为 " + std::to_string(min) + " 到 " + std::to_string(max) + " 之间的整数：" + field,
-                         "Expected a whole number from " + std::to_string(min) + " to " + std::to_string(max) +
-                             ": " + field);
-  };
+  auto bad = [&] { return model::not_in_range(field, min, max); };
   int64_t x;
   if (v.is_int64()) {
     x = v.get_int64();

@@ -1,5 +1,5 @@
 // The status codes are what the database's CHECK constraints and the API's JSON hold:
-// the expected texts below are written out from the schema (store/migrations.cpp), not
+// the expected texts below are written out from the schema (store/sqlite/migrations.cpp), not
 // read back from the tables in codes.cpp.
 #include <gtest/gtest.h>
 

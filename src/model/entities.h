@@ -1,6 +1,7 @@
 // The data model of shared/METRICS.md as plain structs. Money in fen, dates as sl::Date,
 // ids as sl::Id (0 = none). No behaviour here beyond the enums' text codes and which
-// statuses count as closed (codes.cpp): validation lives with the writers.
+// statuses count as closed (codes.cpp); the field rules of each entity are its validator
+// beside it (contract_rules.h, target_rules.h), shared by the API, the forms and the import.
 #pragma once
 #include <optional>
 #include <span>
