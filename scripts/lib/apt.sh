@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Debian packages for the scripts that need some (bootstrap.sh, fuzz.sh): source this file.
 
 # apt_missing PKG…: prints, one per line, the packages dpkg does not have installed.
