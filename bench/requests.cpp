@@ -24,7 +24,8 @@ std::vector<Query> request_workload(const engine::Snapshot& s, Date as_of, Id ma
     };
     const std::string at = mgr ? "@mgr" : "@all";
     const std::pair<const char*, Period> periods[] = {{"month", month}, {"quarter", quarter}, {"year", year}};
-    for (const auto& [name, period] : periods) {
+    for (const auto& [name, named_period] : periods) {
+      const Period period = named_period;  // lambdas capture a variable, not a binding (clang 14)
       qs.push_back({std::string("d3_progress_") + name + at, [&s, scope, period, as_of] {
                       analytics::ProgressParams p{period, as_of, analytics::ProgressLevel::region, 0,
                                                   model::TargetMetric::sales};

@@ -14,15 +14,9 @@ build_pkgs=(build-essential cmake ninja-build pkg-config git
   libgtest-dev libgmock-dev)
 test_pkgs=(chromium fonts-noto-cjk python3 python3-pandas)
 
-missing=()
-for p in "${build_pkgs[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
-done
-if [ "$want_test" = 1 ]; then
-  for p in "${test_pkgs[@]}"; do
-    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
-  done
-fi
+. scripts/lib/apt.sh
+mapfile -t missing < <(apt_missing "${build_pkgs[@]}")
+if [ "$want_test" = 1 ]; then mapfile -t -O "${#missing[@]}" missing < <(apt_missing "${test_pkgs[@]}"); fi
 # The web toolchain (Vite 7) needs the Node.js of web/package.json's "engines". A Node that
 # new may come from another source (NodeSource, nvm); when the system has none, or an older one
 # (Debian 12's own is 18), Debian's nodejs and npm are installed only to fetch a pinned Node
@@ -38,13 +32,7 @@ node_ok() {  # is the node on PATH at least $node_min?
 export PATH=$TOOLS/node/bin:$PATH
 node_ok || command -v npm >/dev/null || missing+=(nodejs npm)
 
-if [ "${#missing[@]}" -gt 0 ]; then
-  echo "bootstrap: installing ${missing[*]}"
-  SUDO=""
-  [ "$(id -u)" -ne 0 ] && SUDO="sudo"
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-fi
+apt_install bootstrap "${missing[@]}"
 
 # A project-local Node.js when the system's is older than web/package.json asks.
 if ! node_ok; then

@@ -20,18 +20,9 @@ JOBS=${JOBS:-$(nproc)}
 read -ra TARGETS <<< "${FUZZ_TARGETS:-http_request_fuzz write_bodies_fuzz query_params_fuzz}"
 
 # clang-14 builds; libclang-rt-14-dev holds libFuzzer and the ASan/UBSan runtimes.
-pkgs=(clang-14 libclang-rt-14-dev)
-missing=()
-for p in "${pkgs[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
-done
-if [ "${#missing[@]}" -gt 0 ]; then
-  echo "fuzz: installing ${missing[*]}"
-  SUDO=""
-  [ "$(id -u)" -ne 0 ] && SUDO="sudo"
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-fi
+. scripts/lib/apt.sh
+mapfile -t missing < <(apt_missing clang-14 libclang-rt-14-dev)
+apt_install fuzz "${missing[@]}"
 
 # RelWithDebInfo without -DNDEBUG: optimised, with line numbers in reports and asserts on.
 cmake -S . -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O2 -g" \

@@ -56,10 +56,11 @@ TEST(Page, BadValuesAre422NamingTheParameter) {
       as_of_param(), period_param(false), id_param("rep"),
       count_param("months", 24, 1, 120, "月数应在 1 到 120 之间", "months must be 1 to 120"),
       choice_param("metric", "sales", {"sales", "collection"}, "指标应为 sales 或 collection：", "metric must be sales or collection: ")};
-  for (auto [name, value] : std::vector<std::pair<std::string, std::string>>{
+  for (const auto& param : std::vector<std::pair<std::string, std::string>>{
            {"as_of", "2026-02-30"}, {"period", "2026-13"}, {"period", "2026-01-05..2026-02-01"}, {"rep", "abc"},
            {"rep", "-1"}, {"months", "0"}, {"months", "121"}, {"metric", "profit"}}) {
-    AppError e = error_of([&] { f.decode(specs, {{name, value}}); });
+    const auto& [name, value] = param;  // the lambda takes param: clang 14 cannot capture bindings
+    AppError e = error_of([&] { f.decode(specs, {param}); });
     EXPECT_EQ(e.status, 422) << name << "=" << value;
     EXPECT_EQ(e.field, name) << name << "=" << value;
   }

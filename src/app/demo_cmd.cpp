@@ -8,6 +8,7 @@
 #include "app/commands.h"
 #include "auth/password.h"
 #include "demo/demo.h"
+#include "demo/users.h"
 #include "store/store.h"
 
 namespace sl::app {
@@ -55,19 +56,14 @@ int demo(const DemoOptions& o) {
   try {
     auto store = store::open_store(o.db);
     store->write_dataset(data);
-    std::vector<demo::MeetingPerson> people;
-    for (const auto& u : demo::demo_users(data)) {
-      model::User user;
-      user.login = u.login;
-      user.display_name = u.display_name;
-      user.role = u.role;
-      user.region = u.region;
-      user.rep = u.rep;
-      std::string pw = demo_password();
-      people.push_back({store->add_user(user, auth::hash_password(pw)), u.role, u.region, u.rep});
-      std::cout << model::role_code(u.role) << " " << u.login << " " << pw << "\n";
-    }
-    seed_meeting_people(*store, data, people);
+    std::vector<std::string> passwords;
+    auto users = demo::add_demo_users(*store, data, [&](const demo::DemoUser&) {
+      passwords.push_back(demo_password());
+      return auth::hash_password(passwords.back());
+    });
+    for (size_t i = 0; i < users.size(); ++i)
+      std::cout << model::role_code(users[i].role) << " " << users[i].login << " " << passwords[i] << "\n";
+    seed_meeting_people(*store, data, demo::meeting_people(users));
   } catch (...) {
     std::filesystem::remove(o.db);  // nothing half-written: no database rather than part of one
     std::filesystem::remove(o.db + "-wal");

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "demo/demo.h"
+#include "demo/users.h"
 #include "store/store.h"
 
 using namespace sl;
@@ -284,4 +285,38 @@ TEST(Demo, MediumTiming) {
   std::printf("medium: %zu rows, generate %.3f s, write %.3f s\n", rows,
               std::chrono::duration<double>(t1 - t0).count(), std::chrono::duration<double>(t2 - t1).count());
   EXPECT_EQ(demo::canonical_dump(s->load_dataset()), demo::canonical_dump(d));
+}
+
+TEST(Demo, AddDemoUsersGivesEachItsHashAndId) {
+  const auto& d = small();
+  auto store = store::open_store(":memory:");
+  store->write_dataset(d);
+  std::vector<std::string> asked;
+  auto users = demo::add_demo_users(*store, d, [&](const demo::DemoUser& u) {
+    asked.push_back(u.login);
+    return "hash-of-" + u.login;
+  });
+  auto want = demo::demo_users(d);
+  ASSERT_EQ(users.size(), want.size());
+  ASSERT_EQ(asked.size(), want.size());
+  std::set<Id> ids;
+  for (size_t i = 0; i < users.size(); ++i) {
+    EXPECT_EQ(users[i].login, want[i].login);
+    EXPECT_EQ(asked[i], want[i].login);
+    EXPECT_EQ(users[i].role, want[i].role);
+    EXPECT_EQ(users[i].region, want[i].region);
+    EXPECT_EQ(users[i].rep, want[i].rep);
+    auto rec = store->find_user_by_login(want[i].login);
+    ASSERT_TRUE(rec);
+    EXPECT_EQ(rec->user.id, users[i].id);
+    EXPECT_EQ(rec->password_hash, "hash-of-" + want[i].login);
+    ids.insert(users[i].id);
+  }
+  EXPECT_EQ(ids.size(), users.size());
+  auto people = demo::meeting_people(users);
+  ASSERT_EQ(people.size(), users.size());
+  EXPECT_EQ(people[3].user, users[3].id);
+  EXPECT_EQ(people[3].role, users[3].role);
+  EXPECT_EQ(people[3].region, users[3].region);
+  EXPECT_EQ(people[6].rep, users[6].rep);
 }

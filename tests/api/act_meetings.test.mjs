@@ -3,9 +3,7 @@
 // The SQLite file is the oracle for what was (and was not) written.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { as, sql } from './helpers.mjs';
-
-const count = (q) => sql(q)[0].n;
+import { as, sql, count } from './helpers.mjs';
 
 async function people(c) {
   const r = await c.get('/api/v1/act/people');
@@ -18,6 +16,24 @@ async function people(c) {
 // A fresh team series in the manager's 大区, so demo carry-over does not interfere.
 async function freshSeries(m, name) {
   const r = await m.req('POST', '/api/v1/meeting-series', { name, type: 'weekly', level: 'team', region: m.user.region });
+  assert.equal(r.status, 201, JSON.stringify(r.json));
+  return r.json.id;
+}
+
+// A meeting on 2026-06-16 of a fresh series, a resolution in it due 2026-06-30, an action item
+// of that resolution due 2026-06-20: each one created (201) and its id returned.
+async function newMeeting(m, seriesName) {
+  const r = await m.req('POST', '/api/v1/meetings', { series: await freshSeries(m, seriesName), date: '2026-06-16' });
+  assert.equal(r.status, 201, JSON.stringify(r.json));
+  return r.json.id;
+}
+async function newResolution(m, meeting, owner, title = 'R') {
+  const r = await m.req('POST', `/api/v1/meetings/${meeting}/resolutions`, { title, owner, due_date: '2026-06-30' });
+  assert.equal(r.status, 201, JSON.stringify(r.json));
+  return r.json.id;
+}
+async function newAction(m, resolution, owner, title = 'A') {
+  const r = await m.req('POST', `/api/v1/resolutions/${resolution}/actions`, { title, owner, due_date: '2026-06-20' });
   assert.equal(r.status, 201, JSON.stringify(r.json));
   return r.json.id;
 }
@@ -268,20 +284,15 @@ test('owners of resolutions and action items come from the series region, as att
   const south = await as('rep', 2);        // rep.south1, another 大区
   const p = await people(m);
   const outsider = sql(`SELECT id FROM users WHERE login = 'rep.south1'`)[0].id, east1 = p['rep.east1'].id;
-  const series = await freshSeries(m, '华东负责人范围');
-  let r = await m.req('POST', '/api/v1/meetings', { series, date: '2026-06-16' });
-  const mid = r.json.id;
+  const mid = await newMeeting(m, '华东负责人范围');
   const before = count('SELECT COUNT(*) n FROM resolutions') + count('SELECT COUNT(*) n FROM action_items');
   const audit = count('SELECT COUNT(*) n FROM audit_log');
   expect422(await m.req('POST', `/api/v1/meetings/${mid}/resolutions`, { title: 'x', owner: outsider, due_date: '2026-06-30' }), 'owner');
-  r = await m.req('POST', `/api/v1/meetings/${mid}/resolutions`, { title: '华东专项', owner: east1, due_date: '2026-06-30' });
-  assert.equal(r.status, 201);
-  const rid = r.json.id;
+  const rid = await newResolution(m, mid, east1, '华东专项');
   expect422(await m.req('PATCH', `/api/v1/resolutions/${rid}`, { owner: outsider }), 'owner');
   expect422(await m.req('POST', `/api/v1/resolutions/${rid}/actions`, { title: 'a', owner: outsider, due_date: '2026-06-20' }), 'owner');
-  r = await m.req('POST', `/api/v1/resolutions/${rid}/actions`, { title: '拜访', owner: east1, due_date: '2026-06-20' });
-  assert.equal(r.status, 201);
-  expect422(await m.req('PATCH', `/api/v1/actions/${r.json.id}`, { owner: outsider }), 'owner');
+  const aid = await newAction(m, rid, east1, '拜访');
+  expect422(await m.req('PATCH', `/api/v1/actions/${aid}`, { owner: outsider }), 'owner');
   assert.equal(count('SELECT COUNT(*) n FROM resolutions') + count('SELECT COUNT(*) n FROM action_items'), before + 2);
   assert.equal(sql(`SELECT owner FROM resolutions WHERE id = ${rid}`)[0].owner, east1);
   assert.equal(count('SELECT COUNT(*) n FROM audit_log'), audit + 2, 'only the two accepted writes are audited');
@@ -291,14 +302,10 @@ test('owners of resolutions and action items come from the series region, as att
 
 test('a PATCH naming no known field is 422 and audits nothing', async () => {
   const m = await as('manager');
-  const p = await people(m);
-  const series = await freshSeries(m, '华东字段校验');
-  let r = await m.req('POST', '/api/v1/meetings', { series, date: '2026-06-16' });
-  const mid = r.json.id;
-  r = await m.req('POST', `/api/v1/meetings/${mid}/resolutions`, { title: 'R', owner: p['rep.east1'].id, due_date: '2026-06-30' });
-  const rid = r.json.id;
-  r = await m.req('POST', `/api/v1/resolutions/${rid}/actions`, { title: 'A', owner: p['rep.east1'].id, due_date: '2026-06-20' });
-  const aid = r.json.id;
+  const east1 = (await people(m))['rep.east1'].id;
+  const mid = await newMeeting(m, '华东字段校验');
+  const rid = await newResolution(m, mid, east1);
+  const aid = await newAction(m, rid, east1);
   const audit = count('SELECT COUNT(*) n FROM audit_log');
   for (const path of [`/api/v1/meetings/${mid}`, `/api/v1/resolutions/${rid}`, `/api/v1/actions/${aid}`]) {
     expect422(await m.req('PATCH', path, { titel: 'typo' }), 'titel');

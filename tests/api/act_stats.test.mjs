@@ -1,69 +1,25 @@
-// A1 read-outs against independent SQL over the same database: my to-dos, the loop figures
-// and the scheduler's metric-goal checks (measured values recomputed in SQL).
+// A1 read-outs: my to-dos, the loop figures' shape and scope, and the scheduler's metric-goal
+// checks (measured values recomputed in SQL). The to-dos and the loop figures against their
+// SQL definition are rows of oracles/act_stats.mjs.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { as, sql } from './helpers.mjs';
+import { as, sql, subtree, AS_OF as TODAY } from './helpers.mjs';
 
-const TODAY = '2026-06-15';
 const close = (a, b, eps = 1e-9) => assert.ok(Math.abs(a - b) <= eps * Math.max(1, Math.abs(b)), `${a} vs ${b}`);
 
-test('my to-dos: the open resolutions and action items I own, overdue first', async () => {
+test('my to-dos name their meetings', async () => {
   const rep = await as('rep', 0);
   const r = await rep.get('/api/v1/todos');
   assert.equal(r.status, 200);
-  const u = rep.user.id;
-  const expected = sql(`
-    SELECT 'resolution' kind, 0 k, id, due_date, due_date < '${TODAY}' overdue FROM resolutions
-      WHERE owner = ${u} AND status IN ('open','doing')
-    UNION ALL
-    SELECT 'action', 1, a.id, a.due_date, a.due_date < '${TODAY}' FROM action_items a JOIN resolutions r ON r.id = a.resolution
-      WHERE a.owner = ${u} AND a.status IN ('todo','doing','blocked') AND r.status != 'cancelled'
-    ORDER BY overdue DESC, due_date, k, id`);
-  assert.ok(expected.length > 0, 'the demo gives rep.east1 open items');
-  assert.ok(expected.some((x) => x.overdue) && expected.some((x) => !x.overdue), 'some overdue, some not');
-  assert.deepEqual(r.json.items.map((x) => [x.kind, x.id, x.due_date, x.overdue]),
-    expected.map((x) => [x.kind, x.id, x.due_date, x.overdue === 1]));
   for (const x of r.json.items) assert.ok(x.meeting_id > 0);
 });
 
-test('loop figures for an executive equal the SQL definition', async () => {
+test('loop figures for an executive: a trend of the months asked for', async () => {
   const ceo = await as('executive');
   const r = await ceo.get('/api/v1/act/stats?months=12');
   assert.equal(r.status, 200);
-  const [o] = sql(`
-    WITH c AS (SELECT r.*, m.date mdate FROM resolutions r JOIN meetings m ON m.id = r.meeting
-               WHERE m.date <= '${TODAY}' AND r.status != 'cancelled')
-    SELECT COUNT(*) total,
-           SUM(status = 'done' OR due_date < '${TODAY}') closable,
-           SUM(status = 'done') done,
-           SUM(status = 'done' AND closed_date <= due_date) on_time,
-           AVG(CASE WHEN status = 'done' AND closed_date IS NOT NULL THEN julianday(closed_date) - julianday(mdate) END) mean_days,
-           SUM(status IN ('open','doing') AND due_date < '${TODAY}') overdue
-    FROM c`);
-  const [acts] = sql(`SELECT COUNT(*) n FROM action_items a JOIN resolutions r ON r.id = a.resolution
-      JOIN meetings m ON m.id = r.meeting
-      WHERE m.date <= '${TODAY}' AND r.status != 'cancelled' AND a.status IN ('todo','doing','blocked') AND a.due_date < '${TODAY}'`);
-  const f = r.json.overall;
-  assert.equal(f.resolutions, o.total);
-  assert.equal(f.closable, o.closable);
-  assert.equal(f.done, o.done);
-  close(f.closure_rate, o.done / o.closable);
-  close(f.on_time_rate, o.on_time / o.done);
-  close(f.mean_days_to_close, o.mean_days);
-  assert.equal(f.overdue_resolutions, o.overdue);
-  assert.equal(f.overdue_actions, acts.n);
   assert.equal(r.json.trend.length, 12);
   assert.equal(r.json.trend[11].month, '2026-06');
-  // One month of the trend: resolutions due in May 2026.
-  const [may] = sql(`SELECT SUM(r.status = 'done') done, SUM(r.status = 'done' OR r.due_date < '${TODAY}') closable
-      FROM resolutions r JOIN meetings m ON m.id = r.meeting
-      WHERE m.date <= '${TODAY}' AND r.status != 'cancelled' AND r.due_date LIKE '2026-05-%'`);
-  const t = r.json.trend.find((x) => x.month === '2026-05').figures;
-  assert.equal(t.closable, may.closable);
-  if (may.closable) close(t.closure_rate, may.done / may.closable);
-  // Overdue by owner sums to the totals.
-  const sum = r.json.overdue_by_owner.reduce((s, x) => s + x.resolutions + x.actions, 0);
-  assert.equal(sum, o.overdue + acts.n);
 });
 
 test('a manager sees figures of their own meetings and region only', async () => {
@@ -95,8 +51,7 @@ test('the scheduler checked every due goal; values match SQL; unmet done ones ar
   for (const c of checks) {
     const region = Number(c.goal_scope.split(':')[1]);
     const first = c.due_date.slice(0, 8) + '01';
-    const reps = `WITH RECURSIVE sub(id) AS (SELECT ${region} UNION ALL SELECT g.id FROM regions g JOIN sub ON g.parent = sub.id)
-        SELECT p.id FROM reps p WHERE p.region IN (SELECT id FROM sub)`;
+    const reps = `${subtree(region)} SELECT p.id FROM reps p WHERE p.region IN (SELECT id FROM sub)`;
     const sales = sql(`SELECT COALESCE(SUM(amount),0) v FROM contracts WHERE rep IN (${reps})
         AND signed_date BETWEEN '${first}' AND '${c.due_date}'`)[0].v;
     let measured = null;

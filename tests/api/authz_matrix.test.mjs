@@ -7,9 +7,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { as, sql, Client } from './helpers.mjs';
+import { as, sql, Client, AS_OF } from './helpers.mjs';
 
-const AS_OF = '2026-06-15';
 const CALLERS = ['anon', 'admin', 'exec', 'mgrEast', 'mgrSouth', 'repEast1', 'repEast2', 'repSouth1'];
 
 async function callers() {

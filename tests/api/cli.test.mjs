@@ -6,6 +6,7 @@ import { spawn, spawnSync, execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { postSession } from './helpers.mjs';
 
 const BIN = process.env.SALESLOOP_BIN;
 const dir = mkdtempSync(path.join(tmpdir(), 'salesloop-cli-'));
@@ -35,12 +36,7 @@ async function withServer(db, fn, extra = []) {
   }
 }
 
-async function login(base, login, password) {
-  const r = await fetch(base + '/api/v1/session', {
-    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ login, password }),
-  });
-  return r.status;
-}
+const login = async (base, login, password) => (await postSession(base, login, password)).status;
 
 test('user add, list and passwd; the new user can log in', async () => {
   const db = path.join(dir, 'users.db');
@@ -74,9 +70,7 @@ test('user add, list and passwd; the new user can log in', async () => {
   });
   // A new password ends the sessions of the old one, also while the server runs.
   await withServer(db, async (base) => {
-    const r = await fetch(base + '/api/v1/session', {
-      method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ login: 'boss', password: 'first-password' }),
-    });
+    const r = await postSession(base, 'boss', 'first-password');
     const cookie = r.headers.get('set-cookie').split(';')[0];
     const me = async () => (await fetch(base + '/api/v1/me', { headers: { Cookie: cookie } })).status;
     assert.equal(await me(), 200);
@@ -124,9 +118,7 @@ test('demo refuses to overwrite and is deterministic for a seed and as-of date',
 test('the session cookie is Secure behind a trusted TLS proxy, and only then', async () => {
   const db = path.join(dir, 'users.db');  // made by the first test: boss / second-password
   const cookie = async (base, headers = {}) => {
-    const r = await fetch(base + '/api/v1/session', {
-      method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify({ login: 'boss', password: 'second-password' }),
-    });
+    const r = await postSession(base, 'boss', 'second-password', headers);
     assert.equal(r.status, 200);
     assert.equal(r.headers.get('cache-control'), 'no-store');
     return r.headers.get('set-cookie');

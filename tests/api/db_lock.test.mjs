@@ -4,19 +4,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { as, sql, DB } from './helpers.mjs';
+import { as, sql, DB, AS_OF, contractBody } from './helpers.mjs';
 
-const AS_OF = '2026-06-15';
-
-function contract(rep, code) {
-  const [customer] = sql(`SELECT id FROM customers WHERE owner_rep = ${rep} ORDER BY id LIMIT 1`);
-  const [product] = sql('SELECT id FROM products ORDER BY id LIMIT 1');
-  return {
-    code, customer: customer.id, rep, signed_date: AS_OF,
-    lines: [{ product: product.id, qty: 1, amount: 100000, cost: 50000 }],
-    plan: [{ due_date: '2026-07-15', amount: 100000 }],
-  };
-}
+// One line of 100 000 paid at once, under the given code.
+const contract = (rep, code) => contractBody(rep, { code }, { amount: 100000 });
 
 // Another program holding the write lock: the sqlite3 shell inside BEGIN IMMEDIATE.
 async function holdLock() {

@@ -3,9 +3,7 @@
 // in a month they were not employed in (issue 9).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { as, sql } from './helpers.mjs';
-
-const AS_OF = '2026-06-15';
+import { as, sql, AS_OF } from './helpers.mjs';
 
 async function listed(c, extra = '') {
   const r = await c.get(`/api/v1/do/process?period=2026&as_of=${AS_OF}&anomaly_limit=10000${extra}`);

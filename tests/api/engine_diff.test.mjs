@@ -9,13 +9,12 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { DB, sql } from './helpers.mjs';
+import { DB, sql, AS_OF } from './helpers.mjs';
 import { workloadSql } from '../../bench/workload_sql.mjs';
 import { runSqlite } from '../../bench/sqlite_runner.mjs';
 
 const BIN = process.env.SALESLOOP_BIN ?? 'build/salesloop';
 const BENCH = path.join(path.dirname(BIN), 'salesloop_bench');
-const AS_OF = '2026-06-15';
 
 function compare(db) {
   const region = Number(execFileSync('sqlite3', ['-readonly', db, 'SELECT id FROM regions WHERE level = 1 ORDER BY id LIMIT 1'],

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import net from 'node:net';
-import { BASE, Client, as, logins } from './helpers.mjs';
+import { BASE, Client, as, logins, postSession } from './helpers.mjs';
 
 test('wrong password and unknown user get the same 401 answer', async () => {
   const u = logins().executive[0];
@@ -24,10 +24,8 @@ test('login sets an HttpOnly SameSite=Strict cookie; logout needs the CSRF token
   assert.equal(me.json.user.login, logins().executive[0].login);
   assert.ok(c.csrf.length >= 32);
 
-  const raw = await fetch(BASE + '/api/v1/session', {
-    method: 'POST', headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(logins().executive[0]),
-  });
+  const { login, password } = logins().executive[0];
+  const raw = await postSession(BASE, login, password);
   const cookie = raw.headers.get('set-cookie');
   assert.match(cookie, /HttpOnly/);
   assert.match(cookie, /SameSite=Strict/);

@@ -3,23 +3,9 @@
 // Runs after the read-only suites (file name order): it adds contracts to the shared database.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { as, sql } from './helpers.mjs';
+import { as, sql, AS_OF, contractBody as body } from './helpers.mjs';
 
-const AS_OF = '2026-06-15';
 const count = () => sql('SELECT COUNT(*) AS n FROM contracts')[0].n;
-
-// A customer in the rep's own book (owned by them): the one every caller scope may name.
-function body(rep, over = {}) {
-  const [customer] = sql(`SELECT id FROM customers WHERE owner_rep = ${rep} ORDER BY id LIMIT 1`);
-  const products = sql(`SELECT id FROM products ORDER BY id LIMIT 2`);
-  return {
-    code: `API-${Date.now()}-${Math.floor(Math.random() * 1e6)}`, customer: customer.id, rep, signed_date: AS_OF,
-    lines: [{ product: products[0].id, qty: 2, amount: 3000000, cost: 1800000 },
-      { product: products[1].id, qty: 1, amount: 1500000, cost: 500000 }],
-    plan: [{ due_date: '2026-07-15', amount: 2500000 }, { due_date: '2026-08-15', amount: 2000000 }],
-    ...over,
-  };
-}
 
 test('a rep enters a contract: stored with lines, plan and audit; the cockpit and D2 show it at once', async () => {
   const rep = await as('rep');

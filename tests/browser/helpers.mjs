@@ -3,22 +3,15 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { chromium } from 'playwright-core'
+import { readLogins } from '../support/logins.mjs'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 export const BASE_URL = (process.env.BASE_URL || 'http://127.0.0.1:8080').replace(/\/$/, '')
 export const RESULTS = path.resolve(here, '../../test-results')
 
-/** "role login password" lines; the first user of each role wins. */
+/** "role login password" lines (tests/support/logins.mjs); the first user of each role wins. */
 export function demoLogins() {
-  const file = process.env.DEMO_LOGINS_FILE
-  if (!file) throw new Error('DEMO_LOGINS_FILE is not set (make test sets it)')
-  const out = {}
-  for (const line of fs.readFileSync(file, 'utf8').split('\n')) {
-    const [role, login, password] = line.trim().split(/\s+/)
-    if (!role || role.startsWith('#') || !password) continue
-    if (!out[role]) out[role] = { login, password }
-  }
-  return out
+  return Object.fromEntries(Object.entries(readLogins()).map(([role, users]) => [role, users[0]]))
 }
 
 export async function openBrowser(viewport = { width: 1366, height: 900 }) {

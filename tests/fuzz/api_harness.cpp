@@ -11,6 +11,7 @@
 #include "auth/auth.h"
 #include "auth/password.h"
 #include "demo/demo.h"
+#include "demo/users.h"
 #include "publish/snapshot_holder.h"
 
 namespace sl::fuzz {
@@ -146,23 +147,15 @@ void ApiHarness::build() {
   s->store->write_dataset(s->data);
   // As `salesloop demo` does (app/demo_cmd.cpp): users, then the meetings' people, then
   // the open meetings' carry-over rows.
-  std::vector<demo::MeetingPerson> people;
-  for (const auto& u : demo::demo_users(s->data)) {
-    model::User user;
-    user.login = u.login;
-    user.display_name = u.display_name;
-    user.role = u.role;
-    user.region = u.region;
-    user.rep = u.rep;
-    user.id = s->store->add_user(user, password_hash());
-    people.push_back({user.id, u.role, u.region, u.rep});
-    std::string role = model::role_code(u.role);
+  auto users = demo::add_demo_users(*s->store, s->data, [](const demo::DemoUser&) { return password_hash(); });
+  for (const auto& user : users) {
+    std::string role = model::role_code(user.role);
     if (!s->users.count(role)) s->users[role] = user;  // the first of each role
   }
   if (data_ == Data::tiny)
     place_tiny_people(s->data);
   else
-    demo::assign_meeting_people(s->data, people);
+    demo::assign_meeting_people(s->data, demo::meeting_people(users));
   s->store->set_meeting_people(s->data);
   for (const auto& m : s->data.meetings)
     if (m.status == model::MeetingStatus::open)
