@@ -31,6 +31,7 @@ const en: typeof zh = {
     sessionExpired: 'Your session has expired, please sign in again',
     forbidden: 'Forbidden',
     colon: ': ',
+    withCount: '{label} ({n})',
     back: 'Back to home',
     yuan: 'yuan',
     wan: '10k yuan',

@@ -29,6 +29,7 @@ export default {
     sessionExpired: '登录已过期，请重新登录',
     forbidden: '无权访问',
     colon: '：',
+    withCount: '{label}（{n}）',
     back: '返回首页',
     yuan: '元',
     wan: '万元',
