@@ -14,6 +14,8 @@ test('manager: send a D2 anomaly to the next meeting agenda', async () => {
     await page.locator('[data-test=send-meeting-button]').first().click()
     await page.locator('[data-test=send-meeting-series]').first().waitFor()
     const title = (await page.locator('[data-test=send-meeting-dialog] .what').innerText()).trim()
+    // issue 9 item 10: a listed series and "no series run by you" never show together
+    assert.equal(await page.locator('[data-test=send-meeting-none]').count(), 0, 'no "none" line beside a listed series')
     await shot(page, 'manager-send-to-meeting-zh')
     await Promise.all([
       page.waitForURL(/\/act\/meetings\/\d+/),

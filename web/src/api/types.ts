@@ -1,6 +1,14 @@
-export type Role = 'admin' | 'executive' | 'manager' | 'rep'
+// The shapes of the API's answers, checked against live answers by tests/api/types_live.test.mjs
+// (each answer of each role compiled as `<json> satisfies <Type>`). The enums are arrays as
+// well as types, so that the locale check (locales/keys.test.ts) knows every value a
+// translated code can take.
+export const ROLES = ['admin', 'executive', 'manager', 'rep'] as const
+export type Role = typeof ROLES[number]
 export type Metric = 'sales' | 'collection'
 export type Status = 'ahead' | 'at_risk' | 'behind'
+/** A D3 / D1 status: no_target where the period has no target. */
+export const PROGRESS_STATUSES = ['ahead', 'at_risk', 'behind', 'no_target'] as const
+export type ProgressStatus = typeof PROGRESS_STATUSES[number]
 
 export interface User {
   id: number
@@ -22,7 +30,7 @@ export interface ProgressRow {
   completion: number | null
   time_progress: number
   gap: number | null
-  status: Status
+  status: ProgressStatus
   required_daily: number | null
   projected: number | null
 }
@@ -59,9 +67,9 @@ export interface FilterOptions {
 }
 export interface ProgressFigures {
   target: number | null; actual: number; completion: number | null; time_progress: number; gap: number | null
-  status: Status | 'no_target'
+  status: ProgressStatus
 }
-export interface KpiPart { code: string; weight: number; value: number | null; capped: number | null }
+export interface KpiPart { code: KpiPartCode; weight: number; value: number | null; capped: number | null }
 export interface RepFigures {
   sales: number; sales_target: number | null; completion: number | null
   collections: number; collection_target: number | null; collection_completion: number | null; collection_rate: number | null
@@ -77,20 +85,36 @@ export interface CockpitResponse {
   rep: { id: number; name: string; region: number; region_name: string }
   reps: FilterOptions['reps']
   cards: CockpitCard[]
-  pipeline: { stage: string; count: number; amount: number }[]
+  pipeline: { stage: Stage; count: number; amount: number }[]
   created_this_month: { count: number; amount: number }
   monthly: { month: string; actual: number | null; target: number | null }[]
   week: { first: string; last: string }
   activities: Record<'visit' | 'call' | 'demo' | 'proposal', number>
-  closing_this_week: { id: number; customer: string; amount: number; stage: string; expected_close: string }[]
+  closing_this_week: { id: number; customer: string; amount: number; stage: Stage; expected_close: string }[]
   overdue: { contract: number; code: string; customer: string; amount: number; overdue: number; oldest_due: string; days_overdue: number }[]
   overdue_total: number
   overdue_count: number
   owned_customers: number
-  at_risk: { customer: number; name: string; days_since_last: number; median_gap: number | null; t12m: number; t12m_prev: number; yoy: number | null; reasons: string[] }[]
+  at_risk: { customer: number; name: string; days_since_last: number; median_gap: number | null; t12m: number; t12m_prev: number; yoy: number | null; reasons: AtRiskReason[] }[]
 }
-export interface TodoItem { kind: 'resolution' | 'action'; id: number; title: string; due_date: string; status: string; overdue: boolean; meeting_id: number }
-export type DoMetric = 'bids_won' | 'sales' | 'collection'
+/** D1's to-do list: the same answer as GET /todos. */
+export type TodoItem = Todo
+export const DO_METRICS = ['bids_won', 'sales', 'collection'] as const
+export type DoMetric = typeof DO_METRICS[number]
+export const STAGES = ['lead', 'qualified', 'proposal', 'bidding', 'negotiation', 'won', 'lost'] as const
+export type Stage = typeof STAGES[number]
+export const ACTIVITIES = ['visit', 'call', 'demo', 'proposal'] as const
+export type Activity = typeof ACTIVITIES[number]
+export const AT_RISK_REASONS = ['gap', 'decline'] as const
+export type AtRiskReason = typeof AT_RISK_REASONS[number]
+export const KPI_PARTS = ['sales_completion', 'collection_completion', 'new_customers', 'forecast_accuracy'] as const
+export type KpiPartCode = typeof KPI_PARTS[number]
+export const ANOMALY_RULES = ['yoy', 'z', 'completion'] as const
+export type AnomalyRule = typeof ANOMALY_RULES[number]
+export const SEVERITIES = ['high', 'medium'] as const
+export type Severity = typeof SEVERITIES[number]
+export const ANOMALY_UNITS = ['region', 'rep'] as const
+export type AnomalyUnit = typeof ANOMALY_UNITS[number]
 export interface MetricFigures {
   metric: DoMetric; amount: number; count: number | null; target: number | null; completion: number | null
   yoy_amount: number; yoy: number | null; pop_amount: number; pop: number | null
@@ -98,8 +122,8 @@ export interface MetricFigures {
 export interface BreakdownRow { id: number; name: string; metrics: MetricFigures[] }
 export interface AnomalyAckInfo { user: string; at: string; comment: string }
 export interface Anomaly {
-  key: string; unit: 'region' | 'rep'; id: number; name: string; metric: DoMetric; month: string
-  rules: ('yoy' | 'z' | 'completion')[]; severity: 'high' | 'medium'
+  key: string; unit: AnomalyUnit; id: number; name: string; metric: DoMetric; month: string
+  rules: AnomalyRule[]; severity: Severity
   value: number; count: number | null; last_year: number | null; yoy: number | null; z: number | null
   median: number | null; mad: number | null; target: number | null; completion: number | null; time_progress: number | null
   acks: AnomalyAckInfo[]
@@ -118,32 +142,47 @@ export interface ProcessResponse {
   anomalies_total: number
   options: FilterOptions
 }
-export type BoardMetric = 'sales' | 'completion' | 'collections' | 'collection_rate' | 'new_customers' | 'win_rate' | 'forecast_accuracy' | 'kpi_score'
+export const BOARD_METRICS = ['sales', 'completion', 'collections', 'collection_rate', 'new_customers', 'win_rate', 'forecast_accuracy', 'kpi_score'] as const
+export type BoardMetric = typeof BOARD_METRICS[number]
 export interface BoardRow {
   id: number; name: string; region: number | null; region_name: string; own: boolean; visible: boolean
   value: number | null; rank: number | null; previous_rank: number | null; change: number | null; figures: RepFigures | null
 }
 export interface PerCapitaSeries { id: number | null; name: string; sales: number[]; headcount: number[]; per_capita: (number | null)[] }
-export interface PerCapitaResponse { months: string[]; last_partial: boolean; total: PerCapitaSeries; regions: PerCapitaSeries[] }
+/** The per-capita trend inside D4's answer. */
+export interface PerCapita { months: string[]; last_partial: boolean; total: PerCapitaSeries; regions: PerCapitaSeries[] }
+/** GET /do/per-capita. */
+export interface PerCapitaResponse extends PerCapita { as_of: string }
 export interface LeaderboardResponse {
   period: PeriodInfo; previous: PeriodInfo; as_of: string; metric: BoardMetric; peer_view: boolean
-  reps: BoardRow[]; regions: BoardRow[]; per_capita: PerCapitaResponse | null
+  reps: BoardRow[]; regions: BoardRow[]; per_capita: PerCapita | null
   options: FilterOptions | null  // the region filter's choices; null for reps
 }
 
 // --- A1 meetings (issue 5) ---
 export interface UserRef { id: number | null; name: string }
 export interface ActPerson { id: number; name: string; login: string; role: Role; region: number | null; rep: number | null }
-export type MeetingStatus = 'planned' | 'open' | 'closed'
-export type ResolutionStatus = 'open' | 'doing' | 'done' | 'cancelled'
-export type ActionStatus = 'todo' | 'doing' | 'done' | 'blocked'
-export type GoalMetric = 'sales' | 'collections' | 'completion' | 'collection_rate' | 'bids_won' | 'new_customers'
+export const MEETING_STATUSES = ['planned', 'open', 'closed'] as const
+export type MeetingStatus = typeof MEETING_STATUSES[number]
+export const RESOLUTION_STATUSES = ['open', 'doing', 'done', 'cancelled'] as const
+export type ResolutionStatus = typeof RESOLUTION_STATUSES[number]
+export const ACTION_STATUSES = ['todo', 'doing', 'done', 'blocked'] as const
+export type ActionStatus = typeof ACTION_STATUSES[number]
+export const GOAL_METRICS = ['sales', 'collections', 'completion', 'collection_rate', 'bids_won', 'new_customers'] as const
+export type GoalMetric = typeof GOAL_METRICS[number]
+export const SERIES_TYPES = ['weekly', 'monthly', 'quarterly'] as const
+export type SeriesType = typeof SERIES_TYPES[number]
+export const SERIES_LEVELS = ['company', 'region', 'team'] as const
+export type SeriesLevel = typeof SERIES_LEVELS[number]
+export const TODO_KINDS = ['resolution', 'action'] as const
+export type TodoKind = typeof TODO_KINDS[number]
+export const PLAN_STATUSES = ['paid', 'overdue', 'open'] as const
 export interface MeetingSeries {
-  id: number; name: string; type: 'weekly' | 'monthly' | 'quarterly'; level: 'company' | 'region' | 'team'
+  id: number; name: string; type: SeriesType; level: SeriesLevel
   region: { id: number; name: string } | null; can_manage: boolean; meeting_count?: number; next_planned?: number | null
 }
 export interface MeetingSummary {
-  id: number; series: { id: number; name: string; type: string; level: string }; date: string; status: MeetingStatus
+  id: number; series: { id: number; name: string; type: SeriesType; level: SeriesLevel }; date: string; status: MeetingStatus
   chair: UserRef; attendee_count: number; resolution_count: number; carry_over_count: number; carry_over_pending: number
   can_manage: boolean
 }
@@ -176,7 +215,7 @@ export interface MeetingDetail extends Omit<MeetingSummary, 'series'> {
   agenda_items: AgendaItem[]; resolutions: Resolution[]; carry_over: CarryOver[]; can_open: boolean; can_close: boolean
 }
 export interface Todo {
-  kind: 'resolution' | 'action'; id: number; title: string; due_date: string; status: string; overdue: boolean
+  kind: TodoKind; id: number; title: string; due_date: string; status: ResolutionStatus | ActionStatus; overdue: boolean
   meeting_id: number; resolution_id: number; resolution_title: string; meeting_date: string; series_name: string
 }
 export interface LoopFigures {
@@ -201,6 +240,6 @@ export interface ContractDetail {
   id: number; code: string; customer: { id: number; name: string }; rep: { id: number; name: string }
   signed_date: string; amount: number; as_of: string; paid: number; receivable: number; overdue: number
   lines: { product: { id: number; name: string; category: string }; qty: number; amount: number; cost: number }[]
-  plan: { due_date: string; amount: number; paid: number; unpaid: number; status: 'paid' | 'overdue' | 'open' }[]
+  plan: { due_date: string; amount: number; paid: number; unpaid: number; status: typeof PLAN_STATUSES[number] }[]
   payments: { date: string; amount: number; counted: boolean }[]
 }

@@ -30,6 +30,8 @@ const en: typeof zh = {
     networkError: 'Network error, please try again',
     sessionExpired: 'Your session has expired, please sign in again',
     forbidden: 'Forbidden',
+    colon: ': ',
+    withCount: '{label} ({n})',
     back: 'Back to home',
     yuan: 'yuan',
     wan: '10k yuan',
@@ -42,7 +44,7 @@ const en: typeof zh = {
   },
   period: { kind: 'Period', month: 'Month', quarter: 'Quarter', year: 'Year', pick: 'Pick a period' },
   metric: { label: 'Metric', sales: 'Sales', collection: 'Collections' },
-  status: { ahead: 'Ahead', at_risk: 'At risk', behind: 'Behind' },
+  status: { ahead: 'Ahead', at_risk: 'At risk', behind: 'Behind', no_target: 'No target' },
   progress: {
     title: 'Target progress',
     asOf: 'As of',

@@ -28,6 +28,8 @@ export default {
     networkError: '网络错误，请稍后重试',
     sessionExpired: '登录已过期，请重新登录',
     forbidden: '无权访问',
+    colon: '：',
+    withCount: '{label}（{n}）',
     back: '返回首页',
     yuan: '元',
     wan: '万元',
@@ -40,7 +42,7 @@ export default {
   },
   period: { kind: '周期', month: '月', quarter: '季', year: '年', pick: '选择周期' },
   metric: { label: '指标', sales: '销售额', collection: '回款' },
-  status: { ahead: '领先', at_risk: '有风险', behind: '落后' },
+  status: { ahead: '领先', at_risk: '有风险', behind: '落后', no_target: '无目标' },
   progress: {
     title: '销售目标进度分析',
     asOf: '截至日期',

@@ -1,7 +1,9 @@
 // Strings of components shared by several areas.
 export default {
   // the dashboard kit (components/kit)
-  kit: { exportXlsx: '导出 XLSX', exportCsv: '导出 CSV', loadError: '数据加载失败' },
+  kit: { exportXlsx: '导出 XLSX', exportCsv: '导出 CSV', loadError: '数据加载失败',
+    forbidden: '无权查看这些数据', badFilter: '链接中的筛选条件无效', notFound: '找不到这些数据', resetFilters: '重置筛选',
+  },
   sendToMeeting: {
     button: '提交会议',
     title: '提交到下次会议议程',
