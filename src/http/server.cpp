@@ -184,6 +184,9 @@ struct Server::Impl {
     out.keep_alive(keep_alive);
     out.body() = std::move(res.body);
     out.prepare_payload();
+    // Beast 1.81 writes "Content-Length: 0" on these. A 204 must not have one (RFC 9110 §8.6),
+    // nor may a 304 give one other than its 200's (a cache would take the 0 for the resource).
+    if (res.status == 204 || res.status == 304 || res.status < 200) out.erase(bhttp::field::content_length);
     // Extra headers last: a HEAD answer sets Content-Length to the size of the body it omits.
     // insert, not set: a handler may send several Set-Cookie lines.
     for (auto& [k, v] : res.headers) {

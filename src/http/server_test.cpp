@@ -184,6 +184,10 @@ TEST_F(ServerTest, HandlerWithParamsQueryAndKeepAlive) {
   EXPECT_EQ(std::distance(res.equal_range(bhttp::field::set_cookie).first,
                           res.equal_range(bhttp::field::set_cookie).second),
             2);
+  EXPECT_EQ(res.count(bhttp::field::content_length), 0u);  // RFC 9110 §8.6: none on a 204
+  // ... and the connection still frames the next answer right.
+  res = c.request(bhttp::verb::get, "/api/v1/hello/y");
+  EXPECT_EQ(boost::json::parse(res.body()).at("name").as_string(), "y");
 }
 
 TEST_F(ServerTest, JsonErrors) {
@@ -441,6 +445,7 @@ TEST_F(ServerTest, JsonIsGzippedForClientsThatAcceptIt) {
   EXPECT_EQ(again[bhttp::field::vary], "Accept-Encoding");
   EXPECT_EQ(again[bhttp::field::cache_control], "no-store");
   EXPECT_EQ(again.count(bhttp::field::content_type), 0u);
+  EXPECT_EQ(again.count(bhttp::field::content_length), 0u);
 
   // A garbled header is no error: the answer is just not compressed.
   auto bad = c.request(bhttp::verb::get, "/api/v1/big", "", "", {{"Accept-Encoding", "gzip;q=1.5;;, x br, ;q="}});
