@@ -30,6 +30,16 @@ std::string Request::header(std::string_view name) const {
   return "";
 }
 
+std::string Request::header_list(std::string_view name) const {
+  std::string out;
+  for (const auto& [k, v] : headers) {
+    if (!iequals(k, name)) continue;
+    if (!out.empty()) out += ", ";
+    out += v;
+  }
+  return out;
+}
+
 std::string Request::query_value(const std::string& name, const std::string& fallback) const {
   auto it = query.find(name);
   return it == query.end() || it->second.empty() ? fallback : it->second;

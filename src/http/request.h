@@ -30,6 +30,8 @@ struct Request {
   std::vector<std::pair<std::string, std::string>> headers;
 
   std::string header(std::string_view name) const;  // case-insensitive, "" if absent
+  // A list header (Accept-Encoding, If-None-Match) sent on several lines, joined with ", ".
+  std::string header_list(std::string_view name) const;
   std::string cookie(std::string_view name) const;  // "" if absent
   // A query parameter; `fallback` when it is absent or empty (`?x=` means "not given").
   std::string query_value(const std::string& name, const std::string& fallback = "") const;

@@ -22,6 +22,7 @@
 #include <boost/beast/http.hpp>
 #include <spdlog/spdlog.h>
 
+#include "http/compression.h"
 #include "http/framing.h"
 #include "http/static_files.h"
 
@@ -138,17 +139,12 @@ struct Server::Impl {
     return ec ? peer : addr.to_string();
   }
 
+  // Runs on a worker: the answer, compressed there too so the I/O threads never deflate.
   Response handle(Request& r) {
     try {
-      if (!parse_target(r.target, r.path, r.query)) {
-        return error_response(AppError(400, "bad_target", "", "请求地址无效", "Invalid request target"),
-                              r.lang());
-      }
-      bool get_like = r.method == "GET" || r.method == "HEAD";
-      if (!is_api(r.path) && !cfg.static_dir.empty() && get_like && !router.has_path(r.path)) {
-        return serve_static(cfg.static_dir, r.path, r.method == "HEAD");
-      }
-      return router.dispatch(r);
+      Response res = answer(r);
+      encode_response(r, res);
+      return res;
     } catch (const std::exception& e) {
       spdlog::error("request {} {} failed: {}", log_safe(r.method), log_safe(r.target), log_safe(e.what()));
     }
@@ -157,13 +153,25 @@ struct Server::Impl {
                           r.lang());
   }
 
+  Response answer(Request& r) {
+    if (!parse_target(r.target, r.path, r.query)) {
+      return error_response(AppError(400, "bad_target", "", "请求地址无效", "Invalid request target"),
+                            r.lang());
+    }
+    bool get_like = r.method == "GET" || r.method == "HEAD";
+    if (!is_api(r.path) && !cfg.static_dir.empty() && get_like && !router.has_path(r.path)) {
+      return serve_static(cfg.static_dir, r.path, r.method == "HEAD", r.header_list("accept-encoding"));
+    }
+    return router.dispatch(r);
+  }
+
   // `api`: an answer of the API, personal data unless the handler says otherwise, so no
   // cache may keep it (Cache-Control: no-store unless the handler set a Cache-Control).
   static bhttp::response<bhttp::string_body> to_beast(Response& res, unsigned version,
                                                       bool keep_alive, bool api = true) {
     bhttp::response<bhttp::string_body> out{static_cast<bhttp::status>(res.status), version};
     out.set(bhttp::field::server, "salesloop");
-    out.set(bhttp::field::content_type, res.content_type);
+    if (!res.content_type.empty()) out.set(bhttp::field::content_type, res.content_type);  // not on a 304
     out.set("X-Content-Type-Options", "nosniff");
     out.set("X-Frame-Options", "DENY");
     out.set("Referrer-Policy", "same-origin");
@@ -176,6 +184,9 @@ struct Server::Impl {
     out.keep_alive(keep_alive);
     out.body() = std::move(res.body);
     out.prepare_payload();
+    // Beast 1.81 writes "Content-Length: 0" on these. A 204 must not have one (RFC 9110 §8.6),
+    // nor may a 304 give one other than its 200's (a cache would take the 0 for the resource).
+    if (res.status == 204 || res.status == 304 || res.status < 200) out.erase(bhttp::field::content_length);
     // Extra headers last: a HEAD answer sets Content-Length to the size of the body it omits.
     // insert, not set: a handler may send several Set-Cookie lines.
     for (auto& [k, v] : res.headers) {

@@ -1,6 +1,8 @@
 // End to end: a real Server on an ephemeral port, spoken to over TCP by a small
 // blocking client, so limits and framing are tested as a browser would meet them.
 #include "http/server.h"
+#include "http/compression.h"
+#include "http/testing_gunzip.h"
 
 #include <gtest/gtest.h>
 
@@ -48,10 +50,12 @@ struct Client {
   }
   bhttp::response<bhttp::string_body> request(bhttp::verb v, const std::string& target,
                                               const std::string& body = "",
-                                              const std::string& lang = "") {
+                                              const std::string& lang = "",
+                                              const std::vector<std::pair<std::string, std::string>>& extra = {}) {
     bhttp::request<bhttp::string_body> req{v, target, 11};
     req.set(bhttp::field::host, "localhost");
     if (!lang.empty()) req.set(bhttp::field::accept_language, lang);
+    for (const auto& [k, val] : extra) req.insert(k, val);
     req.body() = body;
     req.prepare_payload();
     bhttp::write(sock, req);
@@ -98,6 +102,13 @@ class ServerTest : public ::testing::Test {
     router.add("GET", "/api/v1/slow", [](Request&) {
       std::this_thread::sleep_for(std::chrono::milliseconds(300));
       return json_response(200, boost::json::value("done"));
+    });
+    router.add("GET", "/api/v1/big", [](Request&) {
+      boost::json::array rows;
+      for (int i = 0; i < 300; ++i) rows.push_back(boost::json::object{{"rep", "李娜"}, {"amount", i * 1000}});
+      Response r = json_response(200, rows);
+      r.headers.emplace_back("ETag", "\"00000000000000aa\"");
+      return r;
     });
     router.add("GET", "/api/v1/whoami", [](Request& r) {
       return json_response(200, boost::json::object{{"client", r.client}, {"https", r.https}});
@@ -173,6 +184,10 @@ TEST_F(ServerTest, HandlerWithParamsQueryAndKeepAlive) {
   EXPECT_EQ(std::distance(res.equal_range(bhttp::field::set_cookie).first,
                           res.equal_range(bhttp::field::set_cookie).second),
             2);
+  EXPECT_EQ(res.count(bhttp::field::content_length), 0u);  // RFC 9110 §8.6: none on a 204
+  // ... and the connection still frames the next answer right.
+  res = c.request(bhttp::verb::get, "/api/v1/hello/y");
+  EXPECT_EQ(boost::json::parse(res.body()).at("name").as_string(), "y");
 }
 
 TEST_F(ServerTest, JsonErrors) {
@@ -401,6 +416,62 @@ TEST_F(ServerTest, StaticFilesAndSpaFallback) {
   EXPECT_EQ(res.result_int(), 200);
   EXPECT_EQ(res[bhttp::field::content_length], "14");  // strlen("console.log(1)")
   EXPECT_EQ(res.body(), "");
+}
+
+TEST_F(ServerTest, JsonIsGzippedForClientsThatAcceptIt) {
+  Client c(server->port());
+  auto plain = c.request(bhttp::verb::get, "/api/v1/big");
+  EXPECT_EQ(plain[bhttp::field::content_encoding], "");
+  EXPECT_EQ(plain[bhttp::field::vary], "Accept-Encoding");
+  EXPECT_EQ(plain[bhttp::field::etag], "\"00000000000000aa\"");
+  ASSERT_GT(plain.body().size(), kCompressMin);
+
+  auto gz = c.request(bhttp::verb::get, "/api/v1/big", "", "", {{"Accept-Encoding", "gzip, deflate, br"}});
+  EXPECT_EQ(gz.result_int(), 200);
+  EXPECT_EQ(gz[bhttp::field::content_encoding], "gzip");
+  EXPECT_EQ(gz[bhttp::field::vary], "Accept-Encoding");
+  EXPECT_EQ(gz[bhttp::field::content_type], "application/json; charset=utf-8");
+  EXPECT_EQ(gz[bhttp::field::content_length], std::to_string(gz.body().size()));  // the compressed size
+  EXPECT_LT(gz.body().size(), plain.body().size() / 3);
+  EXPECT_EQ(testing::gunzip(gz.body()), plain.body());
+  const std::string tag(gz[bhttp::field::etag]);
+  EXPECT_EQ(tag, etag_for_coding("\"00000000000000aa\"", "gzip"));
+
+  // The same connection goes on: a conditional GET of the gzip representation is a 304.
+  auto again = c.request(bhttp::verb::get, "/api/v1/big", "", "", {{"Accept-Encoding", "gzip"}, {"If-None-Match", tag}});
+  EXPECT_EQ(again.result_int(), 304);
+  EXPECT_EQ(again.body(), "");
+  EXPECT_EQ(again[bhttp::field::etag], tag);
+  EXPECT_EQ(again[bhttp::field::vary], "Accept-Encoding");
+  EXPECT_EQ(again[bhttp::field::cache_control], "no-store");
+  EXPECT_EQ(again.count(bhttp::field::content_type), 0u);
+  EXPECT_EQ(again.count(bhttp::field::content_length), 0u);
+
+  // A garbled header is no error: the answer is just not compressed.
+  auto bad = c.request(bhttp::verb::get, "/api/v1/big", "", "", {{"Accept-Encoding", "gzip;q=1.5;;, x br, ;q="}});
+  EXPECT_EQ(bad.result_int(), 200);
+  EXPECT_EQ(bad[bhttp::field::content_encoding], "");
+  EXPECT_EQ(bad.body(), plain.body());
+  // Small answers are not compressed.
+  auto small = c.request(bhttp::verb::get, "/api/v1/hello/x", "", "", {{"Accept-Encoding", "gzip"}});
+  EXPECT_EQ(small[bhttp::field::content_encoding], "");
+  EXPECT_EQ(boost::json::parse(small.body()).at("name").as_string(), "x");
+}
+
+TEST_F(ServerTest, PrecompressedStaticFile) {
+  write(dir / "web" / "assets" / "app-1a2b.js.gz", "GZ-BYTES");
+  Client c(server->port());
+  auto res = c.request(bhttp::verb::get, "/assets/app-1a2b.js", "", "", {{"Accept-Encoding", "gzip"}});
+  EXPECT_EQ(res.body(), "GZ-BYTES");
+  EXPECT_EQ(res[bhttp::field::content_encoding], "gzip");
+  EXPECT_EQ(res[bhttp::field::content_type], "text/javascript; charset=utf-8");
+  EXPECT_EQ(res[bhttp::field::content_length], "8");
+  res = c.request(bhttp::verb::head, "/assets/app-1a2b.js", "", "", {{"Accept-Encoding", "gzip"}});
+  EXPECT_EQ(res[bhttp::field::content_length], "8");
+  EXPECT_EQ(res[bhttp::field::content_encoding], "gzip");
+  res = c.request(bhttp::verb::get, "/assets/app-1a2b.js");
+  EXPECT_EQ(res.body(), "console.log(1)");
+  EXPECT_EQ(res[bhttp::field::vary], "Accept-Encoding");
 }
 
 TEST_F(ServerTest, TraversalRefused) {

@@ -3,6 +3,11 @@
 #include <fstream>
 #include <map>
 #include <sstream>
+#include <utility>
+#include <vector>
+
+#include "http/accept_encoding.h"
+#include "http/compression.h"
 
 namespace sl::http {
 
@@ -52,13 +57,43 @@ bool inside(const fs::path& root, const fs::path& p) {
   return true;
 }
 
-Response file_response(const fs::path& file, bool head, bool immutable) {
+// The precompressed sibling of `file` to send, if the client takes one: {coding, path}.
+// Siblings are looked up like the file itself: regular files resolving inside the root.
+std::pair<std::string, fs::path> precompressed(const fs::path& root, const fs::path& file,
+                                               const std::string& accept_encoding) {
+  std::error_code ec;
+  auto sibling = [&](const char* ext) {
+    fs::path p = fs::weakly_canonical(fs::path(file.string() + ext), ec);
+    return !ec && inside(root, p) && fs::is_regular_file(p, ec) ? p : fs::path();
+  };
+  const fs::path br = sibling(".br"), gz = sibling(".gz");
+  // Only the codings on disk are offered; brotli first, it is the smaller.
+  std::vector<std::string_view> offered;
+  if (!br.empty()) offered.push_back("br");
+  if (!gz.empty()) offered.push_back("gzip");
+  if (offered.empty()) return {};
+  std::string coding = choose_encoding(accept_encoding, offered);
+  if (coding.empty()) return {};
+  return {coding, coding == "br" ? br : gz};
+}
+
+Response file_response(const fs::path& root, const fs::path& file, bool head, bool immutable,
+                       const std::string& accept_encoding) {
   Response r;
+  r.content_type = content_type_for(file);
+  fs::path send = file;
+  if (compressible(r.content_type)) {
+    r.headers.emplace_back("Vary", "Accept-Encoding");
+    auto [coding, path] = precompressed(root, file, accept_encoding);
+    if (!coding.empty()) {
+      r.headers.emplace_back("Content-Encoding", coding);
+      send = path;
+    }
+  }
   std::string body;
-  if (!read_file(file, body)) {
+  if (!read_file(send, body)) {
     return error_response(sl::not_found(), sl::Lang::en);
   }
-  r.content_type = content_type_for(file);
   // Hashed asset names change with their content, so they can be cached forever;
   // index.html must be revalidated to pick up a new build.
   r.headers.emplace_back("Cache-Control", immutable ? "public, max-age=31536000, immutable"
@@ -73,7 +108,8 @@ Response file_response(const fs::path& file, bool head, bool immutable) {
 
 }  // namespace
 
-Response serve_static(const fs::path& root_in, const std::string& path, bool head) {
+Response serve_static(const fs::path& root_in, const std::string& path, bool head,
+                      const std::string& accept_encoding) {
   if (path.find("..") != std::string::npos || path.find('\0') != std::string::npos ||
       path.find('\\') != std::string::npos) {
     return error_response(sl::AppError(400, "bad_path", "", "路径无效", "Invalid path"),
@@ -90,11 +126,11 @@ Response serve_static(const fs::path& root_in, const std::string& path, bool hea
     // Symlinks resolving outside the root are refused, not followed.
     if (!ec && inside(root, candidate) && fs::is_regular_file(candidate, ec)) {
       bool immutable = rel.rfind("assets/", 0) == 0;
-      return file_response(candidate, head, immutable);
+      return file_response(root, candidate, head, immutable, accept_encoding);
     }
     if (!ec && inside(root, candidate) && fs::is_directory(candidate, ec) &&
         fs::is_regular_file(candidate / "index.html", ec)) {
-      return file_response(candidate / "index.html", head, false);
+      return file_response(root, candidate / "index.html", head, false, accept_encoding);
     }
     // A missing asset is a real 404: answering index.html would hand HTML to a <script>.
     std::string ext = fs::path(rel).extension().string();
@@ -104,7 +140,7 @@ Response serve_static(const fs::path& root_in, const std::string& path, bool hea
     if (looks_like_file) return error_response(sl::not_found(), sl::Lang::en);
   }
   fs::path index = root / "index.html";
-  if (fs::is_regular_file(index, ec)) return file_response(index, head, false);
+  if (fs::is_regular_file(index, ec)) return file_response(root, index, head, false, accept_encoding);
   return error_response(sl::not_found(), sl::Lang::en);
 }
 
