@@ -5,11 +5,15 @@
 #include "analytics/act/loop_figures.h"
 #include "analytics/act/overdue.h"
 #include "api/act_common.h"
+#include "api/paging.h"
 #include "api/routes.h"
 
 namespace sl::api::act {
 
 namespace {
+
+// Overdue by more than this many days: "long overdue".
+constexpr int kLongOverdueDays = 90;
 
 json::value rate(const std::optional<double>& v) { return v ? json::value(*v) : json::value(nullptr); }
 
@@ -28,11 +32,34 @@ json::object figures_json(const analytics::LoopFigures& f) {
 }  // namespace
 
 void add_act_todo_routes(http::Router& r, Context& ctx) {
+  // The caller's open items, overdue first; filtered (kind, overdue=1|long, series) and paged, with
+  // counts over the filtered list. An item overdue by more than kLongOverdueDays is "long
+  // overdue" (the page groups them apart: a 2023 item still open is a different problem).
   r.add("GET", "/api/v1/todos", [&ctx](http::Request& req) {
     Caller c = require_caller(ctx, req);
     View v(ctx, c);
+    const std::string kind = req.query_value("kind"), overdue_text = req.query_value("overdue");
+    if (!kind.empty() && kind != "resolution" && kind != "action")
+      throw invalid_field("kind", "kind 应为 resolution 或 action", "kind must be resolution or action");
+    if (!overdue_text.empty() && overdue_text != "1" && overdue_text != "0" && overdue_text != "long")
+      throw invalid_field("overdue", "overdue 应为 0、1 或 long", "overdue must be 0, 1 or long");
+    const std::string series_text = req.query_value("series");
+    const Id series = series_text.empty() ? 0 : query_id(series_text, "series");
+    const Paging paging = read_paging(req);
+    std::vector<analytics::Todo> list;
+    int64_t overdue = 0, long_overdue = 0;
+    for (auto& t : analytics::todos_for(c.user.id, v.book.resolutions, v.book.action_items, v.today)) {
+      if (!kind.empty() && kind != (t.kind == analytics::Todo::resolution ? "resolution" : "action")) continue;
+      const bool long_late = t.overdue && v.today.days - t.due.days > kLongOverdueDays;
+      if ((overdue_text == "1" && !t.overdue) || (overdue_text == "long" && !long_late)) continue;
+      if (series && v.meeting_of(*v.resolutions.at(t.resolution_id)).series != series) continue;
+      overdue += t.overdue;
+      long_overdue += long_late;
+      list.push_back(std::move(t));
+    }
     json::array items;
-    for (const auto& t : analytics::todos_for(c.user.id, v.book.resolutions, v.book.action_items, v.today)) {
+    for (size_t i = paging.first(list.size()); i < paging.last(list.size()); ++i) {
+      const auto& t = list[i];
       const auto& res = *v.resolutions.at(t.resolution_id);
       const auto& m = v.meeting_of(res);
       items.push_back(json::object{{"kind", t.kind == analytics::Todo::resolution ? "resolution" : "action"},
@@ -41,13 +68,19 @@ void add_act_todo_routes(http::Router& r, Context& ctx) {
                                    {"due_date", format_date(t.due)},
                                    {"status", t.status},
                                    {"overdue", t.overdue},
+                                   {"long_overdue", t.overdue && v.today.days - t.due.days > kLongOverdueDays},
                                    {"meeting_id", t.meeting},
                                    {"resolution_id", t.resolution_id},
                                    {"resolution_title", res.title},
                                    {"meeting_date", format_date(m.date)},
+                                   {"series_id", m.series},
                                    {"series_name", v.series_of(m).name}});
     }
-    return http::json_response(200, json::object{{"today", format_date(v.today)}, {"items", std::move(items)}});
+    json::object answer{{"today", format_date(v.today)},
+                        {"items", std::move(items)},
+                        {"counts", json::object{{"all", list.size()}, {"overdue", overdue}, {"long_overdue", long_overdue}}}};
+    add_paging(answer, list.size(), paging);
+    return http::json_response(200, answer);
   });
 
   r.add("GET", "/api/v1/act/stats", [&ctx](http::Request& req) {

@@ -1,5 +1,7 @@
 #include "api/cached_response.h"
 
+#include "http/compression.h"
+
 #include <cstdio>
 #include <functional>
 
@@ -20,7 +22,12 @@ http::Handler cached_get(Context& ctx, http::Handler h) {
     const std::string private_cache = "no-store";
     if (req.header("if-none-match") == etag)
       return http::Response{304, "", "", {{"ETag", etag}, {"Cache-Control", private_cache}}};
-    auto kept = ctx.bodies.get<http::Response>(data_version, c.scope, "body", key, [&] { return h(req); });
+    // Kept with its gzip: a repeated answer is sent without deflating it again.
+    auto kept = ctx.bodies.get<http::Response>(data_version, c.scope, "body", key, [&] {
+      http::Response fresh = h(req);
+      http::keep_gzipped(fresh);
+      return fresh;
+    });
     http::Response r = *kept;
     r.headers.push_back({"ETag", etag});
     r.headers.push_back({"Cache-Control", private_cache});

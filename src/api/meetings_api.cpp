@@ -5,10 +5,14 @@
 //   POST /api/v1/meetings/{id}/status, POST /api/v1/meetings/{id}/carry-over/{resolution}
 //   POST /api/v1/meetings/{id}/agenda
 #include <algorithm>
+#include <map>
+#include <set>
 
 #include "analytics/act/access.h"
 #include "analytics/act/carry_over.h"
+#include "analytics/act/overdue.h"
 #include "api/act_common.h"
+#include "api/paging.h"
 #include "api/routes.h"
 
 namespace sl::api::act {
@@ -101,6 +105,9 @@ void add_meeting_routes(http::Router& r, Context& ctx) {
     return http::json_response(201, json::object{{"id", id}});
   });
 
+  // The meetings the caller sees, newest first, filtered (series, status, date range, a
+  // resolution owner, with overdue resolutions, a text in the series name) and paged; counts
+  // by status over the filtered list whatever the status filter, so the tabs show them.
   r.add("GET", "/api/v1/meetings", [&ctx](http::Request& req) {
     Caller c = require_caller(ctx, req);
     View v(ctx, c);
@@ -113,13 +120,49 @@ void add_meeting_routes(http::Router& r, Context& ctx) {
         throw invalid_field("status", "状态应为 " + codes_zh(model::meeting_status_codes()),
                             "status must be " + codes_en(model::meeting_status_codes()));
     }
+    const std::string from_text = req.query_value("from"), to_text = req.query_value("to");
+    const std::optional<Date> from = from_text.empty() ? std::nullopt : std::optional(query_date(from_text, "from"));
+    const std::optional<Date> to = to_text.empty() ? std::nullopt : std::optional(query_date(to_text, "to"));
+    if (from && to && *to < *from) throw invalid_field("to", "结束日期早于开始日期", "to is before from");
+    const std::string owner_text = req.query_value("owner");
+    const Id owner = owner_text.empty() ? 0 : query_id(owner_text, "owner");
+    const std::string overdue_text = req.query_value("overdue");
+    if (!overdue_text.empty() && overdue_text != "1" && overdue_text != "0")
+      throw invalid_field("overdue", "overdue 应为 0 或 1", "overdue must be 0 or 1");
+    const bool only_overdue = overdue_text == "1";
+    const std::string text = req.query_value("q");
+    if (text.size() > 100) throw invalid_field("q", "搜索文本过长", "The search text is too long");
+    const Paging paging = read_paging(req);
+
+    // Per meeting: owns a resolution of `owner`, has an overdue resolution.
+    std::set<Id> owned, late;
+    for (const auto& r : v.book.resolutions) {
+      if (owner && r.owner == owner) owned.insert(r.meeting);
+      if (analytics::overdue(r.due_date, v.today, analytics::resolution_open(r.status))) late.insert(r.meeting);
+    }
     std::vector<const model::Meeting*> list;
-    for (const auto& m : v.book.meetings)
-      if ((sid == 0 || m.series == sid) && (!status || m.status == *status) && v.can_see(m)) list.push_back(&m);
+    std::map<std::string, int64_t> by_status;
+    for (const char* code : model::meeting_status_codes()) by_status[code] = 0;
+    for (const auto& m : v.book.meetings) {
+      if ((sid && m.series != sid) || (from && m.date < *from) || (to && *to < m.date)) continue;
+      if ((owner && !owned.count(m.id)) || (only_overdue && !late.count(m.id))) continue;
+      if (!text.empty() && v.series_of(m).name.find(text) == std::string::npos) continue;
+      if (!v.can_see(m)) continue;
+      ++by_status[model::meeting_status_code(m.status)];
+      if (!status || m.status == *status) list.push_back(&m);
+    }
     std::stable_sort(list.begin(), list.end(), [](auto* a, auto* b) { return a->date > b->date; });
     json::array out;
-    for (auto* m : list) out.push_back(v.meeting_summary(*m));
-    return http::json_response(200, json::object{{"meetings", std::move(out)}});
+    for (size_t i = paging.first(list.size()); i < paging.last(list.size()); ++i) {
+      json::object o = v.meeting_summary(*list[i]);
+      o["has_overdue"] = late.count(list[i]->id) > 0;
+      out.push_back(std::move(o));
+    }
+    json::object counts;
+    for (const auto& [code, n] : by_status) counts[code] = n;
+    json::object answer{{"meetings", std::move(out)}, {"counts", std::move(counts)}};
+    add_paging(answer, list.size(), paging);
+    return http::json_response(200, answer);
   });
 
   r.add("POST", "/api/v1/meetings", [&ctx](http::Request& req) {

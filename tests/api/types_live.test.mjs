@@ -25,7 +25,7 @@ const COMMON = [
   ['/api/v1/meta', 'Meta'],
   ['/api/v1/regions', '{ regions: Region[] }'],
   [`/api/v1/do/cockpit?as_of=${AS_OF}`, 'CockpitResponse'],
-  ['/api/v1/todos', '{ today: string; items: Todo[] }'],
+  ['/api/v1/todos', 'TodoList'],
   [`/api/v1/do/process?period=2026-06&as_of=${AS_OF}`, 'ProcessResponse'],
   [`/api/v1/do/process?period=2026-Q2&as_of=${AS_OF}`, 'ProcessResponse'],
   [`/api/v1/do/process?period=2026-04-01..2026-06-10&as_of=${AS_OF}`, 'ProcessResponse'],
@@ -34,7 +34,7 @@ const COMMON = [
   [`/api/v1/do/progress?period=2026-06&as_of=${AS_OF}&metric=sales&level=rep`, 'ProgressResponse'],
   [`/api/v1/do/progress?period=2026-12&as_of=${AS_OF}&metric=collection&level=rep`, 'ProgressResponse'],
   ['/api/v1/meeting-series', '{ series: MeetingSeries[] }'],
-  ['/api/v1/meetings', '{ meetings: MeetingSummary[] }'],
+  ['/api/v1/meetings', 'MeetingList'],
   ['/api/v1/meetings/{meeting}', 'MeetingDetail'],
   ['/api/v1/act/stats?months=12', 'ActStats'],
   ['/api/v1/act/people', '{ users: ActPerson[] }'],
@@ -77,7 +77,7 @@ test('the web\'s types of API answers match live answers of every role', { timeo
   const files = [];
   const what = [];
   const imports = 'SessionResponse, Meta, Region, CockpitResponse, Todo, ProcessResponse, LeaderboardResponse, PerCapitaResponse, ' +
-    'ProgressResponse, MeetingSeries, MeetingSummary, MeetingDetail, ActStats, ActPerson, ContractDetail, GridResponse, AuditEntry';
+    'ProgressResponse, MeetingSeries, MeetingSummary, MeetingList, TodoList, MeetingDetail, ActStats, ActPerson, ContractDetail, GridResponse, AuditEntry';
   try {
     for (const [role, plan] of Object.entries(PLAN)) {
       const c = await as(role);

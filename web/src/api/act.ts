@@ -1,16 +1,24 @@
 // A · 问题跟踪: meeting series, meetings, carry-over, resolutions, action items, to-dos, figures.
 import { request } from './http'
 import type {
-  ActPerson, MeetingSeries, MeetingSummary, MeetingDetail, Resolution, ActionItem, Todo, ActStats, NewResolution,
+  ActPerson, MeetingSeries, MeetingList, MeetingDetail, Resolution, ActionItem, TodoList, ActStats, NewResolution,
 } from './types'
+
+type Id = number | null
+/** GET /meetings filters (all optional) and its page. */
+export type MeetingQuery = {
+  series?: Id; status?: string | null; from?: string | null; to?: string | null; owner?: Id; overdue?: 0 | 1 | null
+  q?: string | null; page?: number; page_size?: number
+}
+/** GET /todos filters and its page. */
+export type TodoQuery = { kind?: string | null; overdue?: 0 | 1 | 'long' | null; series?: Id; page?: number; page_size?: number }
 
 export const actApi = {
   people: () => request<{ users: ActPerson[] }>('GET', '/act/people'),
   series: () => request<{ series: MeetingSeries[] }>('GET', '/meeting-series'),
   addSeries: (body: { name: string; type: string; level: string; region?: number | null }) =>
     request<{ id: number }>('POST', '/meeting-series', { body, quiet: [422] }),
-  meetings: (q: { series?: number | null; status?: string | null } = {}) =>
-    request<{ meetings: MeetingSummary[] }>('GET', '/meetings', { query: q }),
+  meetings: (q: MeetingQuery = {}) => request<MeetingList>('GET', '/meetings', { query: q }),
   addMeeting: (body: { series: number; date: string; chair?: number; attendees?: number[]; agenda?: string }) =>
     request<{ id: number }>('POST', '/meetings', { body, quiet: [422] }),
   meeting: (id: number) => request<MeetingDetail>('GET', `/meetings/${id}`),
@@ -31,6 +39,6 @@ export const actApi = {
   updateAction: (id: number, body: { status?: string; note?: string; title?: string; owner?: number; due_date?: string }) =>
     request<ActionItem>('PATCH', `/actions/${id}`, { body, quiet: [422] }),
   addActionLog: (id: number, text: string) => request<ActionItem>('POST', `/actions/${id}/log`, { body: { text }, quiet: [422] }),
-  todos: () => request<{ today: string; items: Todo[] }>('GET', '/todos'),
+  todos: (q: TodoQuery = {}) => request<TodoList>('GET', '/todos', { query: q }),
   stats: (q: { series?: number | null; months?: number } = {}) => request<ActStats>('GET', '/act/stats', { query: q }),
 }

@@ -210,6 +210,10 @@ export interface AgendaItem {
   id: number; title: string; source: '' | 'd2' | 'c4'; key: string; figures: Record<string, unknown> | null
   resolution_id: number | null; created_by: UserRef; created_at: string
 }
+/** A server-side paged list (?page=N&page_size=M). */
+export interface Paged { total: number; page: number; page_size: number }
+export interface ListedMeeting extends MeetingSummary { has_overdue: boolean }
+export interface MeetingList extends Paged { meetings: ListedMeeting[]; counts: Record<MeetingStatus, number> }
 export interface MeetingDetail extends Omit<MeetingSummary, 'series'> {
   series: MeetingSeries; agenda: string; minutes: string; attendees: { id: number; name: string; role: string }[]
   agenda_items: AgendaItem[]; resolutions: Resolution[]; carry_over: CarryOver[]; can_open: boolean; can_close: boolean
@@ -217,7 +221,10 @@ export interface MeetingDetail extends Omit<MeetingSummary, 'series'> {
 export interface Todo {
   kind: TodoKind; id: number; title: string; due_date: string; status: ResolutionStatus | ActionStatus; overdue: boolean
   meeting_id: number; resolution_id: number; resolution_title: string; meeting_date: string; series_name: string
+  /** Overdue by more than 90 days. */
+  long_overdue: boolean; series_id: number
 }
+export interface TodoList extends Paged { today: string; items: Todo[]; counts: { all: number; overdue: number; long_overdue: number } }
 export interface LoopFigures {
   resolutions: number; closable: number; done: number; done_on_time: number
   closure_rate: number | null; on_time_rate: number | null; mean_days_to_close: number | null

@@ -15,6 +15,7 @@ export default {
       date: 'Date', chair: 'Chair', resolutions: 'Resolutions', carryOver: 'Carry-over', pending: '{n} to update',
       newSeries: 'New series', newMeeting: 'New meeting', open: 'Open',
       seriesName: 'Series name', type: 'Cadence', level: 'Level', region: 'Region', attendees: 'Attendees', agenda: 'Agenda',
+      all: 'All', from: 'From', to: 'To', overdueOnly: 'With overdue resolutions', search: 'Search series name', hasOverdue: 'Overdue',
     },
     meeting: {
       title: '{series} · {date}', chair: 'Chair', attendees: 'Attendees', agenda: 'Agenda', agendaItems: 'Agenda items',
@@ -44,6 +45,7 @@ export default {
       title: 'My to-dos', hint: 'Open resolutions and action items you own, overdue first (as of the server date {today})',
       kind: 'Kind', resolution: 'Resolution', action: 'Action item', item: 'Item', due: 'Due', status: 'Status', from: 'Meeting',
       overdue: 'Overdue', empty: 'Nothing to do', open: 'Open meeting', under: 'Resolution',
+      all: 'All', allKinds: 'All kinds', overdueTab: 'Overdue', longTab: 'Long overdue', longOverdue: 'Long overdue (over 90 days)', allSeries: 'All meeting series',
     },
     stats: {
       title: 'Meeting figures', closureRate: 'Closure rate', onTimeRate: 'On-time rate', meanDays: 'Mean days to close',

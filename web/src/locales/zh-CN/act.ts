@@ -15,6 +15,7 @@ export default {
       date: '会议日期', chair: '主持人', resolutions: '决议数', carryOver: '遗留问题', pending: '{n} 项待更新',
       newSeries: '新建会议系列', newMeeting: '新建会议', open: '查看',
       seriesName: '系列名称', type: '周期', level: '层级', region: '区域', attendees: '参会人', agenda: '议程',
+      all: '全部', from: '开始日期', to: '结束日期', overdueOnly: '有逾期决议', search: '搜索系列名称', hasOverdue: '有逾期',
     },
     meeting: {
       title: '{series} · {date}', chair: '主持人', attendees: '参会人', agenda: '议程', agendaItems: '议程事项',
@@ -44,6 +45,7 @@ export default {
       title: '我的待办', hint: '我负责的未完成决议与行动项，逾期的排在最前（按服务器日期 {today} 计算）',
       kind: '类型', resolution: '决议', action: '行动项', item: '事项', due: '截止日期', status: '状态', from: '来源会议',
       overdue: '已逾期', empty: '暂无待办', open: '打开会议', under: '所属决议',
+      all: '全部', allKinds: '全部类型', overdueTab: '已逾期', longTab: '长期逾期', longOverdue: '长期逾期（超过 90 天）', allSeries: '全部会议系列',
     },
     stats: {
       title: '会议执行统计', closureRate: '决议关闭率', onTimeRate: '按期完成率', meanDays: '平均关闭天数',
