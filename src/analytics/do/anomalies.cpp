@@ -1,10 +1,10 @@
 #include "analytics/do/anomalies.h"
 
-#include "analytics/do/month_complete.h"
-
 #include <algorithm>
 #include <cmath>
 #include <stdexcept>
+
+#include "analytics/do/month_complete.h"
 
 namespace sl::analytics {
 
