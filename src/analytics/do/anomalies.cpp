@@ -119,7 +119,7 @@ std::vector<Anomaly> detect_anomalies(const engine::Snapshot& s, const engine::S
         if (metric == DoMetric::bids_won) an.count = c[off];
         an.last_year = a[off - 12];
         if (complete) {
-          Growth yoy = growth_over(a[off], a[off - 12], min_base(hist, 1, rules.yoy_min_base_share));
+          Growth yoy = growth_over(a[off], a[off - 12], min_base(hist, 1, rules.yoy_min_base_share), rules.yoy_min_base_share);
           an.yoy = yoy.value;
           an.yoy_basis = yoy.basis;
         } else {

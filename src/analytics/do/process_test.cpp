@@ -255,10 +255,12 @@ TEST(D2, YoYOnATinyBaseIsNewNotAPercentage) {
   EXPECT_EQ(r.reps[0].metrics[1].yoy_basis, YoyBasis::new_base);
   // Collections: nothing this year nor last: small, and the anomaly z rule of the rise is there.
   EXPECT_EQ(r.totals[2].yoy_basis, YoyBasis::small);
-  // With a base of 100 (mean 925, minimum 0.1 × 925 × 31/30.4375 = 94.2) the YoY is a
-  // percentage again: (2000 − 100) / 100 = +1900 %.
+  // A base of 100 (mean 925, minimum 0.1 × 925 × 31/30.4375 = 94.2) against 900: a
+  // percentage again, (900 − 100) / 100 = +800 %; against 2,000 the base is under a tenth of
+  // this year's amount (200): new, not +1900 %.
   h[0] = 100;
-  auto n = run(monthly(h, 2000, std::nullopt), "2025-03", "2025-04-10");
+  auto n = run(monthly(h, 900, std::nullopt), "2025-03", "2025-04-10");
   EXPECT_EQ(sales(n).yoy_basis, YoyBasis::normal);
-  EXPECT_DOUBLE_EQ(*sales(n).yoy, 19.0);
+  EXPECT_DOUBLE_EQ(*sales(n).yoy, 8.0);
+  EXPECT_EQ(sales(run(monthly(h, 2000, std::nullopt), "2025-03", "2025-04-10")).yoy_basis, YoyBasis::new_base);
 }

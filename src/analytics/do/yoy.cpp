@@ -21,9 +21,10 @@ double min_base(const std::vector<double>& monthly, double months, double share)
   return std::max(0.0, sum / static_cast<double>(monthly.size())) * share * months;
 }
 
-Growth growth_over(Money x, Money base, double minimum) {
+Growth growth_over(Money x, Money base, double minimum, double share) {
   Growth g;
-  if (base > 0 && static_cast<double>(base) >= minimum) {
+  const double b = static_cast<double>(base);
+  if (base > 0 && b >= minimum && b >= share * static_cast<double>(x)) {
     g.basis = YoyBasis::normal;
     g.value = static_cast<double>(x - base) / static_cast<double>(base);
   } else {

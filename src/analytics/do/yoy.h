@@ -2,15 +2,16 @@
 //
 // A comparison against a tiny base says nothing a percentage can carry ("+94904 %"): below a
 // minimum base the growth is no number and its basis says why —
-//   normal:  base ≥ minimum base: growth = (x − base) / base;
-//   new:     base below the minimum, x not ("新增": last year next to nothing, this year real);
-//   small:   both below the minimum (nothing to compare: "—");
+//   normal:  base ≥ the minimum base and ≥ share × x: growth = (x − base) / base;
+//   new:     base below either, x not below the minimum base ("新增": next to nothing before);
+//   small:   both below the minimum base (nothing to compare: "—");
 //   partial: the month is not over (anomalies only: half a month against a whole one).
-// The minimum base = kMinBaseShare × the unit's mean month (the 12 months before the
-// compared period or month; for a rep only the months they were employed in) × the window's
-// length in months (days / 30.4375). A base of 0 is always below it. The mean, not the
-// median: a rep who signs a few large contracts a year has a median month of 0, which would
-// protect nothing; the mean is the scale of the unit's month.
+// The minimum base = share × the unit's mean month (the 12 months before the compared period
+// or month; for a rep only the months they were employed in) × the window's length in months
+// (days / 30.4375). A base of 0 is always tiny. The mean, not the median: a rep who signs a few
+// large contracts a year has a median month of 0, which would protect nothing. The second
+// bound (base ≥ share × x, i.e. growth ≤ +900 % at 10 %) catches a unit whose ordinary months
+// are small and whose month is not: 1.0万 last year against 483万 is "new", not "+46870 %".
 #pragma once
 #include <optional>
 #include <vector>
@@ -35,7 +36,7 @@ struct Growth {
 
 // Mean of the monthly amounts (0 for none) × share × months.
 double min_base(const std::vector<double>& monthly, double months, double share = kMinBaseShare);
-// The growth of x over base under a minimum base.
-Growth growth_over(Money x, Money base, double minimum);
+// The growth of x over base under a minimum base (and share × x, see above).
+Growth growth_over(Money x, Money base, double minimum, double share = kMinBaseShare);
 
 }  // namespace sl::analytics

@@ -50,6 +50,12 @@ TEST(YoyBasis, NormalNewAndSmall) {
   // A base of 0 is never a percentage, even with no minimum.
   EXPECT_EQ(growth_over(10, 0, 0).basis, YoyBasis::new_base);
   EXPECT_EQ(growth_over(0, 0, 0).basis, YoyBasis::small);
+  // A base under a tenth of this period's amount: 1 against 483 is new, not +48200 %;
+  // exactly a tenth (+900 %) is still a percentage.
+  EXPECT_EQ(growth_over(483, 1, 0).basis, YoyBasis::new_base);
+  EXPECT_DOUBLE_EQ(*growth_over(1000, 100, 0).value, 9.0);
+  EXPECT_EQ(growth_over(1001, 100, 0).basis, YoyBasis::new_base);
+  EXPECT_EQ(growth_over(1001, 100, 0, 0.05).basis, YoyBasis::normal);  // the share is a setting
   // A base exactly at the minimum is normal.
   EXPECT_EQ(growth_over(20, 25, 25).basis, YoyBasis::normal);
   EXPECT_STREQ(yoy_basis_code(YoyBasis::new_base), "new");
