@@ -63,6 +63,7 @@ json::value cockpit_json(const Caller& c, const analytics::CockpitResult& r, Dat
                                    {"t12m", x.t12m},
                                    {"t12m_prev", x.t12m_prev},
                                    {"yoy", opt(x.yoy)},
+                                   {"yoy_basis", analytics::yoy_basis_code(x.yoy_basis)},
                                    {"reasons", std::move(reasons)}});
   }
   json::object activities;

@@ -19,7 +19,11 @@ json::object period_json(const Period& p, Date as_of) {
 json::object progress_json(const analytics::ProgressRow& r) {
   return json::object{{"target", opt(r.target)},       {"actual", r.actual},
                       {"completion", opt(r.completion)}, {"time_progress", r.time_progress},
-                      {"gap", opt(r.gap)},               {"status", analytics::status_code(r.status)}};
+                      {"gap", opt(r.gap)},               {"status", status_json(r.status)}};
+}
+
+json::value status_json(analytics::ProgressStatus s) {
+  return s == analytics::ProgressStatus::none ? json::value(nullptr) : json::value(analytics::status_code(s));
 }
 
 json::object figures_json(const analytics::RepFigures& f) {

@@ -18,6 +18,8 @@ Date as_of_param(const http::Request& req, Context& ctx);
 
 json::object period_json(const Period& p, Date as_of);
 json::object progress_json(const analytics::ProgressRow& r);
+// A D3 status: its code, or null for a period that has not started (status none).
+json::value status_json(analytics::ProgressStatus s);
 json::object figures_json(const analytics::RepFigures& f);
 // What the filter bar offers this caller: visible 大区, reps, industries, categories.
 json::object filter_options(const Caller& c);

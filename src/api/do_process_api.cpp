@@ -25,8 +25,10 @@ json::object metric_json(const analytics::MetricFigures& m) {
                       {"completion", opt(m.completion)},
                       {"yoy_amount", m.yoy_amount},
                       {"yoy", opt(m.yoy)},
+                      {"yoy_basis", analytics::yoy_basis_code(m.yoy_basis)},
                       {"pop_amount", m.pop_amount},
-                      {"pop", opt(m.pop)}};
+                      {"pop", opt(m.pop)},
+                      {"pop_basis", analytics::yoy_basis_code(m.pop_basis)}};
 }
 
 json::array metrics_json(const std::array<analytics::MetricFigures, 3>& ms) {
@@ -60,6 +62,7 @@ json::object anomaly_json(const analytics::Anomaly& a, const AckMap& acks) {
                       {"count", opt(a.count)},
                       {"last_year", opt(a.last_year)},
                       {"yoy", opt(a.yoy)},
+                      {"yoy_basis", analytics::yoy_basis_code(a.yoy_basis)},
                       {"z", opt(a.z)},
                       {"median", opt(a.median)},
                       {"mad", opt(a.mad)},

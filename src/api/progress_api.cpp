@@ -17,7 +17,7 @@ json::object row_json(const analytics::ProgressRow& r) {
                       {"completion", opt(r.completion)},
                       {"time_progress", r.time_progress},
                       {"gap", opt(r.gap)},
-                      {"status", analytics::status_code(r.status)},
+                      {"status", do_api::status_json(r.status)},
                       {"required_daily", opt(r.required_daily)},
                       {"projected", opt(r.projected)}};
 }

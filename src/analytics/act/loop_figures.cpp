@@ -15,6 +15,7 @@ struct Acc {
   int64_t close_days = 0;
   int close_n = 0;
 
+  // r: as it stood on as_of (its status that day).
   void add(const model::Resolution& r, Date meeting_date, Date as_of) {
     ++f.resolutions;
     bool done = r.status == model::ResolutionStatus::done;
@@ -47,6 +48,16 @@ std::vector<OverdueCount> ordered(const std::map<Id, OverdueCount>& m) {
 }
 
 }  // namespace
+
+model::ResolutionStatus status_on(const model::Resolution& r, Date on) {
+  if (model::resolution_closed(r.status) && r.closed_date && on < *r.closed_date) return model::ResolutionStatus::open;
+  return r.status;
+}
+
+model::ActionStatus status_on(const model::ActionItem& a, Date on) {
+  if (model::action_closed(a.status) && a.done_date && on < *a.done_date) return model::ActionStatus::todo;
+  return a.status;
+}
 
 ActFigures act_figures(const engine::Dims& dims, const engine::Scope& scope,
                        const std::vector<model::MeetingSeries>& series, const std::vector<model::Meeting>& meetings,
@@ -93,7 +104,15 @@ ActFigures act_figures(const engine::Dims& dims, const engine::Scope& scope,
     }
   };
 
-  for (const auto& r : resolutions) {
+  std::vector<model::Resolution> then;  // the counted resolutions as they stood on as_of
+  then.reserve(resolutions.size());
+  for (const auto& now : resolutions) {
+    model::Resolution r = now;
+    r.status = status_on(now, p.as_of);
+    if (!model::resolution_closed(r.status)) r.closed_date.reset();
+    then.push_back(std::move(r));
+  }
+  for (const auto& r : then) {
     auto it = meeting_by_id.find(r.meeting);
     if (it == meeting_by_id.end() || r.status == model::ResolutionStatus::cancelled) continue;
     const model::Meeting& m = *it->second;
@@ -107,7 +126,7 @@ ActFigures act_figures(const engine::Dims& dims, const engine::Scope& scope,
   }
   for (const auto& a : actions) {
     auto it = counted.find(a.resolution);
-    if (it == counted.end() || !overdue(a.due_date, p.as_of, action_open(a.status))) continue;
+    if (it == counted.end() || !overdue(a.due_date, p.as_of, action_open(status_on(a, p.as_of)))) continue;
     tally_overdue(a.owner, *meeting_by_id[it->second->meeting], &LoopFigures::overdue_actions, &OverdueCount::actions);
   }
 

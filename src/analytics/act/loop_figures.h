@@ -8,6 +8,8 @@
 //   mean days to close = mean of closed_date − meeting date over done ones
 //   overdue      = open or doing with due_date < as_of; action items: todo, doing or
 //                  blocked with due_date < as_of, under a resolution that is not cancelled
+// Statuses are those on as_of (status_on below): an item closed after as_of was still open
+// then, so a past as_of counts neither a later closure nor a later cancellation.
 // Overdue is counted by owner (user id) and by region (the series' region; company-level
 // series count under the company root). The trend groups closable resolutions by the
 // month of their due date over the `months` months ending with as_of's month.
@@ -57,6 +59,14 @@ struct FiguresParams {
   Id series = 0;  // 0 = every series given
   int months = 12;
 };
+
+// The status an item had on a date, from its closed date (resolutions: done or cancelled
+// since closed_date) or done date (action items). An item closed after `on` was open then;
+// which open status it had (open or doing; todo, doing or blocked) is not recorded and does
+// not change a figure, so the open status of the first kind is returned. Without a closed
+// date the present status stands.
+model::ResolutionStatus status_on(const model::Resolution& r, Date on);
+model::ActionStatus status_on(const model::ActionItem& a, Date on);
 
 // `meetings` must already be limited to what the caller may see (the API decides that from
 // role and attendance); the Scope further limits the by-region rows to regions it sees

@@ -155,3 +155,49 @@ TEST(ActFigures, TrendByDueMonth) {
   EXPECT_DOUBLE_EQ(*r.trend[2].figures.closure_rate, 0.0);
   EXPECT_FALSE(r.trend[2].figures.on_time_rate.has_value());
 }
+
+TEST(ActFigures, StatusOnADate) {
+  model::Resolution r;
+  r.status = model::ResolutionStatus::done;
+  r.closed_date = D("2026-05-20");
+  EXPECT_EQ(status_on(r, D("2026-05-19")), model::ResolutionStatus::open);  // closed the next day
+  EXPECT_EQ(status_on(r, D("2026-05-20")), model::ResolutionStatus::done);
+  r.status = model::ResolutionStatus::doing;
+  r.closed_date.reset();
+  EXPECT_EQ(status_on(r, D("2026-01-01")), model::ResolutionStatus::doing);  // open today: open then
+  model::ActionItem a;
+  a.status = model::ActionStatus::done;
+  a.done_date = D("2026-06-14");
+  EXPECT_EQ(status_on(a, D("2026-06-13")), model::ActionStatus::todo);
+  EXPECT_EQ(status_on(a, D("2026-06-14")), model::ActionStatus::done);
+  a.done_date.reset();  // no date recorded: the present status stands
+  EXPECT_EQ(status_on(a, D("2026-06-13")), model::ActionStatus::done);
+}
+
+TEST(ActFigures, APastAsOfUsesTheStatusOfThatDay) {
+  Fixture f;
+  FiguresParams p;
+  p.as_of = D("2026-05-15");
+  p.months = 3;
+  auto r = act_figures(f.dims, engine::scope_all(f.dims), f.series, f.meetings, f.res, f.acts, p).overall;
+  // Meetings 1 (04-05: r1 r2 r3) and 2 (05-05: r4 r5) are held by 05-15.
+  // r1 done on 04-25: done then. r2 done on 05-20: open on 05-15, due 05-10 passed → closable
+  // and overdue. r3 cancelled on 05-02: cancelled then → left out. r4, r5: open, not yet due.
+  EXPECT_EQ(r.resolutions, 4);
+  EXPECT_EQ(r.closable, 2);
+  EXPECT_EQ(r.done, 1);
+  EXPECT_DOUBLE_EQ(*r.closure_rate, 0.5);  // today's statuses would give 2 / 2
+  EXPECT_DOUBLE_EQ(*r.on_time_rate, 1.0);  // r1: 04-25 ≤ 04-30
+  EXPECT_DOUBLE_EQ(*r.mean_days_to_close, 20.0);
+  EXPECT_EQ(r.overdue_resolutions, 1);     // r2
+  EXPECT_EQ(r.overdue_actions, 0);         // a1, a5 not yet due; a4 hangs under r3, cancelled by then
+  // On 05-01, before r3 was cancelled: r1 done, r2 and r3 open and not yet due.
+  p.as_of = D("2026-05-01");
+  auto e = act_figures(f.dims, engine::scope_all(f.dims), f.series, f.meetings, f.res, f.acts, p).overall;
+  EXPECT_EQ(e.resolutions, 3);
+  EXPECT_EQ(e.closable, 1);
+  EXPECT_EQ(e.done, 1);
+  EXPECT_EQ(e.overdue_resolutions, 0);
+  // a4 (under r3, due 05-01, todo) is due today: not yet overdue.
+  EXPECT_EQ(e.overdue_actions, 0);
+}

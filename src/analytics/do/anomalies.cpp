@@ -4,6 +4,8 @@
 #include <cmath>
 #include <stdexcept>
 
+#include "analytics/do/month_complete.h"
+
 namespace sl::analytics {
 
 using engine::kNone;
@@ -102,29 +104,34 @@ std::vector<Anomaly> detect_anomalies(const engine::Snapshot& s, const engine::S
         // who left is not "−100 % YoY" (the list and the acknowledgement see the same set).
         if (u.kind == "rep" && !d.rep_active(u.index, m.first_day(), std::min(m.last_day(), as_of))) continue;
         const int off = m.index - m0.index;
-        const bool complete = m.last_day() <= as_of;
+        const bool complete = month_complete(m, as_of);
+        // The unit's history: the 12 months before m (for a rep, those they were employed in).
+        std::vector<double> hist;
+        for (int k = off - 12; k < off; ++k) {
+          Month hm{m0.index + k};
+          if (u.kind == "rep" && !d.rep_active(u.index, hm.first_day(), hm.last_day())) continue;
+          hist.push_back(static_cast<double>(a[k]));
+        }
         Anomaly an;
         an.metric = metric;
         an.month = m;
         an.value = a[off];
         if (metric == DoMetric::bids_won) an.count = c[off];
         an.last_year = a[off - 12];
-        an.yoy = growth(a[off], a[off - 12]);
-        if (complete && an.yoy && points(*an.yoy) < -rules.yoy_fall_points) an.rules.push_back("yoy");
         if (complete) {
-          std::vector<double> hist;
-          for (int k = off - 12; k < off; ++k) {
-            Month hm{m0.index + k};
-            if (u.kind == "rep" && !d.rep_active(u.index, hm.first_day(), hm.last_day())) continue;
-            hist.push_back(static_cast<double>(a[k]));
-          }
-          if (u.kind == "region" || hist.size() >= rules.rep_history_months) {
-            RobustZ rz = robust_z(static_cast<double>(a[off]), hist);
-            an.median = rz.median;
-            an.mad = rz.mad;
-            an.z = rz.z;
-            if (rz.z && std::abs(*rz.z) > rules.z_limit) an.rules.push_back("z");
-          }
+          Growth yoy = growth_over(a[off], a[off - 12], min_base(hist, 1, rules.yoy_min_base_share), rules.yoy_min_base_share);
+          an.yoy = yoy.value;
+          an.yoy_basis = yoy.basis;
+        } else {
+          an.yoy_basis = YoyBasis::partial;
+        }
+        if (an.yoy && points(*an.yoy) < -rules.yoy_fall_points) an.rules.push_back("yoy");
+        if (complete && (u.kind == "region" || hist.size() >= rules.rep_history_months)) {
+          RobustZ rz = robust_z(static_cast<double>(a[off]), hist);
+          an.median = rz.median;
+          an.mad = rz.mad;
+          an.z = rz.z;
+          if (rz.z && std::abs(*rz.z) > rules.z_limit) an.rules.push_back("z");
         }
         if (targets_apply) {
           int64_t target = s.targets->get(metric == DoMetric::bids_won ? model::TargetMetric::bids_won
@@ -143,6 +150,7 @@ std::vector<Anomaly> detect_anomalies(const engine::Snapshot& s, const engine::S
         an.unit = u.kind;
         an.id = u.kind == "region" ? d.region_id[u.index] : d.rep_id[u.index];
         an.name = u.kind == "region" ? d.region_name[u.index] : d.rep_name[u.index];
+        // an.yoy and an.z are set for complete months only: severity judges what the rules judge.
         bool high = an.rules.size() >= static_cast<size_t>(rules.high_rule_count) ||
                     (an.yoy && points(*an.yoy) < -rules.high_yoy_fall_points) || (an.z && std::abs(*an.z) > rules.high_z_limit) ||
                     (an.completion && points(*an.completion - *an.time_progress) < -rules.high_completion_behind_points);

@@ -2,9 +2,12 @@
 //  - yoy: the month's value fell more than 30% against the same month last year;
 //  - z: robust z = (x − median) / (1.4826·MAD) over the trailing 12 months has |z| > 3;
 //  - completion: completion is more than 20 points below the month's time progress.
-// Choices (documented in docs/api.md):
-//  - yoy and z judge complete months only (a half month would always look like a fall);
+// Choices (documented in docs/metrics.md):
+//  - yoy and z judge complete months only (month_complete.h: a half month would always look
+//    like a fall), and so does severity: an unfinished month carries no YoY (basis partial);
 //    completion judges every month through as_of, the current one by its time progress.
+//  - yoy on a tiny base (yoy.h: below 10 % of the unit's mean month over the 12 months
+//    before) is no percentage (basis new or small) and the rule does not fire.
 //  - Metric values: amounts (bids won amount, sales, collections); the completion rule for
 //    bids won compares the count with the count target, as targets are set in counts.
 //  - MAD = 0 (at least half the trailing months equal the median): the z rule falls back to
@@ -20,6 +23,7 @@
 #include <vector>
 
 #include "analytics/do/do_filter.h"
+#include "analytics/do/yoy.h"
 
 namespace sl::analytics {
 
@@ -33,7 +37,8 @@ struct Anomaly {
   std::string severity;            // "high" | "medium"
   Money value = 0;                 // the month's amount (through as_of for the current month)
   std::optional<Money> last_year;  // same month last year
-  std::optional<double> yoy, z, median, mad;
+  std::optional<double> yoy, z, median, mad;  // yoy: only for a complete month on a normal base
+  YoyBasis yoy_basis = YoyBasis::small;
   std::optional<int64_t> target;   // bids won: a count
   std::optional<int64_t> count;    // bids won: the month's count
   std::optional<double> completion, time_progress;
@@ -43,7 +48,8 @@ struct Anomaly {
 // The thresholds of the rules and of severity, named (the defaults are shared/METRICS.md's);
 // in percentage points where they judge a ratio.
 struct AnomalyRules {
-  double yoy_fall_points = 30;         // yoy: YoY below −30 %
+  double yoy_fall_points = 30;         // yoy: YoY below −30 %, on a base of at least
+  double yoy_min_base_share = kMinBaseShare;  // this share of the unit's mean month (yoy.h)
   double z_limit = 3;                  // z: |z| above 3
   double completion_behind_points = 20;  // completion: more than 20 points behind time progress
   size_t rep_history_months = 6;       // z for a rep needs this many employed trailing months

@@ -67,7 +67,10 @@ std::vector<AtRiskCustomer> at_risk_customers(const engine::Facts& f, int32_t ow
     }
     r.t12m = t12[c];
     r.t12m_prev = prev[c];
-    r.yoy = growth(t12[c], prev[c]);
+    const double mean_month = static_cast<double>(t12[c] + prev[c]) / 24;
+    const Growth g = growth_over(t12[c], prev[c], min_base({mean_month}, 12));
+    r.yoy = g.value;
+    r.yoy_basis = g.basis;
     if (r.yoy && *r.yoy < -0.3) r.reasons.push_back("decline");
     if (!r.reasons.empty()) out.push_back(std::move(r));
   }

@@ -2,12 +2,14 @@
 // smallest set of top customers by trailing-12-month sales covering 80% of them, company
 // wide) at risk when the days since their last contract exceed twice their median gap
 // between contracts, or their trailing-12-month sales fell more than 30% year on year.
-// Trailing 12 months = (as_of − 1 year, as_of].
+// Trailing 12 months = (as_of − 1 year, as_of]. The YoY is a percentage only on a base of at
+// least the minimum base (yoy.h), the customer's mean month taken over the two years.
 #pragma once
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "analytics/do/yoy.h"
 #include "engine/snapshot.h"
 
 namespace sl::analytics {
@@ -17,7 +19,8 @@ struct AtRiskCustomer {
   int days_since_last = 0;
   std::optional<double> median_gap;
   Money t12m = 0, t12m_prev = 0;
-  std::optional<double> yoy;
+  std::optional<double> yoy;  // nullopt unless yoy_basis is normal
+  YoyBasis yoy_basis = YoyBasis::small;
   std::vector<std::string> reasons;  // "gap" and/or "decline"
 };
 

@@ -132,11 +132,6 @@ RepMonthGrid rep_month_grid(const engine::Facts& f, const engine::FactTable& t, 
   return g;
 }
 
-std::optional<double> growth(Money x, Money base) {
-  if (base == 0) return std::nullopt;
-  return static_cast<double>(x - base) / static_cast<double>(base);
-}
-
 SumCount total(const std::vector<SumCount>& by_rep) {
   SumCount s;
   for (const auto& x : by_rep) {

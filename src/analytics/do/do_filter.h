@@ -74,7 +74,4 @@ struct RepMonthGrid {
 RepMonthGrid rep_month_grid(const engine::Facts& f, const engine::FactTable& t, const engine::Scope& scope,
                             const RowFilter& rf, Month first, Month last, Date as_of);
 
-// Growth (x − base) / base, nullopt when base is 0.
-std::optional<double> growth(Money x, Money base);
-
 }  // namespace sl::analytics

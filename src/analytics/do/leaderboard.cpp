@@ -42,6 +42,11 @@ std::optional<double> board_value(const RepFigures& f, BoardMetric m) {
   return std::nullopt;
 }
 
+bool ranked_in(const engine::Dims& d, int32_t rep, const Period& p, Date as_of) {
+  const Date day = std::min(p.last, std::max(p.first, as_of));
+  return d.rep_active(rep, day, day);
+}
+
 std::vector<std::optional<int>> competition_ranks(const std::vector<std::optional<double>>& values) {
   std::vector<std::optional<int>> out(values.size());
   // Ratios computed along different paths may differ in the last bit: compare at 1e-9.
@@ -108,7 +113,7 @@ BoardResult leaderboard(const engine::Snapshot& s, const engine::Scope& scope, c
 
   std::vector<int32_t> reps;
   for (int32_t rep = 0; rep < d.rep_count(); ++rep)
-    if (peers.sees_rep(rep) && d.rep_active(rep, p.period.first, std::min(p.period.last, p.as_of))) reps.push_back(rep);
+    if (peers.sees_rep(rep) && ranked_in(d, rep, p.period, p.as_of)) reps.push_back(rep);
   std::vector<std::vector<int32_t>> members;
   std::vector<int32_t> slots;
   for (int32_t rep : reps) {

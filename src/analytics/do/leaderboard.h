@@ -6,6 +6,9 @@
 // last. Rank change = previous rank − rank (positive = moved up); null when the row had no
 // rank in the previous period. The previous period is read in full.
 //
+// Who is ranked: the reps employed on the reading day (ranked_in); departed reps still
+// count in their 大区's figures.
+//
 // Visibility: a rep sees the ranking of their peer group (the reps of their 大区), names
 // and ranks of everyone, but the figures only of their own row: the others' value fields
 // are null. This is enforced here, not in the browser.
@@ -52,6 +55,12 @@ BoardResult leaderboard(const engine::Snapshot& s, const engine::Scope& scope, c
 // by two metrics over the same sums).
 BoardResult leaderboard(const engine::Snapshot& s, const engine::Scope& scope, const BoardParams& p,
                         const PeriodSums& now, const PeriodSums& before);
+
+// Whether a rep is ranked (and counted among the peers) for a period read through as_of:
+// employed on the period's reading day, min(period end, as_of) — a rep who has left is no
+// longer ranked, one who joined is ranked from their first day, and a month, its quarter and
+// its year rank the same set. (A period not yet started reads its first day.)
+bool ranked_in(const engine::Dims& d, int32_t rep, const Period& p, Date as_of);
 
 // Competition ranks (1, 2, 2, 4) of values, higher first; nullopt stays unranked. Exposed for tests.
 std::vector<std::optional<int>> competition_ranks(const std::vector<std::optional<double>>& values);

@@ -139,3 +139,27 @@ TEST(D4, PerCapitaWithARepWhoJoinedMidMonth) {
   EXPECT_NEAR(mid.total.headcount[0], 2.0, 1e-12);
   EXPECT_THROW(per_capita(*s, engine::scope_rep(*s->dims, 0), D("2026-06-15")), std::exception);
 }
+
+TEST(D4, OnlyRepsEmployedOnTheReadingDayAreRanked) {
+  // base_company: 12 left on 2026-06-10, 11 joined on 2026-06-11. As of 2026-06-15 the month,
+  // its quarter and its year read through 15 June, when 10 and 11 are employed: the same two
+  // are ranked for each (12's sales still count in 华南's row). May 2026 reads 31 May: 10 and 12.
+  auto d = base_company();
+  d.contracts = {contract(1, "2026-06-02", 12, 500, 2), contract(2, "2026-06-12", 11, 100), contract(3, "2026-05-04", 12, 50, 2)};
+  auto s = engine::build_snapshot(d, 1);
+  auto all = engine::scope_all(*s->dims);
+  for (const char* period : {"2026-06", "2026-Q2", "2026"}) {
+    auto b = leaderboard(*s, all, {*parse_period(period), D("2026-06-15"), BoardMetric::sales});
+    ASSERT_EQ(b.peers, 2) << period;
+    EXPECT_EQ(b.reps[0].id, 11) << period;  // 100 > 0
+    EXPECT_EQ(b.reps[1].id, 10) << period;
+    ASSERT_EQ(b.regions.size(), 2u);
+    EXPECT_EQ(b.regions[0].name, "华南") << period;  // 500 (+50 in Q2 and the year) from the rep who left
+  }
+  auto may = leaderboard(*s, all, {*parse_period("2026-05"), D("2026-06-15"), BoardMetric::sales});
+  ASSERT_EQ(may.peers, 2);
+  EXPECT_EQ(may.reps[0].id, 12);
+  EXPECT_EQ(may.reps[1].id, 10);
+  EXPECT_TRUE(ranked_in(*s->dims, s->dims->find_rep(12), *parse_period("2026-06"), D("2026-06-10")));  // their last day
+  EXPECT_FALSE(ranked_in(*s->dims, s->dims->find_rep(12), *parse_period("2026-06"), D("2026-06-11")));
+}

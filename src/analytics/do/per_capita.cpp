@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "analytics/do/do_filter.h"
+#include "analytics/do/month_complete.h"
 #include "core/error.h"
 
 namespace sl::analytics {
@@ -48,7 +49,7 @@ PerCapitaResult per_capita(const engine::Snapshot& s, const engine::Scope& scope
   PerCapitaResult r;
   Month last = Month::of(as_of);
   for (int k = months - 1; k >= 0; --k) r.months.push_back(Month{last.index - k});
-  r.last_partial = last.last_day() > as_of;
+  r.last_partial = !month_complete(last, as_of);
   const RepMonthGrid grid = rep_month_grid(*s.facts, s.facts->sales, scope, RowFilter{}, r.months.front(), last, as_of);
   r.total = series(s, scope.rep, r.months, grid, as_of);
   r.total.name = scope.everything ? "公司" : (scope.root_region != kNone ? d.region_name[scope.root_region] : "");

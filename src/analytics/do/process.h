@@ -5,7 +5,8 @@
 // Comparison windows are like-for-like. A period not yet over is read through as_of; its
 // YoY window ends on the same calendar day a year earlier (29 Feb → 28 Feb) and its PoP
 // window covers the same number of days from the start of the previous period. A period
-// that is over compares with the whole comparison period.
+// that is over compares with the whole comparison period. YoY and PoP are percentages only
+// on a base of at least the unit's minimum base (yoy.h), scaled to the window's length.
 #pragma once
 #include <array>
 #include <optional>
@@ -40,7 +41,8 @@ struct MetricFigures {
   std::optional<int64_t> target;  // fen for sales/collection, a count for bids won; nullopt when unset
   std::optional<double> completion;  // bids won: count / target; else amount / target
   Money yoy_amount = 0, pop_amount = 0;
-  std::optional<double> yoy, pop;  // growth (x − base) / base; nullopt when base is 0
+  std::optional<double> yoy, pop;  // growth (x − base) / base; nullopt unless its basis is normal
+  YoyBasis yoy_basis = YoyBasis::small, pop_basis = YoyBasis::small;  // yoy.h: below a minimum base
 };
 
 struct BreakdownRow {

@@ -196,3 +196,71 @@ TEST(D2Anomalies, ThresholdsAreSettings) {
   ASSERT_EQ(dflt.size(), 2u);
   EXPECT_EQ(dflt[1].severity, "high");
 }
+
+TEST(D2Anomalies, AnUnfinishedMonthHasNoYoYAndItsSeverityIgnoresOne) {
+  // Flat 100 a month, March 40 with a target of 200, seen on 16 March (the month not over).
+  // Half a month against the whole of last March would read −60 % (high); it is not judged:
+  // yoy null (basis partial), z not judged, completion 40 / 200 = 20 % against time progress
+  // 16/31 = 51.6 % → 31.6 points behind: fires (> 20), medium (not > 40). The 大区 has no
+  // target and nothing else fires: one anomaly.
+  auto r = run(monthly(std::vector<Money>(12, 100), 40, 200), "2025-03", "2025-03-16");
+  ASSERT_EQ(r.anomalies.size(), 1u);
+  const Anomaly& a = r.anomalies[0];
+  EXPECT_EQ(a.key(), "rep:10/sales/2025-03/completion");
+  EXPECT_EQ(a.severity, "medium");
+  EXPECT_FALSE(a.yoy);
+  EXPECT_EQ(a.yoy_basis, YoyBasis::partial);
+  EXPECT_FALSE(a.z);
+  EXPECT_NEAR(*a.completion - *a.time_progress, 0.2 - 16.0 / 31, 1e-12);
+  // The same month once over (10 April): YoY −60 % fires and makes it high, as before.
+  auto over = run(monthly(std::vector<Money>(12, 100), 40, 200), "2025-03", "2025-04-10");
+  ASSERT_EQ(over.anomalies.size(), 2u);
+  EXPECT_EQ(over.anomalies[1].key(), "rep:10/sales/2025-03/yoy+completion");
+  EXPECT_EQ(over.anomalies[1].yoy_basis, YoyBasis::normal);
+}
+
+TEST(D2Anomalies, NoYoYRuleOnATinyBase) {
+  // History March 2024 = 10, then 1,000 a month to February 2025: mean 11,010 / 12 = 917.5,
+  // minimum base 10 % of it = 91.75 > 10. March 2025 = 5: "−50 %" from 10 is no fall to judge: basis small, no
+  // yoy rule. z: deviations 990 and eleven 0 → MAD 0, mean AD 990/12 = 82.5 →
+  // z = (5 − 1000) / (1.2533 · 82.5) = −9.62: z fires, high (|z| > 5).
+  std::vector<Money> h(12, 1000);
+  h[0] = 10;
+  auto r = run(monthly(h, 5, std::nullopt), "2025-03", "2025-04-10");
+  ASSERT_EQ(r.anomalies.size(), 2u);  // 华东 and rep 10, the same numbers
+  for (const auto& a : r.anomalies) {
+    EXPECT_EQ(a.rules, std::vector<std::string>{"z"});
+    EXPECT_FALSE(a.yoy);
+    EXPECT_EQ(a.yoy_basis, YoyBasis::small);
+    EXPECT_NEAR(*a.z, (5 - 1000) / (1.2533 * 82.5), 1e-9);
+    EXPECT_EQ(a.severity, "high");
+  }
+}
+
+TEST(D2, YoYOnATinyBaseIsNewNotAPercentage) {
+  // As above with March 2025 = 2,000. Totals: the 12 months before March 2025 have a mean of
+  // 917.5; the YoY window is all of March 2024 (31 days = 31/30.4375 months), so the minimum
+  // base = 0.1 × 917.5 × 31/30.4375 = 93.4 > 10: basis new, yoy null (not +19900 %).
+  // PoP: February 2025 = 1,000 ≥ 0.1 × 917.5 × 28/30.4375 = 84.4: (2000 − 1000) / 1000 = +100 %.
+  std::vector<Money> h(12, 1000);
+  h[0] = 10;
+  auto r = run(monthly(h, 2000, std::nullopt), "2025-03", "2025-04-10");
+  EXPECT_EQ(sales(r).yoy_amount, 10);
+  EXPECT_FALSE(sales(r).yoy);
+  EXPECT_EQ(sales(r).yoy_basis, YoyBasis::new_base);
+  EXPECT_EQ(sales(r).pop_basis, YoyBasis::normal);
+  EXPECT_DOUBLE_EQ(*sales(r).pop, 1.0);
+  ASSERT_FALSE(r.reps.empty());
+  EXPECT_EQ(r.reps[0].id, 10);
+  EXPECT_EQ(r.reps[0].metrics[1].yoy_basis, YoyBasis::new_base);
+  // Collections: nothing this year nor last: small, and the anomaly z rule of the rise is there.
+  EXPECT_EQ(r.totals[2].yoy_basis, YoyBasis::small);
+  // A base of 100 (mean 925, minimum 0.1 × 925 × 31/30.4375 = 94.2) against 900: a
+  // percentage again, (900 − 100) / 100 = +800 %; against 2,000 the base is under a tenth of
+  // this year's amount (200): new, not +1900 %.
+  h[0] = 100;
+  auto n = run(monthly(h, 900, std::nullopt), "2025-03", "2025-04-10");
+  EXPECT_EQ(sales(n).yoy_basis, YoyBasis::normal);
+  EXPECT_DOUBLE_EQ(*sales(n).yoy, 8.0);
+  EXPECT_EQ(sales(run(monthly(h, 2000, std::nullopt), "2025-03", "2025-04-10")).yoy_basis, YoyBasis::new_base);
+}

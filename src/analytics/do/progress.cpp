@@ -16,6 +16,7 @@ const char* status_code(ProgressStatus s) {
     case ProgressStatus::at_risk: return "at_risk";
     case ProgressStatus::behind: return "behind";
     case ProgressStatus::no_target: return "no_target";
+    case ProgressStatus::none: return "none";
   }
   return "";
 }
@@ -38,6 +39,7 @@ ProgressRow progress_row(std::optional<Money> target, Money actual, const Period
                : points >= -10 ? ProgressStatus::at_risk
                                : ProgressStatus::behind;
   }
+  if (elapsed == 0) r.status = ProgressStatus::none;  // a period not started is neither ahead nor behind
   if (target && remaining > 0)
     r.required_daily = std::max(0.0, static_cast<double>(*target - actual) / remaining);
   return r;

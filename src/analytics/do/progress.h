@@ -12,8 +12,9 @@
 namespace sl::analytics {
 
 enum class ProgressLevel { company, region, rep };
-enum class ProgressStatus { ahead, at_risk, behind, no_target };
-const char* status_code(ProgressStatus s);
+// none: a period that has not started has no status (nothing is ahead or behind yet).
+enum class ProgressStatus { ahead, at_risk, behind, no_target, none };
+const char* status_code(ProgressStatus s);  // "none" for none; the JSON answers null
 
 struct ProgressParams {
   Period period;

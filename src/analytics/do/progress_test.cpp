@@ -148,6 +148,10 @@ TEST_F(D3, PastAndFuturePeriods) {
   auto future = target_progress(*snap, all, params("2026-07", ProgressLevel::rep, 2));
   EXPECT_DOUBLE_EQ(row(future, "张三").time_progress, 0.0);
   EXPECT_FALSE(row(future, "张三").projected);  // nothing elapsed to project from
+  // A period that has not started has no status (not "ahead" for a gap of 0 − 0).
+  for (const auto& x : future.rows) EXPECT_EQ(x.status, ProgressStatus::none) << x.name;
+  EXPECT_EQ(future.parent->status, ProgressStatus::none);
+  EXPECT_EQ(row(past, "张三").status, ProgressStatus::behind);  // May: 0 of 50,000 with the month over
 }
 
 TEST(D3Row, StatusBoundaries) {
@@ -159,6 +163,13 @@ TEST(D3Row, StatusBoundaries) {
   EXPECT_EQ(progress_row(100, 50, june, mid).status, ProgressStatus::ahead);    // 0
   EXPECT_EQ(progress_row(0, 50, june, mid).status, ProgressStatus::no_target);
   EXPECT_EQ(*progress_row(100, 150, june, mid).required_daily, 0.0);  // already above target
+  EXPECT_DOUBLE_EQ(*progress_row(100, 70, june, mid).required_daily, 2.0);  // 30 left over 15 days
+  // July seen on 15 June: no status with or without a target; the whole target over 31 days.
+  Period july = *parse_period("2026-07");
+  EXPECT_EQ(progress_row(310, 0, july, mid).status, ProgressStatus::none);
+  EXPECT_EQ(progress_row(std::nullopt, 0, july, mid).status, ProgressStatus::none);
+  EXPECT_DOUBLE_EQ(*progress_row(310, 0, july, mid).required_daily, 10.0);
+  EXPECT_STREQ(status_code(ProgressStatus::none), "none");
   // 1 of 30 days elapsed on the 1st: the first day counts.
   EXPECT_NEAR(progress_row(300, 10, june, D("2026-06-01")).time_progress, 1.0 / 30.0, 1e-12);
 }

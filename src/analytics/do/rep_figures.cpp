@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "analytics/do/month_complete.h"
 #include "analytics/do/progress.h"
 #include "analytics/plan/forecast_accuracy.h"
 
@@ -45,7 +46,7 @@ PeriodSums period_sums(const engine::Snapshot& s, const Period& p, Date as_of) {
 
   // Forecast accuracy over complete months; the latest complete month while none is.
   Month from = Month::of(p.first), to = Month::of(p.last);
-  while (to >= from && to.last_day() > as_of) to.index--;
+  while (to >= from && !month_complete(to, as_of)) to.index--;
   if (to < from) from = to = Month{Month::of(as_of).index - 1};
   r.month_sales = rep_month_grid(f, f.sales, all, RowFilter{}, from, to, as_of);  // complete months: as_of cuts nothing
   return r;

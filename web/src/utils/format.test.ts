@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest'
-import { formatMoney, formatPercent, formatPoints, formatGrowth, wanToFen, fenToWan, parseWan } from './format'
+import { formatMoney, formatPercent, formatPoints, formatGrowth, formatGrowthBasis, wanToFen, fenToWan, parseWan } from './format'
 
 describe('formatMoney', () => {
   it('zh-CN 万 and 亿', () => {
@@ -50,5 +50,17 @@ describe('growth', () => {
     expect(formatGrowth(-0.3)).toBe('-30.0%')
     expect(formatGrowth(0)).toBe('0.0%')
     expect(formatGrowth(null)).toBe('—')
+  })
+})
+
+describe('formatGrowthBasis', () => {
+  it('a percentage only on a normal base', () => {
+    expect(formatGrowthBasis(0.123, 'normal', '新增')).toBe('+12.3%')
+    expect(formatGrowthBasis(-0.6, undefined, 'New')).toBe('-60.0%') // an answer without a basis
+    expect(formatGrowthBasis(null, 'new', '新增')).toBe('新增')
+    expect(formatGrowthBasis(null, 'new', 'New')).toBe('New')
+    expect(formatGrowthBasis(null, 'small', '新增')).toBe('—')
+    expect(formatGrowthBasis(null, 'partial', 'New')).toBe('—')
+    expect(formatGrowthBasis(null, 'normal', 'New')).toBe('—')
   })
 })

@@ -40,6 +40,19 @@ export function formatGrowth(ratio: number | null | undefined, digits = 1): stri
   return (ratio > 0 ? '+' : '') + (ratio * 100).toFixed(digits) + '%'
 }
 
+/** How the server judged a growth's base (docs/metrics.md): a percentage on a normal base;
+ *  none below the minimum base ("new" when this period's amount is real, else "small") or
+ *  for a month not over ("partial"). Absent (older answers): treated as normal. */
+export type GrowthBasis = 'normal' | 'new' | 'small' | 'partial'
+
+/** A growth with its basis: "+12.3%" on a normal base, the locale's "new" label (新增 / New)
+ *  for a new one, "—" otherwise. Nothing is computed: a null growth stays "—". */
+export function formatGrowthBasis(ratio: number | null | undefined, basis: GrowthBasis | null | undefined, newLabel: string, digits = 1): string {
+  if (basis === 'new') return newLabel
+  if (basis && basis !== 'normal') return '—'
+  return formatGrowth(ratio, digits)
+}
+
 /** Gap as signed percentage points (−0.12 → "-12.0"). */
 export function formatPoints(ratio: number | null | undefined, digits = 1): string {
   if (ratio === null || ratio === undefined || Number.isNaN(ratio)) return '—'

@@ -2,6 +2,8 @@ export default {
   menu: { cockpit: 'Rep cockpit', process: 'Performance process', leaderboard: 'Leaderboard' },
   do: {
     filter: { from: 'From', to: 'To', custom: 'Custom', region: 'Region', rep: 'Rep', industry: 'Industry', category: 'Category', clear: 'Clear filters', left: '(left)' },
+    growth: { new: 'New', newHint: "Last year's base is under 10% of the unit's mean month: no percentage", smallHint: 'Both periods are next to nothing: nothing to compare', partialHint: 'The month is not over: no YoY yet' },
+    noStatus: 'The period has not started: no status',
     common: { loading: 'Loading…', empty: 'No data', exportXlsx: 'Export XLSX', exportCsv: 'Export CSV', detail: 'Details', yuan: 'yuan' },
     metric: { bids_won: 'Bids won', sales: 'Contracts', collection: 'Collections' },
     stage: { lead: 'Lead', qualified: 'Qualified', proposal: 'Proposal', bidding: 'Bidding', negotiation: 'Negotiation', won: 'Won', lost: 'Lost' },

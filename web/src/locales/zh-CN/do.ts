@@ -2,6 +2,8 @@ export default {
   menu: { cockpit: '销售综合管理看板', process: '业绩完成过程看板', leaderboard: '销售业绩排名赛马' },
   do: {
     filter: { from: '开始日期', to: '结束日期', custom: '自定义', region: '大区', rep: '销售代表', industry: '行业', category: '产品类别', clear: '清除筛选', left: '(已离职)' },
+    growth: { new: '新增', newHint: '去年同期基数过小（不足该单位月均的 10%），不计增长率', smallHint: '两期都接近 0，无可比较', partialHint: '本月尚未结束，不计同比' },
+    noStatus: '期间尚未开始，无状态',
     common: { loading: '加载中…', empty: '暂无数据', exportXlsx: '导出 XLSX', exportCsv: '导出 CSV', detail: '明细', yuan: '元' },
     metric: { bids_won: '中标', sales: '签单', collection: '回款' },
     stage: { lead: '线索', qualified: '验证', proposal: '方案', bidding: '投标', negotiation: '谈判', won: '赢单', lost: '输单' },
