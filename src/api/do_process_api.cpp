@@ -85,6 +85,13 @@ using present::Value;
 
 const char* const kMetricCodes[] = {"bids_won", "sales", "collection"};
 
+// A growth as a file shows it: the percentage on a normal base, 新增 / New when last year had
+// nothing to speak of, empty on a small base or an unfinished month (docs/metrics.md).
+Value growth_value(const std::optional<double>& v, analytics::YoyBasis basis) {
+  if (basis == analytics::YoyBasis::new_base) return present::Label{"value.new"};
+  return present::opt_value(v);
+}
+
 // Totals, regions or reps: the name, then per metric (中标, 签单, 回款) amount, count, target,
 // completion, YoY and PoP. Bids are counted, so their target is a count; the others are money.
 present::Table breakdown_table(const std::string& sheet, const char* first, const std::vector<analytics::BreakdownRow>& rows) {
@@ -103,8 +110,8 @@ present::Table breakdown_table(const std::string& sheet, const char* first, cons
     col("target", "col.target", k == 0 ? Unit::count : Unit::money,
         [](const analytics::MetricFigures& f) { return present::opt_value(f.target); });
     col("completion", "col.completion", Unit::percent, [](const analytics::MetricFigures& f) { return present::opt_value(f.completion); });
-    col("yoy", "col.yoy", Unit::percent, [](const analytics::MetricFigures& f) { return present::opt_value(f.yoy); });
-    col("pop", "col.pop", Unit::percent, [](const analytics::MetricFigures& f) { return present::opt_value(f.pop); });
+    col("yoy", "col.yoy", Unit::percent, [](const analytics::MetricFigures& f) { return growth_value(f.yoy, f.yoy_basis); });
+    col("pop", "col.pop", Unit::percent, [](const analytics::MetricFigures& f) { return growth_value(f.pop, f.pop_basis); });
   }
   return spec.build(rows);
 }
@@ -137,7 +144,7 @@ present::Table anomalies_table(const analytics::ProcessResult& r, const AckMap& 
        {{"severity", "col.severity"}, [](const Row& a) { return Value{present::Label{"value." + a.severity}}; }},
        {{"value", "col.amount", Unit::money}, [](const Row& a) { return Value{a.value}; }},
        {{"last_year", "col.last_year_month", Unit::money}, [](const Row& a) { return present::opt_value(a.last_year); }},
-       {{"yoy", "col.yoy", Unit::percent}, pct(&Row::yoy)},
+       {{"yoy", "col.yoy", Unit::percent}, [](const Row& a) { return growth_value(a.yoy, a.yoy_basis); }},
        {{"z", "col.z", Unit::number}, pct(&Row::z)},
        {{"completion", "col.completion", Unit::percent}, pct(&Row::completion)},
        {{"time_progress", "col.time_progress", Unit::percent}, pct(&Row::time_progress)},

@@ -57,6 +57,21 @@ test('headers name the metric and the unit; money is yuan in files and fen in JS
   assert.deepEqual(board[0], ['名次', '名称', '大区', '回款额(元)', '上期名次', '名次变化']);
 });
 
+test('a growth on a tiny base reads 新增 / New or stays empty in files, never a huge percentage', async () => {
+  const c = await as('executive');
+  const page = (await c.get(`/api/v1/do/process?period=2026&as_of=${AS_OF}`)).json;
+  const file = (await c.get(`/api/v1/do/process?period=2026&as_of=${AS_OF}&table=reps&format=json&lang=zh-CN`)).json;
+  page.reps.forEach((rep, i) => {
+    for (const [k, m] of rep.metrics.entries()) {
+      const cell = file.rows[i][`${m.metric}_yoy`];
+      if (m.yoy_basis === 'new') assert.equal(cell, '新增', `${rep.name} ${m.metric}`);
+      else if (m.yoy_basis !== 'normal') assert.equal(cell, null, `${rep.name} ${m.metric} (${m.yoy_basis})`);
+      else assert.ok(Math.abs(cell - m.yoy) < 1e-12);
+      assert.equal(file.rows[i].name, rep.name, `row ${i} ${k}`);
+    }
+  });
+});
+
 test('an unknown format or table is a 422 naming the field', async () => {
   const c = await as('executive');
   const f = await c.get(`/api/v1/do/leaderboard?period=2026-05&format=pdf`);

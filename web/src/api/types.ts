@@ -2,6 +2,7 @@
 // (each answer of each role compiled as `<json> satisfies <Type>`). The enums are arrays as
 // well as types, so that the locale check (locales/keys.test.ts) knows every value a
 // translated code can take.
+import type { GrowthBasis } from '../utils/format'
 export const ROLES = ['admin', 'executive', 'manager', 'rep'] as const
 export type Role = typeof ROLES[number]
 export type Metric = 'sales' | 'collection'
@@ -30,7 +31,8 @@ export interface ProgressRow {
   completion: number | null
   time_progress: number
   gap: number | null
-  status: ProgressStatus
+  /** null for a period that has not started. */
+  status: ProgressStatus | null
   required_daily: number | null
   projected: number | null
 }
@@ -67,7 +69,7 @@ export interface FilterOptions {
 }
 export interface ProgressFigures {
   target: number | null; actual: number; completion: number | null; time_progress: number; gap: number | null
-  status: ProgressStatus
+  status: ProgressStatus | null
 }
 export interface KpiPart { code: KpiPartCode; weight: number; value: number | null; capped: number | null }
 export interface RepFigures {
@@ -95,7 +97,7 @@ export interface CockpitResponse {
   overdue_total: number
   overdue_count: number
   owned_customers: number
-  at_risk: { customer: number; name: string; days_since_last: number; median_gap: number | null; t12m: number; t12m_prev: number; yoy: number | null; reasons: AtRiskReason[] }[]
+  at_risk: { customer: number; name: string; days_since_last: number; median_gap: number | null; t12m: number; t12m_prev: number; yoy: number | null; yoy_basis: GrowthBasis; reasons: AtRiskReason[] }[]
 }
 /** D1's to-do list: the same answer as GET /todos. */
 export type TodoItem = Todo
@@ -117,14 +119,14 @@ export const ANOMALY_UNITS = ['region', 'rep'] as const
 export type AnomalyUnit = typeof ANOMALY_UNITS[number]
 export interface MetricFigures {
   metric: DoMetric; amount: number; count: number | null; target: number | null; completion: number | null
-  yoy_amount: number; yoy: number | null; pop_amount: number; pop: number | null
+  yoy_amount: number; yoy: number | null; yoy_basis: GrowthBasis; pop_amount: number; pop: number | null; pop_basis: GrowthBasis
 }
 export interface BreakdownRow { id: number; name: string; metrics: MetricFigures[] }
 export interface AnomalyAckInfo { user: string; at: string; comment: string }
 export interface Anomaly {
   key: string; unit: AnomalyUnit; id: number; name: string; metric: DoMetric; month: string
   rules: AnomalyRule[]; severity: Severity
-  value: number; count: number | null; last_year: number | null; yoy: number | null; z: number | null
+  value: number; count: number | null; last_year: number | null; yoy: number | null; yoy_basis: GrowthBasis; z: number | null
   median: number | null; mad: number | null; target: number | null; completion: number | null; time_progress: number | null
   acks: AnomalyAckInfo[]
 }
