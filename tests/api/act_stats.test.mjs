@@ -87,3 +87,12 @@ test('the scheduler checked every due goal; values match SQL; unmet done ones ar
   const okOnes = mt.json.resolutions.filter((x) => x.status !== 'done' || !x.goal);
   for (const x of okOnes) assert.equal(x.flagged, false);
 });
+
+test('a rep\'s overdue rows by region add up to their cards (issue 9 item 11)', async () => {
+  const rep = await as('rep');
+  const r = (await rep.get('/api/v1/act/stats')).json;
+  const sum = (k) => r.overdue_by_region.reduce((a, x) => a + x[k], 0);
+  assert.equal(sum('resolutions'), r.overall.overdue_resolutions);
+  assert.equal(sum('actions'), r.overall.overdue_actions);
+  assert.equal(r.overdue_by_owner.reduce((a, x) => a + x.resolutions, 0), r.overall.overdue_resolutions);
+});

@@ -75,10 +75,12 @@ ActFigures act_figures(const engine::Dims& dims, const engine::Scope& scope,
     return r != 0 ? r : (dims.company != engine::kNone ? dims.region_id[dims.company] : 0);
   };
   // The company root stands for company-level meetings, which the caller may see (they
-  // attend them) even when their Scope is a region subtree.
+  // attend them) even when their Scope is a region subtree. A rep's Scope holds no region at
+  // all: the meetings given are the ones they attend or own items in, so each of their
+  // regions is a row (issue 9 item 11: the rows add up to the cards).
   auto region_visible = [&](Id r) {
     int32_t i = dims.find_region(r);
-    return scope.sees_region(i) || (i != engine::kNone && i == dims.company);
+    return scope.sees_region(i) || (i != engine::kNone && i == dims.company) || scope.own_rep != engine::kNone;
   };
 
   Acc overall;

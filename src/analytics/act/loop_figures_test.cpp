@@ -131,6 +131,15 @@ TEST(ActFigures, BySeriesOwnerRegion) {
   ASSERT_EQ(m.by_region.size(), 1u);
   EXPECT_EQ(m.by_region[0].id, 1);
 
+  // A rep's Scope has no region: the rows are the regions of the meetings given (those they
+  // may see), so they add up to the overall counts.
+  engine::Scope rep_scope = engine::scope_none(f.dims);
+  rep_scope.own_rep = 0;  // (the fixture has no reps; scope_rep would index one)
+  auto rep = f.run(rep_scope);
+  ASSERT_EQ(rep.by_region.size(), 2u);
+  EXPECT_EQ(rep.by_region[0].resolutions + rep.by_region[1].resolutions, rep.overall.overdue_resolutions);
+  EXPECT_EQ(rep.by_region[0].actions + rep.by_region[1].actions, rep.overall.overdue_actions);
+
   // One series only.
   auto s2 = f.run(engine::scope_all(f.dims), 2);
   EXPECT_EQ(s2.overall.resolutions, 2);
