@@ -1,5 +1,8 @@
 #include "bench/requests.h"
 
+#include "analytics/check/churn_reasons.h"
+#include "analytics/check/key_accounts.h"
+#include "analytics/check/rfm.h"
 #include "analytics/do/cockpit.h"
 #include "analytics/do/leaderboard.h"
 #include "analytics/do/per_capita.h"
@@ -44,6 +47,19 @@ std::vector<Query> request_workload(const engine::Snapshot& s, Date as_of, Id ma
     qs.push_back({"d4_per_capita" + at, [&s, scope, as_of] {
                     auto r = analytics::per_capita(s, scope(), as_of);
                     return Rows{{static_cast<int64_t>(r.months.size())}};
+                  }});
+    // C2 and C3 as their pages call them (api/check_rfm_api.cpp, check_churn_api.cpp).
+    qs.push_back({"c2_rfm" + at, [&s, scope, as_of] {
+                    auto r = analytics::rfm(s, scope(), {as_of, 365, false, {}});
+                    return Rows{{static_cast<int64_t>(r.customers.size()), r.segments[7].amount}};
+                  }});
+    qs.push_back({"c3_churn" + at, [&s, scope, as_of] {
+                    auto sc = scope();
+                    auto flow = analytics::customer_flow(s, sc, {as_of, 8, analytics::FlowGrain::quarter, {}});
+                    auto p = analytics::pareto(s, sc, {as_of, 80, 95, {}});
+                    auto ka = analytics::key_accounts(s, sc, {as_of}, p);
+                    auto why = analytics::churn_reasons(s, sc, {as_of, {}});
+                    return Rows{{flow.back().churned, p.classes[0].customers, static_cast<int64_t>(ka.size()), why.customers}};
                   }});
   }
   qs.push_back({"d1_cockpit", [&s, &d, rep, as_of] {

@@ -253,6 +253,30 @@ void trim_before_start(Ctx& c) {
   d.payments = std::move(pays);
 }
 
+// Why churned customers left depends on their trade (C3's churn-reason story): price for
+// factories, competitors in retail and transport, service at banks and hospitals, budgets
+// (需求变化) in government and schools, mergers in energy. Who is lost is decided in org.cpp;
+// this only picks the reason, from its own stream so no other number moves.
+void churn_reasons(Ctx& c) {
+  // Weights over kLostReasons (价格, 竞品, 服务, 需求变化, 倒闭/合并) by kIndustryNames order.
+  static const std::array<std::vector<double>, kIndustries> kWeights = {{
+      {0.50, 0.25, 0.08, 0.10, 0.07},   // 制造
+      {0.20, 0.10, 0.10, 0.15, 0.45},   // 能源
+      {0.10, 0.30, 0.45, 0.10, 0.05},   // 医疗
+      {0.30, 0.10, 0.12, 0.45, 0.03},   // 教育
+      {0.10, 0.30, 0.50, 0.07, 0.03},   // 金融
+      {0.25, 0.50, 0.10, 0.05, 0.10},   // 零售
+      {0.15, 0.45, 0.30, 0.05, 0.05},   // 交通
+      {0.20, 0.05, 0.10, 0.62, 0.03}}};  // 政府
+  Rng r(c.o.seed ^ 0x6C6F73745F726561ull);
+  for (auto& cu : c.d.customers) {
+    if (cu.lost_reason.empty()) continue;
+    size_t ind = 0;
+    while (ind + 1 < kIndustries && cu.industry != kIndustryNames[ind]) ++ind;
+    cu.lost_reason = kLostReasons[r.weighted(kWeights[ind])];
+  }
+}
+
 }  // namespace
 
 void gen_deals(Ctx& c, Rng& r) {
@@ -278,6 +302,7 @@ void gen_deals(Ctx& c, Rng& r) {
     }
   }
   trim_before_start(c);
+  churn_reasons(c);
   // Payments were generated per contract; present them in date order with fresh ids.
   std::stable_sort(c.d.payments.begin(), c.d.payments.end(),
                    [](const model::Payment& a, const model::Payment& b) { return a.date < b.date; });

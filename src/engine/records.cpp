@@ -33,8 +33,15 @@ bool OpportunityTable::open_at(size_t i, Date as_of) const {
 
 CustomerTable build_customers(const std::vector<model::Customer>& cs, const Dims& dims) {
   CustomerTable t;
-  std::map<std::string, int32_t> industry;
+  std::map<std::string, int32_t> industry, reason;
   for (const auto& c : cs) {
+    int32_t lost = kNone;
+    if (!c.lost_reason.empty()) {
+      auto [r, added] = reason.try_emplace(c.lost_reason, static_cast<int32_t>(t.lost_reasons.size()));
+      if (added) t.lost_reasons.push_back(c.lost_reason);
+      lost = r->second;
+    }
+    t.lost_reason.push_back(lost);
     auto [it, fresh] = industry.try_emplace(c.industry, static_cast<int32_t>(t.industries.size()));
     if (fresh) t.industries.push_back(c.industry);
     t.name.push_back(c.name);
@@ -43,7 +50,7 @@ CustomerTable build_customers(const std::vector<model::Customer>& cs, const Dims
     t.region.push_back(dims.find_region(c.region));
     t.owner.push_back(c.owner_rep == 0 ? kNone : dims.find_rep(c.owner_rep));
   }
-  fit(t.name, t.industry, t.size, t.region, t.owner);
+  fit(t.name, t.industry, t.size, t.region, t.owner, t.lost_reason);
   return t;
 }
 

@@ -28,7 +28,9 @@ struct CustomerTable {
   Column<int8_t> size;       // model::CustomerSize
   Column<int32_t> region;    // region index
   Column<int32_t> owner;     // rep index (kNone when none)
+  Column<int32_t> lost_reason;  // code into lost_reasons; kNone when not lost (C3 churn reasons)
   std::vector<std::string> industries;  // industry code → name
+  std::vector<std::string> lost_reasons;  // lost-reason code → text, first-seen order
   size_t size_count() const { return name.size(); }
 };
 

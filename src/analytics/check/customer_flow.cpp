@@ -22,11 +22,14 @@ std::vector<FlowRow> customer_flow(const engine::Snapshot& s, const engine::Scop
   const size_t nc = s.facts->customer_id.size();
   const auto visible = visible_reps(s, scope);
   const int n = std::clamp(p.quarters, 1, 60);
-  // Bit 0: active at any time before the quarter preceding the first shown one; bit k ≥ 1:
-  // active in quarter q0 − 2 + k, so bit 1 is the quarter before the first shown one.
+  const bool monthly = p.grain == FlowGrain::month;
+  // Bit 0: active at any time before the period preceding the first shown one; bit k ≥ 1:
+  // active in period q0 − 2 + k, so bit 1 is the period before the first shown one. Periods
+  // are numbered year·4 + quarter − 1 (or year·12 + month − 1).
   Ymd a = to_ymd(p.as_of);
-  const int q_last = a.year * 4 + (a.month - 1) / 3, q_prev = q_last - n;  // q_prev: bit 1
-  auto q_first_day = [](int q) { return from_ymd(q / 4, q % 4 * 3 + 1, 1); };
+  const int q_last = monthly ? a.year * 12 + a.month - 1 : a.year * 4 + (a.month - 1) / 3, q_prev = q_last - n;
+  auto q_first_day = [monthly](int q) { return monthly ? from_ymd(q / 12, q % 12 + 1, 1) : from_ymd(q / 4, q % 4 * 3 + 1, 1); };
+  const bool filtered = p.filter.industry != engine::kNone || p.filter.size != engine::kNone;
   // Row boundaries of each quarter (bits 1..n+1), found once by binary search on the dates.
   std::vector<size_t> bound(static_cast<size_t>(n) + 3);
   bound[0] = 0;
@@ -43,6 +46,7 @@ std::vector<FlowRow> customer_flow(const engine::Snapshot& s, const engine::Scop
       while (i >= bound[static_cast<size_t>(bit) + 1]) ++bit;
       int32_t rep = t.rep[i], c = t.customer[i];
       if (rep == engine::kNone || c == engine::kNone || !visible[static_cast<size_t>(rep)]) continue;
+      if (filtered && !p.filter.pass_customer(*s.facts, c)) continue;
       mask[static_cast<size_t>(c)] |= uint64_t{1} << bit;
     }
   });
@@ -51,8 +55,10 @@ std::vector<FlowRow> customer_flow(const engine::Snapshot& s, const engine::Scop
   std::vector<FlowRow> out(static_cast<size_t>(n));
   for (int k = 0; k < n; ++k) {
     int q = q_prev + 1 + k;
-    out[static_cast<size_t>(k)].year = q / 4;
-    out[static_cast<size_t>(k)].quarter = q % 4 + 1;
+    FlowRow& r = out[static_cast<size_t>(k)];
+    r.year = monthly ? q / 12 : q / 4;
+    r.month = monthly ? q % 12 + 1 : 0;
+    r.quarter = monthly ? q % 12 / 3 + 1 : q % 4 + 1;
   }
   for (uint64_t m : part[0]) {
     if (!m) continue;
@@ -81,6 +87,7 @@ ParetoResult pareto(const engine::Snapshot& s, const engine::Scope& scope, const
   for (size_t i = rr.begin; i < rr.end; ++i) {  // one year of contracts: small enough for one thread
     int32_t rep = t.rep[i], c = t.customer[i];
     if (rep == engine::kNone || c == engine::kNone || !visible[static_cast<size_t>(rep)]) continue;
+    if (!p.filter.pass_customer(*s.facts, c)) continue;
     sum[static_cast<size_t>(c)] += t.amount[i];
   }
   ParetoResult r;

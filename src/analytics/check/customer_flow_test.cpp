@@ -84,3 +84,43 @@ TEST(C3Pareto, Classes) {
   auto m = analytics::pareto(*s, engine::scope_region(*s->dims, s->dims->find_region(2)), {D("2026-06-15")});
   EXPECT_EQ(m.total, 850);
 }
+
+TEST(C3Flow, MonthGrain) {
+  // Months 2026-04..2026-06 as of 2026-06-15: A active 2026-05 (returned: 2026-01 before),
+  // C 2026-06 (returned), D 2026-04 (new) then churned in 2026-05, A churned in 2026-06.
+  auto s = flow_snapshot();
+  auto rows = analytics::customer_flow(*s, engine::scope_all(*s->dims), {D("2026-06-15"), 3, analytics::FlowGrain::month});
+  ASSERT_EQ(rows.size(), 3u);
+  EXPECT_EQ(rows[0].year, 2026);
+  EXPECT_EQ(rows[0].month, 4);
+  EXPECT_EQ(rows[0].quarter, 2);
+  EXPECT_EQ(rows[0].active, 1);
+  EXPECT_EQ(rows[0].fresh, 1);
+  EXPECT_EQ(rows[0].active_prev, 0);
+  EXPECT_DOUBLE_EQ(rows[0].churn_rate, 0);  // none active before: 0, not a division by zero
+  EXPECT_EQ(rows[1].active, 1);
+  EXPECT_EQ(rows[1].returned, 1);
+  EXPECT_EQ(rows[1].churned, 1);
+  EXPECT_DOUBLE_EQ(rows[1].churn_rate, 1.0);
+  EXPECT_EQ(rows[2].active, 1);
+  EXPECT_EQ(rows[2].returned, 1);
+  EXPECT_EQ(rows[2].churned, 1);
+}
+
+TEST(C3Flow, CustomerFilter) {
+  // Only 零售 customers (C) count: 2026Q2 C returned, nothing else.
+  auto d = org();
+  d.customers[2].industry = "零售";
+  d.contracts = {contract(1, 1, 10, "2026-05-01", 1), contract(2, 3, 10, "2025-10-10", 1),
+                 contract(3, 3, 10, "2026-06-15", 1)};
+  auto s = engine::build_snapshot(d, 1);
+  analytics::FlowParams p{D("2026-06-15"), 3};
+  p.filter = analytics::row_filter(*s, {0, 0, "零售", "", ""});
+  auto rows = analytics::customer_flow(*s, engine::scope_all(*s->dims), p);
+  EXPECT_EQ(rows[2].active, 1);
+  EXPECT_EQ(rows[2].returned, 1);
+  EXPECT_EQ(rows[1].churned, 1);
+  analytics::ParetoParams pp{D("2026-06-15")};
+  pp.filter = p.filter;
+  EXPECT_EQ(analytics::pareto(*s, engine::scope_all(*s->dims), pp).total, 2);  // both of C's contracts
+}

@@ -39,6 +39,7 @@ RfmResult rfm(const engine::Snapshot& s, const engine::Scope& scope, const RfmPa
   const engine::RowRange upto = t.range(Date{INT32_MIN / 2}, p.as_of);
   const int32_t window_first = p.as_of.days - p.window_days + 1;
   const size_t workers = engine::worker_count(upto.end - upto.begin);
+  const bool filtered = p.filter.industry != engine::kNone || p.filter.size != engine::kNone;
   std::vector<Partial> part(workers);
   engine::parallel_chunks(upto.end - upto.begin, workers, [&](size_t w, size_t b, size_t e) {
     Partial& q = part[w];
@@ -48,6 +49,7 @@ RfmResult rfm(const engine::Snapshot& s, const engine::Scope& scope, const RfmPa
     for (size_t i = upto.begin + b; i < upto.begin + e; ++i) {
       int32_t rep = t.rep[i], c = t.customer[i];
       if (rep == engine::kNone || c == engine::kNone || !visible[static_cast<size_t>(rep)]) continue;
+      if (filtered && !p.filter.pass_customer(*s.facts, c)) continue;
       q.last[static_cast<size_t>(c)] = t.day[i];  // rows ascend by date: the last write is the latest
       if (t.day[i] >= window_first) {
         ++q.freq[static_cast<size_t>(c)];

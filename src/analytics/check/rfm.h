@@ -7,6 +7,7 @@
 #include <array>
 #include <vector>
 
+#include "analytics/do/do_filter.h"
 #include "engine/scope.h"
 #include "engine/snapshot.h"
 
@@ -16,6 +17,7 @@ struct RfmParams {
   Date as_of;
   int window_days = 365;
   bool median = false;  // thresholds at the median instead of the mean
+  RowFilter filter;     // customer filters (industry, size); category does not apply
 };
 
 // Segment code = 4·(R good) + 2·(F high) + (M high): 7 重要价值, 5 重要发展, 3 重要保持,
@@ -45,7 +47,7 @@ struct RfmResult {
   std::vector<RfmCustomer> customers;  // scored customers, by customer index
 };
 
-// Contracts of reps the scope sees. One pass over the date-sorted contract rows up to
+// Contracts of reps the scope sees, of customers passing the filter. One pass over the date-sorted contract rows up to
 // as_of, split between worker threads with per-thread per-customer partials.
 RfmResult rfm(const engine::Snapshot& s, const engine::Scope& scope, const RfmParams& p);
 

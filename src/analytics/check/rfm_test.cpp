@@ -70,3 +70,34 @@ TEST(C2Rfm, MedianOption) {
   EXPECT_EQ(r.segments[analytics::kImportantValue].amount, 3100);
   EXPECT_EQ(r.segments[analytics::kGeneralRetain].customers, 2);   // c2, c3
 }
+
+TEST(C2Rfm, CustomerFilterRescoresTheFilteredSet) {
+  // Only small customers c1 (R 5, F 2, M 800) and c4 (R 0, F 3, M 2300): means R 2.5, F 2.5,
+  // M 1550 → c4 重要价值, c1 一般挽留 (R 5 is above the mean: not recent).
+  auto d = org();
+  d.customers[0].size = model::CustomerSize::small;
+  d.customers[3].size = model::CustomerSize::small;
+  d.contracts = {contract(1, 1, 10, "2026-06-10", 500), contract(2, 1, 10, "2026-01-10", 300),
+                 contract(3, 2, 10, "2025-06-15", 1000), contract(5, 4, 11, "2026-06-15", 2000),
+                 contract(6, 4, 11, "2025-12-01", 200), contract(7, 4, 11, "2025-07-01", 100)};
+  auto s = engine::build_snapshot(d, 1);
+  analytics::RfmParams p{D("2026-06-15"), 365, false};
+  p.filter = analytics::row_filter(*s, {0, 0, "", "", "small"});
+  auto r = analytics::rfm(*s, engine::scope_all(*s->dims), p);
+  ASSERT_EQ(r.customers.size(), 2u);
+  EXPECT_DOUBLE_EQ(r.threshold_m, 1550);
+  EXPECT_EQ(find(r, 3).segment, analytics::kImportantValue);
+  EXPECT_EQ(find(r, 0).segment, analytics::kGeneralRetain);
+}
+
+TEST(C2Rfm, RecencyIsGoodWhenLow) {
+  // Two customers, same F and M: the one bought from 1 day ago is "R good", 100 days ago not.
+  auto d = org();
+  d.contracts = {contract(1, 1, 10, "2026-06-14", 100), contract(2, 2, 10, "2026-03-07", 100)};
+  auto s = engine::build_snapshot(d, 1);
+  auto r = analytics::rfm(*s, engine::scope_all(*s->dims), {D("2026-06-15"), 365, false});
+  EXPECT_EQ(find(r, 0).recency, 1);
+  EXPECT_EQ(find(r, 1).recency, 100);
+  EXPECT_EQ(find(r, 0).segment, analytics::kGeneralDevelop);  // R good, F and M at the mean: not high
+  EXPECT_EQ(find(r, 1).segment, analytics::kGeneralRetain);
+}

@@ -252,3 +252,45 @@ export interface ContractDetail {
   plan: { due_date: string; amount: number; paid: number; unpaid: number; status: typeof PLAN_STATUSES[number] }[]
   payments: { date: string; amount: number; counted: boolean }[]
 }
+
+// --- C2 客户价值分析 (GET /check/rfm) ---
+export type RfmSegmentCode = 'important_value' | 'important_develop' | 'important_keep' | 'important_retain'
+  | 'general_value' | 'general_develop' | 'general_keep' | 'general_retain'
+export interface CustomerRef { id: number; name: string; industry: string; size: 'large' | 'medium' | 'small' | ''; region: string | null }
+export interface RfmSegment {
+  code: RfmSegmentCode; r_good: boolean; f_high: boolean; m_high: boolean
+  customers: number; amount: number; customer_share: number; amount_share: number
+}
+export interface RfmCustomerRow extends CustomerRef { segment: RfmSegmentCode; recency: number; frequency: number; monetary: number }
+export interface Paged<R> { total: number; page: number; page_size: number; rows: R[] }
+export interface RfmResponse {
+  as_of: string; window: number; window_first: string; threshold: 'mean' | 'median'
+  thresholds: { r: number; f: number; m: number }; scored: number; amount: number
+  segments: RfmSegment[]; segment: RfmSegmentCode | null; sort: string; order: 'asc' | 'desc'
+  customers: Paged<RfmCustomerRow>; options: FilterOptions
+}
+
+// --- C3 客户分级流失分析 (GET /check/churn) ---
+export interface FlowPeriod {
+  period: string; active: number; new: number; retained: number; returned: number; churned: number
+  churn_rate: number; active_prev: number
+}
+export interface KeyAccountRow extends CustomerRef {
+  contracts: number; t12m: number; t12m_prev: number; yoy: number | null; days_since_last: number
+  median_gap: number | null; at_risk: boolean; reasons: ('gap' | 'decline')[]
+}
+export interface ChurnCross { rows: { name: string; counts: number[] }[] }
+export interface ChurnResponse {
+  as_of: string; grain: 'quarter' | 'month'; flow: FlowPeriod[]
+  pareto: {
+    a: number; b: number; c: number; a_percent: number; b_percent: number; total: number
+    classes: { class: 'A' | 'B' | 'C'; customers: number; amount: number; share: number }[]
+    curve: { customers: number; amount: number }[]
+  }
+  key_accounts: Paged<KeyAccountRow> & { class_a: number; at_risk: number }
+  reasons: {
+    customers: number; rows: { reason: string; code: string; customers: number; amount: number }[]
+    industry: ChurnCross; size: ChurnCross; region: ChurnCross
+  }
+  options: FilterOptions
+}

@@ -1,0 +1,60 @@
+#include "analytics/check/key_accounts.h"
+
+#include <algorithm>
+
+#include "analytics/do/process.h"
+
+namespace sl::analytics {
+
+KeyAccountRisk judge_key_account(const std::vector<int32_t>& days, Date as_of, Money t12m, Money t12m_prev) {
+  KeyAccountRisk r;
+  if (!days.empty()) r.days_since_last = as_of.days - days.back();
+  if (days.size() >= 2) {
+    std::vector<int32_t> gaps;
+    for (size_t k = 1; k < days.size(); ++k) gaps.push_back(days[k] - days[k - 1]);
+    std::sort(gaps.begin(), gaps.end());
+    const size_t g = gaps.size();
+    r.median_gap = g % 2 ? gaps[g / 2] : (gaps[g / 2 - 1] + gaps[g / 2]) / 2.0;
+    r.gap = r.days_since_last > 2 * *r.median_gap;
+  }
+  r.yoy = growth(t12m, t12m_prev);
+  r.decline = r.yoy && *r.yoy < -0.3;
+  return r;
+}
+
+std::vector<KeyAccount> key_accounts(const engine::Snapshot& s, const engine::Scope& scope, const KeyAccountParams& p,
+                                     const ParetoResult& classes) {
+  const auto& t = s.facts->sales;
+  const size_t nc = s.facts->customer_id.size();
+  std::vector<int32_t> slot(nc, -1);  // customer index → position in out
+  std::vector<KeyAccount> out;
+  for (const auto& c : classes.customers)
+    if (c.cls == 'A') {
+      slot[static_cast<size_t>(c.customer)] = static_cast<int32_t>(out.size());
+      out.push_back({c.customer, 0, 0, 0, {}});
+    }
+  std::vector<std::vector<int32_t>> days(out.size());
+  const Date year_ago = one_year_earlier(p.as_of), two_years_ago = one_year_earlier(year_ago);
+  const engine::RowRange rr = t.range(Date{INT32_MIN / 2}, p.as_of);
+  for (size_t i = rr.begin; i < rr.end; ++i) {
+    const int32_t c = t.customer[i], rep = t.rep[i];
+    if (c == engine::kNone || slot[static_cast<size_t>(c)] < 0 || rep == engine::kNone || !scope.sees_rep(rep)) continue;
+    const size_t k = static_cast<size_t>(slot[static_cast<size_t>(c)]);
+    days[k].push_back(t.day[i]);  // rows ascend by date
+    if (t.day[i] > year_ago.days) out[k].t12m += t.amount[i];
+    else if (t.day[i] > two_years_ago.days) out[k].t12m_prev += t.amount[i];
+  }
+  for (size_t k = 0; k < out.size(); ++k) {
+    out[k].contracts = static_cast<int>(days[k].size());
+    out[k].risk = judge_key_account(days[k], p.as_of, out[k].t12m, out[k].t12m_prev);
+  }
+  const auto& ids = s.facts->customer_id;
+  std::sort(out.begin(), out.end(), [&](const KeyAccount& a, const KeyAccount& b) {
+    if (a.risk.at_risk() != b.risk.at_risk()) return a.risk.at_risk();
+    if (a.t12m != b.t12m) return a.t12m > b.t12m;
+    return ids[static_cast<size_t>(a.customer)] < ids[static_cast<size_t>(b.customer)];
+  });
+  return out;
+}
+
+}  // namespace sl::analytics
