@@ -112,6 +112,11 @@ bool none_match_hits(std::string_view header, std::string_view etag) {
   return false;
 }
 
+void keep_gzipped(Response& res) {
+  if (res.status == 200 && compressible(res.content_type) && res.body.size() >= kCompressMin && !res.gzipped)
+    res.gzipped = std::make_shared<const std::string>(gzip(res.body));
+}
+
 void encode_response(const Request& req, Response& res) {
   if (find_header(res, "Content-Encoding")) return;
   if (res.status == 304) {  // from the handler's own If-None-Match check
@@ -131,7 +136,8 @@ void encode_response(const Request& req, Response& res) {
       return;
     }
   }
-  res.body = gzip(res.body);
+  res.body = res.gzipped ? *res.gzipped : gzip(res.body);
+  res.gzipped.reset();
   res.headers.emplace_back("Content-Encoding", "gzip");
 }
 

@@ -35,8 +35,11 @@ bool none_match_hits(std::string_view if_none_match, std::string_view etag);
 // The last step before an answer is written. Adds "Vary: Accept-Encoding" to compressible
 // answers; gzips the body when the client accepts gzip, the body is at least kCompressMin
 // and the request is not HEAD; then renames the ETag for the coding and turns a GET whose
-// If-None-Match names that tag into a 304. An answer that already has a Content-Encoding
+// If-None-Match names that tag into a 304; a Response::gzipped body is used as it is. An answer that already has a Content-Encoding
 // (a precompressed static file) is left alone.
 void encode_response(const Request& req, Response& res);
+// Keeps the gzip of a compressible answer of at least kCompressMin in res.gzipped (for answers
+// kept and sent again).
+void keep_gzipped(Response& res);
 
 }  // namespace sl::http

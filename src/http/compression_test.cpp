@@ -93,6 +93,26 @@ TEST(Compression, JsonAnswerIsGzippedWhenAccepted) {
   EXPECT_EQ(gunzip(r.body), body);
 }
 
+TEST(Compression, AKeptGzipIsSentAsItIsAndOnlyToClientsThatTakeGzip) {
+  const std::string body = big_json();
+  Response kept = json_response(200, boost::json::value(nullptr));
+  kept.body = body;
+  keep_gzipped(kept);
+  ASSERT_TRUE(kept.gzipped);
+  EXPECT_EQ(gunzip(*kept.gzipped), body);
+  Response a = kept;
+  encode_response(get("gzip"), a);
+  EXPECT_EQ(header(a, "Content-Encoding"), "gzip");
+  EXPECT_EQ(a.body, *kept.gzipped);  // the kept bytes, not a second deflate
+  Response b = kept;
+  encode_response(get(""), b);
+  EXPECT_EQ(header(b, "Content-Encoding"), "");
+  EXPECT_EQ(b.body, body);
+  Response tiny = json_response(200, boost::json::value(1));
+  keep_gzipped(tiny);
+  EXPECT_FALSE(tiny.gzipped);
+}
+
 TEST(Compression, LeftAloneWhenNotAcceptedTinyHeadOrNotCompressible) {
   const std::string body = big_json();
   for (const char* ae : {"", "identity", "gzip;q=0", "deflate, br", "*;q=0", "identity;q=0", "gzip;q=zero", ";;;", "\xff\xfe"}) {

@@ -2,6 +2,7 @@
 // Kept free of Beast types so handlers (src/api/) and their tests need no networking.
 #pragma once
 #include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -43,6 +44,9 @@ struct Response {
   std::string content_type = "application/json; charset=utf-8";
   std::string body;
   std::vector<std::pair<std::string, std::string>> headers;  // extra headers
+  // The body already gzipped, when whoever built the answer kept one (a cached dashboard
+  // answer: compressed once, sent many times); encode_response sends it instead of deflating.
+  std::shared_ptr<const std::string> gzipped;
 };
 
 Response json_response(int status, const boost::json::value& v);
