@@ -1,5 +1,7 @@
 #include "api/page.h"
 
+#include <charconv>
+
 namespace sl::api {
 
 bool Params::has(const std::string& name) const {
@@ -99,8 +101,12 @@ Params decode_params(const std::vector<ParamSpec>& specs, const PageCall& call) 
           break;
         }
         case ParamSpec::Type::count: {
-          int64_t n = query_id(v, s.name);
-          if (n < s.min || n > s.max) throw invalid_field(s.name, s.bounds_zh, s.bounds_en);
+          // Any value that is not a whole number within the bounds gets the bounds' message
+          // ("window 应在 1 到 3650 之间"), not an id's.
+          int64_t n = 0;
+          auto r = std::from_chars(v.data(), v.data() + v.size(), n);
+          if (r.ec != std::errc() || r.ptr != v.data() + v.size() || n < s.min || n > s.max)
+            throw invalid_field(s.name, s.bounds_zh, s.bounds_en);
           value = n, key = std::to_string(n);
           break;
         }

@@ -212,10 +212,10 @@ export interface AgendaItem {
   id: number; title: string; source: '' | 'd2' | 'c4'; key: string; figures: Record<string, unknown> | null
   resolution_id: number | null; created_by: UserRef; created_at: string
 }
-/** A server-side paged list (?page=N&page_size=M). */
-export interface Paged { total: number; page: number; page_size: number }
+/** A server-side paged list (?page=N&page_size=M): the paging beside the page's rows. */
+export interface Paging { total: number; page: number; page_size: number }
 export interface ListedMeeting extends MeetingSummary { has_overdue: boolean }
-export interface MeetingList extends Paged { meetings: ListedMeeting[]; counts: Record<MeetingStatus, number> }
+export interface MeetingList extends Paging { meetings: ListedMeeting[]; counts: Record<MeetingStatus, number> }
 export interface MeetingDetail extends Omit<MeetingSummary, 'series'> {
   series: MeetingSeries; agenda: string; minutes: string; attendees: { id: number; name: string; role: string }[]
   agenda_items: AgendaItem[]; resolutions: Resolution[]; carry_over: CarryOver[]; can_open: boolean; can_close: boolean
@@ -226,7 +226,7 @@ export interface Todo {
   /** Overdue by more than 90 days. */
   long_overdue: boolean; series_id: number
 }
-export interface TodoList extends Paged { today: string; items: Todo[]; counts: { all: number; overdue: number; long_overdue: number } }
+export interface TodoList extends Paging { today: string; items: Todo[]; counts: { all: number; overdue: number; long_overdue: number } }
 export interface LoopFigures {
   resolutions: number; closable: number; done: number; done_on_time: number
   closure_rate: number | null; on_time_rate: number | null; mean_days_to_close: number | null
@@ -254,15 +254,20 @@ export interface ContractDetail {
 }
 
 // --- C2 客户价值分析 (GET /check/rfm) ---
-export type RfmSegmentCode = 'important_value' | 'important_develop' | 'important_keep' | 'important_retain'
-  | 'general_value' | 'general_develop' | 'general_keep' | 'general_retain'
+export const RFM_SEGMENTS = ['important_value', 'important_develop', 'important_keep', 'important_retain',
+  'general_value', 'general_develop', 'general_keep', 'general_retain'] as const
+export type RfmSegmentCode = typeof RFM_SEGMENTS[number]
+export const CUSTOMER_SIZES = ['large', 'medium', 'small'] as const
+/** The response a churn reason suggests (catalog.json churn_response). */
+export const CHURN_RESPONSES = ['price', 'competitor', 'service', 'demand', 'closure', 'other'] as const
+export const KEY_ACCOUNT_RISKS = ['gap', 'decline'] as const
 export interface CustomerRef { id: number; name: string; industry: string; size: 'large' | 'medium' | 'small' | ''; region: string | null }
 export interface RfmSegment {
   code: RfmSegmentCode; r_good: boolean; f_high: boolean; m_high: boolean
   customers: number; amount: number; customer_share: number; amount_share: number
 }
 export interface RfmCustomerRow extends CustomerRef { segment: RfmSegmentCode; recency: number; frequency: number; monetary: number }
-export interface Paged<R> { total: number; page: number; page_size: number; rows: R[] }
+export interface Paged<R> extends Paging { rows: R[] }
 export interface RfmResponse {
   as_of: string; window: number; window_first: string; threshold: 'mean' | 'median'
   thresholds: { r: number; f: number; m: number }; scored: number; amount: number
@@ -277,7 +282,7 @@ export interface FlowPeriod {
 }
 export interface KeyAccountRow extends CustomerRef {
   contracts: number; t12m: number; t12m_prev: number; yoy: number | null; days_since_last: number
-  median_gap: number | null; at_risk: boolean; reasons: ('gap' | 'decline')[]
+  median_gap: number | null; at_risk: boolean; reasons: (typeof KEY_ACCOUNT_RISKS[number])[]
 }
 export interface ChurnCross { rows: { name: string; counts: number[] }[] }
 export interface ChurnResponse {

@@ -10,7 +10,7 @@ import { i18n } from './index'
 import {
   ACTION_STATUSES, ACTIVITIES, ANOMALY_RULES, ANOMALY_UNITS, AT_RISK_REASONS, BOARD_METRICS, DO_METRICS, GOAL_METRICS,
   KPI_PARTS, MEETING_STATUSES, PLAN_STATUSES, PROGRESS_STATUSES, RESOLUTION_STATUSES, ROLES, SERIES_LEVELS, SERIES_TYPES,
-  SEVERITIES, STAGES, TODO_KINDS,
+  SEVERITIES, STAGES, TODO_KINDS, RFM_SEGMENTS, CUSTOMER_SIZES, CHURN_RESPONSES, KEY_ACCOUNT_RISKS,
 } from '../api/types'
 
 type Tree = { [key: string]: string | Tree }
@@ -41,6 +41,14 @@ const DYNAMIC: Record<string, readonly (string | number)[]> = {
   'act.level.{}': SERIES_LEVELS,
   'act.metric.{}': GOAL_METRICS,
   'act.todos.{}': TODO_KINDS,
+  'churn.col.{}': ['new', 'retained', 'returned'],     // Churn.vue's stacked bars
+  'churn.risk.{}': KEY_ACCOUNT_RISKS,
+  'churn.sizes.{}': CUSTOMER_SIZES,
+  'churn.by.{}': ['industry', 'size', 'region'],       // ChurnReasons' dimensions
+  'tables.churn_response.{}': CHURN_RESPONSES,
+  'tables.rfm_segment.{}': RFM_SEGMENTS,
+  'tables.rfm_action.{}': RFM_SEGMENTS,
+  'rfm.sizes.{}': CUSTOMER_SIZES,
 }
 
 const sources = import.meta.glob<string>(['../**/*.vue', '../**/*.ts', '!../**/*.test.ts', '!./**'], {
