@@ -121,6 +121,9 @@ test('rep: only their own book; a foreign customer profile is not found', async 
     const api = await apiGet(page, `/check/review?period=2026-Q2&as_of=${AS_OF}`)
     assert.ok(api.blockers.reps.rows.every((r) => r.id === me.user.rep))
     assert.equal(await page.locator('[data-test=table-blocker-regions]').count(), 0)
+    // A page past the end of the list goes back to the first.
+    await page.goto(`${BASE_URL}${URL_REVIEW}&page=999`)
+    await page.waitForURL((u) => !u.searchParams.has('page'))
     await shot(page, 'check-review-rep-zh-1440')
     // A customer that is not theirs: the id of one a manager sees but the rep does not own.
     let foreign = null
