@@ -56,7 +56,7 @@ AgingResult receivables_aging(const engine::Snapshot& s, const engine::Scope& sc
         one.max_days = std::max(one.max_days, days);
       }
       out.receivable += one.receivable;
-      if (!p.by_party) continue;
+      if (!p.by_party || (one.receivable == 0 && one.overdue == 0)) continue;  // most contracts: paid, nothing to add
       add_party(out.by_rep[static_cast<size_t>(rep)], one);
       if (t.customer[i] != engine::kNone) add_party(out.by_customer[static_cast<size_t>(t.customer[i])], one);
     }

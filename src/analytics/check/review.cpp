@@ -69,14 +69,14 @@ void cohorts(const engine::Snapshot& s, const engine::Scope& scope, const Review
   const Month first{last.index - 11};
   std::vector<Money> signed_amount(12, 0);
   std::vector<std::vector<Money>> by_offset(12, std::vector<Money>(12, 0));  // [cohort][months after signing]
-  const int32_t as_of = p.as_of.days;
+  const int32_t as_of = p.as_of.days, cohort_first = first.first_day().days, cohort_last = last.last_day().days;
   for (size_t i = 0; i < t.size(); ++i) {
-    const int32_t rep = t.rep[i], day = t.signed_day[i];
-    if (day > as_of || !scope.sees_rep(rep) || !p.filter.pass_customer(f, t.customer[i])) continue;
+    const int32_t day = t.signed_day[i];
     const bool in_period = r.current.first.days <= day && day <= r.current.last.days;
-    const int c = Month::of(Date{day}).index - first.index;
-    const bool in_cohorts = c >= 0 && c < 12;
-    if (!in_period && !in_cohorts) continue;
+    const bool in_cohorts = cohort_first <= day && day <= cohort_last;
+    if (day > as_of || (!in_period && !in_cohorts) || !scope.sees_rep(t.rep[i]) || !p.filter.pass_customer(f, t.customer[i]))
+      continue;
+    const int c = in_cohorts ? Month::of(Date{day}).index - first.index : -1;
     Money paid = 0;
     for (uint32_t k = t.pay_begin[i]; k < t.pay_begin[i + 1]; ++k) {
       if (t.pay_day[k] > as_of) continue;
