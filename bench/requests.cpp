@@ -3,6 +3,8 @@
 #include "analytics/check/churn_reasons.h"
 #include "analytics/check/key_accounts.h"
 #include "analytics/check/rfm.h"
+#include "analytics/check/customer_profile.h"
+#include "analytics/check/review.h"
 #include "analytics/do/cockpit.h"
 #include "analytics/do/leaderboard.h"
 #include "analytics/do/per_capita.h"
@@ -65,6 +67,21 @@ std::vector<Query> request_workload(const engine::Snapshot& s, Date as_of, Id ma
   qs.push_back({"d1_cockpit", [&s, &d, rep, as_of] {
                   auto r = analytics::rep_cockpit(s, engine::scope_all(d), d.rep_id[rep], as_of);
                   return Rows{{static_cast<int64_t>(r.pipeline.size())}};
+                }});
+  // C1 sales review (company and manager) and one customer profile with its company-wide class and segment.
+  for (int mgr = 0; mgr < 2; ++mgr)
+    qs.push_back({std::string("c1_review_quarter") + (mgr ? "@mgr" : "@all"), [&s, &d, mgr, manager_region, quarter, as_of] {
+                    auto scope = mgr ? engine::scope_region(d, d.find_region(manager_region)) : engine::scope_all(d);
+                    auto r = analytics::sales_review(s, scope, {quarter, as_of, {}});
+                    return Rows{{r.aging.overdue, static_cast<int64_t>(r.customers.size())}};
+                  }});
+  qs.push_back({"c1_customer_profile", [&s, &d, as_of] {
+                  auto all = engine::scope_all(d);
+                  auto pareto = analytics::pareto(s, all, {as_of});
+                  auto rfm = analytics::rfm(s, all, {as_of});
+                  int32_t c = pareto.customers.empty() ? 0 : pareto.customers.front().customer;
+                  auto r = analytics::customer_profile(s, all, c, as_of, pareto, rfm);
+                  return Rows{{r.receivable, static_cast<int64_t>(r.timeline_total)}};
                 }});
   return qs;
 }

@@ -10,6 +10,8 @@ void register_routes(http::Router& r, Context& ctx) {
   add_do_routes(r, ctx);
   add_act_routes(r, ctx);
   add_contract_routes(r, ctx);
+  add_check_review_routes(r, ctx);
+  add_customer_routes(r, ctx);
   add_check_rfm_routes(r, ctx);
   add_check_churn_routes(r, ctx);
 }

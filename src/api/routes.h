@@ -19,6 +19,9 @@ void add_act_routes(http::Router& r, Context& ctx);
 void add_do_cockpit_routes(http::Router& r, Context& ctx);
 void add_do_process_routes(http::Router& r, Context& ctx);
 void add_do_leaderboard_routes(http::Router& r, Context& ctx);
+// C1 sales review (check_review_api.cpp) and the customer profile (customer_profile_api.cpp).
+void add_check_review_routes(http::Router& r, Context& ctx);
+void add_customer_routes(http::Router& r, Context& ctx);
 // C2 RFM (check_rfm_api.cpp) and C3 churn (check_churn_api.cpp).
 void add_check_rfm_routes(http::Router& r, Context& ctx);
 void add_check_churn_routes(http::Router& r, Context& ctx);

@@ -3,7 +3,9 @@
 // due before as_of is overdue, aged by as_of − due date: 1–30, 31–60, 61–90, 91–180, > 180.
 #pragma once
 #include <array>
+#include <vector>
 
+#include "analytics/do/do_filter.h"
 #include "engine/scope.h"
 #include "engine/snapshot.h"
 
@@ -11,6 +13,8 @@ namespace sl::analytics {
 
 struct AgingParams {
   Date as_of;
+  RowFilter filter{};     // customer filters (industry, size); a category does not split a contract
+  bool by_party = false;  // also fill by_customer and by_rep (the blockers of C1)
 };
 
 struct AgingBucket {
@@ -19,15 +23,23 @@ struct AgingBucket {
   Money amount = 0;
 };
 
+// Receivable and overdue of one customer or rep.
+struct AgingParty {
+  Money receivable = 0, overdue = 0;
+  int64_t items = 0;  // overdue instalments
+  int max_days = 0;   // days past due of the oldest overdue instalment (0: none)
+};
+
 struct AgingResult {
   // Σ contract amount − Σ payments, over contracts signed by as_of (payments by as_of).
   Money receivable = 0;
   Money overdue = 0;  // Σ buckets
   std::array<AgingBucket, 5> buckets;
+  std::vector<AgingParty> by_customer, by_rep;  // by index; empty unless by_party
 };
 
-// Contracts of reps the scope sees. Contracts are split between worker threads, each
-// with its own partial result, merged at the end.
+// Contracts of reps the scope sees whose customer passes the filter. Contracts are split
+// between worker threads, each with its own partial result, merged at the end.
 AgingResult receivables_aging(const engine::Snapshot& s, const engine::Scope& scope, const AgingParams& p);
 
 // Bucket index (0..4) for days past due ≥ 1.

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "analytics/check/change.h"
 #include "analytics/do/process.h"
 
 namespace sl::analytics {
@@ -17,8 +18,7 @@ KeyAccountRisk judge_key_account(const std::vector<int32_t>& days, Date as_of, M
     r.median_gap = g % 2 ? gaps[g / 2] : (gaps[g / 2 - 1] + gaps[g / 2]) / 2.0;
     r.gap = r.days_since_last > 2 * *r.median_gap;
   }
-  // A plain ratio here (METRICS.md C3: trailing-12-month sales down > 30 %), 0 base = none.
-  if (t12m_prev != 0) r.yoy = static_cast<double>(t12m - t12m_prev) / static_cast<double>(t12m_prev);
+  r.yoy = change(t12m, t12m_prev);
   r.decline = r.yoy && *r.yoy < -0.3;
   return r;
 }

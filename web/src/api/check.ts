@@ -1,6 +1,13 @@
 // C · 结果复盘: each page's calls in its own block, as checkApi.
-import { request, type Query } from './http'
-import type { RfmResponse, ChurnResponse } from './types'
+import { request, downloadUrl, type Query } from './http'
+import type { CustomerProfile, ReviewResponse, RfmResponse, ChurnResponse } from './types'
+
+// --- C1 销售结果复盘 and the customer profile ---
+const review = {
+  review: (q: Query) => request<ReviewResponse>('GET', '/check/review', { query: q }),
+  customer: (id: number, asOf: string) => request<CustomerProfile>('GET', `/customers/${id}`, { query: { as_of: asOf }, quiet: [404] }),
+  exportUrl: downloadUrl,
+}
 
 // --- C2 客户价值分析 (RFM) ---
 const rfm = {
@@ -12,4 +19,4 @@ const churn = {
   churn: (q: Query) => request<ChurnResponse>('GET', '/check/churn', { query: q }),
 }
 
-export const checkApi = { ...rfm, ...churn }
+export const checkApi = { ...review, ...rfm, ...churn }

@@ -299,3 +299,55 @@ export interface ChurnResponse {
   }
   options: FilterOptions
 }
+// --- C1 销售结果复盘 and the customer profile (GET /check/review, GET /customers/{id}) ---
+export type AgingBucket = '1_30' | '31_60' | '61_90' | '91_180' | 'over_180'
+export interface ReviewMonth {
+  month: string; sales: number | null; collections: number | null; collection_rate: number | null
+  sales_last_year: number; collections_last_year: number; collection_rate_last_year: number | null
+}
+export interface ReviewCohort { month: string; signed: number; collected: number; share: number | null; curve: number[] }
+export interface BlockerRow {
+  id: number; name: string; region: string; receivable: number; overdue: number; items: number; max_days: number; share: number
+  owner?: { id: number; name: string } | null
+}
+export interface ReviewResponse {
+  period: { label: string; first: string; last: string }
+  as_of: string
+  windows: { current: { first: string; last: string }; yoy: { first: string; last: string } }
+  totals: {
+    sales: number; collections: number; collection_rate: number | null; sales_last_year: number; collections_last_year: number
+    collection_rate_last_year: number | null; sales_yoy: number | null; collections_yoy: number | null
+  }
+  trend_year: number
+  trend: ReviewMonth[]
+  cohort: { signed: number; collected: number; share: number | null }
+  cohorts: ReviewCohort[]
+  receivables: number; overdue: number; overdue_rate: number | null; sales_90d: number; dso: number | null
+  aging: Record<AgingBucket, number>
+  aging_items: Record<AgingBucket, number>
+  blockers: {
+    customers: { total: number; page: number; page_size: number; sort: string; rows: BlockerRow[] }
+    reps: { total: number; rows: BlockerRow[] }
+    regions: { total: number; rows: BlockerRow[] }
+  }
+  options: FilterOptions
+}
+export interface ProfileContract {
+  id: number; code: string; rep: { id: number; name: string } | null; signed_date: string; amount: number
+  paid: number; receivable: number; overdue: number; max_days: number
+  lines: { product: { id: number; name: string; category: string }; qty: number; amount: number }[] | null
+  payments: { date: string; amount: number }[]
+}
+export interface CustomerProfile {
+  id: number; name: string; industry: string; size: 'large' | 'medium' | 'small'
+  region: { id: number; name: string } | null; owner: { id: number; name: string } | null; as_of: string
+  class: 'A' | 'B' | 'C' | null; t12m: number
+  rfm: { segment: string; recency: number; frequency: number; monetary: number } | null
+  at_risk: { reasons: string[]; days_since_last: number; median_gap: number | null; t12m: number; t12m_prev: number; yoy: number | null } | null
+  sales_total: number; receivable: number; overdue: number
+  contracts_total: number; contracts: ProfileContract[]
+  opportunities_total: number
+  opportunities: { id: number; rep: { id: number; name: string } | null; category: string; amount: number; created: string; expected_close: string; stage: string; closed: string | null }[]
+  timeline_total: number
+  timeline: { date: string; kind: string; rep: { id: number; name: string } | null; amount: number; ref: number | null }[]
+}

@@ -12,6 +12,7 @@ import {
   KPI_PARTS, MEETING_STATUSES, PLAN_STATUSES, PROGRESS_STATUSES, RESOLUTION_STATUSES, ROLES, SERIES_LEVELS, SERIES_TYPES,
   SEVERITIES, STAGES, TODO_KINDS, RFM_SEGMENTS, CUSTOMER_SIZES, CHURN_RESPONSES, KEY_ACCOUNT_RISKS,
 } from '../api/types'
+import { BLOCKER_SORTS, BUCKETS } from '../views/check/reviewCharts'
 
 type Tree = { [key: string]: string | Tree }
 const LOCALES = ['zh-CN', 'en'] as const
@@ -49,6 +50,12 @@ const DYNAMIC: Record<string, readonly (string | number)[]> = {
   'tables.rfm_segment.{}': RFM_SEGMENTS,
   'tables.rfm_action.{}': RFM_SEGMENTS,
   'rfm.sizes.{}': CUSTOMER_SIZES,
+  'kit.sizes.{}': CUSTOMER_SIZES,
+  'check.customer.reason.{}': AT_RISK_REASONS,
+  'check.customer.segments.{}': RFM_SEGMENTS,
+  'check.customer.kind.{}': [...ACTIVITIES, 'contract', 'payment', 'opportunity', 'won', 'lost'],  // customer_profile.h
+  'check.review.bucket.{}': BUCKETS,
+  'check.review.sort.{}': BLOCKER_SORTS,
 }
 
 const sources = import.meta.glob<string>(['../**/*.vue', '../**/*.ts', '!../**/*.test.ts', '!./**'], {
