@@ -37,6 +37,7 @@ json::value cockpit_json(const Caller& c, const analytics::CockpitResult& r, Dat
     int32_t cust = o.customer[i];
     closing.push_back(json::object{{"id", o.id[i]},
                                    {"customer", cust == engine::kNone ? "" : f.customers.name[cust]},
+                                   {"customer_id", cust == engine::kNone ? json::value(nullptr) : json::value(f.customer_id[cust])},
                                    {"amount", o.amount[i]},
                                    {"stage", model::stage_code(static_cast<model::Stage>(o.stage_at(i, as_of)))},
                                    {"expected_close", format_date(Date{o.expected_close[i]})}});
@@ -48,6 +49,7 @@ json::value cockpit_json(const Caller& c, const analytics::CockpitResult& r, Dat
     overdue.push_back(json::object{{"contract", ct.id[x.contract]},
                                    {"code", ct.code(x.contract)},
                                    {"customer", cust == engine::kNone ? "" : f.customers.name[cust]},
+                                   {"customer_id", cust == engine::kNone ? json::value(nullptr) : json::value(f.customer_id[cust])},
                                    {"amount", ct.amount[x.contract]},
                                    {"overdue", x.overdue},
                                    {"oldest_due", format_date(x.oldest_due)},

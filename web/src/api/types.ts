@@ -92,8 +92,8 @@ export interface CockpitResponse {
   monthly: { month: string; actual: number | null; target: number | null }[]
   week: { first: string; last: string }
   activities: Record<'visit' | 'call' | 'demo' | 'proposal', number>
-  closing_this_week: { id: number; customer: string; amount: number; stage: Stage; expected_close: string }[]
-  overdue: { contract: number; code: string; customer: string; amount: number; overdue: number; oldest_due: string; days_overdue: number }[]
+  closing_this_week: { id: number; customer: string; customer_id: number | null; amount: number; stage: Stage; expected_close: string }[]
+  overdue: { contract: number; code: string; customer: string; customer_id: number | null; amount: number; overdue: number; oldest_due: string; days_overdue: number }[]
   overdue_total: number
   overdue_count: number
   owned_customers: number
