@@ -10,6 +10,7 @@ void register_routes(http::Router& r, Context& ctx) {
   add_do_routes(r, ctx);
   add_act_routes(r, ctx);
   add_contract_routes(r, ctx);
+  add_check_products_routes(r, ctx);
 }
 
 }  // namespace sl::api

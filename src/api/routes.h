@@ -19,6 +19,8 @@ void add_act_routes(http::Router& r, Context& ctx);
 void add_do_cockpit_routes(http::Router& r, Context& ctx);
 void add_do_process_routes(http::Router& r, Context& ctx);
 void add_do_leaderboard_routes(http::Router& r, Context& ctx);
+// C4 产品市场预警: GET /api/v1/check/products, POST …/warnings/ack (check_products_api.cpp).
+void add_check_products_routes(http::Router& r, Context& ctx);
 // 合同录入: POST /api/v1/contracts (contracts_api.cpp).
 void add_contract_routes(http::Router& r, Context& ctx);
 

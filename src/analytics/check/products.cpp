@@ -62,6 +62,25 @@ void warn(std::vector<ProductWarning>& out, const ProductWarning& unit, const Sa
   if (a.sold_before && a.last <= as_of.days - kNoSaleDays) add("no_sale", "warn", as_of.days - a.last, std::nullopt);
 }
 
+// The fraction of each month's days inside a window, by Month::index.
+struct MonthWeights {
+  int32_t first = 0;
+  std::vector<double> w;
+  explicit MonthWeights(const Window& win) {
+    if (win.last < win.first) return;
+    const Month a = Month::of(win.first), b = Month::of(win.last);
+    first = a.index;
+    for (Month m = a; m <= b; m = Month{m.index + 1}) {
+      const int32_t lo = std::max(m.first_day().days, win.first.days), hi = std::min(m.last_day().days, win.last.days);
+      w.push_back(static_cast<double>(hi - lo + 1) / (m.last_day().days - m.first_day().days + 1));
+    }
+  }
+  double of(int32_t month) const {
+    const int32_t k = month - first;
+    return k >= 0 && k < static_cast<int32_t>(w.size()) ? w[static_cast<size_t>(k)] : 0.0;
+  }
+};
+
 }  // namespace
 
 std::string ProductWarning::key(const std::string& period_label) const {
@@ -97,10 +116,6 @@ ProductResult product_warning(const engine::Snapshot& s, const engine::Scope& sc
   ProductResult r;
   r.current = current_window(p.period, p.as_of);
   r.yoy = yoy_window(p.period, p.as_of);
-  r.market_first = Month::of(r.current.first);
-  r.market_last = Month::of(std::max(r.current.first, r.current.last));
-  r.market_first_ly = Month::of(r.yoy.first);
-  r.market_last_ly = Month::of(std::max(r.yoy.first, r.yoy.last));
   const size_t ncat = f.categories.size(), nprod = pt.size();
 
   // One pass over the lines from the earliest day any figure reads through as_of.
@@ -140,16 +155,21 @@ ProductResult product_warning(const engine::Snapshot& s, const engine::Scope& sc
     else industry = static_cast<int32_t>(it - mk.industries.begin());
   }
   auto in_region = [&](int32_t reg) { return reg != kNone && regions[static_cast<size_t>(reg)]; };
-  std::vector<Money> market(ncat, 0), market_ly(ncat, 0);
+  // A month's figure counts by the share of its days inside the window (the as_of month half
+  // way through counts half, this year and last alike).
+  const MonthWeights now(r.current), before(r.yoy);
+  std::vector<double> mkt(ncat, 0), mkt_ly(ncat, 0), riv(mk.rival_id.size(), 0);
   for (const auto& m : mk.market) {
     if (no_market || m.category == kNone || !in_region(m.region) || (industry != kNone && m.industry != industry)) continue;
-    if (m.month >= r.market_first.index && m.month <= r.market_last.index) market[static_cast<size_t>(m.category)] += m.size;
-    if (m.month >= r.market_first_ly.index && m.month <= r.market_last_ly.index) market_ly[static_cast<size_t>(m.category)] += m.size;
+    mkt[static_cast<size_t>(m.category)] += now.of(m.month) * static_cast<double>(m.size);
+    mkt_ly[static_cast<size_t>(m.category)] += before.of(m.month) * static_cast<double>(m.size);
   }
-  // Competitor products' sales over the same months and regions; the largest per category.
-  std::vector<Money> rival(mk.rival_id.size(), 0);
+  // Competitor products' sales over the same window and regions; the largest per category.
   for (const auto& c : mk.rival_sales)
-    if (in_region(c.region) && c.month >= r.market_first.index && c.month <= r.market_last.index) rival[static_cast<size_t>(c.product)] += c.amount;
+    if (in_region(c.region)) riv[static_cast<size_t>(c.product)] += now.of(c.month) * static_cast<double>(c.amount);
+  std::vector<Money> market(ncat), market_ly(ncat), rival(riv.size());
+  for (size_t c = 0; c < ncat; ++c) market[c] = std::llround(mkt[c]), market_ly[c] = std::llround(mkt_ly[c]);
+  for (size_t k = 0; k < riv.size(); ++k) rival[k] = std::llround(riv[k]);
   std::vector<int32_t> top(ncat, kNone);
   for (size_t k = 0; k < rival.size(); ++k) {
     const int32_t c = mk.rival_category[k];

@@ -2,8 +2,9 @@
 // (current_window, and the same window a year earlier, as D2 reads them):
 //   sales and cost from contract lines of reps the scope sees (lines passing the filter),
 //   YoY growth, gross margin = (sales − cost) / sales;
-//   market = Σ MarketStat of the category over the window's months, in the scope's market
-//   regions (market_region below; by industry under an industry filter);
+//   market = Σ MarketStat of the category over the window's months, each month weighted by
+//   the share of its days inside the window, in the scope's market regions (market_regions
+//   below; by industry under an industry filter);
 //   category share = own sales / market; relative share = own sales / sales of the largest
 //   competitor product of the category (CompetitorSale, same months and regions);
 //   growth-share quadrant from YoY and relative share against the two thresholds;
@@ -79,7 +80,6 @@ struct ProductWarning {
 
 struct ProductResult {
   Window current, yoy;
-  Month market_first, market_last, market_first_ly, market_last_ly;
   SalesFigures totals;  // every line in scope (share/relative share/quadrant undefined)
   Money market = 0, market_ly = 0;
   std::vector<ProductRow> products;    // sales descending, then code

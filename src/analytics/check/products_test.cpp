@@ -1,11 +1,12 @@
 // C4 product warning on a hand-made fixture: period 2026-Q2 as of 2026-06-15 (window
-// 2026-04-01..06-15, last year 2025-04-01..06-15; market months 2026-04..06 and 2025-04..06).
+// 2026-04-01..06-15, last year 2025-04-01..06-15; market months weighted by their days in the
+// window: April and May 1, June 15/30).
 //   P1 服务器 (2020): 04-10 rep 10 1000/600, 05-01 rep 11 500/200; last year 2025-04-20 rep 10 1000/500
 //   P2 服务器, launched 2026-03-01 (no YoY): 06-01 rep 10 500/400
 //   P3 存储 (2019): 06-10 rep 10 1000/700; last year 2025-05-10 rep 10 2000/1000
 //   P4 软件 (2019): last sold 2025-12-01 rep 10 300/100; no market, no competitor
 // Market 服务器: 华东 10000 a month (last year 8000), 华南 5000 in 2026-04 only; 存储: 华东
-// 4000 a month both years. Competitors: R1 服务器 华东 05: 1000, 华南 05: 600; R2 服务器 华东
+// 4000 a month (last year 3000). Competitors: R1 服务器 华东 05: 1000, 华南 05: 600; R2 服务器 华东
 // 04: 1200; R3 存储 华东 06: 500 (and 9999 in 2025-06, outside the window).
 #include "analytics/check/products.h"
 
@@ -40,7 +41,7 @@ std::shared_ptr<const engine::Snapshot> snapshot() {
   }
   for (const char* m : {"2025-04", "2025-05", "2025-06"}) {
     d.market_stats.push_back({M(m), "制造", 2, "服务器", 8000});
-    d.market_stats.push_back({M(m), "制造", 2, "存储", 4000});
+    d.market_stats.push_back({M(m), "制造", 2, "存储", 3000});
   }
   d.market_stats.push_back({M("2026-04"), "制造", 3, "服务器", 5000});
   d.competitor_sales = {{M("2026-05"), 1, 2, 1000}, {M("2026-05"), 1, 3, 600}, {M("2026-04"), 2, 2, 1200},
@@ -83,7 +84,7 @@ TEST(C4Products, CompanyFigures) {
   EXPECT_EQ(p1.f.sales_ly, 1000);
   EXPECT_DOUBLE_EQ(*p1.f.yoy, 0.5);
   EXPECT_DOUBLE_EQ(*p1.f.margin, 700.0 / 1500);
-  EXPECT_DOUBLE_EQ(*p1.f.share, 1500.0 / 35000);
+  EXPECT_DOUBLE_EQ(*p1.f.share, 1500.0 / 30000);  // 10000 × 2.5 + 5000
   EXPECT_EQ(p1.f.rival_sales, 1600);  // R1 华东 + 华南 beats R2's 1200
   EXPECT_DOUBLE_EQ(*p1.f.relative_share, 1500.0 / 1600);
   EXPECT_STREQ(p1.f.quadrant, "question");
@@ -94,15 +95,15 @@ TEST(C4Products, CompanyFigures) {
   EXPECT_DOUBLE_EQ(*p2.f.relative_share, 500.0 / 1600);
   const auto& p3 = product(r, 3);
   EXPECT_DOUBLE_EQ(*p3.f.yoy, -0.5);
-  EXPECT_DOUBLE_EQ(*p3.f.relative_share, 2.0);
+  EXPECT_DOUBLE_EQ(*p3.f.relative_share, 4.0);  // R3: 500 × 15/30
   EXPECT_STREQ(p3.f.quadrant, "cash_cow");
 
   const auto& server = category(r, "服务器");
   EXPECT_EQ(server.f.sales, 2000);
-  EXPECT_EQ(server.market, 35000);
-  EXPECT_EQ(server.market_ly, 24000);
-  EXPECT_DOUBLE_EQ(*server.market_growth, 11000.0 / 24000);
-  EXPECT_EQ(*server.potential, 15125);  // 11000/24000 × 33000/35000 × 35000
+  EXPECT_EQ(server.market, 30000);
+  EXPECT_EQ(server.market_ly, 20000);
+  EXPECT_DOUBLE_EQ(*server.market_growth, 0.5);
+  EXPECT_EQ(*server.potential, 14000);  // 0.5 × (1 − 2000/30000) × 30000
   EXPECT_DOUBLE_EQ(*server.f.relative_share, 1.25);
   EXPECT_STREQ(server.f.quadrant, "star");  // YoY 1.0, relative 1.25
   EXPECT_EQ(server.rival_id, 1);
@@ -117,7 +118,8 @@ TEST(C4Products, CompanyFigures) {
   EXPECT_EQ(soft.rival_id, 0);
   EXPECT_EQ(soft.f.quadrant, nullptr);
   const auto& storage = category(r, "存储");
-  EXPECT_EQ(*storage.potential, 0);  // a flat market
+  EXPECT_EQ(storage.market_ly, 7500);
+  EXPECT_EQ(*storage.potential, 3000);  // 1/3 × (1 − 0.1) × 10000
 }
 
 TEST(C4Products, Warnings) {
@@ -128,12 +130,12 @@ TEST(C4Products, Warnings) {
   const std::vector<std::string> want = {
       "category:存储/yoy_decline/2026-Q2:severe", "product:3/yoy_decline/2026-Q2:severe",
       "category:存储/margin_down/2026-Q2:warn",   "product:3/margin_down/2026-Q2:warn",   // 0.3 vs 0.5
-      "category:服务器/margin_down/2026-Q2:warn", // 800/2000 = 0.4 vs 0.5
-      "category:存储/share_down/2026-Q2:warn",    "product:3/share_down/2026-Q2:warn",    // 1/12 vs 2/12
+      "category:存储/share_down/2026-Q2:warn",    "product:3/share_down/2026-Q2:warn",    // 0.1 vs 2000/7500
+      "category:服务器/margin_down/2026-Q2:warn",  // 800/2000 = 0.4 vs 0.5
       "category:软件/no_sale/2026-Q2:warn",        "product:4/no_sale/2026-Q2:warn"};
   EXPECT_EQ(got, want);
   EXPECT_DOUBLE_EQ(r.warnings.back().value, 196);  // 2025-12-01 → 2026-06-15
-  EXPECT_DOUBLE_EQ(r.warnings[5].value, 1000.0 / 12000 - 2000.0 / 12000);
+  EXPECT_DOUBLE_EQ(r.warnings[4].value, 0.1 - 2000.0 / 7500);
 }
 
 TEST(C4Products, ManagerAndRepScopes) {
@@ -146,7 +148,7 @@ TEST(C4Products, ManagerAndRepScopes) {
   EXPECT_EQ(p1.f.rival_sales, 1200);  // R2 leads in 华东
   EXPECT_DOUBLE_EQ(*p1.f.relative_share, 1000.0 / 1200);
   EXPECT_STREQ(p1.f.quadrant, "dog");
-  EXPECT_EQ(category(east, "服务器").market, 30000);
+  EXPECT_EQ(category(east, "服务器").market, 25000);
   // Rep 11 in 广东 reads 华南's market: 5000 this year, none last year (no market growth).
   auto rep = analytics::product_warning(*s, engine::scope_rep(*s->dims, s->dims->find_rep(11)), params());
   const auto& server = category(rep, "服务器");
