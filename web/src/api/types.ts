@@ -204,3 +204,35 @@ export interface ContractDetail {
   plan: { due_date: string; amount: number; paid: number; unpaid: number; status: 'paid' | 'overdue' | 'open' }[]
   payments: { date: string; amount: number; counted: boolean }[]
 }
+
+// --- C4 产品市场预警管理 ---
+export type Quadrant = 'star' | 'cash_cow' | 'question' | 'dog'
+export interface ProductFigures {
+  sales: number; sales_ly: number; cost: number; yoy: number | null; margin: number | null; margin_ly: number | null
+  share: number | null; share_ly: number | null; rival_sales: number; relative_share: number | null
+  last_sale: string | null; quadrant: Quadrant | null
+}
+export interface ProductRow extends ProductFigures { id: number; code: string; name: string; category: string; launch_date: string }
+export interface ProductCategory extends ProductFigures {
+  name: string; products: number; market: number; market_ly: number; market_growth: number | null; potential: number | null
+  rival: { id: number; name: string; company: string; sales: number } | null
+}
+export interface ProductWarningRow {
+  key: string; unit: 'product' | 'category'; id: number | null; code: string; name: string; category: string
+  rule: 'yoy_decline' | 'share_down' | 'margin_down' | 'no_sale'; severity: 'warn' | 'severe'; value: number; base: number | null
+  acks: { user: string; at: string; comment: string }[]
+}
+export interface ProductsResponse {
+  period: { label: string; first: string; last: string }; as_of: string; scope: string
+  filter: { region: number | null; rep: number | null; industry: string; category: string; size: string }
+  windows: { current: { first: string; last: string }; yoy: { first: string; last: string } }
+  thresholds: { growth: number; share: number }
+  totals: { sales: number; sales_ly: number; cost: number; yoy: number | null; margin: number | null; market: number; market_ly: number; share: number | null }
+  quadrants: Record<Quadrant | 'none', number>
+  products: ProductRow[]; products_total: number; page: number; page_size: number; sort: string; order: string
+  points: { id: number; name: string; yoy: number; relative_share: number; sales: number; quadrant: Quadrant }[]
+  categories: ProductCategory[]
+  warnings: ProductWarningRow[]; warnings_total: number
+  options: FilterOptions
+}
+// --- end C4 ---
