@@ -1,5 +1,6 @@
 #include "bench/requests.h"
 
+#include "analytics/check/products.h"
 #include "analytics/do/cockpit.h"
 #include "analytics/do/leaderboard.h"
 #include "analytics/do/per_capita.h"
@@ -48,6 +49,13 @@ std::vector<Query> request_workload(const engine::Snapshot& s, Date as_of, Id ma
   qs.push_back({"d1_cockpit", [&s, &d, rep, as_of] {
                   auto r = analytics::rep_cockpit(s, engine::scope_all(d), d.rep_id[rep], as_of);
                   return Rows{{static_cast<int64_t>(r.pipeline.size())}};
+                }});
+  qs.push_back({"c4_products_year@all", [&s, &d, year, as_of] {
+                  analytics::ProductParams p;
+                  p.period = year;
+                  p.as_of = as_of;
+                  auto r = analytics::product_warning(s, engine::scope_all(d), p);
+                  return Rows{{r.totals.sales, static_cast<int64_t>(r.warnings.size())}};
                 }});
   return qs;
 }
