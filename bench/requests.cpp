@@ -5,6 +5,7 @@
 #include "analytics/check/rfm.h"
 #include "analytics/check/customer_profile.h"
 #include "analytics/check/review.h"
+#include "analytics/check/products.h"
 #include "analytics/do/cockpit.h"
 #include "analytics/do/leaderboard.h"
 #include "analytics/do/per_capita.h"
@@ -82,6 +83,13 @@ std::vector<Query> request_workload(const engine::Snapshot& s, Date as_of, Id ma
                   int32_t c = pareto.customers.empty() ? 0 : pareto.customers.front().customer;
                   auto r = analytics::customer_profile(s, all, c, as_of, pareto, rfm);
                   return Rows{{r.receivable, static_cast<int64_t>(r.timeline_total)}};
+                }});
+  qs.push_back({"c4_products_year@all", [&s, &d, year, as_of] {
+                  analytics::ProductParams p;
+                  p.period = year;
+                  p.as_of = as_of;
+                  auto r = analytics::product_warning(s, engine::scope_all(d), p);
+                  return Rows{{r.totals.sales, static_cast<int64_t>(r.warnings.size())}};
                 }});
   return qs;
 }

@@ -25,6 +25,8 @@ void add_customer_routes(http::Router& r, Context& ctx);
 // C2 RFM (check_rfm_api.cpp) and C3 churn (check_churn_api.cpp).
 void add_check_rfm_routes(http::Router& r, Context& ctx);
 void add_check_churn_routes(http::Router& r, Context& ctx);
+// C4 产品市场预警: GET /api/v1/check/products, POST …/warnings/ack (check_products_api.cpp).
+void add_check_products_routes(http::Router& r, Context& ctx);
 // 合同录入: POST /api/v1/contracts (contracts_api.cpp).
 void add_contract_routes(http::Router& r, Context& ctx);
 

@@ -1,11 +1,23 @@
 // The market around the company: market size per month × industry × 大区 × category, set so
 // our share sits around 5–20% per cell and creeps up (we grow faster than the market), and
 // five competitors' sales per category and 大区 with their own share drift.
+// The C4 story (issue 11): competitors are weak in 存储, 网络设备, 工业软件 and 云服务 (our
+// leading products there out-sell the largest competitor product: stars and cash cows) and
+// strong elsewhere (question marks and dogs); the 安全设备 market grows fast while our share
+// there is low (the category with the highest potential); 智能终端's market shrinks.
+// Months are reported whole, the as_of month included (C4 weights a month by its days in a
+// window).
 #include <cmath>
 
 #include "demo/gen.h"
 
 namespace sl::demo::detail {
+
+namespace {
+// By category (kCategoryNames order): competitor strength and the market's yearly growth.
+constexpr std::array<double, kCategories> kRivalStrength = {1.0, 0.1, 0.12, 1.0, 0.1, 0.12, 1.0, 0.8};
+constexpr std::array<double, kCategories> kMarketGrowth = {1.07, 1.06, 1.05, 1.30, 1.07, 1.08, 0.95, 1.07};
+}  // namespace
 
 void gen_market(Ctx& c, Rng& r) {
   // Our average monthly sales per (industry, 大区, category) over the whole history.
@@ -40,17 +52,16 @@ void gen_market(Ctx& c, Rng& r) {
   std::vector<double> cshare(ncp * kDaqu), drift(ncp);
   for (size_t p = 0; p < ncp; ++p) {
     drift[p] = r.uniform(-0.25, 0.25);
-    for (int dq = 0; dq < kDaqu; ++dq) cshare[p * kDaqu + static_cast<size_t>(dq)] = r.uniform(0.04, 0.16);
+    for (int dq = 0; dq < kDaqu; ++dq)
+      cshare[p * kDaqu + static_cast<size_t>(dq)] = r.uniform(0.04, 0.16) * kRivalStrength[p % kCategories];
   }
   for (Month m = m0; m <= m1; m = Month{m.index + 1}) {
-    // The as_of month is partial: scale it by the days elapsed.
-    double part = m == m1 ? (c.as_of.days - m.first_day().days + 1) / static_cast<double>(m.last_day().days - m.first_day().days + 1) : 1.0;
     double t = (m.index - m0.index) / 12.0;
-    double level = season(m.month()) * std::pow(1.07, t - 1.5) * part;  // market grows ~7%/year
     std::vector<double> cat_dq(kDaqu * kCategories, 0.0);
     for (int ind = 0; ind < kIndustries; ++ind)
       for (int dq = 0; dq < kDaqu; ++dq)
         for (int cat = 0; cat < kCategories; ++cat) {
+          const double level = season(m.month()) * std::pow(kMarketGrowth[static_cast<size_t>(cat)], t - 1.5);
           double v = base[static_cast<size_t>(cell(ind, dq, cat))] * level * r.lognormal(0.06);
           Money size = std::llround(v / 10000) * 10000;
           cat_dq[static_cast<size_t>(dq * kCategories + cat)] += static_cast<double>(size);

@@ -78,7 +78,11 @@ std::shared_ptr<const Snapshot> with_contracts(const Snapshot& s, std::vector<mo
     const int32_t rep = d.find_rep(c.rep), cust = f.customer_index->find(c.customer), day = c.signed_date.days;
     put_row(n->sales, after_day(n->sales, day), day, rep, cust, kNone, c.amount);
     size_t at = after_day(n->sales_lines, day);
-    for (const auto& l : c.lines) put_row(n->sales_lines, at++, day, rep, cust, category_of(l.product), l.amount);
+    for (const auto& l : c.lines) {
+      n->line_product = n->line_product.inserted(at, f.product_index->find(l.product));
+      n->line_cost = n->line_cost.inserted(at, l.cost);
+      put_row(n->sales_lines, at++, day, rep, cust, category_of(l.product), l.amount);
+    }
     if (day < first_day[cust]) {
       FactTable& t = n->first_contracts;
       if (first_day[cust] != INT32_MAX) {  // the customer's first contract until now: its row goes

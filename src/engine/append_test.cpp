@@ -60,6 +60,8 @@ void expect_same(const Snapshot& a, const Snapshot& b) {
   const Facts &x = *a.facts, &y = *b.facts;
   expect_same(x.sales, y.sales, "sales");
   expect_same(x.sales_lines, y.sales_lines, "sales_lines");
+  EXPECT_EQ(values(x.line_product), values(y.line_product));
+  EXPECT_EQ(values(x.line_cost), values(y.line_cost));
   expect_same(x.first_contracts, y.first_contracts, "first_contracts");
   expect_same(x.collections, y.collections, "collections");
   const ContractTable &k = x.contracts, &l = y.contracts;

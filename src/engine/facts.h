@@ -37,5 +37,8 @@ struct FactRow {
   Money amount;
 };
 FactTable build_facts(std::vector<FactRow> rows);
+// The same, also giving the input position of each output row (for columns kept beside the
+// table, such as the product and cost of each contract line).
+FactTable build_facts(std::vector<FactRow> rows, std::vector<uint32_t>* order_out);
 
 }  // namespace sl::engine

@@ -53,6 +53,10 @@ std::shared_ptr<const Facts> build_facts_part(const model::Dataset& d, const Dim
   size_t line_count = 0;
   for (const auto& c : d.contracts) line_count += c.lines.size();
   lines.reserve(line_count);
+  std::vector<int32_t> line_product;  // by line position, before the date sort
+  std::vector<Money> line_cost;
+  line_product.reserve(line_count);
+  line_cost.reserve(line_count);
   std::vector<Id> contract_ids;
   contract_ids.reserve(d.contracts.size());
   std::vector<int32_t> contract_rep, contract_customer;  // by contract position
@@ -65,7 +69,11 @@ std::shared_ptr<const Facts> build_facts_part(const model::Dataset& d, const Dim
     contract_rep.push_back(rep);
     contract_customer.push_back(cust);
     sales.push_back({c.signed_date.days, rep, cust, kNone, c.amount});
-    for (const auto& l : c.lines) lines.push_back({c.signed_date.days, rep, cust, category_of_product(l.product), l.amount});
+    for (const auto& l : c.lines) {
+      lines.push_back({c.signed_date.days, rep, cust, category_of_product(l.product), l.amount});
+      line_product.push_back(product_index.find(l.product));
+      line_cost.push_back(l.cost);
+    }
   }
   const IdIndex contract_index(contract_ids);
   auto category_of = [&](const std::string& name) {
@@ -108,7 +116,22 @@ std::shared_ptr<const Facts> build_facts_part(const model::Dataset& d, const Dim
                     k == kNone ? kNone : contract_customer[static_cast<size_t>(k)], kNone, p.amount});
   }
   f->sales = build_facts(std::move(sales));
-  f->sales_lines = build_facts(std::move(lines));
+  std::vector<uint32_t> line_order;
+  f->sales_lines = build_facts(std::move(lines), &line_order);
+  {
+    const size_t room = line_order.size() + std::max<size_t>(1024, line_order.size() / 64);  // as build_facts
+    f->line_product.reserve(room);
+    f->line_cost.reserve(room);
+    f->line_product.resize(line_order.size());
+    f->line_cost.resize(line_order.size());
+    int32_t* lp = f->line_product.data();
+    Money* lc = f->line_cost.data();
+    for (size_t k = 0; k < line_order.size(); ++k) {
+      lp[k] = line_product[line_order[k]];
+      lc[k] = line_cost[line_order[k]];
+    }
+  }
+  f->market = std::make_shared<const MarketTables>(build_market(d, dims, f->categories));
   f->collections = build_facts(std::move(pays));
   f->bids_won = build_facts(std::move(won));
   f->first_contracts = build_facts(std::move(firsts));

@@ -7,6 +7,7 @@
 
 #include "engine/dims.h"
 #include "engine/facts.h"
+#include "engine/market.h"
 #include "engine/records.h"
 #include "engine/targets.h"
 #include "model/entities.h"
@@ -16,6 +17,9 @@ namespace sl::engine {
 struct Facts {
   FactTable sales;        // one row per contract, by signed date
   FactTable sales_lines;  // one row per contract line, by signed date, with category
+  // Beside sales_lines, row for row (C4): the line's product index (kNone: unknown) and cost.
+  Column<int32_t> line_product;
+  Column<Money> line_cost;
   FactTable collections;  // one row per payment, by payment date (rep, customer = the contract's)
   FactTable bids_won;     // one row per won bid, by result date (rep = opportunity's rep)
   // One row per customer, on the date of its first contract ever (rep and amount of that
@@ -33,6 +37,8 @@ struct Facts {
   std::shared_ptr<const IdIndex> customer_index;  // customer id → index
   std::shared_ptr<const IdIndex> product_index;   // product id → position in product_category
   std::shared_ptr<const std::vector<int32_t>> product_category;  // category code (kNone: none)
+  // Products, market sizes, competitor products and their sales (C4).
+  std::shared_ptr<const MarketTables> market;
 };
 
 struct Snapshot {

@@ -222,6 +222,23 @@ class AnomalyAckStore {
   virtual Id add_anomaly_ack(const AnomalyAck& a) = 0;
   // Acknowledgements of months [from, to] ("YYYY-MM"), oldest first.
   virtual std::vector<AnomalyAck> anomaly_acks(const std::string& from, const std::string& to) = 0;
+
+  // --- C4 product warning acknowledgements ---
+  // A warning (product|category, rule, period, the scope it was seen in) acknowledged with a
+  // comment; the row and its audit_log row (entity "product_warning_ack") in one transaction.
+  struct ProductWarningAck {
+    Id id = 0;
+    std::string key;     // "product:12/yoy_decline/2026-Q2"
+    std::string scope;   // "company" | "region:ID" | "rep:ID"
+    std::string period;  // "2026-Q2"
+    Id user = 0;
+    std::string user_login;  // filled when read
+    int64_t at = 0;
+    std::string comment;
+  };
+  virtual Id add_product_warning_ack(const ProductWarningAck& a) = 0;
+  // Acknowledgements of one period in one scope, oldest first.
+  virtual std::vector<ProductWarningAck> product_warning_acks(const std::string& period, const std::string& scope) = 0;
 };
 
 // The whole store: one backend implements every interface, and every method is pure, so a

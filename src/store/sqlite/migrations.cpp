@@ -318,10 +318,24 @@ CREATE INDEX login_failures_key ON login_failures(key, at);
 CREATE INDEX login_failures_at ON login_failures(at);
 )sql";
 
+// Version 5: C4 product warning acknowledgements (issue 11). As for D2, the warning is
+// recomputed from the data; the row names it by its key, period and the scope it was seen in.
+const char* kV5 = R"sql(
+CREATE TABLE product_warning_acks(
+  id INTEGER PRIMARY KEY,
+  key TEXT NOT NULL,
+  scope TEXT NOT NULL,
+  period TEXT NOT NULL,
+  user INTEGER REFERENCES users(id),
+  at INTEGER NOT NULL,
+  comment TEXT NOT NULL);
+CREATE INDEX product_warning_acks_period ON product_warning_acks(period, scope);
+)sql";
+
 }  // namespace
 
 const std::vector<std::string>& migrations() {
-  static const std::vector<std::string> kAll = {kV1, kV2, kV3, kV4};
+  static const std::vector<std::string> kAll = {kV1, kV2, kV3, kV4, kV5};
   return kAll;
 }
 

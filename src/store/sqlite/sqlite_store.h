@@ -67,6 +67,9 @@ class SqliteStore final : public Store {
   // --- D2 anomaly acknowledgements --- (anomaly_acks.cpp)
   Id add_anomaly_ack(const AnomalyAck& a) override;
   std::vector<AnomalyAck> anomaly_acks(const std::string& from, const std::string& to) override;
+  // --- C4 product warning acknowledgements --- (product_warning_acks.cpp)
+  Id add_product_warning_ack(const ProductWarningAck& a) override;
+  std::vector<ProductWarningAck> product_warning_acks(const std::string& period, const std::string& scope) override;
 
   // --- contract detail --- (dataset_load.cpp)
   std::optional<ContractDetail> find_contract(Id id) override;

@@ -1,6 +1,6 @@
 // C · 结果复盘: each page's calls in its own block, as checkApi.
 import { request, downloadUrl, type Query } from './http'
-import type { CustomerProfile, ReviewResponse, RfmResponse, ChurnResponse } from './types'
+import type { CustomerProfile, ReviewResponse, RfmResponse, ChurnResponse, ProductsResponse } from './types'
 
 // --- C1 销售结果复盘 and the customer profile ---
 const review = {
@@ -19,4 +19,11 @@ const churn = {
   churn: (q: Query) => request<ChurnResponse>('GET', '/check/churn', { query: q }),
 }
 
-export const checkApi = { ...review, ...rfm, ...churn }
+// --- C4 产品市场预警管理 ---
+const products = {
+  products: (q: Query) => request<ProductsResponse>('GET', '/check/products', { query: q }),
+  ackProductWarning: (body: Record<string, string | undefined> & { key: string; comment: string }) =>
+    request<{ id: number }>('POST', '/check/products/warnings/ack', { body }),
+}
+
+export const checkApi = { ...review, ...rfm, ...churn, ...products }

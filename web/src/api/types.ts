@@ -351,3 +351,37 @@ export interface CustomerProfile {
   timeline_total: number
   timeline: { date: string; kind: string; rep: { id: number; name: string } | null; amount: number; ref: number | null }[]
 }
+// --- C4 产品市场预警管理 ---
+export type Quadrant = 'star' | 'cash_cow' | 'question' | 'dog'
+export interface ProductFigures {
+  sales: number; sales_ly: number; cost: number; yoy: number | null; margin: number | null; margin_ly: number | null
+  share: number | null; share_ly: number | null; rival_sales: number; relative_share: number | null
+  last_sale: string | null; quadrant: Quadrant | null
+}
+export interface ProductRow extends ProductFigures { id: number; code: string; name: string; category: string; launch_date: string }
+export interface ProductCategory extends ProductFigures {
+  name: string; products: number; market: number; market_ly: number; market_growth: number | null; potential: number | null
+  rival: { id: number; name: string; company: string; sales: number } | null
+}
+export const PRODUCT_WARNING_RULES = ['yoy_decline', 'share_down', 'margin_down', 'no_sale'] as const
+export const PRODUCT_WARNING_SEVERITIES = ['warn', 'severe'] as const
+export const PRODUCT_WARNING_UNITS = ['product', 'category'] as const
+export interface ProductWarningRow {
+  key: string; unit: typeof PRODUCT_WARNING_UNITS[number]; id: number | null; code: string; name: string; category: string
+  rule: typeof PRODUCT_WARNING_RULES[number]; severity: typeof PRODUCT_WARNING_SEVERITIES[number]; value: number; base: number | null
+  acks: { user: string; at: string; comment: string }[]
+}
+export interface ProductsResponse {
+  period: { label: string; first: string; last: string }; as_of: string; scope: string
+  filter: { region: number | null; rep: number | null; industry: string; category: string; size: string }
+  windows: { current: { first: string; last: string }; yoy: { first: string; last: string } }
+  thresholds: { growth: number; share: number }
+  totals: { sales: number; sales_ly: number; cost: number; yoy: number | null; margin: number | null; market: number; market_ly: number; share: number | null }
+  quadrants: Record<Quadrant | 'none', number>
+  products: ProductRow[]; products_total: number; page: number; page_size: number; sort: string; order: string
+  points: { id: number; name: string; yoy: number; relative_share: number; sales: number; quadrant: Quadrant }[]
+  categories: ProductCategory[]
+  warnings: ProductWarningRow[]; warnings_total: number
+  options: FilterOptions
+}
+// --- end C4 ---

@@ -11,8 +11,10 @@ import {
   ACTION_STATUSES, ACTIVITIES, ANOMALY_RULES, ANOMALY_UNITS, AT_RISK_REASONS, BOARD_METRICS, DO_METRICS, GOAL_METRICS,
   KPI_PARTS, MEETING_STATUSES, PLAN_STATUSES, PROGRESS_STATUSES, RESOLUTION_STATUSES, ROLES, SERIES_LEVELS, SERIES_TYPES,
   SEVERITIES, STAGES, TODO_KINDS, RFM_SEGMENTS, CUSTOMER_SIZES, CHURN_RESPONSES, KEY_ACCOUNT_RISKS,
+  PRODUCT_WARNING_RULES, PRODUCT_WARNING_SEVERITIES, PRODUCT_WARNING_UNITS,
 } from '../api/types'
 import { BLOCKER_SORTS, BUCKETS } from '../views/check/reviewCharts'
+import { QUADRANTS } from '../views/check/charts'
 
 type Tree = { [key: string]: string | Tree }
 const LOCALES = ['zh-CN', 'en'] as const
@@ -56,6 +58,10 @@ const DYNAMIC: Record<string, readonly (string | number)[]> = {
   'check.customer.kind.{}': [...ACTIVITIES, 'contract', 'payment', 'opportunity', 'won', 'lost'],  // customer_profile.h
   'check.review.bucket.{}': BUCKETS,
   'check.review.sort.{}': BLOCKER_SORTS,
+  'c4.{}': QUADRANTS,
+  'c4.rule.{}': PRODUCT_WARNING_RULES,
+  'c4.severity.{}': PRODUCT_WARNING_SEVERITIES,
+  'c4.unit.{}': PRODUCT_WARNING_UNITS,
 }
 
 const sources = import.meta.glob<string>(['../**/*.vue', '../**/*.ts', '!../**/*.test.ts', '!./**'], {

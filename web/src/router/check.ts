@@ -21,6 +21,12 @@ export const checkRoutes: RouteRecordRaw[] = [
     component: () => import('../views/check/Churn.vue'),
     meta: { group: 'check', title: 'menu.churn', roles: ALL },
   },
+  {
+    path: 'check/products',
+    name: 'check-products',
+    component: () => import('../views/check/Products.vue'),
+    meta: { group: 'check', title: 'menu.checkProducts', roles: ALL },
+  },
   // 客户档案: opened from customer names (components/CustomerLink.vue); not in the menu (no group).
   {
     path: 'check/customer/:id',
