@@ -57,3 +57,22 @@ test('1440: the executive pages the meeting list and filters it by status tab, i
     await b.close()
   }
 })
+
+test('D4: a rep row opens that rep\'s cockpit (issue 9 item 14)', async () => {
+  const b = await openBrowser({ width: 1440, height: 900 })
+  const { page } = b
+  try {
+    await login(page, 'manager')
+    await page.goto(BASE_URL + '/do/leaderboard')
+    const link = page.locator('[data-test=board-reps] [data-test=board-rep-link]').first()
+    await link.waitFor()
+    const name = (await link.innerText()).trim()
+    await link.click()
+    await page.waitForURL(/do\/cockpit\?rep=\d+/)
+    await page.locator('[data-test=cockpit-rep]').waitFor()
+    assert.ok((await page.locator('[data-test=cockpit-rep]').innerText()).includes(name))
+    assert.deepEqual(b.errors, [])
+  } finally {
+    await b.close()
+  }
+})
