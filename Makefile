@@ -60,3 +60,8 @@ FUZZ_SECONDS ?= 60
 .PHONY: fuzz
 fuzz: bootstrap
 	FUZZ_SECONDS=$(FUZZ_SECONDS) JOBS=$(JOBS) bash scripts/fuzz.sh
+
+# Formats the C++ with the repository's .clang-format (clang-format-14, Debian's).
+.PHONY: format
+format:
+	@clang-format-14 -i $$(git ls-files 'src/*.cpp' 'src/*.h' 'bench/*.cpp' 'bench/*.h' 'tests/fuzz/*.cpp' 'tests/fuzz/*.h')

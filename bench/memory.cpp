@@ -5,7 +5,9 @@ namespace sl::bench {
 namespace {
 
 template <class V>
-size_t b(const V& v) { return v.capacity() * sizeof(typename V::value_type); }
+size_t b(const V& v) {
+  return v.capacity() * sizeof(typename V::value_type);
+}
 
 size_t b(const engine::Column<std::string>& v) {
   size_t n = v.capacity() * sizeof(std::string);
@@ -30,12 +32,12 @@ std::vector<std::pair<std::string, size_t>> snapshot_bytes(const engine::Snapsho
       {"bids_won", fact(f.bids_won)},
       {"first_contracts", fact(f.first_contracts)},
       {"activities", fact(f.activities)},
-      {"contracts (ids, codes, plan, payments)", b(k.id) + b(k.code_chars) + b(k.code_begin) + b(k.rep) + b(k.customer) + b(k.signed_day) +
-                                                     b(k.amount) + b(k.plan_begin) + b(k.plan_due) + b(k.plan_amount) +
-                                                     b(k.pay_begin) + b(k.pay_day) + b(k.pay_amount)},
-      {"opportunities + stage history", b(o.id) + b(o.customer) + b(o.rep) + b(o.category) + b(o.amount) + b(o.created) +
-                                            b(o.expected_close) + b(o.closed) + b(o.stage) + b(o.hist_begin) +
-                                            b(o.hist_stage) + b(o.hist_day)},
+      {"contracts (ids, codes, plan, payments)",
+       b(k.id) + b(k.code_chars) + b(k.code_begin) + b(k.rep) + b(k.customer) + b(k.signed_day) + b(k.amount) +
+           b(k.plan_begin) + b(k.plan_due) + b(k.plan_amount) + b(k.pay_begin) + b(k.pay_day) + b(k.pay_amount)},
+      {"opportunities + stage history", b(o.id) + b(o.customer) + b(o.rep) + b(o.category) + b(o.amount) +
+                                            b(o.created) + b(o.expected_close) + b(o.closed) + b(o.stage) +
+                                            b(o.hist_begin) + b(o.hist_stage) + b(o.hist_day)},
       {"customers", b(c.name) + b(c.industry) + b(c.size) + b(c.region) + b(c.owner) + b(f.customer_id)},
       {"forecasts", b(f.forecasts.rep) + b(f.forecasts.month) + b(f.forecasts.value) + b(f.forecasts.submitted_at)},
       {"targets (rows)", s.target_rows ? b(*s.target_rows) : 0},

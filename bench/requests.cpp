@@ -23,7 +23,10 @@ std::vector<Query> request_workload(const engine::Snapshot& s, Date as_of, Id ma
   // The busiest rep in scope: the cockpit of someone with a full book.
   int32_t rep = 0;
   for (int32_t p = 0; p < d.rep_count(); ++p)
-    if (d.rep_active(p, month.first, as_of)) { rep = p; break; }
+    if (d.rep_active(p, month.first, as_of)) {
+      rep = p;
+      break;
+    }
   for (int mgr = 0; mgr < 2; ++mgr) {
     auto scope = [&d, mgr, manager_region] {
       return mgr ? engine::scope_region(d, d.find_region(manager_region)) : engine::scope_all(d);
@@ -56,14 +59,15 @@ std::vector<Query> request_workload(const engine::Snapshot& s, Date as_of, Id ma
                     auto r = analytics::rfm(s, scope(), {as_of, 365, false, {}});
                     return Rows{{static_cast<int64_t>(r.customers.size()), r.segments[7].amount}};
                   }});
-    qs.push_back({"c3_churn" + at, [&s, scope, as_of] {
-                    auto sc = scope();
-                    auto flow = analytics::customer_flow(s, sc, {as_of, 8, analytics::FlowGrain::quarter, {}});
-                    auto p = analytics::pareto(s, sc, {as_of, 80, 95, {}});
-                    auto ka = analytics::key_accounts(s, sc, {as_of}, p);
-                    auto why = analytics::churn_reasons(s, sc, {as_of, {}});
-                    return Rows{{flow.back().churned, p.classes[0].customers, static_cast<int64_t>(ka.size()), why.customers}};
-                  }});
+    qs.push_back(
+        {"c3_churn" + at, [&s, scope, as_of] {
+           auto sc = scope();
+           auto flow = analytics::customer_flow(s, sc, {as_of, 8, analytics::FlowGrain::quarter, {}});
+           auto p = analytics::pareto(s, sc, {as_of, 80, 95, {}});
+           auto ka = analytics::key_accounts(s, sc, {as_of}, p);
+           auto why = analytics::churn_reasons(s, sc, {as_of, {}});
+           return Rows{{flow.back().churned, p.classes[0].customers, static_cast<int64_t>(ka.size()), why.customers}};
+         }});
   }
   qs.push_back({"d1_cockpit", [&s, &d, rep, as_of] {
                   auto r = analytics::rep_cockpit(s, engine::scope_all(d), d.rep_id[rep], as_of);
@@ -71,11 +75,12 @@ std::vector<Query> request_workload(const engine::Snapshot& s, Date as_of, Id ma
                 }});
   // C1 sales review (company and manager) and one customer profile with its company-wide class and segment.
   for (int mgr = 0; mgr < 2; ++mgr)
-    qs.push_back({std::string("c1_review_quarter") + (mgr ? "@mgr" : "@all"), [&s, &d, mgr, manager_region, quarter, as_of] {
-                    auto scope = mgr ? engine::scope_region(d, d.find_region(manager_region)) : engine::scope_all(d);
-                    auto r = analytics::sales_review(s, scope, {quarter, as_of, {}});
-                    return Rows{{r.aging.overdue, static_cast<int64_t>(r.customers.size())}};
-                  }});
+    qs.push_back(
+        {std::string("c1_review_quarter") + (mgr ? "@mgr" : "@all"), [&s, &d, mgr, manager_region, quarter, as_of] {
+           auto scope = mgr ? engine::scope_region(d, d.find_region(manager_region)) : engine::scope_all(d);
+           auto r = analytics::sales_review(s, scope, {quarter, as_of, {}});
+           return Rows{{r.aging.overdue, static_cast<int64_t>(r.customers.size())}};
+         }});
   qs.push_back({"c1_customer_profile", [&s, &d, as_of] {
                   auto all = engine::scope_all(d);
                   auto pareto = analytics::pareto(s, all, {as_of});

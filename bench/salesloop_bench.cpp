@@ -67,11 +67,16 @@ int main(int argc, char** argv) {
   bool cold_only = false;
   for (int i = 1; i + 1 < argc; i += 2) {
     std::string k = argv[i];
-    if (k == "--db") db = argv[i + 1];
-    else if (k == "--as-of") as_of_s = argv[i + 1];
-    else if (k == "--region") region = std::stoll(argv[i + 1]);
-    else if (k == "--runs") runs = std::max(1, std::stoi(argv[i + 1]));
-    else if (k == "--cold-only") cold_only = std::string(argv[i + 1]) == "1";
+    if (k == "--db")
+      db = argv[i + 1];
+    else if (k == "--as-of")
+      as_of_s = argv[i + 1];
+    else if (k == "--region")
+      region = std::stoll(argv[i + 1]);
+    else if (k == "--runs")
+      runs = std::max(1, std::stoi(argv[i + 1]));
+    else if (k == "--cold-only")
+      cold_only = std::string(argv[i + 1]) == "1";
     else {
       std::cerr << "unknown option " << k << "\n";
       return 2;

@@ -53,7 +53,8 @@ std::vector<Query> engine_workload(const engine::Snapshot& s, Date as_of, Id man
                     Rows out{{0, 0, r.receivable}};
                     for (int b = 0; b < 5; ++b)
                       if (r.buckets[static_cast<size_t>(b)].items)
-                        out.push_back({b + 1, r.buckets[static_cast<size_t>(b)].items, r.buckets[static_cast<size_t>(b)].amount});
+                        out.push_back(
+                            {b + 1, r.buckets[static_cast<size_t>(b)].items, r.buckets[static_cast<size_t>(b)].amount});
                     return out;
                   }});
     qs.push_back({"c2_rfm" + at, [&s, scope, as_of] {
@@ -61,13 +62,15 @@ std::vector<Query> engine_workload(const engine::Snapshot& s, Date as_of, Id man
                     Rows out;
                     for (int g = 0; g < 8; ++g)
                       if (r.segments[static_cast<size_t>(g)].customers)
-                        out.push_back({g, r.segments[static_cast<size_t>(g)].customers, r.segments[static_cast<size_t>(g)].amount});
+                        out.push_back({g, r.segments[static_cast<size_t>(g)].customers,
+                                       r.segments[static_cast<size_t>(g)].amount});
                     return out;
                   }});
     qs.push_back({"c3_flow" + at, [&s, scope, as_of] {
                     Rows out;
                     for (const auto& r : analytics::customer_flow(s, scope(), {as_of, 8}))
-                      out.push_back({r.year * 4 + r.quarter - 1, r.active, r.fresh, r.retained, r.returned, r.churned, r.active_prev});
+                      out.push_back({r.year * 4 + r.quarter - 1, r.active, r.fresh, r.retained, r.returned, r.churned,
+                                     r.active_prev});
                     return out;
                   }});
     qs.push_back({"c3_pareto" + at, [&s, scope, as_of] {
@@ -75,7 +78,8 @@ std::vector<Query> engine_workload(const engine::Snapshot& s, Date as_of, Id man
                     Rows out;
                     for (int c = 0; c < 3; ++c)
                       if (r.classes[static_cast<size_t>(c)].customers)
-                        out.push_back({c + 1, r.classes[static_cast<size_t>(c)].customers, r.classes[static_cast<size_t>(c)].amount});
+                        out.push_back({c + 1, r.classes[static_cast<size_t>(c)].customers,
+                                       r.classes[static_cast<size_t>(c)].amount});
                     return out;
                   }});
   }
@@ -99,17 +103,23 @@ std::vector<Query> floor_workload(const engine::Snapshot& s, Date as_of, Id mana
       for (size_t i = rr.begin; i < rr.end; ++i) sum += mask[static_cast<size_t>(t.rep[i])] ? t.amount[i] : 0;
       return Rows{{sum}};
     };
-    qs.push_back({"d3_sales_by_rep" + at, [&f, scan, month_first, as_of] { return scan(f.sales_lines, month_first, as_of); }});
-    qs.push_back({"d2_bids_won" + at, [&f, scan, last_year_first, as_of] { return scan(f.bids_won, last_year_first, as_of); }});
-    qs.push_back({"d2_sales" + at, [&f, scan, last_year_first, as_of] { return scan(f.sales_lines, last_year_first, as_of); }});
-    qs.push_back({"d2_collections" + at, [&f, scan, last_year_first, as_of] { return scan(f.collections, last_year_first, as_of); }});
+    qs.push_back(
+        {"d3_sales_by_rep" + at, [&f, scan, month_first, as_of] { return scan(f.sales_lines, month_first, as_of); }});
+    qs.push_back(
+        {"d2_bids_won" + at, [&f, scan, last_year_first, as_of] { return scan(f.bids_won, last_year_first, as_of); }});
+    qs.push_back(
+        {"d2_sales" + at, [&f, scan, last_year_first, as_of] { return scan(f.sales_lines, last_year_first, as_of); }});
+    qs.push_back({"d2_collections" + at,
+                  [&f, scan, last_year_first, as_of] { return scan(f.collections, last_year_first, as_of); }});
     qs.push_back({"c1_aging" + at, [&f, mask, as_of] {
                     const auto& t = f.contracts;
                     Money sum = 0;
                     for (size_t i = 0; i < t.size(); ++i) {
                       if (!mask[static_cast<size_t>(t.rep[i])] || t.signed_day[i] > as_of.days) continue;
-                      for (uint32_t k = t.pay_begin[i]; k < t.pay_begin[i + 1]; ++k) sum += t.pay_day[k] <= as_of.days ? t.pay_amount[k] : 0;
-                      for (uint32_t k = t.plan_begin[i]; k < t.plan_begin[i + 1]; ++k) sum += t.plan_due[k] < as_of.days ? t.plan_amount[k] : 0;
+                      for (uint32_t k = t.pay_begin[i]; k < t.pay_begin[i + 1]; ++k)
+                        sum += t.pay_day[k] <= as_of.days ? t.pay_amount[k] : 0;
+                      for (uint32_t k = t.plan_begin[i]; k < t.plan_begin[i + 1]; ++k)
+                        sum += t.plan_due[k] < as_of.days ? t.plan_amount[k] : 0;
                     }
                     return Rows{{sum}};
                   }});

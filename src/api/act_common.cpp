@@ -110,10 +110,14 @@ json::object View::user_ref(Id id) const {
 json::object View::series_json(const model::MeetingSeries& s) const {
   const engine::Dims& d = *c.snap->dims;
   int32_t r = d.find_region(s.region);
-  json::value region = r == kNone ? json::value(nullptr)
-                                  : json::value(json::object{{"id", s.region}, {"name", d.region_name[r]}});
-  return json::object{{"id", s.id},       {"name", s.name},           {"type", s.type},
-                      {"level", s.level}, {"region", std::move(region)}, {"can_manage", can_manage(s)}};
+  json::value region =
+      r == kNone ? json::value(nullptr) : json::value(json::object{{"id", s.region}, {"name", d.region_name[r]}});
+  return json::object{{"id", s.id},
+                      {"name", s.name},
+                      {"type", s.type},
+                      {"level", s.level},
+                      {"region", std::move(region)},
+                      {"can_manage", can_manage(s)}};
 }
 
 json::object View::meeting_summary(const model::Meeting& m) const {
@@ -187,8 +191,11 @@ json::object View::resolution_json(const model::Resolution& r) const {
       boost::system::error_code ec;
       if (!g.figures.empty()) figures = json::parse(g.figures, ec);
       if (ec) figures = nullptr;
-      link = json::object{{"agenda_item", g.id}, {"source", g.source}, {"key", g.source_key},
-                          {"title", g.title},    {"figures", std::move(figures)}};
+      link = json::object{{"agenda_item", g.id},
+                          {"source", g.source},
+                          {"key", g.source_key},
+                          {"title", g.title},
+                          {"figures", std::move(figures)}};
     }
   json::array acts;
   for (const auto& a : book.action_items)
@@ -222,8 +229,8 @@ json::object View::meeting_detail(const model::Meeting& m) const {
   json::array attendees;
   for (Id a : m.attendees) {
     auto it = users.find(a);
-    attendees.push_back(json::object{{"id", a}, {"name", user_name(a)},
-                                     {"role", it == users.end() ? "" : model::role_code(it->second.role)}});
+    attendees.push_back(json::object{
+        {"id", a}, {"name", user_name(a)}, {"role", it == users.end() ? "" : model::role_code(it->second.role)}});
   }
   out["attendees"] = std::move(attendees);
   json::array agenda;
@@ -233,14 +240,15 @@ json::object View::meeting_detail(const model::Meeting& m) const {
     boost::system::error_code ec;
     if (!g.figures.empty()) figures = json::parse(g.figures, ec);
     if (ec) figures = nullptr;
-    agenda.push_back(json::object{{"id", g.id},
-                                  {"title", g.title},
-                                  {"source", g.source},
-                                  {"key", g.source_key},
-                                  {"figures", std::move(figures)},
-                                  {"resolution_id", g.resolution == 0 ? json::value(nullptr) : json::value(g.resolution)},
-                                  {"created_by", user_ref(g.created_by)},
-                                  {"created_at", iso_time(g.created_at)}});
+    agenda.push_back(
+        json::object{{"id", g.id},
+                     {"title", g.title},
+                     {"source", g.source},
+                     {"key", g.source_key},
+                     {"figures", std::move(figures)},
+                     {"resolution_id", g.resolution == 0 ? json::value(nullptr) : json::value(g.resolution)},
+                     {"created_by", user_ref(g.created_by)},
+                     {"created_at", iso_time(g.created_at)}});
   }
   out["agenda_items"] = std::move(agenda);
   json::array own;
@@ -259,21 +267,23 @@ json::object View::meeting_detail(const model::Meeting& m) const {
     for (const auto& h : book.carry_overs) {
       if (h.resolution != co.resolution || h.meeting == m.id) continue;
       auto hm = meetings.find(h.meeting);
-      history.push_back(json::object{{"meeting_id", h.meeting},
-                                     {"meeting_date", hm == meetings.end() ? "" : format_date(hm->second->date)},
-                                     {"status_before", model::resolution_status_code(h.status_before)},
-                                     {"update", h.update},
-                                     {"status_set", status_set_code(h)},
-                                     {"updated_by", user_ref(h.updated_by)},
-                                     {"updated_at", h.updated_at ? json::value(iso_time(h.updated_at)) : json::value(nullptr)}});
+      history.push_back(
+          json::object{{"meeting_id", h.meeting},
+                       {"meeting_date", hm == meetings.end() ? "" : format_date(hm->second->date)},
+                       {"status_before", model::resolution_status_code(h.status_before)},
+                       {"update", h.update},
+                       {"status_set", status_set_code(h)},
+                       {"updated_by", user_ref(h.updated_by)},
+                       {"updated_at", h.updated_at ? json::value(iso_time(h.updated_at)) : json::value(nullptr)}});
     }
-    carry.push_back(json::object{{"resolution", resolution_json(*rit->second)},
-                                 {"status_before", model::resolution_status_code(co.status_before)},
-                                 {"update", co.update},
-                                 {"status_set", status_set_code(co)},
-                                 {"updated_by", user_ref(co.updated_by)},
-                                 {"updated_at", co.updated_at ? json::value(iso_time(co.updated_at)) : json::value(nullptr)},
-                                 {"history", std::move(history)}});
+    carry.push_back(
+        json::object{{"resolution", resolution_json(*rit->second)},
+                     {"status_before", model::resolution_status_code(co.status_before)},
+                     {"update", co.update},
+                     {"status_set", status_set_code(co)},
+                     {"updated_by", user_ref(co.updated_by)},
+                     {"updated_at", co.updated_at ? json::value(iso_time(co.updated_at)) : json::value(nullptr)},
+                     {"history", std::move(history)}});
   }
   out["carry_over"] = std::move(carry);
   bool manage = can_manage(s);

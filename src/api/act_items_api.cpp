@@ -42,11 +42,14 @@ void read_goal(const View& v, const json::object& body, const model::Meeting& m,
   const auto& o = as_object(*g, "goal");
   r.goal_metric = required_string(o, "metric", 40);
   if (!analytics::parse_goal_metric(r.goal_metric))
-    throw invalid_field("goal.metric", "目标指标应为 sales、collections、completion、collection_rate、bids_won 或 new_customers",
-                        "goal metric must be sales, collections, completion, collection_rate, bids_won or new_customers");
+    throw invalid_field(
+        "goal.metric", "目标指标应为 sales、collections、completion、collection_rate、bids_won 或 new_customers",
+        "goal metric must be sales, collections, completion, collection_rate, bids_won or new_customers");
   r.goal_scope = required_string(o, "scope", 40);
   auto scope = analytics::parse_goal_scope(r.goal_scope);
-  if (!scope) throw invalid_field("goal.scope", "目标范围应为 company、region:ID 或 rep:ID", "goal scope must be company, region:ID or rep:ID");
+  if (!scope)
+    throw invalid_field("goal.scope", "目标范围应为 company、region:ID 或 rep:ID",
+                        "goal scope must be company, region:ID or rep:ID");
   r.goal_comparator = required_string(o, "comparator", 4);
   if (!analytics::valid_comparator(r.goal_comparator))
     throw invalid_field("goal.comparator", "比较符应为 >=、<=、> 或 <", "comparator must be >=, <=, > or <");
@@ -56,14 +59,18 @@ void read_goal(const View& v, const json::object& body, const model::Meeting& m,
   if (!std::isfinite(r.goal_value) || r.goal_value < 0)
     throw invalid_field("goal.value", "目标值应为非负数", "goal value must not be negative");
   auto chair = v.users.find(m.chair);
-  if (chair == v.users.end()) throw invalid_field("goal.scope", "会议没有主持人，不能设置指标目标", "The meeting has no chair to own a metric goal");
+  if (chair == v.users.end())
+    throw invalid_field("goal.scope", "会议没有主持人，不能设置指标目标",
+                        "The meeting has no chair to own a metric goal");
   engine::Scope chair_scope = scope_for(chair->second, *v.c.snap);
   try {
     analytics::check_goal_scope(*v.c.snap, chair_scope, *scope);
     analytics::check_goal_scope(*v.c.snap, v.c.scope, *scope);
   } catch (const AppError& e) {
-    if (e.status == 404) throw invalid_field("goal.scope", "目标范围中的区域或销售代表不存在", "The goal's region or rep does not exist");
-    throw invalid_field("goal.scope", "会议主持人无权查看该目标范围的数据", "The meeting's chair cannot see the goal's scope");
+    if (e.status == 404)
+      throw invalid_field("goal.scope", "目标范围中的区域或销售代表不存在", "The goal's region or rep does not exist");
+    throw invalid_field("goal.scope", "会议主持人无权查看该目标范围的数据",
+                        "The meeting's chair cannot see the goal's scope");
   }
 }
 

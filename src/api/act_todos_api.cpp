@@ -76,9 +76,10 @@ void add_act_todo_routes(http::Router& r, Context& ctx) {
                                    {"series_id", m.series},
                                    {"series_name", v.series_of(m).name}});
     }
-    json::object answer{{"today", format_date(v.today)},
-                        {"items", std::move(items)},
-                        {"counts", json::object{{"all", list.size()}, {"overdue", overdue}, {"long_overdue", long_overdue}}}};
+    json::object answer{
+        {"today", format_date(v.today)},
+        {"items", std::move(items)},
+        {"counts", json::object{{"all", list.size()}, {"overdue", overdue}, {"long_overdue", long_overdue}}}};
     add_paging(answer, list.size(), paging);
     return http::json_response(200, answer);
   });
@@ -121,13 +122,14 @@ void add_act_todo_routes(http::Router& r, Context& ctx) {
     }
     for (const auto& m : f.trend)
       trend.push_back(json::object{{"month", format_month(m.month)}, {"figures", figures_json(m.figures)}});
-    return http::json_response(200, json::object{{"as_of", format_date(p.as_of)},
-                                                 {"series_id", p.series == 0 ? json::value(nullptr) : json::value(p.series)},
-                                                 {"overall", figures_json(f.overall)},
-                                                 {"by_series", std::move(series)},
-                                                 {"overdue_by_owner", std::move(owners)},
-                                                 {"overdue_by_region", std::move(regions)},
-                                                 {"trend", std::move(trend)}});
+    return http::json_response(200,
+                               json::object{{"as_of", format_date(p.as_of)},
+                                            {"series_id", p.series == 0 ? json::value(nullptr) : json::value(p.series)},
+                                            {"overall", figures_json(f.overall)},
+                                            {"by_series", std::move(series)},
+                                            {"overdue_by_owner", std::move(owners)},
+                                            {"overdue_by_region", std::move(regions)},
+                                            {"trend", std::move(trend)}});
   });
 
   r.add("GET", "/api/v1/act/people", [&ctx](http::Request& req) {

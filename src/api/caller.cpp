@@ -16,8 +16,7 @@ engine::Scope scope_for(const model::User& u, const engine::Snapshot& s) {
 Caller require_caller(Context& ctx, const http::Request& req) {
   std::string token = req.cookie("sl_session");
   auto session = token.empty() ? std::nullopt : ctx.auth.authenticate(token);
-  if (!session)
-    throw AppError(401, "not_logged_in", "", "请先登录", "Please log in first");
+  if (!session) throw AppError(401, "not_logged_in", "", "请先登录", "Please log in first");
   if (req.method != "GET" && req.method != "HEAD" && !auth::check_csrf(*session, req.header("X-CSRF-Token")))
     throw AppError(403, "csrf", "", "请求缺少有效的 CSRF 令牌，请刷新页面后重试",
                    "The request lacks a valid CSRF token; reload the page and try again");

@@ -29,8 +29,10 @@ struct ChurnPage {
 
 std::string period_label(const analytics::FlowRow& r) {
   char buf[16];
-  if (r.month) std::snprintf(buf, sizeof buf, "%04d-%02d", r.year, r.month);
-  else std::snprintf(buf, sizeof buf, "%04d-Q%d", r.year, r.quarter);
+  if (r.month)
+    std::snprintf(buf, sizeof buf, "%04d-%02d", r.year, r.month);
+  else
+    std::snprintf(buf, sizeof buf, "%04d-Q%d", r.year, r.quarter);
   return buf;
 }
 
@@ -39,16 +41,16 @@ std::vector<ParamSpec> churn_params() {
   periods.fallback = [](const PageCall& q) { return std::string(q.p.text("grain") == "month" ? "12" : "8"); };
   periods.min = 1, periods.max = 36;
   periods.bounds_zh = "periods 应在 1 到 36 之间", periods.bounds_en = "periods must be 1 to 36";
-  ParamSpec risk = choice_param("risk", "all", {"all", "at_risk"}, "risk 应为 all 或 at_risk：", "risk must be all or at_risk: ");
+  ParamSpec risk =
+      choice_param("risk", "all", {"all", "at_risk"}, "risk 应为 all 或 at_risk：", "risk must be all or at_risk: ");
   risk.keys_result = false;
-  std::vector<ParamSpec> p = join({as_of_param(), period_param(),
-                                   choice_param("grain", "quarter", {"quarter", "month"}, "grain 应为 quarter 或 month：",
-                                                "grain must be quarter or month: "),
-                                   periods,
-                                   count_param("a_percent", 80, 50, 99, "a_percent 应在 50 到 99 之间", "a_percent must be 50 to 99"),
-                                   count_param("b_percent", 95, 51, 100, "b_percent 应在 51 到 100 之间",
-                                               "b_percent must be 51 to 100")},
-                                  filter_params());
+  std::vector<ParamSpec> p =
+      join({as_of_param(), period_param(),
+            choice_param("grain", "quarter", {"quarter", "month"}, "grain 应为 quarter 或 month：",
+                         "grain must be quarter or month: "),
+            periods, count_param("a_percent", 80, 50, 99, "a_percent 应在 50 到 99 之间", "a_percent must be 50 to 99"),
+            count_param("b_percent", 95, 51, 100, "b_percent 应在 51 到 100 之间", "b_percent must be 51 to 100")},
+           filter_params());
   p.push_back(risk);
   return join(p, check::list_params());
 }
@@ -66,10 +68,11 @@ ChurnPage compute(const PageCall& q) {
   const analytics::RowFilter rf = analytics::row_filter(s, filter_of(q));
   ChurnPage out;
   analytics::FlowParams fp{as_of, static_cast<int>(q.p.number("periods")),
-                           q.p.text("grain") == "month" ? analytics::FlowGrain::month : analytics::FlowGrain::quarter, rf};
+                           q.p.text("grain") == "month" ? analytics::FlowGrain::month : analytics::FlowGrain::quarter,
+                           rf};
   out.flow = analytics::customer_flow(s, q.scope, fp);
-  out.pareto = analytics::pareto(s, q.scope, {as_of, static_cast<int>(q.p.number("a_percent")),
-                                              static_cast<int>(q.p.number("b_percent")), rf});
+  out.pareto = analytics::pareto(
+      s, q.scope, {as_of, static_cast<int>(q.p.number("a_percent")), static_cast<int>(q.p.number("b_percent")), rf});
   out.key_accounts = analytics::key_accounts(s, q.scope, {as_of}, out.pareto);
   out.reasons = analytics::churn_reasons(s, q.scope, {as_of, rf});
   return out;
@@ -121,14 +124,22 @@ json::object cross_json(const analytics::ChurnCross& c) {
 json::value churn_json(const PageCall& q, const ChurnPage& r) {
   json::array flow;
   for (const auto& f : r.flow)
-    flow.push_back(json::object{{"period", period_label(f)}, {"active", f.active},   {"new", f.fresh},
-                                {"retained", f.retained},    {"returned", f.returned}, {"churned", f.churned},
-                                {"churn_rate", f.churn_rate}, {"active_prev", f.active_prev}});
+    flow.push_back(json::object{{"period", period_label(f)},
+                                {"active", f.active},
+                                {"new", f.fresh},
+                                {"retained", f.retained},
+                                {"returned", f.returned},
+                                {"churned", f.churned},
+                                {"churn_rate", f.churn_rate},
+                                {"active_prev", f.active_prev}});
   json::array classes;
   for (int k = 0; k < 3; ++k) {
     const auto& c = r.pareto.classes[static_cast<size_t>(k)];
-    classes.push_back(json::object{{"class", std::string(1, static_cast<char>('A' + k))}, {"customers", c.customers}, {"amount", c.amount},
-                                   {"share", r.pareto.total ? static_cast<double>(c.amount) / static_cast<double>(r.pareto.total) : 0.0}});
+    classes.push_back(json::object{
+        {"class", std::string(1, static_cast<char>('A' + k))},
+        {"customers", c.customers},
+        {"amount", c.amount},
+        {"share", r.pareto.total ? static_cast<double>(c.amount) / static_cast<double>(r.pareto.total) : 0.0}});
   }
   int64_t at_risk = 0;
   for (const auto& k : r.key_accounts) at_risk += k.risk.at_risk();
@@ -149,40 +160,41 @@ json::value churn_json(const PageCall& q, const ChurnPage& r) {
   ka["at_risk"] = at_risk;
   json::array reasons;
   for (const auto& x : r.reasons.reasons)
-    reasons.push_back(json::object{{"reason", x.reason}, {"code", x.code}, {"customers", x.customers}, {"amount", x.amount}});
-  return json::object{
-      {"as_of", format_date(q.p.date("as_of"))},
-      {"grain", q.p.text("grain")},
-      {"flow", std::move(flow)},
-      {"pareto", json::object{{"a", r.pareto.classes[0].customers},
-                              {"b", r.pareto.classes[1].customers},
-                              {"c", r.pareto.classes[2].customers},
-                              {"a_percent", q.p.number("a_percent")},
-                              {"b_percent", q.p.number("b_percent")},
-                              {"total", r.pareto.total},
-                              {"classes", std::move(classes)},
-                              {"curve", pareto_curve(r.pareto)}}},
-      {"key_accounts", std::move(ka)},
-      {"reasons", json::object{{"customers", r.reasons.customers},
-                               {"rows", std::move(reasons)},
-                               {"industry", cross_json(r.reasons.industry)},
-                               {"size", cross_json(r.reasons.size)},
-                               {"region", cross_json(r.reasons.region)}}},
-      {"options", do_api::filter_options(q.c)}};
+    reasons.push_back(
+        json::object{{"reason", x.reason}, {"code", x.code}, {"customers", x.customers}, {"amount", x.amount}});
+  return json::object{{"as_of", format_date(q.p.date("as_of"))},
+                      {"grain", q.p.text("grain")},
+                      {"flow", std::move(flow)},
+                      {"pareto", json::object{{"a", r.pareto.classes[0].customers},
+                                              {"b", r.pareto.classes[1].customers},
+                                              {"c", r.pareto.classes[2].customers},
+                                              {"a_percent", q.p.number("a_percent")},
+                                              {"b_percent", q.p.number("b_percent")},
+                                              {"total", r.pareto.total},
+                                              {"classes", std::move(classes)},
+                                              {"curve", pareto_curve(r.pareto)}}},
+                      {"key_accounts", std::move(ka)},
+                      {"reasons", json::object{{"customers", r.reasons.customers},
+                                               {"rows", std::move(reasons)},
+                                               {"industry", cross_json(r.reasons.industry)},
+                                               {"size", cross_json(r.reasons.size)},
+                                               {"region", cross_json(r.reasons.region)}}},
+                      {"options", do_api::filter_options(q.c)}};
 }
 
 present::Table flow_table(const ChurnPage& r) {
   using R = analytics::FlowRow;
   auto n = [](int64_t R::*m) { return [m](const R& x) { return Value{x.*m}; }; };
-  const present::TableSpec<R> spec{"c3_flow",
-                                   {{{"period", "c3.period"}, [](const R& x) { return Value{period_label(x)}; }},
-                                    {{"active", "c3.active", Unit::count}, n(&R::active)},
-                                    {{"new", "c3.new", Unit::count}, n(&R::fresh)},
-                                    {{"retained", "c3.retained", Unit::count}, n(&R::retained)},
-                                    {{"returned", "c3.returned", Unit::count}, n(&R::returned)},
-                                    {{"churned", "c3.churned", Unit::count}, n(&R::churned)},
-                                    {{"active_prev", "c3.active_prev", Unit::count}, n(&R::active_prev)},
-                                    {{"churn_rate", "c3.churn_rate", Unit::percent}, [](const R& x) { return Value{x.churn_rate}; }}}};
+  const present::TableSpec<R> spec{
+      "c3_flow",
+      {{{"period", "c3.period"}, [](const R& x) { return Value{period_label(x)}; }},
+       {{"active", "c3.active", Unit::count}, n(&R::active)},
+       {{"new", "c3.new", Unit::count}, n(&R::fresh)},
+       {{"retained", "c3.retained", Unit::count}, n(&R::retained)},
+       {{"returned", "c3.returned", Unit::count}, n(&R::returned)},
+       {{"churned", "c3.churned", Unit::count}, n(&R::churned)},
+       {{"active_prev", "c3.active_prev", Unit::count}, n(&R::active_prev)},
+       {{"churn_rate", "c3.churn_rate", Unit::percent}, [](const R& x) { return Value{x.churn_rate}; }}}};
   return spec.build(r.flow);
 }
 
@@ -217,8 +229,10 @@ present::Table key_accounts_table(const PageCall& q, const ChurnPage& r) {
        {{"t12m", "c3.t12m", Unit::money}, [](const K& k) { return Value{k->t12m}; }},
        {{"t12m_prev", "c3.t12m_prev", Unit::money}, [](const K& k) { return Value{k->t12m_prev}; }},
        {{"yoy", "c3.yoy", Unit::percent}, [](const K& k) { return present::opt_value(k->risk.yoy); }},
-       {{"days_since_last", "c3.days_since_last", Unit::count}, [](const K& k) { return Value{int64_t{k->risk.days_since_last}}; }},
-       {{"median_gap", "c3.median_gap", Unit::number}, [](const K& k) { return present::opt_value(k->risk.median_gap); }},
+       {{"days_since_last", "c3.days_since_last", Unit::count},
+        [](const K& k) { return Value{int64_t{k->risk.days_since_last}}; }},
+       {{"median_gap", "c3.median_gap", Unit::number},
+        [](const K& k) { return present::opt_value(k->risk.median_gap); }},
        {{"risk", "c3.risk"}, [](const K& k) {
           // One reason as a catalogue label; both as codes (the file is for reading, not parsing).
           if (k->risk.gap && k->risk.decline) return Value{std::string("gap, decline")};
@@ -242,15 +256,18 @@ present::Table reasons_table(const ChurnPage& r) {
 
 // A cross table: the dimension's name, then one column per reason (customers).
 present::Table cross_table(const ChurnPage& r, const std::string& dim) {
-  const analytics::ChurnCross& c = dim == "industry" ? r.reasons.industry : dim == "size" ? r.reasons.size : r.reasons.region;
+  const analytics::ChurnCross& c = dim == "industry" ? r.reasons.industry
+                                   : dim == "size"   ? r.reasons.size
+                                                     : r.reasons.region;
   const bool sized = dim == "size";
-  present::TableSpec<size_t> spec{"c3_reasons_" + dim,
-                                  {{{dim, "c3." + dim}, [&c, sized](const size_t& i) {
-                                      return sized ? Value{present::Label{"size." + c.rows[i]}} : Value{c.rows[i]};
-                                    }}}};
+  present::TableSpec<size_t> spec{"c3_reasons_" + dim, {{{dim, "c3." + dim}, [&c, sized](const size_t& i) {
+                                                           return sized ? Value{present::Label{"size." + c.rows[i]}}
+                                                                        : Value{c.rows[i]};
+                                                         }}}};
   for (size_t k = 0; k < r.reasons.reasons.size(); ++k)
-    spec.cols.push_back({{"reason_" + std::to_string(k + 1), "c3.customers", Unit::count, "", r.reasons.reasons[k].reason},
-                         [&c, k](const size_t& i) { return Value{c.counts[i][k]}; }});
+    spec.cols.push_back(
+        {{"reason_" + std::to_string(k + 1), "c3.customers", Unit::count, "", r.reasons.reasons[k].reason},
+         [&c, k](const size_t& i) { return Value{c.counts[i][k]}; }});
   std::vector<size_t> rows(c.rows.size());
   for (size_t i = 0; i < rows.size(); ++i) rows[i] = i;
   return spec.build(rows);
@@ -260,25 +277,32 @@ present::Table cross_table(const ChurnPage& r, const std::string& dim) {
 
 void add_check_churn_routes(http::Router& r, Context& ctx) {
   using Make = std::function<present::Table(const PageCall&, const ChurnPage&)>;
-  auto cross = [](const char* dim) -> Make { return [dim](const PageCall&, const ChurnPage& p) { return cross_table(p, dim); }; };
-  add_page<ChurnPage>(r, ctx, {
-      .path = "/api/v1/check/churn",
-      .kind = "c3",
-      .params = churn_params(),
-      .scope = churn_scope,
-      .compute = compute,
-      .encode = churn_json,
-      .tables = {{"flow", [](const PageCall&, const ChurnPage& p) { return flow_table(p); }},
-                 {"pareto", pareto_table},
-                 {"key_accounts", key_accounts_table},
-                 {"reasons", [](const PageCall&, const ChurnPage& p) { return reasons_table(p); }},
-                 {"reasons_industry", cross("industry")},
-                 {"reasons_size", cross("size")},
-                 {"reasons_region", cross("region")}},
-      .table_zh = "table 应为 flow、pareto、key_accounts、reasons、reasons_industry、reasons_size 或 reasons_region",
-      .table_en = "table must be flow, pareto, key_accounts, reasons, reasons_industry, reasons_size or reasons_region",
-      .file = [](const PageCall& q, const std::string& t) { return "c3-" + t + "-" + format_date(q.p.date("as_of")); },
-  });
+  auto cross = [](const char* dim) -> Make {
+    return [dim](const PageCall&, const ChurnPage& p) { return cross_table(p, dim); };
+  };
+  add_page<ChurnPage>(
+      r, ctx,
+      {
+          .path = "/api/v1/check/churn",
+          .kind = "c3",
+          .params = churn_params(),
+          .scope = churn_scope,
+          .compute = compute,
+          .encode = churn_json,
+          .tables = {{"flow", [](const PageCall&, const ChurnPage& p) { return flow_table(p); }},
+                     {"pareto", pareto_table},
+                     {"key_accounts", key_accounts_table},
+                     {"reasons", [](const PageCall&, const ChurnPage& p) { return reasons_table(p); }},
+                     {"reasons_industry", cross("industry")},
+                     {"reasons_size", cross("size")},
+                     {"reasons_region", cross("region")}},
+          .table_zh =
+              "table 应为 flow、pareto、key_accounts、reasons、reasons_industry、reasons_size 或 reasons_region",
+          .table_en =
+              "table must be flow, pareto, key_accounts, reasons, reasons_industry, reasons_size or reasons_region",
+          .file = [](const PageCall& q,
+                     const std::string& t) { return "c3-" + t + "-" + format_date(q.p.date("as_of")); },
+      });
 }
 
 }  // namespace sl::api

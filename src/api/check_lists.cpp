@@ -30,11 +30,12 @@ json::object customer_json(const engine::Snapshot& s, int32_t c) {
   const auto& d = *s.dims;
   const int32_t reg = cu.region[c];
   const int32_t top = reg == engine::kNone ? engine::kNone : d.region_top[static_cast<size_t>(reg)];
-  return json::object{{"id", s.facts->customer_id[static_cast<size_t>(c)]},
-                      {"name", cu.name[c]},
-                      {"industry", cu.industries[static_cast<size_t>(cu.industry[c])]},
-                      {"size", size_code(cu.size[c])},
-                      {"region", top == engine::kNone ? json::value(nullptr) : json::value(d.region_name[static_cast<size_t>(top)])}};
+  return json::object{
+      {"id", s.facts->customer_id[static_cast<size_t>(c)]},
+      {"name", cu.name[c]},
+      {"industry", cu.industries[static_cast<size_t>(cu.industry[c])]},
+      {"size", size_code(cu.size[c])},
+      {"region", top == engine::kNone ? json::value(nullptr) : json::value(d.region_name[static_cast<size_t>(top)])}};
 }
 
 }  // namespace sl::api::check

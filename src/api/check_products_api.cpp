@@ -60,8 +60,10 @@ analytics::ProductParams product_params(const PageCall& q) {
 // their own book does not silence the company's warning.
 std::string scope_label(const engine::Snapshot& s, const engine::Scope& scope) {
   if (scope.everything) return "company";
-  if (scope.own_rep != engine::kNone) return "rep:" + std::to_string(s.dims->rep_id[static_cast<size_t>(scope.own_rep)]);
-  if (scope.root_region != engine::kNone) return "region:" + std::to_string(s.dims->region_id[static_cast<size_t>(scope.root_region)]);
+  if (scope.own_rep != engine::kNone)
+    return "rep:" + std::to_string(s.dims->rep_id[static_cast<size_t>(scope.own_rep)]);
+  if (scope.root_region != engine::kNone)
+    return "region:" + std::to_string(s.dims->region_id[static_cast<size_t>(scope.root_region)]);
   return "none";
 }
 
@@ -72,7 +74,9 @@ AckMap load_acks(const PageCall& q) {
   return m;
 }
 
-json::value day_or_null(const std::optional<Date>& d) { return d ? json::value(format_date(*d)) : json::value(nullptr); }
+json::value day_or_null(const std::optional<Date>& d) {
+  return d ? json::value(format_date(*d)) : json::value(nullptr);
+}
 json::value text_or_null(const char* s) { return s ? json::value(s) : json::value(nullptr); }
 
 void put_figures(json::object& o, const analytics::SalesFigures& f) {
@@ -91,7 +95,11 @@ void put_figures(json::object& o, const analytics::SalesFigures& f) {
 }
 
 json::object product_json(const analytics::ProductRow& r) {
-  json::object o{{"id", r.id}, {"code", r.code}, {"name", r.name}, {"category", r.category}, {"launch_date", format_date(r.launch)}};
+  json::object o{{"id", r.id},
+                 {"code", r.code},
+                 {"name", r.name},
+                 {"category", r.category},
+                 {"launch_date", format_date(r.launch)}};
   put_figures(o, r.f);
   return o;
 }
@@ -103,9 +111,11 @@ json::object category_json(const analytics::CategoryRow& c) {
   o["market_ly"] = c.market_ly;
   o["market_growth"] = opt(c.market_growth);
   o["potential"] = opt(c.potential);
-  o["rival"] = c.rival_id ? json::value(json::object{{"id", c.rival_id}, {"name", c.rival_name}, {"company", c.rival_company},
-                                                     {"sales", c.f.rival_sales}})
-                          : json::value(nullptr);
+  o["rival"] =
+      c.rival_id
+          ? json::value(json::object{
+                {"id", c.rival_id}, {"name", c.rival_name}, {"company", c.rival_company}, {"sales", c.f.rival_sales}})
+          : json::value(nullptr);
   return o;
 }
 
@@ -157,23 +167,32 @@ json::value products_json(const PageCall& q, const analytics::ProductResult& r) 
   sort_products(order, q.p.text("sort"), q.p.text("order") == "asc");
   const size_t size = static_cast<size_t>(q.p.number("page_size")), page = static_cast<size_t>(q.p.number("page"));
   json::array products, points, categories, warnings;
-  for (size_t i = (page - 1) * size; i < order.size() && i < page * size; ++i) products.push_back(product_json(*order[i]));
+  for (size_t i = (page - 1) * size; i < order.size() && i < page * size; ++i)
+    products.push_back(product_json(*order[i]));
   json::object counts{{"star", 0}, {"cash_cow", 0}, {"question", 0}, {"dog", 0}, {"none", 0}};
   for (const auto& x : r.products) {
     counts[x.f.quadrant ? x.f.quadrant : "none"] = counts[x.f.quadrant ? x.f.quadrant : "none"].as_int64() + 1;
     // The scatter: products with a quadrant, the largest first (r.products is by sales).
     if (x.f.quadrant && points.size() < kPointLimit)
-      points.push_back(json::object{{"id", x.id}, {"name", x.name}, {"yoy", *x.f.yoy}, {"relative_share", *x.f.relative_share},
-                                    {"sales", x.f.sales}, {"quadrant", x.f.quadrant}});
+      points.push_back(json::object{{"id", x.id},
+                                    {"name", x.name},
+                                    {"yoy", *x.f.yoy},
+                                    {"relative_share", *x.f.relative_share},
+                                    {"sales", x.f.sales},
+                                    {"quadrant", x.f.quadrant}});
   }
   for (const auto& c : r.categories) categories.push_back(category_json(c));
-  for (size_t i = 0; i < r.warnings.size() && i < kWarningLimit; ++i) warnings.push_back(warning_json(r.warnings[i], period, acks));
-  auto window = [](const analytics::Window& w) { return json::object{{"first", format_date(w.first)}, {"last", format_date(w.last)}}; };
+  for (size_t i = 0; i < r.warnings.size() && i < kWarningLimit; ++i)
+    warnings.push_back(warning_json(r.warnings[i], period, acks));
+  auto window = [](const analytics::Window& w) {
+    return json::object{{"first", format_date(w.first)}, {"last", format_date(w.last)}};
+  };
   json::object totals;
   put_figures(totals, r.totals);
   totals["market"] = r.market;
   totals["market_ly"] = r.market_ly;
-  totals["share"] = r.market ? json::value(static_cast<double>(r.totals.sales) / static_cast<double>(r.market)) : json::value(nullptr);
+  totals["share"] = r.market ? json::value(static_cast<double>(r.totals.sales) / static_cast<double>(r.market))
+                             : json::value(nullptr);
   totals.erase("relative_share");
   totals.erase("rival_sales");
   totals.erase("quadrant");
@@ -213,11 +232,16 @@ void figure_cols(present::TableSpec<Row>& spec) {
   spec.cols.push_back({{"sales", "col.sales", Unit::money}, f([](const F& x) { return Value{x.sales}; })});
   spec.cols.push_back({{"sales_ly", "c4.sales_ly", Unit::money}, f([](const F& x) { return Value{x.sales_ly}; })});
   spec.cols.push_back({{"yoy", "col.yoy", Unit::percent}, f([](const F& x) { return present::opt_value(x.yoy); })});
-  spec.cols.push_back({{"margin", "c4.margin", Unit::percent}, f([](const F& x) { return present::opt_value(x.margin); })});
-  spec.cols.push_back({{"margin_ly", "c4.margin_ly", Unit::percent}, f([](const F& x) { return present::opt_value(x.margin_ly); })});
-  spec.cols.push_back({{"share", "c4.share", Unit::percent}, f([](const F& x) { return present::opt_value(x.share); })});
-  spec.cols.push_back({{"share_ly", "c4.share_ly", Unit::percent}, f([](const F& x) { return present::opt_value(x.share_ly); })});
-  spec.cols.push_back({{"rival_sales", "c4.rival_sales", Unit::money}, f([](const F& x) { return Value{x.rival_sales}; })});
+  spec.cols.push_back(
+      {{"margin", "c4.margin", Unit::percent}, f([](const F& x) { return present::opt_value(x.margin); })});
+  spec.cols.push_back(
+      {{"margin_ly", "c4.margin_ly", Unit::percent}, f([](const F& x) { return present::opt_value(x.margin_ly); })});
+  spec.cols.push_back(
+      {{"share", "c4.share", Unit::percent}, f([](const F& x) { return present::opt_value(x.share); })});
+  spec.cols.push_back(
+      {{"share_ly", "c4.share_ly", Unit::percent}, f([](const F& x) { return present::opt_value(x.share_ly); })});
+  spec.cols.push_back(
+      {{"rival_sales", "c4.rival_sales", Unit::money}, f([](const F& x) { return Value{x.rival_sales}; })});
   spec.cols.push_back({{"relative_share", "c4.relative_share", Unit::number},
                        f([](const F& x) { return present::opt_value(x.relative_share); })});
   spec.cols.push_back({{"quadrant", "c4.quadrant"}, f([](const F& x) {
@@ -229,26 +253,30 @@ void figure_cols(present::TableSpec<Row>& spec) {
 
 present::Table products_table(const analytics::ProductResult& r) {
   using Row = analytics::ProductRow;
-  present::TableSpec<Row> spec{"c4_products",
-                               {{{"code", "c4.code"}, [](const Row& x) { return Value{x.code}; }},
-                                {{"name", "col.name"}, [](const Row& x) { return Value{x.name}; }},
-                                {{"category", "c4.category"}, [](const Row& x) { return Value{x.category}; }},
-                                {{"launch_date", "c4.launch_date", Unit::date}, [](const Row& x) { return Value{format_date(x.launch)}; }}}};
+  present::TableSpec<Row> spec{
+      "c4_products",
+      {{{"code", "c4.code"}, [](const Row& x) { return Value{x.code}; }},
+       {{"name", "col.name"}, [](const Row& x) { return Value{x.name}; }},
+       {{"category", "c4.category"}, [](const Row& x) { return Value{x.category}; }},
+       {{"launch_date", "c4.launch_date", Unit::date}, [](const Row& x) { return Value{format_date(x.launch)}; }}}};
   figure_cols(spec);
   return spec.build(r.products);
 }
 
 present::Table categories_table(const analytics::ProductResult& r) {
   using Row = analytics::CategoryRow;
-  present::TableSpec<Row> spec{"c4_categories",
-                               {{{"category", "c4.category"}, [](const Row& x) { return Value{x.name}; }},
-                                {{"products", "c4.products", Unit::count}, [](const Row& x) { return Value{int64_t{x.products}}; }}}};
+  present::TableSpec<Row> spec{
+      "c4_categories",
+      {{{"category", "c4.category"}, [](const Row& x) { return Value{x.name}; }},
+       {{"products", "c4.products", Unit::count}, [](const Row& x) { return Value{int64_t{x.products}}; }}}};
   figure_cols(spec);
   spec.cols.push_back({{"rival", "c4.rival"}, [](const Row& x) { return x.rival_id ? Value{x.rival_name} : Value{}; }});
   spec.cols.push_back({{"market", "c4.market", Unit::money}, [](const Row& x) { return Value{x.market}; }});
   spec.cols.push_back({{"market_ly", "c4.market_ly", Unit::money}, [](const Row& x) { return Value{x.market_ly}; }});
-  spec.cols.push_back({{"market_growth", "c4.market_growth", Unit::percent}, [](const Row& x) { return present::opt_value(x.market_growth); }});
-  spec.cols.push_back({{"potential", "c4.potential", Unit::money}, [](const Row& x) { return present::opt_value(x.potential); }});
+  spec.cols.push_back({{"market_growth", "c4.market_growth", Unit::percent},
+                       [](const Row& x) { return present::opt_value(x.market_growth); }});
+  spec.cols.push_back(
+      {{"potential", "c4.potential", Unit::money}, [](const Row& x) { return present::opt_value(x.potential); }});
   return spec.build(r.categories);
 }
 
@@ -279,9 +307,11 @@ std::vector<ParamSpec> product_page_params() {
   ParamSpec sort = choice_param("sort", "sales", {"sales", "yoy", "margin", "share", "relative_share", "code", "name"},
                                 "sort 应为 sales、yoy、margin、share、relative_share、code 或 name：",
                                 "sort must be sales, yoy, margin, share, relative_share, code or name: ");
-  ParamSpec order = choice_param("order", "desc", {"asc", "desc"}, "order 应为 asc 或 desc：", "order must be asc or desc: ");
+  ParamSpec order =
+      choice_param("order", "desc", {"asc", "desc"}, "order 应为 asc 或 desc：", "order must be asc or desc: ");
   for (ParamSpec* s : {&page, &size, &sort, &order}) s->keys_result = false;
-  return join(join({as_of_param(), period_param(), text_param("growth_threshold"), text_param("share_threshold")}, filter_params()),
+  return join(join({as_of_param(), period_param(), text_param("growth_threshold"), text_param("share_threshold")},
+                   filter_params()),
               {page, size, sort, order});
 }
 
@@ -297,18 +327,24 @@ void add_check_products_routes(http::Router& r, Context& ctx) {
       return products_table(result);
     };
   };
-  add_page<Result>(r, ctx, {
-      .path = "/api/v1/check/products",
-      .kind = "c4",
-      .params = product_page_params(),
-      .scope = filter_scope,
-      .compute = [](const PageCall& q) { return analytics::product_warning(*q.c.snap, q.scope, product_params(q)); },
-      .encode = products_json,
-      .tables = {{"products", table("products")}, {"categories", table("categories")}, {"warnings", table("warnings")}},
-      .table_zh = "table 应为 products、categories 或 warnings",
-      .table_en = "table must be products, categories or warnings",
-      .file = [](const PageCall& q, const std::string& t) { return "c4-" + t + "-" + q.p.period("period").label(); },
-  });
+  add_page<Result>(
+      r, ctx,
+      {
+          .path = "/api/v1/check/products",
+          .kind = "c4",
+          .params = product_page_params(),
+          .scope = filter_scope,
+          .compute =
+              [](const PageCall& q) { return analytics::product_warning(*q.c.snap, q.scope, product_params(q)); },
+          .encode = products_json,
+          .tables = {{"products", table("products")},
+                     {"categories", table("categories")},
+                     {"warnings", table("warnings")}},
+          .table_zh = "table 应为 products、categories 或 warnings",
+          .table_en = "table must be products, categories or warnings",
+          .file = [](const PageCall& q,
+                     const std::string& t) { return "c4-" + t + "-" + q.p.period("period").label(); },
+      });
 
   // The key must name a warning the caller sees now, in the scope and with the filters and
   // settings the list was read with: recompute it (404 otherwise, never a blind write).
@@ -326,7 +362,8 @@ void add_check_products_routes(http::Router& r, Context& ctx) {
     // The page's parameters from the body, decoded by the page's own decoder.
     http::Request view = req;
     view.query.clear();
-    for (const char* name : {"as_of", "period", "growth_threshold", "share_threshold", "region", "rep", "industry", "category", "size"})
+    for (const char* name :
+         {"as_of", "period", "growth_threshold", "share_threshold", "region", "rep", "industry", "category", "size"})
       if (auto* v = body.if_contains(name); v && !v->is_null())
         view.query[name] = v->is_string() ? std::string(v->get_string()) : json::serialize(*v);
     PageCall q{ctx, view, c, {}, c.scope};
@@ -345,8 +382,12 @@ void add_check_products_routes(http::Router& r, Context& ctx) {
     ack.at = auth::system_clock_seconds();
     ack.comment = comment;
     const Id id = ctx.store.add_product_warning_ack(ack);
-    return http::json_response(201, json::object{{"id", id}, {"key", key}, {"scope", ack.scope}, {"user", c.user.login},
-                                                 {"at", iso_time(ack.at)}, {"comment", comment}});
+    return http::json_response(201, json::object{{"id", id},
+                                                 {"key", key},
+                                                 {"scope", ack.scope},
+                                                 {"user", c.user.login},
+                                                 {"at", iso_time(ack.at)},
+                                                 {"comment", comment}});
   });
 }
 

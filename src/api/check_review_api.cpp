@@ -124,13 +124,14 @@ json::value review_json(const PageCall& q, const ReviewResult& r) {
       {"dso", opt(r.dso)},
       {"aging", std::move(aging)},
       {"aging_items", std::move(aging_items)},
-      {"blockers", json::object{{"customers", json::object{{"total", customers.size()},
-                                                           {"page", page},
-                                                           {"page_size", size},
-                                                           {"sort", q.p.text("sort")},
-                                                           {"rows", std::move(customer_rows)}}},
-                                {"reps", json::object{{"total", r.reps.size()}, {"rows", std::move(rep_rows)}}},
-                                {"regions", json::object{{"total", r.regions.size()}, {"rows", std::move(region_rows)}}}}},
+      {"blockers",
+       json::object{{"customers", json::object{{"total", customers.size()},
+                                               {"page", page},
+                                               {"page_size", size},
+                                               {"sort", q.p.text("sort")},
+                                               {"rows", std::move(customer_rows)}}},
+                    {"reps", json::object{{"total", r.reps.size()}, {"rows", std::move(rep_rows)}}},
+                    {"regions", json::object{{"total", r.regions.size()}, {"rows", std::move(region_rows)}}}}},
       {"options", filter_options(q.c)}};
 }
 
@@ -143,11 +144,14 @@ present::Table totals_table(const ReviewResult& r) {
       "c1_totals",
       {{{"sales", "col.sales", Unit::money}, [&](const Row&) { return Value{t.sales}; }},
        {{"collections", "col.collections", Unit::money}, [&](const Row&) { return Value{t.collections}; }},
-       {{"collection_rate", "col.collection_rate", Unit::percent}, [&](const Row&) { return present::opt_value(t.collection_rate); }},
-       {{"sales_yoy", "col.yoy", Unit::percent, "metric.sales"}, [&](const Row&) { return present::opt_value(t.sales_yoy); }},
+       {{"collection_rate", "col.collection_rate", Unit::percent},
+        [&](const Row&) { return present::opt_value(t.collection_rate); }},
+       {{"sales_yoy", "col.yoy", Unit::percent, "metric.sales"},
+        [&](const Row&) { return present::opt_value(t.sales_yoy); }},
        {{"collections_yoy", "col.yoy", Unit::percent, "metric.collection"},
         [&](const Row&) { return present::opt_value(t.collections_yoy); }},
-       {{"cohort_share", "col.cohort_share", Unit::percent}, [&](const Row&) { return present::opt_value(r.cohort.share); }},
+       {{"cohort_share", "col.cohort_share", Unit::percent},
+        [&](const Row&) { return present::opt_value(r.cohort.share); }},
        {{"receivables", "col.receivable", Unit::money}, [&](const Row&) { return Value{r.aging.receivable}; }},
        {{"overdue", "col.overdue", Unit::money}, [&](const Row&) { return Value{r.aging.overdue}; }},
        {{"sales_90d", "col.sales_90d", Unit::money}, [&](const Row&) { return Value{r.sales_90d}; }},
@@ -160,8 +164,10 @@ present::Table trend_table(const ReviewResult& r) {
   const present::TableSpec<Row> spec{
       "c1_trend",
       {{{"month", "col.month", Unit::month}, [](const Row& m) { return Value{format_month(m.month)}; }},
-       {{"sales", "col.this_year", Unit::money, "metric.sales"}, [](const Row& m) { return present::opt_value(m.sales); }},
-       {{"sales_last_year", "col.last_year", Unit::money, "metric.sales"}, [](const Row& m) { return Value{m.sales_last_year}; }},
+       {{"sales", "col.this_year", Unit::money, "metric.sales"},
+        [](const Row& m) { return present::opt_value(m.sales); }},
+       {{"sales_last_year", "col.last_year", Unit::money, "metric.sales"},
+        [](const Row& m) { return Value{m.sales_last_year}; }},
        {{"collections", "col.this_year", Unit::money, "metric.collection"},
         [](const Row& m) { return present::opt_value(m.collections); }},
        {{"collections_last_year", "col.last_year", Unit::money, "metric.collection"},
@@ -191,26 +197,34 @@ present::Table aging_table(const ReviewResult& r) {
   using Row = size_t;
   const present::TableSpec<Row> spec{
       "c1_aging",
-      {{{"bucket", "col.days_past_due"}, [](const Row& b) { return Value{present::Label{std::string("value.aging_") + kBuckets[b]}}; }},
+      {{{"bucket", "col.days_past_due"},
+        [](const Row& b) { return Value{present::Label{std::string("value.aging_") + kBuckets[b]}}; }},
        {{"items", "col.overdue_items", Unit::count}, [&](const Row& b) { return Value{r.aging.buckets[b].items}; }},
        {{"amount", "col.overdue", Unit::money}, [&](const Row& b) { return Value{r.aging.buckets[b].amount}; }},
        {{"share", "col.overdue_share", Unit::percent}, [&](const Row& b) {
-          return r.aging.overdue > 0 ? Value{static_cast<double>(r.aging.buckets[b].amount) / static_cast<double>(r.aging.overdue)}
-                                     : Value{};
+          return r.aging.overdue > 0
+                     ? Value{static_cast<double>(r.aging.buckets[b].amount) / static_cast<double>(r.aging.overdue)}
+                     : Value{};
         }}}};
   return spec.build({0, 1, 2, 3, 4});
 }
 
-present::Table blockers_table(const std::string& sheet, const char* name_label, const std::vector<BlockerRow>& rows, bool customer) {
+present::Table blockers_table(const std::string& sheet, const char* name_label, const std::vector<BlockerRow>& rows,
+                              bool customer) {
   using Row = BlockerRow;
-  present::TableSpec<Row> spec{sheet, {{{"id", "col.id", Unit::count}, [](const Row& x) { return Value{x.id}; }},
-                                       {{"name", name_label}, [](const Row& x) { return Value{x.name}; }}}};
+  present::TableSpec<Row> spec{sheet,
+                               {{{"id", "col.id", Unit::count}, [](const Row& x) { return Value{x.id}; }},
+                                {{"name", name_label}, [](const Row& x) { return Value{x.name}; }}}};
   if (customer) spec.cols.push_back({{"owner", "col.owner"}, [](const Row& x) { return Value{x.owner_name}; }});
-  if (sheet != "c1_regions") spec.cols.push_back({{"region", "col.region"}, [](const Row& x) { return Value{x.region}; }});
-  spec.cols.push_back({{"receivable", "col.receivable", Unit::money}, [](const Row& x) { return Value{x.figures.receivable}; }});
+  if (sheet != "c1_regions")
+    spec.cols.push_back({{"region", "col.region"}, [](const Row& x) { return Value{x.region}; }});
+  spec.cols.push_back(
+      {{"receivable", "col.receivable", Unit::money}, [](const Row& x) { return Value{x.figures.receivable}; }});
   spec.cols.push_back({{"overdue", "col.overdue", Unit::money}, [](const Row& x) { return Value{x.figures.overdue}; }});
-  spec.cols.push_back({{"items", "col.overdue_items", Unit::count}, [](const Row& x) { return Value{x.figures.items}; }});
-  spec.cols.push_back({{"max_days", "col.max_days", Unit::count}, [](const Row& x) { return Value{int64_t{x.figures.max_days}}; }});
+  spec.cols.push_back(
+      {{"items", "col.overdue_items", Unit::count}, [](const Row& x) { return Value{x.figures.items}; }});
+  spec.cols.push_back(
+      {{"max_days", "col.max_days", Unit::count}, [](const Row& x) { return Value{int64_t{x.figures.max_days}}; }});
   spec.cols.push_back({{"share", "col.overdue_share", Unit::percent}, [](const Row& x) { return Value{x.share}; }});
   return spec.build(rows);
 }
@@ -227,36 +241,50 @@ void add_check_review_routes(http::Router& r, Context& ctx) {
   auto plain = [](present::Table (*make)(const ReviewResult&)) -> Table {
     return [make](const PageCall&, const ReviewResult& x) { return make(x); };
   };
-  add_page<ReviewResult>(r, ctx, {
-      .path = "/api/v1/check/review",
-      .kind = "c1",
-      .params = join(join({as_of_param(), period_param()}, filter_params()),
-                     {shaping(count_param("page", 1, 1, 100000, "page 应在 1 到 100000 之间", "page must be 1 to 100000")),
-                      shaping(count_param("page_size", 10, 1, 100, "page_size 应在 1 到 100 之间", "page_size must be 1 to 100")),
-                      shaping(choice_param("sort", "overdue", {"overdue", "receivable", "max_days", "items"},
-                                           "sort 应为 overdue、receivable、max_days 或 items：",
-                                           "sort must be overdue, receivable, max_days or items: ")),
-                      shaping(count_param("top", 10, 1, 500, "top 应在 1 到 500 之间", "top must be 1 to 500"))}),
-      .scope = filter_scope,
-      .compute = [](const PageCall& q) {
-        return analytics::sales_review(*q.c.snap, q.scope,
-                                       {q.p.period("period"), q.p.date("as_of"), analytics::row_filter(*q.c.snap, filter_of(q))});
-      },
-      .encode = review_json,
-      .tables = {{"totals", plain(totals_table)},
-                 {"trend", plain(trend_table)},
-                 {"cohorts", plain(cohorts_table)},
-                 {"aging", plain(aging_table)},
-                 {"customers", [](const PageCall& q, const ReviewResult& x) {
-                    return blockers_table("c1_customers", "col.customer", sorted_customers(x, q.p.text("sort")), true);
-                  }},
-                 {"reps", [](const PageCall&, const ReviewResult& x) { return blockers_table("c1_reps", "col.rep", x.reps, false); }},
-                 {"regions",
-                  [](const PageCall&, const ReviewResult& x) { return blockers_table("c1_regions", "col.region", x.regions, false); }}},
-      .table_zh = "table 应为 totals、trend、cohorts、aging、customers、reps 或 regions",
-      .table_en = "table must be totals, trend, cohorts, aging, customers, reps or regions",
-      .file = [](const PageCall& q, const std::string& t) { return "c1-" + t + "-" + q.p.period("period").label(); },
-  });
+  add_page<ReviewResult>(
+      r, ctx,
+      {
+          .path = "/api/v1/check/review",
+          .kind = "c1",
+          .params = join(
+              join({as_of_param(), period_param()}, filter_params()),
+              {shaping(count_param("page", 1, 1, 100000, "page 应在 1 到 100000 之间", "page must be 1 to 100000")),
+               shaping(
+                   count_param("page_size", 10, 1, 100, "page_size 应在 1 到 100 之间", "page_size must be 1 to 100")),
+               shaping(choice_param("sort", "overdue", {"overdue", "receivable", "max_days", "items"},
+                                    "sort 应为 overdue、receivable、max_days 或 items：",
+                                    "sort must be overdue, receivable, max_days or items: ")),
+               shaping(count_param("top", 10, 1, 500, "top 应在 1 到 500 之间", "top must be 1 to 500"))}),
+          .scope = filter_scope,
+          .compute =
+              [](const PageCall& q) {
+                return analytics::sales_review(
+                    *q.c.snap, q.scope,
+                    {q.p.period("period"), q.p.date("as_of"), analytics::row_filter(*q.c.snap, filter_of(q))});
+              },
+          .encode = review_json,
+          .tables = {{"totals", plain(totals_table)},
+                     {"trend", plain(trend_table)},
+                     {"cohorts", plain(cohorts_table)},
+                     {"aging", plain(aging_table)},
+                     {"customers",
+                      [](const PageCall& q, const ReviewResult& x) {
+                        return blockers_table("c1_customers", "col.customer", sorted_customers(x, q.p.text("sort")),
+                                              true);
+                      }},
+                     {"reps",
+                      [](const PageCall&, const ReviewResult& x) {
+                        return blockers_table("c1_reps", "col.rep", x.reps, false);
+                      }},
+                     {"regions",
+                      [](const PageCall&, const ReviewResult& x) {
+                        return blockers_table("c1_regions", "col.region", x.regions, false);
+                      }}},
+          .table_zh = "table 应为 totals、trend、cohorts、aging、customers、reps 或 regions",
+          .table_en = "table must be totals, trend, cohorts, aging, customers, reps or regions",
+          .file = [](const PageCall& q,
+                     const std::string& t) { return "c1-" + t + "-" + q.p.period("period").label(); },
+      });
 }
 
 }  // namespace sl::api

@@ -29,17 +29,19 @@ std::vector<std::string> segment_codes() {
 constexpr int kSegmentOrder[8] = {7, 5, 3, 1, 6, 4, 2, 0};
 
 std::vector<ParamSpec> rfm_params() {
-  std::vector<ParamSpec> p = join({as_of_param(), period_param(),
-                                   count_param("window", 365, 1, 3650, "window 应在 1 到 3650 天之间",
-                                               "window must be 1 to 3650 days"),
-                                   choice_param("threshold", "mean", {"mean", "median"}, "threshold 应为 mean 或 median：",
-                                                "threshold must be mean or median: ")},
-                                  filter_params());
+  std::vector<ParamSpec> p =
+      join({as_of_param(), period_param(),
+            count_param("window", 365, 1, 3650, "window 应在 1 到 3650 天之间", "window must be 1 to 3650 days"),
+            choice_param("threshold", "mean", {"mean", "median"}, "threshold 应为 mean 或 median：",
+                         "threshold must be mean or median: ")},
+           filter_params());
   std::vector<std::string> codes = segment_codes();
   ParamSpec seg = choice_param("segment", "", codes, "未知客户分群：", "Unknown segment: ");
   ParamSpec sort = choice_param("sort", "monetary", {"monetary", "frequency", "recency", "name"},
-                                "sort 应为 monetary、frequency、recency 或 name：", "sort must be monetary, frequency, recency or name: ");
-  ParamSpec order = choice_param("order", "desc", {"desc", "asc"}, "order 应为 desc 或 asc：", "order must be desc or asc: ");
+                                "sort 应为 monetary、frequency、recency 或 name：",
+                                "sort must be monetary, frequency, recency or name: ");
+  ParamSpec order =
+      choice_param("order", "desc", {"desc", "asc"}, "order 应为 desc 或 asc：", "order must be desc or asc: ");
   for (ParamSpec* s : {&seg, &sort, &order}) s->keys_result = false;
   p.insert(p.end(), {seg, sort, order});
   return join(p, check::list_params());
@@ -76,7 +78,9 @@ Money total_amount(const analytics::RfmResult& r) {
   return t;
 }
 
-double share(int64_t part, int64_t whole) { return whole ? static_cast<double>(part) / static_cast<double>(whole) : 0.0; }
+double share(int64_t part, int64_t whole) {
+  return whole ? static_cast<double>(part) / static_cast<double>(whole) : 0.0;
+}
 
 present::Table segments_table(const analytics::RfmResult& r) {
   const Money total = total_amount(r);
@@ -85,12 +89,19 @@ present::Table segments_table(const analytics::RfmResult& r) {
   auto seg = [&r](int s) { return r.segments[static_cast<size_t>(s)]; };
   const present::TableSpec<int> spec{
       "c2_segments",
-      {{{"segment", "c2.segment"}, [](const int& s) { return Value{present::Label{std::string("rfm_segment.") + analytics::rfm_segment_code(s)}}; }},
+      {{{"segment", "c2.segment"},
+        [](const int& s) {
+          return Value{present::Label{std::string("rfm_segment.") + analytics::rfm_segment_code(s)}};
+        }},
        {{"customers", "c2.customers", Unit::count}, [&](const int& s) { return Value{seg(s).customers}; }},
-       {{"customer_share", "c2.customer_share", Unit::percent}, [&](const int& s) { return Value{share(seg(s).customers, n)}; }},
+       {{"customer_share", "c2.customer_share", Unit::percent},
+        [&](const int& s) { return Value{share(seg(s).customers, n)}; }},
        {{"amount", "c2.amount", Unit::money}, [&](const int& s) { return Value{seg(s).amount}; }},
-       {{"amount_share", "c2.amount_share", Unit::percent}, [&](const int& s) { return Value{share(seg(s).amount, total)}; }},
-       {{"action", "c2.action"}, [](const int& s) { return Value{present::Label{std::string("rfm_action.") + analytics::rfm_segment_code(s)}}; }}}};
+       {{"amount_share", "c2.amount_share", Unit::percent},
+        [&](const int& s) { return Value{share(seg(s).amount, total)}; }},
+       {{"action", "c2.action"}, [](const int& s) {
+          return Value{present::Label{std::string("rfm_action.") + analytics::rfm_segment_code(s)}};
+        }}}};
   return spec.build(rows);
 }
 
@@ -100,9 +111,16 @@ present::Table customers_table(const PageCall& q, const analytics::RfmResult& r)
   const present::TableSpec<const Row*> spec{
       "c2_customers",
       {{{"customer", "c2.customer"}, [&](const Row* c) { return Value{cu.name[c->customer]}; }},
-       {{"industry", "c2.industry"}, [&](const Row* c) { return Value{cu.industries[static_cast<size_t>(cu.industry[c->customer])]}; }},
-       {{"size", "c2.size"}, [&](const Row* c) { return Value{present::Label{std::string("size.") + check::size_code(cu.size[c->customer])}}; }},
-       {{"segment", "c2.segment"}, [](const Row* c) { return Value{present::Label{std::string("rfm_segment.") + analytics::rfm_segment_code(c->segment)}}; }},
+       {{"industry", "c2.industry"},
+        [&](const Row* c) { return Value{cu.industries[static_cast<size_t>(cu.industry[c->customer])]}; }},
+       {{"size", "c2.size"},
+        [&](const Row* c) {
+          return Value{present::Label{std::string("size.") + check::size_code(cu.size[c->customer])}};
+        }},
+       {{"segment", "c2.segment"},
+        [](const Row* c) {
+          return Value{present::Label{std::string("rfm_segment.") + analytics::rfm_segment_code(c->segment)}};
+        }},
        {{"recency", "c2.recency", Unit::count}, [](const Row* c) { return Value{int64_t{c->recency}}; }},
        {{"frequency", "c2.frequency", Unit::count}, [](const Row* c) { return Value{int64_t{c->frequency}}; }},
        {{"monetary", "c2.monetary", Unit::money}, [](const Row* c) { return Value{c->monetary}; }}}};
@@ -154,26 +172,32 @@ json::value rfm_json(const PageCall& q, const analytics::RfmResult& r) {
 }  // namespace
 
 void add_check_rfm_routes(http::Router& r, Context& ctx) {
-  add_page<analytics::RfmResult>(r, ctx, {
-      .path = "/api/v1/check/rfm",
-      .kind = "c2",
-      .params = rfm_params(),
-      .scope = filter_scope,
-      .compute = [](const PageCall& q) {
-        analytics::RfmParams p{q.p.date("as_of"), static_cast<int>(q.p.number("window")), q.p.text("threshold") == "median", {}};
-        p.filter = analytics::row_filter(*q.c.snap, filter_of(q));
-        return analytics::rfm(*q.c.snap, q.scope, p);
-      },
-      .encode = rfm_json,
-      .tables = {{"segments", [](const PageCall&, const analytics::RfmResult& res) { return segments_table(res); }},
-                 {"customers", customers_table}},
-      .table_zh = "table 应为 segments 或 customers",
-      .table_en = "table must be segments or customers",
-      .file = [](const PageCall& q, const std::string& t) {
-        const std::string seg = q.p.text("segment");
-        return "c2-" + t + (t == "customers" && !seg.empty() ? "-" + seg : "") + "-" + format_date(q.p.date("as_of"));
-      },
-  });
+  add_page<analytics::RfmResult>(
+      r, ctx,
+      {
+          .path = "/api/v1/check/rfm",
+          .kind = "c2",
+          .params = rfm_params(),
+          .scope = filter_scope,
+          .compute =
+              [](const PageCall& q) {
+                analytics::RfmParams p{
+                    q.p.date("as_of"), static_cast<int>(q.p.number("window")), q.p.text("threshold") == "median", {}};
+                p.filter = analytics::row_filter(*q.c.snap, filter_of(q));
+                return analytics::rfm(*q.c.snap, q.scope, p);
+              },
+          .encode = rfm_json,
+          .tables = {{"segments", [](const PageCall&, const analytics::RfmResult& res) { return segments_table(res); }},
+                     {"customers", customers_table}},
+          .table_zh = "table 应为 segments 或 customers",
+          .table_en = "table must be segments or customers",
+          .file =
+              [](const PageCall& q, const std::string& t) {
+                const std::string seg = q.p.text("segment");
+                return "c2-" + t + (t == "customers" && !seg.empty() ? "-" + seg : "") + "-" +
+                       format_date(q.p.date("as_of"));
+              },
+      });
 }
 
 }  // namespace sl::api

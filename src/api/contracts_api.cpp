@@ -19,7 +19,8 @@ namespace {
 Date body_date(const json::object& o, const std::string& key, const std::string& field) {
   auto* v = o.if_contains(key);
   if (!v || v->is_null()) throw missing_field(field);
-  if (!v->is_string()) throw invalid_field(field, "应为日期 YYYY-MM-DD：" + field, "Expected a date YYYY-MM-DD: " + field);
+  if (!v->is_string())
+    throw invalid_field(field, "应为日期 YYYY-MM-DD：" + field, "Expected a date YYYY-MM-DD: " + field);
   return query_date(std::string(v->get_string()), field);
 }
 
@@ -44,7 +45,8 @@ model::Contract read_contract(const Caller& c, const json::object& body, Date to
   k.customer = required_int(body, "customer", "customer", 1, INT64_MAX);
   const int32_t customer = f.customer_index ? f.customer_index->find(k.customer) : engine::kNone;
   if (customer == engine::kNone || !engine::sees_customer(c.scope, f.customers, customer))
-    throw invalid_field("customer", "客户不存在：" + std::to_string(k.customer), "No such customer: " + std::to_string(k.customer));
+    throw invalid_field("customer", "客户不存在：" + std::to_string(k.customer),
+                        "No such customer: " + std::to_string(k.customer));
 
   k.signed_date = body_date(body, "signed_date", "signed_date");
   model::check_signed_date(k.signed_date, today);
@@ -71,7 +73,8 @@ model::Contract read_contract(const Caller& c, const json::object& body, Date to
     model::ContractLine l;
     l.product = required_int(o, "product", at + ".product", 1, INT64_MAX);
     if (!f.product_index || f.product_index->find(l.product) == engine::kNone)
-      throw invalid_field(at + ".product", "产品不存在：" + std::to_string(l.product), "No such product: " + std::to_string(l.product));
+      throw invalid_field(at + ".product", "产品不存在：" + std::to_string(l.product),
+                          "No such product: " + std::to_string(l.product));
     l.qty = required_int(o, "qty", at + ".qty", 0, model::kMaxQty);
     l.amount = required_int(o, "amount", at + ".amount", 0, model::kMaxMoney);
     l.cost = required_int(o, "cost", at + ".cost", 0, model::kMaxMoney);
@@ -103,14 +106,20 @@ json::object detail_json(const Caller& c, const store::Store::ContractDetail& x,
   const auto status = analytics::contract_status(k, x.payments, as_of);
   json::array lines, plan, payments;
   for (size_t i = 0; i < k.lines.size(); ++i)
-    lines.push_back(json::object{{"product", json::object{{"id", k.lines[i].product},
-                                                          {"name", x.product_names[i]},
-                                                          {"category", x.product_categories[i]}}},
-                                 {"qty", k.lines[i].qty}, {"amount", k.lines[i].amount}, {"cost", k.lines[i].cost}});
+    lines.push_back(json::object{
+        {"product",
+         json::object{{"id", k.lines[i].product}, {"name", x.product_names[i]}, {"category", x.product_categories[i]}}},
+        {"qty", k.lines[i].qty},
+        {"amount", k.lines[i].amount},
+        {"cost", k.lines[i].cost}});
   for (const auto& p : status.plan)
-    plan.push_back(json::object{{"due_date", format_date(p.due)}, {"amount", p.amount}, {"paid", p.paid},
+    plan.push_back(json::object{{"due_date", format_date(p.due)},
+                                {"amount", p.amount},
+                                {"paid", p.paid},
                                 {"unpaid", p.unpaid},
-                                {"status", p.unpaid <= 0 ? "paid" : p.overdue ? "overdue" : "open"}});
+                                {"status", p.unpaid <= 0 ? "paid"
+                                           : p.overdue   ? "overdue"
+                                                         : "open"}});
   for (const auto& p : x.payments)
     payments.push_back(json::object{{"date", format_date(p.date)}, {"amount", p.amount}, {"counted", p.date <= as_of}});
   const int32_t rep = d.find_rep(k.rep);

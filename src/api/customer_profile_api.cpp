@@ -31,7 +31,8 @@ json::object contract_json(Context& ctx, const engine::Snapshot& s, const analyt
       for (size_t k = 0; k < x->contract.lines.size(); ++k) {
         const auto& l = x->contract.lines[k];
         lines.push_back(json::object{
-            {"product", json::object{{"id", l.product}, {"name", x->product_names[k]}, {"category", x->product_categories[k]}}},
+            {"product",
+             json::object{{"id", l.product}, {"name", x->product_names[k]}, {"category", x->product_categories[k]}}},
             {"qty", l.qty},
             {"amount", l.amount}});
       }
@@ -98,28 +99,28 @@ json::object profile_json(Context& ctx, const engine::Snapshot& s, const analyti
   }
   const int32_t region = f.customers.region[c];
   const int8_t size = f.customers.size[c];
-  return json::object{
-      {"id", f.customer_id[c]},
-      {"name", f.customers.name[c]},
-      {"industry", f.customers.industries[static_cast<size_t>(f.customers.industry[c])]},
-      {"size", size >= 0 && size < 3 ? kSizes[size] : ""},
-      {"region", region == engine::kNone ? json::value(nullptr)
-                                         : json::value(json::object{{"id", d.region_id[region]}, {"name", d.region_name[region]}})},
-      {"owner", rep_json(d, f.customers.owner[c])},
-      {"as_of", format_date(as_of)},
-      {"class", p.cls ? json::value(std::string(1, *p.cls)) : json::value(nullptr)},
-      {"t12m", p.t12m},
-      {"rfm", std::move(rfm)},
-      {"at_risk", std::move(risk)},
-      {"sales_total", p.sales_total},
-      {"receivable", p.receivable},
-      {"overdue", p.overdue},
-      {"contracts_total", p.contracts.size()},
-      {"contracts", std::move(contracts)},
-      {"opportunities_total", p.opportunities.size()},
-      {"opportunities", std::move(opportunities)},
-      {"timeline_total", p.timeline_total},
-      {"timeline", std::move(timeline)}};
+  return json::object{{"id", f.customer_id[c]},
+                      {"name", f.customers.name[c]},
+                      {"industry", f.customers.industries[static_cast<size_t>(f.customers.industry[c])]},
+                      {"size", size >= 0 && size < 3 ? kSizes[size] : ""},
+                      {"region", region == engine::kNone ? json::value(nullptr)
+                                                         : json::value(json::object{{"id", d.region_id[region]},
+                                                                                    {"name", d.region_name[region]}})},
+                      {"owner", rep_json(d, f.customers.owner[c])},
+                      {"as_of", format_date(as_of)},
+                      {"class", p.cls ? json::value(std::string(1, *p.cls)) : json::value(nullptr)},
+                      {"t12m", p.t12m},
+                      {"rfm", std::move(rfm)},
+                      {"at_risk", std::move(risk)},
+                      {"sales_total", p.sales_total},
+                      {"receivable", p.receivable},
+                      {"overdue", p.overdue},
+                      {"contracts_total", p.contracts.size()},
+                      {"contracts", std::move(contracts)},
+                      {"opportunities_total", p.opportunities.size()},
+                      {"opportunities", std::move(opportunities)},
+                      {"timeline_total", p.timeline_total},
+                      {"timeline", std::move(timeline)}};
 }
 
 }  // namespace
@@ -138,10 +139,11 @@ void add_customer_routes(http::Router& r, Context& ctx) {
     const std::string key = "as_of=" + std::to_string(as_of.days);
     auto pareto = ctx.results.get<analytics::ParetoResult>(s.version, all, "c-pareto", key,
                                                            [&] { return analytics::pareto(s, all, {as_of}); });
-    auto rfm = ctx.results.get<analytics::RfmResult>(s.version, all, "c-rfm", key, [&] { return analytics::rfm(s, all, {as_of}); });
-    auto p = ctx.results.get<analytics::CustomerProfile>(s.version, c.scope, "customer", key + "&id=" + std::to_string(id), [&] {
-      return analytics::customer_profile(s, c.scope, customer, as_of, *pareto, *rfm);
-    });
+    auto rfm = ctx.results.get<analytics::RfmResult>(s.version, all, "c-rfm", key,
+                                                     [&] { return analytics::rfm(s, all, {as_of}); });
+    auto p = ctx.results.get<analytics::CustomerProfile>(
+        s.version, c.scope, "customer", key + "&id=" + std::to_string(id),
+        [&] { return analytics::customer_profile(s, c.scope, customer, as_of, *pareto, *rfm); });
     return http::json_response(200, profile_json(ctx, s, *p, as_of));
   });
 }

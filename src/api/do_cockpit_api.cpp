@@ -31,29 +31,32 @@ json::value cockpit_json(const Caller& c, const analytics::CockpitResult& r, Dat
   for (const auto& b : r.pipeline)
     pipeline.push_back(json::object{{"stage", model::stage_code(b.stage)}, {"count", b.count}, {"amount", b.amount}});
   for (const auto& m : r.monthly)
-    monthly.push_back(json::object{{"month", format_month(m.month)}, {"actual", opt(m.actual)}, {"target", opt(m.target)}});
+    monthly.push_back(
+        json::object{{"month", format_month(m.month)}, {"actual", opt(m.actual)}, {"target", opt(m.target)}});
   const auto& o = f.opportunities;
   for (size_t i : r.closing_this_week) {
     int32_t cust = o.customer[i];
-    closing.push_back(json::object{{"id", o.id[i]},
-                                   {"customer", cust == engine::kNone ? "" : f.customers.name[cust]},
-                                   {"customer_id", cust == engine::kNone ? json::value(nullptr) : json::value(f.customer_id[cust])},
-                                   {"amount", o.amount[i]},
-                                   {"stage", model::stage_code(static_cast<model::Stage>(o.stage_at(i, as_of)))},
-                                   {"expected_close", format_date(Date{o.expected_close[i]})}});
+    closing.push_back(
+        json::object{{"id", o.id[i]},
+                     {"customer", cust == engine::kNone ? "" : f.customers.name[cust]},
+                     {"customer_id", cust == engine::kNone ? json::value(nullptr) : json::value(f.customer_id[cust])},
+                     {"amount", o.amount[i]},
+                     {"stage", model::stage_code(static_cast<model::Stage>(o.stage_at(i, as_of)))},
+                     {"expected_close", format_date(Date{o.expected_close[i]})}});
   }
   const auto& ct = f.contracts;
   for (size_t k = 0; k < r.overdue.size() && k < 50; ++k) {
     const auto& x = r.overdue[k];
     int32_t cust = ct.customer[x.contract];
-    overdue.push_back(json::object{{"contract", ct.id[x.contract]},
-                                   {"code", ct.code(x.contract)},
-                                   {"customer", cust == engine::kNone ? "" : f.customers.name[cust]},
-                                   {"customer_id", cust == engine::kNone ? json::value(nullptr) : json::value(f.customer_id[cust])},
-                                   {"amount", ct.amount[x.contract]},
-                                   {"overdue", x.overdue},
-                                   {"oldest_due", format_date(x.oldest_due)},
-                                   {"days_overdue", x.days_overdue}});
+    overdue.push_back(
+        json::object{{"contract", ct.id[x.contract]},
+                     {"code", ct.code(x.contract)},
+                     {"customer", cust == engine::kNone ? "" : f.customers.name[cust]},
+                     {"customer_id", cust == engine::kNone ? json::value(nullptr) : json::value(f.customer_id[cust])},
+                     {"amount", ct.amount[x.contract]},
+                     {"overdue", x.overdue},
+                     {"oldest_due", format_date(x.oldest_due)},
+                     {"days_overdue", x.days_overdue}});
   }
   for (const auto& x : r.at_risk) {
     json::array reasons;
@@ -106,21 +109,25 @@ ParamSpec cockpit_rep_param() {
 }  // namespace
 
 void add_do_cockpit_routes(http::Router& r, Context& ctx) {
-  add_page<analytics::CockpitResult>(r, ctx, {
-      .path = "/api/v1/do/cockpit",
-      .kind = "d1",
-      .params = {as_of_param(), cockpit_rep_param()},
-      .scope = {},
-      .compute = [](const PageCall& q) {
-        if (!q.p.has("rep")) throw missing_field("rep");
-        return analytics::rep_cockpit(*q.c.snap, q.scope, q.p.number("rep"), q.p.date("as_of"));
-      },
-      .encode = [](const PageCall& q, const analytics::CockpitResult& r) { return cockpit_json(q.c, r, q.p.date("as_of")); },
-      .tables = {},
-      .table_zh = "",
-      .table_en = "",
-      .file = {},
-  });
+  add_page<analytics::CockpitResult>(
+      r, ctx,
+      {
+          .path = "/api/v1/do/cockpit",
+          .kind = "d1",
+          .params = {as_of_param(), cockpit_rep_param()},
+          .scope = {},
+          .compute =
+              [](const PageCall& q) {
+                if (!q.p.has("rep")) throw missing_field("rep");
+                return analytics::rep_cockpit(*q.c.snap, q.scope, q.p.number("rep"), q.p.date("as_of"));
+              },
+          .encode = [](const PageCall& q,
+                       const analytics::CockpitResult& r) { return cockpit_json(q.c, r, q.p.date("as_of")); },
+          .tables = {},
+          .table_zh = "",
+          .table_en = "",
+          .file = {},
+      });
 }
 
 }  // namespace sl::api

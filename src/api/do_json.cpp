@@ -17,9 +17,8 @@ json::object period_json(const Period& p, Date as_of) {
 }
 
 json::object progress_json(const analytics::ProgressRow& r) {
-  return json::object{{"target", opt(r.target)},       {"actual", r.actual},
-                      {"completion", opt(r.completion)}, {"time_progress", r.time_progress},
-                      {"gap", opt(r.gap)},               {"status", status_json(r.status)}};
+  return json::object{{"target", opt(r.target)},          {"actual", r.actual}, {"completion", opt(r.completion)},
+                      {"time_progress", r.time_progress}, {"gap", opt(r.gap)},  {"status", status_json(r.status)}};
 }
 
 json::value status_json(analytics::ProgressStatus s) {
@@ -29,8 +28,11 @@ json::value status_json(analytics::ProgressStatus s) {
 json::object figures_json(const analytics::RepFigures& f) {
   json::array parts;
   for (const auto& p : f.parts)
-    parts.push_back(json::object{{"code", p.code}, {"weight", p.weight}, {"value", opt(p.value)},
-                                 {"capped", p.value ? json::value(std::min(*p.value, analytics::kKpiCap)) : json::value(nullptr)}});
+    parts.push_back(
+        json::object{{"code", p.code},
+                     {"weight", p.weight},
+                     {"value", opt(p.value)},
+                     {"capped", p.value ? json::value(std::min(*p.value, analytics::kKpiCap)) : json::value(nullptr)}});
   return json::object{{"sales", f.sales},
                       {"sales_target", opt(f.sales_target)},
                       {"completion", opt(f.completion)},
@@ -64,8 +66,10 @@ json::object filter_options(const Caller& c) {
   }
   for (const auto& s : f.customers.industries) industries.push_back(json::string(s));
   for (const auto& s : f.categories) categories.push_back(json::string(s));
-  return json::object{{"regions", std::move(regions)}, {"reps", std::move(reps)},
-                      {"industries", std::move(industries)}, {"categories", std::move(categories)}};
+  return json::object{{"regions", std::move(regions)},
+                      {"reps", std::move(reps)},
+                      {"industries", std::move(industries)},
+                      {"categories", std::move(categories)}};
 }
 
 }  // namespace sl::api::do_api

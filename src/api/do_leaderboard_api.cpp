@@ -40,13 +40,18 @@ json::object per_capita_json(const analytics::PerCapitaResult& r) {
       hc.push_back(s.headcount[i]);
       pc.push_back(opt(s.per_capita[i]));
     }
-    return json::object{{"id", s.id ? json::value(s.id) : json::value(nullptr)}, {"name", s.name},
-                        {"sales", std::move(sales)}, {"headcount", std::move(hc)}, {"per_capita", std::move(pc)}};
+    return json::object{{"id", s.id ? json::value(s.id) : json::value(nullptr)},
+                        {"name", s.name},
+                        {"sales", std::move(sales)},
+                        {"headcount", std::move(hc)},
+                        {"per_capita", std::move(pc)}};
   };
   json::array months, regions;
   for (Month m : r.months) months.push_back(json::string(format_month(m)));
   for (const auto& s : r.regions) regions.push_back(series(s));
-  return json::object{{"months", std::move(months)}, {"last_partial", r.last_partial}, {"total", series(r.total)},
+  return json::object{{"months", std::move(months)},
+                      {"last_partial", r.last_partial},
+                      {"total", series(r.total)},
                       {"regions", std::move(regions)}};
 }
 
@@ -58,12 +63,13 @@ using present::Value;
 present::Table per_capita_table(const analytics::PerCapitaResult& r) {
   std::vector<const analytics::PerCapitaSeries*> all{&r.total};
   for (const auto& s : r.regions) all.push_back(&s);
-  present::TableSpec<size_t> spec{"d4_per_capita", {{{"month", "col.month", Unit::month},
-                                                     [&r](const size_t& i) { return Value{format_month(r.months[i])}; }}}};
+  present::TableSpec<size_t> spec{
+      "d4_per_capita",
+      {{{"month", "col.month", Unit::month}, [&r](const size_t& i) { return Value{format_month(r.months[i])}; }}}};
   for (size_t k = 0; k < all.size(); ++k) {
     const auto* s = all[k];
-    spec.cols.push_back({{"per_capita_" + (s->id ? std::to_string(s->id) : std::string("total")), "col.per_head", Unit::money, "",
-                          s->name},
+    spec.cols.push_back({{"per_capita_" + (s->id ? std::to_string(s->id) : std::string("total")), "col.per_head",
+                          Unit::money, "", s->name},
                          [s](const size_t& i) { return present::opt_value(s->per_capita[i]); }});
   }
   std::vector<size_t> months(r.months.size());
@@ -90,7 +96,8 @@ present::Table board_table(const analytics::BoardResult& b, const std::string& t
        {{"region", "col.region"}, [](const analytics::BoardRow& r) { return Value{r.region_name}; }},
        {{"value", std::string("board.") + analytics::board_metric_code(m), metric_unit(m)},
         [](const analytics::BoardRow& r) { return present::opt_value(r.value); }},
-       {{"previous_rank", "col.previous_rank", Unit::count}, [&](const analytics::BoardRow& r) { return rank(r.previous_rank); }},
+       {{"previous_rank", "col.previous_rank", Unit::count},
+        [&](const analytics::BoardRow& r) { return rank(r.previous_rank); }},
        {{"change", "col.change", Unit::count}, [&](const analytics::BoardRow& r) { return rank(r.change); }}}};
   return spec.build(regions ? b.regions : b.reps);
 }
@@ -115,7 +122,8 @@ analytics::BoardMetric metric_of(const PageCall& q) { return *analytics::parse_b
 // The per-capita trend of a scope, kept as the per-capita page keeps it.
 std::shared_ptr<const analytics::PerCapitaResult> per_capita_of(const PageCall& q, int months) {
   return q.ctx.results.get<analytics::PerCapitaResult>(
-      q.c.snap->version, q.scope, "d4pc", "as_of=" + std::to_string(q.p.date("as_of").days) + "&months=" + std::to_string(months),
+      q.c.snap->version, q.scope, "d4pc",
+      "as_of=" + std::to_string(q.p.date("as_of").days) + "&months=" + std::to_string(months),
       [&] { return analytics::per_capita(*q.c.snap, q.scope, q.p.date("as_of"), months); });
 }
 
@@ -123,64 +131,78 @@ std::shared_ptr<const analytics::PerCapitaResult> per_capita_of(const PageCall& 
 
 void add_do_leaderboard_routes(http::Router& r, Context& ctx) {
   // D4 ranking; for managers and executives also the per-capita trend, so the page loads with one call.
-  add_page<analytics::BoardResult>(r, ctx, {
-      .path = "/api/v1/do/leaderboard",
-      .kind = "d4",
-      .params = {as_of_param(), period_param(),
-                 choice_param("metric", "sales", board_metrics(), "未知排名指标：", "Unknown ranking metric: "),
-                 id_param("region")},
-      .scope = board_scope,
-      .compute = [](const PageCall& q) {
-        return analytics::leaderboard(*q.c.snap, q.scope, {q.p.period("period"), q.p.date("as_of"), metric_of(q)});
-      },
-      .encode = [](const PageCall& q, const analytics::BoardResult& board) -> json::value {
-        const Period period = q.p.period("period");
-        const Date as_of = q.p.date("as_of");
-        json::array reps, regions;
-        for (const auto& row : board.reps) reps.push_back(row_json(row));
-        for (const auto& row : board.regions) regions.push_back(row_json(row));
-        json::value pc = nullptr, options = nullptr;
-        if (q.c.user.role != model::Role::rep) {
-          pc = per_capita_json(*per_capita_of(q, 24));
-          options = filter_options(q.c);
-        }
-        return json::object{{"period", period_json(period, as_of)},
-                            {"previous", period_json(period.previous(), period.previous().last)},
-                            {"as_of", format_date(as_of)},
-                            {"metric", q.p.text("metric")},
-                            {"peer_view", q.c.user.role == model::Role::rep},
-                            {"reps", std::move(reps)},
-                            {"regions", std::move(regions)},
-                            {"per_capita", std::move(pc)},
-                            {"options", std::move(options)}};
-      },
-      .tables = {{"reps", [](const PageCall& q, const analytics::BoardResult& b) { return board_table(b, "reps", metric_of(q)); }},
-                 {"regions", [](const PageCall& q, const analytics::BoardResult& b) { return board_table(b, "regions", metric_of(q)); }}},
-      .table_zh = "table 应为 reps 或 regions",
-      .table_en = "table must be reps or regions",
-      .file = [](const PageCall& q, const std::string&) { return "d4-" + q.p.text("metric") + "-" + q.p.period("period").label(); },
-  });
+  add_page<analytics::BoardResult>(
+      r, ctx,
+      {
+          .path = "/api/v1/do/leaderboard",
+          .kind = "d4",
+          .params = {as_of_param(), period_param(),
+                     choice_param("metric", "sales", board_metrics(), "未知排名指标：", "Unknown ranking metric: "),
+                     id_param("region")},
+          .scope = board_scope,
+          .compute =
+              [](const PageCall& q) {
+                return analytics::leaderboard(*q.c.snap, q.scope,
+                                              {q.p.period("period"), q.p.date("as_of"), metric_of(q)});
+              },
+          .encode = [](const PageCall& q, const analytics::BoardResult& board) -> json::value {
+            const Period period = q.p.period("period");
+            const Date as_of = q.p.date("as_of");
+            json::array reps, regions;
+            for (const auto& row : board.reps) reps.push_back(row_json(row));
+            for (const auto& row : board.regions) regions.push_back(row_json(row));
+            json::value pc = nullptr, options = nullptr;
+            if (q.c.user.role != model::Role::rep) {
+              pc = per_capita_json(*per_capita_of(q, 24));
+              options = filter_options(q.c);
+            }
+            return json::object{{"period", period_json(period, as_of)},
+                                {"previous", period_json(period.previous(), period.previous().last)},
+                                {"as_of", format_date(as_of)},
+                                {"metric", q.p.text("metric")},
+                                {"peer_view", q.c.user.role == model::Role::rep},
+                                {"reps", std::move(reps)},
+                                {"regions", std::move(regions)},
+                                {"per_capita", std::move(pc)},
+                                {"options", std::move(options)}};
+          },
+          .tables = {{"reps", [](const PageCall& q,
+                                 const analytics::BoardResult& b) { return board_table(b, "reps", metric_of(q)); }},
+                     {"regions",
+                      [](const PageCall& q, const analytics::BoardResult& b) {
+                        return board_table(b, "regions", metric_of(q));
+                      }}},
+          .table_zh = "table 应为 reps 或 regions",
+          .table_en = "table must be reps or regions",
+          .file = [](const PageCall& q,
+                     const std::string&) { return "d4-" + q.p.text("metric") + "-" + q.p.period("period").label(); },
+      });
 
   // D4 per-capita sales alone (months 1–120).
-  add_page<std::shared_ptr<const analytics::PerCapitaResult>>(r, ctx, {
-      .path = "/api/v1/do/per-capita",
-      .kind = "d4pc-page",
-      .params = {as_of_param(), count_param("months", 24, 1, 120, "月数应在 1 到 120 之间", "months must be 1 to 120"),
-                 id_param("region")},
-      .scope = board_scope,
-      .compute = [](const PageCall& q) { return per_capita_of(q, static_cast<int>(q.p.number("months"))); },
-      .encode = [](const PageCall& q, const std::shared_ptr<const analytics::PerCapitaResult>& r) -> json::value {
-        auto body = per_capita_json(*r);
-        body["as_of"] = format_date(q.p.date("as_of"));
-        return body;
-      },
-      .tables = {{"per_capita", [](const PageCall&, const std::shared_ptr<const analytics::PerCapitaResult>& r) {
-                    return per_capita_table(*r);
-                  }}},
-      .table_zh = "table 应为 per_capita",
-      .table_en = "table must be per_capita",
-      .file = [](const PageCall& q, const std::string&) { return "d4-per-capita-" + format_date(q.p.date("as_of")); },
-  });
+  add_page<std::shared_ptr<const analytics::PerCapitaResult>>(
+      r, ctx,
+      {
+          .path = "/api/v1/do/per-capita",
+          .kind = "d4pc-page",
+          .params = {as_of_param(),
+                     count_param("months", 24, 1, 120, "月数应在 1 到 120 之间", "months must be 1 to 120"),
+                     id_param("region")},
+          .scope = board_scope,
+          .compute = [](const PageCall& q) { return per_capita_of(q, static_cast<int>(q.p.number("months"))); },
+          .encode = [](const PageCall& q, const std::shared_ptr<const analytics::PerCapitaResult>& r) -> json::value {
+            auto body = per_capita_json(*r);
+            body["as_of"] = format_date(q.p.date("as_of"));
+            return body;
+          },
+          .tables = {{"per_capita",
+                      [](const PageCall&, const std::shared_ptr<const analytics::PerCapitaResult>& r) {
+                        return per_capita_table(*r);
+                      }}},
+          .table_zh = "table 应为 per_capita",
+          .table_en = "table must be per_capita",
+          .file = [](const PageCall& q,
+                     const std::string&) { return "d4-per-capita-" + format_date(q.p.date("as_of")); },
+      });
 }
 
 void add_do_routes(http::Router& r, Context& ctx) {

@@ -94,56 +94,73 @@ Value growth_value(const std::optional<double>& v, analytics::YoyBasis basis) {
 
 // Totals, regions or reps: the name, then per metric (中标, 签单, 回款) amount, count, target,
 // completion, YoY and PoP. Bids are counted, so their target is a count; the others are money.
-present::Table breakdown_table(const std::string& sheet, const char* first, const std::vector<analytics::BreakdownRow>& rows) {
+present::Table breakdown_table(const std::string& sheet, const char* first,
+                               const std::vector<analytics::BreakdownRow>& rows) {
   using Row = analytics::BreakdownRow;
-    // The totals row has no name of its own: "合计" / "Total".
+  // The totals row has no name of its own: "合计" / "Total".
   present::TableSpec<Row> spec{sheet, {{{"name", first}, [](const Row& r) {
-                                          return r.id == 0 && r.name.empty() ? Value{present::Label{"value.total"}} : Value{r.name};
+                                          return r.id == 0 && r.name.empty() ? Value{present::Label{"value.total"}}
+                                                                             : Value{r.name};
                                         }}}};
   for (int k = 0; k < 3; ++k) {
     const std::string m = kMetricCodes[k], g = "metric." + m;
-    auto col = [&](const char* key, const char* label, Unit u, std::function<Value(const analytics::MetricFigures&)> get) {
+    auto col = [&](const char* key, const char* label, Unit u,
+                   std::function<Value(const analytics::MetricFigures&)> get) {
       spec.cols.push_back({{m + "_" + key, label, u, g}, [k, get](const Row& r) { return get(r.metrics[k]); }});
     };
     col("amount", "col.amount", Unit::money, [](const analytics::MetricFigures& f) { return Value{f.amount}; });
-    col("count", "col.count", Unit::count, [](const analytics::MetricFigures& f) { return present::opt_value(f.count); });
+    col("count", "col.count", Unit::count,
+        [](const analytics::MetricFigures& f) { return present::opt_value(f.count); });
     col("target", "col.target", k == 0 ? Unit::count : Unit::money,
         [](const analytics::MetricFigures& f) { return present::opt_value(f.target); });
-    col("completion", "col.completion", Unit::percent, [](const analytics::MetricFigures& f) { return present::opt_value(f.completion); });
-    col("yoy", "col.yoy", Unit::percent, [](const analytics::MetricFigures& f) { return growth_value(f.yoy, f.yoy_basis); });
-    col("pop", "col.pop", Unit::percent, [](const analytics::MetricFigures& f) { return growth_value(f.pop, f.pop_basis); });
+    col("completion", "col.completion", Unit::percent,
+        [](const analytics::MetricFigures& f) { return present::opt_value(f.completion); });
+    col("yoy", "col.yoy", Unit::percent,
+        [](const analytics::MetricFigures& f) { return growth_value(f.yoy, f.yoy_basis); });
+    col("pop", "col.pop", Unit::percent,
+        [](const analytics::MetricFigures& f) { return growth_value(f.pop, f.pop_basis); });
   }
   return spec.build(rows);
 }
 
 present::Table trend_table(const analytics::ProcessResult& r) {
   using Row = analytics::TrendMonth;
-  present::TableSpec<Row> spec{"d2_trend", {{{"month", "col.month", Unit::month}, [](const Row& m) { return Value{format_month(m.month)}; }}}};
+  present::TableSpec<Row> spec{
+      "d2_trend", {{{"month", "col.month", Unit::month}, [](const Row& m) { return Value{format_month(m.month)}; }}}};
   for (int k = 0; k < 3; ++k) {
     const std::string m = kMetricCodes[k], g = "metric." + m;
-    spec.cols.push_back({{m + "_this_year", "col.this_year", Unit::money, g}, [k](const Row& x) { return present::opt_value(x.this_year[k]); }});
-    spec.cols.push_back({{m + "_last_year", "col.last_year", Unit::money, g}, [k](const Row& x) { return Value{x.last_year[k]}; }});
+    spec.cols.push_back({{m + "_this_year", "col.this_year", Unit::money, g},
+                         [k](const Row& x) { return present::opt_value(x.this_year[k]); }});
+    spec.cols.push_back(
+        {{m + "_last_year", "col.last_year", Unit::money, g}, [k](const Row& x) { return Value{x.last_year[k]}; }});
   }
   return spec.build(r.trend);
 }
 
 present::Table anomalies_table(const analytics::ProcessResult& r, const AckMap& acks) {
   using Row = analytics::Anomaly;
-  auto pct = [](std::optional<double> analytics::Anomaly::*f) { return [f](const Row& a) { return present::opt_value(a.*f); }; };
+  auto pct = [](std::optional<double> analytics::Anomaly::*f) {
+    return [f](const Row& a) { return present::opt_value(a.*f); };
+  };
   const present::TableSpec<Row> spec{
       "d2_anomalies",
       {{{"unit", "col.unit"}, [](const Row& a) { return Value{present::Label{"value." + a.unit}}; }},
        {{"name", "col.name"}, [](const Row& a) { return Value{a.name}; }},
-       {{"metric", "col.metric"}, [](const Row& a) { return Value{present::Label{std::string("metric.") + analytics::do_metric_code(a.metric)}}; }},
+       {{"metric", "col.metric"},
+        [](const Row& a) {
+          return Value{present::Label{std::string("metric.") + analytics::do_metric_code(a.metric)}};
+        }},
        {{"month", "col.month", Unit::month}, [](const Row& a) { return Value{format_month(a.month)}; }},
-       {{"rules", "col.rules"}, [](const Row& a) {
+       {{"rules", "col.rules"},
+        [](const Row& a) {
           std::string rules;
           for (const auto& x : a.rules) rules += (rules.empty() ? "" : "+") + x;
           return Value{rules};
         }},
        {{"severity", "col.severity"}, [](const Row& a) { return Value{present::Label{"value." + a.severity}}; }},
        {{"value", "col.amount", Unit::money}, [](const Row& a) { return Value{a.value}; }},
-       {{"last_year", "col.last_year_month", Unit::money}, [](const Row& a) { return present::opt_value(a.last_year); }},
+       {{"last_year", "col.last_year_month", Unit::money},
+        [](const Row& a) { return present::opt_value(a.last_year); }},
        {{"yoy", "col.yoy", Unit::percent}, [](const Row& a) { return growth_value(a.yoy, a.yoy_basis); }},
        {{"z", "col.z", Unit::number}, pct(&Row::z)},
        {{"completion", "col.completion", Unit::percent}, pct(&Row::completion)},
@@ -188,7 +205,8 @@ json::value process_json(const PageCall& q, const analytics::ProcessResult& resu
   const AckMap acks = load_acks(q.ctx, p.period);
   auto rows = [](const std::vector<analytics::BreakdownRow>& v) {
     json::array a;
-    for (const auto& row : v) a.push_back(json::object{{"id", row.id}, {"name", row.name}, {"metrics", metrics_json(row.metrics)}});
+    for (const auto& row : v)
+      a.push_back(json::object{{"id", row.id}, {"name", row.name}, {"metrics", metrics_json(row.metrics)}});
     return a;
   };
   json::array trend, anomalies;
@@ -198,10 +216,12 @@ json::value process_json(const PageCall& q, const analytics::ProcessResult& resu
       ty.push_back(opt(m.this_year[k]));
       ly.push_back(m.last_year[k]);
     }
-    trend.push_back(json::object{{"month", format_month(m.month)}, {"this_year", std::move(ty)}, {"last_year", std::move(ly)}});
+    trend.push_back(
+        json::object{{"month", format_month(m.month)}, {"this_year", std::move(ty)}, {"last_year", std::move(ly)}});
   }
   const size_t limit = static_cast<size_t>(q.p.number("anomaly_limit"));
-  for (size_t i = 0; i < result.anomalies.size() && i < limit; ++i) anomalies.push_back(anomaly_json(result.anomalies[i], acks));
+  for (size_t i = 0; i < result.anomalies.size() && i < limit; ++i)
+    anomalies.push_back(anomaly_json(result.anomalies[i], acks));
   auto window = [](const analytics::Window& w) {
     return json::object{{"first", format_date(w.first)}, {"last", format_date(w.last)}};
   };
@@ -209,21 +229,21 @@ json::value process_json(const PageCall& q, const analytics::ProcessResult& resu
                       {"rep", p.filter.rep ? json::value(p.filter.rep) : json::value(nullptr)},
                       {"industry", p.filter.industry},
                       {"category", p.filter.category}};
-  return json::object{{"period", period_json(p.period, p.as_of)},
-                      {"as_of", format_date(p.as_of)},
-                      {"filter", std::move(filter)},
-                      {"windows", json::object{{"current", window(result.current)},
-                                               {"yoy", window(result.yoy)},
-                                               {"pop", window(result.pop)}}},
-                      {"time_progress", result.time_progress},
-                      {"totals", metrics_json(result.totals)},
-                      {"regions", rows(result.regions)},
-                      {"reps", rows(result.reps)},
-                      {"trend_year", result.trend_year},
-                      {"trend", std::move(trend)},
-                      {"anomalies", std::move(anomalies)},
-                      {"anomalies_total", result.anomalies.size()},
-                      {"options", filter_options(q.c)}};
+  return json::object{
+      {"period", period_json(p.period, p.as_of)},
+      {"as_of", format_date(p.as_of)},
+      {"filter", std::move(filter)},
+      {"windows",
+       json::object{{"current", window(result.current)}, {"yoy", window(result.yoy)}, {"pop", window(result.pop)}}},
+      {"time_progress", result.time_progress},
+      {"totals", metrics_json(result.totals)},
+      {"regions", rows(result.regions)},
+      {"reps", rows(result.reps)},
+      {"trend_year", result.trend_year},
+      {"trend", std::move(trend)},
+      {"anomalies", std::move(anomalies)},
+      {"anomalies_total", result.anomalies.size()},
+      {"options", filter_options(q.c)}};
 }
 
 }  // namespace
@@ -235,20 +255,27 @@ void add_do_process_routes(http::Router& r, Context& ctx) {
       return export_table(result, name, load_acks(q.ctx, q.p.period("period")));
     };
   };
-  add_page<analytics::ProcessResult>(r, ctx, {
-      .path = "/api/v1/do/process",
-      .kind = "d2",
-      .params = {as_of_param(), period_param(), id_param("region"), id_param("rep"), text_param("industry"),
-                 text_param("category"), anomaly_limit_param()},
-      .scope = {},
-      .compute = [](const PageCall& q) { return analytics::performance_process(*q.c.snap, q.scope, process_params(q)); },
-      .encode = process_json,
-      .tables = {{"regions", table("regions")}, {"reps", table("reps")}, {"totals", table("totals")},
-                 {"trend", table("trend")}, {"anomalies", table("anomalies")}},
-      .table_zh = "table 应为 totals、regions、reps、trend 或 anomalies",
-      .table_en = "table must be totals, regions, reps, trend or anomalies",
-      .file = [](const PageCall& q, const std::string& t) { return "d2-" + t + "-" + q.p.period("period").label(); },
-  });
+  add_page<analytics::ProcessResult>(
+      r, ctx,
+      {
+          .path = "/api/v1/do/process",
+          .kind = "d2",
+          .params = {as_of_param(), period_param(), id_param("region"), id_param("rep"), text_param("industry"),
+                     text_param("category"), anomaly_limit_param()},
+          .scope = {},
+          .compute =
+              [](const PageCall& q) { return analytics::performance_process(*q.c.snap, q.scope, process_params(q)); },
+          .encode = process_json,
+          .tables = {{"regions", table("regions")},
+                     {"reps", table("reps")},
+                     {"totals", table("totals")},
+                     {"trend", table("trend")},
+                     {"anomalies", table("anomalies")}},
+          .table_zh = "table 应为 totals、regions、reps、trend 或 anomalies",
+          .table_en = "table must be totals, regions, reps, trend or anomalies",
+          .file = [](const PageCall& q,
+                     const std::string& t) { return "d2-" + t + "-" + q.p.period("period").label(); },
+      });
 
   r.add("POST", "/api/v1/do/anomalies/ack", [&ctx](http::Request& req) {
     Caller c = require_caller(ctx, req);
@@ -265,18 +292,21 @@ void add_do_process_routes(http::Router& r, Context& ctx) {
     // The key must name an anomaly the caller can see now: recompute the month's anomalies
     // in the caller's scope and look for it (404 otherwise, never a blind write).
     auto parts = key;  // unit:id/metric/YYYY-MM/rules
-    auto s1 = parts.find('/'), s2 = parts.find('/', s1 + 1), s3 = parts.find('/', s2 == std::string::npos ? s2 : s2 + 1);
+    auto s1 = parts.find('/'), s2 = parts.find('/', s1 + 1),
+         s3 = parts.find('/', s2 == std::string::npos ? s2 : s2 + 1);
     if (s1 == std::string::npos || s2 == std::string::npos || s3 == std::string::npos)
       throw invalid_field("key", "异常标识格式无效", "Malformed anomaly key");
     auto month = parse_month(parts.substr(s2 + 1, s3 - s2 - 1));
     if (!month) throw invalid_field("key", "异常标识格式无效", "Malformed anomaly key");
     Date as_of = ctx.today();
-    if (auto* v = body.if_contains("as_of"); v && v->is_string()) as_of = query_date(std::string(v->get_string()), "as_of");
+    if (auto* v = body.if_contains("as_of"); v && v->is_string())
+      as_of = query_date(std::string(v->get_string()), "as_of");
     // The filters the list was read with (industry, category): what was listed can be acknowledged.
     analytics::DoFilter filter;
     for (auto [name, into] : {std::pair{"industry", &filter.industry}, std::pair{"category", &filter.category}})
       if (auto* v = body.if_contains(name); v && !v->is_null()) {
-        if (!v->is_string()) throw invalid_field(name, std::string("应为文本：") + name, std::string("Expected text: ") + name);
+        if (!v->is_string())
+          throw invalid_field(name, std::string("应为文本：") + name, std::string("Expected text: ") + name);
         *into = std::string(v->get_string());
       }
     const analytics::RowFilter rf = analytics::row_filter(*c.snap, filter);
@@ -295,8 +325,9 @@ void add_do_process_routes(http::Router& r, Context& ctx) {
     ack.at = auth::system_clock_seconds();
     ack.comment = comment;
     Id id = ctx.store.add_anomaly_ack(ack);
-    return http::json_response(201, json::object{{"id", id}, {"key", key}, {"user", c.user.login}, {"at", iso_time(ack.at)},
-                                                 {"comment", comment}});
+    return http::json_response(
+        201,
+        json::object{{"id", id}, {"key", key}, {"user", c.user.login}, {"at", iso_time(ack.at)}, {"comment", comment}});
   });
 }
 

@@ -13,7 +13,8 @@ std::string disposition(const std::string& name, const std::string& ext) {
   static const char* hex = "0123456789ABCDEF";
   std::string enc;
   for (unsigned char c : name + "." + ext) {
-    if (std::isalnum(c) || c == '-' || c == '_' || c == '.') enc += static_cast<char>(c);
+    if (std::isalnum(c) || c == '-' || c == '_' || c == '.')
+      enc += static_cast<char>(c);
     else {
       enc += '%';
       enc += hex[c >> 4];
@@ -25,7 +26,8 @@ std::string disposition(const std::string& name, const std::string& ext) {
 
 }  // namespace
 
-http::Response export_response(const present::Table& t, Lang lang, const std::string& format, const std::string& filename) {
+http::Response export_response(const present::Table& t, Lang lang, const std::string& format,
+                               const std::string& filename) {
   if (format == "json") return http::json_response(200, present::table_json(t, lang));
   http::Response r;
   if (format == "csv") {

@@ -10,6 +10,7 @@
 namespace sl::api {
 
 // format "xlsx", "csv" or "json" (anything else: 422 on field "format"); filename without extension.
-http::Response export_response(const present::Table& t, Lang lang, const std::string& format, const std::string& filename);
+http::Response export_response(const present::Table& t, Lang lang, const std::string& format,
+                               const std::string& filename);
 
 }  // namespace sl::api

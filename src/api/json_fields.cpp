@@ -23,8 +23,7 @@ void patch_fields(const json::object& body, std::initializer_list<std::string_vi
 }
 
 const json::object& as_object(const json::value& v, const std::string& field) {
-  if (!v.is_object())
-    throw invalid_field(field, "应为 JSON 对象：" + field, "Expected a JSON object: " + field);
+  if (!v.is_object()) throw invalid_field(field, "应为 JSON 对象：" + field, "Expected a JSON object: " + field);
   return v.get_object();
 }
 

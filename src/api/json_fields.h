@@ -16,8 +16,7 @@ namespace json = boost::json;
 const json::object& as_object(const json::value& v, const std::string& field);
 std::string required_string(const json::object& o, const std::string& field, size_t max_len = 200);
 // An integer field; a double with a fractional part, a string or an out-of-range number is 422.
-int64_t required_int(const json::object& o, const std::string& key, const std::string& field,
-                     int64_t min, int64_t max);
+int64_t required_int(const json::object& o, const std::string& key, const std::string& field, int64_t min, int64_t max);
 // Like required_int, but JSON null (or absent) gives nullopt.
 std::optional<int64_t> optional_int(const json::object& o, const std::string& key, const std::string& field,
                                     int64_t min, int64_t max);

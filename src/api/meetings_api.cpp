@@ -212,7 +212,8 @@ void add_meeting_routes(http::Router& r, Context& ctx) {
     // checked against them.
     for (const auto& r : v.book.resolutions)
       if (r.meeting == m.id && r.due_date < m.date)
-        throw invalid_field("date", "会议日期晚于本次决议的完成时间", "The date is after the due date of a resolution made in it");
+        throw invalid_field("date", "会议日期晚于本次决议的完成时间",
+                            "The date is after the due date of a resolution made in it");
     ctx.store.update_meeting(m, c.user.id, auth::system_clock_seconds());
     View after(ctx, c);
     return http::json_response(200, after.meeting_detail(after.meeting(m.id)));
@@ -226,12 +227,14 @@ void add_meeting_routes(http::Router& r, Context& ctx) {
     const json::value parsed = http::parse_json_body(req);
     const auto& body = as_object(parsed, "body");
     // The two moves a meeting makes: planned → open → closed.
-    auto to = model::parse_meeting_status(one_of(body, "status", {model::meeting_status_code(MeetingStatus::open),
-                                                                  model::meeting_status_code(MeetingStatus::closed)}));
+    auto to = model::parse_meeting_status(
+        one_of(body, "status",
+               {model::meeting_status_code(MeetingStatus::open), model::meeting_status_code(MeetingStatus::closed)}));
     if (m.status == MeetingStatus::closed)
       throw invalid_field("status", "会议已关闭，状态不能再改变", "The meeting is closed; its status cannot change");
     if (to == MeetingStatus::open) {
-      if (m.status != MeetingStatus::planned) throw invalid_field("status", "会议已经开始", "The meeting is already open");
+      if (m.status != MeetingStatus::planned)
+        throw invalid_field("status", "会议已经开始", "The meeting is already open");
       ctx.store.open_meeting(m.id, analytics::carry_over_for(m, v.book.meetings, v.book.resolutions), c.user.id,
                              auth::system_clock_seconds());
     } else {

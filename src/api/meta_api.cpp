@@ -17,10 +17,11 @@ void add_meta_routes(http::Router& r, Context& ctx) {
     for (int32_t i = 0; i < d.region_count(); ++i) {
       if (!c.scope.sees_region(i)) continue;
       int32_t parent = d.region_parent[i];
-      out.push_back(json::object{{"id", d.region_id[i]},
-                                 {"name", d.region_name[i]},
-                                 {"parent", parent == engine::kNone ? json::value(nullptr) : json::value(d.region_id[parent])},
-                                 {"level", d.region_level[i]}});
+      out.push_back(
+          json::object{{"id", d.region_id[i]},
+                       {"name", d.region_name[i]},
+                       {"parent", parent == engine::kNone ? json::value(nullptr) : json::value(d.region_id[parent])},
+                       {"level", d.region_level[i]}});
     }
     return http::json_response(200, json::object{{"regions", std::move(out)}});
   });

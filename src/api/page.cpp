@@ -13,7 +13,9 @@ Period Params::period(const std::string& name) const { return std::get<Period>(v
 int64_t Params::number(const std::string& name, int64_t absent) const {
   return has(name) ? std::get<int64_t>(values_.at(name)) : absent;
 }
-std::string Params::text(const std::string& name) const { return has(name) ? std::get<std::string>(values_.at(name)) : ""; }
+std::string Params::text(const std::string& name) const {
+  return has(name) ? std::get<std::string>(values_.at(name)) : "";
+}
 
 ParamSpec as_of_param() {
   ParamSpec s{"as_of", ParamSpec::Type::date};

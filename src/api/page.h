@@ -36,12 +36,12 @@ struct ParamSpec {
   // Absent or empty: this default (text as the user would write it; "" = absent is allowed and
   // stays absent). as_of's default is today, period's the month of as_of (see the makers).
   std::function<std::string(const struct PageCall&)> fallback;
-  int64_t min = 1, max = INT64_MAX;   // count: bounds, 422 outside
-  std::string bounds_zh, bounds_en;   // count: the 422 message outside the bounds
-  std::vector<std::string> choices;   // choice: the accepted values
-  std::string choice_zh, choice_en;   // choice: the 422 message, followed by the value given
-  bool keys_result = true;            // false: it shapes the answer only, not the analysis
-  bool custom_range = false;          // period: a..b accepted
+  int64_t min = 1, max = INT64_MAX;  // count: bounds, 422 outside
+  std::string bounds_zh, bounds_en;  // count: the 422 message outside the bounds
+  std::vector<std::string> choices;  // choice: the accepted values
+  std::string choice_zh, choice_en;  // choice: the 422 message, followed by the value given
+  bool keys_result = true;           // false: it shapes the answer only, not the analysis
+  bool custom_range = false;         // period: a..b accepted
 };
 
 // The decoded parameters of one request: typed reads by name, and the canonical key of those
@@ -53,7 +53,7 @@ class Params {
   Date date(const std::string& name) const;
   Period period(const std::string& name) const;
   int64_t number(const std::string& name, int64_t absent = 0) const;  // id and count
-  std::string text(const std::string& name) const;                      // text and choice; "" when absent
+  std::string text(const std::string& name) const;                    // text and choice; "" when absent
   const std::string& key() const { return key_; }
 
   void set(const std::string& name, Value v) { values_[name] = std::move(v); }
@@ -86,12 +86,12 @@ struct Page {
   // ?format=xlsx|csv|json: table name → the table (present/table.h: column specs and typed rows,
   // language-free); `table` picks one (default the first declared).
   std::vector<std::pair<std::string, std::function<present::Table(const PageCall&, const Result&)>>> tables;
-  std::string table_zh, table_en;  // the 422 message for an unknown table
+  std::string table_zh, table_en;                                              // the 422 message for an unknown table
   std::function<std::string(const PageCall&, const std::string& table)> file;  // without extension
 };
 
 // The parameter makers every page shares (one rule each: names, defaults, bounds, messages).
-ParamSpec as_of_param();   // date, default today
+ParamSpec as_of_param();  // date, default today
 // "2026-06", "2026-Q2", "2026", or with `custom` also "2026-01-05..2026-02-01" (≤ 3 years);
 // default as_of's month, so as_of is declared before it.
 ParamSpec period_param(bool custom = true);
@@ -126,8 +126,8 @@ template <class Result>
 void add_page(http::Router& r, Context& ctx, Page<Result> page) {
   auto pg = std::make_shared<Page<Result>>(std::move(page));
   auto answer = [&ctx, pg](PageCall& q) -> http::Response {
-    const auto held = ctx.results.get<Result>(q.c.snap->version, q.scope, pg->kind, q.p.key(),
-                                              [&] { return pg->compute(q); });
+    const auto held =
+        ctx.results.get<Result>(q.c.snap->version, q.scope, pg->kind, q.p.key(), [&] { return pg->compute(q); });
     if (auto format = q.req.query_value("format"); !format.empty()) {
       if (pg->tables.empty())
         throw invalid_field("format", "该页面没有可下载的表格", "This page has no table to download");
@@ -139,8 +139,8 @@ void add_page(http::Router& r, Context& ctx, Page<Result> page) {
     return http::json_response(200, pg->encode(q, *held));
   };
   r.add("GET", pg->path, cached_get(ctx, [&ctx, pg, answer](http::Request& req) {
-    return page_detail::serve(ctx, req, pg->params, pg->scope, answer);
-  }));
+          return page_detail::serve(ctx, req, pg->params, pg->scope, answer);
+        }));
 }
 
 }  // namespace sl::api

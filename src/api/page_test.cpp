@@ -36,7 +36,7 @@ TEST(Page, DefaultsAndTheKey) {
   const std::vector<ParamSpec> specs = {as_of_param(), period_param(), id_param("region"), text_param("industry")};
   Params p = f.decode(specs, {});
   EXPECT_EQ(format_date(p.date("as_of")), "2026-06-15");  // today
-  EXPECT_EQ(p.period("period").label(), "2026-06");        // as_of's month
+  EXPECT_EQ(p.period("period").label(), "2026-06");       // as_of's month
   EXPECT_FALSE(p.has("region"));
   EXPECT_EQ(p.number("region"), 0);
   EXPECT_EQ(p.text("industry"), "");
@@ -55,17 +55,26 @@ TEST(Page, BadValuesAre422NamingTheParameter) {
   const std::vector<ParamSpec> specs = {
       as_of_param(), period_param(false), id_param("rep"),
       count_param("months", 24, 1, 120, "月数应在 1 到 120 之间", "months must be 1 to 120"),
-      choice_param("metric", "sales", {"sales", "collection"}, "指标应为 sales 或 collection：", "metric must be sales or collection: ")};
-  for (const auto& param : std::vector<std::pair<std::string, std::string>>{
-           {"as_of", "2026-02-30"}, {"period", "2026-13"}, {"period", "2026-01-05..2026-02-01"}, {"rep", "abc"},
-           {"rep", "-1"}, {"months", "0"}, {"months", "121"}, {"metric", "profit"}}) {
+      choice_param("metric", "sales", {"sales", "collection"}, "指标应为 sales 或 collection：",
+                   "metric must be sales or collection: ")};
+  for (const auto& param : std::vector<std::pair<std::string, std::string>>{{"as_of", "2026-02-30"},
+                                                                            {"period", "2026-13"},
+                                                                            {"period", "2026-01-05..2026-02-01"},
+                                                                            {"rep", "abc"},
+                                                                            {"rep", "-1"},
+                                                                            {"months", "0"},
+                                                                            {"months", "121"},
+                                                                            {"metric", "profit"}}) {
     const auto& [name, value] = param;  // the lambda takes param: clang 14 cannot capture bindings
     AppError e = error_of([&] { f.decode(specs, {param}); });
     EXPECT_EQ(e.status, 422) << name << "=" << value;
     EXPECT_EQ(e.field, name) << name << "=" << value;
   }
   EXPECT_EQ(error_of([&] { f.decode(specs, {{"months", "121"}}); }).en, "months must be 1 to 120");
-  EXPECT_EQ(error_of([&] { f.decode(specs, {{"metric", "profit"}}); }).en, "metric must be sales or collection: profit");
+  EXPECT_EQ(error_of([&] {
+              f.decode(specs, {{"metric", "profit"}});
+            }).en,
+            "metric must be sales or collection: profit");
   Params p = f.decode(specs, {{"months", "120"}, {"metric", "collection"}});
   EXPECT_EQ(p.number("months"), 120);
   EXPECT_EQ(p.text("metric"), "collection");

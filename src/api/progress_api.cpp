@@ -23,8 +23,9 @@ json::object row_json(const analytics::ProgressRow& r) {
 }
 
 analytics::ProgressLevel level_of(const std::string& s) {
-  return s == "rep" ? analytics::ProgressLevel::rep : s == "region" ? analytics::ProgressLevel::region
-                                                                    : analytics::ProgressLevel::company;
+  return s == "rep"      ? analytics::ProgressLevel::rep
+         : s == "region" ? analytics::ProgressLevel::region
+                         : analytics::ProgressLevel::company;
 }
 
 // The level a role opens on: a rep their own row, a manager their 大区, others the company.
@@ -42,49 +43,54 @@ ParamSpec level_param() {
 }  // namespace
 
 void add_progress_routes(http::Router& r, Context& ctx) {
-  add_page<analytics::ProgressResult>(r, ctx, {
-      .path = "/api/v1/do/progress",
-      .kind = "d3",
-      .params = {as_of_param(), period_param(false), level_param(),
-                 choice_param("metric", "sales", {"sales", "collection"}, "指标应为 sales 或 collection：",
-                              "metric must be sales or collection: "),
-                 id_param("region")},
-      .scope = {},
-      .compute = [](const PageCall& q) {
-        analytics::ProgressParams p;
-        p.as_of = q.p.date("as_of");
-        p.period = q.p.period("period");
-        p.level = level_of(q.p.text("level"));
-        p.metric = q.p.text("metric") == "collection" ? model::TargetMetric::collection : model::TargetMetric::sales;
-        p.region = q.p.number("region");
-        if (p.region) {
-          // Every id in a request is checked against the caller's scope, whatever the level.
-          const int32_t ri = q.c.snap->dims->find_region(p.region);
-          if (ri == engine::kNone) throw not_found();
-          if (!q.scope.sees_region(ri)) throw forbidden();
-        }
-        return analytics::target_progress(*q.c.snap, q.scope, p);
-      },
-      .encode = [](const PageCall& q, const analytics::ProgressResult& result) -> json::value {
-        json::array rows;
-        for (const auto& row : result.rows) rows.push_back(row_json(row));
-        json::object period{{"label", result.period.label()},
-                            {"first", format_date(result.period.first)},
-                            {"last", format_date(result.period.last)},
-                            {"days", result.period.days()},
-                            {"elapsed", result.elapsed_days}};
-        return json::object{{"period", std::move(period)},
-                            {"as_of", format_date(q.p.date("as_of"))},
-                            {"metric", q.p.text("metric") == "collection" ? "collection" : "sales"},
-                            {"level", q.p.text("level")},
-                            {"parent", result.parent ? json::value(row_json(*result.parent)) : json::value(nullptr)},
-                            {"rows", std::move(rows)}};
-      },
-      .tables = {},
-      .table_zh = "",
-      .table_en = "",
-      .file = {},
-  });
+  add_page<analytics::ProgressResult>(
+      r, ctx,
+      {
+          .path = "/api/v1/do/progress",
+          .kind = "d3",
+          .params = {as_of_param(), period_param(false), level_param(),
+                     choice_param("metric", "sales", {"sales", "collection"}, "指标应为 sales 或 collection：",
+                                  "metric must be sales or collection: "),
+                     id_param("region")},
+          .scope = {},
+          .compute =
+              [](const PageCall& q) {
+                analytics::ProgressParams p;
+                p.as_of = q.p.date("as_of");
+                p.period = q.p.period("period");
+                p.level = level_of(q.p.text("level"));
+                p.metric =
+                    q.p.text("metric") == "collection" ? model::TargetMetric::collection : model::TargetMetric::sales;
+                p.region = q.p.number("region");
+                if (p.region) {
+                  // Every id in a request is checked against the caller's scope, whatever the level.
+                  const int32_t ri = q.c.snap->dims->find_region(p.region);
+                  if (ri == engine::kNone) throw not_found();
+                  if (!q.scope.sees_region(ri)) throw forbidden();
+                }
+                return analytics::target_progress(*q.c.snap, q.scope, p);
+              },
+          .encode = [](const PageCall& q, const analytics::ProgressResult& result) -> json::value {
+            json::array rows;
+            for (const auto& row : result.rows) rows.push_back(row_json(row));
+            json::object period{{"label", result.period.label()},
+                                {"first", format_date(result.period.first)},
+                                {"last", format_date(result.period.last)},
+                                {"days", result.period.days()},
+                                {"elapsed", result.elapsed_days}};
+            return json::object{
+                {"period", std::move(period)},
+                {"as_of", format_date(q.p.date("as_of"))},
+                {"metric", q.p.text("metric") == "collection" ? "collection" : "sales"},
+                {"level", q.p.text("level")},
+                {"parent", result.parent ? json::value(row_json(*result.parent)) : json::value(nullptr)},
+                {"rows", std::move(rows)}};
+          },
+          .tables = {},
+          .table_zh = "",
+          .table_en = "",
+          .file = {},
+      });
 }
 
 }  // namespace sl::api

@@ -4,8 +4,9 @@ namespace sl::api {
 
 std::string ResultCache::key(const engine::Scope& scope, const std::string& kind, const std::string& params) {
   // A Scope is fully determined by these three (scope_all / scope_region / scope_rep / scope_none).
-  return kind + "|" + (scope.everything ? "all" : "r" + std::to_string(scope.root_region) + "p" +
-                                                      std::to_string(scope.own_rep)) + "|" + params;
+  return kind + "|" +
+         (scope.everything ? "all" : "r" + std::to_string(scope.root_region) + "p" + std::to_string(scope.own_rep)) +
+         "|" + params;
 }
 
 void ResultCache::drop_older(int64_t version) {

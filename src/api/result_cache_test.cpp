@@ -23,8 +23,8 @@ TEST(ResultCache, ComputesOncePerVersionScopeAndParams) {
   int calls = 0;
   auto compute = [&] { return ++calls; };
   EXPECT_EQ(*cache.get<int>(7, all_scope(), "x", "p=1", compute), 1);
-  EXPECT_EQ(*cache.get<int>(7, all_scope(), "x", "p=1", compute), 1);  // hit
-  EXPECT_EQ(*cache.get<int>(7, all_scope(), "x", "p=2", compute), 2);  // other params
+  EXPECT_EQ(*cache.get<int>(7, all_scope(), "x", "p=1", compute), 1);      // hit
+  EXPECT_EQ(*cache.get<int>(7, all_scope(), "x", "p=2", compute), 2);      // other params
   EXPECT_EQ(*cache.get<int>(7, region_scope(3), "x", "p=1", compute), 3);  // other scope
   EXPECT_EQ(*cache.get<int>(7, region_scope(4), "x", "p=1", compute), 4);
   EXPECT_EQ(*cache.get<int>(7, all_scope(), "y", "p=1", compute), 5);  // other kind

@@ -40,7 +40,8 @@ void add_session_routes(http::Router& r, Context& ctx) {
     std::string token = req.cookie("sl_session");
     auto session = token.empty() ? std::nullopt : ctx.auth.authenticate(token);
     if (!session) throw AppError(401, "not_logged_in", "", "请先登录", "Please log in first");
-    auto res = http::json_response(200, json::object{{"user", user_json(session->principal.user)}, {"csrf", session->csrf}});
+    auto res =
+        http::json_response(200, json::object{{"user", user_json(session->principal.user)}, {"csrf", session->csrf}});
     res.headers.emplace_back("Cache-Control", "no-store");
     return res;
   });

@@ -36,8 +36,8 @@ json::value grid_json(const Caller& c, const GridSpec& g) {
                                 {"name", g.owner == model::OwnerKind::region ? d.region_name[i] : d.rep_name[i]},
                                 {"values", month_values(s, g, slot_of(s, g, i))}});
   int32_t parent_slot = g.parent == d.company ? s.targets->company_slot() : s.targets->region_slot(g.parent);
-  json::object parent{{"id", d.region_id[g.parent]}, {"name", d.region_name[g.parent]},
-                      {"values", month_values(s, g, parent_slot)}};
+  json::object parent{
+      {"id", d.region_id[g.parent]}, {"name", d.region_name[g.parent]}, {"values", month_values(s, g, parent_slot)}};
   json::value region = g.owner == model::OwnerKind::rep
                            ? json::value(json::object{{"id", d.region_id[g.parent]}, {"name", d.region_name[g.parent]}})
                            : json::value(nullptr);
@@ -65,13 +65,14 @@ std::vector<store::TargetChange> decode_cells(const Caller& c, const GridSpec& g
     const auto& cell = as_object(cells[i], at);
     Id id = required_int(cell, "id", at + ".id", 1, INT64_MAX);
     if (!allowed.count(id)) {
-      bool exists = g.owner == model::OwnerKind::region ? d.find_region(id) != engine::kNone
-                                                         : d.find_rep(id) != engine::kNone;
+      bool exists =
+          g.owner == model::OwnerKind::region ? d.find_region(id) != engine::kNone : d.find_rep(id) != engine::kNone;
       if (exists) throw forbidden();
       throw invalid_field(at + ".id", "该行不在本表中：" + std::to_string(id),
                           "This row is not part of the grid: " + std::to_string(id));
     }
-    const Month month = model::target_month(g.year, required_int(cell, "month", at + ".month", 1, 12), g.locked_before, at);
+    const Month month =
+        model::target_month(g.year, required_int(cell, "month", at + ".month", 1, 12), g.locked_before, at);
     if (!seen.insert({id, month.month()}).second)
       throw invalid_field(at, "同一单元格出现了两次", "The same cell appears twice");
     auto value = optional_int(cell, "value", at + ".value", 0, model::kMaxTargetValue);
@@ -87,7 +88,8 @@ std::vector<store::TargetChange> decode_cells(const Caller& c, const GridSpec& g
 void add_target_routes(http::Router& r, Context& ctx) {
   r.add("GET", "/api/v1/targets/grid", [&ctx](http::Request& req) {
     Caller c = require_caller(ctx, req);
-    GridSpec g = grid_spec(c, ctx.today(), req.query_value("year"), req.query_value("metric"), req.query_value("owner"), req.query_value("region"));
+    GridSpec g = grid_spec(c, ctx.today(), req.query_value("year"), req.query_value("metric"), req.query_value("owner"),
+                           req.query_value("region"));
     return http::json_response(200, grid_json(c, g));
   });
 
@@ -111,10 +113,12 @@ void add_target_routes(http::Router& r, Context& ctx) {
 
   r.add("GET", "/api/v1/targets/audit", [&ctx](http::Request& req) {
     Caller c = require_caller(ctx, req);
-    GridSpec g = grid_spec(c, ctx.today(), req.query_value("year"), req.query_value("metric"), req.query_value("owner"), req.query_value("region"));
+    GridSpec g = grid_spec(c, ctx.today(), req.query_value("year"), req.query_value("metric"), req.query_value("owner"),
+                           req.query_value("region"));
     const engine::Dims& d = *c.snap->dims;
     std::map<Id, std::string> names;
-    for (int32_t i : g.rows) names[owner_id(d, g, i)] = g.owner == model::OwnerKind::region ? d.region_name[i] : d.rep_name[i];
+    for (int32_t i : g.rows)
+      names[owner_id(d, g, i)] = g.owner == model::OwnerKind::region ? d.region_name[i] : d.rep_name[i];
     std::string year_prefix = std::to_string(g.year) + "-";
     std::string suffix = std::string("/") + model::metric_code(g.metric) + "/" + model::owner_code(g.owner) + "/";
     json::array entries;
@@ -125,7 +129,9 @@ void add_target_routes(http::Router& r, Context& ctx) {
       Id owner = std::atoll(e.entity_key.c_str() + pos + suffix.size());
       auto name = names.find(owner);
       if (name == names.end()) continue;  // outside this grid, or outside the caller's scope
-      auto num = [](const std::string& s) { return s.empty() ? json::value(nullptr) : json::value(std::atoll(s.c_str())); };
+      auto num = [](const std::string& s) {
+        return s.empty() ? json::value(nullptr) : json::value(std::atoll(s.c_str()));
+      };
       entries.push_back(json::object{{"at", iso_time(e.at)},
                                      {"user", e.user_login},
                                      {"key", e.entity_key},

@@ -25,22 +25,29 @@ int run_cli(int argc, char** argv) {
   serve_cmd->add_option("--web", serve_o.web_dir, "Built web app (default: web/dist)");
   serve_cmd->add_option("--today", serve_o.today, "Pin today's date (YYYY-MM-DD), for tests");
   serve_cmd->add_option("--result-cache", serve_o.result_cache,
-                        "Dashboard results kept per Snapshot (default 512; 0 = off, also for whole answers, to measure the uncached path)");
+                        "Dashboard results kept per Snapshot (default 512; 0 = off, also for whole answers, to measure "
+                        "the uncached path)");
   serve_cmd->add_option("--workers", serve_o.workers, "Handler threads for reads (default 4; writes have 2 more)")
       ->check(CLI::Range(1, 256));
-  serve_cmd->add_option("--max-connections-per-client", serve_o.max_connections_per_client,
-                        "Open connections one client address may hold (default 256; trusted proxies are not capped)")->check(CLI::Range(1, 100000));
-  serve_cmd->add_option("--trusted-proxy", serve_o.trusted_proxies,
-                        "Address of a reverse proxy whose X-Forwarded-For and X-Forwarded-Proto are believed (repeatable)");
-  serve_cmd->add_option("--secure-cookie", serve_o.secure_cookie,
-                        "Secure session cookie: auto (when X-Forwarded-Proto: https comes from a trusted proxy), always, never")
+  serve_cmd
+      ->add_option("--max-connections-per-client", serve_o.max_connections_per_client,
+                   "Open connections one client address may hold (default 256; trusted proxies are not capped)")
+      ->check(CLI::Range(1, 100000));
+  serve_cmd->add_option(
+      "--trusted-proxy", serve_o.trusted_proxies,
+      "Address of a reverse proxy whose X-Forwarded-For and X-Forwarded-Proto are believed (repeatable)");
+  serve_cmd
+      ->add_option(
+          "--secure-cookie", serve_o.secure_cookie,
+          "Secure session cookie: auto (when X-Forwarded-Proto: https comes from a trusted proxy), always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
 
   DemoOptions demo_o;
   auto* demo_cmd = app.add_subcommand("demo", "Create a database with the demo data set");
   demo_cmd->add_option("--db", demo_o.db, "SQLite database file to create")->required();
   demo_cmd->add_option("--seed", demo_o.seed, "Random seed");
-  demo_cmd->add_option("--scale", demo_o.scale, "small | medium | large")->check(CLI::IsMember({"small", "medium", "large"}));
+  demo_cmd->add_option("--scale", demo_o.scale, "small | medium | large")
+      ->check(CLI::IsMember({"small", "medium", "large"}));
   demo_cmd->add_option("--as-of", demo_o.as_of, "Last day of the data (YYYY-MM-DD, default today)");
 
   auto* user_cmd = app.add_subcommand("user", "Manage users");

@@ -12,7 +12,7 @@ namespace sl::app {
 struct ServeOptions {
   std::string db, host = "127.0.0.1", web_dir;
   uint16_t port = 8080;
-  std::string today;  // YYYY-MM-DD; empty = the real date (tests pin it)
+  std::string today;          // YYYY-MM-DD; empty = the real date (tests pin it)
   size_t result_cache = 512;  // api::ResultCache capacity; 0 = off
   int workers = 4;            // handler threads for reads (writes have 2 of their own)
   int max_connections_per_client = 256;

@@ -80,10 +80,12 @@ int demo(const DemoOptions& o) {
                 data.bids.size() + data.customers.size() + data.targets.size() + data.forecasts.size() +
                 data.activities.size();
   auto write_ms = std::chrono::duration_cast<ms>(t2 - t1).count();
-  spdlog::info("demo {} seed {} as of {}: {} contracts, {} contract lines, {} customers, {} rows; generated in {} ms, "
-               "written in {} ms ({} rows/s)", o.scale, o.seed, format_date(as_of), data.contracts.size(), lines,
-               data.customers.size(), rows, std::chrono::duration_cast<ms>(t1 - t0).count(), write_ms,
-               write_ms > 0 ? static_cast<int64_t>(rows * 1000 / static_cast<size_t>(write_ms)) : 0);
+  spdlog::info(
+      "demo {} seed {} as of {}: {} contracts, {} contract lines, {} customers, {} rows; generated in {} ms, "
+      "written in {} ms ({} rows/s)",
+      o.scale, o.seed, format_date(as_of), data.contracts.size(), lines, data.customers.size(), rows,
+      std::chrono::duration_cast<ms>(t1 - t0).count(), write_ms,
+      write_ms > 0 ? static_cast<int64_t>(rows * 1000 / static_cast<size_t>(write_ms)) : 0);
   return 0;
 }
 

@@ -26,7 +26,8 @@ std::string find_web_dir(const std::string& given) {
   std::error_code ec;
   auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
   for (auto candidate : {std::filesystem::path("web/dist"), exe.parent_path() / "../web/dist"})
-    if (std::filesystem::exists(candidate / "index.html", ec)) return std::filesystem::weakly_canonical(candidate, ec).string();
+    if (std::filesystem::exists(candidate / "index.html", ec))
+      return std::filesystem::weakly_canonical(candidate, ec).string();
   return "";
 }
 }  // namespace

@@ -41,9 +41,7 @@ const std::string& dummy_hash() {
 }  // namespace
 
 int64_t system_clock_seconds() {
-  return std::chrono::duration_cast<std::chrono::seconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
+  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
 }
 
 Auth::Auth(store::UserStore& store, Clock clock, ThrottlePolicy policy)
@@ -51,8 +49,7 @@ Auth::Auth(store::UserStore& store, Clock clock, ThrottlePolicy policy)
   dummy_hash();  // pay the one-off cost now, not during someone's first login
 }
 
-LoginResult Auth::login(const std::string& login, const std::string& password,
-                        const std::string& remote) {
+LoginResult Auth::login(const std::string& login, const std::string& password, const std::string& remote) {
   const int64_t now = clock_();
   const std::string address = client_address(remote);
   if (int64_t wait = throttle_.wait(login, address, now); wait > 0) throw too_many(wait);
@@ -122,8 +119,8 @@ bool check_csrf(const SessionInfo& s, std::string_view header_value) {
 }
 
 std::string session_cookie(const std::string& token, bool secure) {
-  return std::string(kSessionCookie) + "=" + token + "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" +
-         std::to_string(kSessionSeconds) + (secure ? "; Secure" : "");
+  return std::string(kSessionCookie) + "=" + token +
+         "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" + std::to_string(kSessionSeconds) + (secure ? "; Secure" : "");
 }
 
 std::string clear_session_cookie(bool secure) {

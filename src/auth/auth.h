@@ -47,8 +47,7 @@ class Auth {
   // is wrong), 429 "too_many_attempts" with retry_after while the throttle (throttle.h) holds
   // this login from this address or this address, 403 "account_disabled" for a correct
   // password on an inactive user. `remote` is the peer "ip:port"; only the ip counts.
-  LoginResult login(const std::string& login, const std::string& password,
-                    const std::string& remote);
+  LoginResult login(const std::string& login, const std::string& password, const std::string& remote);
   // nullopt for an empty, unknown or expired token, or a user since removed or deactivated.
   std::optional<SessionInfo> authenticate(const std::string& cookie_token);
   // Removes the session; unknown tokens are ignored.

@@ -22,8 +22,7 @@ class AuthTest : public ::testing::Test {
     u.active = false;
     store.add_user(u, hash_password("s3cret-pass"));
   }
-  AppError login_error(const std::string& login, const std::string& pw,
-                       const std::string& remote = "10.0.0.1") {
+  AppError login_error(const std::string& login, const std::string& pw, const std::string& remote = "10.0.0.1") {
     try {
       auth.login(login, pw, remote);
     } catch (const AppError& e) {
@@ -138,9 +137,7 @@ TEST_F(AuthTest, SuccessResetsThePair) {
   for (int i = 0; i < 3; ++i) EXPECT_EQ(login_error("zhang", "wrong", "10.0.0.9").status, 401);  // 3, not 6
 }
 
-TEST_F(AuthTest, LoginIgnoresCase) {
-  EXPECT_NO_THROW(auth.login("ZHANG", "s3cret-pass", "10.0.0.1"));
-}
+TEST_F(AuthTest, LoginIgnoresCase) { EXPECT_NO_THROW(auth.login("ZHANG", "s3cret-pass", "10.0.0.1")); }
 
 TEST(ClientAddress, DropsThePort) {
   EXPECT_EQ(client_address("127.0.0.1:51234"), "127.0.0.1");

@@ -19,8 +19,7 @@ class FakeStore : public store::UserStore {
 
   Id add_user(const model::User& u, const std::string& password_hash) override {
     for (auto& [id, r] : users)
-      if (r.user.login == u.login)
-        throw invalid_field("login", "用户名已存在", "This login is taken");
+      if (r.user.login == u.login) throw invalid_field("login", "用户名已存在", "This login is taken");
     store::UserRecord r{u, password_hash};
     r.user.id = next_id++;
     users[r.user.id] = r;

@@ -63,9 +63,16 @@ bool is_listed(std::string_view w) {
 // One character repeated, or a run up or down the digits or the keyboard row ("aaaaaaaaaa",
 // "1234567890", "0987654321", "qwertyuiop").
 bool is_run(std::string_view w) {
-  static const std::string_view rows[] = {"01234567890", "09876543210", "qwertyuiop", "poiuytrewq",
-                                          "asdfghjkl", "lkjhgfdsa", "zxcvbnm", "mnbvcxz",
-                                          "abcdefghijklmnopqrstuvwxyz", "zyxwvutsrqponmlkjihgfedcba"};
+  static const std::string_view rows[] = {"01234567890",
+                                          "09876543210",
+                                          "qwertyuiop",
+                                          "poiuytrewq",
+                                          "asdfghjkl",
+                                          "lkjhgfdsa",
+                                          "zxcvbnm",
+                                          "mnbvcxz",
+                                          "abcdefghijklmnopqrstuvwxyz",
+                                          "zyxwvutsrqponmlkjihgfedcba"};
   if (w.size() < 2) return true;
   if (w.find_first_not_of(w[0]) == std::string_view::npos) return true;
   for (auto r : rows)
@@ -111,8 +118,8 @@ void validate_password(std::string_view pw, std::string_view login) {
     throw invalid_field("password", "密码过长（最多 1024 字节）", "The password is too long (at most 1024 bytes)");
   }
   const std::string lpw = lower_ascii(pw), llogin = lower_ascii(login);
-  if (!llogin.empty() && (lpw == llogin || (llogin.size() >= 3 && lpw.find(llogin) != std::string::npos) ||
-                          core(lpw) == llogin)) {
+  if (!llogin.empty() &&
+      (lpw == llogin || (llogin.size() >= 3 && lpw.find(llogin) != std::string::npos) || core(lpw) == llogin)) {
     throw invalid_field("password", "密码不能包含登录名", "The password must not contain the login");
   }
   if (is_common_password(pw)) {
@@ -131,8 +138,7 @@ std::string random_token() {
 std::string token_hash(std::string_view token) {
   ensure_sodium();
   unsigned char out[32];
-  crypto_generichash(out, sizeof out, reinterpret_cast<const unsigned char*>(token.data()),
-                     token.size(), nullptr, 0);
+  crypto_generichash(out, sizeof out, reinterpret_cast<const unsigned char*>(token.data()), token.size(), nullptr, 0);
   return to_hex(out, sizeof out);
 }
 

@@ -31,7 +31,7 @@ AppError policy_error(std::string_view pw, std::string_view login = "zhang") {
 TEST(Password, LengthIsCountedInCharacters) {
   EXPECT_NO_THROW(validate_password("tide-Harbor-47", "zhang"));
   EXPECT_NO_THROW(validate_password("销售运营闭环管理系统", "zhang"));  // 10 characters, 30 bytes
-  AppError e = policy_error("tideHarb9");  // 9 characters
+  AppError e = policy_error("tideHarb9");                               // 9 characters
   EXPECT_EQ(e.status, 422);
   EXPECT_EQ(e.field, "password");
   EXPECT_NE(e.zh.find("10"), std::string::npos) << e.zh;
@@ -50,9 +50,9 @@ TEST(Password, NotTheLogin) {
 }
 
 TEST(Password, NotCommon) {
-  for (const char* pw : {"1234567890", "qwertyuiop", "0987654321", "aaaaaaaaaa", "password123", "Password2026!",
-                         "1qaz2wsx3edc", "woaini1314520", "iloveyou1314", "abcdefghij", "88888888888",
-                         "!!Dragon2025", "1234567890!", "p@ssw0rd2026"}) {
+  for (const char* pw :
+       {"1234567890", "qwertyuiop", "0987654321", "aaaaaaaaaa", "password123", "Password2026!", "1qaz2wsx3edc",
+        "woaini1314520", "iloveyou1314", "abcdefghij", "88888888888", "!!Dragon2025", "1234567890!", "p@ssw0rd2026"}) {
     AppError e = policy_error(pw);
     EXPECT_EQ(e.status, 422) << pw;
     EXPECT_NE(e.en.find("common"), std::string::npos) << pw << ": " << e.en;
@@ -69,8 +69,7 @@ TEST(Tokens, RandomAndHashed) {
   EXPECT_EQ(a.find_first_not_of("0123456789abcdef"), std::string::npos);
   // BLAKE2b-256 of "abc", computed independently with Python's
   // hashlib.blake2b(b"abc", digest_size=32).hexdigest().
-  EXPECT_EQ(token_hash("abc"),
-            "bddd813c634239723171ef3fee98579b94964e3bb1cb3e427262c8c068d52319");
+  EXPECT_EQ(token_hash("abc"), "bddd813c634239723171ef3fee98579b94964e3bb1cb3e427262c8c068d52319");
   EXPECT_EQ(token_hash(a), token_hash(a));
   EXPECT_NE(token_hash(a), token_hash(b));
 }

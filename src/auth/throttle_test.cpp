@@ -35,8 +35,8 @@ TEST(Throttle, FailuresLeaveTheWindow) {
   EXPECT_EQ(t.wait("a", "ip", 1299), 1);
   // The lock lasts a window from the fifth failure, though the first four left the window.
   EXPECT_EQ(t.wait("a", "ip", 1300), 0);  // at 1300 only the failure at 400 is in it: free
-  t.fail("a", "ip", 2000);  // recording forgets what left the window
-  EXPECT_EQ(store.failures.size(), 2u);  // the pair's and the address's row of the new failure
+  t.fail("a", "ip", 2000);                // recording forgets what left the window
+  EXPECT_EQ(store.failures.size(), 2u);   // the pair's and the address's row of the new failure
 }
 
 TEST(Throttle, SucceedClearsThePairNotTheAddress) {

@@ -92,9 +92,7 @@ Period quarter_period(int y, int q) {
   Month a = Month::of(y, (q - 1) * 3 + 1);
   return Period{PeriodKind::quarter, a.first_day(), Month{a.index + 2}.last_day()};
 }
-Period year_period(int y) {
-  return Period{PeriodKind::year, from_ymd(y, 1, 1), from_ymd(y, 12, 31)};
-}
+Period year_period(int y) { return Period{PeriodKind::year, from_ymd(y, 1, 1), from_ymd(y, 12, 31)}; }
 
 std::optional<Period> parse_period(std::string_view s) {
   int y, q;
@@ -103,8 +101,7 @@ std::optional<Period> parse_period(std::string_view s) {
     return year_period(y);
   }
   if (s.size() == 7 && s[4] == '-' && (s[5] == 'Q' || s[5] == 'q')) {
-    if (!parse_int(s.substr(0, 4), y) || !parse_int(s.substr(6, 1), q) || q < 1 || q > 4 ||
-        !valid_ymd(y, 1, 1))
+    if (!parse_int(s.substr(0, 4), y) || !parse_int(s.substr(6, 1), q) || q < 1 || q > 4 || !valid_ymd(y, 1, 1))
       return std::nullopt;
     return quarter_period(y, q);
   }
@@ -162,8 +159,6 @@ int elapsed_days(const Period& p, Date as_of) {
   return as_of.days - p.first.days + 1;
 }
 
-double time_progress(const Period& p, Date as_of) {
-  return static_cast<double>(elapsed_days(p, as_of)) / p.days();
-}
+double time_progress(const Period& p, Date as_of) { return static_cast<double>(elapsed_days(p, as_of)) / p.days(); }
 
 }  // namespace sl

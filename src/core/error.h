@@ -16,8 +16,12 @@ struct AppError : std::runtime_error {
   std::string zh, en;
   int64_t retry_after = 0;  // seconds, sent as Retry-After when > 0 (429, 503)
   AppError(int status, std::string code, std::string field, std::string zh, std::string en)
-      : std::runtime_error(en), status(status), code(std::move(code)), field(std::move(field)),
-        zh(std::move(zh)), en(std::move(en)) {}
+      : std::runtime_error(en),
+        status(status),
+        code(std::move(code)),
+        field(std::move(field)),
+        zh(std::move(zh)),
+        en(std::move(en)) {}
   const std::string& message(Lang l) const { return l == Lang::zh ? zh : en; }
 };
 

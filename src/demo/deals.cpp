@@ -80,7 +80,8 @@ struct Deals {
     Money left = k.amount;
     for (int i = 0; i < n; ++i) {
       const auto& p = c.d.products[prods[static_cast<size_t>(i)]];
-      Money a = i == n - 1 ? left : std::min(left, round_yuan(static_cast<double>(k.amount) * w[static_cast<size_t>(i)] / tw));
+      Money a = i == n - 1 ? left
+                           : std::min(left, round_yuan(static_cast<double>(k.amount) * w[static_cast<size_t>(i)] / tw));
       left -= a;
       int pc = static_cast<int>((prods[static_cast<size_t>(i)]) % kCategories);
       double cost_share = std::clamp(1 - kCategoryMargin[static_cast<size_t>(pc)] + 0.04 * r.normal(), 0.3, 0.97);
@@ -93,9 +94,7 @@ struct Deals {
     Date s = k.signed_date;
     auto at = [&](int days) { return Date{s.days + days}; };
     switch (r.weighted({0.4, 0.35, 0.25})) {
-      case 0:
-        k.plan = {{at(static_cast<int>(r.range(20, 60))), k.amount}};
-        break;
+      case 0: k.plan = {{at(static_cast<int>(r.range(20, 60))), k.amount}}; break;
       case 1: {
         Money a = round_yuan(static_cast<double>(k.amount) * 0.5);
         k.plan = {{at(15), a}, {at(static_cast<int>(r.range(90, 150))), k.amount - a}};
@@ -158,8 +157,11 @@ struct Deals {
     bool lost = false;
     for (Stage next : {Stage::qualified, Stage::proposal, Stage::bidding, Stage::negotiation, Stage::won}) {
       if (next == Stage::bidding && !bids) continue;
-      double p = next == Stage::qualified ? 0.72 : next == Stage::proposal ? 0.75 : next == Stage::bidding ? 0.78
-               : next == Stage::negotiation ? (bids ? 0.55 : 0.7) : 0.8;
+      double p = next == Stage::qualified     ? 0.72
+                 : next == Stage::proposal    ? 0.75
+                 : next == Stage::bidding     ? 0.78
+                 : next == Stage::negotiation ? (bids ? 0.55 : 0.7)
+                                              : 0.8;
       d = Date{d.days + static_cast<int>(r.range(5, 35))};
       if (next == Stage::won) {
         auto ymd = to_ymd(d);
@@ -168,10 +170,11 @@ struct Deals {
           Date dec = from_ymd(ymd.year - 1, 12, static_cast<int>(r.range(18, 31)));
           if (dec > o.history.back().date) d = dec;
         }
-        if (ymd.month == 2 && r.chance(0.4)) d = clamp_after(from_ymd(ymd.year, 3, static_cast<int>(r.range(1, 14))), d);
+        if (ymd.month == 2 && r.chance(0.4))
+          d = clamp_after(from_ymd(ymd.year, 3, static_cast<int>(r.range(1, 14))), d);
         p *= std::sqrt(season(to_ymd(d).month));
       }
-      if (d > c.as_of) break;  // still open as of as_of
+      if (d > c.as_of) break;                // still open as of as_of
       if (cm.churn && d > *cm.churn) p = 0;  // the customer went away
       if (!r.chance(std::min(0.95, p * adj))) {
         o.history.push_back({Stage::lost, d});
@@ -259,15 +262,14 @@ void trim_before_start(Ctx& c) {
 // this only picks the reason, from its own stream so no other number moves.
 void churn_reasons(Ctx& c) {
   // Weights over kLostReasons (价格, 竞品, 服务, 需求变化, 倒闭/合并) by kIndustryNames order.
-  static const std::array<std::vector<double>, kIndustries> kWeights = {{
-      {0.50, 0.25, 0.08, 0.10, 0.07},   // 制造
-      {0.20, 0.10, 0.10, 0.15, 0.45},   // 能源
-      {0.10, 0.30, 0.45, 0.10, 0.05},   // 医疗
-      {0.30, 0.10, 0.12, 0.45, 0.03},   // 教育
-      {0.10, 0.30, 0.50, 0.07, 0.03},   // 金融
-      {0.25, 0.50, 0.10, 0.05, 0.10},   // 零售
-      {0.15, 0.45, 0.30, 0.05, 0.05},   // 交通
-      {0.20, 0.05, 0.10, 0.62, 0.03}}};  // 政府
+  static const std::array<std::vector<double>, kIndustries> kWeights = {{{0.50, 0.25, 0.08, 0.10, 0.07},    // 制造
+                                                                         {0.20, 0.10, 0.10, 0.15, 0.45},    // 能源
+                                                                         {0.10, 0.30, 0.45, 0.10, 0.05},    // 医疗
+                                                                         {0.30, 0.10, 0.12, 0.45, 0.03},    // 教育
+                                                                         {0.10, 0.30, 0.50, 0.07, 0.03},    // 金融
+                                                                         {0.25, 0.50, 0.10, 0.05, 0.10},    // 零售
+                                                                         {0.15, 0.45, 0.30, 0.05, 0.05},    // 交通
+                                                                         {0.20, 0.05, 0.10, 0.62, 0.03}}};  // 政府
   Rng r(c.o.seed ^ 0x6C6F73745F726561ull);
   for (auto& cu : c.d.customers) {
     if (cu.lost_reason.empty()) continue;
@@ -291,9 +293,11 @@ void gen_deals(Ctx& c, Rng& r) {
       const Date mid{first.days + span / 2};
       Id rep = occupant(c, s, mid);
       const auto& rp = c.d.reps[static_cast<size_t>(rep - 1)];
-      double rate = (c.medium ? 3.0 : 2.2) * std::sqrt(c.rep_skill[static_cast<size_t>(rep)]) * kCreateSeason[static_cast<size_t>(m.month() - 1)] *
+      double rate = (c.medium ? 3.0 : 2.2) * std::sqrt(c.rep_skill[static_cast<size_t>(rep)]) *
+                    kCreateSeason[static_cast<size_t>(m.month() - 1)] *
                     kProductivity[static_cast<size_t>(c.slots[s].daqu)] * growth(c, mid) * frac;
-      if (!c.slots[s].lead && (c.slots[s].opened > mid || rp.region != c.slots[s].region)) rate *= 0.4;  // vacant: lead covers
+      if (!c.slots[s].lead && (c.slots[s].opened > mid || rp.region != c.slots[s].region))
+        rate *= 0.4;                                       // vacant: lead covers
       if (mid.days - rp.hire_date.days < 90) rate *= 0.5;  // ramp-up of a new hire
       int n = r.poisson(rate);
       for (int i = 0; i < n; ++i) g.opportunity(s, rep, Date{first.days + static_cast<int>(r.range(0, span - 1))});

@@ -114,12 +114,16 @@ TEST(Demo, NothingHappensAfterAsOf) {
   auto ok = [](Date x) { return x <= kAsOf; };
   for (auto& r : d.reps) {
     EXPECT_TRUE(ok(r.hire_date));
-    if (r.leave_date) { EXPECT_TRUE(ok(*r.leave_date)); }
+    if (r.leave_date) {
+      EXPECT_TRUE(ok(*r.leave_date));
+    }
   }
   for (auto& c : d.customers) EXPECT_TRUE(ok(c.created));
   for (auto& o : d.opportunities) {
     EXPECT_TRUE(ok(o.created));
-    if (o.closed) { EXPECT_TRUE(ok(*o.closed)); }
+    if (o.closed) {
+      EXPECT_TRUE(ok(*o.closed));
+    }
     ASSERT_FALSE(o.history.empty());
     EXPECT_EQ(o.history.front().date, o.created);
     EXPECT_EQ(o.history.back().stage, o.stage);
@@ -133,7 +137,9 @@ TEST(Demo, NothingHappensAfterAsOf) {
   }
   for (auto& b : d.bids) {
     EXPECT_TRUE(ok(b.bid_date));
-    if (b.result_date) { EXPECT_TRUE(ok(*b.result_date)); }
+    if (b.result_date) {
+      EXPECT_TRUE(ok(*b.result_date));
+    }
     EXPECT_EQ(b.result_date.has_value(), b.result != BidResult::pending);
   }
   for (auto& c : d.contracts) EXPECT_TRUE(ok(c.signed_date));
@@ -145,9 +151,13 @@ TEST(Demo, NothingHappensAfterAsOf) {
   // Meetings that took place are not after as_of; the next meeting of a series is planned after it.
   for (auto& m : d.meetings) EXPECT_TRUE(m.status == MeetingStatus::planned ? m.date > kAsOf : ok(m.date));
   for (auto& r : d.resolutions)
-    if (r.closed_date) { EXPECT_TRUE(ok(*r.closed_date)); }
+    if (r.closed_date) {
+      EXPECT_TRUE(ok(*r.closed_date));
+    }
   for (auto& a : d.action_items)
-    if (a.done_date) { EXPECT_TRUE(ok(*a.done_date)); }
+    if (a.done_date) {
+      EXPECT_TRUE(ok(*a.done_date));
+    }
   // Targets run to the end of as_of's year and no further.
   Month last{0};
   for (auto& t : d.targets) last = std::max(last, t.month);
@@ -169,10 +179,14 @@ TEST(Demo, ForeignKeysResolve) {
        competitors = ids(d.competitors);
   auto has = [](const std::set<Id>& s, Id id) { return s.count(id) > 0; };
   for (auto& r : d.regions)
-    if (r.parent) { EXPECT_TRUE(has(regions, r.parent)); }
+    if (r.parent) {
+      EXPECT_TRUE(has(regions, r.parent));
+    }
   for (auto& r : d.reps) {
     EXPECT_TRUE(has(regions, r.region));
-    if (r.manager) { EXPECT_TRUE(has(reps, r.manager)); }
+    if (r.manager) {
+      EXPECT_TRUE(has(reps, r.manager));
+    }
   }
   for (auto& c : d.customers) {
     EXPECT_TRUE(has(regions, c.region));
@@ -188,19 +202,29 @@ TEST(Demo, ForeignKeysResolve) {
   for (auto& b : d.bids) EXPECT_TRUE(has(opps, b.opportunity));
   for (auto& c : d.contracts) {
     EXPECT_TRUE(has(customers, c.customer) && has(reps, c.rep));
-    if (c.opportunity) { EXPECT_TRUE(has(opps, c.opportunity)); }
+    if (c.opportunity) {
+      EXPECT_TRUE(has(opps, c.opportunity));
+    }
     for (auto& l : c.lines) EXPECT_TRUE(has(products, l.product));
   }
   for (auto& p : d.payments) EXPECT_TRUE(has(contracts, p.contract));
   for (auto& t : d.targets) {
-    if (t.owner_kind == OwnerKind::region) { EXPECT_TRUE(has(regions, t.owner_id)); }
-    if (t.owner_kind == OwnerKind::rep) { EXPECT_TRUE(has(reps, t.owner_id)); }
-    if (t.owner_kind == OwnerKind::company) { EXPECT_EQ(t.owner_id, 0); }
+    if (t.owner_kind == OwnerKind::region) {
+      EXPECT_TRUE(has(regions, t.owner_id));
+    }
+    if (t.owner_kind == OwnerKind::rep) {
+      EXPECT_TRUE(has(reps, t.owner_id));
+    }
+    if (t.owner_kind == OwnerKind::company) {
+      EXPECT_EQ(t.owner_id, 0);
+    }
   }
   for (auto& f : d.forecasts) EXPECT_TRUE(has(reps, f.rep));
   for (auto& a : d.activities) {
     EXPECT_TRUE(has(reps, a.rep));
-    if (a.customer) { EXPECT_TRUE(has(customers, a.customer)); }
+    if (a.customer) {
+      EXPECT_TRUE(has(customers, a.customer));
+    }
   }
   for (auto& m : d.meetings) EXPECT_TRUE(has(series, m.series));
   for (auto& r : d.resolutions) EXPECT_TRUE(has(meetings, r.meeting));
@@ -213,7 +237,9 @@ TEST(Demo, TargetsRoughlyConsistentAndAchievable) {
   double rep = 0, region = 0, company = 0;
   for (auto& t : d.targets) {
     if (t.metric != TargetMetric::sales || t.month.year() != 2025) continue;
-    (t.owner_kind == OwnerKind::rep ? rep : t.owner_kind == OwnerKind::region ? region : company) += static_cast<double>(t.value);
+    (t.owner_kind == OwnerKind::rep      ? rep
+     : t.owner_kind == OwnerKind::region ? region
+                                         : company) += static_cast<double>(t.value);
   }
   EXPECT_NEAR(region / rep, 1.0, 0.06);
   EXPECT_NEAR(company / region, 1.0, 0.05);
@@ -282,8 +308,8 @@ TEST(Demo, MediumTiming) {
                 d.resolutions.size() + d.action_items.size();
   for (auto& o : d.opportunities) rows += o.history.size();
   for (auto& c : d.contracts) rows += c.lines.size() + c.plan.size();
-  std::printf("medium: %zu rows, generate %.3f s, write %.3f s\n", rows,
-              std::chrono::duration<double>(t1 - t0).count(), std::chrono::duration<double>(t2 - t1).count());
+  std::printf("medium: %zu rows, generate %.3f s, write %.3f s\n", rows, std::chrono::duration<double>(t1 - t0).count(),
+              std::chrono::duration<double>(t2 - t1).count());
   EXPECT_EQ(demo::canonical_dump(s->load_dataset()), demo::canonical_dump(d));
 }
 

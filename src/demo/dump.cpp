@@ -10,9 +10,18 @@ namespace {
 
 struct Out {
   std::string s;
-  void field(int64_t v) { s += std::to_string(v); s += '|'; }
-  void field(const std::string& v) { s += v; s += '|'; }
-  void field(const char* v) { s += v; s += '|'; }
+  void field(int64_t v) {
+    s += std::to_string(v);
+    s += '|';
+  }
+  void field(const std::string& v) {
+    s += v;
+    s += '|';
+  }
+  void field(const char* v) {
+    s += v;
+    s += '|';
+  }
   void field(Date d) { field(format_date(d)); }
   void field(Month m) { field(format_month(m)); }
   void field(const std::optional<Date>& d) { field(d ? format_date(*d) : std::string("-")); }
@@ -38,15 +47,17 @@ std::string canonical_dump(const model::Dataset& d) {
   for (auto& x : d.regions) o.row("region", x.id, x.name, x.parent, int64_t{x.level});
   for (auto& x : d.reps) o.row("rep", x.id, x.name, x.region, x.manager, x.hire_date, x.leave_date);
   for (auto& x : d.customers)
-    o.row("customer", x.id, x.code, x.name, x.industry, int64_t(x.size), x.region, x.owner_rep, x.created, x.lost_reason);
-  for (auto& x : d.products) o.row("product", x.id, x.code, x.name, x.category, x.launch_date, x.list_price, x.unit_cost);
+    o.row("customer", x.id, x.code, x.name, x.industry, int64_t(x.size), x.region, x.owner_rep, x.created,
+          x.lost_reason);
+  for (auto& x : d.products)
+    o.row("product", x.id, x.code, x.name, x.category, x.launch_date, x.list_price, x.unit_cost);
   for (auto& x : d.competitors) o.row("competitor", x.id, x.name);
   for (auto& x : d.competitor_products) o.row("cproduct", x.id, x.competitor, x.category, x.name);
   for (auto& x : d.market_stats) o.row("market", x.month, x.industry, x.region, x.category, x.market_size);
   for (auto& x : d.competitor_sales) o.row("csale", x.month, x.competitor_product, x.region, x.amount);
   for (auto& x : d.opportunities) {
-    o.row("opp", x.id, x.customer, x.rep, x.category, x.amount, x.created, x.expected_close,
-          model::stage_code(x.stage), x.closed, x.lost_reason);
+    o.row("opp", x.id, x.customer, x.rep, x.category, x.amount, x.created, x.expected_close, model::stage_code(x.stage),
+          x.closed, x.lost_reason);
     for (auto& e : x.history) o.row(" stage", model::stage_code(e.stage), e.date);
   }
   for (auto& x : d.bids) o.row("bid", x.id, x.opportunity, x.bid_date, x.amount, int64_t(x.result), x.result_date);
@@ -72,8 +83,7 @@ std::string canonical_dump(const model::Dataset& d) {
     o.row("resolution", x.id, x.meeting, x.title, x.description, x.owner, x.expected, x.goal_metric, x.goal_scope,
           x.goal_comparator, x.goal_value, x.due_date, model::resolution_status_code(x.status), x.closed_date);
   for (auto& x : d.action_items)
-    o.row("action", x.id, x.resolution, x.title, x.owner, x.due_date, model::action_status_code(x.status),
-          x.done_date);
+    o.row("action", x.id, x.resolution, x.title, x.owner, x.due_date, model::action_status_code(x.status), x.done_date);
   return o.s;
 }
 

@@ -29,17 +29,17 @@ std::string company_name(Rng& r, const std::string& province, const std::string&
 
 // One sales seat: a territory that a chain of reps occupy one after another.
 struct Slot {
-  int daqu = 0;      // 0..6
-  Id region = 0;     // 大区 for the lead seat, a province otherwise
-  bool lead = false; // team lead: never leaves, takes over vacant seats' deals
+  int daqu = 0;       // 0..6
+  Id region = 0;      // 大区 for the lead seat, a province otherwise
+  bool lead = false;  // team lead: never leaves, takes over vacant seats' deals
   Date opened;
   std::vector<Id> reps;  // occupants in time order
 };
 
 struct CustomerMeta {
   size_t slot = 0;
-  double size_mult = 1;     // deal size factor by 大/中/小
-  double reliability = 0.8; // share of instalments paid on time
+  double size_mult = 1;       // deal size factor by 大/中/小
+  double reliability = 0.8;   // share of instalments paid on time
   std::optional<Date> churn;  // no new business after this date
 };
 
@@ -51,15 +51,15 @@ struct Ctx {
   std::array<Id, kDaqu> daqu_region{};
   std::vector<std::vector<Id>> provinces;  // per 大区
   std::vector<Slot> slots;
-  std::vector<size_t> lead_slot;           // per 大区
-  std::vector<double> rep_skill;           // by rep id (index 0 unused)
-  std::vector<CustomerMeta> cust;          // by customer id - 1
+  std::vector<size_t> lead_slot;   // per 大区
+  std::vector<double> rep_skill;   // by rep id (index 0 unused)
+  std::vector<CustomerMeta> cust;  // by customer id - 1
   std::vector<std::vector<Id>> slot_customers;
   std::array<std::vector<size_t>, kCategories> products_by_cat;  // product indexes
-  std::vector<int> rep_daqu;               // by rep id
+  std::vector<int> rep_daqu;                                     // by rep id
 };
 
-double season(int month);   // 1..12 → relative signing intensity, mean ≈ 1
+double season(int month);             // 1..12 → relative signing intensity, mean ≈ 1
 double growth(const Ctx& c, Date d);  // yearly business growth factor since start
 // The rep occupying a slot on a date; the 大区 lead while a seat is vacant.
 Id occupant(const Ctx& c, size_t slot, Date d);

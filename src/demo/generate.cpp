@@ -32,7 +32,9 @@ Id occupant(const Ctx& c, size_t slot, Date d) {
   return c.slots[c.lead_slot[static_cast<size_t>(s.daqu)]].reps[0];
 }
 
-int64_t unix_seconds(Date d, int hour) { return static_cast<int64_t>(d.days) * 86400 + hour * 3600 - 8 * 3600; }  // Beijing time
+int64_t unix_seconds(Date d, int hour) {
+  return static_cast<int64_t>(d.days) * 86400 + hour * 3600 - 8 * 3600;
+}  // Beijing time
 
 }  // namespace detail
 
@@ -54,8 +56,8 @@ model::Dataset generate(const DemoOptions& o) {
   c.as_of = o.as_of;
   c.start = from_ymd(to_ymd(o.as_of).year - 3, 1, 1);
   Rng root(o.seed);
-  Rng r_org = root.fork(1), r_deals = root.fork(2), r_plans = root.fork(3), r_act = root.fork(4),
-      r_meet = root.fork(5), r_market = root.fork(6);
+  Rng r_org = root.fork(1), r_deals = root.fork(2), r_plans = root.fork(3), r_act = root.fork(4), r_meet = root.fork(5),
+      r_market = root.fork(6);
   detail::gen_org(c, r_org);
   detail::gen_deals(c, r_deals);
   detail::gen_market(c, r_market);

@@ -21,7 +21,7 @@ Money round_yuan(double fen) { return static_cast<Money>(std::llround(fen / 100.
 
 struct LargeCustomer {
   int daqu = 0;
-  int category = 0;  // preferred product category
+  int category = 0;   // preferred product category
   double weight = 1;  // share of contracts
   Date from, to;      // active window (to = churn date or as_of)
   Id owner = 0;
@@ -62,7 +62,8 @@ void large_org(Ctx& c, Rng& r, std::vector<std::vector<Id>>& daqu_reps) {
     rp.manager = lead[i];
     rp.hire_date = Date{c.start.days - static_cast<int>(r.range(30, 2000))};
     // ~8% left during the data set; their customers pass to the 大区 lead afterwards.
-    if (r.chance(0.08)) rp.leave_date = Date{c.start.days + static_cast<int>(r.range(200, c.as_of.days - c.start.days - 60))};
+    if (r.chance(0.08))
+      rp.leave_date = Date{c.start.days + static_cast<int>(r.range(200, c.as_of.days - c.start.days - 60))};
     c.d.reps.push_back(rp);
     daqu_reps[i].push_back(rp.id);
   }
@@ -98,7 +99,8 @@ std::vector<LargeCustomer> large_customers(Ctx& c, Rng& r, const std::vector<std
     cu.region = r.pick(c.provinces[static_cast<size_t>(m.daqu)]);
     double u = r.uniform();
     cu.size = u < 0.1 ? model::CustomerSize::large : u < 0.4 ? model::CustomerSize::medium : model::CustomerSize::small;
-    cu.name = company_name(r, c.d.regions[static_cast<size_t>(cu.region - 1)].name, cu.industry) + std::to_string(i + 1);
+    cu.name =
+        company_name(r, c.d.regions[static_cast<size_t>(cu.region - 1)].name, cu.industry) + std::to_string(i + 1);
     m.owner = r.pick(daqu_reps[static_cast<size_t>(m.daqu)]);
     cu.owner_rep = m.owner;
     // A quarter of the base existed before the data starts; the rest arrive over time.
@@ -135,8 +137,10 @@ void add_payments(Ctx& c, Rng& r, const model::Contract& k) {
       if (d > c.as_of || a <= 0) return;
       c.d.payments.push_back({static_cast<Id>(c.d.payments.size() + 1), k.id, std::max(d, k.signed_date), a});
     };
-    if (u < 0.8) pay(Date{item.due_date.days + static_cast<int>(r.range(-10, 7))}, item.amount);
-    else if (u < 0.92) pay(Date{item.due_date.days + static_cast<int>(r.range(15, 180))}, item.amount);
+    if (u < 0.8)
+      pay(Date{item.due_date.days + static_cast<int>(r.range(-10, 7))}, item.amount);
+    else if (u < 0.92)
+      pay(Date{item.due_date.days + static_cast<int>(r.range(15, 180))}, item.amount);
     else if (u < 0.97) {
       Money first = std::min(item.amount, round_yuan(static_cast<double>(item.amount) * r.uniform(0.3, 0.7)));
       pay(Date{item.due_date.days + static_cast<int>(r.range(0, 60))}, first);
@@ -238,7 +242,8 @@ void gen_large(Ctx& c, Rng& root) {
       const auto& p = c.d.products[c.products_by_cat[static_cast<size_t>(cat)][static_cast<size_t>(
           r.range(0, static_cast<int64_t>(c.products_by_cat[static_cast<size_t>(cat)].size()) - 1))]];
       int64_t qty = r.range(1, 20);
-      Money a = std::max<Money>(10000, round_yuan(static_cast<double>(p.list_price) * qty * size_mult * r.uniform(0.8, 1.0)));
+      Money a =
+          std::max<Money>(10000, round_yuan(static_cast<double>(p.list_price) * qty * size_mult * r.uniform(0.8, 1.0)));
       Money cost = static_cast<Money>(static_cast<double>(p.unit_cost) * static_cast<double>(qty));
       k.lines.push_back({p.id, qty, a, cost});
       k.amount += a;
@@ -246,7 +251,8 @@ void gen_large(Ctx& c, Rng& root) {
     lines += n;
     auto at = [&](int days) { return Date{d.days + days}; };
     double u = r.uniform();
-    if (u < 0.5) k.plan = {{at(static_cast<int>(r.range(20, 60))), k.amount}};
+    if (u < 0.5)
+      k.plan = {{at(static_cast<int>(r.range(20, 60))), k.amount}};
     else if (u < 0.85) {
       Money a = round_yuan(static_cast<double>(k.amount) * 0.5);
       k.plan = {{at(15), a}, {at(static_cast<int>(r.range(90, 150))), k.amount - a}};
@@ -256,7 +262,8 @@ void gen_large(Ctx& c, Rng& root) {
     }
     if (r.chance(0.2) && d.days - c.start.days > 160) {
       add_won_opportunity(c, r, k, cat);
-      if (r.chance(0.5)) add_lost_opportunity(c, r, k.customer, k.rep, cat, Date{d.days - static_cast<int>(r.range(0, 90))}, k.amount);
+      if (r.chance(0.5))
+        add_lost_opportunity(c, r, k.customer, k.rep, cat, Date{d.days - static_cast<int>(r.range(0, 90))}, k.amount);
     }
     add_payments(c, r, k);
     c.d.contracts.push_back(std::move(k));
@@ -267,9 +274,12 @@ void gen_large(Ctx& c, Rng& root) {
   const Month first = Month::of(c.start), last = Month::of(to_ymd(c.as_of).year, 12);
   const size_t months = static_cast<size_t>(last.index - first.index + 1);
   std::vector<Money> sales(static_cast<size_t>(kReps + 1) * months, 0), coll(sales.size(), 0);
-  auto slot = [&](Id rep, Date d) { return static_cast<size_t>(rep) * months + static_cast<size_t>(Month::of(d).index - first.index); };
+  auto slot = [&](Id rep, Date d) {
+    return static_cast<size_t>(rep) * months + static_cast<size_t>(Month::of(d).index - first.index);
+  };
   for (const auto& k : c.d.contracts) sales[slot(k.rep, k.signed_date)] += k.amount;
-  for (const auto& p : c.d.payments) coll[slot(c.d.contracts[static_cast<size_t>(p.contract - 1)].rep, p.date)] += p.amount;
+  for (const auto& p : c.d.payments)
+    coll[slot(c.d.contracts[static_cast<size_t>(p.contract - 1)].rep, p.date)] += p.amount;
   Rng& rp = r_plan;
   std::vector<double> bias(kReps + 1);
   for (auto& b : bias) b = rp.uniform(0.85, 1.25);
@@ -282,7 +292,8 @@ void gen_large(Ctx& c, Rng& root) {
       Date mfirst = from_ymd(m.year(), m.month(), 1);
       if (rr.leave_date && *rr.leave_date < mfirst) continue;
       size_t prev = static_cast<size_t>(rep) * months + mi - 12;
-      Money ts = round_yuan(static_cast<double>(sales[prev]) * 1.12), tc = round_yuan(static_cast<double>(coll[prev]) * 1.1);
+      Money ts = round_yuan(static_cast<double>(sales[prev]) * 1.12),
+            tc = round_yuan(static_cast<double>(coll[prev]) * 1.1);
       c.d.targets.push_back({m, model::TargetMetric::sales, model::OwnerKind::rep, rep, ts});
       c.d.targets.push_back({m, model::TargetMetric::collection, model::OwnerKind::rep, rep, tc});
       Id reg = rr.region;
@@ -298,15 +309,17 @@ void gen_large(Ctx& c, Rng& root) {
       Date fd = from_ymd(m.year(), m.month(), 1);
       if (fd <= c.as_of) {
         Money actual = sales[static_cast<size_t>(rep) * months + mi];
-        c.d.forecasts.push_back({static_cast<Id>(c.d.forecasts.size() + 1), m, rep,
-                                 round_yuan(static_cast<double>(actual) * bias[static_cast<size_t>(rep)] * rp.lognormal(0.2)),
-                                 unix_seconds(Date{fd.days - static_cast<int>(rp.range(1, 5))}, 17)});
+        c.d.forecasts.push_back(
+            {static_cast<Id>(c.d.forecasts.size() + 1), m, rep,
+             round_yuan(static_cast<double>(actual) * bias[static_cast<size_t>(rep)] * rp.lognormal(0.2)),
+             unix_seconds(Date{fd.days - static_cast<int>(rp.range(1, 5))}, 17)});
       }
     }
     for (size_t g = 1; g < reg_s.size(); ++g)
       if (reg_s[g] || reg_c[g]) {
         c.d.targets.push_back({m, model::TargetMetric::sales, model::OwnerKind::region, static_cast<Id>(g), reg_s[g]});
-        c.d.targets.push_back({m, model::TargetMetric::collection, model::OwnerKind::region, static_cast<Id>(g), reg_c[g]});
+        c.d.targets.push_back(
+            {m, model::TargetMetric::collection, model::OwnerKind::region, static_cast<Id>(g), reg_c[g]});
       }
     c.d.targets.push_back({m, model::TargetMetric::sales, model::OwnerKind::company, 0, co_s});
     c.d.targets.push_back({m, model::TargetMetric::collection, model::OwnerKind::company, 0, co_c});
@@ -320,8 +333,9 @@ void gen_large(Ctx& c, Rng& root) {
     if (owned[static_cast<size_t>(rep)].empty()) continue;
     Date end = rr.leave_date ? std::min(*rr.leave_date, c.as_of) : c.as_of;
     for (int d = c.start.days + static_cast<int>(rp.range(0, 6)); d <= end.days; d += 7)
-      c.d.activities.push_back({static_cast<Id>(c.d.activities.size() + 1), rep, rp.pick(owned[static_cast<size_t>(rep)]),
-                                Date{d}, static_cast<model::ActivityType>(rp.range(0, 3))});
+      c.d.activities.push_back({static_cast<Id>(c.d.activities.size() + 1), rep,
+                                rp.pick(owned[static_cast<size_t>(rep)]), Date{d},
+                                static_cast<model::ActivityType>(rp.range(0, 3))});
   }
 }
 

@@ -37,7 +37,8 @@ void gen_market(Ctx& c, Rng& r) {
     const auto& cu = c.d.customers[static_cast<size_t>(k.customer - 1)];
     int ind = ind_of(cu.industry), dq = region_daqu[static_cast<size_t>(cu.region)];
     for (const auto& l : k.lines)
-      own[static_cast<size_t>(cell(ind, dq, static_cast<int>((l.product - 1) % kCategories)))] += static_cast<double>(l.amount);
+      own[static_cast<size_t>(cell(ind, dq, static_cast<int>((l.product - 1) % kCategories)))] +=
+          static_cast<double>(l.amount);
   }
   const Month m0 = Month::of(c.start), m1 = Month::of(c.as_of);
   const double months = m1.index - m0.index + 1;
@@ -65,15 +66,17 @@ void gen_market(Ctx& c, Rng& r) {
           double v = base[static_cast<size_t>(cell(ind, dq, cat))] * level * r.lognormal(0.06);
           Money size = std::llround(v / 10000) * 10000;
           cat_dq[static_cast<size_t>(dq * kCategories + cat)] += static_cast<double>(size);
-          c.d.market_stats.push_back({m, kIndustryNames[static_cast<size_t>(ind)], c.daqu_region[static_cast<size_t>(dq)],
-                                      kCategoryNames[static_cast<size_t>(cat)], size});
+          c.d.market_stats.push_back({m, kIndustryNames[static_cast<size_t>(ind)],
+                                      c.daqu_region[static_cast<size_t>(dq)], kCategoryNames[static_cast<size_t>(cat)],
+                                      size});
         }
     for (size_t p = 0; p < ncp; ++p) {
       int cat = static_cast<int>(p % kCategories);  // competitor products are listed competitor × category
       for (int dq = 0; dq < kDaqu; ++dq) {
         double s = cshare[p * kDaqu + static_cast<size_t>(dq)] * (1 + drift[p] * (t / 4.0)) * r.lognormal(0.1);
         Money amount = std::llround(cat_dq[static_cast<size_t>(dq * kCategories + cat)] * s / 10000) * 10000;
-        c.d.competitor_sales.push_back({m, c.d.competitor_products[p].id, c.daqu_region[static_cast<size_t>(dq)], amount});
+        c.d.competitor_sales.push_back(
+            {m, c.d.competitor_products[p].id, c.daqu_region[static_cast<size_t>(dq)], amount});
       }
     }
   }

@@ -19,11 +19,11 @@ struct Meetings {
   Date clamp(Date d, Date lo, Date hi) { return d < lo ? lo : d > hi ? hi : d; }
 
   void resolutions(const model::Meeting& m, const std::string& where, Id region, int count, int horizon) {
-    static const char* kTopics[] = {"回款", "签单", "新客户开拓", "重点商机推进", "投标准备", "客户流失挽回", "预测准确率"};
+    static const char* kTopics[] = {"回款",     "签单",         "新客户开拓", "重点商机推进",
+                                    "投标准备", "客户流失挽回", "预测准确率"};
     // Goal metrics from A1's fixed list (analytics/act/metric_goal.h); churn and forecast
     // accuracy are not on it, so those topics carry a goal as text only.
-    static const char* kMetric[] = {"collection_rate", "completion", "new_customers", "completion",
-                                    "bids_won", "", ""};
+    static const char* kMetric[] = {"collection_rate", "completion", "new_customers", "completion", "bids_won", "", ""};
     for (int i = 0; i < count; ++i) {
       int t = static_cast<int>(r.range(0, 6));
       model::Resolution x;
@@ -122,7 +122,8 @@ void gen_meetings(Ctx& c, Rng& r) {
   Month next_month{Month::of(c.as_of).index + 1};
   Month next_quarter{Month::of(c.as_of).index + 3 - (Month::of(c.as_of).month() - 1) % 3};
   g.series("公司月度经营分析会", "monthly", "company", 1, monthly, Date{next_month.first_day().days + 4}, 2, 3, 45);
-  g.series("公司季度业绩复盘会", "quarterly", "company", 1, quarterly, Date{next_quarter.first_day().days + 9}, 2, 4, 90);
+  g.series("公司季度业绩复盘会", "quarterly", "company", 1, quarterly, Date{next_quarter.first_day().days + 9}, 2, 4,
+           90);
   // Weekly regional meetings only for the recent half year (a Monday each week).
   const int weeks = c.medium ? 26 : 13;
   Date monday{c.as_of.days - ((c.as_of.days + 3) % 7)};  // 1970-01-01 was a Thursday

@@ -14,10 +14,9 @@ const std::array<std::vector<const char*>, kDaqu> kProvinces = {{
     {"陕西", "甘肃", "新疆"},
     {"辽宁", "吉林", "黑龙江"},
 }};
-const std::array<const char*, kCategories> kCategoryNames = {"服务器", "存储", "网络设备", "安全设备",
+const std::array<const char*, kCategories> kCategoryNames = {"服务器",   "存储",   "网络设备", "安全设备",
                                                              "工业软件", "云服务", "智能终端", "运维服务"};
-const std::array<double, kCategories> kCategoryTicket = {240000, 200000, 120000, 100000,
-                                                         160000, 80000, 60000, 50000};
+const std::array<double, kCategories> kCategoryTicket = {240000, 200000, 120000, 100000, 160000, 80000, 60000, 50000};
 const std::array<double, kCategories> kCategoryMargin = {0.18, 0.22, 0.25, 0.35, 0.55, 0.45, 0.20, 0.40};
 const std::array<const char*, kIndustries> kIndustryNames = {"制造", "能源", "医疗", "教育",
                                                              "金融", "零售", "交通", "政府"};
@@ -29,9 +28,9 @@ namespace {
 const std::vector<const char*> kSurnames = {"王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周",
                                             "徐", "孙", "马", "朱", "胡", "郭", "何", "高", "林", "罗",
                                             "郑", "梁", "谢", "宋", "唐", "许", "韩", "冯", "邓", "曹"};
-const std::vector<const char*> kGiven = {"伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "军", "洋",
-                                         "勇", "艳", "杰", "娟", "涛", "明", "超", "秀英", "霞", "平",
-                                         "刚", "桂英", "建华", "晓东", "海燕", "志强", "雪", "婷", "宇", "浩"};
+const std::vector<const char*> kGiven = {"伟", "芳",   "娜",   "敏",   "静",   "丽",   "强", "磊",   "军", "洋",
+                                         "勇", "艳",   "杰",   "娟",   "涛",   "明",   "超", "秀英", "霞", "平",
+                                         "刚", "桂英", "建华", "晓东", "海燕", "志强", "雪", "婷",   "宇", "浩"};
 const std::vector<const char*> kBrand = {"华信", "恒通", "鼎盛", "瑞丰", "宏达", "中科", "天成", "金桥",
                                          "远航", "新元", "博远", "安泰", "国联", "东方", "精诚", "永盛",
                                          "联创", "汇智", "凯达", "盛世", "长城", "星河", "同泰", "海纳"};

@@ -164,11 +164,13 @@ void gen_customers(Ctx& c, Rng& r) {
     cu.industry = kIndustryNames[ind];
     cu.name = company_name(r, c.d.regions[static_cast<size_t>(prov - 1)].name, cu.industry);
     double u = r.uniform();
-    cu.size = u < 0.15 ? model::CustomerSize::large : u < 0.5 ? model::CustomerSize::medium : model::CustomerSize::small;
+    cu.size = u < 0.15  ? model::CustomerSize::large
+              : u < 0.5 ? model::CustomerSize::medium
+                        : model::CustomerSize::small;
     cu.region = prov;
     // Most of the base predates the data; newer customers arrive a little faster over time.
     cu.created = r.chance(0.6) ? Date{c.start.days - static_cast<int>(r.range(30, 1500))}
-                                : Date{c.start.days + static_cast<int>(std::pow(r.uniform(), 0.85) * span)};
+                               : Date{c.start.days + static_cast<int>(std::pow(r.uniform(), 0.85) * span)};
     CustomerMeta m;
     m.size_mult = cu.size == model::CustomerSize::large ? 3.0 : cu.size == model::CustomerSize::medium ? 1.0 : 0.35;
     m.reliability = r.uniform(0.55, 0.97);
@@ -176,8 +178,8 @@ void gen_customers(Ctx& c, Rng& r) {
     for (size_t s : daqu_seats[dq])
       if (c.slots[s].region == prov) same.push_back(s);
     m.slot = r.chance(0.08) || daqu_seats[dq].empty() ? c.lead_slot[dq]
-             : !same.empty()                           ? r.pick(same)
-                                                       : r.pick(daqu_seats[dq]);
+             : !same.empty()                          ? r.pick(same)
+                                                      : r.pick(daqu_seats[dq]);
     if (r.chance(0.22)) {
       Date from{std::max(cu.created.days, c.start.days) + 180};
       if (from < c.as_of) {

@@ -47,14 +47,16 @@ Actuals collect(const Ctx& c) {
     a.company_sales[static_cast<size_t>(off)] += static_cast<double>(k.amount);
     for (const auto& l : k.lines) a.company_cost[static_cast<size_t>(off)] += static_cast<double>(l.cost);
     auto it = first_contract.find(k.customer);
-    if (it == first_contract.end() || k.signed_date < it->second.first) first_contract[k.customer] = {k.signed_date, k.rep};
+    if (it == first_contract.end() || k.signed_date < it->second.first)
+      first_contract[k.customer] = {k.signed_date, k.rep};
   }
   for (const auto& p : c.d.payments)
     a.add(contract_rep[static_cast<size_t>(p.contract)], 1, Month::of(p.date), static_cast<double>(p.amount));
   std::vector<Id> opp_rep(c.d.opportunities.size() + 1);
   for (const auto& o : c.d.opportunities) opp_rep[static_cast<size_t>(o.id)] = o.rep;
   for (const auto& b : c.d.bids)
-    if (b.result == model::BidResult::won) a.add(opp_rep[static_cast<size_t>(b.opportunity)], 2, Month::of(*b.result_date), 1);
+    if (b.result == model::BidResult::won)
+      a.add(opp_rep[static_cast<size_t>(b.opportunity)], 2, Month::of(*b.result_date), 1);
   for (const auto& [cust, fc] : first_contract) a.add(fc.second, 3, Month::of(fc.first), 1);
   return a;
 }
@@ -108,7 +110,8 @@ struct Planner {
     const TargetMetric mets[kMetrics] = {TargetMetric::sales, TargetMetric::collection, TargetMetric::bids_won,
                                          TargetMetric::new_customers};
     // Region/company sums for sales and collection, [metric][daqu][month].
-    std::vector<std::vector<std::vector<double>>> dq(2, std::vector<std::vector<double>>(kDaqu, std::vector<double>(static_cast<size_t>(n_months))));
+    std::vector<std::vector<std::vector<double>>> dq(
+        2, std::vector<std::vector<double>>(kDaqu, std::vector<double>(static_cast<size_t>(n_months))));
     for (const auto& rp : c.d.reps) {
       std::array<double, kMetrics> uplift{};
       int year = -1;
@@ -125,7 +128,9 @@ struct Planner {
           double rr = run_rate(rp.id, met, std::min(k, a.months - 1));
           double v = rr * season_k * uplift[static_cast<size_t>(met)];
           int64_t value = met < 2 ? std::llround(v / 100000) * 100000 : std::llround(std::max(v, met == 3 ? 0.3 : 0.0));
-          if (met < 2) dq[static_cast<size_t>(met)][static_cast<size_t>(c.rep_daqu[static_cast<size_t>(rp.id)])][static_cast<size_t>(k)] += static_cast<double>(value);
+          if (met < 2)
+            dq[static_cast<size_t>(met)][static_cast<size_t>(c.rep_daqu[static_cast<size_t>(rp.id)])]
+              [static_cast<size_t>(k)] += static_cast<double>(value);
           c.d.targets.push_back({m, mets[met], OwnerKind::rep, rp.id, value});
         }
       }
@@ -136,11 +141,14 @@ struct Planner {
         Month m{a.m0.index + k};
         double company = 0;
         for (int i = 0; i < kDaqu; ++i) {
-          int64_t v = std::llround(dq[static_cast<size_t>(met)][static_cast<size_t>(i)][static_cast<size_t>(k)] * r.uniform(0.99, 1.04) / 100000) * 100000;
+          int64_t v = std::llround(dq[static_cast<size_t>(met)][static_cast<size_t>(i)][static_cast<size_t>(k)] *
+                                   r.uniform(0.99, 1.04) / 100000) *
+                      100000;
           company += static_cast<double>(v);
           c.d.targets.push_back({m, mets[met], OwnerKind::region, c.daqu_region[static_cast<size_t>(i)], v});
         }
-        c.d.targets.push_back({m, mets[met], OwnerKind::company, 0, std::llround(company * r.uniform(0.98, 1.03) / 100000) * 100000});
+        c.d.targets.push_back(
+            {m, mets[met], OwnerKind::company, 0, std::llround(company * r.uniform(0.98, 1.03) / 100000) * 100000});
       }
   }
 

@@ -71,7 +71,8 @@ std::shared_ptr<const Snapshot> with_contracts(const Snapshot& s, std::vector<mo
   std::unordered_map<int32_t, int32_t> first_day;  // customer index → day of its first contract
   for (const auto& c : added) first_day.emplace(f.customer_index->find(c.customer), INT32_MAX);
   for (size_t i = 0; i < f.first_contracts.size(); ++i)
-    if (auto it = first_day.find(f.first_contracts.customer[i]); it != first_day.end()) it->second = f.first_contracts.day[i];
+    if (auto it = first_day.find(f.first_contracts.customer[i]); it != first_day.end())
+      it->second = f.first_contracts.day[i];
 
   auto n = std::make_shared<Facts>(f);  // every column shared: O(columns)
   for (const auto& c : added) {

@@ -32,7 +32,8 @@ model::Dataset base() {
   d.regions = {{1, "公司", 0, 0}, {2, "华北", 1, 1}};
   d.reps = {{7, "甲", 2, 0, D("2020-01-01"), std::nullopt}, {8, "乙", 2, 0, D("2020-01-01"), std::nullopt}};
   for (Id c = 1; c <= 3; ++c)
-    d.customers.push_back({c, "C" + std::to_string(c), "客户", "制造", model::CustomerSize::large, 2, 7, D("2020-01-01"), ""});
+    d.customers.push_back(
+        {c, "C" + std::to_string(c), "客户", "制造", model::CustomerSize::large, 2, 7, D("2020-01-01"), ""});
   d.products = {{100, "P100", "服务器A", "服务器", D("2020-01-01"), 1000, 600},
                 {101, "P101", "软件B", "软件", D("2020-01-01"), 500, 100}};
   d.contracts = {contract(10, 1, 7, "2024-05-01", {{100, 1, 1000, 600}, {101, 2, 800, 200}}, {{D("2024-06-01"), 1800}}),
@@ -116,7 +117,8 @@ TEST(WithContracts, BackdatedEqualsARebuild) {
       contract(31, 3, 7, "2024-03-05", {{100, 1, 70, 7}, {101, 2, 60, 6}}),  // first of customer 3, on 2's first day
       contract(32, 4, 8, "2024-01-02", {{100, 1, 50, 5}}, {{D("2024-02-01"), 50}}),  // before every row
       contract(33, 1, 7, "2024-04-01", {{101, 1, 40, 4}}),  // before customer 1's first (2024-05-01): its row moves
-      contract(34, 2, 7, "2024-03-05", {{100, 1, 30, 3}})};  // the same day as customer 2's first: that one stays (lower id)
+      contract(34, 2, 7, "2024-03-05",
+               {{100, 1, 30, 3}})};  // the same day as customer 2's first: that one stays (lower id)
   auto next = with_contracts(*before, added, 2);
   ASSERT_TRUE(next);
   for (const auto& c : added) d.contracts.push_back(c);
@@ -168,7 +170,8 @@ TEST(WithContracts, ReadersAreNotDisturbedByAppends) {
     }
   });
   auto cur = s;
-  for (Id id = 100; id < 3100; ++id) cur = with_contracts(*cur, {contract(id, 1, 7, "2024-07-01", {{100, 1, 5, 1}})}, id);
+  for (Id id = 100; id < 3100; ++id)
+    cur = with_contracts(*cur, {contract(id, 1, 7, "2024-07-01", {{100, 1, 5, 1}})}, id);
   stop = true;
   reader.join();
   EXPECT_EQ(wrong, 0);

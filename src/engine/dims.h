@@ -19,7 +19,7 @@ struct Dims {
   std::vector<int32_t> region_parent;
   std::vector<int8_t> region_level;
   std::vector<int32_t> region_top;  // the level-1 ancestor (大区), or self / kNone above it
-  int32_t company = kNone;           // the root region (level 0)
+  int32_t company = kNone;          // the root region (level 0)
 
   // Reps in id order.
   std::vector<Id> rep_id;

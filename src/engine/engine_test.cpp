@@ -20,8 +20,10 @@ Dims dims() {
 }  // namespace
 
 TEST(FactTable, PeriodIsARowRange) {
-  auto t = build_facts({{D("2024-03-02").days, 0, 0, 0, 5}, {D("2024-03-01").days, 1, 0, 0, 7},
-                        {D("2024-04-01").days, 0, 0, 0, 11}, {D("2024-02-29").days, 2, 0, 0, 13}});
+  auto t = build_facts({{D("2024-03-02").days, 0, 0, 0, 5},
+                        {D("2024-03-01").days, 1, 0, 0, 7},
+                        {D("2024-04-01").days, 0, 0, 0, 11},
+                        {D("2024-02-29").days, 2, 0, 0, 13}});
   // Sorted: 02-29, 03-01, 03-02, 04-01.
   auto r = t.range(D("2024-03-01"), D("2024-03-31"));
   EXPECT_EQ(r.begin, 1u);
@@ -134,7 +136,9 @@ TEST(Snapshot, RecordsForTheDoDashboards) {
   o.expected_close = D("2024-03-31");
   o.stage = model::Stage::won;
   o.closed = D("2024-03-01");
-  o.history = {{model::Stage::lead, D("2024-01-10")}, {model::Stage::proposal, D("2024-02-01")}, {model::Stage::won, D("2024-03-01")}};
+  o.history = {{model::Stage::lead, D("2024-01-10")},
+               {model::Stage::proposal, D("2024-02-01")},
+               {model::Stage::won, D("2024-03-01")}};
   d.opportunities = {o};
   d.bids = {{1, 3, D("2024-02-20"), 450, model::BidResult::won, D("2024-02-25")}};
   model::Contract c;
@@ -146,8 +150,10 @@ TEST(Snapshot, RecordsForTheDoDashboards) {
   c.plan = {{D("2024-05-01"), 150}, {D("2024-04-01"), 300}};  // out of order on purpose
   d.contracts = {c};
   d.payments = {{2, 9, D("2024-04-20"), 100}, {1, 9, D("2024-04-02"), 200}};
-  d.forecasts = {{1, Month::of(2024, 4), 8, 90, 300}, {2, Month::of(2024, 4), 7, 80, 200}, {3, Month::of(2024, 4), 7, 70, 100}};
-  d.activities = {{1, 7, 1, D("2024-03-02"), model::ActivityType::demo}, {2, 8, 5, D("2024-03-01"), model::ActivityType::call}};
+  d.forecasts = {
+      {1, Month::of(2024, 4), 8, 90, 300}, {2, Month::of(2024, 4), 7, 80, 200}, {3, Month::of(2024, 4), 7, 70, 100}};
+  d.activities = {{1, 7, 1, D("2024-03-02"), model::ActivityType::demo},
+                  {2, 8, 5, D("2024-03-01"), model::ActivityType::call}};
   auto s = build_snapshot(d, 1);
   const auto& f = *s->facts;
 

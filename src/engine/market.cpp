@@ -27,7 +27,8 @@ MarketTables build_market(const model::Dataset& d, const Dims& dims, const std::
     if (fresh) t.industries.push_back(m.industry);
     t.market.push_back({m.month.index, it->second, dims.find_region(m.region), category_of(m.category), m.market_size});
   }
-  std::stable_sort(t.market.begin(), t.market.end(), [](const MarketRow& a, const MarketRow& b) { return a.month < b.month; });
+  std::stable_sort(t.market.begin(), t.market.end(),
+                   [](const MarketRow& a, const MarketRow& b) { return a.month < b.month; });
 
   std::unordered_map<Id, std::string> company;
   for (const auto& c : d.competitors) company[c.id] = c.name;

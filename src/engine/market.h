@@ -43,7 +43,7 @@ struct MarketTables {
   // Competitor products, in id order.
   std::vector<Id> rival_id;
   std::vector<std::string> rival_name, rival_company;
-  std::vector<int32_t> rival_category;  // category code (kNone: a category no product of ours has)
+  std::vector<int32_t> rival_category;         // category code (kNone: a category no product of ours has)
   std::vector<CompetitorSaleRow> rival_sales;  // in month order
 };
 

@@ -11,11 +11,13 @@
 namespace sl::engine {
 
 struct MonthRegionGrid {
-  Month first;                 // month of cell row 0
+  Month first;  // month of cell row 0
   int months = 0;
-  int32_t regions = 0;         // = Dims::region_count()
-  std::vector<Money> cells;    // [month * regions + region index of the 大区]
-  Money at(Month m, int32_t region) const { return cells[static_cast<size_t>((m.index - first.index) * regions + region)]; }
+  int32_t regions = 0;       // = Dims::region_count()
+  std::vector<Money> cells;  // [month * regions + region index of the 大区]
+  Money at(Month m, int32_t region) const {
+    return cells[static_cast<size_t>((m.index - first.index) * regions + region)];
+  }
 };
 
 // Rows dated [first, last] whose rep the scope sees, summed into the month of the row and

@@ -16,7 +16,8 @@ Date D(const char* s) { return *parse_date(s); }
 
 TEST(MonthlyGrid, SumsByMonthAndDaqu) {
   // 公司(1) → 华东(2) → 上海(4); 华南(3) → 广东(5). Rep 10 in 上海, rep 11 in 广东, rep 12 at 华南 itself.
-  std::vector<model::Region> regions = {{1, "公司", 0, 0}, {2, "华东", 1, 1}, {3, "华南", 1, 1}, {4, "上海", 2, 2}, {5, "广东", 3, 2}};
+  std::vector<model::Region> regions = {
+      {1, "公司", 0, 0}, {2, "华东", 1, 1}, {3, "华南", 1, 1}, {4, "上海", 2, 2}, {5, "广东", 3, 2}};
   std::vector<model::Rep> reps = {{10, "a", 4, 0, D("2020-01-01"), std::nullopt},
                                   {11, "b", 5, 0, D("2020-01-01"), std::nullopt},
                                   {12, "c", 3, 0, D("2020-01-01"), std::nullopt}};
@@ -26,7 +27,7 @@ TEST(MonthlyGrid, SumsByMonthAndDaqu) {
                              {D("2026-01-31").days, p11, 0, kNone, 50},
                              {D("2026-01-20").days, p12, 0, kNone, 5},
                              {D("2026-02-01").days, p10, 0, kNone, 7},
-                             {D("2026-03-10").days, p11, 0, kNone, 1},   // after last
+                             {D("2026-03-10").days, p11, 0, kNone, 1},       // after last
                              {D("2025-12-31").days, p10, 0, kNone, 1000}});  // before first
   int32_t east = d.find_region(2), south = d.find_region(3);
   auto g = sum_by_month_top_region(d, t, scope_all(d), D("2026-01-01"), D("2026-03-09"));

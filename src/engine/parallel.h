@@ -23,8 +23,7 @@ void parallel_chunks(size_t n, size_t workers, F&& f) {
   }
   std::vector<std::thread> threads;
   threads.reserve(workers - 1);
-  for (size_t w = 1; w < workers; ++w)
-    threads.emplace_back([&, w] { f(w, n * w / workers, n * (w + 1) / workers); });
+  for (size_t w = 1; w < workers; ++w) threads.emplace_back([&, w] { f(w, n * w / workers, n * (w + 1) / workers); });
   f(size_t{0}, size_t{0}, n / workers);
   for (auto& t : threads) t.join();
 }

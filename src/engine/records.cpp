@@ -55,7 +55,8 @@ CustomerTable build_customers(const std::vector<model::Customer>& cs, const Dims
 }
 
 OpportunityTable build_opportunities(const std::vector<model::Opportunity>& in, const Dims& dims,
-                                     const IndexMap& customer_index, const std::map<std::string, int32_t>& category_code) {
+                                     const IndexMap& customer_index,
+                                     const std::map<std::string, int32_t>& category_code) {
   std::vector<const model::Opportunity*> os;
   for (const auto& o : in) os.push_back(&o);
   std::sort(os.begin(), os.end(), [](auto* a, auto* b) { return a->id < b->id; });
@@ -118,7 +119,8 @@ ContractTable build_contracts(const model::Dataset& d, const Dims& dims, const I
     }
     t.plan_begin.push_back(static_cast<uint32_t>(t.plan_due.size()));
     auto& ps = pays[i];
-    std::sort(ps.begin(), ps.end(), [](auto* a, auto* b) { return a->date < b->date || (a->date == b->date && a->id < b->id); });
+    std::sort(ps.begin(), ps.end(),
+              [](auto* a, auto* b) { return a->date < b->date || (a->date == b->date && a->id < b->id); });
     for (const auto* p : ps) {
       t.pay_day.push_back(p->date.days);
       t.pay_amount.push_back(p->amount);

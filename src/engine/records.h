@@ -24,12 +24,12 @@ constexpr int32_t kNoDay = INT32_MIN;  // an absent date in a day column
 
 struct CustomerTable {
   Column<std::string> name;
-  Column<int32_t> industry;  // code into industries
-  Column<int8_t> size;       // model::CustomerSize
-  Column<int32_t> region;    // region index
-  Column<int32_t> owner;     // rep index (kNone when none)
-  Column<int32_t> lost_reason;  // code into lost_reasons; kNone when not lost (C3 churn reasons)
-  std::vector<std::string> industries;  // industry code → name
+  Column<int32_t> industry;               // code into industries
+  Column<int8_t> size;                    // model::CustomerSize
+  Column<int32_t> region;                 // region index
+  Column<int32_t> owner;                  // rep index (kNone when none)
+  Column<int32_t> lost_reason;            // code into lost_reasons; kNone when not lost (C3 churn reasons)
+  std::vector<std::string> industries;    // industry code → name
   std::vector<std::string> lost_reasons;  // lost-reason code → text, first-seen order
   size_t size_count() const { return name.size(); }
 };
@@ -39,8 +39,8 @@ struct OpportunityTable {
   Column<int32_t> customer, rep, category;  // indexes / category code
   Column<Money> amount;
   Column<int32_t> created, expected_close, closed;  // days; closed = kNoDay while open
-  Column<int8_t> stage;                              // current (final) stage
-  Column<uint32_t> hist_begin;                       // size() + 1 offsets
+  Column<int8_t> stage;                             // current (final) stage
+  Column<uint32_t> hist_begin;                      // size() + 1 offsets
   Column<int8_t> hist_stage;
   Column<int32_t> hist_day;
   size_t size() const { return id.size(); }
@@ -82,7 +82,8 @@ using IndexMap = IdIndex;
 
 CustomerTable build_customers(const std::vector<model::Customer>& cs, const Dims& dims);
 OpportunityTable build_opportunities(const std::vector<model::Opportunity>& os, const Dims& dims,
-                                     const IndexMap& customer_index, const std::map<std::string, int32_t>& category_code);
+                                     const IndexMap& customer_index,
+                                     const std::map<std::string, int32_t>& category_code);
 ContractTable build_contracts(const model::Dataset& d, const Dims& dims, const IndexMap& customer_index);
 ForecastTable build_forecasts(const std::vector<model::Forecast>& fs, const Dims& dims);
 

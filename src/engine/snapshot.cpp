@@ -45,7 +45,9 @@ std::shared_ptr<const Facts> build_facts_part(const model::Dataset& d, const Dim
   });
   struct Join {
     std::thread& t;
-    ~Join() { if (t.joinable()) t.join(); }
+    ~Join() {
+      if (t.joinable()) t.join();
+    }
   } join{records};
 
   std::vector<FactRow> sales, lines, pays;
@@ -138,7 +140,8 @@ std::shared_ptr<const Facts> build_facts_part(const model::Dataset& d, const Dim
   std::vector<FactRow> acts;
   acts.reserve(d.activities.size());
   for (const auto& a : d.activities)
-    acts.push_back({a.date.days, dims.find_rep(a.rep), customer_index.find(a.customer), static_cast<int32_t>(a.type), 1});
+    acts.push_back(
+        {a.date.days, dims.find_rep(a.rep), customer_index.find(a.customer), static_cast<int32_t>(a.type), 1});
   f->activities = build_facts(std::move(acts));
   f->customers = build_customers(d.customers, dims);
   records.join();
@@ -160,8 +163,7 @@ std::shared_ptr<const Snapshot> build_snapshot(const model::Dataset& d, int64_t 
   return s;
 }
 
-std::shared_ptr<const Snapshot> with_targets(const Snapshot& s, std::vector<model::Target> targets,
-                                             int64_t version) {
+std::shared_ptr<const Snapshot> with_targets(const Snapshot& s, std::vector<model::Target> targets, int64_t version) {
   auto n = std::make_shared<Snapshot>(s);
   n->version = version;
   n->targets = std::make_shared<TargetCube>(*s.dims, targets);

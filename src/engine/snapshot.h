@@ -28,14 +28,14 @@ struct Facts {
   std::vector<std::string> categories;  // category code → name
   Column<Id> customer_id;               // customer index → id
   // For D1/D2/D4. bids_won rows also carry the opportunity's customer and category.
-  FactTable activities;  // one row per activity, by date; category = model::ActivityType
+  FactTable activities;     // one row per activity, by date; category = model::ActivityType
   CustomerTable customers;  // by customer index
   OpportunityTable opportunities;
   ContractTable contracts;
   ForecastTable forecasts;
   // For appending contracts to the next Snapshot without a rebuild (with_contracts).
-  std::shared_ptr<const IdIndex> customer_index;  // customer id → index
-  std::shared_ptr<const IdIndex> product_index;   // product id → position in product_category
+  std::shared_ptr<const IdIndex> customer_index;                 // customer id → index
+  std::shared_ptr<const IdIndex> product_index;                  // product id → position in product_category
   std::shared_ptr<const std::vector<int32_t>> product_category;  // category code (kNone: none)
   // Products, market sizes, competitor products and their sales (C4).
   std::shared_ptr<const MarketTables> market;
@@ -51,8 +51,7 @@ struct Snapshot {
 
 std::shared_ptr<const Snapshot> build_snapshot(const model::Dataset& d, int64_t version);
 // The same snapshot with a new set of targets (after a target write); facts are shared.
-std::shared_ptr<const Snapshot> with_targets(const Snapshot& s, std::vector<model::Target> targets,
-                                             int64_t version);
+std::shared_ptr<const Snapshot> with_targets(const Snapshot& s, std::vector<model::Target> targets, int64_t version);
 
 // The next Snapshot after new contracts were committed (with their lines and payment plans,
 // no payments yet): rows appended to the contract, contract-line and first-contract tables —

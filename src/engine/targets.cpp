@@ -11,8 +11,8 @@ constexpr int kMetrics = 4;
 TargetCube::TargetCube(const Dims& dims, const std::vector<model::Target>& targets)
     : regions_(dims.region_count()), slots_(1 + dims.region_count() + dims.rep_count()) {
   if (targets.empty()) return;
-  auto [lo, hi] = std::minmax_element(targets.begin(), targets.end(),
-                                      [](auto& a, auto& b) { return a.month < b.month; });
+  auto [lo, hi] =
+      std::minmax_element(targets.begin(), targets.end(), [](auto& a, auto& b) { return a.month < b.month; });
   first_ = lo->month;
   months_ = hi->month.index - lo->month.index + 1;
   values_.assign(static_cast<size_t>(kMetrics) * slots_ * months_, kNoTarget);

@@ -28,8 +28,8 @@ TEST(AcceptEncoding, ParsesNamesAndQValues) {
 
 TEST(AcceptEncoding, MalformedElementsAreDroppedNotFatal) {
   // Each bad element is dropped; the good ones around it still count.
-  for (const char* bad : {"gzip;q=abc", "gzip;q=2", "gzip;q=1.5", "gzip;q=0.5.5", "gzip;q=0.1234",
-                          "gzip;q=-1", "gzip;q=", "gzip;q", "gzip;", "gz ip", "gzip\"", "\x01gzip", ";q=1"}) {
+  for (const char* bad : {"gzip;q=abc", "gzip;q=2", "gzip;q=1.5", "gzip;q=0.5.5", "gzip;q=0.1234", "gzip;q=-1",
+                          "gzip;q=", "gzip;q", "gzip;", "gz ip", "gzip\"", "\x01gzip", ";q=1"}) {
     EXPECT_TRUE(parse_accept_encoding(bad).empty()) << bad;
     auto mixed = parse_accept_encoding(std::string("br, ") + bad + ", identity");
     ASSERT_EQ(mixed.size(), 2u) << bad;

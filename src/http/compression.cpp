@@ -67,8 +67,8 @@ void make_not_modified(Response& res) {
 bool compressible(std::string_view content_type) {
   std::string t = lower(trim(content_type.substr(0, content_type.find(';'))));
   if (starts_with(t, "text/")) return true;
-  for (std::string_view s : {"application/json", "application/javascript", "application/xml",
-                             "image/svg+xml", "image/x-icon", "application/manifest+json"})
+  for (std::string_view s : {"application/json", "application/javascript", "application/xml", "image/svg+xml",
+                             "image/x-icon", "application/manifest+json"})
     if (t == s) return true;
   return t.size() > 5 && (t.ends_with("+json") || t.ends_with("+xml"));
 }
@@ -93,8 +93,9 @@ std::string gzip(std::string_view data, int level) {
 std::string etag_for_coding(std::string_view etag, std::string_view coding) {
   std::string_view weak = starts_with(etag, "W/") ? "W/" : "";
   char tag[24];
-  std::snprintf(tag, sizeof tag, "\"%016llx\"",
-                static_cast<unsigned long long>(fnv1a(std::string(etag.substr(weak.size())) + "+" + std::string(coding))));
+  std::snprintf(
+      tag, sizeof tag, "\"%016llx\"",
+      static_cast<unsigned long long>(fnv1a(std::string(etag.substr(weak.size())) + "+" + std::string(coding))));
   return std::string(weak) + tag;
 }
 

@@ -14,7 +14,8 @@ using testing::gunzip;
 // A JSON body of a few kB, like a small dashboard answer.
 std::string big_json() {
   std::string s = "{\"rows\":[";
-  for (int i = 0; i < 200; ++i) s += (i ? "," : "") + std::string("{\"rep\":\"张伟\",\"amount\":") + std::to_string(i * 137) + "}";
+  for (int i = 0; i < 200; ++i)
+    s += (i ? "," : "") + std::string("{\"rep\":\"张伟\",\"amount\":") + std::to_string(i * 137) + "}";
   return s + "]}";
 }
 
@@ -33,8 +34,9 @@ std::string header(const Response& r, std::string_view name) {
 }
 
 TEST(Compression, CompressibleTypes) {
-  for (const char* t : {"application/json; charset=utf-8", "text/html; charset=utf-8", "text/javascript; charset=utf-8",
-                        "text/css", "text/csv; charset=utf-8", "image/svg+xml", "application/problem+json", "TEXT/PLAIN"})
+  for (const char* t :
+       {"application/json; charset=utf-8", "text/html; charset=utf-8", "text/javascript; charset=utf-8", "text/css",
+        "text/csv; charset=utf-8", "image/svg+xml", "application/problem+json", "TEXT/PLAIN"})
     EXPECT_TRUE(compressible(t)) << t;
   for (const char* t : {"image/png", "image/jpeg", "font/woff2", "application/octet-stream", "application/zip", "",
                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"})
@@ -115,7 +117,8 @@ TEST(Compression, AKeptGzipIsSentAsItIsAndOnlyToClientsThatTakeGzip) {
 
 TEST(Compression, LeftAloneWhenNotAcceptedTinyHeadOrNotCompressible) {
   const std::string body = big_json();
-  for (const char* ae : {"", "identity", "gzip;q=0", "deflate, br", "*;q=0", "identity;q=0", "gzip;q=zero", ";;;", "\xff\xfe"}) {
+  for (const char* ae :
+       {"", "identity", "gzip;q=0", "deflate, br", "*;q=0", "identity;q=0", "gzip;q=zero", ";;;", "\xff\xfe"}) {
     Response r = json_response(200, nullptr);
     r.body = body;
     r.headers.emplace_back("ETag", "\"0123456789abcdef\"");

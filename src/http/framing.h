@@ -14,8 +14,7 @@ namespace sl::http {
 // nullptr when the framing is unambiguous, else why not (for the log): several
 // Content-Length fields, Content-Length with Transfer-Encoding, or a Transfer-Encoding
 // other than a single "chunked". The server answers 400 and closes the connection.
-const char* bad_framing(
-    const boost::beast::http::request_parser<boost::beast::http::string_body>::value_type& h);
+const char* bad_framing(const boost::beast::http::request_parser<boost::beast::http::string_body>::value_type& h);
 
 // The handler's view of a parsed message: method, target, lower-cased header names, body.
 // (remote, client, https and the decoded path are the server's to fill.)

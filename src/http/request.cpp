@@ -122,13 +122,11 @@ boost::json::value parse_json_body(const Request& r) {
   boost::json::value v;
   if (!r.body.empty()) v = boost::json::parse(r.body, ec);
   if (r.body.empty() || ec)
-    throw sl::AppError(400, "malformed_json", "", "请求体不是有效的 JSON",
-                       "The request body is not valid JSON");
+    throw sl::AppError(400, "malformed_json", "", "请求体不是有效的 JSON", "The request body is not valid JSON");
   return v;
 }
 
-bool parse_target(std::string_view target, std::string& path,
-                  std::map<std::string, std::string>& query) {
+bool parse_target(std::string_view target, std::string& path, std::map<std::string, std::string>& query) {
   auto u = boost::urls::parse_origin_form(target);
   if (!u) return false;
   path = u->path();

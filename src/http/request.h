@@ -15,9 +15,9 @@
 namespace sl::http {
 
 struct Request {
-  std::string method;  // "GET", "POST", ...
-  std::string target;  // raw request target, e.g. "/api/v1/x?a=1"
-  std::string path;    // percent-decoded path, no query
+  std::string method;                         // "GET", "POST", ...
+  std::string target;                         // raw request target, e.g. "/api/v1/x?a=1"
+  std::string path;                           // percent-decoded path, no query
   std::map<std::string, std::string> query;   // decoded; '+' is a space; last one wins
   std::map<std::string, std::string> params;  // route captures, filled by Router
   std::string body;
@@ -61,7 +61,6 @@ std::string log_safe(std::string_view s);
 
 // Splits a request target into a decoded path and query map. false if the target
 // is not a valid origin-form ("/path?query").
-bool parse_target(std::string_view target, std::string& path,
-                  std::map<std::string, std::string>& query);
+bool parse_target(std::string_view target, std::string& path, std::map<std::string, std::string>& query);
 
 }  // namespace sl::http

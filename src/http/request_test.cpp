@@ -40,8 +40,7 @@ TEST(ParseTarget, KeyWithoutValueAndRejectsGarbage) {
 
 TEST(Request, HeadersCookiesLang) {
   Request r;
-  r.headers = {{"cookie", "a=1; sl_session=abc.def ; other=\"q\""},
-               {"accept-language", "en-US,en;q=0.9"}};
+  r.headers = {{"cookie", "a=1; sl_session=abc.def ; other=\"q\""}, {"accept-language", "en-US,en;q=0.9"}};
   EXPECT_EQ(r.header("Cookie"), "a=1; sl_session=abc.def ; other=\"q\"");
   EXPECT_EQ(r.header("X-Missing"), "");
   EXPECT_EQ(r.cookie("sl_session"), "abc.def");
@@ -90,7 +89,9 @@ TEST(LogSafe, EscapesWhatCouldForgeOrColourALine) {
   EXPECT_EQ(log_safe("\x1b[31mred"), "\\x1b[31mred");
   EXPECT_EQ(log_safe("a\\x0a"), "a\\x5cx0a");  // a literal backslash cannot fake an escape
   EXPECT_EQ(log_safe("\x7f"), "\\x7f");
-  EXPECT_EQ(log_safe("\xc2\x9b" "2J"), "\\xc2\\x9b2J");  // U+009B, the 8-bit CSI
+  EXPECT_EQ(log_safe("\xc2\x9b"
+                     "2J"),
+            "\\xc2\\x9b2J");  // U+009B, the 8-bit CSI
   EXPECT_EQ(log_safe("/销售/看板"), "/销售/看板");
 }
 

@@ -30,8 +30,7 @@ void Router::add(std::string method, std::string pattern, Handler h) {
   routes_.push_back(Route{std::move(method), split_path(pattern), std::move(h)});
 }
 
-bool Router::match(const Route& r, const std::vector<std::string>& segs,
-                   std::map<std::string, std::string>* params) {
+bool Router::match(const Route& r, const std::vector<std::string>& segs, std::map<std::string, std::string>* params) {
   if (r.segments.size() != segs.size()) return false;
   for (size_t i = 0; i < segs.size(); ++i) {
     const std::string& p = r.segments[i];
@@ -77,14 +76,12 @@ Response Router::dispatch(Request& req) const {
                           req.lang());
   }
   if (!allow.empty()) {
-    Response r = error_response(sl::AppError(405, "method_not_allowed", "", "不支持该请求方法",
-                                              "Method not allowed"),
+    Response r = error_response(sl::AppError(405, "method_not_allowed", "", "不支持该请求方法", "Method not allowed"),
                                 req.lang());
     r.headers.emplace_back("Allow", allow);
     return r;
   }
-  return error_response(sl::AppError(404, "not_found", "", "接口不存在", "No such endpoint"),
-                        req.lang());
+  return error_response(sl::AppError(404, "not_found", "", "接口不存在", "No such endpoint"), req.lang());
 }
 
 }  // namespace sl::http

@@ -30,8 +30,7 @@ class Router {
     std::vector<std::string> segments;  // "{x}" = capture
     Handler handler;
   };
-  static bool match(const Route& r, const std::vector<std::string>& segs,
-                    std::map<std::string, std::string>* params);
+  static bool match(const Route& r, const std::vector<std::string>& segs, std::map<std::string, std::string>* params);
   std::vector<Route> routes_;
 };
 

@@ -22,12 +22,9 @@ std::string error_code(const Response& res) {
 class RouterTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    router.add("GET", "/api/v1/meetings", [](Request&) {
-      return json_response(200, boost::json::value("list"));
-    });
-    router.add("GET", "/api/v1/meetings/{id}", [](Request& r) {
-      return json_response(200, boost::json::value(r.params["id"]));
-    });
+    router.add("GET", "/api/v1/meetings", [](Request&) { return json_response(200, boost::json::value("list")); });
+    router.add("GET", "/api/v1/meetings/{id}",
+               [](Request& r) { return json_response(200, boost::json::value(r.params["id"])); });
     router.add("DELETE", "/api/v1/meetings/{id}", [](Request&) {
       Response r;
       r.status = 204;
@@ -36,15 +33,10 @@ class RouterTest : public ::testing::Test {
     router.add("GET", "/api/v1/meetings/{id}/items/{item}", [](Request& r) {
       return json_response(200, boost::json::value(r.params["id"] + "/" + r.params["item"]));
     });
-    router.add("POST", "/api/v1/fail/app", [](Request&) -> Response {
-      throw invalid_field("x", "坏", "bad");
-    });
-    router.add("POST", "/api/v1/fail/std", [](Request&) -> Response {
-      throw std::runtime_error("secret database path /etc/x");
-    });
-    router.add("POST", "/api/v1/json", [](Request& r) {
-      return json_response(200, parse_json_body(r));
-    });
+    router.add("POST", "/api/v1/fail/app", [](Request&) -> Response { throw invalid_field("x", "坏", "bad"); });
+    router.add("POST", "/api/v1/fail/std",
+               [](Request&) -> Response { throw std::runtime_error("secret database path /etc/x"); });
+    router.add("POST", "/api/v1/json", [](Request& r) { return json_response(200, parse_json_body(r)); });
   }
   Router router;
 };
@@ -72,8 +64,7 @@ TEST_F(RouterTest, NotFoundIsJson404) {
   EXPECT_EQ(router.dispatch(r).status, 404);
   r = make("GET", "/api/v1/nothing");
   r.headers = {{"accept-language", "en"}};
-  EXPECT_EQ(boost::json::parse(router.dispatch(r).body).at("error").at("message").as_string(),
-            "No such endpoint");
+  EXPECT_EQ(boost::json::parse(router.dispatch(r).body).at("error").at("message").as_string(), "No such endpoint");
 }
 
 TEST_F(RouterTest, WrongMethodIs405WithAllow) {

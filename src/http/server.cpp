@@ -108,11 +108,8 @@ struct Server::Impl {
     }
   }
 
-  void write_log(const Request& r, int status, size_t bytes,
-                 std::chrono::steady_clock::time_point t0) {
-    auto us = std::chrono::duration_cast<std::chrono::microseconds>(
-                  std::chrono::steady_clock::now() - t0)
-                  .count();
+  void write_log(const Request& r, int status, size_t bytes, std::chrono::steady_clock::time_point t0) {
+    auto us = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - t0).count();
     spdlog::info("{} {} {} {}B {}us {}", log_safe(r.method), log_safe(r.path.empty() ? r.target : r.path), status,
                  bytes, us, log_safe(r.client == client_of(r.remote) ? r.remote : r.remote + " for " + r.client));
   }
@@ -148,15 +145,14 @@ struct Server::Impl {
     } catch (const std::exception& e) {
       spdlog::error("request {} {} failed: {}", log_safe(r.method), log_safe(r.target), log_safe(e.what()));
     }
-    return error_response(AppError(500, "internal", "", "服务器内部错误，请稍后再试",
-                                   "Internal server error, please try again later"),
-                          r.lang());
+    return error_response(
+        AppError(500, "internal", "", "服务器内部错误，请稍后再试", "Internal server error, please try again later"),
+        r.lang());
   }
 
   Response answer(Request& r) {
     if (!parse_target(r.target, r.path, r.query)) {
-      return error_response(AppError(400, "bad_target", "", "请求地址无效", "Invalid request target"),
-                            r.lang());
+      return error_response(AppError(400, "bad_target", "", "请求地址无效", "Invalid request target"), r.lang());
     }
     bool get_like = r.method == "GET" || r.method == "HEAD";
     if (!is_api(r.path) && !cfg.static_dir.empty() && get_like && !router.has_path(r.path)) {
@@ -167,8 +163,8 @@ struct Server::Impl {
 
   // `api`: an answer of the API, personal data unless the handler says otherwise, so no
   // cache may keep it (Cache-Control: no-store unless the handler set a Cache-Control).
-  static bhttp::response<bhttp::string_body> to_beast(Response& res, unsigned version,
-                                                      bool keep_alive, bool api = true) {
+  static bhttp::response<bhttp::string_body> to_beast(Response& res, unsigned version, bool keep_alive,
+                                                      bool api = true) {
     bhttp::response<bhttp::string_body> out{static_cast<bhttp::status>(res.status), version};
     out.set(bhttp::field::server, "salesloop");
     if (!res.content_type.empty()) out.set(bhttp::field::content_type, res.content_type);  // not on a 304
@@ -199,9 +195,8 @@ struct Server::Impl {
   }
 
   // Answers a request whose header broke a limit, then the connection is closed.
-  asio::awaitable<void> refuse(beast::tcp_stream& stream, int status, const char* code,
-                               const char* zh, const char* en, Request& log_req,
-                               std::chrono::steady_clock::time_point t0) {
+  asio::awaitable<void> refuse(beast::tcp_stream& stream, int status, const char* code, const char* zh, const char* en,
+                               Request& log_req, std::chrono::steady_clock::time_point t0) {
     Response res = error_response(AppError(status, code, "", zh, en), log_req.lang());
     auto out = to_beast(res, 11, false);
     beast::error_code ec;
@@ -224,7 +219,8 @@ struct Server::Impl {
       auto ep = stream.socket().remote_endpoint(ec);
       if (!ec) {
         peer = ep.address().to_string();
-        remote = ep.address().is_v6() ? "[" + peer + "]:" + std::to_string(ep.port()) : peer + ":" + std::to_string(ep.port());
+        remote = ep.address().is_v6() ? "[" + peer + "]:" + std::to_string(ep.port())
+                                      : peer + ":" + std::to_string(ep.port());
       }
     }
     bool over_cap;
@@ -251,8 +247,7 @@ struct Server::Impl {
       parser.header_limit(static_cast<std::uint32_t>(cfg.header_limit));
       stream.expires_after(cfg.read_timeout);
       beast::error_code ec;
-      co_await bhttp::async_read_header(stream, buffer, parser,
-                                        asio::redirect_error(asio::use_awaitable, ec));
+      co_await bhttp::async_read_header(stream, buffer, parser, asio::redirect_error(asio::use_awaitable, ec));
       auto t0 = std::chrono::steady_clock::now();
       conn.busy = true;
       Request req;
@@ -275,13 +270,11 @@ struct Server::Impl {
         req.method = "?";
         req.target = "(header too large)";
         req.headers.emplace_back("accept-language", std::string(parser.get()[bhttp::field::accept_language]));
-        co_await refuse(stream, 431, "header_too_large", "请求头过大", "Request header too large",
-                        req, t0);
+        co_await refuse(stream, 431, "header_too_large", "请求头过大", "Request header too large", req, t0);
         break;
       }
       if (ec && ec.category() == bhttp::make_error_code(bhttp::error::bad_method).category() &&
-          ec != bhttp::error::end_of_stream && ec != bhttp::error::partial_message &&
-          ec != bhttp::error::short_read) {
+          ec != bhttp::error::end_of_stream && ec != bhttp::error::partial_message && ec != bhttp::error::short_read) {
         // Not HTTP we can frame (a bad request line, header or Content-Length): say so and close.
         req.method = "?";
         req.target = "(malformed request: " + ec.message() + ")";
@@ -302,8 +295,7 @@ struct Server::Impl {
         co_await bhttp::async_write(stream, cont, asio::redirect_error(asio::use_awaitable, ec));
         if (ec) break;
       }
-      co_await bhttp::async_read(stream, buffer, parser,
-                                 asio::redirect_error(asio::use_awaitable, ec));
+      co_await bhttp::async_read(stream, buffer, parser, asio::redirect_error(asio::use_awaitable, ec));
       if (ec == bhttp::error::body_limit) {  // chunked bodies only find out while reading
         req.method = "?";
         req.target = "(body too large)";
@@ -375,8 +367,7 @@ struct Server::Impl {
   }
 };
 
-Server::Server(ServerConfig cfg, Router& router)
-    : impl_(std::make_unique<Impl>(std::move(cfg), router)) {}
+Server::Server(ServerConfig cfg, Router& router) : impl_(std::make_unique<Impl>(std::move(cfg), router)) {}
 
 Server::~Server() = default;
 
@@ -403,8 +394,7 @@ void Server::run() {
     std::unique_lock lk(s.mu);
     s.cv.wait(lk, [&] { return s.stopping.load() || s.finished; });
     if (s.finished) return;
-    bool drained = s.cv.wait_for(lk, s.cfg.drain_timeout,
-                                 [&] { return s.conns.empty() || s.finished; });
+    bool drained = s.cv.wait_for(lk, s.cfg.drain_timeout, [&] { return s.conns.empty() || s.finished; });
     if (!drained) {
       spdlog::warn("{} connection(s) still busy after drain timeout; closing", s.conns.size());
       s.ioc.stop();

@@ -16,12 +16,12 @@ namespace sl::http {
 
 struct ServerConfig {
   std::string host = "127.0.0.1";
-  uint16_t port = 8080;  // 0 = any free port; see Server::port()
+  uint16_t port = 8080;    // 0 = any free port; see Server::port()
   std::string static_dir;  // built web app; empty = no static files
   size_t body_limit = 8 * 1024 * 1024;
   size_t header_limit = 16 * 1024;
   std::chrono::seconds read_timeout{30};  // per request, and for idle keep-alive
-  int threads = 2;  // I/O threads: they parse and write, and never wait for a handler
+  int threads = 2;                        // I/O threads: they parse and write, and never wait for a handler
   // Handlers run on worker pools so a slow one (a write waiting for a database lock, a
   // rebuild) never stalls the I/O threads; reads and writes have pools of their own, so
   // writes stuck behind a lock cannot take every worker from the readers.
@@ -35,9 +35,9 @@ struct ServerConfig {
   // nginx); empty = none. From a trusted peer, the client address is the last address of
   // X-Forwarded-For and X-Forwarded-Proto: https marks the request https.
   std::vector<std::string> trusted_proxies;
-  bool assume_https = false;  // every request is https (TLS ends in front of us, always)
+  bool assume_https = false;               // every request is https (TLS ends in front of us, always)
   std::chrono::seconds drain_timeout{10};  // after stop(), how long in-flight requests get
-  bool handle_signals = true;  // SIGINT/SIGTERM call stop(); tests turn this off
+  bool handle_signals = true;              // SIGINT/SIGTERM call stop(); tests turn this off
 };
 
 class Server {

@@ -48,8 +48,7 @@ struct Client {
     bhttp::read(sock, buf, res);
     return res;
   }
-  bhttp::response<bhttp::string_body> request(bhttp::verb v, const std::string& target,
-                                              const std::string& body = "",
+  bhttp::response<bhttp::string_body> request(bhttp::verb v, const std::string& target, const std::string& body = "",
                                               const std::string& lang = "",
                                               const std::vector<std::pair<std::string, std::string>>& extra = {}) {
     bhttp::request<bhttp::string_body> req{v, target, 11};
@@ -92,9 +91,7 @@ class ServerTest : public ::testing::Test {
       o["q"] = r.query.count("q") ? r.query["q"] : "";
       return json_response(200, o);
     });
-    router.add("POST", "/api/v1/echo", [](Request& r) {
-      return json_response(200, parse_json_body(r));
-    });
+    router.add("POST", "/api/v1/echo", [](Request& r) { return json_response(200, parse_json_body(r)); });
     router.add("GET", "/api/v1/cookies", [](Request&) {
       Response r{204, "text/plain", "", {{"Set-Cookie", "a=1"}, {"Set-Cookie", "b=2"}}};
       return r;
@@ -181,9 +178,9 @@ TEST_F(ServerTest, HandlerWithParamsQueryAndKeepAlive) {
   EXPECT_EQ(res.body(), R"({"x":1})");
   res = c.request(bhttp::verb::get, "/api/v1/cookies");
   EXPECT_EQ(res.result_int(), 204);
-  EXPECT_EQ(std::distance(res.equal_range(bhttp::field::set_cookie).first,
-                          res.equal_range(bhttp::field::set_cookie).second),
-            2);
+  EXPECT_EQ(
+      std::distance(res.equal_range(bhttp::field::set_cookie).first, res.equal_range(bhttp::field::set_cookie).second),
+      2);
   EXPECT_EQ(res.count(bhttp::field::content_length), 0u);  // RFC 9110 §8.6: none on a 204
   // ... and the connection still frames the next answer right.
   res = c.request(bhttp::verb::get, "/api/v1/hello/y");
@@ -234,8 +231,7 @@ TEST_F(ServerTest, ChunkedBodyOverLimitRefused) {
 
 TEST_F(ServerTest, OversizedHeaderIs431) {
   Client c(server->port());
-  c.send_raw("GET /api/v1/hello/x HTTP/1.1\r\nHost: x\r\nX-Big: " + std::string(10000, 'b') +
-             "\r\n\r\n");
+  c.send_raw("GET /api/v1/hello/x HTTP/1.1\r\nHost: x\r\nX-Big: " + std::string(10000, 'b') + "\r\n\r\n");
   auto res = c.read();
   EXPECT_EQ(res.result_int(), 431);
   EXPECT_TRUE(c.closed_by_peer());
@@ -268,7 +264,8 @@ TEST_F(ServerTest, AmbiguousFramingIsAnswered400AndClosed) {
   const char* cases[] = {
       "POST /api/v1/echo HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\nContent-Length: 2\r\n\r\n{}",
       "POST /api/v1/echo HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\nContent-Length: 7\r\n\r\n{}",
-      "POST /api/v1/echo HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n2\r\n{}\r\n0\r\n\r\n",
+      "POST /api/v1/echo HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nTransfer-Encoding: "
+      "chunked\r\n\r\n2\r\n{}\r\n0\r\n\r\n",
       "POST /api/v1/echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: gzip\r\n\r\n{}",
       "POST /api/v1/echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: gzip, chunked\r\n\r\n2\r\n{}\r\n0\r\n\r\n",
       "POST /api/v1/echo HTTP/1.1\r\nHost: x\r\nContent-Length: -1\r\n\r\n{}",
@@ -438,7 +435,8 @@ TEST_F(ServerTest, JsonIsGzippedForClientsThatAcceptIt) {
   EXPECT_EQ(tag, etag_for_coding("\"00000000000000aa\"", "gzip"));
 
   // The same connection goes on: a conditional GET of the gzip representation is a 304.
-  auto again = c.request(bhttp::verb::get, "/api/v1/big", "", "", {{"Accept-Encoding", "gzip"}, {"If-None-Match", tag}});
+  auto again =
+      c.request(bhttp::verb::get, "/api/v1/big", "", "", {{"Accept-Encoding", "gzip"}, {"If-None-Match", tag}});
   EXPECT_EQ(again.result_int(), 304);
   EXPECT_EQ(again.body(), "");
   EXPECT_EQ(again[bhttp::field::etag], tag);
@@ -475,8 +473,8 @@ TEST_F(ServerTest, PrecompressedStaticFile) {
 }
 
 TEST_F(ServerTest, TraversalRefused) {
-  for (std::string t : {"/../secret.txt", "/assets/../../secret.txt", "/%2e%2e/secret.txt",
-                        "/assets/%2E%2E%2F%2E%2E%2Fsecret.txt"}) {
+  for (std::string t :
+       {"/../secret.txt", "/assets/../../secret.txt", "/%2e%2e/secret.txt", "/assets/%2E%2E%2F%2E%2E%2Fsecret.txt"}) {
     Client c(server->port());
     auto res = c.request(bhttp::verb::get, t);
     EXPECT_NE(res.body(), "top secret") << t;

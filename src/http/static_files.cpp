@@ -96,8 +96,7 @@ Response file_response(const fs::path& root, const fs::path& file, bool head, bo
   }
   // Hashed asset names change with their content, so they can be cached forever;
   // index.html must be revalidated to pick up a new build.
-  r.headers.emplace_back("Cache-Control", immutable ? "public, max-age=31536000, immutable"
-                                                    : "no-cache");
+  r.headers.emplace_back("Cache-Control", immutable ? "public, max-age=31536000, immutable" : "no-cache");
   if (head) {
     r.headers.emplace_back("Content-Length", std::to_string(body.size()));
   } else {
@@ -108,12 +107,10 @@ Response file_response(const fs::path& root, const fs::path& file, bool head, bo
 
 }  // namespace
 
-Response serve_static(const fs::path& root_in, const std::string& path, bool head,
-                      const std::string& accept_encoding) {
+Response serve_static(const fs::path& root_in, const std::string& path, bool head, const std::string& accept_encoding) {
   if (path.find("..") != std::string::npos || path.find('\0') != std::string::npos ||
       path.find('\\') != std::string::npos) {
-    return error_response(sl::AppError(400, "bad_path", "", "路径无效", "Invalid path"),
-                          sl::Lang::en);
+    return error_response(sl::AppError(400, "bad_path", "", "路径无效", "Invalid path"), sl::Lang::en);
   }
   std::error_code ec;
   fs::path root = fs::weakly_canonical(root_in, ec);
@@ -135,8 +132,7 @@ Response serve_static(const fs::path& root_in, const std::string& path, bool hea
     // A missing asset is a real 404: answering index.html would hand HTML to a <script>.
     std::string ext = fs::path(rel).extension().string();
     bool looks_like_file = rel.rfind("assets/", 0) == 0 ||
-                           (!ext.empty() && ext != ".html" &&
-                            content_type_for(rel) != "application/octet-stream");
+                           (!ext.empty() && ext != ".html" && content_type_for(rel) != "application/octet-stream");
     if (looks_like_file) return error_response(sl::not_found(), sl::Lang::en);
   }
   fs::path index = root / "index.html";

@@ -21,8 +21,8 @@ GoalCheckRun check_due_goals(store::Store& store, const engine::Snapshot& snap, 
     if (it != checked_at.end() && it->second == r.due_date) continue;
     store::Store::GoalCheck c{r.id, r.due_date, now, std::nullopt, false};
     try {
-      auto g = analytics::evaluate_goal(snap, all, r.goal_metric, r.goal_scope, r.goal_comparator, r.goal_value,
-                                        r.due_date);
+      auto g =
+          analytics::evaluate_goal(snap, all, r.goal_metric, r.goal_scope, r.goal_comparator, r.goal_value, r.due_date);
       c.measured = g.measured;
       c.met = g.met;
     } catch (const AppError& e) {

@@ -12,8 +12,8 @@ std::optional<E> find_code(const std::array<const char*, N>& codes, std::string_
     if (s == codes[i]) return static_cast<E>(i);
   return std::nullopt;
 }
-constexpr std::array<const char*, 7> kStages = {"lead", "qualified", "proposal", "bidding",
-                                                "negotiation", "won", "lost"};
+constexpr std::array<const char*, 7> kStages = {"lead",        "qualified", "proposal", "bidding",
+                                                "negotiation", "won",       "lost"};
 constexpr std::array<const char*, 4> kMetrics = {"sales", "collection", "bids_won", "new_customers"};
 constexpr std::array<const char*, 3> kOwners = {"company", "region", "rep"};
 constexpr std::array<const char*, 4> kRoles = {"admin", "executive", "manager", "rep"};

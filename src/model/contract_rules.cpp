@@ -53,7 +53,9 @@ void check_plan_due(const PlanItem& p, const std::string& at, Date signed_date) 
     throw invalid_field(at + ".due_date", "回款日期不能早于签约日期", "A due date cannot be before the signing date");
 }
 
-void check_plan_amount(const PlanItem& p, const std::string& at) { check_range(p.amount, 0, kMaxMoney, at + ".amount"); }
+void check_plan_amount(const PlanItem& p, const std::string& at) {
+  check_range(p.amount, 0, kMaxMoney, at + ".amount");
+}
 
 void check_plan_total(const Contract& k) {
   Money planned = 0;

@@ -16,7 +16,7 @@
 
 namespace sl::model {
 
-constexpr size_t kMaxCodeLength = 40;       // before trimming
+constexpr size_t kMaxCodeLength = 40;  // before trimming
 constexpr size_t kMaxContractLines = 200;
 constexpr size_t kMaxPlanItems = 120;
 constexpr int64_t kMaxQty = 1'000'000'000;

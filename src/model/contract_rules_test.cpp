@@ -37,7 +37,9 @@ std::string error_of(F f) {
   return "none";
 }
 
-std::string validate(const Contract& k) { return error_of([&] { validate_contract(k, kToday); }); }
+std::string validate(const Contract& k) {
+  return error_of([&] { validate_contract(k, kToday); });
+}
 
 TEST(ContractRules, AGoodContractPasses) { EXPECT_EQ(validate(good()), "none"); }
 
@@ -45,7 +47,8 @@ TEST(ContractRules, Code) {
   EXPECT_EQ(contract_code("  HT-1 \t"), "HT-1");
   EXPECT_EQ(contract_code(std::string(40, 'x')), std::string(40, 'x'));
   // 40 as typed, spaces included: 39 letters and two spaces are too long.
-  EXPECT_EQ(error_of([] { contract_code(" " + std::string(39, 'x') + " "); }), "code | 内容过长：code | Too long: code");
+  EXPECT_EQ(error_of([] { contract_code(" " + std::string(39, 'x') + " "); }),
+            "code | 内容过长：code | Too long: code");
   EXPECT_EQ(error_of([] { contract_code(" \t "); }), "code | 缺少必填字段：code | Missing required field: code");
   EXPECT_EQ(error_of([] { contract_code(""); }), "code | 缺少必填字段：code | Missing required field: code");
   Contract k = good();
@@ -67,23 +70,30 @@ TEST(ContractRules, OneToTwoHundredLines) {
   k.lines.clear();
   EXPECT_EQ(validate(k), "lines | 合同明细应有 1 到 200 行 | A contract has 1 to 200 lines");
   EXPECT_EQ(error_of([] { check_line_count(200); }), "none");
-  EXPECT_EQ(error_of([] { check_line_count(201); }), "lines | 合同明细应有 1 到 200 行 | A contract has 1 to 200 lines");
+  EXPECT_EQ(error_of([] { check_line_count(201); }),
+            "lines | 合同明细应有 1 到 200 行 | A contract has 1 to 200 lines");
 }
 
 TEST(ContractRules, LineBounds) {
   Contract k = good();
   k.lines[1].qty = -1;
-  EXPECT_EQ(validate(k), "lines[1].qty | 应为 0 到 1000000000 之间的整数：lines[1].qty | "
-                         "Expected a whole number from 0 to 1000000000: lines[1].qty");
+  EXPECT_EQ(validate(k),
+            "lines[1].qty | 应为 0 到 1000000000 之间的整数：lines[1].qty | "
+            "Expected a whole number from 0 to 1000000000: lines[1].qty");
   k = good();
   k.lines[0].amount = -5;
-  EXPECT_EQ(validate(k), "lines[0].amount | 应为 0 到 1000000000000000 之间的整数：lines[0].amount | "
-                         "Expected a whole number from 0 to 1000000000000000: lines[0].amount");
+  EXPECT_EQ(validate(k),
+            "lines[0].amount | 应为 0 到 1000000000000000 之间的整数：lines[0].amount | "
+            "Expected a whole number from 0 to 1000000000000000: lines[0].amount");
   k = good();
   k.lines[0].cost = 1'000'000'000'000'001;
-  EXPECT_EQ(validate(k), "lines[0].cost | 应为 0 到 1000000000000000 之间的整数：lines[0].cost | "
-                         "Expected a whole number from 0 to 1000000000000000: lines[0].cost");
-  EXPECT_EQ(error_of([] { check_line({1, 1'000'000'000, 1'000'000'000'000'000, 1'000'000'000'000'000}, "lines[0]"); }), "none");
+  EXPECT_EQ(validate(k),
+            "lines[0].cost | 应为 0 到 1000000000000000 之间的整数：lines[0].cost | "
+            "Expected a whole number from 0 to 1000000000000000: lines[0].cost");
+  EXPECT_EQ(error_of([] {
+              check_line({1, 1'000'000'000, 1'000'000'000'000'000, 1'000'000'000'000'000}, "lines[0]");
+            }),
+            "none");
 }
 
 TEST(ContractRules, AmountAboveZeroAndAtMostTheMaximum) {
@@ -129,8 +139,9 @@ TEST(ContractRules, DueNotBeforeSigned) {
 TEST(ContractRules, PlanAmountsAndTotal) {
   Contract k = good();
   k.plan[0].amount = -1;
-  EXPECT_EQ(validate(k), "plan[0].amount | 应为 0 到 1000000000000000 之间的整数：plan[0].amount | "
-                         "Expected a whole number from 0 to 1000000000000000: plan[0].amount");
+  EXPECT_EQ(validate(k),
+            "plan[0].amount | 应为 0 到 1000000000000000 之间的整数：plan[0].amount | "
+            "Expected a whole number from 0 to 1000000000000000: plan[0].amount");
   k = good();
   k.plan[0].amount = 2'499'999;
   EXPECT_EQ(validate(k), "plan | 回款计划合计应等于合同金额 | The payment plan must add up to the contract amount");
@@ -141,7 +152,7 @@ TEST(ContractRules, PlanAmountsAndTotal) {
 
 TEST(ContractRules, TheFirstErrorInReadingOrder) {
   Contract k = good();
-  k.signed_date = D("2026-07-01");        // after today, and after the first due date
+  k.signed_date = D("2026-07-01");  // after today, and after the first due date
   k.plan[0].due_date = D("2026-06-01");
   k.lines[0].qty = -1;
   EXPECT_EQ(validate(k).substr(0, 14), "signed_date | ");

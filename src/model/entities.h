@@ -149,7 +149,7 @@ struct Target {
   Month month;
   TargetMetric metric = TargetMetric::sales;
   OwnerKind owner_kind = OwnerKind::rep;
-  Id owner_id = 0;  // 0 for company
+  Id owner_id = 0;    // 0 for company
   int64_t value = 0;  // fen for sales/collection, a count otherwise
 };
 
@@ -163,8 +163,7 @@ struct Forecast {
 
 struct FinanceMonth {
   Month month;
-  Money revenue = 0, cost_of_sales = 0, selling_expense = 0, admin_expense = 0,
-        finance_expense = 0, other_income = 0;
+  Money revenue = 0, cost_of_sales = 0, selling_expense = 0, admin_expense = 0, finance_expense = 0, other_income = 0;
 };
 
 enum class ActivityType { visit, call, demo, proposal };
@@ -208,7 +207,7 @@ struct Meeting {
   Id id = 0;
   Id series = 0;
   Date date;
-  Id chair = 0;  // user id
+  Id chair = 0;               // user id
   std::vector<Id> attendees;  // user ids
   std::string agenda, minutes;
   MeetingStatus status = MeetingStatus::planned;
@@ -218,11 +217,11 @@ struct Resolution {
   Id id = 0;
   Id meeting = 0;
   std::string title, description;
-  Id owner = 0;  // user id
+  Id owner = 0;          // user id
   std::string expected;  // expected target as text
   // optional metric goal
-  std::string goal_metric;  // empty when none
-  std::string goal_scope;   // company | region:ID | rep:ID
+  std::string goal_metric;      // empty when none
+  std::string goal_scope;       // company | region:ID | rep:ID
   std::string goal_comparator;  // >= | <= | > | <
   double goal_value = 0;
   Date due_date;

@@ -45,12 +45,14 @@ TEST(TargetRules, MonthsAndLocks) {
   EXPECT_EQ(target_month(2026, 6, june, "cells[0]"), june);  // the current month is open
   EXPECT_EQ(target_month(2026, 12, june, "cells[0]"), Month::of(2026, 12));
   EXPECT_EQ(target_month(2027, 1, june, "cells[0]"), Month::of(2027, 1));
-  const std::string locked = "cells[2].month | 当月之前的月份已锁定，不能修改 | "
-                             "Months before the current one are locked and cannot be changed";
+  const std::string locked =
+      "cells[2].month | 当月之前的月份已锁定，不能修改 | "
+      "Months before the current one are locked and cannot be changed";
   EXPECT_EQ(error_of([&] { target_month(2026, 5, june, "cells[2]"); }), locked);
   EXPECT_EQ(error_of([&] { target_month(2025, 12, june, "cells[2]"); }), locked);
-  const std::string range = "cells[1].month | 应为 1 到 12 之间的整数：cells[1].month | "
-                            "Expected a whole number from 1 to 12: cells[1].month";
+  const std::string range =
+      "cells[1].month | 应为 1 到 12 之间的整数：cells[1].month | "
+      "Expected a whole number from 1 to 12: cells[1].month";
   EXPECT_EQ(error_of([&] { target_month(2027, 0, june, "cells[1]"); }), range);
   EXPECT_EQ(error_of([&] { target_month(2027, 13, june, "cells[1]"); }), range);
 }
@@ -59,8 +61,9 @@ TEST(TargetRules, Values) {
   EXPECT_EQ(error_of([] { check_target_value(std::nullopt, "cells[0]"); }), "none");  // clears the cell
   EXPECT_EQ(error_of([] { check_target_value(0, "cells[0]"); }), "none");
   EXPECT_EQ(error_of([] { check_target_value(10'000'000'000'000'000, "cells[0]"); }), "none");
-  const std::string bad = "cells[0].value | 应为 0 到 10000000000000000 之间的整数：cells[0].value | "
-                          "Expected a whole number from 0 to 10000000000000000: cells[0].value";
+  const std::string bad =
+      "cells[0].value | 应为 0 到 10000000000000000 之间的整数：cells[0].value | "
+      "Expected a whole number from 0 to 10000000000000000: cells[0].value";
   EXPECT_EQ(error_of([] { check_target_value(-1, "cells[0]"); }), bad);
   EXPECT_EQ(error_of([] { check_target_value(10'000'000'000'000'001, "cells[0]"); }), bad);
 }

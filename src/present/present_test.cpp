@@ -14,12 +14,12 @@ struct Row {
 };
 
 Table sample() {
-  const TableSpec<Row> spec{"d2_regions",
-                            {{{"name", "col.region"}, [](const Row& r) {
-                                return r.name.empty() ? Value{Label{"value.total"}} : Value{r.name};
-                              }},
-                             {{"sales_amount", "col.amount", Unit::money, "metric.sales"}, [](const Row& r) { return Value{r.fen}; }},
-                             {{"sales_yoy", "col.yoy", Unit::percent, "metric.sales"}, [](const Row& r) { return opt_value(r.ratio); }}}};
+  const TableSpec<Row> spec{
+      "d2_regions",
+      {{{"name", "col.region"},
+        [](const Row& r) { return r.name.empty() ? Value{Label{"value.total"}} : Value{r.name}; }},
+       {{"sales_amount", "col.amount", Unit::money, "metric.sales"}, [](const Row& r) { return Value{r.fen}; }},
+       {{"sales_yoy", "col.yoy", Unit::percent, "metric.sales"}, [](const Row& r) { return opt_value(r.ratio); }}}};
   return spec.build({{"华东, 一区", 123450, 0.125}, {"", 5, std::nullopt}});
 }
 
@@ -52,7 +52,8 @@ TEST(Table, CsvInYuanWithPercentagesAndQuotedText) {
   EXPECT_EQ(to_csv(sample(), Lang::zh),
             "\xEF\xBB\xBF大区,签单·金额(元),签单·同比\r\n\"华东, 一区\",1234.50,12.5%\r\n合计,0.05,\r\n");
   EXPECT_EQ(to_csv(sample(), Lang::en),
-            "\xEF\xBB\xBFRegion,Contracts · Amount (yuan),Contracts · YoY\r\n\"华东, 一区\",1234.50,12.5%\r\nTotal,0.05,\r\n");
+            "\xEF\xBB\xBFRegion,Contracts · Amount (yuan),Contracts · YoY\r\n\"华东, "
+            "一区\",1234.50,12.5%\r\nTotal,0.05,\r\n");
 }
 
 TEST(Table, XlsxIsAZipWorkbook) {

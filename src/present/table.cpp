@@ -35,7 +35,8 @@ std::string sheet_name(const Table& t, Lang lang) { return text("sheet." + t.she
 json::object table_json(const Table& t, Lang lang) {
   json::array columns, rows;
   for (const auto& c : t.columns)
-    columns.push_back(json::object{{"key", c.key}, {"label", c.label}, {"unit", unit_code(c.unit)}, {"header", header(c, lang)}});
+    columns.push_back(
+        json::object{{"key", c.key}, {"label", c.label}, {"unit", unit_code(c.unit)}, {"header", header(c, lang)}});
   for (const auto& r : t.rows) {
     json::object o;
     for (size_t i = 0; i < t.columns.size() && i < r.size(); ++i) {
@@ -51,7 +52,8 @@ json::object table_json(const Table& t, Lang lang) {
     }
     rows.push_back(std::move(o));
   }
-  return json::object{{"sheet", t.sheet}, {"name", sheet_name(t, lang)}, {"columns", std::move(columns)}, {"rows", std::move(rows)}};
+  return json::object{
+      {"sheet", t.sheet}, {"name", sheet_name(t, lang)}, {"columns", std::move(columns)}, {"rows", std::move(rows)}};
 }
 
 }  // namespace sl::present

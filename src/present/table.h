@@ -26,13 +26,18 @@ enum class Unit { text, count, number, money, percent, month, date };
 const char* unit_code(Unit u);
 
 struct Column {
-  Column(std::string key, std::string label, Unit unit = Unit::text, std::string group = {}, std::string group_text = {})
-      : key(std::move(key)), label(std::move(label)), unit(unit), group(std::move(group)), group_text(std::move(group_text)) {}
-  std::string key;        // machine name: the JSON field and the table's column id ("sales_amount")
-  std::string label;      // catalogue key of the header ("col.amount")
+  Column(std::string key, std::string label, Unit unit = Unit::text, std::string group = {},
+         std::string group_text = {})
+      : key(std::move(key)),
+        label(std::move(label)),
+        unit(unit),
+        group(std::move(group)),
+        group_text(std::move(group_text)) {}
+  std::string key;    // machine name: the JSON field and the table's column id ("sales_amount")
+  std::string label;  // catalogue key of the header ("col.amount")
   Unit unit = Unit::text;
-  std::string group;      // optional catalogue key shown before the label ("metric.sales")
-  std::string group_text; // optional literal shown before the label (a region's name)
+  std::string group;       // optional catalogue key shown before the label ("metric.sales")
+  std::string group_text;  // optional literal shown before the label (a region's name)
 };
 
 // A coded value shown through the catalogue ("value.total", "value.new").
@@ -44,8 +49,10 @@ using Value = std::variant<std::monostate, std::string, int64_t, double, Label>;
 template <class T>
 Value opt_value(const std::optional<T>& v) {
   if (!v) return {};
-  if constexpr (std::is_integral_v<T>) return Value{static_cast<int64_t>(*v)};
-  else return Value{static_cast<double>(*v)};
+  if constexpr (std::is_integral_v<T>)
+    return Value{static_cast<int64_t>(*v)};
+  else
+    return Value{static_cast<double>(*v)};
 }
 
 struct Table {

@@ -38,7 +38,8 @@ std::string cell_text(const Value& v, Unit u, Lang lang) {
   switch (u) {
     case Unit::money: return printf_text("%.2f", file_number(d, u));
     case Unit::percent: return printf_text("%.1f%%", d * 100);
-    case Unit::count: return std::holds_alternative<int64_t>(v) ? std::to_string(std::get<int64_t>(v)) : printf_text("%.0f", d);
+    case Unit::count:
+      return std::holds_alternative<int64_t>(v) ? std::to_string(std::get<int64_t>(v)) : printf_text("%.0f", d);
     default: return std::holds_alternative<int64_t>(v) ? std::to_string(std::get<int64_t>(v)) : printf_text("%.2f", d);
   }
 }
@@ -95,7 +96,8 @@ std::string to_xlsx(const Table& t, Lang lang) {
         worksheet_write_string(ws, row, col, cell_text(x, u, lang).c_str(), nullptr);
         continue;
       }
-      const double d = std::holds_alternative<int64_t>(x) ? static_cast<double>(std::get<int64_t>(x)) : std::get<double>(x);
+      const double d =
+          std::holds_alternative<int64_t>(x) ? static_cast<double>(std::get<int64_t>(x)) : std::get<double>(x);
       lxw_format* f = u == Unit::money ? money : u == Unit::percent ? pct : u == Unit::number ? decimal : nullptr;
       worksheet_write_number(ws, row, col, file_number(d, u), f);
     }

@@ -52,7 +52,7 @@ class SnapshotHolder {
   int64_t rebuild();
 
   store::Store& store_;
-  std::mutex writer_;  // one publisher at a time, so versions are published in order
+  std::mutex writer_;           // one publisher at a time, so versions are published in order
   std::mutex contract_writes_;  // add_contracts: store write and publish in one order
   std::atomic<std::shared_ptr<const engine::Snapshot>> current_;
 

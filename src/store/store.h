@@ -35,13 +35,13 @@ struct AuditEntry {
   int64_t at = 0;  // unix seconds
   Id user = 0;
   std::string user_login;
-  std::string entity;  // "target", ...
-  std::string entity_key;  // e.g. "2026-06/sales/rep/17"
+  std::string entity;                // "target", ...
+  std::string entity_key;            // e.g. "2026-06/sales/rep/17"
   std::string old_value, new_value;  // empty = none
 };
 
 struct AuditQuery {
-  std::string entity;  // empty = any
+  std::string entity;      // empty = any
   std::string key_prefix;  // empty = any
   int limit = 100;
 };
@@ -139,7 +139,7 @@ class MeetingStore {
   struct CarryOver {
     Id meeting = 0, resolution = 0;
     model::ResolutionStatus status_before = model::ResolutionStatus::open;  // when the meeting opened
-    std::string update;  // the status update given in this meeting ("" = none yet)
+    std::string update;                                 // the status update given in this meeting ("" = none yet)
     std::optional<model::ResolutionStatus> status_set;  // chosen with the update (none = unchanged)
     Id updated_by = 0;
     int64_t updated_at = 0;
@@ -153,7 +153,7 @@ class MeetingStore {
     Id id = 0, meeting = 0;
     std::string title;
     std::string source, source_key, figures;  // "d2"/"c4", the anomaly key, its figures as JSON
-    Id resolution = 0;  // the resolution made from this item, 0 = none yet
+    Id resolution = 0;                        // the resolution made from this item, 0 = none yet
     Id created_by = 0;
     int64_t created_at = 0;
   };

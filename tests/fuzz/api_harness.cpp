@@ -83,8 +83,8 @@ const model::Dataset& tiny_data() {
                    {13, "C13", "广州物流", "物流", CustomerSize::small, 5, 10, D("2020-06-01"), ""}};
     d.products = {{1, "P1", "服务器A", "服务器", D("2019-01-01"), 100000, 60000},
                   {2, "P2", "存储B", "存储", D("2019-01-01"), 50000, 20000}};
-    d.contracts = {contract(1, 11, 8, "2025-05-10", 9000000), contract(2, 11, 8, "2026-05-12", 1000000),
-                   contract(3, 12, 9, "2025-05-20", 2000000), contract(4, 12, 9, "2026-05-21", 2600000),
+    d.contracts = {contract(1, 11, 8, "2025-05-10", 9000000),  contract(2, 11, 8, "2026-05-12", 1000000),
+                   contract(3, 12, 9, "2025-05-20", 2000000),  contract(4, 12, 9, "2026-05-21", 2600000),
                    contract(5, 13, 10, "2025-06-02", 3000000), contract(6, 13, 10, "2026-06-03", 500000)};
     d.payments = {{1, 1, D("2025-06-10"), 9000000}, {2, 3, D("2025-07-01"), 1000000}};
     for (int m = 1; m <= 12; ++m) {
@@ -236,10 +236,14 @@ std::vector<Route> ApiHarness::routes(const std::string& method) const {
     std::string prev;
     for (const auto& seg : http::split_path(pattern)) {
       std::string v = seg;
-      if (seg == "{resolution}") v = std::to_string(carried);
+      if (seg == "{resolution}")
+        v = std::to_string(carried);
       else if (seg == "{id}") {
-        Id id = prev == "meetings" ? meeting : prev == "resolutions" ? resolution : prev == "actions" ? action
-              : prev == "contracts" ? contract : 1;
+        Id id = prev == "meetings"      ? meeting
+                : prev == "resolutions" ? resolution
+                : prev == "actions"     ? action
+                : prev == "contracts"   ? contract
+                                        : 1;
         v = std::to_string(id);
       }
       path += "/" + v;

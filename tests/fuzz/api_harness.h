@@ -43,8 +43,7 @@ class ApiHarness {
   std::vector<Route> routes(const std::string& method) const;
 
   // Dispatches like the server does (parse_target, then the router). Aborts on a 500.
-  int dispatch(const Caller& who, const std::string& method, const std::string& target,
-               const std::string& body);
+  int dispatch(const Caller& who, const std::string& method, const std::string& target, const std::string& body);
 
   // Writes that succeed change the store; call this now and then so inputs keep meeting
   // the same data (the data set is rewritten, the sessions put back: no Argon2 again).

@@ -12,9 +12,18 @@ namespace {
 // The three parsers on one value: an AppError is their answer to bad input.
 void parse_value(const std::string& v) {
   using namespace sl::api;
-  try { query_date(v, "as_of"); } catch (const sl::AppError&) {}
-  try { query_period(v, "period"); } catch (const sl::AppError&) {}
-  try { query_id(v, "region"); } catch (const sl::AppError&) {}
+  try {
+    query_date(v, "as_of");
+  } catch (const sl::AppError&) {
+  }
+  try {
+    query_period(v, "period");
+  } catch (const sl::AppError&) {
+  }
+  try {
+    query_id(v, "region");
+  } catch (const sl::AppError&) {
+  }
 }
 
 }  // namespace

@@ -78,8 +78,8 @@ bool may_see_resolution(const engine::Dims& d, const model::User& u, const model
   return r.owner == u.id || may_see_meeting(d, u, s, m, owns_in);
 }
 
-bool may_see_action(const engine::Dims& d, const model::User& u, const model::MeetingSeries& s,
-                    const model::Meeting& m, const model::ActionItem& a, const std::set<Id>& owns_in) {
+bool may_see_action(const engine::Dims& d, const model::User& u, const model::MeetingSeries& s, const model::Meeting& m,
+                    const model::ActionItem& a, const std::set<Id>& owns_in) {
   return a.owner == u.id || may_see_meeting(d, u, s, m, owns_in);
 }
 

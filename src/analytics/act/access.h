@@ -41,8 +41,8 @@ bool may_see_series(const engine::Dims& d, const model::User& u, const model::Me
 // A resolution or action item: its owner, and whoever sees its meeting `m` (of series `s`).
 bool may_see_resolution(const engine::Dims& d, const model::User& u, const model::MeetingSeries& s,
                         const model::Meeting& m, const model::Resolution& r, const std::set<Id>& owns_in);
-bool may_see_action(const engine::Dims& d, const model::User& u, const model::MeetingSeries& s,
-                    const model::Meeting& m, const model::ActionItem& a, const std::set<Id>& owns_in);
+bool may_see_action(const engine::Dims& d, const model::User& u, const model::MeetingSeries& s, const model::Meeting& m,
+                    const model::ActionItem& a, const std::set<Id>& owns_in);
 
 // Changing a resolution: who manages its series; its owner (not a rep) the status alone.
 bool may_update_resolution(const model::User& u, const model::Resolution& r, bool manages, bool status_only);

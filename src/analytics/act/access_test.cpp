@@ -104,13 +104,13 @@ TEST(Access, SeriesRegionByRoleLevelAndSubtree) {
   //                                  company 华东 上海 华南 ghost
   EXPECT_EQ(f.row(f.admin, in), "TTTTT");
   EXPECT_EQ(f.row(f.exec, in), "TTTTT");
-  EXPECT_EQ(f.row(f.mgr_east, in), "TTT..");   // 上海 lies inside 华东
-  EXPECT_EQ(f.row(f.mgr_sh, in), "TTT..");     // 上海 inside the 华东 series' region
+  EXPECT_EQ(f.row(f.mgr_east, in), "TTT..");  // 上海 lies inside 华东
+  EXPECT_EQ(f.row(f.mgr_sh, in), "TTT..");    // 上海 inside the 华东 series' region
   EXPECT_EQ(f.row(f.mgr_south, in), "T..T.");
   EXPECT_EQ(f.row(f.mgr_ghost, in), "T....");  // company series take everyone
   EXPECT_EQ(f.row(f.rep_sh, in), "TTT..");
   EXPECT_EQ(f.row(f.rep_gd, in), "T..T.");
-  EXPECT_EQ(f.row(f.rep_east, in), "TT...");   // placed in 华东 itself, not inside 上海
+  EXPECT_EQ(f.row(f.rep_east, in), "TT...");  // placed in 华东 itself, not inside 上海
   EXPECT_EQ(f.row(f.rep_ghost, in), "T....");
 }
 
@@ -120,7 +120,7 @@ TEST(Access, MeetingsWithItemsOfAUser) {
   res[1].id = 2, res[1].meeting = 101, res[1].owner = 3;
   res[2].id = 3, res[2].meeting = 102, res[2].owner = 3;
   std::vector<model::ActionItem> acts(3);
-  acts[0].id = 1, acts[0].resolution = 2, acts[0].owner = 7;   // under resolution 2: meeting 101
+  acts[0].id = 1, acts[0].resolution = 2, acts[0].owner = 7;  // under resolution 2: meeting 101
   acts[1].id = 2, acts[1].resolution = 3, acts[1].owner = 3;
   acts[2].id = 3, acts[2].resolution = 42, acts[2].owner = 7;  // an unknown resolution: no meeting
   EXPECT_EQ(meetings_with_items_of(7, res, acts), (std::set<Id>{100, 101}));
@@ -136,15 +136,15 @@ TEST(Access, SeeAMeeting) {
   model::Meeting m101 = meeting(101, 4, /*chair*/ 3, {});
   const std::set<Id> none, owns100{100};
   EXPECT_TRUE(may_see_meeting(f.d, f.exec, east, m100, none));
-  EXPECT_TRUE(may_see_meeting(f.d, f.mgr_east, east, m100, none));      // manages (and chairs)
+  EXPECT_TRUE(may_see_meeting(f.d, f.mgr_east, east, m100, none));                         // manages (and chairs)
   EXPECT_TRUE(may_see_meeting(f.d, f.mgr_sh, f.series[2], meeting(103, 3, 2, {}), none));  // manages 上海
-  EXPECT_FALSE(may_see_meeting(f.d, f.mgr_sh, east, m100, none));       // 华东 is above 上海
+  EXPECT_FALSE(may_see_meeting(f.d, f.mgr_sh, east, m100, none));                          // 华东 is above 上海
   EXPECT_FALSE(may_see_meeting(f.d, f.mgr_south, east, m100, none));
   EXPECT_TRUE(may_see_meeting(f.d, f.mgr_south, east, m100, owns100));  // owns an item in it
   EXPECT_TRUE(may_see_meeting(f.d, f.rep_east, east, m100, none));      // attends
   EXPECT_FALSE(may_see_meeting(f.d, f.rep_sh, east, m100, none));
   EXPECT_TRUE(may_see_meeting(f.d, f.rep_sh, east, m100, owns100));
-  EXPECT_TRUE(may_see_meeting(f.d, f.mgr_east, south, m101, none));     // chairs a 华南 meeting
+  EXPECT_TRUE(may_see_meeting(f.d, f.mgr_east, south, m101, none));  // chairs a 华南 meeting
   EXPECT_FALSE(may_see_meeting(f.d, f.mgr_sh, south, m101, none));
 }
 
@@ -191,7 +191,7 @@ TEST(Access, UpdateResolutionsAndActionItems) {
   EXPECT_FALSE(may_update_resolution(f.mgr_south, r, false, false));  // but nothing else
   EXPECT_FALSE(may_update_resolution(f.mgr_sh, r, false, true));      // not its owner
   r.owner = f.rep_sh.id;
-  EXPECT_FALSE(may_update_resolution(f.rep_sh, r, false, true));      // reps update action items only
+  EXPECT_FALSE(may_update_resolution(f.rep_sh, r, false, true));  // reps update action items only
 
   model::ActionItem a;
   a.owner = f.rep_sh.id;
@@ -211,7 +211,7 @@ TEST(Access, PeopleToPick) {
   const engine::Scope all = engine::scope_all(f.d);
   const engine::Scope east = engine::scope_region(f.d, f.d.find_region(2));
   const engine::Scope rep = engine::scope_rep(f.d, f.d.find_rep(10));
-  std::vector<const model::User*> people = {&f.admin,  &f.exec,   &f.mgr_east, &f.mgr_sh,   &f.mgr_south,
+  std::vector<const model::User*> people = {&f.admin,     &f.exec,   &f.mgr_east, &f.mgr_sh,   &f.mgr_south,
                                             &f.mgr_ghost, &f.rep_sh, &f.rep_gd,   &f.rep_east, &f.rep_ghost};
   auto row = [&](const engine::Scope& s, const model::User& caller) {
     std::string out;

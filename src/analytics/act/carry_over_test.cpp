@@ -62,8 +62,8 @@ TEST(CarryOver, AcrossThreeMeetings) {
 
 TEST(Overdue, DayBoundaries) {
   Date today = D("2026-06-15");
-  EXPECT_TRUE(overdue(D("2026-06-14"), today, true));    // due yesterday
-  EXPECT_FALSE(overdue(D("2026-06-15"), today, true));   // due today: not yet
+  EXPECT_TRUE(overdue(D("2026-06-14"), today, true));   // due yesterday
+  EXPECT_FALSE(overdue(D("2026-06-15"), today, true));  // due today: not yet
   EXPECT_FALSE(overdue(D("2026-06-16"), today, true));
   EXPECT_FALSE(overdue(D("2026-01-01"), today, false));  // closed items are never overdue
   // Across a month and a year end.
@@ -93,7 +93,7 @@ TEST(Todos, OverdueFirstThenDueDate) {
     a.owner = owner;
     return a;
   };
-  std::vector<model::ActionItem> as = {act(1, 4, "2026-06-15", AS::todo, 7),   // due today: not overdue
+  std::vector<model::ActionItem> as = {act(1, 4, "2026-06-15", AS::todo, 7),     // due today: not overdue
                                        act(2, 4, "2026-06-12", AS::blocked, 7),  // overdue
                                        act(3, 1, "2026-06-12", AS::done, 7),     // done: not a to-do
                                        act(4, 5, "2026-06-01", AS::todo, 7),     // cancelled resolution: left out

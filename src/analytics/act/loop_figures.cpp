@@ -135,7 +135,8 @@ ActFigures act_figures(const engine::Dims& dims, const engine::Scope& scope,
   ActFigures out;
   out.overall = overall.finish();
   for (const auto& s : series)
-    if (auto it = per_series.find(s.id); it != per_series.end()) out.by_series.push_back({s.id, s.name, it->second.finish()});
+    if (auto it = per_series.find(s.id); it != per_series.end())
+      out.by_series.push_back({s.id, s.name, it->second.finish()});
   out.by_owner = ordered(by_owner);
   out.by_region = ordered(by_region);
   for (Month m = first; m <= last; m = Month{m.index + 1}) {

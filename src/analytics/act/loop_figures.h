@@ -48,10 +48,10 @@ struct MonthFigures {
 
 struct ActFigures {
   LoopFigures overall;
-  std::vector<SeriesFigures> by_series;    // series with at least one counted resolution
-  std::vector<OverdueCount> by_owner;      // most overdue first (resolutions + actions), then id
-  std::vector<OverdueCount> by_region;     // same order
-  std::vector<MonthFigures> trend;         // oldest first
+  std::vector<SeriesFigures> by_series;  // series with at least one counted resolution
+  std::vector<OverdueCount> by_owner;    // most overdue first (resolutions + actions), then id
+  std::vector<OverdueCount> by_region;   // same order
+  std::vector<MonthFigures> trend;       // oldest first
 };
 
 struct FiguresParams {

@@ -46,14 +46,14 @@ struct Fixture {
       x.owner = owner;
       res.push_back(x);
     };
-    r(1, 1, "2026-04-30", RS::done, "2026-04-25", 100);   // on time, 20 days after 04-05
-    r(2, 1, "2026-05-10", RS::done, "2026-05-20", 100);   // late, 45 days
+    r(1, 1, "2026-04-30", RS::done, "2026-04-25", 100);       // on time, 20 days after 04-05
+    r(2, 1, "2026-05-10", RS::done, "2026-05-20", 100);       // late, 45 days
     r(3, 1, "2026-05-31", RS::cancelled, "2026-05-02", 100);  // left out
-    r(4, 2, "2026-06-10", RS::open, std::nullopt, 101);   // overdue
-    r(5, 2, "2026-06-15", RS::doing, std::nullopt, 101);  // due today: neither overdue nor closable
-    r(6, 3, "2026-06-14", RS::doing, std::nullopt, 102);  // overdue
-    r(7, 3, "2026-07-01", RS::done, "2026-06-05", 102);   // done early: closable, on time, 4 days
-    r(8, 4, "2026-07-30", RS::open, std::nullopt, 102);   // meeting after as_of
+    r(4, 2, "2026-06-10", RS::open, std::nullopt, 101);       // overdue
+    r(5, 2, "2026-06-15", RS::doing, std::nullopt, 101);      // due today: neither overdue nor closable
+    r(6, 3, "2026-06-14", RS::doing, std::nullopt, 102);      // overdue
+    r(7, 3, "2026-07-01", RS::done, "2026-06-05", 102);       // done early: closable, on time, 4 days
+    r(8, 4, "2026-07-30", RS::open, std::nullopt, 102);       // meeting after as_of
     auto a = [&](Id id, Id rr, const char* due, AS st, Id owner) {
       model::ActionItem x;
       x.id = id;
@@ -63,7 +63,7 @@ struct Fixture {
       x.owner = owner;
       acts.push_back(x);
     };
-    a(1, 4, "2026-06-12", AS::todo, 103);     // overdue
+    a(1, 4, "2026-06-12", AS::todo, 103);  // overdue
     a(2, 4, "2026-06-14", AS::done, 103);
     a(3, 6, "2026-06-14", AS::blocked, 101);  // overdue
     a(4, 3, "2026-05-01", AS::todo, 103);     // under a cancelled resolution
@@ -88,10 +88,10 @@ TEST(ActFigures, Overall) {
   EXPECT_EQ(r.overall.closable, 5);
   EXPECT_EQ(r.overall.done, 3);
   EXPECT_DOUBLE_EQ(*r.overall.closure_rate, 3.0 / 5);
-  EXPECT_DOUBLE_EQ(*r.overall.on_time_rate, 2.0 / 3);          // r1, r7
-  EXPECT_DOUBLE_EQ(*r.overall.mean_days_to_close, 69.0 / 3);   // (20 + 45 + 4) / 3
-  EXPECT_EQ(r.overall.overdue_resolutions, 2);                 // r4, r6
-  EXPECT_EQ(r.overall.overdue_actions, 2);                     // a1, a3
+  EXPECT_DOUBLE_EQ(*r.overall.on_time_rate, 2.0 / 3);         // r1, r7
+  EXPECT_DOUBLE_EQ(*r.overall.mean_days_to_close, 69.0 / 3);  // (20 + 45 + 4) / 3
+  EXPECT_EQ(r.overall.overdue_resolutions, 2);                // r4, r6
+  EXPECT_EQ(r.overall.overdue_actions, 2);                    // a1, a3
 }
 
 TEST(ActFigures, BySeriesOwnerRegion) {
@@ -198,8 +198,8 @@ TEST(ActFigures, APastAsOfUsesTheStatusOfThatDay) {
   EXPECT_DOUBLE_EQ(*r.closure_rate, 0.5);  // today's statuses would give 2 / 2
   EXPECT_DOUBLE_EQ(*r.on_time_rate, 1.0);  // r1: 04-25 ≤ 04-30
   EXPECT_DOUBLE_EQ(*r.mean_days_to_close, 20.0);
-  EXPECT_EQ(r.overdue_resolutions, 1);     // r2
-  EXPECT_EQ(r.overdue_actions, 0);         // a1, a5 not yet due; a4 hangs under r3, cancelled by then
+  EXPECT_EQ(r.overdue_resolutions, 1);  // r2
+  EXPECT_EQ(r.overdue_actions, 0);      // a1, a5 not yet due; a4 hangs under r3, cancelled by then
   // On 05-01, before r3 was cancelled: r1 done, r2 and r3 open and not yet due.
   p.as_of = D("2026-05-01");
   auto e = act_figures(f.dims, engine::scope_all(f.dims), f.series, f.meetings, f.res, f.acts, p).overall;

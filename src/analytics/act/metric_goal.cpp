@@ -146,7 +146,8 @@ GoalMeasure measure_goal(const engine::Snapshot& s, const engine::Scope& scope, 
     }
     case GoalMetric::collection_rate: {
       Money sales = total(f.sales, gs, out.window);
-      if (sales != 0) out.value = static_cast<double>(total(f.collections, gs, out.window)) / static_cast<double>(sales);
+      if (sales != 0)
+        out.value = static_cast<double>(total(f.collections, gs, out.window)) / static_cast<double>(sales);
       break;
     }
     case GoalMetric::bids_won: out.value = static_cast<double>(count(f.bids_won, gs, out.window)); break;
@@ -160,7 +161,9 @@ GoalOutcome evaluate_goal(const engine::Snapshot& s, const engine::Scope& scope,
   auto m = parse_goal_metric(metric);
   auto g = parse_goal_scope(goal_scope);
   if (!m) throw invalid_field("goal.metric", "未知的目标指标：" + metric, "Unknown goal metric: " + metric);
-  if (!g) throw invalid_field("goal.scope", "目标范围应为 company、region:ID 或 rep:ID", "goal scope must be company, region:ID or rep:ID");
+  if (!g)
+    throw invalid_field("goal.scope", "目标范围应为 company、region:ID 或 rep:ID",
+                        "goal scope must be company, region:ID or rep:ID");
   if (!valid_comparator(comparator))
     throw invalid_field("goal.comparator", "比较符应为 >=、<=、> 或 <", "comparator must be >=, <=, > or <");
   GoalOutcome out;

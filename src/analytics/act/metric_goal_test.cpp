@@ -23,7 +23,8 @@ model::Dataset fixture() {
             {11, "李四", 4, 0, D("2020-01-01"), std::nullopt},
             {12, "王五", 5, 0, D("2020-01-01"), std::nullopt}};
   for (Id c = 1; c <= 4; ++c)
-    d.customers.push_back({c, "C" + std::to_string(c), "客户", "制造", model::CustomerSize::large, 4, 10, D("2020-01-01"), ""});
+    d.customers.push_back(
+        {c, "C" + std::to_string(c), "客户", "制造", model::CustomerSize::large, 4, 10, D("2020-01-01"), ""});
   auto contract = [&](Id id, const char* date, Id rep, Id cust, Money amount) {
     model::Contract c;
     c.id = id;
@@ -45,8 +46,8 @@ model::Dataset fixture() {
   d.opportunities = {o1, o2};
   d.bids = {{1, 1, D("2026-06-01"), 100, model::BidResult::won, D("2026-06-08")},
             {2, 2, D("2026-06-01"), 100, model::BidResult::won, D("2026-06-14")},
-            {3, 1, D("2026-05-01"), 100, model::BidResult::won, D("2026-05-30")},   // May
-            {4, 1, D("2026-06-01"), 100, model::BidResult::lost, D("2026-06-09")}}; // lost
+            {3, 1, D("2026-05-01"), 100, model::BidResult::won, D("2026-05-30")},    // May
+            {4, 1, D("2026-06-01"), 100, model::BidResult::lost, D("2026-06-09")}};  // lost
   d.targets = {{*parse_month("2026-06"), TargetMetric::sales, OwnerKind::company, 0, 200000},
                {*parse_month("2026-06"), TargetMetric::sales, OwnerKind::region, 2, 100000},
                {*parse_month("2026-06"), TargetMetric::sales, OwnerKind::rep, 10, 40000}};
@@ -70,9 +71,9 @@ TEST_F(Goal, Window) {
 }
 
 TEST_F(Goal, SalesAndCollections) {
-  EXPECT_EQ(*v(GoalMetric::sales, "company"), 80000);     // 20000 + 50000 + 10000
-  EXPECT_EQ(*v(GoalMetric::sales, "region:2"), 70000);    // 华东: 20000 + 50000
-  EXPECT_EQ(*v(GoalMetric::sales, "region:4"), 70000);    // 上海 holds both 华东 reps
+  EXPECT_EQ(*v(GoalMetric::sales, "company"), 80000);   // 20000 + 50000 + 10000
+  EXPECT_EQ(*v(GoalMetric::sales, "region:2"), 70000);  // 华东: 20000 + 50000
+  EXPECT_EQ(*v(GoalMetric::sales, "region:4"), 70000);  // 上海 holds both 华东 reps
   EXPECT_EQ(*v(GoalMetric::sales, "region:3"), 10000);
   EXPECT_EQ(*v(GoalMetric::sales, "rep:10"), 20000);
   EXPECT_EQ(*v(GoalMetric::sales, "company", "2026-06-30"), 120000);  // + contract 4
@@ -81,10 +82,10 @@ TEST_F(Goal, SalesAndCollections) {
 }
 
 TEST_F(Goal, CompletionAndRates) {
-  EXPECT_DOUBLE_EQ(*v(GoalMetric::completion, "company"), 0.4);   // 80000 / 200000
-  EXPECT_DOUBLE_EQ(*v(GoalMetric::completion, "region:2"), 0.7);  // 70000 / 100000
-  EXPECT_DOUBLE_EQ(*v(GoalMetric::completion, "rep:10"), 0.5);    // 20000 / 40000
-  EXPECT_FALSE(v(GoalMetric::completion, "region:3").has_value());  // no target
+  EXPECT_DOUBLE_EQ(*v(GoalMetric::completion, "company"), 0.4);       // 80000 / 200000
+  EXPECT_DOUBLE_EQ(*v(GoalMetric::completion, "region:2"), 0.7);      // 70000 / 100000
+  EXPECT_DOUBLE_EQ(*v(GoalMetric::completion, "rep:10"), 0.5);        // 20000 / 40000
+  EXPECT_FALSE(v(GoalMetric::completion, "region:3").has_value());    // no target
   EXPECT_DOUBLE_EQ(*v(GoalMetric::collection_rate, "company"), 0.5);  // 40000 / 80000
   EXPECT_DOUBLE_EQ(*v(GoalMetric::collection_rate, "rep:10"), 0.75);  // 15000 / 20000
   EXPECT_DOUBLE_EQ(*v(GoalMetric::collection_rate, "region:3"), 0.0);
@@ -92,7 +93,7 @@ TEST_F(Goal, CompletionAndRates) {
 }
 
 TEST_F(Goal, Counts) {
-  EXPECT_EQ(*v(GoalMetric::bids_won, "company"), 2);   // 06-08, 06-14
+  EXPECT_EQ(*v(GoalMetric::bids_won, "company"), 2);  // 06-08, 06-14
   EXPECT_EQ(*v(GoalMetric::bids_won, "region:2"), 1);
   EXPECT_EQ(*v(GoalMetric::bids_won, "rep:12"), 1);
   EXPECT_EQ(*v(GoalMetric::new_customers, "company"), 2);  // customers 2 and 4

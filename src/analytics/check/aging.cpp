@@ -63,7 +63,8 @@ AgingResult receivables_aging(const engine::Snapshot& s, const engine::Scope& sc
   });
   AgingResult r;
   static const int lo[5] = {1, 31, 61, 91, 181}, hi[5] = {30, 60, 90, 180, INT_MAX};
-  for (int b = 0; b < 5; ++b) r.buckets[static_cast<size_t>(b)].min_days = lo[b], r.buckets[static_cast<size_t>(b)].max_days = hi[b];
+  for (int b = 0; b < 5; ++b)
+    r.buckets[static_cast<size_t>(b)].min_days = lo[b], r.buckets[static_cast<size_t>(b)].max_days = hi[b];
   if (p.by_party) r.by_customer.assign(customers, {}), r.by_rep.assign(reps, {});
   for (const auto& x : part) {
     r.receivable += x.receivable;

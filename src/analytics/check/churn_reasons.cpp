@@ -7,8 +7,8 @@ namespace sl::analytics {
 
 const char* churn_response_code(const std::string& reason) {
   static const std::map<std::string, const char*> k = {
-      {"价格", "price"}, {"price", "price"},           {"竞品", "competitor"}, {"competitor", "competitor"},
-      {"服务", "service"}, {"service", "service"},     {"需求变化", "demand"}, {"demand", "demand"},
+      {"价格", "price"},        {"price", "price"},     {"竞品", "competitor"}, {"competitor", "competitor"},
+      {"服务", "service"},      {"service", "service"}, {"需求变化", "demand"}, {"demand", "demand"},
       {"倒闭/合并", "closure"}, {"closure", "closure"}};
   auto it = k.find(reason);
   return it == k.end() ? "other" : it->second;
@@ -47,7 +47,8 @@ ChurnReasons churn_reasons(const engine::Snapshot& s, const engine::Scope& scope
     amount[static_cast<size_t>(c)] += t.amount[i];
   }
   std::vector<ChurnReason> by_code(nreasons);
-  for (size_t r = 0; r < nreasons; ++r) by_code[r] = {cu.lost_reasons[r], churn_response_code(cu.lost_reasons[r]), 0, 0};
+  for (size_t r = 0; r < nreasons; ++r)
+    by_code[r] = {cu.lost_reasons[r], churn_response_code(cu.lost_reasons[r]), 0, 0};
   const std::vector<std::string> sizes = {"large", "medium", "small"};  // model::CustomerSize order
   std::vector<std::string> tops;
   std::vector<int32_t> top_row(static_cast<size_t>(d.region_count()), -1);
@@ -67,7 +68,8 @@ ChurnReasons churn_reasons(const engine::Snapshot& s, const engine::Scope& scope
     by_code[r].amount += amount[c];
     ++by_industry[static_cast<size_t>(cu.industry[c])][r];
     ++by_size[static_cast<size_t>(cu.size[c])][r];
-    const int32_t reg = cu.region[c], top = reg == engine::kNone ? engine::kNone : d.region_top[static_cast<size_t>(reg)];
+    const int32_t reg = cu.region[c],
+                  top = reg == engine::kNone ? engine::kNone : d.region_top[static_cast<size_t>(reg)];
     const int32_t row = top == engine::kNone ? -1 : top_row[static_cast<size_t>(top)];
     ++by_region[row < 0 ? tops.size() - 1 : static_cast<size_t>(row)][r];
   }

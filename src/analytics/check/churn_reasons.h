@@ -15,10 +15,10 @@ namespace sl::analytics {
 const char* churn_response_code(const std::string& reason);
 
 struct ChurnReason {
-  std::string reason;   // as recorded
-  std::string code;     // churn_response_code(reason)
+  std::string reason;  // as recorded
+  std::string code;    // churn_response_code(reason)
   int64_t customers = 0;
-  Money amount = 0;     // their contracts in scope up to as_of (the business lost)
+  Money amount = 0;  // their contracts in scope up to as_of (the business lost)
 };
 
 // Counts of one dimension: row names × reasons (in ChurnReasons::reasons order).
@@ -28,8 +28,8 @@ struct ChurnCross {
 };
 
 struct ChurnReasons {
-  int64_t customers = 0;             // churned customers in all
-  std::vector<ChurnReason> reasons;  // most customers first (ties: reason text)
+  int64_t customers = 0;              // churned customers in all
+  std::vector<ChurnReason> reasons;   // most customers first (ties: reason text)
   ChurnCross industry, size, region;  // size rows "large", "medium", "small"
 };
 

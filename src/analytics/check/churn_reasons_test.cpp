@@ -15,8 +15,8 @@ namespace {
 std::shared_ptr<const engine::Snapshot> snapshot() {
   auto d = org();
   d.customers[0].lost_reason = "价格";
-  d.customers[1].lost_reason = "价格", d.customers[1].industry = "零售", d.customers[1].size = model::CustomerSize::small,
-  d.customers[1].region = 5;
+  d.customers[1].lost_reason = "价格", d.customers[1].industry = "零售",
+  d.customers[1].size = model::CustomerSize::small, d.customers[1].region = 5;
   d.customers[2].lost_reason = "竞品";
   d.customers[3].lost_reason = "价格";
   d.customers[5].lost_reason = "竞品";

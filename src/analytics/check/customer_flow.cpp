@@ -28,12 +28,15 @@ std::vector<FlowRow> customer_flow(const engine::Snapshot& s, const engine::Scop
   // are numbered year·4 + quarter − 1 (or year·12 + month − 1).
   Ymd a = to_ymd(p.as_of);
   const int q_last = monthly ? a.year * 12 + a.month - 1 : a.year * 4 + (a.month - 1) / 3, q_prev = q_last - n;
-  auto q_first_day = [monthly](int q) { return monthly ? from_ymd(q / 12, q % 12 + 1, 1) : from_ymd(q / 4, q % 4 * 3 + 1, 1); };
+  auto q_first_day = [monthly](int q) {
+    return monthly ? from_ymd(q / 12, q % 12 + 1, 1) : from_ymd(q / 4, q % 4 * 3 + 1, 1);
+  };
   const bool filtered = p.filter.industry != engine::kNone || p.filter.size != engine::kNone;
   // Row boundaries of each quarter (bits 1..n+1), found once by binary search on the dates.
   std::vector<size_t> bound(static_cast<size_t>(n) + 3);
   bound[0] = 0;
-  for (int k = 1; k <= n + 1; ++k) bound[static_cast<size_t>(k)] = t.range(Date{INT32_MIN / 2}, Date{q_first_day(q_prev + k - 1).days - 1}).end;
+  for (int k = 1; k <= n + 1; ++k)
+    bound[static_cast<size_t>(k)] = t.range(Date{INT32_MIN / 2}, Date{q_first_day(q_prev + k - 1).days - 1}).end;
   bound[static_cast<size_t>(n) + 2] = t.range(Date{INT32_MIN / 2}, p.as_of).end;
   const size_t rows = bound[static_cast<size_t>(n) + 2];
   const size_t workers = engine::worker_count(rows);
@@ -74,7 +77,8 @@ std::vector<FlowRow> customer_flow(const engine::Snapshot& s, const engine::Scop
       r.returned += now && !prev && before;
     }
   }
-  for (auto& r : out) r.churn_rate = r.active_prev ? static_cast<double>(r.churned) / static_cast<double>(r.active_prev) : 0;
+  for (auto& r : out)
+    r.churn_rate = r.active_prev ? static_cast<double>(r.churned) / static_cast<double>(r.active_prev) : 0;
   return out;
 }
 
@@ -98,7 +102,8 @@ ParetoResult pareto(const engine::Snapshot& s, const engine::Scope& scope, const
     }
   const auto& ids = s.facts->customer_id;
   std::sort(r.customers.begin(), r.customers.end(), [&](const ParetoCustomer& a, const ParetoCustomer& b) {
-    return a.amount != b.amount ? a.amount > b.amount : ids[static_cast<size_t>(a.customer)] < ids[static_cast<size_t>(b.customer)];
+    return a.amount != b.amount ? a.amount > b.amount
+                                : ids[static_cast<size_t>(a.customer)] < ids[static_cast<size_t>(b.customer)];
   });
   __int128 before = 0;  // cumulative amount of the customers ranked above
   const __int128 total = r.total;

@@ -54,7 +54,7 @@ struct ParetoClass {
 
 struct ParetoResult {
   Money total = 0;
-  std::array<ParetoClass, 3> classes{};  // A, B, C
+  std::array<ParetoClass, 3> classes{};   // A, B, C
   std::vector<ParetoCustomer> customers;  // customers with sales > 0, largest first
 };
 

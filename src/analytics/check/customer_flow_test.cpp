@@ -15,11 +15,10 @@ namespace {
 // 2026-06-15 (as_of, counts) · D(4): 2026Q2, by rep 11 · E(5): 2026-06-16, after as_of.
 std::shared_ptr<const engine::Snapshot> flow_snapshot() {
   auto d = org();
-  d.contracts = {contract(1, 1, 10, "2025-02-01", 1), contract(2, 1, 10, "2026-01-15", 1),
-                 contract(3, 1, 10, "2026-05-01", 1), contract(4, 2, 10, "2025-08-01", 1),
-                 contract(5, 2, 10, "2025-11-01", 1), contract(6, 3, 10, "2025-10-10", 1),
-                 contract(7, 3, 10, "2026-06-15", 1), contract(8, 4, 11, "2026-04-01", 1),
-                 contract(9, 5, 10, "2026-06-16", 1)};
+  d.contracts = {
+      contract(1, 1, 10, "2025-02-01", 1), contract(2, 1, 10, "2026-01-15", 1), contract(3, 1, 10, "2026-05-01", 1),
+      contract(4, 2, 10, "2025-08-01", 1), contract(5, 2, 10, "2025-11-01", 1), contract(6, 3, 10, "2025-10-10", 1),
+      contract(7, 3, 10, "2026-06-15", 1), contract(8, 4, 11, "2026-04-01", 1), contract(9, 5, 10, "2026-06-16", 1)};
   return engine::build_snapshot(d, 1);
 }
 
@@ -53,7 +52,8 @@ TEST(C3Flow, QuarterByQuarter) {
 
 TEST(C3Flow, ManagerScope) {
   auto s = flow_snapshot();
-  auto rows = analytics::customer_flow(*s, engine::scope_region(*s->dims, s->dims->find_region(2)), {D("2026-06-15"), 3});
+  auto rows =
+      analytics::customer_flow(*s, engine::scope_region(*s->dims, s->dims->find_region(2)), {D("2026-06-15"), 3});
   EXPECT_EQ(rows[2].active, 2);  // D belongs to rep 11 (华南)
   EXPECT_EQ(rows[2].fresh, 0);
 }
@@ -89,7 +89,8 @@ TEST(C3Flow, MonthGrain) {
   // Months 2026-04..2026-06 as of 2026-06-15: A active 2026-05 (returned: 2026-01 before),
   // C 2026-06 (returned), D 2026-04 (new) then churned in 2026-05, A churned in 2026-06.
   auto s = flow_snapshot();
-  auto rows = analytics::customer_flow(*s, engine::scope_all(*s->dims), {D("2026-06-15"), 3, analytics::FlowGrain::month});
+  auto rows =
+      analytics::customer_flow(*s, engine::scope_all(*s->dims), {D("2026-06-15"), 3, analytics::FlowGrain::month});
   ASSERT_EQ(rows.size(), 3u);
   EXPECT_EQ(rows[0].year, 2026);
   EXPECT_EQ(rows[0].month, 4);

@@ -27,7 +27,8 @@ ProfileContract contract_figures(const engine::ContractTable& t, size_t i, Date 
   return c;
 }
 
-void add_events(const engine::Snapshot& s, const engine::Scope& scope, int32_t customer, Date as_of, CustomerProfile& p) {
+void add_events(const engine::Snapshot& s, const engine::Scope& scope, int32_t customer, Date as_of,
+                CustomerProfile& p) {
   const engine::Facts& f = *s.facts;
   auto& ev = p.timeline;
   const auto& a = f.activities;
@@ -39,7 +40,8 @@ void add_events(const engine::Snapshot& s, const engine::Scope& scope, int32_t c
     }
   const auto& t = f.contracts;
   for (const auto& c : p.contracts) {
-    ev.push_back({Date{t.signed_day[c.contract]}, "contract", t.rep[c.contract], t.amount[c.contract], t.id[c.contract]});
+    ev.push_back(
+        {Date{t.signed_day[c.contract]}, "contract", t.rep[c.contract], t.amount[c.contract], t.id[c.contract]});
     for (uint32_t k = t.pay_begin[c.contract]; k < t.pay_begin[c.contract + 1]; ++k)
       if (t.pay_day[k] <= as_of.days)
         ev.push_back({Date{t.pay_day[k]}, "payment", t.rep[c.contract], t.pay_amount[k], t.id[c.contract]});
@@ -55,7 +57,8 @@ void add_events(const engine::Snapshot& s, const engine::Scope& scope, int32_t c
     }
   }
   // Newest first; within a day activities, then contracts and payments, then opportunities.
-  std::stable_sort(ev.begin(), ev.end(), [](const TimelineEvent& x, const TimelineEvent& y) { return x.date > y.date; });
+  std::stable_sort(ev.begin(), ev.end(),
+                   [](const TimelineEvent& x, const TimelineEvent& y) { return x.date > y.date; });
 }
 
 }  // namespace

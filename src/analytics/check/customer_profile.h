@@ -31,10 +31,10 @@ struct TimelineEvent {
 };
 
 struct CustomerProfile {
-  int32_t customer = 0;  // index
-  std::optional<char> cls;           // 'A' | 'B' | 'C'; nullopt without trailing-12-month sales
-  Money t12m = 0;                    // trailing-12-month sales (the Pareto measure)
-  std::optional<RfmCustomer> rfm;    // nullopt when never scored (no contract by as_of)
+  int32_t customer = 0;                   // index
+  std::optional<char> cls;                // 'A' | 'B' | 'C'; nullopt without trailing-12-month sales
+  Money t12m = 0;                         // trailing-12-month sales (the Pareto measure)
+  std::optional<RfmCustomer> rfm;         // nullopt when never scored (no contract by as_of)
   std::optional<AtRiskCustomer> at_risk;  // class A customers at risk only
   Money sales_total = 0, receivable = 0, overdue = 0;
   std::vector<ProfileContract> contracts;  // signed by as_of, newest first

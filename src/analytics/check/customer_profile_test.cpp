@@ -31,7 +31,8 @@ std::shared_ptr<const engine::Snapshot> snapshot() {
   open.id = 2, open.rep = 11, open.created = D("2026-05-01"), open.stage = model::Stage::lead, open.closed.reset();
   open.history = {{model::Stage::lead, D("2026-05-01")}};
   model::Opportunity later = open;
-  later.id = 3, later.rep = 10, later.created = D("2026-07-01"), later.history = {{model::Stage::lead, D("2026-07-01")}};
+  later.id = 3, later.rep = 10, later.created = D("2026-07-01"),
+  later.history = {{model::Stage::lead, D("2026-07-01")}};
   d.opportunities = {won, open, later};
   d.activities = {{1, 10, 1, D("2026-06-10"), model::ActivityType::call},
                   {2, 11, 1, D("2026-06-12"), model::ActivityType::visit},
@@ -114,8 +115,8 @@ TEST(CustomerProfile, TimelineNewestFirstAndLimited) {
   EXPECT_EQ(p.timeline_total, 12u);
   std::vector<std::string> kinds;
   for (const auto& e : p.timeline) kinds.push_back(e.kind);
-  EXPECT_EQ(kinds, (std::vector<std::string>{"visit", "call", "opportunity", "contract", "won", "payment", "opportunity",
-                                             "contract", "payment", "contract", "contract", "payment"}));
+  EXPECT_EQ(kinds, (std::vector<std::string>{"visit", "call", "opportunity", "contract", "won", "payment",
+                                             "opportunity", "contract", "payment", "contract", "contract", "payment"}));
   EXPECT_EQ(p.timeline[3].ref, 3);
   EXPECT_EQ(p.timeline[3].amount, 300);
   auto limited = x.of(x.all, 1, 3);

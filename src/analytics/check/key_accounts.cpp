@@ -39,11 +39,14 @@ std::vector<KeyAccount> key_accounts(const engine::Snapshot& s, const engine::Sc
   const engine::RowRange rr = t.range(Date{INT32_MIN / 2}, p.as_of);
   for (size_t i = rr.begin; i < rr.end; ++i) {
     const int32_t c = t.customer[i], rep = t.rep[i];
-    if (c == engine::kNone || slot[static_cast<size_t>(c)] < 0 || rep == engine::kNone || !scope.sees_rep(rep)) continue;
+    if (c == engine::kNone || slot[static_cast<size_t>(c)] < 0 || rep == engine::kNone || !scope.sees_rep(rep))
+      continue;
     const size_t k = static_cast<size_t>(slot[static_cast<size_t>(c)]);
     days[k].push_back(t.day[i]);  // rows ascend by date
-    if (t.day[i] > year_ago.days) out[k].t12m += t.amount[i];
-    else if (t.day[i] > two_years_ago.days) out[k].t12m_prev += t.amount[i];
+    if (t.day[i] > year_ago.days)
+      out[k].t12m += t.amount[i];
+    else if (t.day[i] > two_years_ago.days)
+      out[k].t12m_prev += t.amount[i];
   }
   for (size_t k = 0; k < out.size(); ++k) {
     out[k].contracts = static_cast<int>(days[k].size());

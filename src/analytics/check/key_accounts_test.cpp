@@ -60,7 +60,8 @@ TEST(C3KeyAccounts, GapDeclineAndOneContract) {
 TEST(C3KeyAccounts, RuleEdges) {
   const Date as_of = D("2026-06-15");
   // Exactly twice the median gap is not "more than": 2026-05-26 → 20 days, gaps 10.
-  auto r = analytics::judge_key_account({D("2026-05-06").days, D("2026-05-16").days, D("2026-05-26").days}, as_of, 1, 1);
+  auto r =
+      analytics::judge_key_account({D("2026-05-06").days, D("2026-05-16").days, D("2026-05-26").days}, as_of, 1, 1);
   EXPECT_EQ(r.days_since_last, 20);
   EXPECT_FALSE(r.gap);
   // A decline of exactly 30% is not "more than 30%".

@@ -30,7 +30,8 @@ struct Acc {
 };
 
 // Sales figures of one product or category from its accumulator and its market.
-SalesFigures figures(const Acc& a, Money market, Money market_ly, Money rival, bool yoy_defined, const ProductParams& p) {
+SalesFigures figures(const Acc& a, Money market, Money market_ly, Money rival, bool yoy_defined,
+                     const ProductParams& p) {
   SalesFigures f;
   f.sales = a.sales;
   f.sales_ly = a.sales_ly;
@@ -48,7 +49,8 @@ SalesFigures figures(const Acc& a, Money market, Money market_ly, Money rival, b
   return f;
 }
 
-void warn(std::vector<ProductWarning>& out, const ProductWarning& unit, const SalesFigures& f, const Acc& a, Date as_of) {
+void warn(std::vector<ProductWarning>& out, const ProductWarning& unit, const SalesFigures& f, const Acc& a,
+          Date as_of) {
   auto add = [&](const char* rule, const char* severity, double value, std::optional<double> base) {
     ProductWarning w = unit;
     w.rule = rule;
@@ -58,7 +60,8 @@ void warn(std::vector<ProductWarning>& out, const ProductWarning& unit, const Sa
     out.push_back(std::move(w));
   };
   if (f.yoy && *f.yoy < kYoyWarn) add("yoy_decline", *f.yoy < kYoySevere ? "severe" : "warn", *f.yoy, std::nullopt);
-  if (f.share && f.share_ly && *f.share - *f.share_ly < kShareDrop) add("share_down", "warn", *f.share - *f.share_ly, f.share_ly);
+  if (f.share && f.share_ly && *f.share - *f.share_ly < kShareDrop)
+    add("share_down", "warn", *f.share - *f.share_ly, f.share_ly);
   if (f.margin && f.margin_ly && *f.margin - *f.margin_ly < kMarginDrop)
     add("margin_down", "warn", *f.margin - *f.margin_ly, f.margin_ly);
   if (a.sold_before && a.last <= as_of.days - kNoSaleDays) add("no_sale", "warn", as_of.days - a.last, std::nullopt);
@@ -86,7 +89,8 @@ struct MonthWeights {
 }  // namespace
 
 std::string ProductWarning::key(const std::string& period_label) const {
-  return (unit == "product" ? "product:" + std::to_string(id) : "category:" + category) + "/" + rule + "/" + period_label;
+  return (unit == "product" ? "product:" + std::to_string(id) : "category:" + category) + "/" + rule + "/" +
+         period_label;
 }
 
 const char* product_quadrant(std::optional<double> growth, std::optional<double> relative, double growth_threshold,
@@ -106,7 +110,8 @@ std::vector<bool> market_regions(const engine::Dims& d, const engine::Scope& sco
   int32_t anchor = scope.root_region;
   if (scope.own_rep != kNone) anchor = d.rep_region[static_cast<size_t>(scope.own_rep)];
   if (anchor == kNone) return in;
-  for (int32_t r = 0; r < d.region_count(); ++r) in[static_cast<size_t>(r)] = d.in_subtree(r, anchor) || d.in_subtree(anchor, r);
+  for (int32_t r = 0; r < d.region_count(); ++r)
+    in[static_cast<size_t>(r)] = d.in_subtree(r, anchor) || d.in_subtree(anchor, r);
   return in;
 }
 
@@ -124,7 +129,8 @@ ProductResult product_warning(const engine::Snapshot& s, const engine::Scope& sc
   std::vector<Acc> prod(nprod), cat(ncat);
   Acc all;
   const Date read_last = std::max(r.current.last, p.as_of);
-  const int32_t before_first = p.as_of.days - kNoSaleDays - kNoSaleLookBack + 1, before_last = p.as_of.days - kNoSaleDays;
+  const int32_t before_first = p.as_of.days - kNoSaleDays - kNoSaleLookBack + 1,
+                before_last = p.as_of.days - kNoSaleDays;
   const Date read_first{std::min({r.current.first.days, r.yoy.first.days, before_first})};
   const engine::FactTable& t = f.sales_lines;
   const engine::RowRange range = t.range(read_first, read_last);
@@ -153,8 +159,10 @@ ProductResult product_warning(const engine::Snapshot& s, const engine::Scope& sc
   bool no_market = false;
   if (!p.filter.industry.empty()) {
     auto it = std::find(mk.industries.begin(), mk.industries.end(), p.filter.industry);
-    if (it == mk.industries.end()) no_market = true;
-    else industry = static_cast<int32_t>(it - mk.industries.begin());
+    if (it == mk.industries.end())
+      no_market = true;
+    else
+      industry = static_cast<int32_t>(it - mk.industries.begin());
   }
   auto in_region = [&](int32_t reg) { return reg != kNone && regions[static_cast<size_t>(reg)]; };
   // A month's figure counts by the share of its days inside the window (the as_of month half
@@ -162,7 +170,8 @@ ProductResult product_warning(const engine::Snapshot& s, const engine::Scope& sc
   const MonthWeights now(r.current), before(r.yoy);
   std::vector<double> mkt(ncat, 0), mkt_ly(ncat, 0), riv(mk.rival_id.size(), 0);
   for (const auto& m : mk.market) {
-    if (no_market || m.category == kNone || !in_region(m.region) || (industry != kNone && m.industry != industry)) continue;
+    if (no_market || m.category == kNone || !in_region(m.region) || (industry != kNone && m.industry != industry))
+      continue;
     mkt[static_cast<size_t>(m.category)] += now.of(m.month) * static_cast<double>(m.size);
     mkt_ly[static_cast<size_t>(m.category)] += before.of(m.month) * static_cast<double>(m.size);
   }
@@ -177,9 +186,13 @@ ProductResult product_warning(const engine::Snapshot& s, const engine::Scope& sc
     const int32_t c = mk.rival_category[k];
     if (c == kNone || rival[k] == 0) continue;
     int32_t& best = top[static_cast<size_t>(c)];
-    if (best == kNone || rival[k] > rival[static_cast<size_t>(best)]) best = static_cast<int32_t>(k);  // ties: the lower id
+    if (best == kNone || rival[k] > rival[static_cast<size_t>(best)])
+      best = static_cast<int32_t>(k);  // ties: the lower id
   }
-  auto top_sales = [&](int32_t c) { return c == kNone || top[static_cast<size_t>(c)] == kNone ? Money{0} : rival[static_cast<size_t>(top[static_cast<size_t>(c)])]; };
+  auto top_sales = [&](int32_t c) {
+    return c == kNone || top[static_cast<size_t>(c)] == kNone ? Money{0}
+                                                              : rival[static_cast<size_t>(top[static_cast<size_t>(c)])];
+  };
 
   for (Money m : market) r.market += m;
   for (Money m : market_ly) r.market_ly += m;
@@ -199,7 +212,8 @@ ProductResult product_warning(const engine::Snapshot& s, const engine::Scope& sc
     row.launch = Date{pt.launch[k]};
     // A product launched after the comparison window began has no YoY.
     const bool yoy_defined = pt.launch[k] <= r.yoy.first.days;
-    const Money mkt = c == kNone ? 0 : market[static_cast<size_t>(c)], mkt_ly = c == kNone ? 0 : market_ly[static_cast<size_t>(c)];
+    const Money mkt = c == kNone ? 0 : market[static_cast<size_t>(c)],
+                mkt_ly = c == kNone ? 0 : market_ly[static_cast<size_t>(c)];
     row.f = figures(prod[k], mkt, mkt_ly, top_sales(c), yoy_defined, p);
     r.products.push_back(std::move(row));
   }
@@ -225,8 +239,10 @@ ProductResult product_warning(const engine::Snapshot& s, const engine::Scope& sc
   auto by_sales = [](const auto& a, const auto& b, const std::string& ka, const std::string& kb) {
     return a.f.sales != b.f.sales ? a.f.sales > b.f.sales : ka < kb;
   };
-  std::sort(r.products.begin(), r.products.end(), [&](const ProductRow& a, const ProductRow& b) { return by_sales(a, b, a.code, b.code); });
-  std::sort(r.categories.begin(), r.categories.end(), [&](const CategoryRow& a, const CategoryRow& b) { return by_sales(a, b, a.name, b.name); });
+  std::sort(r.products.begin(), r.products.end(),
+            [&](const ProductRow& a, const ProductRow& b) { return by_sales(a, b, a.code, b.code); });
+  std::sort(r.categories.begin(), r.categories.end(),
+            [&](const CategoryRow& a, const CategoryRow& b) { return by_sales(a, b, a.name, b.name); });
 
   for (const auto& c : r.categories) {
     ProductWarning u;

@@ -25,7 +25,7 @@ namespace sl::analytics {
 struct ProductParams {
   Period period;
   Date as_of;
-  DoFilter filter;  // region/rep are already in the scope; industry, size, category filter lines
+  DoFilter filter;                 // region/rep are already in the scope; industry, size, category filter lines
   double growth_threshold = 0.10;  // YoY at or above: high growth
   double share_threshold = 1.0;    // relative share at or above: high share
 };
@@ -82,8 +82,8 @@ struct ProductResult {
   Window current, yoy;
   SalesFigures totals;  // every line in scope (share/relative share/quadrant undefined)
   Money market = 0, market_ly = 0;
-  std::vector<ProductRow> products;    // sales descending, then code
-  std::vector<CategoryRow> categories;  // sales descending, then name
+  std::vector<ProductRow> products;      // sales descending, then code
+  std::vector<CategoryRow> categories;   // sales descending, then name
   std::vector<ProductWarning> warnings;  // severe first, then by |value| descending
 };
 

@@ -44,8 +44,11 @@ std::shared_ptr<const engine::Snapshot> snapshot() {
     d.market_stats.push_back({M(m), "制造", 2, "存储", 3000});
   }
   d.market_stats.push_back({M("2026-04"), "制造", 3, "服务器", 5000});
-  d.competitor_sales = {{M("2026-05"), 1, 2, 1000}, {M("2026-05"), 1, 3, 600}, {M("2026-04"), 2, 2, 1200},
-                        {M("2026-06"), 3, 2, 500}, {M("2025-06"), 3, 2, 9999}};
+  d.competitor_sales = {{M("2026-05"), 1, 2, 1000},
+                        {M("2026-05"), 1, 3, 600},
+                        {M("2026-04"), 2, 2, 1200},
+                        {M("2026-06"), 3, 2, 500},
+                        {M("2025-06"), 3, 2, 9999}};
   d.contracts = {sale(1, 10, "2026-04-10", 1, 1000, 600), sale(2, 11, "2026-05-01", 1, 500, 200),
                  sale(3, 10, "2025-04-20", 1, 1000, 500), sale(4, 10, "2026-06-01", 2, 500, 400),
                  sale(5, 10, "2026-06-10", 3, 1000, 700), sale(6, 10, "2025-05-10", 3, 2000, 1000),
@@ -85,7 +88,7 @@ TEST(C4Products, CompanyFigures) {
   EXPECT_DOUBLE_EQ(*p1.f.yoy, 0.5);
   EXPECT_DOUBLE_EQ(*p1.f.margin, 700.0 / 1500);
   EXPECT_DOUBLE_EQ(*p1.f.share, 1500.0 / 30000);  // 10000 × 2.5 + 5000
-  EXPECT_EQ(p1.f.rival_sales, 1600);  // R1 华东 + 华南 beats R2's 1200
+  EXPECT_EQ(p1.f.rival_sales, 1600);              // R1 华东 + 华南 beats R2's 1200
   EXPECT_DOUBLE_EQ(*p1.f.relative_share, 1500.0 / 1600);
   EXPECT_STREQ(p1.f.quadrant, "question");
   // Launched this year: no YoY, no quadrant, still a relative share.
@@ -129,10 +132,10 @@ TEST(C4Products, Warnings) {
   for (const auto& w : r.warnings) got.push_back(w.key("2026-Q2") + ":" + w.severity);
   const std::vector<std::string> want = {
       "category:存储/yoy_decline/2026-Q2:severe", "product:3/yoy_decline/2026-Q2:severe",
-      "category:存储/margin_down/2026-Q2:warn",   "product:3/margin_down/2026-Q2:warn",   // 0.3 vs 0.5
-      "category:存储/share_down/2026-Q2:warn",    "product:3/share_down/2026-Q2:warn",    // 0.1 vs 2000/7500
-      "category:服务器/margin_down/2026-Q2:warn",  // 800/2000 = 0.4 vs 0.5
-      "category:软件/no_sale/2026-Q2:warn",        "product:4/no_sale/2026-Q2:warn"};
+      "category:存储/margin_down/2026-Q2:warn",   "product:3/margin_down/2026-Q2:warn",  // 0.3 vs 0.5
+      "category:存储/share_down/2026-Q2:warn",    "product:3/share_down/2026-Q2:warn",   // 0.1 vs 2000/7500
+      "category:服务器/margin_down/2026-Q2:warn",                                        // 800/2000 = 0.4 vs 0.5
+      "category:软件/no_sale/2026-Q2:warn",       "product:4/no_sale/2026-Q2:warn"};
   EXPECT_EQ(got, want);
   EXPECT_DOUBLE_EQ(r.warnings.back().value, 196);  // 2025-12-01 → 2026-06-15
   EXPECT_DOUBLE_EQ(r.warnings[4].value, 0.1 - 2000.0 / 7500);

@@ -76,7 +76,8 @@ void cohorts(const engine::Snapshot& s, const engine::Scope& scope, const Review
     const int32_t day = t.signed_day[i];
     const bool in_period = r.current.first.days <= day && day <= r.current.last.days;
     const bool in_cohorts = cohort_first <= day && day <= cohort_last;
-    if (day > as_of || (!in_period && !in_cohorts) || !scope.sees_rep(t.rep[i]) || !p.filter.pass_customer(f, t.customer[i]))
+    if (day > as_of || (!in_period && !in_cohorts) || !scope.sees_rep(t.rep[i]) ||
+        !p.filter.pass_customer(f, t.customer[i]))
       continue;
     const int c = in_cohorts ? Month::of(Date{day}).index - first.index : -1;
     Money paid = 0;
@@ -108,7 +109,8 @@ void cohorts(const engine::Snapshot& s, const engine::Scope& scope, const Review
 }
 
 void sort_rows(std::vector<BlockerRow>& rows, Money overdue) {
-  for (auto& x : rows) x.share = overdue > 0 ? static_cast<double>(x.figures.overdue) / static_cast<double>(overdue) : 0;
+  for (auto& x : rows)
+    x.share = overdue > 0 ? static_cast<double>(x.figures.overdue) / static_cast<double>(overdue) : 0;
   std::sort(rows.begin(), rows.end(), [](const BlockerRow& a, const BlockerRow& b) {
     return a.figures.overdue != b.figures.overdue ? a.figures.overdue > b.figures.overdue : a.id < b.id;
   });

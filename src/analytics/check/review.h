@@ -41,7 +41,7 @@ struct ReviewMonth {
 };
 
 struct CohortRow {
-  Month month;  // signing month (unused for the period's cohort)
+  Month month;                             // signing month (unused for the period's cohort)
   Money signed_amount = 0, collected = 0;  // collected: payments by as_of on those contracts
   std::optional<double> share;             // collected / signed; nullopt when nothing was signed
   // Cumulative collected share by the end of month + k (the last point as of as_of), k = 0…
@@ -55,7 +55,7 @@ struct BlockerRow {
   std::string owner_name;  // customers: the owner's name
   std::string region;      // customers: their region; reps: theirs; regions: empty
   AgingParty figures;
-  double share = 0;        // of the scope's overdue
+  double share = 0;  // of the scope's overdue
 };
 
 struct ReviewResult {
@@ -67,7 +67,7 @@ struct ReviewResult {
   std::vector<CohortRow> cohorts;  // the 12 signing months ending with cohort_last
   AgingResult aging;               // without by_customer / by_rep
   Money sales_90d = 0;
-  std::optional<double> dso;       // days; nullopt when sales_90d is 0
+  std::optional<double> dso;                         // days; nullopt when sales_90d is 0
   std::vector<BlockerRow> customers, reps, regions;  // overdue > 0, largest first (ties: id)
 };
 

@@ -26,25 +26,26 @@ std::shared_ptr<const engine::Snapshot> snapshot() {
       contract(5, 2, 10, "2026-06-20", 999, {{D("2026-06-30"), 999}}),  // after as_of
       contract(6, 5, 11, "2025-06-10", 800, {{D("2025-06-10"), 800}}),  // paid 2025-06-30
   };
-  d.payments = {{1, 1, D("2026-04-20"), 300}, {2, 1, D("2026-06-01"), 200}, {3, 2, D("2025-05-01"), 2000},
-                {4, 4, D("2026-06-20"), 400}, {5, 6, D("2025-06-30"), 800}};
+  d.payments = {{1, 1, D("2026-04-20"), 300},
+                {2, 1, D("2026-06-01"), 200},
+                {3, 2, D("2025-05-01"), 2000},
+                {4, 4, D("2026-06-20"), 400},
+                {5, 6, D("2025-06-30"), 800}};
   return engine::build_snapshot(d, 1);
 }
 
-analytics::ReviewParams params() {
-  return {*parse_period("2026-Q2"), D("2026-06-15"), {}};
-}
+analytics::ReviewParams params() { return {*parse_period("2026-Q2"), D("2026-06-15"), {}}; }
 
 }  // namespace
 
 TEST(C1Review, PeriodTotalsAgainstLastYear) {
   auto s = snapshot();
   auto r = analytics::sales_review(*s, engine::scope_all(*s->dims), params());
-  EXPECT_EQ(r.totals.sales, 1600);        // contracts 1 and 3
-  EXPECT_EQ(r.totals.collections, 500);   // 04-20 and 06-01
+  EXPECT_EQ(r.totals.sales, 1600);       // contracts 1 and 3
+  EXPECT_EQ(r.totals.collections, 500);  // 04-20 and 06-01
   EXPECT_DOUBLE_EQ(*r.totals.collection_rate, 500.0 / 1600);
-  EXPECT_EQ(r.totals.sales_last_year, 2800);       // contracts 2 and 6
-  EXPECT_EQ(r.totals.collections_last_year, 2000); // 2025-06-30 is after 2025-06-15
+  EXPECT_EQ(r.totals.sales_last_year, 2800);        // contracts 2 and 6
+  EXPECT_EQ(r.totals.collections_last_year, 2000);  // 2025-06-30 is after 2025-06-15
   EXPECT_DOUBLE_EQ(*r.totals.sales_yoy, (1600.0 - 2800) / 2800);
   EXPECT_DOUBLE_EQ(*r.totals.collections_yoy, -0.75);
 }
@@ -159,5 +160,5 @@ TEST(C1Review, FuturePeriodIsEmpty) {
   EXPECT_FALSE(r.totals.collection_rate);
   EXPECT_EQ(r.cohort.signed_amount, 0);
   EXPECT_EQ(format_month(r.cohorts.back().month), "2026-06");  // cohorts end with as_of's month
-  EXPECT_EQ(r.aging.overdue, 900);  // receivables are as of as_of whatever the period
+  EXPECT_EQ(r.aging.overdue, 900);                             // receivables are as of as_of whatever the period
 }

@@ -7,7 +7,7 @@
 namespace sl::analytics {
 
 const char* rfm_segment_code(int segment) {
-  static const char* const k[8] = {"general_retain", "important_retain", "general_keep", "important_keep",
+  static const char* const k[8] = {"general_retain",  "important_retain",  "general_keep",  "important_keep",
                                    "general_develop", "important_develop", "general_value", "important_value"};
   return k[segment & 7];
 }
@@ -81,13 +81,14 @@ RfmResult rfm(const engine::Snapshot& s, const engine::Scope& scope, const RfmPa
     r.threshold_f = static_cast<double>(sum_f) / static_cast<double>(n);
     r.threshold_m = static_cast<double>(sum_m) / static_cast<double>(n);
     for (auto& x : r.customers) {
-      bool rg = static_cast<__int128>(x.recency) * n < sum_r, fh = static_cast<__int128>(x.frequency) * n > sum_f,
+      bool rg = static_cast<__int128>(x.recency) * n<sum_r, fh = static_cast<__int128>(x.frequency) * n> sum_f,
            mh = static_cast<__int128>(x.monetary) * n > sum_m;
       x.segment = static_cast<uint8_t>(rg * 4 + fh * 2 + mh);
     }
   } else {
     std::vector<double> vr, vf, vm;
-    for (const auto& x : r.customers) vr.push_back(x.recency), vf.push_back(x.frequency), vm.push_back(static_cast<double>(x.monetary));
+    for (const auto& x : r.customers)
+      vr.push_back(x.recency), vf.push_back(x.frequency), vm.push_back(static_cast<double>(x.monetary));
     r.threshold_r = median_of(vr), r.threshold_f = median_of(vf), r.threshold_m = median_of(vm);
     for (auto& x : r.customers)
       x.segment = static_cast<uint8_t>((x.recency < r.threshold_r) * 4 + (x.frequency > r.threshold_f) * 2 +

@@ -23,8 +23,14 @@ struct RfmParams {
 // Segment code = 4·(R good) + 2·(F high) + (M high): 7 重要价值, 5 重要发展, 3 重要保持,
 // 1 重要挽留, 6 一般价值, 4 一般发展, 2 一般保持, 0 一般挽留.
 enum RfmSegment : uint8_t {
-  kGeneralRetain = 0, kImportantRetain = 1, kGeneralKeep = 2, kImportantKeep = 3,
-  kGeneralDevelop = 4, kImportantDevelop = 5, kGeneralValue = 6, kImportantValue = 7,
+  kGeneralRetain = 0,
+  kImportantRetain = 1,
+  kGeneralKeep = 2,
+  kImportantKeep = 3,
+  kGeneralDevelop = 4,
+  kImportantDevelop = 5,
+  kGeneralValue = 6,
+  kImportantValue = 7,
 };
 const char* rfm_segment_code(int segment);  // "important_value", …
 

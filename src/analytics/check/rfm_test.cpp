@@ -15,7 +15,7 @@ namespace {
 // Means: R 476/4 = 119, F 6/4 = 1.5, M 3200/4 = 800.
 std::shared_ptr<const engine::Snapshot> snapshot() {
   auto d = org();
-  d.contracts = {contract(1, 1, 10, "2026-06-10", 500), contract(2, 1, 10, "2026-01-10", 300),
+  d.contracts = {contract(1, 1, 10, "2026-06-10", 500),  contract(2, 1, 10, "2026-01-10", 300),
                  contract(3, 2, 10, "2025-06-15", 1000), contract(4, 3, 11, "2026-03-01", 100),
                  contract(5, 4, 11, "2026-06-15", 2000), contract(6, 4, 11, "2025-12-01", 200),
                  contract(7, 4, 11, "2025-07-01", 100)};
@@ -40,10 +40,10 @@ TEST(C2Rfm, SegmentsAgainstTheMean) {
   EXPECT_EQ(find(r, 0).recency, 5);
   EXPECT_EQ(find(r, 0).frequency, 2);
   EXPECT_EQ(find(r, 0).monetary, 800);
-  EXPECT_EQ(find(r, 0).segment, analytics::kGeneralValue);     // M 800 is not above the mean 800
-  EXPECT_EQ(find(r, 1).segment, analytics::kGeneralRetain);    // R 365, F 0, M 0
+  EXPECT_EQ(find(r, 0).segment, analytics::kGeneralValue);   // M 800 is not above the mean 800
+  EXPECT_EQ(find(r, 1).segment, analytics::kGeneralRetain);  // R 365, F 0, M 0
   EXPECT_EQ(find(r, 2).recency, 106);
-  EXPECT_EQ(find(r, 2).segment, analytics::kGeneralDevelop);   // recent, F 1 and M 100 low
+  EXPECT_EQ(find(r, 2).segment, analytics::kGeneralDevelop);  // recent, F 1 and M 100 low
   EXPECT_EQ(find(r, 3).segment, analytics::kImportantValue);
   EXPECT_EQ(r.segments[analytics::kImportantValue].customers, 1);
   EXPECT_EQ(r.segments[analytics::kImportantValue].amount, 2300);
@@ -68,7 +68,7 @@ TEST(C2Rfm, MedianOption) {
   EXPECT_DOUBLE_EQ(r.threshold_m, 450);
   EXPECT_EQ(r.segments[analytics::kImportantValue].customers, 2);  // c1, c4
   EXPECT_EQ(r.segments[analytics::kImportantValue].amount, 3100);
-  EXPECT_EQ(r.segments[analytics::kGeneralRetain].customers, 2);   // c2, c3
+  EXPECT_EQ(r.segments[analytics::kGeneralRetain].customers, 2);  // c2, c3
 }
 
 TEST(C2Rfm, CustomerFilterRescoresTheFilteredSet) {
@@ -77,9 +77,9 @@ TEST(C2Rfm, CustomerFilterRescoresTheFilteredSet) {
   auto d = org();
   d.customers[0].size = model::CustomerSize::small;
   d.customers[3].size = model::CustomerSize::small;
-  d.contracts = {contract(1, 1, 10, "2026-06-10", 500), contract(2, 1, 10, "2026-01-10", 300),
+  d.contracts = {contract(1, 1, 10, "2026-06-10", 500),  contract(2, 1, 10, "2026-01-10", 300),
                  contract(3, 2, 10, "2025-06-15", 1000), contract(5, 4, 11, "2026-06-15", 2000),
-                 contract(6, 4, 11, "2025-12-01", 200), contract(7, 4, 11, "2025-07-01", 100)};
+                 contract(6, 4, 11, "2025-12-01", 200),  contract(7, 4, 11, "2025-07-01", 100)};
   auto s = engine::build_snapshot(d, 1);
   analytics::RfmParams p{D("2026-06-15"), 365, false};
   p.filter = analytics::row_filter(*s, {0, 0, "", "", "small"});

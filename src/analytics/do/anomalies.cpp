@@ -38,8 +38,10 @@ RobustZ robust_z(double x, std::vector<double> history) {
   }
   mean_ad /= static_cast<double>(history.size());
   out.mad = median_of(dev);
-  if (out.mad > 0) out.z = (x - out.median) / (1.4826 * out.mad);
-  else if (mean_ad > 0) out.z = (x - out.median) / (1.2533 * mean_ad);
+  if (out.mad > 0)
+    out.z = (x - out.median) / (1.4826 * out.mad);
+  else if (mean_ad > 0)
+    out.z = (x - out.median) / (1.2533 * mean_ad);
   // else: a constant history gives no scale; z stays null.
   return out;
 }
@@ -119,7 +121,8 @@ std::vector<Anomaly> detect_anomalies(const engine::Snapshot& s, const engine::S
         if (metric == DoMetric::bids_won) an.count = c[off];
         an.last_year = a[off - 12];
         if (complete) {
-          Growth yoy = growth_over(a[off], a[off - 12], min_base(hist, 1, rules.yoy_min_base_share), rules.yoy_min_base_share);
+          Growth yoy =
+              growth_over(a[off], a[off - 12], min_base(hist, 1, rules.yoy_min_base_share), rules.yoy_min_base_share);
           an.yoy = yoy.value;
           an.yoy_basis = yoy.basis;
         } else {
@@ -135,15 +138,16 @@ std::vector<Anomaly> detect_anomalies(const engine::Snapshot& s, const engine::S
         }
         if (targets_apply) {
           int64_t target = s.targets->get(metric == DoMetric::bids_won ? model::TargetMetric::bids_won
-                                          : metric == DoMetric::sales ? model::TargetMetric::sales
-                                                                      : model::TargetMetric::collection,
+                                          : metric == DoMetric::sales  ? model::TargetMetric::sales
+                                                                       : model::TargetMetric::collection,
                                           u.slot, m);
           if (target != engine::kNoTarget) an.target = target;
           an.time_progress = time_progress(month_period(m), as_of);
           if (target != engine::kNoTarget && target > 0) {
             double x = metric == DoMetric::bids_won ? static_cast<double>(c[off]) : static_cast<double>(a[off]);
             an.completion = x / static_cast<double>(target);
-            if (points(*an.completion - *an.time_progress) < -rules.completion_behind_points) an.rules.push_back("completion");
+            if (points(*an.completion - *an.time_progress) < -rules.completion_behind_points)
+              an.rules.push_back("completion");
           }
         }
         if (an.rules.empty()) continue;
@@ -151,9 +155,11 @@ std::vector<Anomaly> detect_anomalies(const engine::Snapshot& s, const engine::S
         an.id = u.kind == "region" ? d.region_id[u.index] : d.rep_id[u.index];
         an.name = u.kind == "region" ? d.region_name[u.index] : d.rep_name[u.index];
         // an.yoy and an.z are set for complete months only: severity judges what the rules judge.
-        bool high = an.rules.size() >= static_cast<size_t>(rules.high_rule_count) ||
-                    (an.yoy && points(*an.yoy) < -rules.high_yoy_fall_points) || (an.z && std::abs(*an.z) > rules.high_z_limit) ||
-                    (an.completion && points(*an.completion - *an.time_progress) < -rules.high_completion_behind_points);
+        bool high =
+            an.rules.size() >= static_cast<size_t>(rules.high_rule_count) ||
+            (an.yoy && points(*an.yoy) < -rules.high_yoy_fall_points) ||
+            (an.z && std::abs(*an.z) > rules.high_z_limit) ||
+            (an.completion && points(*an.completion - *an.time_progress) < -rules.high_completion_behind_points);
         an.severity = high ? "high" : "medium";
         out.push_back(std::move(an));
       }

@@ -33,14 +33,14 @@ struct Anomaly {
   std::string name;
   DoMetric metric = DoMetric::sales;
   Month month;
-  std::vector<std::string> rules;  // "yoy", "z", "completion" in that order
-  std::string severity;            // "high" | "medium"
-  Money value = 0;                 // the month's amount (through as_of for the current month)
-  std::optional<Money> last_year;  // same month last year
+  std::vector<std::string> rules;             // "yoy", "z", "completion" in that order
+  std::string severity;                       // "high" | "medium"
+  Money value = 0;                            // the month's amount (through as_of for the current month)
+  std::optional<Money> last_year;             // same month last year
   std::optional<double> yoy, z, median, mad;  // yoy: only for a complete month on a normal base
   YoyBasis yoy_basis = YoyBasis::small;
-  std::optional<int64_t> target;   // bids won: a count
-  std::optional<int64_t> count;    // bids won: the month's count
+  std::optional<int64_t> target;  // bids won: a count
+  std::optional<int64_t> count;   // bids won: the month's count
   std::optional<double> completion, time_progress;
   std::string key() const;  // "rep:17/sales/2026-05/yoy+z": what an acknowledgement names
 };
@@ -48,14 +48,14 @@ struct Anomaly {
 // The thresholds of the rules and of severity, named (the defaults are shared/METRICS.md's);
 // in percentage points where they judge a ratio.
 struct AnomalyRules {
-  double yoy_fall_points = 30;         // yoy: YoY below −30 %, on a base of at least
+  double yoy_fall_points = 30;                // yoy: YoY below −30 %, on a base of at least
   double yoy_min_base_share = kMinBaseShare;  // this share of the unit's mean month (yoy.h)
-  double z_limit = 3;                  // z: |z| above 3
-  double completion_behind_points = 20;  // completion: more than 20 points behind time progress
-  size_t rep_history_months = 6;       // z for a rep needs this many employed trailing months
-  int high_rule_count = 2;             // high: this many rules at once, or …
-  double high_yoy_fall_points = 50;    // … YoY below −50 %, or …
-  double high_z_limit = 5;             // … |z| above 5, or …
+  double z_limit = 3;                         // z: |z| above 3
+  double completion_behind_points = 20;       // completion: more than 20 points behind time progress
+  size_t rep_history_months = 6;              // z for a rep needs this many employed trailing months
+  int high_rule_count = 2;                    // high: this many rules at once, or …
+  double high_yoy_fall_points = 50;           // … YoY below −50 %, or …
+  double high_z_limit = 5;                    // … |z| above 5, or …
   double high_completion_behind_points = 40;  // … completion more than 40 points behind
 };
 inline constexpr AnomalyRules kAnomalyRules{};

@@ -55,7 +55,8 @@ CockpitResult rep_cockpit(const engine::Snapshot& s, const engine::Scope& scope,
     r.region_name = d.region_name[top];
   }
   Month m = Month::of(as_of);
-  r.cards = {card(s, rep, month_period(m), as_of), card(s, rep, quarter_period(m.year(), (m.month() - 1) / 3 + 1), as_of),
+  r.cards = {card(s, rep, month_period(m), as_of),
+             card(s, rep, quarter_period(m.year(), (m.month() - 1) / 3 + 1), as_of),
              card(s, rep, year_period(m.year()), as_of)};
 
   // Pipeline open on as_of, by the stage it was in then.

@@ -42,13 +42,13 @@ struct CockpitResult {
   Id rep = 0;
   std::string name, region_name;
   Id region = 0;
-  std::array<CockpitCard, 3> cards;  // month, quarter, year containing as_of
+  std::array<CockpitCard, 3> cards;   // month, quarter, year containing as_of
   std::vector<StageBucket> pipeline;  // open stages lead..negotiation
   int created_this_month = 0;
   Money created_this_month_amount = 0;
-  std::vector<CockpitMonth> monthly;  // the 12 months of as_of's year
-  Date week_first, week_last;         // Monday .. as_of
-  std::array<int, 4> activities{};    // by model::ActivityType
+  std::vector<CockpitMonth> monthly;      // the 12 months of as_of's year
+  Date week_first, week_last;             // Monday .. as_of
+  std::array<int, 4> activities{};        // by model::ActivityType
   std::vector<size_t> closing_this_week;  // opportunity indexes, open, expected close Monday..Sunday
   std::vector<OverdueContract> overdue;
   Money overdue_total = 0;

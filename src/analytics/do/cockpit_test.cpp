@@ -51,7 +51,8 @@ TEST(D1, ContractStatusForTheDetailPage) {
   c.plan = {{D("2024-04-01"), 300}, {D("2024-05-01"), 150}, {D("2024-06-01"), 150}};
   // 320 paid by 10 May (a payment after as_of does not count): the April 300 is paid, 20 of
   // May's 150 → 130 overdue; June not due yet.
-  std::vector<model::Payment> pays = {{1, 0, D("2024-04-20"), 200}, {2, 0, D("2024-05-03"), 120}, {3, 0, D("2024-05-11"), 999}};
+  std::vector<model::Payment> pays = {
+      {1, 0, D("2024-04-20"), 200}, {2, 0, D("2024-05-03"), 120}, {3, 0, D("2024-05-11"), 999}};
   auto s = contract_status(c, pays, D("2024-05-10"));
   EXPECT_EQ(s.paid, 320);
   EXPECT_EQ(s.receivable, 280);
@@ -71,10 +72,12 @@ TEST(D1, CockpitPipelineWeekAndScope) {
   model::Opportunity o;
   o.id = 1, o.customer = 1, o.rep = 10, o.amount = 500, o.stage = model::Stage::won;
   o.created = D("2024-05-02"), o.expected_close = D("2024-05-12"), o.closed = D("2024-05-20");
-  o.history = {{model::Stage::lead, D("2024-05-02")}, {model::Stage::proposal, D("2024-05-08")},
+  o.history = {{model::Stage::lead, D("2024-05-02")},
+               {model::Stage::proposal, D("2024-05-08")},
                {model::Stage::won, D("2024-05-20")}};
   d.opportunities = {o};
-  d.activities = {{1, 10, 1, D("2024-05-06"), model::ActivityType::visit}, {2, 10, 1, D("2024-05-10"), model::ActivityType::visit},
+  d.activities = {{1, 10, 1, D("2024-05-06"), model::ActivityType::visit},
+                  {2, 10, 1, D("2024-05-10"), model::ActivityType::visit},
                   {3, 10, 1, D("2024-05-05"), model::ActivityType::call},   // Sunday before: not this week
                   {4, 11, 1, D("2024-05-07"), model::ActivityType::demo}};  // another rep
   auto s = engine::build_snapshot(d, 1);

@@ -30,19 +30,22 @@ RowFilter row_filter(const engine::Snapshot& s, const DoFilter& f) {
   if (!f.industry.empty()) {
     for (size_t i = 0; i < facts.customers.industries.size(); ++i)
       if (facts.customers.industries[i] == f.industry) rf.industry = static_cast<int32_t>(i);
-    if (rf.industry == kNone) throw invalid_field("industry", "未知行业：" + f.industry, "Unknown industry: " + f.industry);
+    if (rf.industry == kNone)
+      throw invalid_field("industry", "未知行业：" + f.industry, "Unknown industry: " + f.industry);
   }
   if (!f.category.empty()) {
     for (size_t i = 0; i < facts.categories.size(); ++i)
       if (facts.categories[i] == f.category) rf.category = static_cast<int32_t>(i);
-    if (rf.category == kNone) throw invalid_field("category", "未知产品类别：" + f.category, "Unknown category: " + f.category);
+    if (rf.category == kNone)
+      throw invalid_field("category", "未知产品类别：" + f.category, "Unknown category: " + f.category);
   }
   if (!f.size.empty()) {
     const char* codes[] = {"large", "medium", "small"};  // model::CustomerSize order
     for (int i = 0; i < 3; ++i)
       if (f.size == codes[i]) rf.size = i;
     if (rf.size == kNone)
-      throw invalid_field("size", "客户规模应为 large、medium 或 small：" + f.size, "size must be large, medium or small: " + f.size);
+      throw invalid_field("size", "客户规模应为 large、medium 或 small：" + f.size,
+                          "size must be large, medium or small: " + f.size);
   }
   return rf;
 }

@@ -16,8 +16,8 @@
 namespace sl::analytics {
 
 struct DoFilter {
-  Id region = 0;  // 0 = the whole scope
-  Id rep = 0;     // 0 = every rep of the (narrowed) scope
+  Id region = 0;                   // 0 = the whole scope
+  Id rep = 0;                      // 0 = every rep of the (narrowed) scope
   std::string industry, category;  // empty = any
   std::string size;                // customer size "large" | "medium" | "small"; empty = any
 };
@@ -66,8 +66,8 @@ SumCount total(const std::vector<SumCount>& by_rep);
 struct RepMonthGrid {
   Month first;
   int months = 0;
-  std::vector<Money> amount;    // [rep × months + month offset]
-  std::vector<int64_t> count;   // same layout
+  std::vector<Money> amount;   // [rep × months + month offset]
+  std::vector<int64_t> count;  // same layout
   bool covers(Month m) const { return m.index >= first.index && m.index < first.index + months; }
   size_t at(int32_t rep, Month m) const { return static_cast<size_t>(rep) * months + (m.index - first.index); }
 };

@@ -22,7 +22,16 @@
 
 namespace sl::analytics {
 
-enum class BoardMetric { sales, completion, collections, collection_rate, new_customers, win_rate, forecast_accuracy, kpi_score };
+enum class BoardMetric {
+  sales,
+  completion,
+  collections,
+  collection_rate,
+  new_customers,
+  win_rate,
+  forecast_accuracy,
+  kpi_score
+};
 const char* board_metric_code(BoardMetric m);
 std::optional<BoardMetric> parse_board_metric(std::string_view s);
 std::optional<double> board_value(const RepFigures& f, BoardMetric m);
@@ -38,8 +47,8 @@ struct BoardRow {
   std::string name;
   Id region = 0;  // the rep's 大区 (rep rows)
   std::string region_name;
-  bool own = false;      // the caller's own row (reps)
-  bool visible = true;   // false: figures withheld (a peer of a rep caller)
+  bool own = false;     // the caller's own row (reps)
+  bool visible = true;  // false: figures withheld (a peer of a rep caller)
   std::optional<double> value;
   std::optional<int> rank, previous_rank, change;
   std::optional<RepFigures> figures;  // all metrics, when visible
@@ -47,7 +56,7 @@ struct BoardRow {
 
 struct BoardResult {
   std::vector<BoardRow> reps, regions;  // each in rank order
-  int peers = 0;  // ranked and unranked reps listed
+  int peers = 0;                        // ranked and unranked reps listed
 };
 
 BoardResult leaderboard(const engine::Snapshot& s, const engine::Scope& scope, const BoardParams& p);

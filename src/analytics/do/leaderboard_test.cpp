@@ -25,15 +25,17 @@ model::Dataset board_company() {
   d.reps[1].hire_date = D("2020-01-01");
   d.reps[2].leave_date.reset();
   // May: 10 → 100, 11 → 100 (a tie), 12 → 50. April: 12 → 300, 10 → 200, 11 → 0.
-  d.contracts = {contract(1, "2026-05-02", 10, 100), contract(2, "2026-05-03", 11, 100), contract(3, "2026-05-04", 12, 50, 2),
-                 contract(4, "2026-04-02", 12, 300, 2), contract(5, "2026-04-03", 10, 200)};
+  d.contracts = {contract(1, "2026-05-02", 10, 100), contract(2, "2026-05-03", 11, 100),
+                 contract(3, "2026-05-04", 12, 50, 2), contract(4, "2026-04-02", 12, 300, 2),
+                 contract(5, "2026-04-03", 10, 200)};
   return d;
 }
 }  // namespace
 
 TEST(D4, RanksTiesAndChange) {
   auto s = engine::build_snapshot(board_company(), 1);
-  auto b = leaderboard(*s, engine::scope_all(*s->dims), {*parse_period("2026-05"), D("2026-06-15"), BoardMetric::sales});
+  auto b =
+      leaderboard(*s, engine::scope_all(*s->dims), {*parse_period("2026-05"), D("2026-06-15"), BoardMetric::sales});
   ASSERT_EQ(b.reps.size(), 3u);
   // 10 and 11 tie at rank 1 (id order kept), 12 is third.
   EXPECT_EQ(b.reps[0].id, 10);
@@ -145,7 +147,8 @@ TEST(D4, OnlyRepsEmployedOnTheReadingDayAreRanked) {
   // its quarter and its year read through 15 June, when 10 and 11 are employed: the same two
   // are ranked for each (12's sales still count in 华南's row). May 2026 reads 31 May: 10 and 12.
   auto d = base_company();
-  d.contracts = {contract(1, "2026-06-02", 12, 500, 2), contract(2, "2026-06-12", 11, 100), contract(3, "2026-05-04", 12, 50, 2)};
+  d.contracts = {contract(1, "2026-06-02", 12, 500, 2), contract(2, "2026-06-12", 11, 100),
+                 contract(3, "2026-05-04", 12, 50, 2)};
   auto s = engine::build_snapshot(d, 1);
   auto all = engine::scope_all(*s->dims);
   for (const char* period : {"2026-06", "2026-Q2", "2026"}) {

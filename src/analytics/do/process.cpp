@@ -78,7 +78,8 @@ MetricFigures figures(const engine::Snapshot& s, const Sums& sums, size_t k, con
   if (!(f.metric == DoMetric::sales && rf.by_category())) f.count = cur.count;
   f.yoy_amount = yoy.amount;
   f.pop_amount = pop.amount;
-  const Growth gy = growth_over(cur.amount, yoy.amount, minimum.yoy), gp = growth_over(cur.amount, pop.amount, minimum.pop);
+  const Growth gy = growth_over(cur.amount, yoy.amount, minimum.yoy),
+               gp = growth_over(cur.amount, pop.amount, minimum.pop);
   f.yoy = gy.value;
   f.yoy_basis = gy.basis;
   f.pop = gp.value;
@@ -137,9 +138,12 @@ ProcessResult performance_process(const engine::Snapshot& s, const engine::Scope
 
   int32_t total_slot = kNone;
   if (targets_apply) {
-    if (scope.own_rep != kNone) total_slot = s.targets->rep_slot(scope.own_rep);
-    else if (scope.root_region == d.company && scope.everything) total_slot = s.targets->company_slot();
-    else if (scope.root_region != kNone) total_slot = s.targets->region_slot(scope.root_region);
+    if (scope.own_rep != kNone)
+      total_slot = s.targets->rep_slot(scope.own_rep);
+    else if (scope.root_region == d.company && scope.everything)
+      total_slot = s.targets->company_slot();
+    else if (scope.root_region != kNone)
+      total_slot = s.targets->region_slot(scope.root_region);
   }
   // Monthly trend of the year the period ends in (as read through as_of), and the anomalies
   // of the period's months: both from one (rep × month) grid per metric, read through as_of.
@@ -147,14 +151,15 @@ ProcessResult performance_process(const engine::Snapshot& s, const engine::Scope
   const Month as_of_month = Month::of(p.as_of);
   const Month a_first = Month::of(p.period.first), a_last = Month::of(std::min(p.period.last, p.as_of));
   const Month g_first{std::min(Month::of(r.trend_year - 1, 1).index, a_first.index - 12)};
-  const Month g_last{std::max({Month::of(r.trend_year - 1, 12).index, std::min(Month::of(r.trend_year, 12), as_of_month).index,
-                               a_last.index})};
+  const Month g_last{std::max(
+      {Month::of(r.trend_year - 1, 12).index, std::min(Month::of(r.trend_year, 12), as_of_month).index, a_last.index})};
   std::array<RepMonthGrid, 3> grids;
   for (size_t k = 0; k < 3; ++k)
     grids[k] = rep_month_grid(*s.facts, metric_table(*s.facts, kDoMetrics[k], rf), scope, rf, g_first, g_last, p.as_of);
   const std::vector<int32_t> visible = reps_in_region(d, scope, kNone);
   for (size_t k = 0; k < 3; ++k)
-    r.totals[k] = figures(s, sums, k, visible, total_slot, p.period, rf, min_bases(d, grids[k], visible, scope.own_rep != kNone, r, p.as_of));
+    r.totals[k] = figures(s, sums, k, visible, total_slot, p.period, rf,
+                          min_bases(d, grids[k], visible, scope.own_rep != kNone, r, p.as_of));
 
   // Regions: every visible 大区, or the narrowed region itself when it lies below one.
   std::vector<int32_t> regions;

@@ -37,8 +37,8 @@ Date one_year_earlier(Date d);
 struct MetricFigures {
   DoMetric metric = DoMetric::sales;
   Money amount = 0;
-  std::optional<int64_t> count;   // nullopt for sales under a category filter (lines, not contracts)
-  std::optional<int64_t> target;  // fen for sales/collection, a count for bids won; nullopt when unset
+  std::optional<int64_t> count;      // nullopt for sales under a category filter (lines, not contracts)
+  std::optional<int64_t> target;     // fen for sales/collection, a count for bids won; nullopt when unset
   std::optional<double> completion;  // bids won: count / target; else amount / target
   Money yoy_amount = 0, pop_amount = 0;
   std::optional<double> yoy, pop;  // growth (x − base) / base; nullopt unless its basis is normal

@@ -38,17 +38,17 @@ TEST(D2Windows, LeapDayYoYAndPreviousPeriod) {
 
 TEST(D2, YoYAcrossALeapDay) {
   auto d = base_company();
-  d.contracts = {contract(1, "2024-01-10", 10, 100), contract(2, "2024-02-29", 10, 50),
-                 contract(3, "2023-01-05", 10, 60), contract(4, "2023-02-28", 10, 40),
+  d.contracts = {contract(1, "2024-01-10", 10, 100),  contract(2, "2024-02-29", 10, 50),
+                 contract(3, "2023-01-05", 10, 60),   contract(4, "2023-02-28", 10, 40),
                  contract(5, "2023-03-01", 10, 1000),  // after the YoY window's end (28 Feb 2023)
-                 contract(6, "2023-11-29", 11, 200), contract(7, "2023-11-30", 11, 999),  // PoP: only the first
+                 contract(6, "2023-11-29", 11, 200),  contract(7, "2023-11-30", 11, 999),  // PoP: only the first
                  contract(8, "2025-02-10", 10, 75)};
   d.targets = {target("2024-01", TargetMetric::sales, OwnerKind::company, 0, 200),
                target("2024-02", TargetMetric::sales, OwnerKind::company, 0, 100)};
   auto r = run(d, "2024-Q1", "2024-02-29");
-  EXPECT_EQ(sales(r).amount, 150);        // 100 + 50
-  EXPECT_EQ(sales(r).yoy_amount, 100);    // 60 + 40
-  EXPECT_DOUBLE_EQ(*sales(r).yoy, 0.5);   // (150 − 100) / 100
+  EXPECT_EQ(sales(r).amount, 150);       // 100 + 50
+  EXPECT_EQ(sales(r).yoy_amount, 100);   // 60 + 40
+  EXPECT_DOUBLE_EQ(*sales(r).yoy, 0.5);  // (150 − 100) / 100
   EXPECT_EQ(sales(r).pop_amount, 200);
   EXPECT_DOUBLE_EQ(*sales(r).pop, -0.25);  // (150 − 200) / 200
   EXPECT_EQ(*sales(r).target, 300);
@@ -93,7 +93,8 @@ TEST(D2, RegionsRepsAndScope) {
   EXPECT_EQ(m.totals[1].amount, 100);
   EXPECT_EQ(*m.totals[1].target, 400);  // the manager's root region's target
   // Filters: industry 能源 keeps only customer 2's contract; a rep filter outside the scope is 403.
-  auto energy = performance_process(*s, engine::scope_all(*s->dims), {*parse_period("2026-05"), D("2026-06-15"), {0, 0, "能源", ""}});
+  auto energy = performance_process(*s, engine::scope_all(*s->dims),
+                                    {*parse_period("2026-05"), D("2026-06-15"), {0, 0, "能源", ""}});
   EXPECT_EQ(energy.totals[1].amount, 70);
   EXPECT_FALSE(energy.totals[1].target);  // targets do not apply to a slice
   EXPECT_THROW(performance_process(*s, east, {*parse_period("2026-05"), D("2026-06-15"), {0, 12, "", ""}}), AppError);

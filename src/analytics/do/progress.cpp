@@ -35,13 +35,10 @@ ProgressRow progress_row(std::optional<Money> target, Money actual, const Period
     // Compare in whole-number hundredths-of-points so that a gap of exactly −10 points,
     // which floating point may render as −0.10000000000000003, counts as at risk.
     const double points = std::round(*r.gap * 1e6) / 1e4;
-    r.status = points >= 0 ? ProgressStatus::ahead
-               : points >= -10 ? ProgressStatus::at_risk
-                               : ProgressStatus::behind;
+    r.status = points >= 0 ? ProgressStatus::ahead : points >= -10 ? ProgressStatus::at_risk : ProgressStatus::behind;
   }
   if (elapsed == 0) r.status = ProgressStatus::none;  // a period not started is neither ahead nor behind
-  if (target && remaining > 0)
-    r.required_daily = std::max(0.0, static_cast<double>(*target - actual) / remaining);
+  if (target && remaining > 0) r.required_daily = std::max(0.0, static_cast<double>(*target - actual) / remaining);
   return r;
 }
 

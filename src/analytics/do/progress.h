@@ -27,8 +27,8 @@ struct ProgressParams {
 struct ProgressRow {
   Id id = 0;
   std::string name;
-  std::optional<Money> target;  // nullopt: no target set for any month of the period
-  Money actual = 0;             // through min(as_of, period end)
+  std::optional<Money> target;            // nullopt: no target set for any month of the period
+  Money actual = 0;                       // through min(as_of, period end)
   std::optional<double> completion, gap;  // nullopt without a (non-zero) target
   double time_progress = 0;
   ProgressStatus status = ProgressStatus::no_target;

@@ -39,11 +39,11 @@ model::Dataset fixture() {
             {12, "王五", 5, 0, D("2022-01-01"), D("2026-06-20")},
             {13, "赵六", 5, 0, D("2022-01-01"), D("2025-12-31")}};
   d.customers = {{1, "C1", "客户一", "制造", model::CustomerSize::large, 4, 10, D("2020-01-01"), ""}};
-  d.contracts = {contract(1, "2026-06-01", 10, 30000), contract(2, "2026-06-15", 10, 20000),
-                 contract(3, "2026-06-16", 10, 100000),  // after as_of: not counted
-                 contract(4, "2026-06-10", 11, 15000),
-                 contract(5, "2026-05-31", 11, 99900),   // May: outside June, inside Q2
-                 contract(6, "2026-06-05", 12, 40000)};
+  d.contracts = {
+      contract(1, "2026-06-01", 10, 30000),  contract(2, "2026-06-15", 10, 20000),
+      contract(3, "2026-06-16", 10, 100000),                                        // after as_of: not counted
+      contract(4, "2026-06-10", 11, 15000),  contract(5, "2026-05-31", 11, 99900),  // May: outside June, inside Q2
+      contract(6, "2026-06-05", 12, 40000)};
   d.payments = {{1, 1, D("2026-06-02"), 10000}, {2, 4, D("2026-06-20"), 15000}};
   d.targets = {target("2026-06", TargetMetric::sales, OwnerKind::company, 0, 200000),
                target("2026-06", TargetMetric::sales, OwnerKind::region, 2, 100000),
@@ -91,7 +91,7 @@ TEST_F(D3, RepRowsInJune) {
   EXPECT_NEAR(*z.gap, 5.0 / 6.0 - 0.5, 1e-12);
   EXPECT_EQ(z.status, ProgressStatus::ahead);
   EXPECT_NEAR(*z.required_daily, 10000.0 / 15.0, 1e-9);  // (60000 − 50000) / 15 days left
-  EXPECT_NEAR(*z.projected, 100000.0, 1e-9);              // 50000 / 15 × 30
+  EXPECT_NEAR(*z.projected, 100000.0, 1e-9);             // 50000 / 15 × 30
   // 李四: 15000 of 40000 = 37.5% against 50% time: gap −12.5 points → behind.
   const auto& l = row(r, "李四");
   EXPECT_EQ(l.actual, 15000);
@@ -123,7 +123,7 @@ TEST_F(D3, QuarterSumsMonthsOfTargetAndActual) {
   // Q2 = 91 days; elapsed = 30 (Apr) + 31 (May) + 15 = 76.
   EXPECT_EQ(r.elapsed_days, 76);
   const auto& z = row(r, "张三");
-  EXPECT_EQ(*z.target, 110000);  // May 50000 + June 60000; April has none
+  EXPECT_EQ(*z.target, 110000);              // May 50000 + June 60000; April has none
   EXPECT_EQ(row(r, "李四").actual, 114900);  // 99900 on 31 May + 15000 in June
   EXPECT_NEAR(z.time_progress, 76.0 / 91.0, 1e-12);
   EXPECT_NEAR(*z.required_daily, (110000.0 - 50000.0) / 15.0, 1e-9);
@@ -156,13 +156,13 @@ TEST_F(D3, PastAndFuturePeriods) {
 
 TEST(D3Row, StatusBoundaries) {
   Period june = *parse_period("2026-06");
-  Date mid = D("2026-06-15");  // time progress exactly 0.5
+  Date mid = D("2026-06-15");                                                   // time progress exactly 0.5
   EXPECT_EQ(progress_row(100, 40, june, mid).status, ProgressStatus::at_risk);  // gap −10 points
   EXPECT_EQ(progress_row(100, 39, june, mid).status, ProgressStatus::behind);   // −11
   EXPECT_EQ(progress_row(100, 45, june, mid).status, ProgressStatus::at_risk);  // −5
   EXPECT_EQ(progress_row(100, 50, june, mid).status, ProgressStatus::ahead);    // 0
   EXPECT_EQ(progress_row(0, 50, june, mid).status, ProgressStatus::no_target);
-  EXPECT_EQ(*progress_row(100, 150, june, mid).required_daily, 0.0);  // already above target
+  EXPECT_EQ(*progress_row(100, 150, june, mid).required_daily, 0.0);        // already above target
   EXPECT_DOUBLE_EQ(*progress_row(100, 70, june, mid).required_daily, 2.0);  // 30 left over 15 days
   // July seen on 15 June: no status with or without a target; the whole target over 31 days.
   Period july = *parse_period("2026-07");

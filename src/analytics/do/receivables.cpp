@@ -9,7 +9,8 @@ std::vector<OverdueContract> overdue_contracts(const engine::ContractTable& t, i
   for (size_t c = 0; c < t.size(); ++c) {
     if (t.rep[c] != rep || t.signed_day[c] > as_of.days) continue;
     Money paid = 0;
-    for (uint32_t i = t.pay_begin[c]; i < t.pay_begin[c + 1] && t.pay_day[i] <= as_of.days; ++i) paid += t.pay_amount[i];
+    for (uint32_t i = t.pay_begin[c]; i < t.pay_begin[c + 1] && t.pay_day[i] <= as_of.days; ++i)
+      paid += t.pay_amount[i];
     OverdueContract o;
     o.contract = c;
     const uint32_t first = t.plan_begin[c], n = t.plan_begin[c + 1] - first;

@@ -11,8 +11,8 @@ namespace sl::analytics {
 struct OverdueContract {
   size_t contract = 0;  // index into Facts::contracts
   Money overdue = 0;
-  Date oldest_due;      // due date of the oldest unpaid overdue amount
-  int days_overdue = 0; // as_of − oldest_due
+  Date oldest_due;       // due date of the oldest unpaid overdue amount
+  int days_overdue = 0;  // as_of − oldest_due
 };
 
 // Contracts of the rep (index) with an overdue amount on as_of, largest first.

@@ -21,7 +21,6 @@ std::optional<double> kpi_score(const std::array<KpiPart, 4>& parts) {
   return sum / weights * 100;
 }
 
-
 PeriodSums period_sums(const engine::Snapshot& s, const Period& p, Date as_of) {
   const engine::Facts& f = *s.facts;
   const size_t n = static_cast<size_t>(s.dims->rep_count());
@@ -40,8 +39,10 @@ PeriodSums period_sums(const engine::Snapshot& s, const Period& p, Date as_of) {
   for (size_t i = 0; i < o.size(); ++i) {
     if (o.rep[i] == kNone || o.closed[i] == engine::kNoDay) continue;
     if (o.closed[i] < p.first.days || o.closed[i] > last.days) continue;
-    if (o.stage[i] == static_cast<int8_t>(model::Stage::won)) ++r.won[o.rep[i]];
-    else if (o.stage[i] == static_cast<int8_t>(model::Stage::lost)) ++r.lost[o.rep[i]];
+    if (o.stage[i] == static_cast<int8_t>(model::Stage::won))
+      ++r.won[o.rep[i]];
+    else if (o.stage[i] == static_cast<int8_t>(model::Stage::lost))
+      ++r.lost[o.rep[i]];
   }
 
   // Forecast accuracy over complete months; the latest complete month while none is.
@@ -52,7 +53,8 @@ PeriodSums period_sums(const engine::Snapshot& s, const Period& p, Date as_of) {
   return r;
 }
 
-RepFigures rep_figures(const engine::Snapshot& s, const PeriodSums& sums, const std::vector<int32_t>& reps, int32_t slot) {
+RepFigures rep_figures(const engine::Snapshot& s, const PeriodSums& sums, const std::vector<int32_t>& reps,
+                       int32_t slot) {
   const engine::Facts& f = *s.facts;
   const Period& p = sums.period;
   const Date as_of = sums.as_of;
@@ -86,7 +88,8 @@ RepFigures rep_figures(const engine::Snapshot& s, const PeriodSums& sums, const 
     }
   r.forecast_accuracy = set_accuracy(pairs).accuracy;
 
-  r.parts = {KpiPart{"sales_completion", 40, r.completion}, KpiPart{"collection_completion", 30, r.collection_completion},
+  r.parts = {KpiPart{"sales_completion", 40, r.completion},
+             KpiPart{"collection_completion", 30, r.collection_completion},
              KpiPart{"new_customers", 15, new_completion}, KpiPart{"forecast_accuracy", 15, r.forecast_accuracy}};
   r.kpi_score = kpi_score(r.parts);
   return r;

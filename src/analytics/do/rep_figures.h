@@ -52,7 +52,8 @@ PeriodSums period_sums(const engine::Snapshot& s, const Period& p, Date as_of);
 
 // The figures of a set of reps (by index) from the sums; slot: their target owner slot (a
 // rep's, a region's or the company's), kNone for no targets.
-RepFigures rep_figures(const engine::Snapshot& s, const PeriodSums& sums, const std::vector<int32_t>& reps, int32_t slot);
+RepFigures rep_figures(const engine::Snapshot& s, const PeriodSums& sums, const std::vector<int32_t>& reps,
+                       int32_t slot);
 // The same in one call, for one set of reps; members: by rep index.
 RepFigures rep_figures(const engine::Snapshot& s, const std::vector<bool>& members, int32_t slot, const Period& p,
                        Date as_of);

@@ -27,7 +27,7 @@ TEST(YoyBasis, MinimumBaseIsAShareOfTheMeanMonth) {
   EXPECT_DOUBLE_EQ(min_base({400, 100, 300, 200}, 1), 25);
   EXPECT_DOUBLE_EQ(min_base({400, 100, 300, 200}, 2), 50);
   EXPECT_DOUBLE_EQ(min_base({400, 200, 300}, 1, 0.05), 15);  // mean 300 × 5 %
-  EXPECT_DOUBLE_EQ(min_base({}, 1), 0);                     // no history: no minimum
+  EXPECT_DOUBLE_EQ(min_base({}, 1), 0);                      // no history: no minimum
   // A lumpy unit (one large month of four): the median month is 0, the mean 1,250 → 125.
   EXPECT_DOUBLE_EQ(min_base({0, 0, 0, 5000}, 1), 125);
 }

@@ -16,7 +16,10 @@ std::optional<Money> counted_forecast(const engine::ForecastTable& t, int32_t re
   size_t lo = 0, hi = t.size();
   while (lo < hi) {
     size_t mid = (lo + hi) / 2;
-    if (key_less(mid, rep, m.index)) lo = mid + 1; else hi = mid;
+    if (key_less(mid, rep, m.index))
+      lo = mid + 1;
+    else
+      hi = mid;
   }
   const int64_t lock = forecast_lock_at(m, lock_day);
   std::optional<Money> out;

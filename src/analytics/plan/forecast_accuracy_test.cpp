@@ -9,9 +9,9 @@ using namespace sl;
 using namespace sl::analytics;
 
 TEST(ForecastAccuracy, OneMonth) {
-  EXPECT_DOUBLE_EQ(forecast_accuracy(100, 80), 0.8);    // 1 − 20/100
-  EXPECT_DOUBLE_EQ(forecast_accuracy(100, 130), 0.7);   // 1 − 30/100
-  EXPECT_DOUBLE_EQ(forecast_accuracy(100, 250), 0.0);   // 1 − 150/100 < 0 → 0
+  EXPECT_DOUBLE_EQ(forecast_accuracy(100, 80), 0.8);   // 1 − 20/100
+  EXPECT_DOUBLE_EQ(forecast_accuracy(100, 130), 0.7);  // 1 − 30/100
+  EXPECT_DOUBLE_EQ(forecast_accuracy(100, 250), 0.0);  // 1 − 150/100 < 0 → 0
   EXPECT_DOUBLE_EQ(forecast_accuracy(0, 0), 1.0);
   EXPECT_DOUBLE_EQ(forecast_accuracy(0, 5), 0.0);
 }
@@ -39,9 +39,9 @@ TEST(ForecastAccuracy, LastSubmissionBeforeTheLockCounts) {
   d.reps = {{7, "甲", 1, 0, D("2020-01-01"), std::nullopt}, {8, "乙", 1, 0, D("2020-01-01"), std::nullopt}};
   d.forecasts = {{1, Month::of(2026, 6), 7, 100, lock - 3600},  // counted: the last before the lock
                  {2, Month::of(2026, 6), 7, 90, lock - 86400},
-                 {3, Month::of(2026, 6), 7, 999, lock},          // at the lock: too late
+                 {3, Month::of(2026, 6), 7, 999, lock},  // at the lock: too late
                  {4, Month::of(2026, 5), 7, 50, lock - 40 * 86400},
-                 {5, Month::of(2026, 6), 8, 70, lock + 10}};     // rep 8 only late
+                 {5, Month::of(2026, 6), 8, 70, lock + 10}};  // rep 8 only late
   auto s = engine::build_snapshot(d, 1);
   const auto& f = s->facts->forecasts;
   EXPECT_EQ(counted_forecast(f, s->dims->find_rep(7), Month::of(2026, 6)), 100);

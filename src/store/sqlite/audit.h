@@ -13,10 +13,10 @@
 namespace sl::store::sqlite {
 
 struct AuditRow {
-  int64_t at = 0;  // unix seconds
-  Id user = 0;     // 0 (stored NULL): the system, e.g. a goal check
-  std::string entity;      // "contract", "target", "meeting", ...
-  std::string entity_key;  // the entity's id or key, e.g. "2026-06/sales/rep/17"
+  int64_t at = 0;                    // unix seconds
+  Id user = 0;                       // 0 (stored NULL): the system, e.g. a goal check
+  std::string entity;                // "contract", "target", "meeting", ...
+  std::string entity_key;            // the entity's id or key, e.g. "2026-06/sales/rep/17"
   std::string old_value, new_value;  // "" = none
 };
 

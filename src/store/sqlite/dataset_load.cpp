@@ -104,9 +104,11 @@ void load_opportunities(sqlite3* db, model::Dataset& d) {
     d.opportunities.push_back(std::move(o));
   }
   attach_children(
-      db, d.opportunities, "SELECT opportunity, seq, stage, date FROM opportunity_stage_events", "opportunity, date, seq",
-      [](Stmt& q) { return std::tuple(q.i64(0), q.date(3).days, q.i64(1)); },
-      [](model::Opportunity& o, Stmt& q) { o.history.push_back({parse_stage(q.text(2)), q.date(3)}); },
+      db, d.opportunities, "SELECT opportunity, seq, stage, date FROM opportunity_stage_events",
+      "opportunity, date, seq", [](Stmt& q) { return std::tuple(q.i64(0), q.date(3).days, q.i64(1)); },
+      [](model::Opportunity& o, Stmt& q) {
+        o.history.push_back({parse_stage(q.text(2)), q.date(3)});
+      },
       [](model::Opportunity& o) { o.history.clear(); });
 
   Stmt b(db, "SELECT id, opportunity, bid_date, amount, result, result_date FROM bids ORDER BY id");
@@ -134,7 +136,9 @@ void load_contracts(sqlite3* db, model::Dataset& d) {
   attach_children(
       db, d.contracts, "SELECT contract, seq, product, qty, amount, cost FROM contract_lines", "contract, seq",
       [](Stmt& q) { return std::pair(q.i64(0), q.i64(1)); },
-      [](model::Contract& c, Stmt& q) { c.lines.push_back({q.id(2), q.i64(3), q.i64(4), q.i64(5)}); },
+      [](model::Contract& c, Stmt& q) {
+        c.lines.push_back({q.id(2), q.i64(3), q.i64(4), q.i64(5)});
+      },
       [](model::Contract& c) { c.lines.clear(); });
 }
 
@@ -163,7 +167,9 @@ void attach_payment_plan(sqlite3* db, model::Dataset& d, const std::optional<std
     attach_in_order(
         db, d.contracts, "SELECT contract, seq, due_date, amount FROM payment_plan ORDER BY contract, seq",
         [](Stmt& q) { return std::pair(q.i64(0), q.i64(1)); },
-        [](model::Contract& c, Stmt& q) { c.plan.push_back({q.date(2), q.i64(3)}); });
+        [](model::Contract& c, Stmt& q) {
+          c.plan.push_back({q.date(2), q.i64(3)});
+        });
     return;
   }
   size_t p = 0;
@@ -189,8 +195,7 @@ void load_plans(sqlite3* db, model::Dataset& d) {
            "SELECT month, revenue, cost_of_sales, selling_expense, admin_expense, finance_expense,"
            " other_income FROM finance_months ORDER BY rowid");
   while (fin.step())
-    d.finance_months.push_back(
-        {fin.month(0), fin.i64(1), fin.i64(2), fin.i64(3), fin.i64(4), fin.i64(5), fin.i64(6)});
+    d.finance_months.push_back({fin.month(0), fin.i64(1), fin.i64(2), fin.i64(3), fin.i64(4), fin.i64(5), fin.i64(6)});
 
   Stmt a(db, "SELECT id, rep, customer, date, type FROM activities ORDER BY id");
   while (a.step()) d.activities.push_back({a.i64(0), a.id(1), a.id(2), a.date(3), parse_activity(a.text(4))});
@@ -259,7 +264,8 @@ struct ReadConnection {
     }
   }
   bool open(const std::string& path) {
-    if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK) return false;
+    if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK)
+      return false;
     return sqlite3_exec(db, "PRAGMA busy_timeout=5000; BEGIN", nullptr, nullptr, nullptr) == SQLITE_OK;
   }
 };
@@ -324,8 +330,10 @@ model::Dataset SqliteStore::load_dataset() {
     }
     if (worker.joinable()) worker.join();
     if (failed) std::rethrow_exception(failed);
-    if (parallel) d.contracts = std::move(contracts.contracts);
-    else load_contracts(db, d);
+    if (parallel)
+      d.contracts = std::move(contracts.contracts);
+    else
+      load_contracts(db, d);
     attach_payment_plan(db, d, plan);
     if (!on_own) exec(db, "COMMIT");  // own's read transaction ends when it closes
     d.data_version = version;
@@ -338,8 +346,9 @@ model::Dataset SqliteStore::load_dataset() {
 
 std::optional<Store::ContractDetail> SqliteStore::find_contract(Id id) {
   auto rd = reader();
-  Stmt c(rd.db, std::string("SELECT ") + kContractCols + ", u.name FROM contracts k JOIN customers u ON u.id = k.customer"
-                                                        " WHERE k.id = ?");
+  Stmt c(rd.db, std::string("SELECT ") + kContractCols +
+                    ", u.name FROM contracts k JOIN customers u ON u.id = k.customer"
+                    " WHERE k.id = ?");
   c.bind(1, id);
   if (!c.step()) return std::nullopt;
   ContractDetail out;

@@ -11,12 +11,13 @@ namespace {
 
 // Tables the data set owns, children first so the deletes never orphan a row.
 // action_item_log is not in the Dataset but hangs off action items that are being replaced.
-const char* const kDatasetTables[] = {
-    "action_item_log", "action_items", "resolutions", "meeting_attendees", "meetings",
-    "meeting_series", "activities", "finance_months", "forecasts", "targets", "payments",
-    "payment_plan", "contract_lines", "contracts", "bids", "opportunity_stage_events",
-    "opportunities", "competitor_sales", "market_stats", "competitor_products", "competitors",
-    "products", "customers", "reps", "regions"};
+const char* const kDatasetTables[] = {"action_item_log", "action_items",     "resolutions",  "meeting_attendees",
+                                      "meetings",        "meeting_series",   "activities",   "finance_months",
+                                      "forecasts",       "targets",          "payments",     "payment_plan",
+                                      "contract_lines",  "contracts",        "bids",         "opportunity_stage_events",
+                                      "opportunities",   "competitor_sales", "market_stats", "competitor_products",
+                                      "competitors",     "products",         "customers",    "reps",
+                                      "regions"};
 
 void write_org(sqlite3* db, const model::Dataset& d) {
   Stmt reg(db, "INSERT INTO regions(id, name, parent, level) VALUES (?,?,?,?)");
@@ -24,22 +25,41 @@ void write_org(sqlite3* db, const model::Dataset& d) {
 
   Stmt rep(db, "INSERT INTO reps(id, name, region, manager, hire_date, leave_date) VALUES (?,?,?,?,?,?)");
   for (auto& r : d.reps)
-    rep.bind(1, r.id).bind(2, r.name).bind_id(3, r.region).bind_id(4, r.manager)
-        .bind(5, r.hire_date).bind(6, r.leave_date).run();
+    rep.bind(1, r.id)
+        .bind(2, r.name)
+        .bind_id(3, r.region)
+        .bind_id(4, r.manager)
+        .bind(5, r.hire_date)
+        .bind(6, r.leave_date)
+        .run();
 
   Stmt cus(db,
            "INSERT INTO customers(id, code, name, industry, size, region, owner_rep, created, lost_reason)"
            " VALUES (?,?,?,?,?,?,?,?,?)");
   for (auto& c : d.customers)
-    cus.bind(1, c.id).bind(2, c.code).bind(3, c.name).bind(4, c.industry).bind(5, size_code(c.size))
-        .bind_id(6, c.region).bind_id(7, c.owner_rep).bind(8, c.created).bind(9, c.lost_reason).run();
+    cus.bind(1, c.id)
+        .bind(2, c.code)
+        .bind(3, c.name)
+        .bind(4, c.industry)
+        .bind(5, size_code(c.size))
+        .bind_id(6, c.region)
+        .bind_id(7, c.owner_rep)
+        .bind(8, c.created)
+        .bind(9, c.lost_reason)
+        .run();
 
   Stmt pro(db,
            "INSERT INTO products(id, code, name, category, launch_date, list_price, unit_cost)"
            " VALUES (?,?,?,?,?,?,?)");
   for (auto& p : d.products)
-    pro.bind(1, p.id).bind(2, p.code).bind(3, p.name).bind(4, p.category).bind(5, p.launch_date)
-        .bind(6, p.list_price).bind(7, p.unit_cost).run();
+    pro.bind(1, p.id)
+        .bind(2, p.code)
+        .bind(3, p.name)
+        .bind(4, p.category)
+        .bind(5, p.launch_date)
+        .bind(6, p.list_price)
+        .bind(7, p.unit_cost)
+        .run();
 }
 
 void write_market(sqlite3* db, const model::Dataset& d) {
@@ -67,12 +87,17 @@ void insert_contracts(sqlite3* db, const std::vector<model::Contract>& cs) {
   Stmt line(db, "INSERT INTO contract_lines(contract, seq, product, qty, amount, cost) VALUES (?,?,?,?,?,?)");
   Stmt plan(db, "INSERT INTO payment_plan(contract, seq, due_date, amount) VALUES (?,?,?,?)");
   for (auto& c : cs) {
-    con.bind(1, c.id).bind(2, c.code).bind_id(3, c.customer).bind_id(4, c.rep).bind_id(5, c.opportunity)
-        .bind(6, c.signed_date).bind(7, c.amount).run();
+    con.bind(1, c.id)
+        .bind(2, c.code)
+        .bind_id(3, c.customer)
+        .bind_id(4, c.rep)
+        .bind_id(5, c.opportunity)
+        .bind(6, c.signed_date)
+        .bind(7, c.amount)
+        .run();
     int seq = 0;
     for (auto& l : c.lines)
-      line.bind(1, c.id).bind(2, seq++).bind_id(3, l.product).bind(4, l.qty).bind(5, l.amount)
-          .bind(6, l.cost).run();
+      line.bind(1, c.id).bind(2, seq++).bind_id(3, l.product).bind(4, l.qty).bind(5, l.amount).bind(6, l.cost).run();
     seq = 0;
     for (auto& p : c.plan) plan.bind(1, c.id).bind(2, seq++).bind(3, p.due_date).bind(4, p.amount).run();
   }
@@ -84,18 +109,30 @@ void write_deals(sqlite3* db, const model::Dataset& d) {
            " stage, closed, lost_reason) VALUES (?,?,?,?,?,?,?,?,?,?)");
   Stmt ev(db, "INSERT INTO opportunity_stage_events(opportunity, seq, stage, date) VALUES (?,?,?,?)");
   for (auto& o : d.opportunities) {
-    opp.bind(1, o.id).bind_id(2, o.customer).bind_id(3, o.rep).bind(4, o.category).bind(5, o.amount)
-        .bind(6, o.created).bind(7, o.expected_close).bind(8, model::stage_code(o.stage))
-        .bind(9, o.closed).bind(10, o.lost_reason).run();
+    opp.bind(1, o.id)
+        .bind_id(2, o.customer)
+        .bind_id(3, o.rep)
+        .bind(4, o.category)
+        .bind(5, o.amount)
+        .bind(6, o.created)
+        .bind(7, o.expected_close)
+        .bind(8, model::stage_code(o.stage))
+        .bind(9, o.closed)
+        .bind(10, o.lost_reason)
+        .run();
     int seq = 0;
-    for (auto& e : o.history)
-      ev.bind(1, o.id).bind(2, seq++).bind(3, model::stage_code(e.stage)).bind(4, e.date).run();
+    for (auto& e : o.history) ev.bind(1, o.id).bind(2, seq++).bind(3, model::stage_code(e.stage)).bind(4, e.date).run();
   }
 
   Stmt bid(db, "INSERT INTO bids(id, opportunity, bid_date, amount, result, result_date) VALUES (?,?,?,?,?,?)");
   for (auto& b : d.bids)
-    bid.bind(1, b.id).bind_id(2, b.opportunity).bind(3, b.bid_date).bind(4, b.amount)
-        .bind(5, bid_result_code(b.result)).bind(6, b.result_date).run();
+    bid.bind(1, b.id)
+        .bind_id(2, b.opportunity)
+        .bind(3, b.bid_date)
+        .bind(4, b.amount)
+        .bind(5, bid_result_code(b.result))
+        .bind(6, b.result_date)
+        .run();
 
   insert_contracts(db, d.contracts);
 
@@ -106,8 +143,12 @@ void write_deals(sqlite3* db, const model::Dataset& d) {
 void write_plans(sqlite3* db, const model::Dataset& d) {
   Stmt tgt(db, "INSERT INTO targets(month, metric, owner_kind, owner_id, value) VALUES (?,?,?,?,?)");
   for (auto& t : d.targets)
-    tgt.bind(1, t.month).bind(2, model::metric_code(t.metric)).bind(3, model::owner_code(t.owner_kind))
-        .bind(4, t.owner_id).bind(5, t.value).run();
+    tgt.bind(1, t.month)
+        .bind(2, model::metric_code(t.metric))
+        .bind(3, model::owner_code(t.owner_kind))
+        .bind(4, t.owner_id)
+        .bind(5, t.value)
+        .run();
 
   Stmt fc(db, "INSERT INTO forecasts(id, month, rep, value, submitted_at) VALUES (?,?,?,?,?)");
   for (auto& f : d.forecasts)
@@ -117,8 +158,14 @@ void write_plans(sqlite3* db, const model::Dataset& d) {
            "INSERT INTO finance_months(month, revenue, cost_of_sales, selling_expense, admin_expense,"
            " finance_expense, other_income) VALUES (?,?,?,?,?,?,?)");
   for (auto& f : d.finance_months)
-    fin.bind(1, f.month).bind(2, f.revenue).bind(3, f.cost_of_sales).bind(4, f.selling_expense)
-        .bind(5, f.admin_expense).bind(6, f.finance_expense).bind(7, f.other_income).run();
+    fin.bind(1, f.month)
+        .bind(2, f.revenue)
+        .bind(3, f.cost_of_sales)
+        .bind(4, f.selling_expense)
+        .bind(5, f.admin_expense)
+        .bind(6, f.finance_expense)
+        .bind(7, f.other_income)
+        .run();
 
   Stmt act(db, "INSERT INTO activities(id, rep, customer, date, type) VALUES (?,?,?,?,?)");
   for (auto& a : d.activities)
@@ -133,8 +180,14 @@ void write_meetings(sqlite3* db, const model::Dataset& d) {
   Stmt mt(db, "INSERT INTO meetings(id, series, date, chair, agenda, minutes, status) VALUES (?,?,?,?,?,?,?)");
   Stmt att(db, "INSERT INTO meeting_attendees(meeting, seq, user) VALUES (?,?,?)");
   for (auto& m : d.meetings) {
-    mt.bind(1, m.id).bind_id(2, m.series).bind(3, m.date).bind_id(4, m.chair).bind(5, m.agenda)
-        .bind(6, m.minutes).bind(7, model::meeting_status_code(m.status)).run();
+    mt.bind(1, m.id)
+        .bind_id(2, m.series)
+        .bind(3, m.date)
+        .bind_id(4, m.chair)
+        .bind(5, m.agenda)
+        .bind(6, m.minutes)
+        .bind(7, model::meeting_status_code(m.status))
+        .run();
     int seq = 0;
     for (Id u : m.attendees) att.bind(1, m.id).bind(2, seq++).bind_id(3, u).run();
   }
@@ -144,17 +197,33 @@ void write_meetings(sqlite3* db, const model::Dataset& d) {
            " goal_scope, goal_comparator, goal_value, due_date, status, closed_date)"
            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
   for (auto& r : d.resolutions)
-    res.bind(1, r.id).bind_id(2, r.meeting).bind(3, r.title).bind(4, r.description).bind_id(5, r.owner)
-        .bind(6, r.expected).bind(7, r.goal_metric).bind(8, r.goal_scope).bind(9, r.goal_comparator)
-        .bind(10, r.goal_value).bind(11, r.due_date).bind(12, model::resolution_status_code(r.status))
-        .bind(13, r.closed_date).run();
+    res.bind(1, r.id)
+        .bind_id(2, r.meeting)
+        .bind(3, r.title)
+        .bind(4, r.description)
+        .bind_id(5, r.owner)
+        .bind(6, r.expected)
+        .bind(7, r.goal_metric)
+        .bind(8, r.goal_scope)
+        .bind(9, r.goal_comparator)
+        .bind(10, r.goal_value)
+        .bind(11, r.due_date)
+        .bind(12, model::resolution_status_code(r.status))
+        .bind(13, r.closed_date)
+        .run();
 
   Stmt ai(db,
           "INSERT INTO action_items(id, resolution, title, owner, due_date, status, done_date)"
           " VALUES (?,?,?,?,?,?,?)");
   for (auto& a : d.action_items)
-    ai.bind(1, a.id).bind_id(2, a.resolution).bind(3, a.title).bind_id(4, a.owner).bind(5, a.due_date)
-        .bind(6, model::action_status_code(a.status)).bind(7, a.done_date).run();
+    ai.bind(1, a.id)
+        .bind_id(2, a.resolution)
+        .bind(3, a.title)
+        .bind_id(4, a.owner)
+        .bind(5, a.due_date)
+        .bind(6, model::action_status_code(a.status))
+        .bind(7, a.done_date)
+        .run();
 }
 
 }  // namespace
@@ -204,7 +273,8 @@ std::vector<Id> SqliteStore::add_contracts(const std::vector<model::Contract>& c
   for (auto& c : rows) ids.push_back(c.id = ++next);
   insert_contracts(db_, rows);
   AuditWriter audit(db_);
-  for (const auto& c : rows) audit.write({at, user, "contract", std::to_string(c.id), "", c.code + " " + std::to_string(c.amount)});
+  for (const auto& c : rows)
+    audit.write({at, user, "contract", std::to_string(c.id), "", c.code + " " + std::to_string(c.amount)});
   tx.commit();
   return ids;
 }

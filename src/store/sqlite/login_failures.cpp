@@ -8,7 +8,8 @@ namespace sl::store::sqlite {
 
 Store::FailureCount SqliteStore::login_failures(const std::string& key, int64_t since) {
   auto rd = reader();
-  Stmt q(rd.db, "SELECT COUNT(*), COALESCE(MIN(at), 0), COALESCE(MAX(at), 0) FROM login_failures WHERE key = ? AND at >= ?");
+  Stmt q(rd.db,
+         "SELECT COUNT(*), COALESCE(MIN(at), 0), COALESCE(MAX(at), 0) FROM login_failures WHERE key = ? AND at >= ?");
   q.bind(1, key).bind(2, since);
   FailureCount c;
   if (q.step()) c = FailureCount{static_cast<int>(q.i64(0)), q.i64(1), q.i64(2)};
@@ -42,13 +43,14 @@ void unique_key(sqlite3* db, const char* index, const char* table, const char* e
   const bool exists = has.step();
   has.reset();
   if (exists) return;
-  Stmt dup(db, std::string("SELECT ") + expr + ", COUNT(*) FROM " + table + " GROUP BY 1 HAVING COUNT(*) > 1 ORDER BY 1 LIMIT 20");
+  Stmt dup(db, std::string("SELECT ") + expr + ", COUNT(*) FROM " + table +
+                   " GROUP BY 1 HAVING COUNT(*) > 1 ORDER BY 1 LIMIT 20");
   std::string found;
   int n = 0;
   while (dup.step()) found += (n++ ? ", " : "") + ("'" + dup.text(0) + "' × " + std::to_string(dup.i64(1)));
   if (n) {
-    std::cerr << "warning: " << what << " are not unique (case and spaces ignored): " << found
-              << (n == 20 ? ", …" : "") << "; rename them, then restart to add the unique index " << index << "\n";
+    std::cerr << "warning: " << what << " are not unique (case and spaces ignored): " << found << (n == 20 ? ", …" : "")
+              << "; rename them, then restart to add the unique index " << index << "\n";
     return;
   }
   exec(db, std::string("CREATE UNIQUE INDEX ") + index + " ON " + table + "(" + expr + ")");

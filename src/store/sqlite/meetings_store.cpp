@@ -38,7 +38,8 @@ void write_attendees(sqlite3* db, const model::Meeting& m) {
   Stmt del(db, "DELETE FROM meeting_attendees WHERE meeting = ?");
   del.bind(1, m.id).run();
   Stmt ins(db, "INSERT INTO meeting_attendees(meeting, seq, user) VALUES (?,?,?)");
-  for (size_t i = 0; i < m.attendees.size(); ++i) ins.bind(1, m.id).bind(2, static_cast<int64_t>(i)).bind_id(3, m.attendees[i]).run();
+  for (size_t i = 0; i < m.attendees.size(); ++i)
+    ins.bind(1, m.id).bind(2, static_cast<int64_t>(i)).bind_id(3, m.attendees[i]).run();
 }
 
 std::string join_ids(const std::vector<Id>& ids) {
@@ -103,7 +104,8 @@ Id SqliteStore::add_meeting_series(const model::MeetingSeries& s, Id user, int64
   Stmt ins(db_, "INSERT INTO meeting_series(name, type, level, region) VALUES (?,?,?,?)");
   ins.bind(1, s.name).bind(2, s.type).bind(3, s.level).bind_id(4, s.region).run();
   Id id = sqlite3_last_insert_rowid(db_);
-  audit(db_, at, user, "meeting_series", id, "", s.name + " (" + s.type + "/" + s.level + "/" + std::to_string(s.region) + ")");
+  audit(db_, at, user, "meeting_series", id, "",
+        s.name + " (" + s.type + "/" + s.level + "/" + std::to_string(s.region) + ")");
   tx.commit();
   return id;
 }
@@ -196,7 +198,8 @@ Id SqliteStore::add_resolution(const model::Resolution& r, Id agenda_item, Id us
     Stmt link(db_, "UPDATE agenda_items SET resolution = ? WHERE id = ? AND meeting = ? AND resolution IS NULL");
     link.bind(1, id).bind(2, agenda_item).bind(3, r.meeting).run();
     if (sqlite3_changes(db_) != 1)
-      throw invalid_field("agenda_item", "议程项不存在或已形成决议", "The agenda item does not exist or already has a resolution");
+      throw invalid_field("agenda_item", "议程项不存在或已形成决议",
+                          "The agenda item does not exist or already has a resolution");
   }
   audit(db_, at, user, "resolution", id, "", resolution_text(r));
   tx.commit();
@@ -221,9 +224,10 @@ void SqliteStore::update_resolution(const model::Resolution& r, Id user, int64_t
   before.goal_comparator = old.text(6);
   before.goal_value = old.f64(7);
   old.reset();
-  Stmt up(db_,
-          "UPDATE resolutions SET title = ?, description = ?, owner = ?, expected = ?, goal_metric = ?,"
-          " goal_scope = ?, goal_comparator = ?, goal_value = ?, due_date = ?, status = ?, closed_date = ? WHERE id = ?");
+  Stmt up(
+      db_,
+      "UPDATE resolutions SET title = ?, description = ?, owner = ?, expected = ?, goal_metric = ?,"
+      " goal_scope = ?, goal_comparator = ?, goal_value = ?, due_date = ?, status = ?, closed_date = ? WHERE id = ?");
   up.bind(1, r.title).bind(2, r.description).bind_id(3, r.owner).bind(4, r.expected).bind(5, r.goal_metric);
   up.bind(6, r.goal_scope).bind(7, r.goal_comparator).bind(8, r.goal_value).bind(9, r.due_date);
   up.bind(10, model::resolution_status_code(r.status));
@@ -231,7 +235,8 @@ void SqliteStore::update_resolution(const model::Resolution& r, Id user, int64_t
   // A check answers the goal it measured at the date it measured; a new goal or due date
   // needs a new check.
   if (before.goal_metric != r.goal_metric || before.goal_scope != r.goal_scope ||
-      before.goal_comparator != r.goal_comparator || before.goal_value != r.goal_value || before.due_date != r.due_date) {
+      before.goal_comparator != r.goal_comparator || before.goal_value != r.goal_value ||
+      before.due_date != r.due_date) {
     Stmt del(db_, "DELETE FROM goal_checks WHERE resolution = ?");
     del.bind(1, r.id).run();
   }
@@ -257,8 +262,8 @@ void SqliteStore::update_action_item(const model::ActionItem& a, const std::stri
   Stmt old(db_, "SELECT resolution, title, owner, due_date, status, done_date FROM action_items WHERE id = ?");
   old.bind(1, a.id);
   if (!old.step()) throw not_found();
-  model::ActionItem before{a.id, old.id(0), old.text(1), old.id(2), old.date(3), read_action_status(old.text(4)),
-                           old.opt_date(5)};
+  model::ActionItem before{
+      a.id, old.id(0), old.text(1), old.id(2), old.date(3), read_action_status(old.text(4)), old.opt_date(5)};
   old.reset();
   Stmt up(db_, "UPDATE action_items SET title = ?, owner = ?, due_date = ?, status = ?, done_date = ? WHERE id = ?");
   up.bind(1, a.title).bind_id(2, a.owner).bind(3, a.due_date).bind(4, model::action_status_code(a.status));
@@ -328,7 +333,8 @@ Id SqliteStore::add_agenda_item(const AgendaItem& a, Id user, int64_t at) {
   ins.bind(1, a.meeting).bind(2, a.title).bind(3, a.source).bind(4, a.source_key).bind(5, a.figures);
   ins.bind_id(6, user).bind(7, at).run();
   Id id = sqlite3_last_insert_rowid(db_);
-  audit(db_, at, user, "agenda_item", id, "", "meeting=" + std::to_string(a.meeting) + "; " + a.source + " " + a.source_key + "; " + a.title);
+  audit(db_, at, user, "agenda_item", id, "",
+        "meeting=" + std::to_string(a.meeting) + "; " + a.source + " " + a.source_key + "; " + a.title);
   tx.commit();
   return id;
 }
@@ -342,7 +348,10 @@ void SqliteStore::record_goal_checks(const std::vector<GoalCheck>& checks) {
           " measured = excluded.measured, met = excluded.met");
   for (const auto& c : checks) {
     up.bind(1, c.resolution).bind(2, c.as_of).bind(3, c.evaluated_at);
-    if (c.measured) up.bind(4, *c.measured); else up.bind_null(4);
+    if (c.measured)
+      up.bind(4, *c.measured);
+    else
+      up.bind_null(4);
     up.bind(5, c.met ? 1 : 0).run();
     audit(db_, c.evaluated_at, 0, "goal_check", c.resolution, "",
           std::string(c.met ? "met" : "not met") + "; measured=" + (c.measured ? std::to_string(*c.measured) : "null"));

@@ -18,11 +18,13 @@ Id SqliteStore::add_product_warning_ack(const ProductWarningAck& a) {
   return id;
 }
 
-std::vector<Store::ProductWarningAck> SqliteStore::product_warning_acks(const std::string& period, const std::string& scope) {
+std::vector<Store::ProductWarningAck> SqliteStore::product_warning_acks(const std::string& period,
+                                                                        const std::string& scope) {
   auto rd = reader();
   Stmt q(rd.db,
          "SELECT a.id, a.key, a.scope, a.period, a.user, COALESCE(u.login, ''), a.at, a.comment"
-         " FROM product_warning_acks a LEFT JOIN users u ON u.id = a.user WHERE a.period = ? AND a.scope = ? ORDER BY a.id");
+         " FROM product_warning_acks a LEFT JOIN users u ON u.id = a.user WHERE a.period = ? AND a.scope = ? ORDER BY "
+         "a.id");
   q.bind(1, period).bind(2, scope);
   std::vector<ProductWarningAck> out;
   while (q.step()) out.push_back({q.i64(0), q.text(1), q.text(2), q.text(3), q.id(4), q.text(5), q.i64(6), q.text(7)});

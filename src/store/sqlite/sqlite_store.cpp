@@ -73,8 +73,9 @@ SqliteStore::SqliteStore(const std::string& path) {
   // NORMAL sync is durable across application crashes, which is what WAL needs.
   // busy_timeout: how long a write waits for a lock another process holds before it is
   // answered 503 (stmt.cpp); a request should not hang longer than that.
-  exec(db_, "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=3000;"
-            " PRAGMA synchronous=NORMAL;");
+  exec(db_,
+       "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=3000;"
+       " PRAGMA synchronous=NORMAL;");
   if (!path_.empty()) {
     // Opened after db_ switched the file to WAL. Read-write, not read-only: a read-only
     // connection cannot recover a WAL index another process left behind.
@@ -225,8 +226,7 @@ bool SqliteStore::set_password(const std::string& login, const std::string& pass
 
 void SqliteStore::create_session(const SessionRecord& s) {
   std::lock_guard lock(mu_);
-  Stmt ins(db_,
-           "INSERT INTO sessions(token_hash, user, csrf, created_at, expires_at) VALUES (?,?,?,?,?)");
+  Stmt ins(db_, "INSERT INTO sessions(token_hash, user, csrf, created_at, expires_at) VALUES (?,?,?,?,?)");
   ins.bind(1, s.token_hash).bind(2, s.user).bind(3, s.csrf).bind(4, s.created_at).bind(5, s.expires_at);
   ins.run();
 }

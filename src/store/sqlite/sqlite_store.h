@@ -21,11 +21,11 @@ class SqliteStore final : public Store {
   int schema_version() override;
   int64_t data_version() override;
 
-  void write_dataset(const model::Dataset& d) override;   // dataset_write.cpp
-  model::Dataset load_dataset() override;                 // dataset_load.cpp
-  std::vector<model::Target> load_targets() override;     // dataset_load.cpp
-  std::vector<model::Region> load_regions() override;     // dataset_load.cpp
-  std::vector<model::Rep> load_reps() override;           // dataset_load.cpp
+  void write_dataset(const model::Dataset& d) override;  // dataset_write.cpp
+  model::Dataset load_dataset() override;                // dataset_load.cpp
+  std::vector<model::Target> load_targets() override;    // dataset_load.cpp
+  std::vector<model::Region> load_regions() override;    // dataset_load.cpp
+  std::vector<model::Rep> load_reps() override;          // dataset_load.cpp
 
   Id add_user(const model::User& u, const std::string& password_hash) override;
   std::optional<UserRecord> find_user_by_login(const std::string& login) override;
@@ -39,12 +39,12 @@ class SqliteStore final : public Store {
   void delete_expired_sessions(int64_t now) override;
   void delete_user_sessions(Id user) override;
 
-  FailureCount login_failures(const std::string& key, int64_t since) override;      // login_failures.cpp
+  FailureCount login_failures(const std::string& key, int64_t since) override;  // login_failures.cpp
   void add_login_failure(const std::string& key, int64_t at, int64_t forget_before) override;
   void clear_login_failures(const std::string& key) override;
 
   void save_targets(const std::vector<TargetChange>& changes, Id user, int64_t at) override;  // targets.cpp
-  std::vector<AuditEntry> audit_log(const AuditQuery& q) override;                           // targets.cpp
+  std::vector<AuditEntry> audit_log(const AuditQuery& q) override;                            // targets.cpp
 
   // --- A1 meetings --- (meetings_store.cpp, meetings_people.cpp)
   MeetingBook load_meeting_book() override;
@@ -98,7 +98,7 @@ class SqliteStore final : public Store {
   sqlite3* db_ = nullptr;
   std::mutex rmu_;
   sqlite3* rdb_ = nullptr;  // nullptr for an in-memory database: reads use db_
-  std::string path_;  // "" for an in-memory database (no second connection can see it)
+  std::string path_;        // "" for an in-memory database (no second connection can see it)
 };
 
 // Text codes of the enums that have none in model/ (stored as TEXT with CHECK constraints).

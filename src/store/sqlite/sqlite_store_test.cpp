@@ -363,7 +363,8 @@ TEST(SqliteStore, ConcurrentUse) {
   for (int i = 0; i < 4; ++i)
     ts.emplace_back([&, i] {
       for (int j = 0; j < 20; ++j) {
-        s->save_targets({{{Month::of(2024, 1 + j % 12), TargetMetric::sales, OwnerKind::rep, 10, 0}, i * 100 + j}}, 0, j);
+        s->save_targets({{{Month::of(2024, 1 + j % 12), TargetMetric::sales, OwnerKind::rep, 10, 0}, i * 100 + j}}, 0,
+                        j);
         EXPECT_EQ(s->load_reps().size(), 2u);
       }
     });
@@ -382,9 +383,10 @@ TEST(SqliteStore, ChildRowsOutOfTableOrderLoadInKeyOrder) {
     ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
     for (const char* t : {"contract_lines", "payment_plan", "opportunity_stage_events"}) {
       std::string parent = std::string(t) == "opportunity_stage_events" ? "opportunity" : "contract";
-      std::string sql = "CREATE TEMP TABLE moved AS SELECT * FROM " + std::string(t) + " WHERE rowid = (SELECT MIN(rowid) FROM " +
-                        t + ");" + "DELETE FROM " + t + " WHERE rowid = (SELECT MIN(rowid) FROM " + t + ");" +
-                        "INSERT INTO " + t + " SELECT * FROM moved; DROP TABLE moved;";
+      std::string sql = "CREATE TEMP TABLE moved AS SELECT * FROM " + std::string(t) +
+                        " WHERE rowid = (SELECT MIN(rowid) FROM " + t + ");" + "DELETE FROM " + t +
+                        " WHERE rowid = (SELECT MIN(rowid) FROM " + t + ");" + "INSERT INTO " + t +
+                        " SELECT * FROM moved; DROP TABLE moved;";
       ASSERT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr), SQLITE_OK) << sqlite3_errmsg(db);
     }
     sqlite3_close(db);

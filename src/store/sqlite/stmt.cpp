@@ -38,8 +38,8 @@ void exec(sqlite3* db, const std::string& sql) {
 }
 
 Stmt::Stmt(sqlite3* db, std::string_view sql) : db_(db) {
-  if (sqlite3_prepare_v3(db, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT,
-                         &st_, nullptr) != SQLITE_OK)
+  if (sqlite3_prepare_v3(db, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &st_, nullptr) !=
+      SQLITE_OK)
     throw_sqlite(db, "prepare '" + std::string(sql.substr(0, 120)) + "'");
 }
 

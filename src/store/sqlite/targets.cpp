@@ -9,8 +9,8 @@ namespace sl::store::sqlite {
 namespace {
 
 std::string target_key(const model::Target& t) {
-  return format_month(t.month) + "/" + model::metric_code(t.metric) + "/" + model::owner_code(t.owner_kind) +
-         "/" + std::to_string(t.owner_id);
+  return format_month(t.month) + "/" + model::metric_code(t.metric) + "/" + model::owner_code(t.owner_kind) + "/" +
+         std::to_string(t.owner_id);
 }
 
 bool exists(Stmt& q, Id id) {
@@ -37,15 +37,12 @@ void SqliteStore::save_targets(const std::vector<TargetChange>& changes, Id user
   for (const auto& c : changes) {
     const auto& k = c.key;
     // The owner must exist: owner_id cannot be a foreign key because its table depends on kind.
-    bool owner_ok = k.owner_kind == model::OwnerKind::company ? k.owner_id == 0
+    bool owner_ok = k.owner_kind == model::OwnerKind::company  ? k.owner_id == 0
                     : k.owner_kind == model::OwnerKind::region ? exists(region_q, k.owner_id)
                                                                : exists(rep_q, k.owner_id);
-    if (!owner_ok)
-      throw invalid_field("owner_id", "目标归属对象不存在", "The target owner does not exist");
-    if (c.value && *c.value < 0)
-      throw invalid_field("value", "目标值不能为负数", "A target value cannot be negative");
-    if (k.month.year() < 1900 || k.month.year() > 9999)
-      throw invalid_field("month", "月份无效", "Invalid month");
+    if (!owner_ok) throw invalid_field("owner_id", "目标归属对象不存在", "The target owner does not exist");
+    if (c.value && *c.value < 0) throw invalid_field("value", "目标值不能为负数", "A target value cannot be negative");
+    if (k.month.year() < 1900 || k.month.year() > 9999) throw invalid_field("month", "月份无效", "Invalid month");
 
     const std::string month = format_month(k.month);
     const char* metric = model::metric_code(k.metric);
@@ -76,8 +73,7 @@ std::vector<AuditEntry> SqliteStore::audit_log(const AuditQuery& q) {
          " ORDER BY a.id DESC LIMIT ?3");
   s.bind(1, q.entity).bind(2, q.key_prefix).bind(3, q.limit);
   std::vector<AuditEntry> out;
-  while (s.step())
-    out.push_back({s.i64(0), s.i64(1), s.id(2), s.text(3), s.text(4), s.text(5), s.text(6), s.text(7)});
+  while (s.step()) out.push_back({s.i64(0), s.i64(1), s.id(2), s.text(3), s.text(4), s.text(5), s.text(6), s.text(7)});
   return out;
 }
 
