@@ -21,8 +21,7 @@ bool name_matches(const std::string& name, const std::string& q) {
 }
 
 const char* size_code(int size) {
-  static const char* const k[3] = {"large", "medium", "small"};  // model::CustomerSize order
-  return size >= 0 && size < 3 ? k[size] : "";
+  return size >= 0 && size < 3 ? model::customer_size_code(static_cast<model::CustomerSize>(size)) : "";
 }
 
 json::object customer_json(const engine::Snapshot& s, int32_t c) {

@@ -50,8 +50,8 @@ ParamSpec choice_param(std::string name, std::string fallback, std::vector<std::
 
 std::vector<ParamSpec> filter_params() {
   return {id_param("region"), id_param("rep"), text_param("industry"), text_param("category"),
-          choice_param("size", "", {"large", "medium", "small"}, "客户规模应为 large、medium 或 small：",
-                       "size must be large, medium or small: ")};
+          choice_param("size", "", {model::customer_size_codes().begin(), model::customer_size_codes().end()},
+                       "客户规模应为 large、medium 或 small：", "size must be large, medium or small: ")};
 }
 
 analytics::DoFilter filter_of(const PageCall& q) {

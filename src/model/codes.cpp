@@ -15,6 +15,7 @@ std::optional<E> find_code(const std::array<const char*, N>& codes, std::string_
 constexpr std::array<const char*, 7> kStages = {"lead",        "qualified", "proposal", "bidding",
                                                 "negotiation", "won",       "lost"};
 constexpr std::array<const char*, 4> kMetrics = {"sales", "collection", "bids_won", "new_customers"};
+constexpr std::array<const char*, 3> kSizes = {"large", "medium", "small"};
 constexpr std::array<const char*, 3> kOwners = {"company", "region", "rep"};
 constexpr std::array<const char*, 4> kRoles = {"admin", "executive", "manager", "rep"};
 constexpr std::array<const char*, 3> kMeetingStatuses = {"planned", "open", "closed"};
@@ -22,6 +23,9 @@ constexpr std::array<const char*, 4> kResolutionStatuses = {"open", "doing", "do
 constexpr std::array<const char*, 4> kActionStatuses = {"todo", "doing", "done", "blocked"};
 }  // namespace
 
+const char* customer_size_code(CustomerSize s) { return kSizes[static_cast<size_t>(s)]; }
+std::optional<CustomerSize> parse_customer_size(std::string_view s) { return find_code<CustomerSize>(kSizes, s); }
+std::span<const char* const> customer_size_codes() { return kSizes; }
 const char* stage_code(Stage s) { return kStages[static_cast<size_t>(s)]; }
 const char* metric_code(TargetMetric m) { return kMetrics[static_cast<size_t>(m)]; }
 const char* owner_code(OwnerKind k) { return kOwners[static_cast<size_t>(k)]; }

@@ -58,3 +58,18 @@ TEST(Codes, WhatIsClosed) {
 
 }  // namespace
 }  // namespace sl::model
+
+namespace sl::model {
+namespace {
+// The customer sizes as the schema's CHECK writes them (store/sqlite/migrations.cpp) and the
+// filter bar's size parameter takes them.
+TEST(Codes, CustomerSizes) {
+  EXPECT_STREQ(customer_size_code(CustomerSize::large), "large");
+  EXPECT_STREQ(customer_size_code(CustomerSize::small), "small");
+  EXPECT_EQ(parse_customer_size("medium"), CustomerSize::medium);
+  EXPECT_EQ(parse_customer_size("huge"), std::nullopt);
+  ASSERT_EQ(customer_size_codes().size(), 3u);
+  EXPECT_STREQ(customer_size_codes()[1], "medium");
+}
+}  // namespace
+}  // namespace sl::model

@@ -33,6 +33,9 @@ struct Rep {
 };
 
 enum class CustomerSize { large, medium, small };  // 大 / 中 / 小
+const char* customer_size_code(CustomerSize s);    // "large" | "medium" | "small"
+std::optional<CustomerSize> parse_customer_size(std::string_view s);
+std::span<const char* const> customer_size_codes();
 
 struct Customer {
   Id id = 0;

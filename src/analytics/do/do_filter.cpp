@@ -40,10 +40,10 @@ RowFilter row_filter(const engine::Snapshot& s, const DoFilter& f) {
       throw invalid_field("category", "未知产品类别：" + f.category, "Unknown category: " + f.category);
   }
   if (!f.size.empty()) {
-    const char* codes[] = {"large", "medium", "small"};  // model::CustomerSize order
-    for (int i = 0; i < 3; ++i)
-      if (f.size == codes[i]) rf.size = i;
-    if (rf.size == kNone)
+    const auto size = model::parse_customer_size(f.size);
+    if (size)
+      rf.size = static_cast<int32_t>(*size);
+    else
       throw invalid_field("size", "客户规模应为 large、medium 或 small：" + f.size,
                           "size must be large, medium or small: " + f.size);
   }

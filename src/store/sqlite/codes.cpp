@@ -11,7 +11,6 @@ E find(const char* const (&codes)[N], const std::string& s, const char* what) {
     if (s == codes[i]) return static_cast<E>(i);
   throw std::runtime_error(std::string("sqlite: unknown ") + what + " '" + s + "'");
 }
-const char* const kSizes[] = {"large", "medium", "small"};
 const char* const kBid[] = {"pending", "won", "lost"};
 const char* const kActivity[] = {"visit", "call", "demo", "proposal"};
 const char* const kStages[] = {"lead", "qualified", "proposal", "bidding", "negotiation", "won", "lost"};
@@ -22,8 +21,8 @@ E known(std::optional<E> e, const std::string& s, const char* what) {
 }
 }  // namespace
 
-const char* size_code(model::CustomerSize s) { return kSizes[static_cast<int>(s)]; }
-model::CustomerSize parse_size(const std::string& s) { return find<model::CustomerSize>(kSizes, s, "size"); }
+const char* size_code(model::CustomerSize s) { return model::customer_size_code(s); }
+model::CustomerSize parse_size(const std::string& s) { return known(model::parse_customer_size(s), s, "size"); }
 const char* bid_result_code(model::BidResult r) { return kBid[static_cast<int>(r)]; }
 model::BidResult parse_bid_result(const std::string& s) { return find<model::BidResult>(kBid, s, "bid result"); }
 const char* activity_code(model::ActivityType t) { return kActivity[static_cast<int>(t)]; }
