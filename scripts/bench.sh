@@ -8,12 +8,17 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 BUILD=${1:-build}; SCALE=${SCALE:-large}; RUNS=${RUNS:-5}; SQL_RUNS=${SQL_RUNS:-$RUNS}; AS_OF=${AS_OF:-2026-06-15}
 DB=${BENCH_DB:-data/bench-$SCALE.db}
+# The bench's own tools, which neither `make run` nor `make test` needs: wrk from Debian (the
+# HTTP load of bench_http.sh) and DuckDB from bench/package-lock.json.
+. scripts/lib/apt.sh
+mapfile -t missing < <(apt_missing wrk)
+apt_install bench "${missing[@]}"
 mkdir -p data
 if [ ! -f "$DB" ]; then
   echo "generating $DB ($SCALE)…"
   "$BUILD/salesloop" demo --db "$DB" --seed 3 --scale "$SCALE" --as-of "$AS_OF" > "$DB.logins"
 fi
-(cd bench && [ -d node_modules/@duckdb/node-api ] || npm ci --silent)
+(cd bench && [ -d node_modules/@duckdb/node-api ] || npm ci --no-audit --no-fund --loglevel=error)
 node bench/run.mjs --db "$DB" --as-of "$AS_OF" --bin "$BUILD/salesloop_bench" --runs "$RUNS" --sql-runs "$SQL_RUNS"
 echo ""
 bash scripts/bench_http.sh "$BUILD" "$DB" "$AS_OF" 10
