@@ -34,6 +34,16 @@ struct UserOptions {
 int user_add(const UserOptions& o);
 int user_passwd(const UserOptions& o);
 int user_list(const std::string& db);
+// One line of stdin, checked against the password policy (AppError 422 when it fails).
+std::string read_password(const std::string& login);
+
+// `salesloop init` (init_cmd.cpp): a new empty database and its first admin. Exit codes:
+// 0 made, 1 refused or failed (the database exists and is not empty, a weak password, a
+// write error; nothing is left behind), 2 bad usage.
+struct InitOptions {
+  std::string db, login, name;
+};
+int init(const InitOptions& o);
 
 // A1: `salesloop jobs run` (jobs_cmd.cpp) runs the scheduler's jobs once.
 struct JobsOptions {

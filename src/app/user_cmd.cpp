@@ -8,7 +8,6 @@
 
 namespace sl::app {
 
-namespace {
 std::string read_password(const std::string& login) {
   std::string pw;
   std::getline(std::cin, pw);
@@ -16,7 +15,6 @@ std::string read_password(const std::string& login) {
   auth::validate_password(pw, login);
   return pw;
 }
-}  // namespace
 
 int user_add(const UserOptions& o) {
   auto role = model::parse_role(o.role);

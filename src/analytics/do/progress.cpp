@@ -92,15 +92,17 @@ ProgressResult target_progress(const engine::Snapshot& s, const engine::Scope& s
   Totals t = actuals(s, scope, p);
 
   switch (p.level) {
+    // A company with no regions yet (a database just made by `salesloop init`) has no rows,
+    // which is an answer for those who see everything, not a refusal.
     case ProgressLevel::company:
-      if (!scope.everything || d.company == kNone) throw forbidden();
-      out.rows.push_back(region_row(s, p, t, d.company));
+      if (!scope.everything) throw forbidden();
+      if (d.company != kNone) out.rows.push_back(region_row(s, p, t, d.company));
       break;
     case ProgressLevel::region:
       if (scope.everything && d.company != kNone) out.parent = region_row(s, p, t, d.company);
       for (int32_t r : d.regions_at_level(1))
         if (scope.sees_region(r)) out.rows.push_back(region_row(s, p, t, r));
-      if (out.rows.empty()) throw forbidden();
+      if (out.rows.empty() && !scope.everything) throw forbidden();
       break;
     case ProgressLevel::rep: {
       if (scope.own_rep != kNone) {  // a rep sees their own row and nothing around it
@@ -110,6 +112,7 @@ ProgressResult target_progress(const engine::Snapshot& s, const engine::Scope& s
       }
       int32_t root = p.region == 0 ? scope.root_region : d.find_region(p.region);
       if (p.region != 0 && root == kNone) throw not_found();
+      if (root == kNone && scope.everything) break;  // no regions yet
       if (!scope.sees_region(root)) throw forbidden();
       out.parent = region_row(s, p, t, root);
       for (int32_t rep = 0; rep < d.rep_count(); ++rep)

@@ -209,3 +209,23 @@ TEST_F(D3, SavedTargetShowsInTheNextSnapshot) {
   EXPECT_EQ(*row(r, "李四").target, 30000);
   EXPECT_EQ(next->facts, snap->facts);  // facts shared, not rebuilt
 }
+
+// A database just made by `salesloop init`: no regions, no reps, no data. Whoever sees
+// everything gets empty rows at every level (not 403); a manager of a region that does not
+// exist still sees nothing.
+TEST(D3Empty, EmptyCompanyAnswersWithNoRows) {
+  auto empty = engine::build_snapshot(model::Dataset{}, 1);
+  auto all = engine::scope_all(*empty->dims);
+  ProgressParams p;
+  p.as_of = D("2026-06-15");
+  p.period = *parse_period("2026-06");
+  for (auto level : {ProgressLevel::company, ProgressLevel::region, ProgressLevel::rep}) {
+    p.level = level;
+    auto r = target_progress(*empty, all, p);
+    EXPECT_TRUE(r.rows.empty());
+    EXPECT_FALSE(r.parent);
+    EXPECT_EQ(r.elapsed_days, 15);
+  }
+  p.level = ProgressLevel::region;
+  EXPECT_THROW(target_progress(*empty, engine::scope_none(*empty->dims), p), AppError);
+}
