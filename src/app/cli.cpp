@@ -73,6 +73,13 @@ int run_cli(int argc, char** argv) {
   init_cmd->add_option("--login", init_o.login, "The admin's login; the password is read from stdin")->required();
   init_cmd->add_option("--name", init_o.name, "The admin's display name (default: the login)");
 
+  ExportOptions export_o;
+  auto* export_cmd =
+      app.add_subcommand("export", "Write one entity as the CSV or XLSX file `import` reads (docs/import.md)");
+  export_cmd->add_option("--db", export_o.db, "SQLite database file")->required();
+  export_cmd->add_option("--entity", export_o.entity, "regions, reps, customers, … (docs/import.md)")->required();
+  export_cmd->add_option("--file", export_o.file, "F.csv or F.xlsx")->required();
+
   auto* routes_cmd = app.add_subcommand("routes", "List the HTTP routes, one \"METHOD /pattern\" a line");
 
   JobsOptions jobs_o;  // A1: the scheduler's jobs, once
@@ -87,7 +94,8 @@ int run_cli(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     int rc = app.exit(e);
     // The data-in commands (issue 12) promise exit code 2 for bad usage; the older ones keep CLI11's.
-    return rc != 0 && argc > 1 && std::string_view(argv[1]) == "init" ? 2 : rc;
+    const bool data_in = argc > 1 && (std::string_view(argv[1]) == "init" || std::string_view(argv[1]) == "export");
+    return rc != 0 && data_in ? 2 : rc;
   }
   try {
     if (*serve_cmd) return serve(serve_o);
@@ -98,6 +106,7 @@ int run_cli(int argc, char** argv) {
     if (*jobs_run_cmd) return jobs_run(jobs_o);
     if (*routes_cmd) return routes();
     if (*init_cmd) return init(init_o);
+    if (*export_cmd) return export_entity(export_o);
   } catch (const AppError& e) {
     std::cerr << "error: " << e.en << " (" << e.zh << ")\n";
     return 2;

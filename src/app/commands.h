@@ -45,6 +45,14 @@ struct InitOptions {
 };
 int init(const InitOptions& o);
 
+// `salesloop export` (export_cmd.cpp): one entity as the file `import` reads. Exit codes: 0
+// written, 1 failed (no such database, cannot write), 2 bad usage (unknown entity, a file
+// name not ending in .csv or .xlsx).
+struct ExportOptions {
+  std::string db, entity, file;
+};
+int export_entity(const ExportOptions& o);
+
 // A1: `salesloop jobs run` (jobs_cmd.cpp) runs the scheduler's jobs once.
 struct JobsOptions {
   std::string db, today;
