@@ -118,7 +118,10 @@ void add_do_cockpit_routes(http::Router& r, Context& ctx) {
           .scope = {},
           .compute =
               [](const PageCall& q) {
-                if (!q.p.has("rep")) throw missing_field("rep");
+                // Only when the caller sees no active rep at all (a company whose reps are not imported yet).
+                if (!q.p.has("rep"))
+                  throw AppError(404, "no_reps", "rep", "还没有可查看的销售代表：请先导入销售代表",
+                                 "There are no sales reps to show yet: import the reps first");
                 return analytics::rep_cockpit(*q.c.snap, q.scope, q.p.number("rep"), q.p.date("as_of"));
               },
           .encode = [](const PageCall& q,

@@ -25,6 +25,8 @@ GridSpec grid_spec(const Caller& c, Date today, const std::string& year, const s
   } else if (owner == "rep" || owner.empty()) {
     g.owner = model::OwnerKind::rep;
     g.parent = region.empty() ? c.scope.root_region : d.find_region(query_id(region, "region"));
+    if (g.parent == engine::kNone && region.empty() && exec && d.company == engine::kNone)
+      return g;  // a company without regions yet (just made by `salesloop init`): no rows
     if (g.parent == engine::kNone) {
       if (region.empty()) throw missing_field("region");
       throw not_found();

@@ -35,10 +35,14 @@ json::value grid_json(const Caller& c, const GridSpec& g) {
     rows.push_back(json::object{{"id", owner_id(d, g, i)},
                                 {"name", g.owner == model::OwnerKind::region ? d.region_name[i] : d.rep_name[i]},
                                 {"values", month_values(s, g, slot_of(s, g, i))}});
-  int32_t parent_slot = g.parent == d.company ? s.targets->company_slot() : s.targets->region_slot(g.parent);
-  json::object parent{
-      {"id", d.region_id[g.parent]}, {"name", d.region_name[g.parent]}, {"values", month_values(s, g, parent_slot)}};
-  json::value region = g.owner == model::OwnerKind::rep
+  // No reference row while the company has no regions (a database just made by `salesloop init`).
+  json::value parent = nullptr;
+  if (g.parent != engine::kNone) {
+    int32_t parent_slot = g.parent == d.company ? s.targets->company_slot() : s.targets->region_slot(g.parent);
+    parent = json::object{
+        {"id", d.region_id[g.parent]}, {"name", d.region_name[g.parent]}, {"values", month_values(s, g, parent_slot)}};
+  }
+  json::value region = g.owner == model::OwnerKind::rep && g.parent != engine::kNone
                            ? json::value(json::object{{"id", d.region_id[g.parent]}, {"name", d.region_name[g.parent]}})
                            : json::value(nullptr);
   return json::object{{"year", g.year},

@@ -128,10 +128,34 @@ test('D3 target progress: no rows at any level, for the admin (not 403)', async 
   await get('/api/v1/do/progress?period=2026-Q2&as_of=2026-06-15&level=rep&region=1', 404);
 });
 
-test('D1 cockpit: there is no rep to show (422 without one, 404 for any id)', async () => {
-  const j = await get('/api/v1/do/cockpit?as_of=2026-06-15', 422);
+test('D1 cockpit: there is no rep to show yet (404 saying so, and for any id)', async () => {
+  const j = await get('/api/v1/do/cockpit?as_of=2026-06-15', 404);
+  assert.equal(j.error.code, 'no_reps');
   assert.equal(j.error.field, 'rep');
+  assert.match(j.error.message, /销售代表/);
+  const en = new Client('en', base);
+  en.cookie = admin.cookie;
+  assert.match((await en.get('/api/v1/do/cockpit?as_of=2026-06-15')).json.error.message, /no sales reps/);
   await get('/api/v1/do/cockpit?as_of=2026-06-15&rep=1', 404);
+});
+
+test('target entry: an empty grid without a reference row (the server stays up)', async () => {
+  const g = await get('/api/v1/targets/grid?year=2026&metric=sales&owner=region');
+  assert.deepEqual(g.rows, []);
+  assert.equal(g.parent, null);
+  assert.equal(g.region, null);
+  assert.deepEqual((await get('/api/v1/targets/audit?year=2026&metric=sales&owner=region')).entries, []);
+  // The reps' grid of no region: empty too (what the page asks for its change log); a named region does not exist.
+  for (const q of ['owner=rep', '']) {
+    const reps = await get(`/api/v1/targets/grid?year=2026&metric=sales&${q}`);
+    assert.deepEqual([reps.owner, reps.rows, reps.parent, reps.region], ['rep', [], null, null], q);
+    assert.deepEqual((await get(`/api/v1/targets/audit?year=2026&metric=sales&${q}`)).entries, [], q);
+  }
+  assert.equal((await get('/api/v1/targets/grid?year=2026&metric=sales&owner=rep&region=1', 404)).error.code, 'not_found');
+  const put = await admin.req('PUT', '/api/v1/targets/grid', { year: 2026, metric: 'sales', owner: 'region', cells: [] });
+  assert.equal(put.status, 200, JSON.stringify(put.json));
+  assert.equal(put.json.saved, 0);
+  assert.equal((await get('/api/v1/me')).user.login, 'boss');
 });
 
 test('D2 performance process: every total is zero with no target', async () => {
