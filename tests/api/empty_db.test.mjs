@@ -10,7 +10,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync, execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, statSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, statSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Client } from './helpers.mjs';
@@ -227,5 +227,17 @@ test('the downloads of the empty dashboards are files with headers only', async 
       if (format === 'xlsx') assert.equal(body.subarray(0, 2).toString(), 'PK', p);
       else assert.ok(body.length > 0, p);
     }
+  }
+});
+
+test('export of the empty company: every entity a header row and nothing else', () => {
+  for (const entity of ['regions', 'reps', 'customers', 'contracts', 'contract_lines', 'payments', 'targets', 'activities']) {
+    const file = path.join(dir, `${entity}.csv`);
+    const r = spawnSync(BIN, ['export', '--db', DB, '--entity', entity, '--file', file], { encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(r.stdout, `exported 0 rows of ${entity} to ${file}\n`);
+    const lines = readFileSync(file, 'utf8').split('\r\n');
+    assert.equal(lines.length, 2, entity);  // the header and the empty rest after its CRLF
+    assert.equal(lines[1], '');
   }
 });
