@@ -44,7 +44,13 @@ std::vector<AnomalyGroup> group_anomalies(const std::vector<Anomaly>& flat) {
     const Anomaly& a = flat[i];
     stake[i] = amount_at_stake(a);
     auto [it, fresh] = at.try_emplace({a.unit, a.id}, groups.size());
-    if (fresh) groups.push_back({a.unit, a.id, a.name, "medium"});
+    if (fresh) {
+      groups.emplace_back();
+      groups.back().unit = a.unit;
+      groups.back().id = a.id;
+      groups.back().name = a.name;
+      groups.back().severity = "medium";
+    }
     AnomalyGroup& g = groups[it->second];
     g.anomalies.push_back(i);
     g.at_stake += stake[i];
