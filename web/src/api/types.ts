@@ -142,6 +142,8 @@ export interface ProcessResponse {
   trend: { month: string; this_year: (number | null)[]; last_year: number[] }[]
   anomalies: Anomaly[]  // the most severe first, at most anomaly_limit (default 200)
   anomalies_total: number
+  /** The groups by unit of anomaly_page (anomaly_page_size a page), ranked; see AnomalyGroup. */
+  anomaly_groups: AnomalyGroup[]; anomaly_page: number; anomaly_page_size: number; anomaly_summary: AnomalySummary
   options: FilterOptions
 }
 export const BOARD_METRICS = ['sales', 'completion', 'collections', 'collection_rate', 'new_customers', 'win_rate', 'forecast_accuracy', 'kpi_score'] as const
@@ -385,3 +387,14 @@ export interface ProductsResponse {
   options: FilterOptions
 }
 // --- end C4 ---
+// --- D2 anomaly groups (issue 9 item 4) ---
+/** One anomaly inside its group: the flat form without the unit, with its amount at stake (fen),
+ *  the target pro rata to time progress (a count for bids won) and completion − time progress. */
+export interface GroupedAnomaly extends Omit<Anomaly, 'unit' | 'id' | 'name'> { at_stake: number; pace_target: number | null; gap: number | null }
+/** A region's or rep's anomalies: worst severity, Σ amount at stake, what fired, when. */
+export interface AnomalyGroup {
+  unit: AnomalyUnit; id: number; name: string; severity: Severity; at_stake: number; count: number; high: number; medium: number
+  rules: AnomalyRule[]; metrics: DoMetric[]; months: string[]; anomalies: GroupedAnomaly[]
+}
+/** Over every group: how many, how many hold a high anomaly, and the anomalies of the other groups (rest). */
+export interface AnomalySummary { groups: number; high_groups: number; high: number; medium: number; rest: number }
