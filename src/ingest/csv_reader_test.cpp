@@ -1,7 +1,7 @@
 #include "ingest/csv_reader.h"
+#include "ingest/memory_test_util.h"
 
 #include <gtest/gtest.h>
-#include <sys/resource.h>
 
 #include <cstdlib>
 #include <fstream>
@@ -266,25 +266,22 @@ class GeneratedCsv : public std::streambuf {
   std::string line_;
 };
 
-long peak_rss_kb() {
-  rusage u{};
-  getrusage(RUSAGE_SELF, &u);
-  return u.ru_maxrss;
-}
-
 TEST(CsvReader, StreamsWithBoundedMemory) {
   const int n = 1'000'000;  // about 35 MB of text
   GeneratedCsv gen(n);
   std::istream in(&gen);
-  const long before = peak_rss_kb();
+  PeakGrowth memory;
   CsvReader r(in);
   Row row, last;
   int64_t count = 0;
-  while (r.next(row)) ++count, last.cells.swap(row.cells);
-  const long growth_kb = peak_rss_kb() - before;
+  while (r.next(row)) {
+    if (++count % 10'000 == 0) memory.sample();
+    last.cells.swap(row.cells);
+  }
+  memory.sample();
   EXPECT_EQ(count, n + 1);
   EXPECT_EQ(last.cells, (Cells{"CU-1000000", "客户 1000000", "1234.56"}));
-  EXPECT_LT(growth_kb, 8 * 1024) << "peak RSS grew " << growth_kb << " KB reading ~35 MB";
+  EXPECT_LT(memory.peak, 8.0) << "resident memory grew " << memory.peak << " MB reading ~35 MB";
 }
 
 }  // namespace
