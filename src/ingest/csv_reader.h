@@ -39,7 +39,7 @@ class CsvReader : public RowSource {
   Encoding encoding() const { return text_.encoding(); }
 
  private:
-  bool get(char& c);       // the next character of text, false at the end
+  bool get(char& c);  // the next character of text, false at the end
   bool refill();
   bool read_record(Row& row);  // one record, empty or not; false at the end of input
   void start();
@@ -47,12 +47,12 @@ class CsvReader : public RowSource {
   std::unique_ptr<std::ifstream> file_;  // when opened by path
   CsvOptions opt_;
   Utf8Stream text_;
-  std::string sample_;        // the text read for delimiter detection, parsed first
+  std::string sample_;  // the text read for delimiter detection, parsed first
   std::string_view buf_;
   size_t pos_ = 0;
   bool started_ = false, at_end_ = false;
   char delim_ = ',';
-  bool skip_lf_ = false;      // a CR ended the last line: a LF right after it belongs to it
+  bool skip_lf_ = false;  // a CR ended the last line: a LF right after it belongs to it
   int64_t line_ = 1, record_ = 0;
   size_t header_width_ = 0;
   ReadStats stats_;

@@ -52,7 +52,8 @@ TEST(CsvReader, HeaderAndRowsWithNumbers) {
 }
 
 TEST(CsvReader, QuotesDelimitersDoubledQuotesAndLineBreaksInFields) {
-  auto r = read_all("name,note\r\n\"Wang, Li\",\"said \"\"hi\"\"\"\r\n\"two\r\nlines\",\"three\nmore\nlines\"\r\n\"\",x\r\n");
+  auto r = read_all(
+      "name,note\r\n\"Wang, Li\",\"said \"\"hi\"\"\"\r\n\"two\r\nlines\",\"three\nmore\nlines\"\r\n\"\",x\r\n");
   ASSERT_EQ(r.rows.size(), 4u);
   EXPECT_EQ(r.rows[1].cells, (Cells{"Wang, Li", "said \"hi\""}));
   EXPECT_EQ(r.rows[2].cells, (Cells{"two\r\nlines", "three\nmore\nlines"}));

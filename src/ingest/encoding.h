@@ -47,8 +47,8 @@ class Utf8Stream {
   Encoding encoding_;
   size_t chunk_;
   bool started_ = false, eof_ = false;
-  std::string in_buf_;   // bytes not yet decoded (a character cut by the chunk's end carries over)
-  std::string out_;      // the text handed out last
+  std::string in_buf_;     // bytes not yet decoded (a character cut by the chunk's end carries over)
+  std::string out_;        // the text handed out last
   void* iconv_ = nullptr;  // iconv_t, opened once the encoding is known
   int64_t replaced_ = 0;
 };

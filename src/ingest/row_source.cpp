@@ -32,9 +32,9 @@ AppError ragged_row(int64_t number, size_t cells, size_t header_width) {
 }
 
 AppError field_too_long(int64_t number, size_t column, size_t limit) {
-  return row_error("第 " + n(number) + " 行第 " + n(column) + " 列内容过长（最多 " + n(limit) + " 字节）",
-                   "Row " + n(number) + ", column " + n(column) + ": the cell is too long (at most " + n(limit) +
-                       " bytes)");
+  return row_error(
+      "第 " + n(number) + " 行第 " + n(column) + " 列内容过长（最多 " + n(limit) + " 字节）",
+      "Row " + n(number) + ", column " + n(column) + ": the cell is too long (at most " + n(limit) + " bytes)");
 }
 
 AppError too_many_columns(int64_t number, size_t limit) {

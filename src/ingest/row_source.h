@@ -15,7 +15,7 @@ namespace sl::ingest {
 
 // Settable limits of one read. Passing one is a clear error, never a crash or a runaway.
 struct ReadLimits {
-  int64_t max_rows = 5'000'000;        // records, the header and empty ones included: over it the read stops (413)
+  int64_t max_rows = 5'000'000;         // records, the header and empty ones included: over it the read stops (413)
   size_t max_field_bytes = 128 * 1024;  // UTF-8 bytes of one cell (Excel's own limit is 32,767 characters)
   size_t max_columns = 1000;            // cells in one row
 };
@@ -33,9 +33,9 @@ struct Row {
 
 // What a read saw besides its rows.
 struct ReadStats {
-  int64_t rows = 0;        // rows yielded, the header included
-  int64_t empty_rows = 0;  // rows skipped because every cell was empty
-  int64_t broken_rows = 0;  // rows yielded with an error
+  int64_t rows = 0;            // rows yielded, the header included
+  int64_t empty_rows = 0;      // rows skipped because every cell was empty
+  int64_t broken_rows = 0;     // rows yielded with an error
   int64_t replaced_bytes = 0;  // CSV: bytes not valid in the file's encoding, read as U+FFFD
 };
 

@@ -248,7 +248,8 @@ Parsed<Money> parse_money(std::string_view text) {
     eat_suffix(s, "元");
   size_t dot = s.find('.');
   std::string digits;
-  if (!grouped_digits(s.substr(0, dot), digits) && !(dot == 0 && s.size() > 1)) return P::fail(ValueError::invalid_money);
+  if (!grouped_digits(s.substr(0, dot), digits) && !(dot == 0 && s.size() > 1))
+    return P::fail(ValueError::invalid_money);
   std::string_view frac = dot == std::string_view::npos ? "" : s.substr(dot + 1);
   if (!frac.empty() && !all_digits(frac)) return P::fail(ValueError::invalid_money);
   while (!frac.empty() && frac.back() == '0') frac.remove_suffix(1);
@@ -332,8 +333,9 @@ AppError value_error(ValueError e, const std::string& field, std::string_view te
   const std::string zh_v = "（“" + v + "”）", en_v = " (\"" + v + "\")";
   switch (e) {
     case ValueError::invalid_date:
-      return invalid_field(field, "日期无法识别：" + field + zh_v + "，可写作 2026-06-15、2026/6/15、2026年6月15日 或 20260615",
-                           "Not a date: " + field + en_v + "; write 2026-06-15, 2026/6/15, 2026年6月15日 or 20260615");
+      return invalid_field(
+          field, "日期无法识别：" + field + zh_v + "，可写作 2026-06-15、2026/6/15、2026年6月15日 或 20260615",
+          "Not a date: " + field + en_v + "; write 2026-06-15, 2026/6/15, 2026年6月15日 or 20260615");
     case ValueError::invalid_money:
       return invalid_field(field, "金额无法识别：" + field + zh_v + "，可写作 1,234.56、¥1234.56 或 12.5万元",
                            "Not an amount: " + field + en_v + "; write 1,234.56, ¥1234.56 or 12.5万元");
@@ -350,8 +352,7 @@ AppError value_error(ValueError e, const std::string& field, std::string_view te
                            "Expected yes or no (是/否, Y/N, true/false, 1/0): " + field + en_v);
     case ValueError::out_of_range:
       return invalid_field(field, "数值超出范围：" + field + zh_v, "Number out of range: " + field + en_v);
-    default:
-      return invalid_field(field, "无法识别：" + field + zh_v, "Not understood: " + field + en_v);
+    default: return invalid_field(field, "无法识别：" + field + zh_v, "Not understood: " + field + en_v);
   }
 }
 

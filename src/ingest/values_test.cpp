@@ -13,16 +13,17 @@ std::string date_of(std::string_view text) {
 }
 
 TEST(ParseDate, EveryShapeOfTheSameDay) {
-  for (std::string_view s : {"2026-06-15", "2026/6/15", "2026/06/15", "2026.6.15", "2026年6月15日", "2026年06月15日",
-                             "2026 年 6 月 15 日", "20260615", "46188", "2026-06-15 13:45:00", "2026/6/15 0:00",
-                             "2026-06-15T08:00:00Z", "46188.75", "  2026-06-15\u3000", "２０２６－０６－１５", "2026-6-15"})
+  for (std::string_view s :
+       {"2026-06-15", "2026/6/15", "2026/06/15", "2026.6.15", "2026年6月15日", "2026年06月15日", "2026 年 6 月 15 日",
+        "20260615", "46188", "2026-06-15 13:45:00", "2026/6/15 0:00", "2026-06-15T08:00:00Z", "46188.75",
+        "  2026-06-15\u3000", "２０２６－０６－１５", "2026-6-15"})
     EXPECT_EQ(date_of(s), "2026-06-15") << s;
 }
 
 TEST(ParseDate, RefusesImpossibleDaysAndAmbiguousShapes) {
   for (std::string_view s : {"2026-02-30", "2026-13-01", "2026-00-10", "20260230", "2025/2/29", "2026年2月30日",
-                             "15/6/2026", "6/15/2026", "26/6/15", "2026-06", "2026", "2026-06-15 noon",
-                             "2026-06/15", "2026.6", "June 15, 2026", "1899-12-31", "abc", "2026年6月"})
+                             "15/6/2026", "6/15/2026", "26/6/15", "2026-06", "2026", "2026-06-15 noon", "2026-06/15",
+                             "2026.6", "June 15, 2026", "1899-12-31", "abc", "2026年6月"})
     EXPECT_EQ(date_of(s), "error:invalid_date") << s;
   EXPECT_EQ(date_of("2024-02-29"), "2024-02-29");
   EXPECT_EQ(date_of("   "), "error:empty");
@@ -69,8 +70,8 @@ TEST(ParseMoney, YuanToFen) {
   EXPECT_EQ(money_of("1234.56元"), "123456");
   EXPECT_EQ(money_of("12万"), "12000000");
   EXPECT_EQ(money_of("12.5万元"), "12500000");
-  EXPECT_EQ(money_of("1.2345万"), "1234500");      // 12,345.00 元
-  EXPECT_EQ(money_of("0.000001万元"), "1");         // 0.01 元
+  EXPECT_EQ(money_of("1.2345万"), "1234500");  // 12,345.00 元
+  EXPECT_EQ(money_of("0.000001万元"), "1");    // 0.01 元
   EXPECT_EQ(money_of("-12"), "-1200");
   EXPECT_EQ(money_of("(12.00)"), "-1200");
   EXPECT_EQ(money_of("（12.00）"), "-1200");  // full-width parentheses
@@ -87,8 +88,8 @@ TEST(ParseMoney, YuanToFen) {
 TEST(ParseMoney, Refusals) {
   EXPECT_EQ(money_of("12.345"), "error:too_many_decimals");  // refused, never rounded
   EXPECT_EQ(money_of("1.2345678万"), "error:too_many_decimals");
-  for (std::string_view s : {"12,34", "1,2345", ",123", "1,,234", "12a", "abc", "1.2.3", "--12", "(-12)", "¥",
-                             "12 34", "1e5", "12%", "(12"})
+  for (std::string_view s :
+       {"12,34", "1,2345", ",123", "1,,234", "12a", "abc", "1.2.3", "--12", "(-12)", "¥", "12 34", "1e5", "12%", "(12"})
     EXPECT_EQ(money_of(s), "error:invalid_money") << s;
   EXPECT_EQ(money_of("99999999999999999999"), "error:out_of_range");
   EXPECT_EQ(money_of("90071992547409.91"), "9007199254740991");  // 2^53 - 1 fen, the largest

@@ -67,7 +67,8 @@ std::vector<Rel> read_rels(const Archive& zip, const std::string& rels_path, con
 }  // namespace
 
 AppError broken_file(const std::string& zh_detail, const std::string& en_detail) {
-  return AppError(422, "unreadable_file", "file", "无法读取 XLSX 文件：" + zh_detail, "Cannot read the XLSX file: " + en_detail);
+  return AppError(422, "unreadable_file", "file", "无法读取 XLSX 文件：" + zh_detail,
+                  "Cannot read the XLSX file: " + en_detail);
 }
 
 // ---- zip ----
@@ -300,14 +301,20 @@ SharedStrings read_shared_strings(const Archive& zip, const std::string& path, s
     bool in_t = false;
     int phonetic = 0;  // inside <rPh>: the reading of the text, not the text
     void start(std::string_view name, const char**) override {
-      if (name == "si") cur.clear();
-      else if (name == "rPh") ++phonetic;
-      else if (name == "t") in_t = true;
+      if (name == "si")
+        cur.clear();
+      else if (name == "rPh")
+        ++phonetic;
+      else if (name == "t")
+        in_t = true;
     }
     void end(std::string_view name) override {
-      if (name == "t") in_t = false;
-      else if (name == "rPh") --phonetic;
-      else if (name == "si") table->add(decode_escapes(std::move(cur)));
+      if (name == "t")
+        in_t = false;
+      else if (name == "rPh")
+        --phonetic;
+      else if (name == "si")
+        table->add(decode_escapes(std::move(cur)));
     }
     void text(std::string_view s) override {
       if (in_t && phonetic == 0 && cur.size() <= max) cur.append(s.substr(0, max + 1 - cur.size()));
@@ -347,7 +354,8 @@ std::vector<MergeRange> scan_merges(const Archive& zip, const std::string& path,
   std::vector<MergeRange> out;
   std::string buf;
   auto name_char = [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-' || c == '.';
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-' ||
+           c == '.';
   };
   zip.read(path, [&](std::string_view chunk) {
     buf.append(chunk);
@@ -397,7 +405,10 @@ std::string decode_escapes(std::string s) {
   std::string out;
   out.reserve(s.size());
   auto hex = [](char c) {
-    return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+    return c >= '0' && c <= '9'   ? c - '0'
+           : c >= 'a' && c <= 'f' ? c - 'a' + 10
+           : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                  : -1;
   };
   for (size_t i = 0; i < s.size(); ++i) {
     if (s[i] == '_' && i + 6 < s.size() && s[i + 1] == 'x' && s[i + 6] == '_') {

@@ -104,7 +104,8 @@ struct XlsxReader::Impl : xlsx::XmlEvents {
     strings = xlsx::read_shared_strings(*zip, wb.shared_strings, opt.limits.max_field_bytes);
     if (opt.fill_merged) {
       merges = xlsx::scan_merges(*zip, sheet->path, opt.max_merged_ranges);
-      std::sort(merges.begin(), merges.end(), [](auto& a, auto& b) { return std::tie(a.r1, a.c1) < std::tie(b.r1, b.c1); });
+      std::sort(merges.begin(), merges.end(),
+                [](auto& a, auto& b) { return std::tie(a.r1, a.c1) < std::tie(b.r1, b.c1); });
     }
     entry = zip->open(sheet->path);
     parser = std::make_unique<xlsx::XmlParser>(*this, sheet->path);
@@ -137,10 +138,14 @@ struct XlsxReader::Impl : xlsx::XmlEvents {
       cell_v.clear();
       cell_text.clear();
     } else if (in_cell) {
-      if (name == "v") in_v = true;
-      else if (name == "is") in_is = true;
-      else if (name == "t" && in_is) in_t = true;
-      else if (name == "rPh") ++phonetic;
+      if (name == "v")
+        in_v = true;
+      else if (name == "is")
+        in_is = true;
+      else if (name == "t" && in_is)
+        in_t = true;
+      else if (name == "rPh")
+        ++phonetic;
     }
   }
 
@@ -151,11 +156,16 @@ struct XlsxReader::Impl : xlsx::XmlEvents {
   }
 
   void end(std::string_view name) override {
-    if (name == "v") in_v = false;
-    else if (name == "t") in_t = false;
-    else if (name == "is") in_is = false;
-    else if (name == "rPh") --phonetic;
-    else if (name == "c" && in_cell) end_cell();
+    if (name == "v")
+      in_v = false;
+    else if (name == "t")
+      in_t = false;
+    else if (name == "is")
+      in_is = false;
+    else if (name == "rPh")
+      --phonetic;
+    else if (name == "c" && in_cell)
+      end_cell();
     else if (name == "row" && in_row) {
       in_row = false;
       ready.push_back(std::move(cur));
@@ -175,7 +185,8 @@ struct XlsxReader::Impl : xlsx::XmlEvents {
     if (cell_type == "b") return cell_v.empty() ? "" : cell_v == "1" ? "TRUE" : "FALSE";
     if (cell_type == "d") return cell_v.substr(0, cell_v.find('T'));
     if (cell_v.empty()) return cell_text;
-    const bool is_date = cell_style >= 0 && static_cast<size_t>(cell_style) < date_styles.size() && date_styles[cell_style];
+    const bool is_date =
+        cell_style >= 0 && static_cast<size_t>(cell_style) < date_styles.size() && date_styles[cell_style];
     return number_text(cell_v, is_date, date1904);
   }
 
@@ -208,7 +219,8 @@ struct XlsxReader::Impl : xlsx::XmlEvents {
   }
 
   void fill_merged(Row& row) {
-    while (next_merge < merges.size() && merges[next_merge].r1 <= row.number) active.push_back({merges[next_merge++], ""});
+    while (next_merge < merges.size() && merges[next_merge].r1 <= row.number)
+      active.push_back({merges[next_merge++], ""});
     std::erase_if(active, [&](const Active& a) { return a.range.r2 < row.number; });
     for (auto& a : active) {
       const auto& m = a.range;

@@ -24,7 +24,7 @@ namespace sl::ingest {
 struct XlsxOptions {
   std::string sheet;  // the sheet's name; empty: the first sheet
   ReadLimits limits;
-  bool fill_merged = true;   // repeat a merged range's value over the range
+  bool fill_merged = true;  // repeat a merged range's value over the range
   size_t max_merged_ranges = 100'000;
   size_t chunk_bytes = 64 * 1024;
 };

@@ -70,8 +70,10 @@ std::string hand_made(const std::map<std::string, std::string>& parts) {
   return path;
 }
 
-const char* kContentTypes = R"(<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>)";
-const char* kRootRels = R"(<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>)";
+const char* kContentTypes =
+    R"(<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>)";
+const char* kRootRels =
+    R"(<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>)";
 
 std::map<std::string, std::string> one_sheet(const std::string& sheet_xml, const std::string& book_extra = "") {
   return {
@@ -94,7 +96,8 @@ TEST(XlsxReader, HandMadeCellKinds) {
   // Row 1: shared strings (one of them rich text with a phonetic reading). Row 2: no r on the
   // row or the first cells, a formula string, an error, a boolean, an ISO date cell, an inline
   // string, a number in the 1904 system shown as a date by a custom zh-CN format.
-  const std::string sheet = R"(<?xml version="1.0"?><x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData>
+  const std::string sheet =
+      R"(<?xml version="1.0"?><x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData>
 <x:row r="1"><x:c r="A1" t="s"><x:v>0</x:v></x:c><x:c r="B1" t="s"><x:v>1</x:v></x:c><x:c r="C1" t="s"><x:v>2</x:v></x:c><x:c r="D1" t="inlineStr"><x:is><x:t>d</x:t></x:is></x:c><x:c r="E1" t="inlineStr"><x:is><x:t>e</x:t></x:is></x:c><x:c r="F1" t="inlineStr"><x:is><x:t>f</x:t></x:is></x:c><x:c r="G1" t="inlineStr"><x:is><x:t>g</x:t></x:is></x:c></x:row>
 <x:row><x:c t="str"><x:f>A1</x:f><x:v>CU-001</x:v></x:c><x:c t="e"><x:v>#N/A</x:v></x:c><x:c t="b"><x:v>1</x:v></x:c><x:c r="E2" t="d"><x:v>2026-06-15T00:00:00Z</x:v></x:c><x:c r="F2" t="inlineStr"><x:is><x:r><x:t>华东</x:t></x:r><x:r><x:t>大区</x:t></x:r></x:is></x:c><x:c r="G2" s="1"><x:v>44000</x:v></x:c></x:row>
 </x:sheetData><x:mergeCells count="1"><x:mergeCell ref="D2:D3"/></x:mergeCells></x:worksheet>)";
@@ -114,13 +117,16 @@ TEST(XlsxReader, MergedRangeFoundAfterThousandsOfRows) {
   // The mergeCells element comes after every row; here it follows ~200 KB of rows, so the scan
   // crosses several chunks. B2:B3000 repeats B2's value down the column.
   std::string sheet = R"(<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>)";
-  sheet += R"(<row r="1"><c r="A1" t="inlineStr"><is><t>行</t></is></c><c r="B1" t="inlineStr"><is><t>客户</t></is></c></row>)";
+  sheet +=
+      R"(<row r="1"><c r="A1" t="inlineStr"><is><t>行</t></is></c><c r="B1" t="inlineStr"><is><t>客户</t></is></c></row>)";
   for (int i = 2; i <= 3000; ++i) {
-    sheet += "<row r=\"" + std::to_string(i) + "\"><c r=\"A" + std::to_string(i) + "\"><v>" + std::to_string(i) + "</v></c>";
+    sheet +=
+        "<row r=\"" + std::to_string(i) + "\"><c r=\"A" + std::to_string(i) + "\"><v>" + std::to_string(i) + "</v></c>";
     if (i == 2) sheet += R"(<c r="B2" t="inlineStr"><is><t>CU-合并</t></is></c>)";
     sheet += "<c r=\"C" + std::to_string(i) + "\"/></row>\n";
   }
-  sheet += R"(</sheetData><mergeCells count="2"><mergeCell   ref="B2:B3000"/><mergeCells-not ref="A1:Z9"/></mergeCells></worksheet>)";
+  sheet +=
+      R"(</sheetData><mergeCells count="2"><mergeCell   ref="B2:B3000"/><mergeCells-not ref="A1:Z9"/></mergeCells></worksheet>)";
   auto r = read_file(hand_made(one_sheet(sheet)));
   ASSERT_EQ(r.rows.size(), 3000u);
   for (size_t i = 1; i < r.rows.size(); ++i) {
@@ -179,7 +185,8 @@ TEST(XlsxReader, Limits) {
 }
 
 TEST(XlsxParts, DateFormats) {
-  for (int id : {14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 31, 36, 45, 46, 47, 50, 58}) EXPECT_TRUE(xlsx::is_date_format(id, "")) << id;
+  for (int id : {14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 31, 36, 45, 46, 47, 50, 58})
+    EXPECT_TRUE(xlsx::is_date_format(id, "")) << id;
   for (int id : {0, 1, 2, 9, 10, 11, 12, 13, 23, 37, 44, 48, 49, 164}) EXPECT_FALSE(xlsx::is_date_format(id, "")) << id;
   EXPECT_TRUE(xlsx::is_date_format(164, "yyyy-mm-dd"));
   EXPECT_TRUE(xlsx::is_date_format(164, "yyyy\"年\"m\"月\"d\"日\""));
