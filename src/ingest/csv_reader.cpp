@@ -1,5 +1,6 @@
 #include "ingest/csv_reader.h"
 
+#include <algorithm>
 #include <vector>
 
 namespace sl::ingest {
@@ -84,6 +85,10 @@ void CsvReader::start() {
     sample_.append(t);
   }
   delim_ = opt_.delimiter ? opt_.delimiter : detect_delimiter(sample_);
+  special_.fill(false);
+  quoted_special_.fill(false);
+  for (char c : {delim_, '\n', '\r'}) special_[static_cast<unsigned char>(c)] = true;
+  for (char c : {'"', '\n', '\r'}) quoted_special_[static_cast<unsigned char>(c)] = true;
   buf_ = sample_;
   pos_ = 0;
 }
@@ -96,89 +101,113 @@ bool CsvReader::refill() {
   return !buf_.empty();
 }
 
-inline bool CsvReader::get(char& c) {
-  if (pos_ >= buf_.size() && !refill()) return false;
-  c = buf_[pos_++];
-  return true;
-}
+bool CsvReader::more() { return pos_ < buf_.size() || refill(); }
 
+// Spans of ordinary characters are found with a table and appended at once; only the
+// characters that change the state (the delimiter, quotes, line ends) are looked at one by one.
 bool CsvReader::read_record(Row& row) {
-  row.cells.clear();
+  // A CR ended the last record: a LF right after it is part of that line end.
+  if (skip_lf_) {
+    if (!more()) return false;
+    if (buf_[pos_] == '\n') ++pos_;
+    skip_lf_ = false;
+  }
+  if (!more()) return false;
   row.error.reset();
-  const auto& lim = opt_.limits;
-  std::string field;
-  bool any = false, too_long = false;
-  enum { field_start, unquoted, quoted, quote_seen } st = field_start;
-  char prev = 0;
-  auto end_field = [&] {
-    if (too_long) {  // cut after the last whole character: what is kept stays valid UTF-8
-      field.resize(valid_utf8_prefix(field));
-      too_long = false;
-    }
-    if (row.cells.size() < lim.max_columns)
-      row.cells.push_back(std::move(field));
-    else if (!row.error)
-      row.error = too_many_columns(row.number, lim.max_columns);
-    field.clear();
-  };
-  auto append = [&](char c) {
-    if (field.size() < lim.max_field_bytes) {
-      field.push_back(c);
-    } else if (!too_long) {
-      too_long = true;
-      if (!row.error) row.error = field_too_long(row.number, row.cells.size() + 1, lim.max_field_bytes);
-    }
-  };
   row.number = record_ + 1;
   row.line = line_;
-  char c;
+  const auto& lim = opt_.limits;
+  auto& cells = row.cells;
+  size_t used = 0;  // cells of this record; the row's strings are reused, their capacity kept
+  bool too_long = false, prev_cr = false;
+  enum { field_start, unquoted, quoted, quote_seen } st = field_start;
+  std::string* field = nullptr;
+  auto begin_field = [&] {
+    if (used < lim.max_columns) {
+      if (used == cells.size()) cells.emplace_back();
+      field = &cells[used];
+    } else {
+      field = &overflow_;  // read past and dropped: the row is reported as too wide
+      if (!row.error) row.error = too_many_columns(row.number, lim.max_columns);
+    }
+    field->clear();
+  };
+  auto end_field = [&] {
+    if (too_long) {  // cut after the last whole character: what is kept stays valid UTF-8
+      field->resize(valid_utf8_prefix(*field));
+      too_long = false;
+    }
+    if (field != &overflow_) ++used;
+  };
+  auto append = [&](std::string_view span) {
+    if (field->size() + span.size() > lim.max_field_bytes) {
+      span = span.substr(0, lim.max_field_bytes - std::min(field->size(), lim.max_field_bytes));
+      if (!too_long && !row.error) row.error = field_too_long(row.number, used + 1, lim.max_field_bytes);
+      too_long = true;
+    }
+    field->append(span);
+  };
+  begin_field();
   while (true) {
-    if (!get(c)) {
-      if (!any) return false;
+    if (!more()) {  // the end of the file ends the record
       if (st == quoted && !row.error) row.error = unclosed_quote(row.number);
       end_field();
       break;
     }
-    if (skip_lf_) {
-      skip_lf_ = false;
-      if (c == '\n') {
-        row.line = line_;
-        continue;
-      }
-    }
-    any = true;
+    const char* b = buf_.data();
+    const size_t n = buf_.size();
     if (st == quoted) {
+      size_t i = pos_;
+      while (i < n && !quoted_special_[static_cast<unsigned char>(b[i])]) ++i;
+      if (i > pos_) {
+        append(std::string_view(b + pos_, i - pos_));
+        prev_cr = false;
+      }
+      pos_ = i;
+      if (i == n) continue;
+      const char c = b[pos_++];
       if (c == '"') {
         st = quote_seen;
-      } else {
-        if (c == '\r' || (c == '\n' && prev != '\r')) ++line_;
-        append(c);
+      } else {  // a line break inside quotes: kept, and counted as a line
+        if (c == '\r' || !prev_cr) ++line_;
+        prev_cr = c == '\r';
+        append(std::string_view(&c, 1));
       }
-      prev = c;
       continue;
     }
-    if (st == quote_seen && c == '"') {  // a doubled quote inside quotes
-      append('"');
+    if (st == quote_seen) {
+      if (b[pos_] == '"') {  // a doubled quote inside quotes
+        append("\"");
+        ++pos_;
+        st = quoted;
+        continue;
+      }
+      st = unquoted;  // text after the closing quote is kept: `"ab"c` reads as abc
+    } else if (st == field_start && b[pos_] == '"') {
+      ++pos_;
       st = quoted;
-      prev = c;
       continue;
     }
-    if (c == delim_) {
-      end_field();
-      st = field_start;
-    } else if (c == '\n' || c == '\r') {
-      ++line_;
-      skip_lf_ = c == '\r';
-      end_field();
-      break;
-    } else if (c == '"' && st == field_start) {
-      st = quoted;
-    } else {
-      append(c);  // after a closing quote too: `"ab"c` reads as abc
+    size_t i = pos_;
+    while (i < n && !special_[static_cast<unsigned char>(b[i])]) ++i;
+    if (i > pos_) {
+      append(std::string_view(b + pos_, i - pos_));
       st = unquoted;
     }
-    prev = c;
+    pos_ = i;
+    if (i == n) continue;
+    const char c = b[pos_++];
+    end_field();
+    if (c == delim_) {
+      begin_field();
+      st = field_start;
+      continue;
+    }
+    ++line_;  // a CR or a LF: the record ends
+    skip_lf_ = c == '\r';
+    break;
   }
+  cells.resize(used);
   ++record_;
   return true;
 }

@@ -4,6 +4,7 @@
 // skipped and counted; a ragged record (more or fewer cells than the header) is yielded with
 // its error so the read goes on.
 #pragma once
+#include <array>
 #include <fstream>
 #include <istream>
 #include <memory>
@@ -39,7 +40,7 @@ class CsvReader : public RowSource {
   Encoding encoding() const { return text_.encoding(); }
 
  private:
-  bool get(char& c);  // the next character of text, false at the end
+  bool more();    // text left at pos_, refilled when needed
   bool refill();
   bool read_record(Row& row);  // one record, empty or not; false at the end of input
   void start();
@@ -52,6 +53,8 @@ class CsvReader : public RowSource {
   size_t pos_ = 0;
   bool started_ = false, at_end_ = false;
   char delim_ = ',';
+  std::array<bool, 256> special_{}, quoted_special_{};  // the bytes that end a span outside / inside quotes
+  std::string overflow_;  // the cells of a row past the column limit, read and dropped
   bool skip_lf_ = false;  // a CR ended the last line: a LF right after it belongs to it
   int64_t line_ = 1, record_ = 0;
   size_t header_width_ = 0;

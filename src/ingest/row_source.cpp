@@ -13,7 +13,7 @@ AppError row_error(std::string zh, std::string en) {
 
 bool is_empty_row(const std::vector<std::string>& cells) {
   for (const auto& c : cells)
-    if (!trim_text(c).empty()) return false;
+    if (!is_blank(c)) return false;
   return true;
 }
 

@@ -36,9 +36,16 @@ size_t space_before_end(std::string_view s) {
   return 0;
 }
 
+// A byte that may begin or end a space: ASCII white space, or a byte of the multi-byte ones.
+bool may_be_space(unsigned char c) { return c == ' ' || (c >= '\t' && c <= '\r') || c >= 0x80; }
+
 std::string_view trim_view(std::string_view s) {
-  while (size_t n = space_at(s)) s.remove_prefix(n);
-  while (size_t n = space_before_end(s)) s.remove_suffix(n);
+  while (!s.empty() && may_be_space(s.front()))
+    if (size_t n = space_at(s)) s.remove_prefix(n);
+    else break;
+  while (!s.empty() && may_be_space(s.back()))
+    if (size_t n = space_before_end(s)) s.remove_suffix(n);
+    else break;
   return s;
 }
 
@@ -130,11 +137,17 @@ std::string_view cut_for_message(std::string_view text) {
 }  // namespace
 
 std::string trim_text(std::string_view text) { return std::string(trim_view(text)); }
+bool is_blank(std::string_view text) { return trim_view(text).empty(); }
 
 std::string to_halfwidth(std::string_view s) {
-  std::string out;
+  // Only U+3000 (E3 ..) and U+FFxx (EF ..) change: text without those bytes is copied whole.
+  size_t first = 0;
+  while (first < s.size() && static_cast<unsigned char>(s[first]) != 0xE3 && static_cast<unsigned char>(s[first]) != 0xEF)
+    ++first;
+  std::string out(s.substr(0, first));
+  if (first == s.size()) return out;
   out.reserve(s.size());
-  for (size_t i = 0; i < s.size(); ++i) {
+  for (size_t i = first; i < s.size(); ++i) {
     const unsigned char c = s[i];
     if (c == 0xE3 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
         static_cast<unsigned char>(s[i + 2]) == 0x80) {

@@ -64,6 +64,7 @@ AppError value_error(ValueError e, const std::string& field, std::string_view te
 // Text as stored: white space removed at both ends, full-width (U+3000), no-break (U+00A0) and
 // zero-width (U+200B, U+FEFF) spaces included.
 std::string trim_text(std::string_view text);
+bool is_blank(std::string_view text);  // nothing left once trimmed
 // Full-width ASCII forms (U+FF01..U+FF5E: ０-９, Ａ-Ｚ, ，．－（）％ …) and U+3000 to plain ASCII.
 std::string to_halfwidth(std::string_view text);
 // A business key as stored (customer code, employee number, …): trimmed, full-width forms
