@@ -132,6 +132,20 @@ TEST(CsvReader, AsciiStartDoesNotDecideTheEncoding) {
   EXPECT_EQ(r.encoding, Encoding::gb18030);
 }
 
+TEST(CsvReader, AGbkLeadByteAtAChunkEndWaitsForTheNext) {
+  // 中 is D6 D0 in GBK; D6 alone could start a UTF-8 character, so it must not decide.
+  for (size_t pad = 0; pad < 20; ++pad) {
+    const std::string bytes = "h\n" + std::string(pad, 'x') + "\xD6\xD0\xCE\xC4\n";
+    CsvOptions opt;
+    opt.chunk_bytes = 16;
+    opt.sample_bytes = 16;
+    auto r = read_all(bytes, opt);
+    ASSERT_EQ(r.rows.size(), 2u) << pad;
+    EXPECT_EQ(r.rows[1].cells[0], std::string(pad, 'x') + "中文") << pad;
+    EXPECT_EQ(r.encoding, Encoding::gb18030) << pad;
+  }
+}
+
 TEST(CsvReader, Utf16WithBom) {
   // "名称\tx\n1\t2\n" in UTF-16LE: 名 U+540D, 称 U+79F0.
   std::string le("\xFF\xFE\x0D\x54\xF0\x79\t\0x\0\n\0001\0\t\0002\0\n\0", 20);

@@ -112,10 +112,12 @@ bool Utf8Stream::fill() {
   return got > 0;
 }
 
-void Utf8Stream::decide(std::string_view bytes) {
+bool Utf8Stream::decide(std::string_view bytes) {
   const size_t ok = valid_utf8_prefix(bytes);
-  const bool utf8 = ok == bytes.size() || (!eof_ && bytes.size() - ok < 4 && incomplete_sequence(bytes.substr(ok)));
-  encoding_ = utf8 ? Encoding::utf8 : Encoding::gb18030;
+  const bool cut = !eof_ && incomplete_sequence(bytes.substr(ok));  // the chunk ends inside a character
+  if (ok == 0 && cut) return false;  // one cut character is no evidence (GBK's 中 starts like UTF-8)
+  encoding_ = ok == bytes.size() || cut ? Encoding::utf8 : Encoding::gb18030;
+  return true;
 }
 
 std::string_view Utf8Stream::next() {
@@ -146,7 +148,12 @@ std::string_view Utf8Stream::next() {
         if (out_.empty() && eof_) return {};
         continue;
       }
-      decide(std::string_view(in_buf_).substr(static_cast<size_t>(high - in_buf_.begin())));
+      const size_t at = static_cast<size_t>(high - in_buf_.begin());
+      if (!decide(std::string_view(in_buf_).substr(at))) {  // hand out the ASCII, read on to decide
+        out_.assign(in_buf_, 0, at);
+        in_buf_.erase(0, at);
+        continue;
+      }
     }
     if (encoding_ == Encoding::utf8)
       decode_utf8(eof_);

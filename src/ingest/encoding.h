@@ -39,7 +39,7 @@ class Utf8Stream {
 
  private:
   bool fill();  // reads the next chunk of bytes after the carried ones; false at the end of input
-  void decide(std::string_view bytes);
+  bool decide(std::string_view bytes);  // false: not enough bytes yet
   void decode_utf8(bool at_end);
   void decode_iconv(bool at_end);
 

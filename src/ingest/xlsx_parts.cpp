@@ -212,6 +212,9 @@ Workbook read_workbook(const Archive& zip) {
     if (ends_with(r.type, "/sharedStrings")) wb.shared_strings = r.target;
     if (ends_with(r.type, "/styles")) wb.styles = r.target;
   }
+  // Some writers leave these out of the relationships; the usual names are tried then.
+  if (wb.shared_strings.empty() && zip.has(dir + "sharedStrings.xml")) wb.shared_strings = dir + "sharedStrings.xml";
+  if (wb.styles.empty() && zip.has(dir + "styles.xml")) wb.styles = dir + "styles.xml";
   for (const auto& [name, id] : ev.sheets)
     for (const auto& r : rels)
       if (r.id == id && ends_with(r.type, "/worksheet")) wb.sheets.push_back({name, r.target});
