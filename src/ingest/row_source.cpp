@@ -1,6 +1,10 @@
 #include "ingest/row_source.h"
 
+#include <fstream>
+
+#include "ingest/csv_reader.h"
 #include "ingest/values.h"
+#include "ingest/xlsx_reader.h"
 
 namespace sl::ingest {
 
@@ -10,6 +14,35 @@ AppError row_error(std::string zh, std::string en) {
   return AppError(422, "invalid_row", "", std::move(zh), std::move(en));
 }
 }  // namespace
+
+std::unique_ptr<RowSource> open_rows(const std::string& path, const ReadOptions& options) {
+  char magic[4] = {};
+  {
+    std::ifstream f(path, std::ios::binary);
+    if (!f) throw AppError(422, "unreadable_file", "file", "无法打开文件：" + path, "Cannot open the file: " + path);
+    f.read(magic, sizeof magic);
+  }
+  const std::string_view m(magic, sizeof magic);
+  if (m == std::string_view("PK\3\4", 4)) {
+    XlsxOptions x;
+    x.sheet = options.sheet;
+    x.limits = options.limits;
+    return std::make_unique<XlsxReader>(path, x);
+  }
+  if (m == std::string_view("\xD0\xCF\x11\xE0", 4))
+    throw AppError(422, "unreadable_file", "file", "不支持旧版 Excel（.xls）文件，请另存为 .xlsx 或 CSV 后再导入",
+                   "Legacy Excel (.xls) files are not supported: save the file as .xlsx or CSV and import that");
+  CsvOptions c;
+  auto enc = parse_encoding(options.encoding);
+  if (!enc)
+    throw invalid_field("encoding",
+                        "不支持的编码：" + options.encoding + "（可选 auto、utf-8、gbk、gb18030、utf-16le、utf-16be）",
+                        "Unknown encoding: " + options.encoding + " (auto, utf-8, gbk, gb18030, utf-16le or utf-16be)");
+  c.encoding = *enc;
+  c.delimiter = options.delimiter;
+  c.limits = options.limits;
+  return std::make_unique<CsvReader>(path, c);
+}
 
 bool is_empty_row(const std::vector<std::string>& cells) {
   for (const auto& c : cells)

@@ -5,6 +5,7 @@
 #pragma once
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -47,6 +48,20 @@ class RowSource {
   virtual bool next(Row& row) = 0;
   virtual const ReadStats& stats() const = 0;
 };
+
+// What an import says about its file; each reader takes what applies to it.
+struct ReadOptions {
+  std::string sheet;     // XLSX: the sheet's name, empty for the first
+  std::string encoding;  // CSV: "auto" (or empty), "utf-8", "gbk", "gb18030", "utf-16le", "utf-16be"
+  char delimiter = 0;    // CSV: 0 to detect
+  ReadLimits limits;
+};
+
+// The reader for the file: XLSX when it is a zip (it starts with "PK\3\4"), CSV otherwise,
+// whatever its name says. AppError 422 "unreadable_file" (field "file") when it cannot be
+// opened or is a legacy .xls workbook; 422 "invalid_field" (field "encoding") for an unknown
+// encoding; the readers' own errors (a missing sheet, …) as they throw them.
+std::unique_ptr<RowSource> open_rows(const std::string& path, const ReadOptions& options = {});
 
 // The shared rule for a row's width, once the header's is known (header_width > 0): trailing
 // empty cells past the header are dropped; a row still wider, or narrower when pad_short is

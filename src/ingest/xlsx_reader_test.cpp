@@ -220,6 +220,40 @@ TEST(XlsxParts, CellReferencesAndEscapes) {
   EXPECT_EQ(xlsx::decode_escapes("_xZZZZ_"), "_xZZZZ_");
 }
 
+TEST(OpenRows, ChoosesTheReaderByTheFilesFirstBytes) {
+  const std::string xlsx = hand_made(one_sheet(
+      R"(<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>客户编码</t></is></c></row></sheetData></worksheet>)"));
+  const std::string named_csv = temp_path("really-xlsx.csv");
+  std::filesystem::copy_file(xlsx, named_csv);
+  const std::string csv = temp_path("plain.xlsx");  // a CSV whatever its name says
+  std::ofstream(csv) << "客户编码;名称\nCU-1;华东\n";
+  const std::string xls = temp_path("old.xls");
+  std::ofstream(xls, std::ios::binary) << std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8);
+  Row row;
+  ASSERT_TRUE(open_rows(named_csv)->next(row));
+  EXPECT_EQ(row.cells, (Cells{"客户编码"}));
+  auto rows = open_rows(csv);
+  ASSERT_TRUE(rows->next(row));
+  ASSERT_TRUE(rows->next(row));
+  EXPECT_EQ(row.cells, (Cells{"CU-1", "华东"}));
+  auto code = [](const std::string& path, ReadOptions o) {
+    try {
+      open_rows(path, o);
+    } catch (const AppError& e) {
+      return e.code + "/" + e.field;
+    }
+    return std::string("none");
+  };
+  EXPECT_EQ(code(xls, {}), "unreadable_file/file");
+  EXPECT_EQ(code(temp_path("missing.csv"), {}), "unreadable_file/file");
+  ReadOptions latin;
+  latin.encoding = "latin-1";
+  EXPECT_EQ(code(csv, latin), "invalid_field/encoding");
+  ReadOptions sheet;
+  sheet.sheet = "回款";
+  EXPECT_EQ(code(xlsx, sheet), "invalid_field/sheet");
+}
+
 // ---- workbooks written with libxlsxwriter ----
 
 TEST(XlsxReader, ValuesFromXlsxwriter) {
