@@ -5,7 +5,7 @@
 # copy of its committed corpus, and ends with one summary line per target.
 #
 #   FUZZ_SECONDS=60     seconds per target
-#   FUZZ_TARGETS="…"    which targets (default: all three)
+#   FUZZ_TARGETS="…"    which targets (default: all of them)
 #   FUZZ_BUILD=dir      build directory (default build-fuzz)
 #   FUZZ_OUT=dir        working corpora, logs and crash files (default $FUZZ_BUILD/fuzz-out)
 #
@@ -17,7 +17,7 @@ SECS=${FUZZ_SECONDS:-60}
 BUILD=${FUZZ_BUILD:-build-fuzz}
 OUT=${FUZZ_OUT:-$BUILD/fuzz-out}
 JOBS=${JOBS:-$(nproc)}
-read -ra TARGETS <<< "${FUZZ_TARGETS:-http_request_fuzz write_bodies_fuzz query_params_fuzz}"
+read -ra TARGETS <<< "${FUZZ_TARGETS:-http_request_fuzz write_bodies_fuzz query_params_fuzz csv_reader_fuzz xlsx_reader_fuzz values_fuzz}"
 
 # clang-14 builds; libclang-rt-14-dev holds libFuzzer and the ASan/UBSan runtimes.
 . scripts/lib/apt.sh

@@ -1,0 +1,29 @@
+// The resident memory of the test process, for the readers' streaming checks: the current
+// size from /proc/self/statm (getrusage's ru_maxrss is a high-water mark of the whole process,
+// which an earlier test may already have raised past what the read needs).
+#pragma once
+#include <unistd.h>
+
+#include <cstdio>
+
+namespace sl::ingest {
+
+inline double resident_mb() {
+  long pages_total = 0, pages_resident = 0;
+  if (FILE* f = std::fopen("/proc/self/statm", "r")) {
+    if (std::fscanf(f, "%ld %ld", &pages_total, &pages_resident) != 2) pages_resident = 0;
+    std::fclose(f);
+  }
+  return static_cast<double>(pages_resident) * static_cast<double>(sysconf(_SC_PAGESIZE)) / (1024 * 1024);
+}
+
+// The largest growth of resident memory over a start value, sampled as often as it is called.
+struct PeakGrowth {
+  double start = resident_mb(), peak = 0;
+  void sample() {
+    const double now = resident_mb() - start;
+    if (now > peak) peak = now;
+  }
+};
+
+}  // namespace sl::ingest
