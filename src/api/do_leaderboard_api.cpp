@@ -6,8 +6,9 @@
 #include "api/cached_response.h"
 #include "api/do_json.h"
 #include "api/export.h"
-#include "api/page.h"
 #include "api/json_fields.h"
+#include "api/page.h"
+#include "api/paging.h"
 #include "api/routes.h"
 
 namespace sl::api {
@@ -148,15 +149,18 @@ void add_do_leaderboard_routes(http::Router& r, Context& ctx) {
           .encode = [](const PageCall& q, const analytics::BoardResult& board) -> json::value {
             const Period period = q.p.period("period");
             const Date as_of = q.p.date("as_of");
+            // The reps in rank order, one page of them (paging.h); the 大区 are few and all listed.
+            const Paging paging = read_paging(q.req);
             json::array reps, regions;
-            for (const auto& row : board.reps) reps.push_back(row_json(row));
+            for (size_t i = paging.first(board.reps.size()); i < paging.last(board.reps.size()); ++i)
+              reps.push_back(row_json(board.reps[i]));
             for (const auto& row : board.regions) regions.push_back(row_json(row));
             json::value pc = nullptr, options = nullptr;
             if (q.c.user.role != model::Role::rep) {
               pc = per_capita_json(*per_capita_of(q, 24));
               options = filter_options(q.c);
             }
-            return json::object{{"period", period_json(period, as_of)},
+            json::object answer{{"period", period_json(period, as_of)},
                                 {"previous", period_json(period.previous(), period.previous().last)},
                                 {"as_of", format_date(as_of)},
                                 {"metric", q.p.text("metric")},
@@ -165,6 +169,8 @@ void add_do_leaderboard_routes(http::Router& r, Context& ctx) {
                                 {"regions", std::move(regions)},
                                 {"per_capita", std::move(pc)},
                                 {"options", std::move(options)}};
+            add_paging(answer, board.reps.size(), paging);
+            return answer;
           },
           .tables = {{"reps", [](const PageCall& q,
                                  const analytics::BoardResult& b) { return board_table(b, "reps", metric_of(q)); }},

@@ -10,6 +10,7 @@
 #include "api/do_json.h"
 #include "api/export.h"
 #include "api/json_fields.h"
+#include "api/list_order.h"
 #include "api/page.h"
 #include "api/routes.h"
 
@@ -290,6 +291,17 @@ analytics::ProcessParams process_params(const PageCall& q) {
   return p;
 }
 
+// The rep table is sorted and paged on the server (?reps_sort=name|bids_won|sales|collection —
+// the amounts —, ?reps_order, ?reps_page, ?reps_page_size; list_order.h).
+const std::vector<std::string> kRepSortKeys{"name", "bids_won", "sales", "collection"};
+
+SortValue rep_sort_value(const analytics::BreakdownRow& r, const std::string& key) {
+  if (key == "name") return r.name;
+  for (int k = 0; k < 3; ++k)
+    if (key == kMetricCodes[k]) return static_cast<double>(r.metrics[k].amount);
+  return std::monostate{};
+}
+
 json::value process_json(const PageCall& q, const analytics::ProcessResult& result) {
   const analytics::ProcessParams p = process_params(q);
   const AckMap acks = load_acks(q.ctx, p.period);
@@ -299,6 +311,12 @@ json::value process_json(const PageCall& q, const analytics::ProcessResult& resu
       a.push_back(json::object{{"id", row.id}, {"name", row.name}, {"metrics", metrics_json(row.metrics)}});
     return a;
   };
+  const Paging rep_paging = read_paging(q.req, 50, "reps_");
+  const SortOrder rep_order = read_sort(q.req, kRepSortKeys, "reps_");
+  std::vector<analytics::BreakdownRow> rep_page;
+  for (size_t i : page_order(result.reps.size(), rep_order, rep_paging,
+                             [&](size_t k, const std::string& key) { return rep_sort_value(result.reps[k], key); }))
+    rep_page.push_back(result.reps[i]);
   json::array trend, anomalies;
   for (const auto& m : result.trend) {
     json::array ty, ly;
@@ -328,13 +346,14 @@ json::value process_json(const PageCall& q, const analytics::ProcessResult& resu
       {"time_progress", result.time_progress},
       {"totals", metrics_json(result.totals)},
       {"regions", rows(result.regions)},
-      {"reps", rows(result.reps)},
+      {"reps", rows(rep_page)},
       {"trend_year", result.trend_year},
       {"trend", std::move(trend)},
       {"anomalies", std::move(anomalies)},
       {"anomalies_total", result.anomalies.size()},
       {"options", filter_options(q.c)}};
   add_anomaly_groups(answer, q, result.anomalies, acks);
+  add_order(answer, result.reps.size(), rep_paging, rep_order, "reps_");
   return answer;
 }
 

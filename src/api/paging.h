@@ -4,6 +4,7 @@
 #pragma once
 #include <boost/json.hpp>
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include "http/request.h"
@@ -16,8 +17,10 @@ struct Paging {
   size_t last(size_t total) const;   // one past the page's last row
 };
 
-Paging read_paging(const http::Request& req, int64_t default_size = 50);
+// A prefix names the parameters and fields of one table among several in an answer
+// ("reps_": ?reps_page=, "reps_total").
+Paging read_paging(const http::Request& req, int64_t default_size = 50, const std::string& prefix = "");
 // {"total", "page", "page_size"} to merge into the answer.
-void add_paging(boost::json::object& answer, size_t total, const Paging& p);
+void add_paging(boost::json::object& answer, size_t total, const Paging& p, const std::string& prefix = "");
 
 }  // namespace sl::api

@@ -2,6 +2,7 @@
 #include "analytics/do/progress.h"
 #include "api/do_json.h"
 #include "api/json_fields.h"
+#include "api/list_order.h"
 #include "api/page.h"
 #include "api/routes.h"
 
@@ -19,7 +20,28 @@ json::object row_json(const analytics::ProgressRow& r) {
                       {"gap", opt(r.gap)},
                       {"status", do_api::status_json(r.status)},
                       {"required_daily", opt(r.required_daily)},
-                      {"projected", opt(r.projected)}};
+                      {"required_daily_basis", analytics::basis_code(r.required_basis)},
+                      {"projected", opt(r.projected)},
+                      {"projection_basis", analytics::basis_code(r.projection_basis)}};
+}
+
+// The columns the table sorts by (the page's sortable columns).
+const std::vector<std::string> kSortKeys{"name",          "target", "actual",         "completion",
+                                         "time_progress", "gap",    "required_daily", "projected"};
+
+SortValue sort_value(const analytics::ProgressRow& r, const std::string& key) {
+  auto num = [](const auto& v) -> SortValue {
+    if (!v) return std::monostate{};
+    return static_cast<double>(*v);
+  };
+  if (key == "name") return r.name;
+  if (key == "target") return num(r.target);
+  if (key == "actual") return static_cast<double>(r.actual);
+  if (key == "completion") return num(r.completion);
+  if (key == "time_progress") return r.time_progress;
+  if (key == "gap") return num(r.gap);
+  if (key == "required_daily") return num(r.required_daily);
+  return num(r.projected);
 }
 
 analytics::ProgressLevel level_of(const std::string& s) {
@@ -71,20 +93,27 @@ void add_progress_routes(http::Router& r, Context& ctx) {
                 return analytics::target_progress(*q.c.snap, q.scope, p);
               },
           .encode = [](const PageCall& q, const analytics::ProgressResult& result) -> json::value {
+            const Paging paging = read_paging(q.req);
+            const SortOrder order = read_sort(q.req, kSortKeys);
             json::array rows;
-            for (const auto& row : result.rows) rows.push_back(row_json(row));
+            for (size_t i : page_order(result.rows.size(), order, paging,
+                                       [&](size_t k, const std::string& key) { return sort_value(result.rows[k], key); }))
+              rows.push_back(row_json(result.rows[i]));
             json::object period{{"label", result.period.label()},
                                 {"first", format_date(result.period.first)},
                                 {"last", format_date(result.period.last)},
                                 {"days", result.period.days()},
-                                {"elapsed", result.elapsed_days}};
-            return json::object{
+                                {"elapsed", result.elapsed_days},
+                                {"early_days", analytics::early_days(result.period)}};
+            json::object answer{
                 {"period", std::move(period)},
                 {"as_of", format_date(q.p.date("as_of"))},
                 {"metric", q.p.text("metric") == "collection" ? "collection" : "sales"},
                 {"level", q.p.text("level")},
                 {"parent", result.parent ? json::value(row_json(*result.parent)) : json::value(nullptr)},
                 {"rows", std::move(rows)}};
+            add_order(answer, result.rows.size(), paging, order);
+            return answer;
           },
           .tables = {},
           .table_zh = "",

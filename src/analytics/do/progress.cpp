@@ -21,14 +21,34 @@ const char* status_code(ProgressStatus s) {
   return "";
 }
 
+const char* basis_code(FigureBasis b) {
+  switch (b) {
+    case FigureBasis::normal: return "normal";
+    case FigureBasis::not_started: return "not_started";
+    case FigureBasis::too_early: return "too_early";
+    case FigureBasis::no_target: return "no_target";
+    case FigureBasis::over: return "over";
+  }
+  return "";
+}
+
+int early_days(const Period& period) { return (period.days() * kEarlySharePercent + 99) / 100; }
+
+bool too_early(const Period& period, Date as_of) {
+  const int elapsed = elapsed_days(period, as_of);
+  return elapsed > 0 && elapsed < early_days(period);
+}
+
 ProgressRow progress_row(std::optional<Money> target, Money actual, const Period& period, Date as_of) {
   ProgressRow r;
   r.target = target;
   r.actual = actual;
   const int elapsed = elapsed_days(period, as_of);
   const int remaining = period.days() - elapsed;
+  const bool early = too_early(period, as_of);
   r.time_progress = time_progress(period, as_of);
-  if (elapsed > 0) r.projected = static_cast<double>(actual) / elapsed * period.days();
+  r.projection_basis = elapsed == 0 ? FigureBasis::not_started : early ? FigureBasis::too_early : FigureBasis::normal;
+  if (r.projection_basis == FigureBasis::normal) r.projected = static_cast<double>(actual) / elapsed * period.days();
   if (target && *target > 0) {
     r.completion = static_cast<double>(actual) / static_cast<double>(*target);
     r.gap = *r.completion - r.time_progress;
@@ -38,7 +58,12 @@ ProgressRow progress_row(std::optional<Money> target, Money actual, const Period
     r.status = points >= 0 ? ProgressStatus::ahead : points >= -10 ? ProgressStatus::at_risk : ProgressStatus::behind;
   }
   if (elapsed == 0) r.status = ProgressStatus::none;  // a period not started is neither ahead nor behind
-  if (target && remaining > 0) r.required_daily = std::max(0.0, static_cast<double>(*target - actual) / remaining);
+  r.required_basis = !target ? FigureBasis::no_target
+                     : remaining == 0 ? FigureBasis::over
+                     : early          ? FigureBasis::too_early
+                                      : FigureBasis::normal;
+  if (r.required_basis == FigureBasis::normal)
+    r.required_daily = std::max(0.0, static_cast<double>(*target - actual) / remaining);
   return r;
 }
 

@@ -16,6 +16,27 @@ enum class ProgressLevel { company, region, rep };
 enum class ProgressStatus { ahead, at_risk, behind, no_target, none };
 const char* status_code(ProgressStatus s);  // "none" for none; the JSON answers null
 
+// Why a projection or a required daily rate is absent (docs/metrics.md, D3).
+//   normal      — shown;
+//   not_started — the period has not started: nothing to project from (the required daily rate
+//                 of a period not started is still shown: the whole target over its days);
+//   too_early   — the period has started but fewer than early_days(period) days have passed:
+//                 a few days of data say little about the period (day 1 × 30 is no forecast);
+//   no_target   — no target, so no required rate (the projection does not need one);
+//   over        — the period is over: no day remains to require anything of.
+enum class FigureBasis { normal, not_started, too_early, no_target, over };
+const char* basis_code(FigureBasis b);
+
+// The setting: a projection and a required daily rate show once this share (in percent) of a
+// period's days has passed — 20 %: day 6 of a 30-day month, day 7 of a 31-day one, day 19 of a
+// 91-day quarter, day 73 of a year.
+inline constexpr int kEarlySharePercent = 20;
+// The days a period must have run (through as_of) before its projection shows: 20 % of its
+// days, rounded up.
+int early_days(const Period& period);
+// Whether as_of falls in the period's first days, before early_days have passed.
+bool too_early(const Period& period, Date as_of);
+
 struct ProgressParams {
   Period period;
   Date as_of;
@@ -32,8 +53,9 @@ struct ProgressRow {
   std::optional<double> completion, gap;  // nullopt without a (non-zero) target
   double time_progress = 0;
   ProgressStatus status = ProgressStatus::no_target;
-  std::optional<double> required_daily;  // fen per remaining day; nullopt when no day remains
-  std::optional<double> projected;       // nullopt before the period starts
+  std::optional<double> required_daily;  // fen per remaining day; nullopt unless its basis is normal
+  std::optional<double> projected;       // nullopt unless its basis is normal
+  FigureBasis required_basis = FigureBasis::normal, projection_basis = FigureBasis::normal;
 };
 
 struct ProgressResult {

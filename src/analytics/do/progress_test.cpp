@@ -229,3 +229,64 @@ TEST(D3Empty, EmptyCompanyAnswersWithNoRows) {
   p.level = ProgressLevel::region;
   EXPECT_THROW(target_progress(*empty, engine::scope_none(*empty->dims), p), AppError);
 }
+
+// The early-days rule (kEarlySharePercent = 20): the projection and the required daily rate
+// show from the day 20 % of the period's days have passed, rounded up. Counted by hand.
+TEST(D3Row, EarlyDaysOfMonthsQuartersYears) {
+  EXPECT_EQ(early_days(*parse_period("2026-06")), 6);     // 30 × 0.2 = 6
+  EXPECT_EQ(early_days(*parse_period("2026-12")), 7);     // 31 × 0.2 = 6.2 → 7
+  EXPECT_EQ(early_days(*parse_period("2026-02")), 6);     // 28 × 0.2 = 5.6 → 6
+  EXPECT_EQ(early_days(*parse_period("2026-Q4")), 19);    // 92 × 0.2 = 18.4 → 19
+  EXPECT_EQ(early_days(*parse_period("2026")), 73);       // 365 × 0.2 = 73
+  EXPECT_EQ(early_days(*parse_period("2028")), 74);       // 366 × 0.2 = 73.2 → 74
+  Period june = *parse_period("2026-06");
+  EXPECT_FALSE(too_early(june, D("2026-05-31")));  // not started: a basis of its own
+  EXPECT_TRUE(too_early(june, D("2026-06-01")));   // day 1
+  EXPECT_TRUE(too_early(june, D("2026-06-04")));   // day 4
+  EXPECT_TRUE(too_early(june, D("2026-06-05")));   // day 5 of 30: under 6
+  EXPECT_FALSE(too_early(june, D("2026-06-06")));  // day 6
+  EXPECT_FALSE(too_early(june, D("2026-06-30")));  // last day
+  Period q4 = *parse_period("2026-Q4");
+  EXPECT_TRUE(too_early(q4, D("2026-10-18")));   // 18 days
+  EXPECT_FALSE(too_early(q4, D("2026-10-19")));  // 19 days
+  EXPECT_FALSE(too_early(q4, D("2026-12-01")));  // 31 + 30 + 1 = 62 days
+  Period y = *parse_period("2026");
+  EXPECT_TRUE(too_early(y, D("2026-03-13")));   // 31 + 28 + 13 = 72 days
+  EXPECT_FALSE(too_early(y, D("2026-03-14")));  // 73
+}
+
+TEST(D3Row, ProjectionAndRequiredRateWaitForEnoughDays) {
+  Period dec = *parse_period("2026-12");
+  // 1 December: one day of 31 — no projection, no required rate, and the answer says why.
+  auto day1 = progress_row(3100, 200, dec, D("2026-12-01"));
+  EXPECT_FALSE(day1.projected);
+  EXPECT_FALSE(day1.required_daily);
+  EXPECT_EQ(day1.projection_basis, FigureBasis::too_early);
+  EXPECT_EQ(day1.required_basis, FigureBasis::too_early);
+  EXPECT_EQ(day1.status, ProgressStatus::ahead);  // completion and status are still shown
+  EXPECT_STREQ(basis_code(day1.projection_basis), "too_early");
+  // 7 December: 7 of 31 days — both shown: 700 / 7 × 31 = 3100; (3100 − 700) / 24 = 100.
+  auto day7 = progress_row(3100, 700, dec, D("2026-12-07"));
+  EXPECT_DOUBLE_EQ(*day7.projected, 3100.0);
+  EXPECT_DOUBLE_EQ(*day7.required_daily, 100.0);
+  EXPECT_EQ(day7.projection_basis, FigureBasis::normal);
+  // 20 December: 2000 / 20 × 31 = 3100; (3100 − 2000) / 11 = 100.
+  auto day20 = progress_row(3100, 2000, dec, D("2026-12-20"));
+  EXPECT_DOUBLE_EQ(*day20.projected, 3100.0);
+  EXPECT_DOUBLE_EQ(*day20.required_daily, 100.0);
+  // The last day: the projection is the actual; no day remains to require anything of.
+  auto last = progress_row(3100, 3000, dec, D("2026-12-31"));
+  EXPECT_DOUBLE_EQ(*last.projected, 3000.0);
+  EXPECT_FALSE(last.required_daily);
+  EXPECT_EQ(last.required_basis, FigureBasis::over);
+  // Not started: nothing to project; the whole target over 31 days is still the plan rate.
+  auto before = progress_row(3100, 0, dec, D("2026-11-30"));
+  EXPECT_EQ(before.projection_basis, FigureBasis::not_started);
+  EXPECT_DOUBLE_EQ(*before.required_daily, 100.0);
+  // No target: a projection, but no required rate.
+  auto none = progress_row(std::nullopt, 2000, dec, D("2026-12-20"));
+  EXPECT_EQ(none.required_basis, FigureBasis::no_target);
+  EXPECT_TRUE(none.projected);
+  // A quarter on 1 December is 62 days in: shown (Q4 2026, 92 days): 6200 / 62 × 92 = 9200.
+  EXPECT_DOUBLE_EQ(*progress_row(9200, 6200, *parse_period("2026-Q4"), D("2026-12-01")).projected, 9200.0);
+}

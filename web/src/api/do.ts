@@ -5,7 +5,10 @@ import type {
 } from './types'
 
 export const doApi = {
-  progress: (q: { period: string; as_of: string; level: string; region?: number | null; metric: Metric }) =>
+  progress: (q: {
+    period: string; as_of: string; level: string; region?: number | null; metric: Metric
+    page?: number; page_size?: number; sort?: string | null; order?: string | null
+  }) =>
     request<ProgressResponse>('GET', '/do/progress', { query: q }),
   cockpit: (q: { rep?: number | null; as_of: string }) => request<CockpitResponse>('GET', '/do/cockpit', { query: q }),
   /** The meeting module's to-do list; callers treat 404 or failure as "not available yet". */

@@ -34,10 +34,16 @@ export interface ProgressRow {
   /** null for a period that has not started. */
   status: ProgressStatus | null
   required_daily: number | null
+  required_daily_basis: FigureBasis
   projected: number | null
+  projection_basis: FigureBasis
 }
-export interface ProgressResponse {
-  period: { label: string; first: string; last: string; days: number; elapsed: number }
+/** Why a D3 projection or required daily rate is null (docs/metrics.md): too_early = under period.early_days. */
+export type FigureBasis = 'normal' | 'not_started' | 'too_early' | 'no_target' | 'over'
+/** One page of a table sorted on the server (list_order.h): the rows are those of `page`. */
+export interface SortedPage { total: number; page: number; page_size: number; sort: string | null; order: 'asc' | 'desc' }
+export interface ProgressResponse extends SortedPage {
+  period: { label: string; first: string; last: string; days: number; elapsed: number; early_days: number }
   as_of: string
   metric: Metric
   level: 'company' | 'region' | 'rep'
@@ -145,6 +151,8 @@ export interface ProcessResponse {
   /** The groups by unit of anomaly_page (anomaly_page_size a page), ranked; see AnomalyGroup. */
   anomaly_groups: AnomalyGroup[]; anomaly_page: number; anomaly_page_size: number; anomaly_summary: AnomalySummary
   options: FilterOptions
+  /** The rep table is one page, sorted on the server (?reps_page, ?reps_sort …). */
+  reps_total: number; reps_page: number; reps_page_size: number; reps_sort: string | null; reps_order: 'asc' | 'desc'
 }
 export const BOARD_METRICS = ['sales', 'completion', 'collections', 'collection_rate', 'new_customers', 'win_rate', 'forecast_accuracy', 'kpi_score'] as const
 export type BoardMetric = typeof BOARD_METRICS[number]
@@ -161,6 +169,8 @@ export interface LeaderboardResponse {
   period: PeriodInfo; previous: PeriodInfo; as_of: string; metric: BoardMetric; peer_view: boolean
   reps: BoardRow[]; regions: BoardRow[]; per_capita: PerCapita | null
   options: FilterOptions | null  // the region filter's choices; null for reps
+  /** reps is one page of the ranking (?page, ?page_size); total counts them all. */
+  total: number; page: number; page_size: number
 }
 
 // --- A1 meetings (issue 5) ---

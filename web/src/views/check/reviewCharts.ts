@@ -7,6 +7,7 @@ import { LegendComponent, VisualMapComponent } from 'echarts/components'
 import { METRIC_COLORS, NEUTRAL, STATUS_COLOR, SUCCESS, WARNING } from '../../charts/colors'
 import type { AgingBucket, ReviewResponse } from '../../api'
 import { formatPercent } from '../../utils/format'
+import { partialIndex, withUnfinished, type LineSeries } from '../../charts/partial'
 
 echarts.use([LineChart, HeatmapChart, LegendComponent, VisualMapComponent])
 
@@ -20,10 +21,12 @@ const [, SALES, COLLECTIONS] = METRIC_COLORS
 
 export function trendOption(r: ReviewResponse, t: T, money: Money) {
   const tr = r.trend
-  const line = (name: string, data: (number | null)[], color: string, last: boolean) => ({
+  // This year's unfinished month (as_of inside it) runs dashed into a hollow point.
+  const partial = partialIndex(tr.map((m) => m.month), r.as_of)
+  const line = (name: string, data: (number | null)[], color: string, last: boolean) => withUnfinished({
     name, type: 'line', data, itemStyle: { color }, symbol: last ? 'none' : 'circle',
     lineStyle: last ? { type: 'dashed', opacity: 0.6 } : { width: 2 },
-  })
+  } as LineSeries, last ? -1 : partial)
   return {
     grid: { left: 60, right: 48, top: narrow() ? 84 : 56, bottom: 28 },
     legend: { top: 0, type: 'scroll' },
@@ -32,10 +35,10 @@ export function trendOption(r: ReviewResponse, t: T, money: Money) {
     yAxis: [{ type: 'value', axisLabel: { formatter: (v: number) => money(v) } },
       { type: 'value', axisLabel: { formatter: (v: number) => formatPercent(v, 0) }, splitLine: { show: false } }],
     series: [
-      line(`${t('check.review.sales')} · ${t('check.review.thisYear')}`, tr.map((m) => m.sales), SALES, false),
-      line(`${t('check.review.sales')} · ${t('check.review.lastYearS')}`, tr.map((m) => m.sales_last_year), SALES, true),
-      line(`${t('check.review.collections')} · ${t('check.review.thisYear')}`, tr.map((m) => m.collections), COLLECTIONS, false),
-      line(`${t('check.review.collections')} · ${t('check.review.lastYearS')}`, tr.map((m) => m.collections_last_year), COLLECTIONS, true),
+      ...line(`${t('check.review.sales')} · ${t('check.review.thisYear')}`, tr.map((m) => m.sales), SALES, false),
+      ...line(`${t('check.review.sales')} · ${t('check.review.lastYearS')}`, tr.map((m) => m.sales_last_year), SALES, true),
+      ...line(`${t('check.review.collections')} · ${t('check.review.thisYear')}`, tr.map((m) => m.collections), COLLECTIONS, false),
+      ...line(`${t('check.review.collections')} · ${t('check.review.lastYearS')}`, tr.map((m) => m.collections_last_year), COLLECTIONS, true),
       { name: t('check.review.collectionRate'), type: 'bar', yAxisIndex: 1, data: tr.map((m) => m.collection_rate), barMaxWidth: 14,
         itemStyle: { color: WARNING, opacity: 0.35 }, tooltip: { valueFormatter: (v: number | null) => formatPercent(v) } },
     ],
