@@ -64,7 +64,7 @@ engine::Scope churn_scope(const PageCall& q) {
 
 ChurnPage compute(const PageCall& q) {
   const auto& s = *q.c.snap;
-  const Date as_of = q.p.date("as_of");
+  const Date as_of = check::read_date(q);
   const analytics::RowFilter rf = analytics::row_filter(s, filter_of(q));
   ChurnPage out;
   analytics::FlowParams fp{as_of, static_cast<int>(q.p.number("periods")),
@@ -162,7 +162,8 @@ json::value churn_json(const PageCall& q, const ChurnPage& r) {
   for (const auto& x : r.reasons.reasons)
     reasons.push_back(
         json::object{{"reason", x.reason}, {"code", x.code}, {"customers", x.customers}, {"amount", x.amount}});
-  return json::object{{"as_of", format_date(q.p.date("as_of"))},
+  return json::object{{"as_of", format_date(check::read_date(q))},
+                      {"period", do_api::period_json(q.p.period("period"), check::read_date(q))},
                       {"grain", q.p.text("grain")},
                       {"flow", std::move(flow)},
                       {"pareto", json::object{{"a", r.pareto.classes[0].customers},
@@ -301,7 +302,7 @@ void add_check_churn_routes(http::Router& r, Context& ctx) {
           .table_en =
               "table must be flow, pareto, key_accounts, reasons, reasons_industry, reasons_size or reasons_region",
           .file = [](const PageCall& q,
-                     const std::string& t) { return "c3-" + t + "-" + format_date(q.p.date("as_of")); },
+                     const std::string& t) { return "c3-" + t + "-" + format_date(check::read_date(q)); },
       });
 }
 

@@ -2,6 +2,11 @@
 
 namespace sl::api::check {
 
+Date read_date(const PageCall& q) {
+  const Date as_of = q.p.date("as_of"), last = q.p.period("period").last;
+  return last < as_of ? last : as_of;
+}
+
 std::vector<ParamSpec> list_params() {
   ParamSpec page = count_param("page", 1, 1, 1000000, "page 应为正整数", "page must be a positive whole number");
   ParamSpec size = count_param("page_size", 20, 1, 200, "page_size 应在 1 到 200 之间", "page_size must be 1 to 200");

@@ -12,6 +12,11 @@ namespace sl::api::check {
 
 namespace json = boost::json;
 
+// The date C2 and C3 read as of: as_of, or the period's last day when the period ended before
+// it (?period=2025-Q4&as_of=2026-06-15 reads 2025-12-31). The default period is as_of's month,
+// so without a period the date is as_of.
+Date read_date(const PageCall& q);
+
 // page (1..), page_size (1..200, default 20), q (a part of the customer's name).
 std::vector<ParamSpec> list_params();
 

@@ -128,7 +128,7 @@ present::Table customers_table(const PageCall& q, const analytics::RfmResult& r)
 }
 
 json::value rfm_json(const PageCall& q, const analytics::RfmResult& r) {
-  const Date as_of = q.p.date("as_of");
+  const Date as_of = check::read_date(q);
   const int64_t window = q.p.number("window");
   const Money total = total_amount(r);
   const int64_t n = static_cast<int64_t>(r.customers.size());
@@ -155,6 +155,7 @@ json::value rfm_json(const PageCall& q, const analytics::RfmResult& r) {
   });
   const std::string seg = q.p.text("segment");
   return json::object{{"as_of", format_date(as_of)},
+                      {"period", do_api::period_json(q.p.period("period"), as_of)},
                       {"window", window},
                       {"window_first", format_date(Date{as_of.days - static_cast<int>(window) + 1})},
                       {"threshold", q.p.text("threshold")},
@@ -182,7 +183,7 @@ void add_check_rfm_routes(http::Router& r, Context& ctx) {
           .compute =
               [](const PageCall& q) {
                 analytics::RfmParams p{
-                    q.p.date("as_of"), static_cast<int>(q.p.number("window")), q.p.text("threshold") == "median", {}};
+                    check::read_date(q), static_cast<int>(q.p.number("window")), q.p.text("threshold") == "median", {}};
                 p.filter = analytics::row_filter(*q.c.snap, filter_of(q));
                 return analytics::rfm(*q.c.snap, q.scope, p);
               },
@@ -195,7 +196,7 @@ void add_check_rfm_routes(http::Router& r, Context& ctx) {
               [](const PageCall& q, const std::string& t) {
                 const std::string seg = q.p.text("segment");
                 return "c2-" + t + (t == "customers" && !seg.empty() ? "-" + seg : "") + "-" +
-                       format_date(q.p.date("as_of"));
+                       format_date(check::read_date(q));
               },
       });
 }

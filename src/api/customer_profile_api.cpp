@@ -1,8 +1,13 @@
 // GET /api/v1/customers/{id}: 客户档案, the customer profile every customer name opens
 // (analytics/check/customer_profile.h). 404 for a customer outside the caller's scope, as if
 // it did not exist: a rep opens their own customers, a manager those of their subtree.
+// ?format=xlsx|csv|json&table=contracts|lines|payments|opportunities downloads a table
+// (customer_profile_tables.h).
 #include "analytics/check/customer_profile.h"
+#include "api/customer_profile_tables.h"
 #include "api/do_json.h"
+#include "api/export.h"
+#include "api/page.h"
 #include "api/json_fields.h"
 #include "api/routes.h"
 
@@ -99,28 +104,32 @@ json::object profile_json(Context& ctx, const engine::Snapshot& s, const analyti
   }
   const int32_t region = f.customers.region[c];
   const int8_t size = f.customers.size[c];
-  return json::object{{"id", f.customer_id[c]},
-                      {"name", f.customers.name[c]},
-                      {"industry", f.customers.industries[static_cast<size_t>(f.customers.industry[c])]},
-                      {"size", size >= 0 && size < 3 ? kSizes[size] : ""},
-                      {"region", region == engine::kNone ? json::value(nullptr)
-                                                         : json::value(json::object{{"id", d.region_id[region]},
-                                                                                    {"name", d.region_name[region]}})},
-                      {"owner", rep_json(d, f.customers.owner[c])},
-                      {"as_of", format_date(as_of)},
-                      {"class", p.cls ? json::value(std::string(1, *p.cls)) : json::value(nullptr)},
-                      {"t12m", p.t12m},
-                      {"rfm", std::move(rfm)},
-                      {"at_risk", std::move(risk)},
-                      {"sales_total", p.sales_total},
-                      {"receivable", p.receivable},
-                      {"overdue", p.overdue},
-                      {"contracts_total", p.contracts.size()},
-                      {"contracts", std::move(contracts)},
-                      {"opportunities_total", p.opportunities.size()},
-                      {"opportunities", std::move(opportunities)},
-                      {"timeline_total", p.timeline_total},
-                      {"timeline", std::move(timeline)}};
+  const int32_t lost = f.customers.lost_reason[c];
+  return json::object{
+      {"id", f.customer_id[c]},
+      {"code", f.customers.code[c]},
+      {"name", f.customers.name[c]},
+      {"industry", f.customers.industries[static_cast<size_t>(f.customers.industry[c])]},
+      {"size", size >= 0 && size < 3 ? kSizes[size] : ""},
+      {"region", region == engine::kNone
+                     ? json::value(nullptr)
+                     : json::value(json::object{{"id", d.region_id[region]}, {"name", d.region_name[region]}})},
+      {"owner", rep_json(d, f.customers.owner[c])},
+      {"lost_reason", lost == engine::kNone ? json::value(nullptr) : json::value(f.customers.lost_reasons[lost])},
+      {"as_of", format_date(as_of)},
+      {"class", p.cls ? json::value(std::string(1, *p.cls)) : json::value(nullptr)},
+      {"t12m", p.t12m},
+      {"rfm", std::move(rfm)},
+      {"at_risk", std::move(risk)},
+      {"sales_total", p.sales_total},
+      {"receivable", p.receivable},
+      {"overdue", p.overdue},
+      {"contracts_total", p.contracts.size()},
+      {"contracts", std::move(contracts)},
+      {"opportunities_total", p.opportunities.size()},
+      {"opportunities", std::move(opportunities)},
+      {"timeline_total", p.timeline_total},
+      {"timeline", std::move(timeline)}};
 }
 
 }  // namespace
@@ -144,6 +153,10 @@ void add_customer_routes(http::Router& r, Context& ctx) {
     auto p = ctx.results.get<analytics::CustomerProfile>(
         s.version, c.scope, "customer", key + "&id=" + std::to_string(id),
         [&] { return analytics::customer_profile(s, c.scope, customer, as_of, *pareto, *rfm); });
+    if (auto format = req.query_value("format"); !format.empty())
+      return export_response(
+          profile_table(ctx, s, *p, as_of, req.query_value("table", "contracts")), download_lang(req), format,
+          "customer-" + std::to_string(id) + "-" + req.query_value("table", "contracts") + "-" + format_date(as_of));
     return http::json_response(200, profile_json(ctx, s, *p, as_of));
   });
 }

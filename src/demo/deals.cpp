@@ -19,10 +19,33 @@ constexpr std::array<double, 12> kCreateSeason = {0.9, 0.7, 1.1, 1.05, 1.0, 1.0,
 Date clamp_after(Date d, Date after) { return d > after ? d : Date{after.days + 1}; }
 Money round_yuan(double fen) { return static_cast<Money>(std::llround(fen / 100.0)) * 100; }
 
-// An active customer of the seat on date d, bigger customers more likely; 0 when none.
-Id pick_customer(const Ctx& c, Rng& r, size_t slot, Date d) {
+// The repeat buyers of each seat (C2/C3's story): about one customer in four reorders on a
+// cadence of its own — most every one to three months, a quarter of them once a year. Chosen
+// from their own random stream.
+struct Regular {
+  Id customer = 0;
+  bool yearly = false;  // a burst of orders once a year, else every one to three months
+};
+std::vector<std::vector<Regular>> choose_regulars(const Ctx& c) {
+  Rng r(c.o.seed ^ 0x7265706561745F61ull);
+  std::vector<std::vector<Regular>> out(c.slots.size());
+  for (size_t s = 0; s < c.slots.size(); ++s)
+    for (Id id : c.slot_customers[s])
+      if (r.chance(0.25)) out[s].push_back({id, r.chance(0.25)});
+  return out;
+}
+
+// An active customer of the seat on date d, bigger customers more likely; 0 when none. Nine
+// deals in ten go to the seat's repeat buyers: a rep sells to the customers who keep buying.
+Id pick_customer(const Ctx& c, Rng& r, size_t slot, Date d, const std::vector<Regular>& regulars) {
   const auto& list = c.slot_customers[slot];
   if (list.empty()) return 0;
+  if (!regulars.empty() && r.chance(0.9))
+    for (int tries = 0; tries < 10; ++tries) {
+      const Id id = regulars[static_cast<size_t>(r.range(0, static_cast<int64_t>(regulars.size()) - 1))].customer;
+      const auto& m = c.cust[static_cast<size_t>(id - 1)];
+      if (c.d.customers[static_cast<size_t>(id - 1)].created <= d && !(m.churn && *m.churn < d)) return id;
+    }
   for (int tries = 0; tries < 30; ++tries) {
     Id id = r.pick(list);
     const auto& m = c.cust[static_cast<size_t>(id - 1)];
@@ -38,6 +61,7 @@ struct Deals {
   Ctx& c;
   Rng& r;
   int contract_seq = 0;
+  std::vector<std::vector<Regular>> regulars = {};
 
   void add_contract(Id customer, Id rep, Id opp, Date signed_date, Money amount, int cat) {
     model::Contract k;
@@ -133,7 +157,7 @@ struct Deals {
 
   // One opportunity from creation through the funnel, cut at as_of.
   void opportunity(size_t slot, Id rep, Date created) {
-    Id cust = pick_customer(c, r, slot, created);
+    Id cust = pick_customer(c, r, slot, created, regulars[slot]);
     if (cust == 0) return;
     const auto& cm = c.cust[static_cast<size_t>(cust - 1)];
     const int dq = c.slots[slot].daqu;
@@ -208,7 +232,7 @@ struct Deals {
 
   // Small repeat orders signed without an opportunity.
   void direct(size_t slot, Id rep, Date d) {
-    Id cust = pick_customer(c, r, slot, d);
+    Id cust = pick_customer(c, r, slot, d, regulars[slot]);
     if (cust == 0) return;
     int cat = static_cast<int>(r.range(0, kCategories - 1));
     double amt = kCategoryTicket[static_cast<size_t>(cat)] * 0.3 * c.cust[static_cast<size_t>(cust - 1)].size_mult *
@@ -216,6 +240,42 @@ struct Deals {
     add_contract(cust, rep, 0, d, round_yuan(amt * 100), cat);
   }
 };
+
+// The repeat buyers' own orders: small replenishment orders without an opportunity on their
+// cadence, from when they exist until they churn (a churned customer stops: the key accounts
+// that slip and the lost customers of C3). Own random stream; the orders come after the
+// funnel's in the contract list.
+void regular_orders(Ctx& c, int contract_seq, const std::vector<std::vector<Regular>>& regulars) {
+  Rng r(c.o.seed ^ 0x7265706561745F62ull);
+  Deals g{c, r, contract_seq, regulars};
+  const Date from{c.start.days - 180};  // warm-up, trimmed with the rest
+  for (size_t s = 0; s < c.slots.size(); ++s)
+    for (const auto& [id, yearly] : regulars[s]) {
+      const auto& m = c.cust[static_cast<size_t>(id - 1)];
+      const int cat = static_cast<int>(r.range(0, kCategories - 1));
+      const Date created = c.d.customers[static_cast<size_t>(id - 1)].created;
+      auto order = [&](Date d, double share) {
+        const double amt = kCategoryTicket[static_cast<size_t>(cat)] * share * m.size_mult * r.lognormal(0.4) *
+                           std::pow(growth(c, d), 0.3);
+        const int lc = r.chance(0.8) ? cat : static_cast<int>(r.range(0, kCategories - 1));
+        g.add_contract(id, occupant(c, s, d), 0, d, round_yuan(amt * 100), lc);
+      };
+      const auto gone = [&](Date d) { return d > c.as_of || (m.churn && d > *m.churn); };
+      Date d{std::max(from.days, created.days) + static_cast<int>(r.range(0, yearly ? 365 : 90))};
+      if (!yearly) {  // every one to three months
+        for (; !gone(d); d = Date{d.days + static_cast<int>(r.range(20, 90))}) order(d, 0.15);
+        continue;
+      }
+      // Once a year, in the customer's own season (its budget month), a burst of five to eight
+      // orders a week or two apart: frequent buyers that are months away from their next round.
+      for (; !gone(d); d = Date{d.days + static_cast<int>(r.range(345, 385))}) {
+        Date b = d;
+        for (int k = static_cast<int>(r.range(5, 8)); k > 0 && !gone(b);
+             --k, b = Date{b.days + static_cast<int>(r.range(5, 15))})
+          order(b, 0.8);
+      }
+    }
+}
 
 // Drops warm-up rows: opportunities created, contracts signed and payments made before the
 // window. A contract in the window whose opportunity was dropped becomes a direct one.
@@ -282,7 +342,7 @@ void churn_reasons(Ctx& c) {
 }  // namespace
 
 void gen_deals(Ctx& c, Rng& r) {
-  Deals g{c, r};
+  Deals g{c, r, 0, choose_regulars(c)};
   // Run six months before the window so the pipeline is in steady state when it opens;
   // everything dated before the window is trimmed afterwards.
   for (Month m = Month{Month::of(c.start).index - 6}; m <= Month::of(c.as_of); m = Month{m.index + 1}) {
@@ -305,6 +365,7 @@ void gen_deals(Ctx& c, Rng& r) {
       for (int i = 0; i < k; ++i) g.direct(s, rep, Date{first.days + static_cast<int>(r.range(0, span - 1))});
     }
   }
+  regular_orders(c, g.contract_seq, g.regulars);
   trim_before_start(c);
   churn_reasons(c);
   // Payments were generated per contract; present them in date order with fresh ids.

@@ -45,12 +45,13 @@ CustomerTable build_customers(const std::vector<model::Customer>& cs, const Dims
     auto [it, fresh] = industry.try_emplace(c.industry, static_cast<int32_t>(t.industries.size()));
     if (fresh) t.industries.push_back(c.industry);
     t.name.push_back(c.name);
+    t.code.push_back(c.code);
     t.industry.push_back(it->second);
     t.size.push_back(static_cast<int8_t>(c.size));
     t.region.push_back(dims.find_region(c.region));
     t.owner.push_back(c.owner_rep == 0 ? kNone : dims.find_rep(c.owner_rep));
   }
-  fit(t.name, t.industry, t.size, t.region, t.owner, t.lost_reason);
+  fit(t.name, t.code, t.industry, t.size, t.region, t.owner, t.lost_reason);
   return t;
 }
 

@@ -24,6 +24,7 @@ constexpr int32_t kNoDay = INT32_MIN;  // an absent date in a day column
 
 struct CustomerTable {
   Column<std::string> name;
+  Column<std::string> code;               // 客户编码 (the profile shows it)
   Column<int32_t> industry;               // code into industries
   Column<int8_t> size;                    // model::CustomerSize
   Column<int32_t> region;                 // region index

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <numeric>
 
+#include "analytics/check/key_accounts.h"
 #include "analytics/do/process.h"
 
 namespace sl::analytics {
@@ -54,25 +55,24 @@ std::vector<AtRiskCustomer> at_risk_customers(const engine::Facts& f, int32_t ow
   }
   for (size_t c = 0; c < n; ++c) {
     if (!a[c] || f.customers.owner[c] != owner || days[c].empty()) continue;
+    // C3's rule (judge_key_account): the watch of the key accounts and D1's list agree.
+    const KeyAccountRisk risk = judge_key_account(days[c], as_of, t12[c], prev[c]);
+    if (!risk.at_risk()) continue;
     AtRiskCustomer r;
     r.customer = static_cast<int32_t>(c);
-    r.days_since_last = as_of.days - days[c].back();
-    std::vector<double> gaps;
-    for (size_t k = 1; k < days[c].size(); ++k) gaps.push_back(days[c][k] - days[c][k - 1]);
-    if (!gaps.empty()) {
-      std::sort(gaps.begin(), gaps.end());
-      size_t g = gaps.size();
-      r.median_gap = g % 2 ? gaps[g / 2] : (gaps[g / 2 - 1] + gaps[g / 2]) / 2;
-      if (r.days_since_last > 2 * *r.median_gap) r.reasons.push_back("gap");
-    }
+    r.days_since_last = risk.days_since_last;
+    r.median_gap = risk.median_gap;
     r.t12m = t12[c];
     r.t12m_prev = prev[c];
+    // The YoY shown keeps the D pages' minimum base (yoy.h); the rule reads the plain ratio.
+    // On a decline the two agree: last year is then larger than this year and never tiny.
     const double mean_month = static_cast<double>(t12[c] + prev[c]) / 24;
     const Growth g = growth_over(t12[c], prev[c], min_base({mean_month}, 12));
     r.yoy = g.value;
     r.yoy_basis = g.basis;
-    if (r.yoy && *r.yoy < -0.3) r.reasons.push_back("decline");
-    if (!r.reasons.empty()) out.push_back(std::move(r));
+    if (risk.gap) r.reasons.push_back("gap");
+    if (risk.decline) r.reasons.push_back("decline");
+    out.push_back(std::move(r));
   }
   std::stable_sort(out.begin(), out.end(), [](auto& x, auto& y) { return x.t12m > y.t12m; });
   return out;

@@ -1,9 +1,11 @@
 // C3's key-account watch, for the D1 list of at-risk customers: class A customers (the
 // smallest set of top customers by trailing-12-month sales covering 80% of them, company
-// wide) at risk when the days since their last contract exceed twice their median gap
-// between contracts, or their trailing-12-month sales fell more than 30% year on year.
-// Trailing 12 months = (as_of − 1 year, as_of]. The YoY is a percentage only on a base of at
-// least the minimum base (yoy.h), the customer's mean month taken over the two years.
+// wide) judged by C3's one rule, judge_key_account (analytics/check/key_accounts.h): at risk
+// when the days since their last contract exceed twice their median gap between contracts,
+// or their trailing-12-month sales fell more than 30% year on year. Trailing 12 months =
+// (as_of − 1 year, as_of]. The YoY shown is a percentage only on a base of at least the
+// minimum base (yoy.h), the customer's mean month taken over the two years; on a decline it
+// equals the rule's plain ratio (last year is then the larger amount, never a tiny base).
 #pragma once
 #include <optional>
 #include <string>

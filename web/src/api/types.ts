@@ -351,7 +351,7 @@ export interface ProfileContract {
   payments: { date: string; amount: number }[]
 }
 export interface CustomerProfile {
-  id: number; name: string; industry: string; size: 'large' | 'medium' | 'small'
+  id: number; code: string; lost_reason: string | null; name: string; industry: string; size: 'large' | 'medium' | 'small'
   region: { id: number; name: string } | null; owner: { id: number; name: string } | null; as_of: string
   class: 'A' | 'B' | 'C' | null; t12m: number
   rfm: { segment: string; recency: number; frequency: number; monetary: number } | null

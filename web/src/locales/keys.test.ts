@@ -46,12 +46,10 @@ const DYNAMIC: Record<string, readonly (string | number)[]> = {
   'act.todos.{}': TODO_KINDS,
   'churn.col.{}': ['new', 'retained', 'returned'],     // Churn.vue's stacked bars
   'churn.risk.{}': KEY_ACCOUNT_RISKS,
-  'churn.sizes.{}': CUSTOMER_SIZES,
   'churn.by.{}': ['industry', 'size', 'region'],       // ChurnReasons' dimensions
   'tables.churn_response.{}': CHURN_RESPONSES,
   'tables.rfm_segment.{}': RFM_SEGMENTS,
   'tables.rfm_action.{}': RFM_SEGMENTS,
-  'rfm.sizes.{}': CUSTOMER_SIZES,
   'kit.sizes.{}': CUSTOMER_SIZES,
   'check.customer.reason.{}': AT_RISK_REASONS,
   'check.customer.segments.{}': RFM_SEGMENTS,

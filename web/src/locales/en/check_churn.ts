@@ -3,7 +3,7 @@ export default {
   churn: {
     title: 'Customer classes & churn',
     grain: 'Grain', quarter: 'Quarterly', month: 'Monthly', aPercent: 'Class A cumulative share (%)', bPercent: 'Class B cumulative share (%)',
-    bAboveA: 'Class B share must be above class A', size: 'Customer size', sizes: { large: 'Large', medium: 'Medium', small: 'Small' },
+    bAboveA: 'Class B share must be above class A',
     lastActive: 'Active this period', lastChurned: 'Churned this period', lastRate: 'Churn rate this period', atRisk: 'Key accounts at risk',
     flow: 'Customer flow', pareto: 'Pareto curve (trailing-12-month sales)', paretoX: 'Cumulative share of customers', paretoY: 'Cumulative share of sales',
     classes: 'Customer classes', keyAccounts: 'Key-account watch (class A)', onlyAtRisk: 'At risk only', search: 'Search by customer name',

@@ -23,7 +23,7 @@ export default {
       categoryNote: 'A category filters sales only; collections, receivables and aging count whole contracts.',
     },
     customer: {
-      title: 'Customer profile', back: 'Back', industry: 'Industry', size: 'Size', region: 'Region', owner: 'Owner',
+      title: 'Customer profile', back: 'Back', customerCode: 'Customer code', lostReason: 'Lost reason', downloads: 'Download:', industry: 'Industry', size: 'Size', region: 'Region', owner: 'Owner',
       class: 'Class', classNone: 'No sales in 12 months', t12m: 'Sales, last 12 months', segment: 'RFM segment',
       rfm: 'R {r} days · F {f} · M {m}', atRisk: 'At risk', notAtRisk: 'No',
       reason: { gap: 'No contract for {days} days, more than twice the usual gap of {gap} days', decline: 'Sales down: {now} in the last 12 months against {prev} ({yoy})' },

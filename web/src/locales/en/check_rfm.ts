@@ -2,8 +2,7 @@ export default {
   menu: { rfm: 'Customer value (RFM)' },
   rfm: {
     title: 'Customer value (RFM)',
-    window: 'Window (days)', threshold: 'High/low split', mean: 'Mean', median: 'Median', size: 'Customer size',
-    sizes: { large: 'Large', medium: 'Medium', small: 'Small' },
+    window: 'Window (days)', threshold: 'High/low split', mean: 'Mean', median: 'Median',
     scored: 'Customers scored', amount: 'Sales in window', thresholdR: 'R split (days)', thresholdF: 'F split (orders)', thresholdM: 'M split',
     windowHint: '{first} to {last}; low R is good (recent), F and M are high when strictly above the split',
     segments: 'Eight segments', treemap: 'Segments (area = customers)', list: 'Segment customers', allSegments: 'All segments',

@@ -3,7 +3,7 @@ export default {
   churn: {
     title: '客户分级流失分析',
     grain: '周期', quarter: '按季度', month: '按月', aPercent: 'A 类累计占比(%)', bPercent: 'B 类累计占比(%)',
-    bAboveA: 'B 类占比须大于 A 类', size: '客户规模', sizes: { large: '大', medium: '中', small: '小' },
+    bAboveA: 'B 类占比须大于 A 类',
     lastActive: '本期活跃客户', lastChurned: '本期流失', lastRate: '本期流失率', atRisk: '风险重点客户',
     flow: '客户流动', pareto: '帕累托曲线（近12个月销售）', paretoX: '客户累计占比', paretoY: '销售累计占比',
     classes: '客户分级', keyAccounts: '重点客户（A 类）监控', onlyAtRisk: '只看风险客户', search: '按客户名称搜索',

@@ -23,7 +23,7 @@ export default {
       categoryNote: '产品类别只筛选签单额；回款、应收与账龄按整张合同计算。',
     },
     customer: {
-      title: '客户档案', back: '返回', industry: '行业', size: '规模', region: '地区', owner: '负责人',
+      title: '客户档案', back: '返回', customerCode: '客户编码', lostReason: '流失原因', downloads: '下载：', industry: '行业', size: '规模', region: '地区', owner: '负责人',
       class: '客户分级', classNone: '近 12 个月无签单', t12m: '近 12 月销售', segment: 'RFM 分群',
       rfm: 'R {r} 天 · F {f} 次 · M {m}', atRisk: '流失风险', notAtRisk: '无',
       reason: { gap: '久未签单：距上次签单 {days} 天，超过常规间隔 {gap} 天的两倍', decline: '销售下滑：近 12 月 {now}，去年同期 {prev}（{yoy}）' },
