@@ -28,6 +28,41 @@ export function formatMoney(fen: number | null | undefined, locale: Locale): str
   return sign + group(abs, 2)
 }
 
+/** The one unit of a column or a card's money figures (docs/metrics.md, "Money units"):
+ *  zh-CN counts in 万元 when the largest figure is ≥ 1万 yuan, else in 元; en counts in
+ *  thousands of yuan (K) when the largest is ≥ 1,000 yuan, else in yuan. */
+export type MoneyUnit = 'yuan' | 'wan' | 'k'
+
+const UNIT_YUAN: Record<MoneyUnit, number> = { yuan: 1, wan: 1e4, k: 1e3 }
+const UNIT_SUFFIX: Record<MoneyUnit, string> = { yuan: '', wan: '万', k: 'K' }
+
+/** The unit for a set of figures in fen (nulls and non-numbers ignored). */
+export function moneyUnit(fens: readonly unknown[], locale: Locale): MoneyUnit {
+  let max = 0
+  for (const f of fens) {
+    const n = typeof f === 'number' ? f : f === null || f === undefined || f === '' ? NaN : Number(f)
+    if (!Number.isNaN(n)) max = Math.max(max, Math.abs(n) / 100)
+  }
+  if (locale === 'zh-CN') return max >= 1e4 ? 'wan' : 'yuan'
+  return max >= 1e3 ? 'k' : 'yuan'
+}
+
+/** Money in fen in a given unit, without the unit's suffix: 万 and K with one decimal
+ *  ("0.9", "354.5"), yuan with two ("9,000.00"); 0 → "0", null → "—". */
+export function formatMoneyNumber(fen: number | null | undefined, unit: MoneyUnit): string {
+  if (fen === null || fen === undefined || Number.isNaN(fen)) return '—'
+  if (fen === 0) return '0'
+  const v = fen / 100 / UNIT_YUAN[unit]
+  const s = group(Math.abs(v), unit === 'yuan' ? 2 : 1)
+  return (v < 0 && /[1-9]/.test(s) ? '-' : '') + s
+}
+
+/** Money in fen in a given unit, with the short suffix of a scaled unit: "0.9万", "12.3K", "9,000.00". */
+export function formatMoneyIn(fen: number | null | undefined, unit: MoneyUnit): string {
+  const s = formatMoneyNumber(fen, unit)
+  return s === '—' || s === '0' ? s : s + UNIT_SUFFIX[unit]
+}
+
 /** Ratio (0.853) → "85.3%". */
 export function formatPercent(ratio: number | null | undefined, digits = 1): string {
   if (ratio === null || ratio === undefined || Number.isNaN(ratio)) return '—'

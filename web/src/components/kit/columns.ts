@@ -2,10 +2,10 @@
 // i18n key), how its value reads (money in 万/亿 or K/M by locale, a count, a percentage …),
 // alignment and sorting. DataTable renders them; the formatting lives here so it is tested
 // without a browser.
-import { formatGrowth, formatMoney, formatPercent, formatPoints, type Locale } from '../../utils/format'
+import { formatGrowth, formatMoney, formatMoneyIn, formatPercent, formatPoints, moneyUnit, type Locale, type MoneyUnit } from '../../utils/format'
 
 export type ColumnFormat =
-  | 'money'    // integer fen → "1,234.5万" / "1.23M"
+  | 'money'    // integer fen → "1,234.5万" / "1.23M"; in a table, one unit per column (moneyUnits)
   | 'count'    // integer → "1,234"
   | 'percent'  // ratio → "85.3%"
   | 'growth'   // ratio → "+12.3%"
@@ -49,15 +49,16 @@ export function cellValue<R>(c: Column<R>, row: R): unknown {
   return v
 }
 
-/** A value as the cell shows it; "—" for a missing number or date. */
-export function formatValue(v: unknown, format: ColumnFormat = 'text', locale: Locale): string {
+/** A value as the cell shows it; "—" for a missing number or date. Money in the column's
+ *  unit when one is given ("0.9万" beside "354.5万"), else scaled by its own size. */
+export function formatValue(v: unknown, format: ColumnFormat = 'text', locale: Locale, unit?: MoneyUnit): string {
   if (format === 'text') return v === null || v === undefined ? '' : String(v)
   if (v === null || v === undefined || v === '') return '—'
   if (format === 'date') return String(v)
   const n = Number(v)
   if (Number.isNaN(n)) return '—'
   switch (format) {
-    case 'money': return formatMoney(n, locale)
+    case 'money': return unit ? formatMoneyIn(n, unit) : formatMoney(n, locale)
     case 'count': return n.toLocaleString(locale === 'zh-CN' ? 'zh-CN' : 'en-US')
     case 'percent': return formatPercent(n)
     case 'growth': return formatGrowth(n)
@@ -65,6 +66,19 @@ export function formatValue(v: unknown, format: ColumnFormat = 'text', locale: L
     case 'score': return n.toFixed(1)
   }
 }
+
+/** The unit of each money column (grouped columns' children included), chosen from the
+ *  column's values in these rows: one unit per column, stated in its header. */
+export function moneyUnits<R>(columns: readonly Column<R>[], rows: readonly R[], locale: Locale): Map<string, MoneyUnit> {
+  const units = new Map<string, MoneyUnit>()
+  for (const c of columns.flatMap((c) => c.children ?? [c])) {
+    if (c.format === 'money') units.set(c.key, moneyUnit(rows.map((r) => cellValue(c, r)), locale))
+  }
+  return units
+}
+
+/** i18n keys of the units' names, for headers ("目标（万元）") and cards. */
+export const UNIT_LABEL: Record<MoneyUnit, string> = { yuan: 'common.yuan', wan: 'common.wan', k: 'kit.unitK' }
 
 /** Sort order of two cell values: missing values first, numbers by value, text by the locale's collation. */
 export function compareValues(a: unknown, b: unknown, locale: Locale): number {
