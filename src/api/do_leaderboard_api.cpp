@@ -7,6 +7,7 @@
 #include "api/do_json.h"
 #include "api/export.h"
 #include "api/page.h"
+#include "api/rep_json.h"
 #include "api/json_fields.h"
 #include "api/routes.h"
 
@@ -149,7 +150,11 @@ void add_do_leaderboard_routes(http::Router& r, Context& ctx) {
             const Period period = q.p.period("period");
             const Date as_of = q.p.date("as_of");
             json::array reps, regions;
-            for (const auto& row : board.reps) reps.push_back(row_json(row));
+            for (const auto& row : board.reps) {
+              json::object o = row_json(row);
+              add_employee_no(o, *q.c.snap->dims, row.id);
+              reps.push_back(std::move(o));
+            }
             for (const auto& row : board.regions) regions.push_back(row_json(row));
             json::value pc = nullptr, options = nullptr;
             if (q.c.user.role != model::Role::rep) {

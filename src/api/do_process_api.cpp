@@ -9,6 +9,7 @@
 #include "api/export.h"
 #include "api/json_fields.h"
 #include "api/page.h"
+#include "api/rep_json.h"
 #include "api/routes.h"
 
 namespace sl::api {
@@ -209,6 +210,11 @@ json::value process_json(const PageCall& q, const analytics::ProcessResult& resu
       a.push_back(json::object{{"id", row.id}, {"name", row.name}, {"metrics", metrics_json(row.metrics)}});
     return a;
   };
+  const engine::Dims& d = *q.c.snap->dims;
+  auto rep_rows = [&d](json::array a) {
+    for (auto& row : a) add_employee_no(row.as_object(), d, row.as_object().at("id").as_int64());
+    return a;
+  };
   json::array trend, anomalies;
   for (const auto& m : result.trend) {
     json::array ty, ly;
@@ -220,8 +226,10 @@ json::value process_json(const PageCall& q, const analytics::ProcessResult& resu
         json::object{{"month", format_month(m.month)}, {"this_year", std::move(ty)}, {"last_year", std::move(ly)}});
   }
   const size_t limit = static_cast<size_t>(q.p.number("anomaly_limit"));
-  for (size_t i = 0; i < result.anomalies.size() && i < limit; ++i)
+  for (size_t i = 0; i < result.anomalies.size() && i < limit; ++i) {
     anomalies.push_back(anomaly_json(result.anomalies[i], acks));
+    if (result.anomalies[i].unit == "rep") add_employee_no(anomalies.back().as_object(), d, result.anomalies[i].id);
+  }
   auto window = [](const analytics::Window& w) {
     return json::object{{"first", format_date(w.first)}, {"last", format_date(w.last)}};
   };
@@ -238,7 +246,7 @@ json::value process_json(const PageCall& q, const analytics::ProcessResult& resu
       {"time_progress", result.time_progress},
       {"totals", metrics_json(result.totals)},
       {"regions", rows(result.regions)},
-      {"reps", rows(result.reps)},
+      {"reps", rep_rows(rows(result.reps))},
       {"trend_year", result.trend_year},
       {"trend", std::move(trend)},
       {"anomalies", std::move(anomalies)},

@@ -3,6 +3,7 @@
 #include "api/do_json.h"
 #include "api/json_fields.h"
 #include "api/page.h"
+#include "api/rep_json.h"
 #include "api/routes.h"
 
 namespace sl::api {
@@ -72,7 +73,11 @@ void add_progress_routes(http::Router& r, Context& ctx) {
               },
           .encode = [](const PageCall& q, const analytics::ProgressResult& result) -> json::value {
             json::array rows;
-            for (const auto& row : result.rows) rows.push_back(row_json(row));
+            for (const auto& row : result.rows) {
+              json::object o = row_json(row);
+              if (q.p.text("level") == "rep") add_employee_no(o, *q.c.snap->dims, row.id);
+              rows.push_back(std::move(o));
+            }
             json::object period{{"label", result.period.label()},
                                 {"first", format_date(result.period.first)},
                                 {"last", format_date(result.period.last)},
