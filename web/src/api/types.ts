@@ -385,3 +385,23 @@ export interface ProductsResponse {
   options: FilterOptions
 }
 // --- end C4 ---
+// --- people (issue 9 items 8, 12, 15): fields appended to the answers above ---
+/** A rep's employee number (工号): beside rep names wherever reps are listed. */
+export interface ProgressRow { employee_no?: string }
+export interface GridRow { employee_no?: string }
+export interface BoardRow { employee_no?: string }
+export interface BreakdownRow { employee_no?: string }
+export interface BlockerRow { employee_no?: string }
+/** A user as shown: their role, and a manager's region name. */
+export interface UserRef { role?: Role | ''; region_name?: string }
+export interface Todo {
+  /** A resolution whose metric goal was checked and met: not overdue, awaiting 已完成. */
+  goal_met: boolean
+}
+export interface TodoList { owner: UserRef }
+export interface Resolution {
+  goal_met: boolean
+  /** The caller may mark it done in one click (its goal is met and it is still open). */
+  can_confirm: boolean
+}
+// --- end people ---
