@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstdio>
 #include <map>
+#include <set>
 #include <stdexcept>
 
 #include "demo/gen.h"
@@ -50,6 +51,27 @@ void number_reps(model::Dataset& d) {
   }
 }
 
+// Two reps of the same name, as any company of this size has (the issue 9 item 15 case that
+// the 工号 tells apart): in the first 大区 with two employed non-lead reps who are not demo
+// users, the later takes the name of the earlier. Names draw nothing from the random
+// streams, so nothing else changes.
+void same_name_pair(Ctx& c) {
+  std::set<Id> users;
+  for (const auto& u : demo_users(c.d)) users.insert(u.rep);
+  std::vector<std::vector<size_t>> by_daqu(kDaqu);
+  for (size_t i = 0; i < c.d.reps.size(); ++i) {
+    const auto& rp = c.d.reps[i];
+    const size_t id = static_cast<size_t>(rp.id);
+    if (rp.manager == 0 || rp.leave_date || users.count(rp.id) || id >= c.rep_daqu.size()) continue;
+    if (c.rep_daqu[id] >= 0 && c.rep_daqu[id] < kDaqu) by_daqu[static_cast<size_t>(c.rep_daqu[id])].push_back(i);
+  }
+  for (const auto& v : by_daqu)
+    if (v.size() >= 2) {
+      c.d.reps[v[1]].name = c.d.reps[v[0]].name;
+      return;
+    }
+}
+
 }  // namespace detail
 
 model::Dataset generate(const DemoOptions& o) {
@@ -74,6 +96,7 @@ model::Dataset generate(const DemoOptions& o) {
   Rng r_org = root.fork(1), r_deals = root.fork(2), r_plans = root.fork(3), r_act = root.fork(4), r_meet = root.fork(5),
       r_market = root.fork(6);
   detail::gen_org(c, r_org);
+  detail::same_name_pair(c);
   detail::gen_deals(c, r_deals);
   detail::gen_market(c, r_market);
   detail::gen_plans(c, r_plans);

@@ -63,7 +63,7 @@ export interface AuditEntry { at: string; user: string; key: string; name: strin
 export interface PeriodInfo { label: string; first: string; last: string; days: number; elapsed: number }
 export interface FilterOptions {
   regions: { id: number; name: string }[]
-  reps: { id: number; name: string; region: number | null; active: boolean }[]
+  reps: { id: number; name: string; employee_no?: string; region: number | null; active: boolean }[]
   industries: string[]
   categories: string[]
 }
@@ -84,7 +84,7 @@ export interface CockpitCard {
 }
 export interface CockpitResponse {
   as_of: string
-  rep: { id: number; name: string; region: number; region_name: string }
+  rep: { id: number; name: string; region: number; region_name: string; employee_no?: string }
   reps: FilterOptions['reps']
   cards: CockpitCard[]
   pipeline: { stage: Stage; count: number; amount: number }[]
@@ -124,7 +124,7 @@ export interface MetricFigures {
 export interface BreakdownRow { id: number; name: string; metrics: MetricFigures[] }
 export interface AnomalyAckInfo { user: string; at: string; comment: string }
 export interface Anomaly {
-  key: string; unit: AnomalyUnit; id: number; name: string; metric: DoMetric; month: string
+  key: string; unit: AnomalyUnit; id: number; name: string; employee_no?: string; metric: DoMetric; month: string
   rules: AnomalyRule[]; severity: Severity
   value: number; count: number | null; last_year: number | null; yoy: number | null; yoy_basis: GrowthBasis; z: number | null
   median: number | null; mad: number | null; target: number | null; completion: number | null; time_progress: number | null
@@ -217,7 +217,7 @@ export interface Paging { total: number; page: number; page_size: number }
 export interface ListedMeeting extends MeetingSummary { has_overdue: boolean }
 export interface MeetingList extends Paging { meetings: ListedMeeting[]; counts: Record<MeetingStatus, number> }
 export interface MeetingDetail extends Omit<MeetingSummary, 'series'> {
-  series: MeetingSeries; agenda: string; minutes: string; attendees: { id: number; name: string; role: string }[]
+  series: MeetingSeries; agenda: string; minutes: string; attendees: { id: number; name: string; role: string; region_name?: string }[]
   agenda_items: AgendaItem[]; resolutions: Resolution[]; carry_over: CarryOver[]; can_open: boolean; can_close: boolean
 }
 export interface Todo {
@@ -246,7 +246,7 @@ export interface NewResolution {
 
 // --- contract detail (GET /contracts/{id}) ---
 export interface ContractDetail {
-  id: number; code: string; customer: { id: number; name: string }; rep: { id: number; name: string }
+  id: number; code: string; customer: { id: number; name: string }; rep: { id: number; name: string; employee_no?: string }
   signed_date: string; amount: number; as_of: string; paid: number; receivable: number; overdue: number
   lines: { product: { id: number; name: string; category: string }; qty: number; amount: number; cost: number }[]
   plan: { due_date: string; amount: number; paid: number; unpaid: number; status: typeof PLAN_STATUSES[number] }[]
@@ -308,7 +308,7 @@ export interface ReviewMonth {
 export interface ReviewCohort { month: string; signed: number; collected: number; share: number | null; curve: number[] }
 export interface BlockerRow {
   id: number; name: string; region: string; receivable: number; overdue: number; items: number; max_days: number; share: number
-  owner?: { id: number; name: string } | null
+  owner?: { id: number; name: string; employee_no?: string } | null
 }
 export interface ReviewResponse {
   period: { label: string; first: string; last: string }
@@ -333,23 +333,23 @@ export interface ReviewResponse {
   options: FilterOptions
 }
 export interface ProfileContract {
-  id: number; code: string; rep: { id: number; name: string } | null; signed_date: string; amount: number
+  id: number; code: string; rep: { id: number; name: string; employee_no?: string } | null; signed_date: string; amount: number
   paid: number; receivable: number; overdue: number; max_days: number
   lines: { product: { id: number; name: string; category: string }; qty: number; amount: number }[] | null
   payments: { date: string; amount: number }[]
 }
 export interface CustomerProfile {
   id: number; name: string; industry: string; size: 'large' | 'medium' | 'small'
-  region: { id: number; name: string } | null; owner: { id: number; name: string } | null; as_of: string
+  region: { id: number; name: string } | null; owner: { id: number; name: string; employee_no?: string } | null; as_of: string
   class: 'A' | 'B' | 'C' | null; t12m: number
   rfm: { segment: string; recency: number; frequency: number; monetary: number } | null
   at_risk: { reasons: string[]; days_since_last: number; median_gap: number | null; t12m: number; t12m_prev: number; yoy: number | null } | null
   sales_total: number; receivable: number; overdue: number
   contracts_total: number; contracts: ProfileContract[]
   opportunities_total: number
-  opportunities: { id: number; rep: { id: number; name: string } | null; category: string; amount: number; created: string; expected_close: string; stage: string; closed: string | null }[]
+  opportunities: { id: number; rep: { id: number; name: string; employee_no?: string } | null; category: string; amount: number; created: string; expected_close: string; stage: string; closed: string | null }[]
   timeline_total: number
-  timeline: { date: string; kind: string; rep: { id: number; name: string } | null; amount: number; ref: number | null }[]
+  timeline: { date: string; kind: string; rep: { id: number; name: string; employee_no?: string } | null; amount: number; ref: number | null }[]
 }
 // --- C4 产品市场预警管理 ---
 export type Quadrant = 'star' | 'cash_cow' | 'question' | 'dog'
