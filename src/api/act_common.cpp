@@ -16,6 +16,9 @@ View::View(Context& ctx, const Caller& c) : ctx(ctx), c(c), today(ctx.today()), 
   for (auto& r : book.resolutions) resolutions[r.id] = &r;
   for (auto& a : book.action_items) actions[a.id] = &a;
   owns_in = analytics::meetings_with_items_of(c.user.id, book.resolutions, book.action_items);
+  for (const auto& g : book.goal_checks)
+    if (auto it = resolutions.find(g.resolution); g.met && it != resolutions.end() && it->second->due_date == g.as_of)
+      goal_met.insert(g.resolution);
 }
 
 const model::MeetingSeries& View::series_of(const model::Meeting& m) const { return *series.at(m.series); }
@@ -104,7 +107,15 @@ std::string View::user_name(Id id) const {
 
 json::object View::user_ref(Id id) const {
   if (id == 0) return json::object{{"id", nullptr}, {"name", ""}};
-  return json::object{{"id", id}, {"name", user_name(id)}};
+  auto it = users.find(id);
+  if (it == users.end()) return json::object{{"id", id}, {"name", ""}, {"role", ""}, {"region_name", ""}};
+  // The role (and a manager's region) beside the name: people are shown with what they do.
+  const engine::Dims& d = *c.snap->dims;
+  const int32_t r = it->second.region ? d.find_region(it->second.region) : kNone;
+  return json::object{{"id", id},
+                      {"name", it->second.display_name},
+                      {"role", model::role_code(it->second.role)},
+                      {"region_name", r == kNone ? "" : d.region_name[r]}};
 }
 
 json::object View::series_json(const model::MeetingSeries& s) const {
@@ -139,6 +150,10 @@ json::object View::meeting_summary(const model::Meeting& m) const {
                       {"carry_over_count", carry},
                       {"carry_over_pending", pending},
                       {"can_manage", can_manage(s)}};
+}
+
+bool View::resolution_overdue(const model::Resolution& r) const {
+  return analytics::resolution_overdue(r, today, goal_met.count(r.id) > 0);
 }
 
 bool View::flagged(const model::Resolution& r) const {
@@ -213,8 +228,12 @@ json::object View::resolution_json(const model::Resolution& r) const {
                       {"due_date", format_date(r.due_date)},
                       {"status", model::resolution_status_code(r.status)},
                       {"closed_date", r.closed_date ? json::value(format_date(*r.closed_date)) : json::value(nullptr)},
-                      {"overdue", analytics::overdue(r.due_date, today, analytics::resolution_open(r.status))},
+                      {"overdue", resolution_overdue(r)},
                       {"flagged", flagged(r)},
+                      {"goal_met", goal_met.count(r.id) > 0},
+                      // One click to 已完成 for whoever may move its status, while the met goal awaits it.
+                      {"can_confirm", goal_met.count(r.id) > 0 && analytics::resolution_open(r.status) &&
+                                          analytics::may_update_resolution(c.user, r, can_manage(series_of(m)), true)},
                       {"link", std::move(link)},
                       {"can_edit", can_manage(series_of(m))},
                       {"actions", std::move(acts)}};
@@ -227,11 +246,7 @@ json::object View::meeting_detail(const model::Meeting& m) const {
   out["agenda"] = m.agenda;
   out["minutes"] = m.minutes;
   json::array attendees;
-  for (Id a : m.attendees) {
-    auto it = users.find(a);
-    attendees.push_back(json::object{
-        {"id", a}, {"name", user_name(a)}, {"role", it == users.end() ? "" : model::role_code(it->second.role)}});
-  }
+  for (Id a : m.attendees) attendees.push_back(user_ref(a));
   out["attendees"] = std::move(attendees);
   json::array agenda;
   for (const auto& g : book.agenda) {

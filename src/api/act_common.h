@@ -30,6 +30,7 @@ struct View {
   std::map<Id, const model::Resolution*> resolutions;
   std::map<Id, const model::ActionItem*> actions;
   std::set<Id> owns_in;  // meetings where the caller owns a resolution or an action item
+  std::set<Id> goal_met;  // resolutions whose metric goal was checked at their current due date and met
 
   View(Context& ctx, const Caller& c);
 
@@ -65,6 +66,7 @@ struct View {
   json::object resolution_json(const model::Resolution& r) const;
   json::object action_json(const model::ActionItem& a) const;
   bool flagged(const model::Resolution& r) const;  // done, goal checked and not met
+  bool resolution_overdue(const model::Resolution& r) const;  // today, goal met or not (analytics/act/overdue.h)
 };
 
 // The three route groups add_act_routes registers.

@@ -15,6 +15,34 @@ namespace {
 // Overdue by more than this many days: "long overdue".
 constexpr int kLongOverdueDays = 90;
 
+// Whose items GET /todos lists: the caller's, or with ?rep=ID the user of that rep, whom the
+// caller's Scope must see (404 otherwise; a rep sees only themself). 0 when the rep has no
+// user (no items). The D1 cockpit asks for the rep it shows (issue 9 item 8).
+Id todo_owner(const View& v, const http::Request& req) {
+  const std::string text = req.query_value("rep");
+  if (text.empty()) return v.c.user.id;
+  const Id rep = query_id(text, "rep");
+  const engine::Dims& d = *v.c.snap->dims;
+  int32_t p = d.find_rep(rep);
+  if (p == engine::kNone || !v.c.scope.sees_rep(p)) throw not_found();
+  if (v.c.user.role == model::Role::rep && v.c.user.rep == rep) return v.c.user.id;
+  for (const auto& [id, u] : v.users)
+    if (u.role == model::Role::rep && u.rep == rep) return id;
+  return 0;
+}
+
+// Another user's item is listed only where the caller may see it (the A1 access rules).
+bool visible_to_caller(const View& v, const analytics::Todo& t) {
+  if (t.kind == analytics::Todo::resolution) {
+    const auto& r = *v.resolutions.at(t.id);
+    const auto& m = v.meeting_of(r);
+    return analytics::may_see_resolution(*v.c.snap->dims, v.c.user, v.series_of(m), m, r, v.owns_in);
+  }
+  const auto& a = *v.actions.at(t.id);
+  const auto& m = v.meeting_of(v.resolution_of(a));
+  return analytics::may_see_action(*v.c.snap->dims, v.c.user, v.series_of(m), m, a, v.owns_in);
+}
+
 json::value rate(const std::optional<double>& v) { return v ? json::value(*v) : json::value(nullptr); }
 
 json::object figures_json(const analytics::LoopFigures& f) {
@@ -32,7 +60,8 @@ json::object figures_json(const analytics::LoopFigures& f) {
 }  // namespace
 
 void add_act_todo_routes(http::Router& r, Context& ctx) {
-  // The caller's open items, overdue first; filtered (kind, overdue=1|long, series) and paged, with
+  // The caller's open items (or with rep=ID that rep's, as far as the caller may see them),
+  // overdue first; filtered (kind, overdue=1|long, series) and paged, with
   // counts over the filtered list. An item overdue by more than kLongOverdueDays is "long
   // overdue" (the page groups them apart: a 2023 item still open is a different problem).
   r.add("GET", "/api/v1/todos", [&ctx](http::Request& req) {
@@ -48,7 +77,9 @@ void add_act_todo_routes(http::Router& r, Context& ctx) {
     const Paging paging = read_paging(req);
     std::vector<analytics::Todo> list;
     int64_t overdue = 0, long_overdue = 0;
-    for (auto& t : analytics::todos_for(c.user.id, v.book.resolutions, v.book.action_items, v.today)) {
+    const Id owner = todo_owner(v, req);
+    for (auto& t : analytics::todos_for(owner, v.book.resolutions, v.book.action_items, v.today, v.goal_met)) {
+      if (owner != c.user.id && !visible_to_caller(v, t)) continue;
       if (!kind.empty() && kind != (t.kind == analytics::Todo::resolution ? "resolution" : "action")) continue;
       const bool long_late = t.overdue && v.today.days - t.due.days > kLongOverdueDays;
       if ((overdue_text == "1" && !t.overdue) || (overdue_text == "long" && !long_late)) continue;
@@ -68,6 +99,7 @@ void add_act_todo_routes(http::Router& r, Context& ctx) {
                                    {"due_date", format_date(t.due)},
                                    {"status", t.status},
                                    {"overdue", t.overdue},
+                                   {"goal_met", t.goal_met},
                                    {"long_overdue", t.overdue && v.today.days - t.due.days > kLongOverdueDays},
                                    {"meeting_id", t.meeting},
                                    {"resolution_id", t.resolution_id},
@@ -78,6 +110,7 @@ void add_act_todo_routes(http::Router& r, Context& ctx) {
     }
     json::object answer{
         {"today", format_date(v.today)},
+        {"owner", v.user_ref(owner)},
         {"items", std::move(items)},
         {"counts", json::object{{"all", list.size()}, {"overdue", overdue}, {"long_overdue", long_overdue}}}};
     add_paging(answer, list.size(), paging);
@@ -89,6 +122,7 @@ void add_act_todo_routes(http::Router& r, Context& ctx) {
     View v(ctx, c);
     analytics::FiguresParams p;
     p.as_of = req.query_value("as_of").empty() ? v.today : query_date(req.query_value("as_of"), "as_of");
+    p.goal_met = v.goal_met;
     if (!req.query_value("series").empty()) {
       p.series = query_id(req.query_value("series"), "series");
       auto it = v.series.find(p.series);

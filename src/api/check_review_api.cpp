@@ -7,6 +7,7 @@
 #include "api/do_json.h"
 #include "api/json_fields.h"
 #include "api/page.h"
+#include "api/rep_json.h"
 #include "api/routes.h"
 
 namespace sl::api {
@@ -86,9 +87,15 @@ json::value review_json(const PageCall& q, const ReviewResult& r) {
   const size_t page = static_cast<size_t>(q.p.number("page")), size = static_cast<size_t>(q.p.number("page_size"));
   const size_t top = static_cast<size_t>(q.p.number("top"));
   json::array customer_rows, rep_rows, region_rows;
-  for (size_t i = (page - 1) * size; i < customers.size() && i < page * size; ++i)
+  const engine::Dims& d = *q.c.snap->dims;
+  for (size_t i = (page - 1) * size; i < customers.size() && i < page * size; ++i) {
     customer_rows.push_back(blocker_json(customers[i], true));
-  for (size_t i = 0; i < r.reps.size() && i < top; ++i) rep_rows.push_back(blocker_json(r.reps[i], false));
+    if (customers[i].owner) add_employee_no(customer_rows.back().at("owner").as_object(), d, customers[i].owner);
+  }
+  for (size_t i = 0; i < r.reps.size() && i < top; ++i) {
+    rep_rows.push_back(blocker_json(r.reps[i], false));
+    add_employee_no(rep_rows.back().as_object(), d, r.reps[i].id);
+  }
   for (size_t i = 0; i < r.regions.size() && i < top; ++i) region_rows.push_back(blocker_json(r.regions[i], false));
   const auto f = filter_of(q);
   auto window = [](const analytics::Window& w) {

@@ -20,7 +20,7 @@ constexpr size_t kOpportunityLimit = 50;  // newest opportunities
 
 json::value rep_json(const engine::Dims& d, int32_t rep) {
   if (rep == engine::kNone) return nullptr;
-  return json::object{{"id", d.rep_id[rep]}, {"name", d.rep_name[rep]}};
+  return json::object{{"id", d.rep_id[rep]}, {"name", d.rep_name[rep]}, {"employee_no", d.rep_employee_no[rep]}};
 }
 
 json::object contract_json(Context& ctx, const engine::Snapshot& s, const analytics::ProfileContract& c, Date as_of,

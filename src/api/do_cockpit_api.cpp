@@ -4,6 +4,7 @@
 #include "api/do_json.h"
 #include "api/json_fields.h"
 #include "api/page.h"
+#include "api/rep_json.h"
 #include "api/routes.h"
 
 namespace sl::api {
@@ -76,7 +77,11 @@ json::value cockpit_json(const Caller& c, const analytics::CockpitResult& r, Dat
   json::object options = filter_options(c);
   return json::object{
       {"as_of", format_date(as_of)},
-      {"rep", json::object{{"id", r.rep}, {"name", r.name}, {"region", r.region}, {"region_name", r.region_name}}},
+      {"rep", json::object{{"id", r.rep},
+                           {"name", r.name},
+                           {"region", r.region},
+                           {"region_name", r.region_name},
+                           {"employee_no", employee_no(*c.snap->dims, r.rep)}}},
       {"reps", options["reps"]},
       {"cards", std::move(cards)},
       {"pipeline", std::move(pipeline)},

@@ -61,6 +61,7 @@ json::object filter_options(const Caller& c) {
     int32_t top = d.region_top[d.rep_region[p]];
     reps.push_back(json::object{{"id", d.rep_id[p]},
                                 {"name", d.rep_name[p]},
+                                {"employee_no", d.rep_employee_no[p]},
                                 {"region", top == engine::kNone ? json::value(nullptr) : json::value(d.region_id[top])},
                                 {"active", !d.rep_leave[p].has_value()}});
   }

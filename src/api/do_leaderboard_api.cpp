@@ -6,6 +6,7 @@
 #include "api/cached_response.h"
 #include "api/do_json.h"
 #include "api/export.h"
+#include "api/rep_json.h"
 #include "api/json_fields.h"
 #include "api/page.h"
 #include "api/paging.h"
@@ -152,8 +153,11 @@ void add_do_leaderboard_routes(http::Router& r, Context& ctx) {
             // The reps in rank order, one page of them (paging.h); the 大区 are few and all listed.
             const Paging paging = read_paging(q.req);
             json::array reps, regions;
-            for (size_t i = paging.first(board.reps.size()); i < paging.last(board.reps.size()); ++i)
-              reps.push_back(row_json(board.reps[i]));
+            for (size_t i = paging.first(board.reps.size()); i < paging.last(board.reps.size()); ++i) {
+              json::object o = row_json(board.reps[i]);
+              add_employee_no(o, *q.c.snap->dims, board.reps[i].id);
+              reps.push_back(std::move(o));
+            }
             for (const auto& row : board.regions) regions.push_back(row_json(row));
             json::value pc = nullptr, options = nullptr;
             if (q.c.user.role != model::Role::rep) {

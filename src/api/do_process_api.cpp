@@ -12,6 +12,7 @@
 #include "api/json_fields.h"
 #include "api/list_order.h"
 #include "api/page.h"
+#include "api/rep_json.h"
 #include "api/routes.h"
 
 namespace sl::api {
@@ -317,6 +318,11 @@ json::value process_json(const PageCall& q, const analytics::ProcessResult& resu
   for (size_t i : page_order(result.reps.size(), rep_order, rep_paging,
                              [&](size_t k, const std::string& key) { return rep_sort_value(result.reps[k], key); }))
     rep_page.push_back(result.reps[i]);
+  const engine::Dims& d = *q.c.snap->dims;
+  auto rep_rows = [&d](json::array a) {
+    for (auto& row : a) add_employee_no(row.as_object(), d, row.as_object().at("id").as_int64());
+    return a;
+  };
   json::array trend, anomalies;
   for (const auto& m : result.trend) {
     json::array ty, ly;
@@ -328,8 +334,10 @@ json::value process_json(const PageCall& q, const analytics::ProcessResult& resu
         json::object{{"month", format_month(m.month)}, {"this_year", std::move(ty)}, {"last_year", std::move(ly)}});
   }
   const size_t limit = static_cast<size_t>(q.p.number("anomaly_limit"));
-  for (size_t i = 0; i < result.anomalies.size() && i < limit; ++i)
+  for (size_t i = 0; i < result.anomalies.size() && i < limit; ++i) {
     anomalies.push_back(anomaly_json(result.anomalies[i], acks));
+    if (result.anomalies[i].unit == "rep") add_employee_no(anomalies.back().as_object(), d, result.anomalies[i].id);
+  }
   auto window = [](const analytics::Window& w) {
     return json::object{{"first", format_date(w.first)}, {"last", format_date(w.last)}};
   };
@@ -346,7 +354,7 @@ json::value process_json(const PageCall& q, const analytics::ProcessResult& resu
       {"time_progress", result.time_progress},
       {"totals", metrics_json(result.totals)},
       {"regions", rows(result.regions)},
-      {"reps", rows(rep_page)},
+      {"reps", rep_rows(rows(rep_page))},
       {"trend_year", result.trend_year},
       {"trend", std::move(trend)},
       {"anomalies", std::move(anomalies)},

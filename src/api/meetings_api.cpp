@@ -138,7 +138,7 @@ void add_meeting_routes(http::Router& r, Context& ctx) {
     std::set<Id> owned, late;
     for (const auto& r : v.book.resolutions) {
       if (owner && r.owner == owner) owned.insert(r.meeting);
-      if (analytics::overdue(r.due_date, v.today, analytics::resolution_open(r.status))) late.insert(r.meeting);
+      if (v.resolution_overdue(r)) late.insert(r.meeting);
     }
     std::vector<const model::Meeting*> list;
     std::map<std::string, int64_t> by_status;

@@ -4,6 +4,7 @@
 #include "api/json_fields.h"
 #include "api/list_order.h"
 #include "api/page.h"
+#include "api/rep_json.h"
 #include "api/routes.h"
 
 namespace sl::api {
@@ -97,8 +98,11 @@ void add_progress_routes(http::Router& r, Context& ctx) {
             const SortOrder order = read_sort(q.req, kSortKeys);
             json::array rows;
             for (size_t i : page_order(result.rows.size(), order, paging,
-                                       [&](size_t k, const std::string& key) { return sort_value(result.rows[k], key); }))
-              rows.push_back(row_json(result.rows[i]));
+                                       [&](size_t k, const std::string& key) { return sort_value(result.rows[k], key); })) {
+              json::object o = row_json(result.rows[i]);
+              if (q.p.text("level") == "rep") add_employee_no(o, *q.c.snap->dims, result.rows[i].id);
+              rows.push_back(std::move(o));
+            }
             json::object period{{"label", result.period.label()},
                                 {"first", format_date(result.period.first)},
                                 {"last", format_date(result.period.last)},

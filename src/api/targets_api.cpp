@@ -31,10 +31,12 @@ json::value grid_json(const Caller& c, const GridSpec& g) {
   const engine::Snapshot& s = *c.snap;
   const engine::Dims& d = *s.dims;
   json::array rows;
-  for (int32_t i : g.rows)
+  for (int32_t i : g.rows) {
     rows.push_back(json::object{{"id", owner_id(d, g, i)},
                                 {"name", g.owner == model::OwnerKind::region ? d.region_name[i] : d.rep_name[i]},
                                 {"values", month_values(s, g, slot_of(s, g, i))}});
+    if (g.owner == model::OwnerKind::rep) rows.back().as_object()["employee_no"] = d.rep_employee_no[i];
+  }
   // No reference row while the company has no regions (a database just made by `salesloop init`).
   json::value parent = nullptr;
   if (g.parent != engine::kNone) {

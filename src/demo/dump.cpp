@@ -45,7 +45,7 @@ std::string canonical_dump(const model::Dataset& d) {
   Out o;
   o.s.reserve(1 << 20);
   for (auto& x : d.regions) o.row("region", x.id, x.name, x.parent, int64_t{x.level});
-  for (auto& x : d.reps) o.row("rep", x.id, x.name, x.region, x.manager, x.hire_date, x.leave_date);
+  for (auto& x : d.reps) o.row("rep", x.id, x.name, x.region, x.manager, x.hire_date, x.leave_date, x.employee_no);
   for (auto& x : d.customers)
     o.row("customer", x.id, x.code, x.name, x.industry, int64_t(x.size), x.region, x.owner_rep, x.created,
           x.lost_reason);

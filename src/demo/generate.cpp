@@ -1,6 +1,9 @@
 // Orchestrates the generator stages. Each stage draws from its own forked random stream so
 // that changing one stage does not reshuffle the others.
 #include <cmath>
+#include <cstdio>
+#include <map>
+#include <set>
 #include <stdexcept>
 
 #include "demo/gen.h"
@@ -36,6 +39,39 @@ int64_t unix_seconds(Date d, int hour) {
   return static_cast<int64_t>(d.days) * 86400 + hour * 3600 - 8 * 3600;
 }  // Beijing time
 
+// 工号 as a company hands them out: "E", the two digits of the hire year and a three-digit
+// sequence within that year in id order ("E19023"); unique since the year part is fixed-width.
+void number_reps(model::Dataset& d) {
+  std::map<int, int> seq;
+  for (auto& rp : d.reps) {
+    const int yy = to_ymd(rp.hire_date).year % 100;
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "E%02d%03d", yy, ++seq[yy]);
+    rp.employee_no = buf;
+  }
+}
+
+// Two reps of the same name, as any company of this size has (the issue 9 item 15 case that
+// the 工号 tells apart): in the first 大区 with two employed non-lead reps who are not demo
+// users, the later takes the name of the earlier. Names draw nothing from the random
+// streams, so nothing else changes.
+void same_name_pair(Ctx& c) {
+  std::set<Id> users;
+  for (const auto& u : demo_users(c.d)) users.insert(u.rep);
+  std::vector<std::vector<size_t>> by_daqu(kDaqu);
+  for (size_t i = 0; i < c.d.reps.size(); ++i) {
+    const auto& rp = c.d.reps[i];
+    const size_t id = static_cast<size_t>(rp.id);
+    if (rp.manager == 0 || rp.leave_date || users.count(rp.id) || id >= c.rep_daqu.size()) continue;
+    if (c.rep_daqu[id] >= 0 && c.rep_daqu[id] < kDaqu) by_daqu[static_cast<size_t>(c.rep_daqu[id])].push_back(i);
+  }
+  for (const auto& v : by_daqu)
+    if (v.size() >= 2) {
+      c.d.reps[v[1]].name = c.d.reps[v[0]].name;
+      return;
+    }
+}
+
 }  // namespace detail
 
 model::Dataset generate(const DemoOptions& o) {
@@ -48,6 +84,7 @@ model::Dataset generate(const DemoOptions& o) {
     c.start = from_ymd(to_ymd(o.as_of).year - 5, 1, 1);
     Rng root(o.seed);
     detail::gen_large(c, root);
+    detail::number_reps(c.d);
     return std::move(c.d);
   }
   detail::Ctx c;
@@ -59,11 +96,13 @@ model::Dataset generate(const DemoOptions& o) {
   Rng r_org = root.fork(1), r_deals = root.fork(2), r_plans = root.fork(3), r_act = root.fork(4), r_meet = root.fork(5),
       r_market = root.fork(6);
   detail::gen_org(c, r_org);
+  detail::same_name_pair(c);
   detail::gen_deals(c, r_deals);
   detail::gen_market(c, r_market);
   detail::gen_plans(c, r_plans);
   detail::gen_activity(c, r_act);
   detail::gen_meetings(c, r_meet);
+  detail::number_reps(c.d);
   return std::move(c.d);
 }
 
@@ -98,9 +137,10 @@ std::vector<DemoUser> demo_users(const model::Dataset& d) {
   };
   return {
       {"admin", "系统管理员", Role::admin, 0, 0},
-      {"ceo", "总经理", Role::executive, 0, 0},
-      {"mgr.east", "华东大区经理", Role::manager, daqu[0], 0},
-      {"mgr.south", "华南大区经理", Role::manager, daqu[1], 0},
+      // People's names; the UI shows the role beside them (issue 9 item 15).
+      {"ceo", "周建华", Role::executive, 0, 0},
+      {"mgr.east", "王建国", Role::manager, daqu[0], 0},
+      {"mgr.south", "李文斌", Role::manager, daqu[1], 0},
       {"rep.east1", name(east[0]), Role::rep, 0, east[0]},
       {"rep.east2", name(east[1]), Role::rep, 0, east[1]},
       {"rep.south1", name(south[0]), Role::rep, 0, south[0]},

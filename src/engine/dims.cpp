@@ -63,6 +63,7 @@ Dims build_dims(const std::vector<model::Region>& regions_in, const std::vector<
     d.rep_index[p.id] = d.rep_count();
     d.rep_id.push_back(p.id);
     d.rep_name.push_back(p.name);
+    d.rep_employee_no.push_back(p.employee_no);
     d.rep_region.push_back(d.find_region(p.region));
     d.rep_hire.push_back(p.hire_date);
     d.rep_leave.push_back(p.leave_date);

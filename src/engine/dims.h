@@ -24,6 +24,7 @@ struct Dims {
   // Reps in id order.
   std::vector<Id> rep_id;
   std::vector<std::string> rep_name;
+  std::vector<std::string> rep_employee_no;  // 工号: tells same-named reps apart
   std::vector<int32_t> rep_region;  // index into regions
   std::vector<Date> rep_hire;
   std::vector<std::optional<Date>> rep_leave;

@@ -30,6 +30,7 @@ struct Rep {
   Id manager = 0;  // another Rep, or 0
   Date hire_date;
   std::optional<Date> leave_date;
+  std::string employee_no;  // 工号, the business key: unique, case and surrounding spaces ignored
 };
 
 enum class CustomerSize { large, medium, small };  // 大 / 中 / 小

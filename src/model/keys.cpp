@@ -1,6 +1,7 @@
 #include "model/keys.h"
 
 #include <cctype>
+#include <cstdio>
 
 #include "core/error.h"
 
@@ -19,6 +20,12 @@ bool same_code(std::string_view a, std::string_view b) {
   for (size_t i = 0; i < x.size(); ++i)
     if (std::tolower(static_cast<unsigned char>(x[i])) != std::tolower(static_cast<unsigned char>(y[i]))) return false;
   return true;
+}
+
+std::string default_employee_no(int64_t rep_id) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "E%05lld", static_cast<long long>(rep_id));
+  return buf;
 }
 
 void validate_login(std::string_view login) {

@@ -1,6 +1,7 @@
-// Business keys people type: contract codes and logins. One rule each, shared by the API,
+// Business keys people type: contract codes, employee numbers and logins. One rule each, shared by the API,
 // the command line, import and the store's unique indexes (lower(trim(code)), lower(login)).
 #pragma once
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -10,6 +11,10 @@ namespace sl::model {
 std::string trim_code(std::string_view code);
 // Two codes name the same thing when they match trimmed, ignoring ASCII case.
 bool same_code(std::string_view a, std::string_view b);
+
+// The employee number (工号) of a rep written without one: "E" and five digits of the id
+// ("E00042"), as schema version 6 backfills older rows. Compared like codes (same_code).
+std::string default_employee_no(int64_t rep_id);
 
 // A login is 2–64 characters of ASCII letters, digits and . _ - @, starting with a letter
 // or digit; logins are unique ignoring case. Throws AppError 422 on field "login".

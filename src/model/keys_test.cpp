@@ -31,5 +31,12 @@ TEST(Keys, Logins) {
   EXPECT_NO_THROW(validate_login(std::string(64, 'a')));
 }
 
+TEST(Keys, DefaultEmployeeNumber) {
+  EXPECT_EQ(default_employee_no(7), "E00007");
+  EXPECT_EQ(default_employee_no(12345), "E12345");
+  EXPECT_EQ(default_employee_no(123456), "E123456");
+  EXPECT_TRUE(same_code(default_employee_no(7), " e00007"));
+}
+
 }  // namespace
 }  // namespace sl::model

@@ -15,14 +15,17 @@ test('loop figures at a past as_of use the statuses of that day', async () => {
   // The status on as_of: a closed status dated after as_of was still open then.
   const then = `CASE WHEN r.status IN ('done','cancelled') AND r.closed_date > '${AS_OF}' THEN 'open' ELSE r.status END`;
   const [o] = sql(`
-    WITH c AS (SELECT r.due_date, r.closed_date, ${then} st, m.date mdate FROM resolutions r JOIN meetings m ON m.id = r.meeting
+    WITH c AS (SELECT r.due_date, r.closed_date, ${then} st, m.date mdate,
+                      -- a met metric goal (checked at the due date) is not overdue (issue 9 item 12)
+                      EXISTS (SELECT 1 FROM goal_checks g WHERE g.resolution = r.id AND g.as_of = r.due_date AND g.met = 1) goal_met
+               FROM resolutions r JOIN meetings m ON m.id = r.meeting
                WHERE m.date <= '${AS_OF}')
     SELECT SUM(st != 'cancelled') total,
            SUM(st = 'done' OR (st IN ('open','doing') AND due_date < '${AS_OF}')) closable,
            SUM(st = 'done') done,
            SUM(st = 'done' AND closed_date <= due_date) on_time,
            AVG(CASE WHEN st = 'done' THEN julianday(closed_date) - julianday(mdate) END) mean_days,
-           SUM(st IN ('open','doing') AND due_date < '${AS_OF}') overdue
+           SUM(st IN ('open','doing') AND due_date < '${AS_OF}' AND NOT goal_met) overdue
     FROM c`);
   const [later] = sql(`SELECT COUNT(*) n FROM resolutions r JOIN meetings m ON m.id = r.meeting
       WHERE m.date <= '${AS_OF}' AND r.status = 'done' AND r.closed_date > '${AS_OF}'`);

@@ -115,3 +115,27 @@ TEST(Todos, OverdueFirstThenDueDate) {
   EXPECT_EQ(t[3].id, 1);
   EXPECT_TRUE(todos_for(0, rs, as, today).empty());  // user 0 = nobody
 }
+
+// Issue 9 item 12: a resolution whose metric goal was checked and met is not overdue.
+TEST(Overdue, GoalMetIsNotOverdue) {
+  Date today = D("2026-06-15");
+  model::Resolution r = res(1, 1, RS::open, "2026-06-10", 7);  // due 5 days ago, still 未开始
+  EXPECT_TRUE(resolution_overdue(r, today, false));
+  EXPECT_FALSE(resolution_overdue(r, today, true));             // goal met: awaiting confirmation
+  EXPECT_FALSE(resolution_overdue(r, D("2026-06-10"), false));  // due today: not yet
+  r.status = RS::done;
+  EXPECT_FALSE(resolution_overdue(r, today, false));  // closed: never
+  // In the to-do list: still listed (the owner must confirm), marked goal met, not overdue;
+  // it sorts among the not-overdue ones by due date, before r2 (due 06-20).
+  std::vector<model::Resolution> rs = {res(1, 1, RS::open, "2026-06-10", 7), res(2, 1, RS::open, "2026-06-20", 7),
+                                       res(3, 1, RS::doing, "2026-06-12", 7)};
+  auto t = todos_for(7, rs, {}, today, {1});
+  ASSERT_EQ(t.size(), 3u);
+  EXPECT_EQ(t[0].id, 3);  // overdue (06-12)
+  EXPECT_TRUE(t[0].overdue);
+  EXPECT_FALSE(t[0].goal_met);
+  EXPECT_EQ(t[1].id, 1);
+  EXPECT_FALSE(t[1].overdue);
+  EXPECT_TRUE(t[1].goal_met);
+  EXPECT_EQ(t[2].id, 2);
+}

@@ -123,7 +123,7 @@ ActFigures act_figures(const engine::Dims& dims, const engine::Scope& scope,
     per_series[m.series].add(r, m.date, p.as_of);
     Month due = Month::of(r.due_date);
     if (first <= due && due <= last) per_month[due.index].add(r, m.date, p.as_of);
-    if (overdue(r.due_date, p.as_of, resolution_open(r.status)))
+    if (resolution_overdue(r, p.as_of, p.goal_met.count(r.id) > 0))
       tally_overdue(r.owner, m, &LoopFigures::overdue_resolutions, &OverdueCount::resolutions);
   }
   for (const auto& a : actions) {

@@ -6,8 +6,9 @@
 //   closure rate = done / closable                         (nullopt when closable = 0)
 //   on-time rate = done with closed_date <= due_date / done (nullopt when done = 0)
 //   mean days to close = mean of closed_date − meeting date over done ones
-//   overdue      = open or doing with due_date < as_of; action items: todo, doing or
-//                  blocked with due_date < as_of, under a resolution that is not cancelled
+//   overdue      = open or doing with due_date < as_of, unless its metric goal was met
+//                  (resolution_overdue); action items: todo, doing or blocked with
+//                  due_date < as_of, under a resolution that is not cancelled
 // Statuses are those on as_of (status_on below): an item closed after as_of was still open
 // then, so a past as_of counts neither a later closure nor a later cancellation.
 // Overdue is counted by owner (user id) and by region (the series' region; company-level
@@ -15,6 +16,7 @@
 // month of their due date over the `months` months ending with as_of's month.
 #pragma once
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -58,6 +60,7 @@ struct FiguresParams {
   Date as_of;
   Id series = 0;  // 0 = every series given
   int months = 12;
+  std::set<Id> goal_met;  // resolutions whose metric goal was checked at their due date and met
 };
 
 // The status an item had on a date, from its closed date (resolutions: done or cancelled

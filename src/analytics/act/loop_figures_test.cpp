@@ -210,3 +210,27 @@ TEST(ActFigures, APastAsOfUsesTheStatusOfThatDay) {
   // a4 (under r3, due 05-01, todo) is due today: not yet overdue.
   EXPECT_EQ(e.overdue_actions, 0);
 }
+
+// Issue 9 item 12: r4 (open, due 06-10) has its metric goal met: it leaves the overdue
+// figures (overall, owner 101, 华东's company row) and nothing else changes.
+TEST(ActFigures, GoalMetResolutionIsNotOverdue) {
+  Fixture f;
+  FiguresParams p;
+  p.as_of = D("2026-06-15");
+  p.months = 3;
+  p.goal_met = {4};
+  auto r = act_figures(f.dims, engine::scope_all(f.dims), f.series, f.meetings, f.res, f.acts, p);
+  EXPECT_EQ(r.overall.overdue_resolutions, 1);  // r6 only
+  EXPECT_EQ(r.overall.overdue_actions, 2);      // a1 (under r4) and a3: action items keep their own due dates
+  EXPECT_EQ(r.overall.closable, 5);             // still closable and not done
+  EXPECT_DOUBLE_EQ(*r.overall.closure_rate, 3.0 / 5);
+  for (const auto& o : r.by_owner) {
+    if (o.id == 101) EXPECT_EQ(o.resolutions, 0);
+  }
+  // At as_of 06-10 (r4 due that day) nothing was overdue for r4 either way.
+  p.as_of = D("2026-06-10");
+  auto before = act_figures(f.dims, engine::scope_all(f.dims), f.series, f.meetings, f.res, f.acts, p);
+  p.goal_met.clear();
+  auto without = act_figures(f.dims, engine::scope_all(f.dims), f.series, f.meetings, f.res, f.acts, p);
+  EXPECT_EQ(before.overall.overdue_resolutions, without.overall.overdue_resolutions);
+}

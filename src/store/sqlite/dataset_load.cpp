@@ -216,8 +216,8 @@ std::vector<model::Region> SqliteStore::load_regions_locked(sqlite3* db) {
 
 std::vector<model::Rep> SqliteStore::load_reps_locked(sqlite3* db) {
   std::vector<model::Rep> out;
-  Stmt q(db, "SELECT id, name, region, manager, hire_date, leave_date FROM reps ORDER BY id");
-  while (q.step()) out.push_back({q.i64(0), q.text(1), q.id(2), q.id(3), q.date(4), q.opt_date(5)});
+  Stmt q(db, "SELECT id, name, region, manager, hire_date, leave_date, employee_no FROM reps ORDER BY id");
+  while (q.step()) out.push_back({q.i64(0), q.text(1), q.id(2), q.id(3), q.date(4), q.opt_date(5), q.text(6)});
   return out;
 }
 

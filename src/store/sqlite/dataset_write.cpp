@@ -23,7 +23,8 @@ void write_org(sqlite3* db, const model::Dataset& d) {
   Stmt reg(db, "INSERT INTO regions(id, name, parent, level) VALUES (?,?,?,?)");
   for (auto& r : d.regions) reg.bind(1, r.id).bind(2, r.name).bind_id(3, r.parent).bind(4, r.level).run();
 
-  Stmt rep(db, "INSERT INTO reps(id, name, region, manager, hire_date, leave_date) VALUES (?,?,?,?,?,?)");
+  Stmt rep(db,
+           "INSERT INTO reps(id, name, region, manager, hire_date, leave_date, employee_no) VALUES (?,?,?,?,?,?,?)");
   for (auto& r : d.reps)
     rep.bind(1, r.id)
         .bind(2, r.name)
@@ -31,6 +32,7 @@ void write_org(sqlite3* db, const model::Dataset& d) {
         .bind_id(4, r.manager)
         .bind(5, r.hire_date)
         .bind(6, r.leave_date)
+        .bind(7, r.employee_no.empty() ? model::default_employee_no(r.id) : r.employee_no)
         .run();
 
   Stmt cus(db,

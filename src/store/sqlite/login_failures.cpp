@@ -59,6 +59,8 @@ void unique_key(sqlite3* db, const char* index, const char* table, const char* e
 
 void SqliteStore::ensure_unique_keys_locked() {
   unique_key(db_, "contracts_code_key", "contracts", "lower(trim(code))", "contract codes");
+  unique_key(db_, "customers_code_key", "customers", "lower(trim(code))", "customer codes");
+  unique_key(db_, "products_code_key", "products", "lower(trim(code))", "product codes");
   unique_key(db_, "users_login_key", "users", "lower(login)", "user logins");
 }
 

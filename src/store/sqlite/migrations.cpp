@@ -332,10 +332,21 @@ CREATE TABLE product_warning_acks(
 CREATE INDEX product_warning_acks_period ON product_warning_acks(period, scope);
 )sql";
 
+// Version 6: business keys (issue 9 item 15, issue 12). Reps get an employee number (工号),
+// backfilled as 'E' and five digits of the id for rows written before it existed; it is
+// unique with case and surrounding spaces ignored, as the other business keys are. Customer
+// and product codes get the same kind of unique index, in ensure_unique_keys like contract
+// codes: an older database may hold duplicates, which are reported rather than refused at start.
+const char* kV6 = R"sql(
+ALTER TABLE reps ADD COLUMN employee_no TEXT NOT NULL DEFAULT '';
+UPDATE reps SET employee_no = 'E' || printf('%05d', id) WHERE trim(employee_no) = '';
+CREATE UNIQUE INDEX reps_employee_no_key ON reps(lower(trim(employee_no)));
+)sql";
+
 }  // namespace
 
 const std::vector<std::string>& migrations() {
-  static const std::vector<std::string> kAll = {kV1, kV2, kV3, kV4, kV5};
+  static const std::vector<std::string> kAll = {kV1, kV2, kV3, kV4, kV5, kV6};
   return kAll;
 }
 

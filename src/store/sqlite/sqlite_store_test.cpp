@@ -499,3 +499,73 @@ TEST(SqliteStore, DuplicateCodesInAnOldDatabaseAreReportedNotFatal) {
   EXPECT_NE(err.find("contract codes are not unique"), std::string::npos) << err;
   EXPECT_EQ(s->load_dataset().contracts.size(), small_dataset().contracts.size() + 1);
 }
+
+namespace {
+int exec_rc(sqlite3* db, const std::string& sql) { return sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr); }
+std::string one_text(sqlite3* db, const std::string& sql) {
+  sqlite3_stmt* st = nullptr;
+  sqlite3_prepare_v2(db, sql.c_str(), -1, &st, nullptr);
+  std::string out = sqlite3_step(st) == SQLITE_ROW ? reinterpret_cast<const char*>(sqlite3_column_text(st, 0)) : "";
+  sqlite3_finalize(st);
+  return out;
+}
+}  // namespace
+
+// Schema version 6 (issue 9 item 15): a version-5 database gets employee numbers backfilled
+// ('E' and five digits of the id), and the business keys refuse duplicates that differ only
+// in case or surrounding spaces.
+TEST(SqliteStore, Version6EmployeeNumbersAndUniqueBusinessKeys) {
+  std::string path = ::testing::TempDir() + "sl_store_v5.db";
+  std::remove(path.c_str());
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  // A database as version 5 left it, with two reps of the same name.
+  ASSERT_EQ(exec_rc(db, "CREATE TABLE schema_version(version INTEGER NOT NULL)"), SQLITE_OK);
+  const auto& scripts = sl::store::sqlite::migrations();
+  for (int v = 0; v < 5; ++v) ASSERT_EQ(exec_rc(db, scripts[v]), SQLITE_OK) << "script " << v + 1;
+  ASSERT_EQ(exec_rc(db,
+                    "INSERT INTO schema_version VALUES (5);"
+                    "INSERT INTO regions VALUES (1, '总部', NULL, 0);"
+                    "INSERT INTO reps(id, name, region, hire_date) VALUES (7, '曹艳', 1, '2021-03-01'), "
+                    "(42, '曹艳', 1, '2022-05-01');"
+                    "INSERT INTO customers(id, code, name, industry, size, region, created)"
+                    " VALUES (1, 'C001', '甲', '制造', 'large', 1, '2022-01-01');"
+                    "INSERT INTO products VALUES (1, 'P001', '服务器', '服务器', '2020-01-01', 100, 60);"),
+            SQLITE_OK);
+  sqlite3_close(db);
+
+  auto s = open_store(path);  // migrates to the newest version
+  EXPECT_EQ(s->schema_version(), static_cast<int>(scripts.size()));
+  auto reps = s->load_reps();
+  ASSERT_EQ(reps.size(), 2u);
+  EXPECT_EQ(reps[0].employee_no, "E00007");
+  EXPECT_EQ(reps[1].employee_no, "E00042");
+
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  EXPECT_EQ(one_text(db, "SELECT group_concat(employee_no, ',') FROM reps ORDER BY id"), "E00007,E00042");
+  // Duplicates refused with case and spaces ignored; a new key is accepted.
+  const char* dup_rep = "INSERT INTO reps(id, name, region, hire_date, employee_no) VALUES (50, '王五', 1, '2023-01-01', ' e00007')";
+  EXPECT_EQ(exec_rc(db, dup_rep), SQLITE_CONSTRAINT);
+  EXPECT_EQ(exec_rc(db, "INSERT INTO reps(id, name, region, hire_date, employee_no)"
+                        " VALUES (50, '王五', 1, '2023-01-01', 'E00050')"),
+            SQLITE_OK);
+  EXPECT_EQ(exec_rc(db, "INSERT INTO customers(id, code, name, industry, size, region, created)"
+                        " VALUES (2, 'c001 ', '乙', '制造', 'small', 1, '2022-01-01')"),
+            SQLITE_CONSTRAINT);
+  EXPECT_EQ(exec_rc(db, "INSERT INTO products VALUES (2, 'p001', '存储', '存储', '2020-01-01', 100, 60)"), SQLITE_CONSTRAINT);
+  EXPECT_EQ(exec_rc(db, "INSERT INTO products VALUES (2, 'P002', '存储', '存储', '2020-01-01', 100, 60)"), SQLITE_OK);
+  sqlite3_close(db);
+}
+
+// The employee number survives a write and load of the data set; one written without any
+// gets the same default as the migration's backfill.
+TEST(SqliteStore, EmployeeNumbersRoundTrip) {
+  auto s = open_store(":memory:");
+  Dataset x = small_dataset();
+  x.reps[0].employee_no = "E22001";
+  s->write_dataset(x);
+  auto reps = s->load_reps();
+  ASSERT_EQ(reps.size(), 2u);
+  EXPECT_EQ(reps[0].employee_no, "E22001");
+  EXPECT_EQ(reps[1].employee_no, "E00011");  // rep 11 had none
+}

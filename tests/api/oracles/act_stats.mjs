@@ -1,8 +1,11 @@
 // A1 read-outs against the SQL definition: my to-dos and the loop figures.
 import { AS_OF as TODAY } from '../helpers.mjs';
 
+// A resolution whose metric goal was checked at its due date and met is not overdue (issue 9
+// item 12, docs/metrics.md).
+const goalMet = (r) => `EXISTS (SELECT 1 FROM goal_checks g WHERE g.resolution = ${r}.id AND g.as_of = ${r}.due_date AND g.met = 1)`;
 const todos = ({ user }) => `
-    SELECT 'resolution' kind, 0 k, id, due_date, due_date < '${TODAY}' overdue FROM resolutions
+    SELECT 'resolution' kind, 0 k, id, due_date, due_date < '${TODAY}' AND NOT ${goalMet('resolutions')} overdue FROM resolutions
       WHERE owner = ${user.id} AND status IN ('open','doing')
     UNION ALL
     SELECT 'action', 1, a.id, a.due_date, a.due_date < '${TODAY}' FROM action_items a JOIN resolutions r ON r.id = a.resolution
@@ -12,14 +15,14 @@ const todos = ({ user }) => `
 const stats = { login: 'executive', endpoint: '/api/v1/act/stats', params: { months: 12 } };
 // Resolutions of meetings held by today, not cancelled.
 const overall = `
-    WITH c AS (SELECT r.*, m.date mdate FROM resolutions r JOIN meetings m ON m.id = r.meeting
+    WITH c AS (SELECT r.*, m.date mdate, ${goalMet('r')} goal_met FROM resolutions r JOIN meetings m ON m.id = r.meeting
                WHERE m.date <= '${TODAY}' AND r.status != 'cancelled')
     SELECT COUNT(*) total,
            SUM(status = 'done' OR due_date < '${TODAY}') closable,
            SUM(status = 'done') done,
            SUM(status = 'done' AND closed_date <= due_date) on_time,
            AVG(CASE WHEN status = 'done' AND closed_date IS NOT NULL THEN julianday(closed_date) - julianday(mdate) END) mean_days,
-           SUM(status IN ('open','doing') AND due_date < '${TODAY}') overdue
+           SUM(status IN ('open','doing') AND due_date < '${TODAY}' AND NOT goal_met) overdue
     FROM c`;
 const overdueActions = `SELECT COUNT(*) n FROM action_items a JOIN resolutions r ON r.id = a.resolution
       JOIN meetings m ON m.id = r.meeting

@@ -11,8 +11,9 @@ export const doApi = {
   }) =>
     request<ProgressResponse>('GET', '/do/progress', { query: q }),
   cockpit: (q: { rep?: number | null; as_of: string }) => request<CockpitResponse>('GET', '/do/cockpit', { query: q }),
-  /** The meeting module's to-do list; callers treat 404 or failure as "not available yet". */
-  todos: () => request<{ items: TodoItem[] }>('GET', '/todos', { quiet: [401, 403, 404, 405, 500, 501] }),
+  /** The meeting module's to-do list: the caller's, or with `rep` that rep's (as far as the caller sees). */
+  todos: (rep?: number | null) =>
+    request<{ items: TodoItem[] }>('GET', '/todos', { query: rep ? { rep } : {}, quiet: [401, 403, 404, 405, 500, 501] }),
   process: (q: Query) => request<ProcessResponse>('GET', '/do/process', { query: q }),
   ackAnomaly: (body: { key: string; comment: string; as_of: string; industry?: string; category?: string }) =>
     request<{ id: number }>('POST', '/do/anomalies/ack', { body, quiet: [422] }),

@@ -69,7 +69,7 @@ export interface AuditEntry { at: string; user: string; key: string; name: strin
 export interface PeriodInfo { label: string; first: string; last: string; days: number; elapsed: number }
 export interface FilterOptions {
   regions: { id: number; name: string }[]
-  reps: { id: number; name: string; region: number | null; active: boolean }[]
+  reps: { id: number; name: string; employee_no?: string; region: number | null; active: boolean }[]
   industries: string[]
   categories: string[]
 }
@@ -90,7 +90,7 @@ export interface CockpitCard {
 }
 export interface CockpitResponse {
   as_of: string
-  rep: { id: number; name: string; region: number; region_name: string }
+  rep: { id: number; name: string; region: number; region_name: string; employee_no?: string }
   reps: FilterOptions['reps']
   cards: CockpitCard[]
   pipeline: { stage: Stage; count: number; amount: number }[]
@@ -130,7 +130,7 @@ export interface MetricFigures {
 export interface BreakdownRow { id: number; name: string; metrics: MetricFigures[] }
 export interface AnomalyAckInfo { user: string; at: string; comment: string }
 export interface Anomaly {
-  key: string; unit: AnomalyUnit; id: number; name: string; metric: DoMetric; month: string
+  key: string; unit: AnomalyUnit; id: number; name: string; employee_no?: string; metric: DoMetric; month: string
   rules: AnomalyRule[]; severity: Severity
   value: number; count: number | null; last_year: number | null; yoy: number | null; yoy_basis: GrowthBasis; z: number | null
   median: number | null; mad: number | null; target: number | null; completion: number | null; time_progress: number | null
@@ -229,7 +229,7 @@ export interface Paging { total: number; page: number; page_size: number }
 export interface ListedMeeting extends MeetingSummary { has_overdue: boolean }
 export interface MeetingList extends Paging { meetings: ListedMeeting[]; counts: Record<MeetingStatus, number> }
 export interface MeetingDetail extends Omit<MeetingSummary, 'series'> {
-  series: MeetingSeries; agenda: string; minutes: string; attendees: { id: number; name: string; role: string }[]
+  series: MeetingSeries; agenda: string; minutes: string; attendees: { id: number; name: string; role: string; region_name?: string }[]
   agenda_items: AgendaItem[]; resolutions: Resolution[]; carry_over: CarryOver[]; can_open: boolean; can_close: boolean
 }
 export interface Todo {
@@ -258,7 +258,7 @@ export interface NewResolution {
 
 // --- contract detail (GET /contracts/{id}) ---
 export interface ContractDetail {
-  id: number; code: string; customer: { id: number; name: string }; rep: { id: number; name: string }
+  id: number; code: string; customer: { id: number; name: string }; rep: { id: number; name: string; employee_no?: string }
   signed_date: string; amount: number; as_of: string; paid: number; receivable: number; overdue: number
   lines: { product: { id: number; name: string; category: string }; qty: number; amount: number; cost: number }[]
   plan: { due_date: string; amount: number; paid: number; unpaid: number; status: typeof PLAN_STATUSES[number] }[]
@@ -320,7 +320,7 @@ export interface ReviewMonth {
 export interface ReviewCohort { month: string; signed: number; collected: number; share: number | null; curve: number[] }
 export interface BlockerRow {
   id: number; name: string; region: string; receivable: number; overdue: number; items: number; max_days: number; share: number
-  owner?: { id: number; name: string } | null
+  owner?: { id: number; name: string; employee_no?: string } | null
 }
 export interface ReviewResponse {
   period: { label: string; first: string; last: string }
@@ -345,23 +345,23 @@ export interface ReviewResponse {
   options: FilterOptions
 }
 export interface ProfileContract {
-  id: number; code: string; rep: { id: number; name: string } | null; signed_date: string; amount: number
+  id: number; code: string; rep: { id: number; name: string; employee_no?: string } | null; signed_date: string; amount: number
   paid: number; receivable: number; overdue: number; max_days: number
   lines: { product: { id: number; name: string; category: string }; qty: number; amount: number }[] | null
   payments: { date: string; amount: number }[]
 }
 export interface CustomerProfile {
   id: number; code: string; lost_reason: string | null; name: string; industry: string; size: 'large' | 'medium' | 'small'
-  region: { id: number; name: string } | null; owner: { id: number; name: string } | null; as_of: string
+  region: { id: number; name: string } | null; owner: { id: number; name: string; employee_no?: string } | null; as_of: string
   class: 'A' | 'B' | 'C' | null; t12m: number
   rfm: { segment: string; recency: number; frequency: number; monetary: number } | null
   at_risk: { reasons: string[]; days_since_last: number; median_gap: number | null; t12m: number; t12m_prev: number; yoy: number | null } | null
   sales_total: number; receivable: number; overdue: number
   contracts_total: number; contracts: ProfileContract[]
   opportunities_total: number
-  opportunities: { id: number; rep: { id: number; name: string } | null; category: string; amount: number; created: string; expected_close: string; stage: string; closed: string | null }[]
+  opportunities: { id: number; rep: { id: number; name: string; employee_no?: string } | null; category: string; amount: number; created: string; expected_close: string; stage: string; closed: string | null }[]
   timeline_total: number
-  timeline: { date: string; kind: string; rep: { id: number; name: string } | null; amount: number; ref: number | null }[]
+  timeline: { date: string; kind: string; rep: { id: number; name: string; employee_no?: string } | null; amount: number; ref: number | null }[]
 }
 // --- C4 产品市场预警管理 ---
 export type Quadrant = 'star' | 'cash_cow' | 'question' | 'dog'
@@ -408,3 +408,23 @@ export interface AnomalyGroup {
 }
 /** Over every group: how many, how many hold a high anomaly, and the anomalies of the other groups (rest). */
 export interface AnomalySummary { groups: number; high_groups: number; high: number; medium: number; rest: number }
+// --- people (issue 9 items 8, 12, 15): fields appended to the answers above ---
+/** A rep's employee number (工号): beside rep names wherever reps are listed. */
+export interface ProgressRow { employee_no?: string }
+export interface GridRow { employee_no?: string }
+export interface BoardRow { employee_no?: string }
+export interface BreakdownRow { employee_no?: string }
+export interface BlockerRow { employee_no?: string }
+/** A user as shown: their role, and a manager's region name. */
+export interface UserRef { role?: Role | ''; region_name?: string }
+export interface Todo {
+  /** A resolution whose metric goal was checked and met: not overdue, awaiting 已完成. */
+  goal_met: boolean
+}
+export interface TodoList { owner: UserRef }
+export interface Resolution {
+  goal_met: boolean
+  /** The caller may mark it done in one click (its goal is met and it is still open). */
+  can_confirm: boolean
+}
+// --- end people ---
