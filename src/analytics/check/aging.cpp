@@ -62,6 +62,7 @@ AgingResult receivables_aging(const engine::Snapshot& s, const engine::Scope& sc
     AgingResult& out = part[w].totals;
     if (p.by_party) out.by_rep.assign(reps, {});
     for (size_t i = b; i < e; ++i) {
+      if (t.settled_by(i, as_of)) continue;  // paid up by as_of: adds nothing (most contracts)
       int32_t rep = t.rep[i];
       if (rep == engine::kNone || !visible[static_cast<size_t>(rep)] || t.signed_day[i] > as_of) continue;
       if (!p.filter.pass_customer(f, t.customer[i])) continue;
