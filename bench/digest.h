@@ -26,7 +26,9 @@ struct Digest {
   }
   Digest& operator<<(int64_t v) { return bytes(&v, sizeof v), *this; }
   Digest& operator<<(double v) { return bytes(&v, sizeof v), *this; }
-  Digest& operator<<(std::string_view v) { return *this << static_cast<int64_t>(v.size()), bytes(v.data(), v.size()), *this; }
+  Digest& operator<<(std::string_view v) {
+    return *this << static_cast<int64_t>(v.size()), bytes(v.data(), v.size()), *this;
+  }
   Digest& operator<<(const char* v) { return *this << std::string_view(v ? v : "(null)"); }
   template <class T>
   Digest& operator<<(const std::optional<T>& v) {
@@ -115,7 +117,8 @@ inline int64_t digest(const analytics::ProductResult& r) {
       << c.rival_id << c.rival_name << c.rival_company;
     add(d, c.f);
   }
-  for (const auto& w : r.warnings) d << w.unit << w.id << w.code << w.name << w.category << w.rule << w.severity << w.value << w.base;
+  for (const auto& w : r.warnings)
+    d << w.unit << w.id << w.code << w.name << w.category << w.rule << w.severity << w.value << w.base;
   return d.value();
 }
 

@@ -49,15 +49,14 @@ void add_c_requests(std::vector<Query>& qs, const engine::Snapshot& s, Date as_o
     qs.push_back({"c2_rfm" + at, [&s, scope, as_of] {
                     return Rows{{digest(analytics::rfm(s, scope(), {as_of, 365, false, {}}))}};
                   }});
-    qs.push_back(
-        {"c3_churn" + at, [&s, scope, as_of] {
-           auto sc = scope();
-           auto flow = analytics::customer_flow(s, sc, {as_of, 8, analytics::FlowGrain::quarter, {}});
-           auto p = analytics::pareto(s, sc, {as_of, 80, 95, {}});
-           auto ka = analytics::key_accounts(s, sc, {as_of}, p);
-           auto why = analytics::churn_reasons(s, sc, {as_of, {}});
-           return Rows{{digest(flow, p, ka, why)}};
-         }});
+    qs.push_back({"c3_churn" + at, [&s, scope, as_of] {
+                    auto sc = scope();
+                    auto flow = analytics::customer_flow(s, sc, {as_of, 8, analytics::FlowGrain::quarter, {}});
+                    auto p = analytics::pareto(s, sc, {as_of, 80, 95, {}});
+                    auto ka = analytics::key_accounts(s, sc, {as_of}, p);
+                    auto why = analytics::churn_reasons(s, sc, {as_of, {}});
+                    return Rows{{digest(flow, p, ka, why)}};
+                  }});
     for (const auto& [name, named_period] : {std::pair{"month", month}, std::pair{"year", year}}) {
       const Period period = named_period;
       qs.push_back({std::string("c4_products_") + name + at, [&s, scope, period, as_of] {

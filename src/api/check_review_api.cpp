@@ -215,7 +215,8 @@ present::Table blockers_table(const std::string& sheet, const char* name_label, 
   present::TableSpec<Row> spec{sheet,
                                {{{"id", "col.id", Unit::count}, [](const Row& x) { return Value{x.id}; }},
                                 {{"name", name_label}, [](const Row& x) { return Value{std::string(x.name)}; }}}};
-  if (customer) spec.cols.push_back({{"owner", "col.owner"}, [](const Row& x) { return Value{std::string(x.owner_name)}; }});
+  if (customer)
+    spec.cols.push_back({{"owner", "col.owner"}, [](const Row& x) { return Value{std::string(x.owner_name)}; }});
   if (sheet != "c1_regions")
     spec.cols.push_back({{"region", "col.region"}, [](const Row& x) { return Value{std::string(x.region)}; }});
   spec.cols.push_back(

@@ -44,7 +44,8 @@ std::vector<CustomerAging> overdue_customers(const std::vector<Part>& parts, siz
     }
   for (const auto& w : parts)
     for (const auto& x : w.contracts)
-      if (int32_t k = slot[static_cast<size_t>(x.customer)]; k >= 0) add_party(out[static_cast<size_t>(k)].figures, x.figures);
+      if (int32_t k = slot[static_cast<size_t>(x.customer)]; k >= 0)
+        add_party(out[static_cast<size_t>(k)].figures, x.figures);
   return out;
 }
 

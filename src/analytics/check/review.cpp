@@ -85,7 +85,9 @@ void cohorts(const engine::Snapshot& s, const engine::Scope& scope, const Review
   std::vector<int32_t> month_of(static_cast<size_t>(std::max(0, as_of - cohort_first + 1)));
   for (size_t k = 0; k < month_of.size(); ++k)
     month_of[k] = Month::of(Date{cohort_first + static_cast<int32_t>(k)}).index - first.index;
-  auto month_index = [&](int32_t day) { return day < cohort_first ? -1 : month_of[static_cast<size_t>(day - cohort_first)]; };
+  auto month_index = [&](int32_t day) {
+    return day < cohort_first ? -1 : month_of[static_cast<size_t>(day - cohort_first)];
+  };
   const auto visible = visible_reps(s, scope);
   const bool filtered = p.filter.industry != engine::kNone || p.filter.size != engine::kNone;
   const size_t workers = engine::worker_count(t.size(), 100000);
@@ -98,7 +100,8 @@ void cohorts(const engine::Snapshot& s, const engine::Scope& scope, const Review
       const bool in_cohorts = cohort_first <= day && day <= cohort_last;
       if (day > as_of || (!in_period && !in_cohorts)) continue;
       const int32_t rep = t.rep[i];
-      if (rep == engine::kNone || !visible[static_cast<size_t>(rep)] || (filtered && !p.filter.pass_customer(f, t.customer[i])))
+      if (rep == engine::kNone || !visible[static_cast<size_t>(rep)] ||
+          (filtered && !p.filter.pass_customer(f, t.customer[i])))
         continue;
       const int c = in_cohorts ? month_index(day) : -1;
       Money paid = 0;
@@ -168,12 +171,17 @@ void blockers(const engine::Snapshot& s, const engine::Scope& scope, ReviewResul
   const auto& a = r.aging;
   std::vector<const AgingParty*> fig;
   for (const auto& x : a.by_customer) fig.push_back(&x.figures);
-  const auto customer_order =
-      overdue_order(fig.size(), fig.data(), [&](size_t i) { return f.customer_id[static_cast<size_t>(a.by_customer[i].customer)]; });
+  const auto customer_order = overdue_order(
+      fig.size(), fig.data(), [&](size_t i) { return f.customer_id[static_cast<size_t>(a.by_customer[i].customer)]; });
   r.customers.reserve(customer_order.size());
   for (size_t i : customer_order) {
     const int32_t c = a.by_customer[i].customer;
-    BlockerRow row{f.customer_id[static_cast<size_t>(c)], f.customers.name[c], 0, "", "", a.by_customer[i].figures,
+    BlockerRow row{f.customer_id[static_cast<size_t>(c)],
+                   f.customers.name[c],
+                   0,
+                   "",
+                   "",
+                   a.by_customer[i].figures,
                    share_of(a.by_customer[i].figures.overdue, a.overdue)};
     if (int32_t o = f.customers.owner[c]; o != engine::kNone) row.owner = d.rep_id[o], row.owner_name = d.rep_name[o];
     if (int32_t g = f.customers.region[c]; g != engine::kNone) row.region = d.region_name[g];
@@ -184,8 +192,8 @@ void blockers(const engine::Snapshot& s, const engine::Scope& scope, ReviewResul
   for (size_t p : overdue_order(fig.size(), fig.data(), [&](size_t i) { return d.rep_id[i]; })) {
     const int32_t g = d.rep_region[p];
     const std::string_view region = g == engine::kNone ? std::string_view() : std::string_view(d.region_name[g]);
-    r.reps.push_back({d.rep_id[p], d.rep_name[p], 0, "", region, a.by_rep[p],
-                      share_of(a.by_rep[p].overdue, a.overdue)});
+    r.reps.push_back(
+        {d.rep_id[p], d.rep_name[p], 0, "", region, a.by_rep[p], share_of(a.by_rep[p].overdue, a.overdue)});
   }
   // 大区: every visible one, or the narrowed region itself when it lies below one (as D2).
   std::vector<int32_t> regions;
