@@ -32,9 +32,10 @@ std::vector<std::pair<std::string, size_t>> snapshot_bytes(const engine::Snapsho
       {"bids_won", fact(f.bids_won)},
       {"first_contracts", fact(f.first_contracts)},
       {"activities", fact(f.activities)},
-      {"contracts (ids, codes, plan, payments)",
-       b(k.id) + b(k.code_chars) + b(k.code_begin) + b(k.rep) + b(k.customer) + b(k.signed_day) + b(k.amount) +
-           b(k.plan_begin) + b(k.plan_due) + b(k.plan_amount) + b(k.pay_begin) + b(k.pay_day) + b(k.pay_amount)},
+      {"contracts (ids, codes, plan, payments)", b(k.id) + b(k.code_chars) + b(k.code_begin) + b(k.rep) +
+                                                     b(k.customer) + b(k.signed_day) + b(k.amount) + b(k.plan_begin) +
+                                                     b(k.plan_due) + b(k.plan_amount) + b(k.pay_begin) + b(k.pay_day) +
+                                                     b(k.pay_amount) + b(k.settled_day)},
       {"opportunities + stage history", b(o.id) + b(o.customer) + b(o.rep) + b(o.category) + b(o.amount) +
                                             b(o.created) + b(o.expected_close) + b(o.closed) + b(o.stage) +
                                             b(o.hist_begin) + b(o.hist_stage) + b(o.hist_day)},

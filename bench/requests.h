@@ -1,6 +1,7 @@
 // The analytics call behind each dashboard request (D3 progress, D2 process for a month, a
-// quarter and a year, D1 cockpit, D4 leaderboard and per-capita), at company scope and at
-// one manager's scope: what a request costs without HTTP, to find where request time goes.
+// quarter and a year, D1 cockpit, D4 leaderboard and per-capita; the C pages C1–C4 and the
+// customer profile), at company scope and at one manager's scope: what a request costs
+// without HTTP, to find where request time goes.
 #pragma once
 #include <vector>
 

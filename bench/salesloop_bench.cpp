@@ -2,11 +2,15 @@
 // runs the dashboard workload and the single-pass floor, and prints one JSON document
 // with each query's rows and run times, the load times and the memory breakdown.
 // bench/run.mjs runs the same workload on SQLite, DuckDB and PostgreSQL and compares.
-//   salesloop_bench --db FILE --as-of YYYY-MM-DD --region ID [--runs N] [--cold-only 1]
-// --cold-only 1 stops after the cold start and the memory breakdown.
+//   salesloop_bench --db FILE --as-of YYYY-MM-DD --region ID [--runs N] [--cold-only 1] [--only TEXT] [--rows 1]
+// --cold-only 1 stops after the cold start and the memory breakdown; --only TEXT times only
+// the queries whose name starts with TEXT (e.g. --only c1_ to time one page while working on it);
+// --rows 1 also prints the requests' rows (for the C pages a digest of every figure, to compare
+// a change's answers with the commit before it).
 #include <algorithm>
 #include <chrono>
 #include <cstring>
+#include <ctime>
 #include <iostream>
 #include <sstream>
 #include <string>
@@ -28,6 +32,13 @@ double ms_since(std::chrono::steady_clock::time_point t0) {
   return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
 }
 
+// CPU time of the whole process (every thread), in ms.
+double cpu_ms() {
+  timespec t{};
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+  return static_cast<double>(t.tv_sec) * 1e3 + static_cast<double>(t.tv_nsec) / 1e6;
+}
+
 json::array rows_json(const bench::Rows& rows) {
   json::array a;
   for (const auto& r : rows) {
@@ -38,19 +49,23 @@ json::array rows_json(const bench::Rows& rows) {
   return a;
 }
 
-json::array time_all(const std::vector<bench::Query>& qs, int runs, bool with_rows) {
+json::array time_all(const std::vector<bench::Query>& qs, int runs, bool with_rows, const std::string& only) {
   json::array out;
   for (const auto& q : qs) {
+    if (q.name.rfind(only, 0) != 0) continue;
     json::object o;
     o["name"] = q.name;
-    json::array times;
+    json::array times, cpu;
     bench::Rows rows;
     for (int i = 0; i < runs; ++i) {
       auto t0 = std::chrono::steady_clock::now();
+      const double c0 = cpu_ms();
       rows = q.run();
       times.emplace_back(ms_since(t0));
+      cpu.emplace_back(cpu_ms() - c0);
     }
     o["ms"] = times;
+    o["cpu_ms"] = cpu;  // all threads' CPU time: steadier than the wall time on a shared machine
     if (with_rows) o["rows"] = rows_json(rows);
     out.emplace_back(std::move(o));
   }
@@ -61,10 +76,10 @@ json::array time_all(const std::vector<bench::Query>& qs, int runs, bool with_ro
 
 int main(int argc, char** argv) {
   reexec_with_huge_pages(argv);  // as the server does (core/huge_pages.h)
-  std::string db, as_of_s;
+  std::string db, as_of_s, only;
   Id region = 0;
   int runs = 5;
-  bool cold_only = false;
+  bool cold_only = false, request_rows = false;
   for (int i = 1; i + 1 < argc; i += 2) {
     std::string k = argv[i];
     if (k == "--db")
@@ -75,6 +90,10 @@ int main(int argc, char** argv) {
       region = std::stoll(argv[i + 1]);
     else if (k == "--runs")
       runs = std::max(1, std::stoi(argv[i + 1]));
+    else if (k == "--rows")
+      request_rows = std::string(argv[i + 1]) == "1";
+    else if (k == "--only")
+      only = argv[i + 1];
     else if (k == "--cold-only")
       cold_only = std::string(argv[i + 1]) == "1";
     else {
@@ -84,7 +103,7 @@ int main(int argc, char** argv) {
   }
   auto as_of = parse_date(as_of_s);
   if (db.empty() || !as_of || region == 0) {
-    std::cerr << "usage: salesloop_bench --db FILE --as-of YYYY-MM-DD --region ID [--runs N]\n";
+    std::cerr << "usage: salesloop_bench --db FILE --as-of YYYY-MM-DD --region ID [--runs N] [--only TEXT]\n";
     return 2;
   }
   auto t0 = std::chrono::steady_clock::now();
@@ -137,9 +156,9 @@ int main(int argc, char** argv) {
     std::cout << json::serialize(out) << "\n";
     return 0;
   }
-  out["engine"] = time_all(bench::engine_workload(*snap, *as_of, region), runs, true);
-  out["floor"] = time_all(bench::floor_workload(*snap, *as_of, region), runs, false);
-  out["requests"] = time_all(bench::request_workload(*snap, *as_of, region), runs, false);
+  out["engine"] = time_all(bench::engine_workload(*snap, *as_of, region), runs, true, only);
+  out["floor"] = time_all(bench::floor_workload(*snap, *as_of, region), runs, false, only);
+  out["requests"] = time_all(bench::request_workload(*snap, *as_of, region), runs, request_rows, only);
   std::cout << json::serialize(out) << "\n";
   return 0;
 }

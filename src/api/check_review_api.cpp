@@ -221,10 +221,11 @@ present::Table blockers_table(const std::string& sheet, const char* name_label, 
   using Row = BlockerRow;
   present::TableSpec<Row> spec{sheet,
                                {{{"id", "col.id", Unit::count}, [](const Row& x) { return Value{x.id}; }},
-                                {{"name", name_label}, [](const Row& x) { return Value{x.name}; }}}};
-  if (customer) spec.cols.push_back({{"owner", "col.owner"}, [](const Row& x) { return Value{x.owner_name}; }});
+                                {{"name", name_label}, [](const Row& x) { return Value{std::string(x.name)}; }}}};
+  if (customer)
+    spec.cols.push_back({{"owner", "col.owner"}, [](const Row& x) { return Value{std::string(x.owner_name)}; }});
   if (sheet != "c1_regions")
-    spec.cols.push_back({{"region", "col.region"}, [](const Row& x) { return Value{x.region}; }});
+    spec.cols.push_back({{"region", "col.region"}, [](const Row& x) { return Value{std::string(x.region)}; }});
   spec.cols.push_back(
       {{"receivable", "col.receivable", Unit::money}, [](const Row& x) { return Value{x.figures.receivable}; }});
   spec.cols.push_back({{"overdue", "col.overdue", Unit::money}, [](const Row& x) { return Value{x.figures.overdue}; }});

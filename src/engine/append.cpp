@@ -117,6 +117,7 @@ std::shared_ptr<const Snapshot> with_contracts(const Snapshot& s, std::vector<mo
     }
     k.plan_begin = k.plan_begin.appended(static_cast<uint32_t>(k.plan_due.size()));
     k.pay_begin = k.pay_begin.appended(static_cast<uint32_t>(k.pay_day.size()));  // no payments yet
+    k.settled_day = k.settled_day.appended(ContractTable::kNever);
   }
 
   auto next = std::make_shared<Snapshot>(s);

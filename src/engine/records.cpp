@@ -122,14 +122,19 @@ ContractTable build_contracts(const model::Dataset& d, const Dims& dims, const I
     auto& ps = pays[i];
     std::sort(ps.begin(), ps.end(),
               [](auto* a, auto* b) { return a->date < b->date || (a->date == b->date && a->id < b->id); });
+    Money paid = 0, planned = 0;
     for (const auto* p : ps) {
       t.pay_day.push_back(p->date.days);
       t.pay_amount.push_back(p->amount);
+      paid += p->amount;
     }
     t.pay_begin.push_back(static_cast<uint32_t>(t.pay_day.size()));
+    for (const auto& p : plan) planned += p.amount;
+    const bool settled = !ps.empty() && paid == c.amount && planned <= c.amount;
+    t.settled_day.push_back(settled ? ps.back()->date.days : ContractTable::kNever);
   }
   // Cut to size, with ~1/64 to spare for contracts appended later (with_contracts).
-  for (auto* c : {&t.rep, &t.customer, &t.signed_day}) c->shrink_to_fit(c->size() / 64 + 1024);
+  for (auto* c : {&t.rep, &t.customer, &t.signed_day, &t.settled_day}) c->shrink_to_fit(c->size() / 64 + 1024);
   t.id.shrink_to_fit(t.id.size() / 64 + 1024);
   t.amount.shrink_to_fit(t.amount.size() / 64 + 1024);
   t.code_chars.shrink_to_fit(t.code_chars.size() / 64 + 16384);

@@ -67,7 +67,13 @@ struct ContractTable {
   Column<uint32_t> pay_begin;  // payments, by date
   Column<int32_t> pay_day;
   Column<Money> pay_amount;
+  // The day of the last payment when the payments add up to the amount and cover the whole
+  // plan (Σ payments = amount ≥ Σ plan); kNever otherwise. From that day on the contract has
+  // nothing receivable and nothing overdue, whatever the as_of: C1's aging skips it.
+  Column<int32_t> settled_day;
+  static constexpr int32_t kNever = INT32_MAX;
   size_t size() const { return id.size(); }
+  bool settled_by(size_t c, int32_t day) const { return c < settled_day.size() && settled_day[c] <= day; }
 };
 
 // Forecast submissions sorted by (rep, month, submitted_at, id).

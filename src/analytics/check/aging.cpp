@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <climits>
 
+#include "analytics/check/rep_mask.h"
 #include "engine/parallel.h"
 
 namespace sl::analytics {
@@ -20,19 +21,49 @@ void add_party(AgingParty& into, const AgingParty& x) {
 
 }  // namespace
 
+namespace {
+
+// A worker's part: totals, and with by_party its reps (by index) and the customers of the
+// contracts it saw with something unpaid (one entry per contract).
+struct Part {
+  AgingResult totals;
+  std::vector<CustomerAging> contracts;
+};
+
+// Σ of the listed contracts per customer, for the customers with an overdue amount.
+std::vector<CustomerAging> overdue_customers(const std::vector<Part>& parts, size_t customers) {
+  std::vector<int32_t> slot(customers, -1);
+  for (const auto& w : parts)
+    for (const auto& x : w.contracts)
+      if (x.figures.overdue > 0) slot[static_cast<size_t>(x.customer)] = 0;
+  std::vector<CustomerAging> out;
+  for (size_t c = 0; c < customers; ++c)
+    if (slot[c] == 0) {
+      slot[c] = static_cast<int32_t>(out.size());
+      out.push_back({static_cast<int32_t>(c), {}});
+    }
+  for (const auto& w : parts)
+    for (const auto& x : w.contracts)
+      if (int32_t k = slot[static_cast<size_t>(x.customer)]; k >= 0)
+        add_party(out[static_cast<size_t>(k)].figures, x.figures);
+  return out;
+}
+
+}  // namespace
+
 AgingResult receivables_aging(const engine::Snapshot& s, const engine::Scope& scope, const AgingParams& p) {
   const auto& f = *s.facts;
   const auto& t = f.contracts;
-  std::vector<uint8_t> visible(static_cast<size_t>(s.dims->rep_count()), 0);
-  for (int32_t r = 0; r < s.dims->rep_count(); ++r) visible[static_cast<size_t>(r)] = scope.sees_rep(r);
+  const auto visible = visible_reps(s, scope);
   const int32_t as_of = p.as_of.days;
-  const size_t customers = f.customers.size_count(), reps = static_cast<size_t>(s.dims->rep_count());
+  const size_t reps = static_cast<size_t>(s.dims->rep_count());
   const size_t workers = engine::worker_count(t.size(), 100000);
-  std::vector<AgingResult> part(workers);
+  std::vector<Part> part(workers);
   engine::parallel_chunks(t.size(), workers, [&](size_t w, size_t b, size_t e) {
-    AgingResult& out = part[w];
-    if (p.by_party) out.by_customer.assign(customers, {}), out.by_rep.assign(reps, {});
+    AgingResult& out = part[w].totals;
+    if (p.by_party) out.by_rep.assign(reps, {});
     for (size_t i = b; i < e; ++i) {
+      if (t.settled_by(i, as_of)) continue;  // paid up by as_of: adds nothing (most contracts)
       int32_t rep = t.rep[i];
       if (rep == engine::kNone || !visible[static_cast<size_t>(rep)] || t.signed_day[i] > as_of) continue;
       if (!p.filter.pass_customer(f, t.customer[i])) continue;
@@ -58,24 +89,25 @@ AgingResult receivables_aging(const engine::Snapshot& s, const engine::Scope& sc
       out.receivable += one.receivable;
       if (!p.by_party || (one.receivable == 0 && one.overdue == 0)) continue;  // most contracts: paid, nothing to add
       add_party(out.by_rep[static_cast<size_t>(rep)], one);
-      if (t.customer[i] != engine::kNone) add_party(out.by_customer[static_cast<size_t>(t.customer[i])], one);
+      if (t.customer[i] != engine::kNone) part[w].contracts.push_back({t.customer[i], one});
     }
   });
   AgingResult r;
   static const int lo[5] = {1, 31, 61, 91, 181}, hi[5] = {30, 60, 90, 180, INT_MAX};
   for (int b = 0; b < 5; ++b)
     r.buckets[static_cast<size_t>(b)].min_days = lo[b], r.buckets[static_cast<size_t>(b)].max_days = hi[b];
-  if (p.by_party) r.by_customer.assign(customers, {}), r.by_rep.assign(reps, {});
-  for (const auto& x : part) {
+  if (p.by_party) r.by_rep.assign(reps, {});
+  for (const auto& w : part) {
+    const AgingResult& x = w.totals;
     r.receivable += x.receivable;
     for (size_t b = 0; b < 5; ++b) {
       r.buckets[b].items += x.buckets[b].items;
       r.buckets[b].amount += x.buckets[b].amount;
       r.overdue += x.buckets[b].amount;
     }
-    for (size_t c = 0; c < x.by_customer.size(); ++c) add_party(r.by_customer[c], x.by_customer[c]);
     for (size_t k = 0; k < x.by_rep.size(); ++k) add_party(r.by_rep[k], x.by_rep[k]);
   }
+  if (p.by_party) r.by_customer = overdue_customers(part, f.customers.size_count());
   return r;
 }
 

@@ -30,16 +30,25 @@ struct AgingParty {
   int max_days = 0;   // days past due of the oldest overdue instalment (0: none)
 };
 
+struct CustomerAging {
+  int32_t customer = 0;  // index
+  AgingParty figures;
+};
+
 struct AgingResult {
   // Σ contract amount − Σ payments, over contracts signed by as_of (payments by as_of).
   Money receivable = 0;
   Money overdue = 0;  // Σ buckets
   std::array<AgingBucket, 5> buckets;
-  std::vector<AgingParty> by_customer, by_rep;  // by index; empty unless by_party
+  // by_party only: the customers with an overdue amount, by index (their receivable counts
+  // every contract of theirs), and every rep by index.
+  std::vector<CustomerAging> by_customer;
+  std::vector<AgingParty> by_rep;
 };
 
 // Contracts of reps the scope sees whose customer passes the filter. Contracts are split
-// between worker threads, each with its own partial result, merged at the end.
+// between worker threads, each with its own partial result, merged at the end; a worker
+// lists only the contracts with something unpaid (no array of every customer per call).
 AgingResult receivables_aging(const engine::Snapshot& s, const engine::Scope& scope, const AgingParams& p);
 
 // Bucket index (0..4) for days past due ≥ 1.

@@ -65,3 +65,16 @@ TEST(C1Aging, BucketEdges) {
   EXPECT_EQ(analytics::aging_bucket(180), 3);
   EXPECT_EQ(analytics::aging_bucket(181), 4);
 }
+
+// The Snapshot's settled day, which lets aging skip paid-up contracts: the last payment's
+// day when the payments add up to the amount, never otherwise.
+TEST(C1Aging, SettledDay) {
+  auto s = snapshot();
+  const auto& k = s->facts->contracts;                         // rows in id order: contract n at n − 1
+  EXPECT_EQ(k.settled_day[3], D("2026-04-01").days);           // contract 4: 600 of 600 on 04-01
+  EXPECT_EQ(k.settled_day[1], D("2026-06-20").days);           // contract 2: 2000 of 2000, after as_of
+  EXPECT_EQ(k.settled_day[0], engine::ContractTable::kNever);  // 500 of 1000
+  EXPECT_EQ(k.settled_day[2], engine::ContractTable::kNever);  // nothing paid
+  EXPECT_TRUE(k.settled_by(3, D("2026-06-15").days));
+  EXPECT_FALSE(k.settled_by(1, D("2026-06-15").days));  // as of 06-15 it is still 2000 overdue
+}

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <map>
 
+#include "analytics/check/rep_mask.h"
+
 namespace sl::analytics {
 
 const char* churn_response_code(const std::string& reason) {
@@ -40,9 +42,12 @@ ChurnReasons churn_reasons(const engine::Snapshot& s, const engine::Scope& scope
   std::vector<Money> amount(nc, 0);
   const auto& t = f.sales;
   const engine::RowRange rr = t.range(Date{INT32_MIN / 2}, p.as_of);
+  const auto visible = visible_reps(s, scope);
   for (size_t i = rr.begin; i < rr.end; ++i) {
     const int32_t c = t.customer[i], rep = t.rep[i];
-    if (c == engine::kNone || cu.lost_reason[c] == engine::kNone || !scope.sees_rep(rep)) continue;
+    if (c == engine::kNone || rep == engine::kNone || !visible[static_cast<size_t>(rep)] ||
+        cu.lost_reason[c] == engine::kNone)
+      continue;
     sold[static_cast<size_t>(c)] = 1;
     amount[static_cast<size_t>(c)] += t.amount[i];
   }

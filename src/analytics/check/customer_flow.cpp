@@ -3,19 +3,10 @@
 #include <algorithm>
 #include <bit>
 
+#include "analytics/check/rep_mask.h"
 #include "engine/parallel.h"
 
 namespace sl::analytics {
-
-namespace {
-
-std::vector<uint8_t> visible_reps(const engine::Snapshot& s, const engine::Scope& scope) {
-  std::vector<uint8_t> v(static_cast<size_t>(s.dims->rep_count()), 0);
-  for (int32_t r = 0; r < s.dims->rep_count(); ++r) v[static_cast<size_t>(r)] = scope.sees_rep(r);
-  return v;
-}
-
-}  // namespace
 
 std::vector<FlowRow> customer_flow(const engine::Snapshot& s, const engine::Scope& scope, const FlowParams& p) {
   const auto& t = s.facts->sales;
@@ -95,16 +86,23 @@ ParetoResult pareto(const engine::Snapshot& s, const engine::Scope& scope, const
     sum[static_cast<size_t>(c)] += t.amount[i];
   }
   ParetoResult r;
+  // Sorted as keys holding the id, so the comparison reads no other array.
+  struct Key {
+    Money amount;
+    Id id;
+    int32_t customer;
+  };
+  std::vector<Key> keys;
+  const auto& ids = s.facts->customer_id;
   for (size_t c = 0; c < nc; ++c)
     if (sum[c] > 0) {
-      r.customers.push_back({static_cast<int32_t>(c), sum[c], 'C'});
+      keys.push_back({sum[c], ids[c], static_cast<int32_t>(c)});
       r.total += sum[c];
     }
-  const auto& ids = s.facts->customer_id;
-  std::sort(r.customers.begin(), r.customers.end(), [&](const ParetoCustomer& a, const ParetoCustomer& b) {
-    return a.amount != b.amount ? a.amount > b.amount
-                                : ids[static_cast<size_t>(a.customer)] < ids[static_cast<size_t>(b.customer)];
-  });
+  std::sort(keys.begin(), keys.end(),
+            [](const Key& a, const Key& b) { return a.amount != b.amount ? a.amount > b.amount : a.id < b.id; });
+  r.customers.reserve(keys.size());
+  for (const auto& k : keys) r.customers.push_back({k.customer, k.amount, 'C'});
   __int128 before = 0;  // cumulative amount of the customers ranked above
   const __int128 total = r.total;
   for (auto& x : r.customers) {

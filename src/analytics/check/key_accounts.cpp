@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "analytics/check/change.h"
+#include "analytics/check/rep_mask.h"
 #include "analytics/do/process.h"
 
 namespace sl::analytics {
@@ -34,23 +35,36 @@ std::vector<KeyAccount> key_accounts(const engine::Snapshot& s, const engine::Sc
       slot[static_cast<size_t>(c.customer)] = static_cast<int32_t>(out.size());
       out.push_back({c.customer, 0, 0, 0, {}});
     }
-  std::vector<std::vector<int32_t>> days(out.size());
+  // Two passes over the contracts up to as_of: count each account's contracts (and sum its
+  // sales), then put their days in one flat array, each account's run in date order.
   const Date year_ago = one_year_earlier(p.as_of), two_years_ago = one_year_earlier(year_ago);
   const engine::RowRange rr = t.range(Date{INT32_MIN / 2}, p.as_of);
-  for (size_t i = rr.begin; i < rr.end; ++i) {
+  const auto visible = visible_reps(s, scope);
+  auto account = [&](size_t i) -> int32_t {
     const int32_t c = t.customer[i], rep = t.rep[i];
-    if (c == engine::kNone || slot[static_cast<size_t>(c)] < 0 || rep == engine::kNone || !scope.sees_rep(rep))
-      continue;
-    const size_t k = static_cast<size_t>(slot[static_cast<size_t>(c)]);
-    days[k].push_back(t.day[i]);  // rows ascend by date
+    if (c == engine::kNone || rep == engine::kNone || !visible[static_cast<size_t>(rep)]) return -1;
+    return slot[static_cast<size_t>(c)];
+  };
+  std::vector<uint32_t> begin(out.size() + 1, 0);
+  for (size_t i = rr.begin; i < rr.end; ++i) {
+    const int32_t k = account(i);
+    if (k < 0) continue;
+    ++begin[static_cast<size_t>(k) + 1];
     if (t.day[i] > year_ago.days)
-      out[k].t12m += t.amount[i];
+      out[static_cast<size_t>(k)].t12m += t.amount[i];
     else if (t.day[i] > two_years_ago.days)
-      out[k].t12m_prev += t.amount[i];
+      out[static_cast<size_t>(k)].t12m_prev += t.amount[i];
   }
+  for (size_t k = 0; k < out.size(); ++k) begin[k + 1] += begin[k];
+  std::vector<int32_t> days(begin.back());
+  std::vector<uint32_t> next(begin.begin(), begin.end() - 1);
+  for (size_t i = rr.begin; i < rr.end; ++i)
+    if (const int32_t k = account(i); k >= 0) days[next[static_cast<size_t>(k)]++] = t.day[i];  // rows ascend by date
+  std::vector<int32_t> one;  // one account's days, for judge_key_account
   for (size_t k = 0; k < out.size(); ++k) {
-    out[k].contracts = static_cast<int>(days[k].size());
-    out[k].risk = judge_key_account(days[k], p.as_of, out[k].t12m, out[k].t12m_prev);
+    one.assign(days.begin() + begin[k], days.begin() + begin[k + 1]);
+    out[k].contracts = static_cast<int>(one.size());
+    out[k].risk = judge_key_account(one, p.as_of, out[k].t12m, out[k].t12m_prev);
   }
   const auto& ids = s.facts->customer_id;
   std::sort(out.begin(), out.end(), [&](const KeyAccount& a, const KeyAccount& b) {

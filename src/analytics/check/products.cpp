@@ -4,6 +4,8 @@
 #include <cmath>
 
 #include "analytics/check/change.h"
+#include "analytics/check/rep_mask.h"
+#include "engine/parallel.h"
 
 namespace sl::analytics {
 
@@ -28,6 +30,13 @@ struct Acc {
   int32_t last = INT32_MIN;  // latest sale day in the look-back
   bool sold_before = false;  // a sale in [as_of − 454, as_of − 90]
 };
+
+// Adds a later worker's accumulator (its rows are later in date order, not that it matters).
+void merge(Acc& into, const Acc& x) {
+  into.sales += x.sales, into.sales_ly += x.sales_ly, into.cost += x.cost, into.cost_ly += x.cost_ly;
+  into.last = std::max(into.last, x.last);
+  into.sold_before = into.sold_before || x.sold_before;
+}
 
 // Sales figures of one product or category from its accumulator and its market.
 SalesFigures figures(const Acc& a, Money market, Money market_ly, Money rival, bool yoy_defined,
@@ -125,32 +134,49 @@ ProductResult product_warning(const engine::Snapshot& s, const engine::Scope& sc
   r.yoy = yoy_window(p.period, p.as_of);
   const size_t ncat = f.categories.size(), nprod = pt.size();
 
-  // One pass over the lines from the earliest day any figure reads through as_of.
-  std::vector<Acc> prod(nprod), cat(ncat);
-  Acc all;
+  // One pass over the lines from the earliest day any figure reads through as_of, split
+  // between workers (each with its own accumulators, merged after).
   const Date read_last = std::max(r.current.last, p.as_of);
   const int32_t before_first = p.as_of.days - kNoSaleDays - kNoSaleLookBack + 1,
                 before_last = p.as_of.days - kNoSaleDays;
   const Date read_first{std::min({r.current.first.days, r.yoy.first.days, before_first})};
   const engine::FactTable& t = f.sales_lines;
   const engine::RowRange range = t.range(read_first, read_last);
-  for (size_t i = range.begin; i < range.end; ++i) {
-    if (!scope.everything && !scope.sees_rep(t.rep[i])) continue;
-    if (rf.any() && !rf.pass(f, t, i)) continue;
-    const int32_t day = t.day[i], pi = f.line_product[i];
-    const int32_t ci = pi == kNone ? kNone : pt.category[static_cast<size_t>(pi)];
-    const Money amount = t.amount[i], cost = f.line_cost[i];
-    auto add = [&](Acc& a) {
-      if (day >= r.current.first.days && day <= r.current.last.days) a.sales += amount, a.cost += cost;
-      if (day >= r.yoy.first.days && day <= r.yoy.last.days) a.sales_ly += amount, a.cost_ly += cost;
-      if (day >= before_first && day <= p.as_of.days) {
-        a.last = day;
-        if (day <= before_last) a.sold_before = true;
-      }
-    };
-    add(all);
-    if (pi != kNone) add(prod[static_cast<size_t>(pi)]);
-    if (ci != kNone) add(cat[static_cast<size_t>(ci)]);
+  const auto visible = visible_reps(s, scope);
+  struct Part {
+    std::vector<Acc> prod, cat;
+    Acc all;
+  };
+  const size_t workers = engine::worker_count(range.end - range.begin);
+  std::vector<Part> parts(workers);
+  engine::parallel_chunks(range.end - range.begin, workers, [&](size_t w, size_t b, size_t e) {
+    Part& q = parts[w];
+    q.prod.resize(nprod), q.cat.resize(ncat);
+    for (size_t i = range.begin + b; i < range.begin + e; ++i) {
+      if (!scope.everything && (t.rep[i] == kNone || !visible[static_cast<size_t>(t.rep[i])])) continue;
+      if (rf.any() && !rf.pass(f, t, i)) continue;
+      const int32_t day = t.day[i], pi = f.line_product[i];
+      const int32_t ci = pi == kNone ? kNone : pt.category[static_cast<size_t>(pi)];
+      const Money amount = t.amount[i], cost = f.line_cost[i];
+      auto add = [&](Acc& a) {
+        if (day >= r.current.first.days && day <= r.current.last.days) a.sales += amount, a.cost += cost;
+        if (day >= r.yoy.first.days && day <= r.yoy.last.days) a.sales_ly += amount, a.cost_ly += cost;
+        if (day >= before_first && day <= p.as_of.days) {
+          a.last = day;
+          if (day <= before_last) a.sold_before = true;
+        }
+      };
+      add(q.all);
+      if (pi != kNone) add(q.prod[static_cast<size_t>(pi)]);
+      if (ci != kNone) add(q.cat[static_cast<size_t>(ci)]);
+    }
+  });
+  std::vector<Acc> prod(nprod), cat(ncat);
+  Acc all;
+  for (const auto& q : parts) {
+    merge(all, q.all);
+    for (size_t k = 0; k < nprod; ++k) merge(prod[k], q.prod[k]);
+    for (size_t c = 0; c < ncat; ++c) merge(cat[c], q.cat[c]);
   }
 
   // The market of each category in the scope's regions (and industry, under that filter).

@@ -1,8 +1,11 @@
 #include "analytics/check/review.h"
 
 #include "analytics/check/change.h"
+#include "analytics/check/rep_mask.h"
+#include "engine/parallel.h"
 
 #include <algorithm>
+#include <array>
 
 namespace sl::analytics {
 
@@ -61,45 +64,76 @@ void totals_and_trend(const engine::Snapshot& s, const engine::Scope& scope, con
   }
 }
 
-// One pass over the contracts: the period's cohort and the 12 monthly cohorts with their
-// collected amounts by month after signing.
+// A worker's share of the cohorts: the period's cohort and the 12 monthly ones.
+struct CohortPart {
+  Money signed_period = 0, collected_period = 0;
+  std::array<Money, 12> signed_amount{};
+  std::array<std::array<Money, 12>, 12> by_offset{};  // [cohort][months after signing]
+};
+
+// One pass over the contracts (split between workers): the period's cohort and the 12
+// monthly cohorts with their collected amounts by month after signing.
 void cohorts(const engine::Snapshot& s, const engine::Scope& scope, const ReviewParams& p, ReviewResult& r) {
   const engine::Facts& f = *s.facts;
   const auto& t = f.contracts;
   const Month as_of_month = Month::of(p.as_of);
   const Month last{std::min(Month::of(std::min(p.period.last, p.as_of)).index, as_of_month.index)};
   const Month first{last.index - 11};
-  std::vector<Money> signed_amount(12, 0);
-  std::vector<std::vector<Money>> by_offset(12, std::vector<Money>(12, 0));  // [cohort][months after signing]
   const int32_t as_of = p.as_of.days, cohort_first = first.first_day().days, cohort_last = last.last_day().days;
-  for (size_t i = 0; i < t.size(); ++i) {
-    const int32_t day = t.signed_day[i];
-    const bool in_period = r.current.first.days <= day && day <= r.current.last.days;
-    const bool in_cohorts = cohort_first <= day && day <= cohort_last;
-    if (day > as_of || (!in_period && !in_cohorts) || !scope.sees_rep(t.rep[i]) ||
-        !p.filter.pass_customer(f, t.customer[i]))
-      continue;
-    const int c = in_cohorts ? Month::of(Date{day}).index - first.index : -1;
-    Money paid = 0;
-    for (uint32_t k = t.pay_begin[i]; k < t.pay_begin[i + 1]; ++k) {
-      if (t.pay_day[k] > as_of) continue;
-      paid += t.pay_amount[k];
-      if (in_cohorts) {
-        const int off = std::clamp(Month::of(Date{t.pay_day[k]}).index - (first.index + c), 0, 11);
-        by_offset[static_cast<size_t>(c)][static_cast<size_t>(off)] += t.pay_amount[k];
+  // Month of each payment day a cohort reads, [cohort_first, as_of], counted from `first`
+  // (earlier payments count in the signing month: offset 0 after the clamp below).
+  std::vector<int32_t> month_of(static_cast<size_t>(std::max(0, as_of - cohort_first + 1)));
+  for (size_t k = 0; k < month_of.size(); ++k)
+    month_of[k] = Month::of(Date{cohort_first + static_cast<int32_t>(k)}).index - first.index;
+  auto month_index = [&](int32_t day) {
+    return day < cohort_first ? -1 : month_of[static_cast<size_t>(day - cohort_first)];
+  };
+  const auto visible = visible_reps(s, scope);
+  const bool filtered = p.filter.industry != engine::kNone || p.filter.size != engine::kNone;
+  const size_t workers = engine::worker_count(t.size(), 100000);
+  std::vector<CohortPart> part(workers);
+  engine::parallel_chunks(t.size(), workers, [&](size_t w, size_t b, size_t e) {
+    CohortPart& q = part[w];
+    for (size_t i = b; i < e; ++i) {
+      const int32_t day = t.signed_day[i];
+      const bool in_period = r.current.first.days <= day && day <= r.current.last.days;
+      const bool in_cohorts = cohort_first <= day && day <= cohort_last;
+      if (day > as_of || (!in_period && !in_cohorts)) continue;
+      const int32_t rep = t.rep[i];
+      if (rep == engine::kNone || !visible[static_cast<size_t>(rep)] ||
+          (filtered && !p.filter.pass_customer(f, t.customer[i])))
+        continue;
+      const int c = in_cohorts ? month_index(day) : -1;
+      Money paid = 0;
+      for (uint32_t k = t.pay_begin[i]; k < t.pay_begin[i + 1]; ++k) {
+        if (t.pay_day[k] > as_of) continue;
+        paid += t.pay_amount[k];
+        if (in_cohorts) {
+          const int off = std::clamp(month_index(t.pay_day[k]) - c, 0, 11);
+          q.by_offset[static_cast<size_t>(c)][static_cast<size_t>(off)] += t.pay_amount[k];
+        }
       }
+      if (in_period) q.signed_period += t.amount[i], q.collected_period += paid;
+      if (in_cohorts) q.signed_amount[static_cast<size_t>(c)] += t.amount[i];
     }
-    if (in_period) r.cohort.signed_amount += t.amount[i], r.cohort.collected += paid;
-    if (in_cohorts) signed_amount[static_cast<size_t>(c)] += t.amount[i];
+  });
+  CohortPart all;
+  for (const auto& q : part) {
+    all.signed_period += q.signed_period, all.collected_period += q.collected_period;
+    for (size_t c = 0; c < 12; ++c) {
+      all.signed_amount[c] += q.signed_amount[c];
+      for (size_t k = 0; k < 12; ++k) all.by_offset[c][k] += q.by_offset[c][k];
+    }
   }
+  r.cohort.signed_amount = all.signed_period, r.cohort.collected = all.collected_period;
   r.cohort.share = ratio(r.cohort.collected, r.cohort.signed_amount);
   for (int c = 0; c < 12; ++c) {
     CohortRow row;
     row.month = Month{first.index + c};
-    row.signed_amount = signed_amount[static_cast<size_t>(c)];
+    row.signed_amount = all.signed_amount[static_cast<size_t>(c)];
     Money cum = 0;
     for (int k = 0; first.index + c + k <= as_of_month.index && k < 12; ++k) {
-      cum += by_offset[static_cast<size_t>(c)][static_cast<size_t>(k)];
+      cum += all.by_offset[static_cast<size_t>(c)][static_cast<size_t>(k)];
       if (row.signed_amount > 0) row.curve.push_back(static_cast<double>(cum) / static_cast<double>(row.signed_amount));
     }
     row.collected = cum;
@@ -108,29 +142,58 @@ void cohorts(const engine::Snapshot& s, const engine::Scope& scope, const Review
   }
 }
 
-void sort_rows(std::vector<BlockerRow>& rows, Money overdue) {
-  for (auto& x : rows)
-    x.share = overdue > 0 ? static_cast<double>(x.figures.overdue) / static_cast<double>(overdue) : 0;
-  std::sort(rows.begin(), rows.end(), [](const BlockerRow& a, const BlockerRow& b) {
-    return a.figures.overdue != b.figures.overdue ? a.figures.overdue > b.figures.overdue : a.id < b.id;
-  });
+// Parties with an overdue amount, largest first (ties: lower id), as positions into `figures`:
+// the rows are sorted as keys and made (names copied) once, in their final order.
+template <class IdOf>
+std::vector<size_t> overdue_order(size_t n, const AgingParty* const* figures, IdOf id) {
+  struct Key {
+    Money overdue;
+    Id id;
+    size_t at;
+  };
+  std::vector<Key> keys;
+  for (size_t i = 0; i < n; ++i)
+    if (figures[i]->overdue > 0) keys.push_back({figures[i]->overdue, id(i), i});
+  std::sort(keys.begin(), keys.end(),
+            [](const Key& a, const Key& b) { return a.overdue != b.overdue ? a.overdue > b.overdue : a.id < b.id; });
+  std::vector<size_t> out(keys.size());
+  for (size_t k = 0; k < keys.size(); ++k) out[k] = keys[k].at;
+  return out;
+}
+
+double share_of(Money part, Money overdue) {
+  return overdue > 0 ? static_cast<double>(part) / static_cast<double>(overdue) : 0;
 }
 
 void blockers(const engine::Snapshot& s, const engine::Scope& scope, ReviewResult& r) {
   const engine::Dims& d = *s.dims;
   const engine::Facts& f = *s.facts;
   const auto& a = r.aging;
-  for (size_t c = 0; c < a.by_customer.size(); ++c) {
-    if (a.by_customer[c].overdue <= 0) continue;
-    BlockerRow row{f.customer_id[c], f.customers.name[c], 0, "", "", a.by_customer[c], 0};
+  std::vector<const AgingParty*> fig;
+  for (const auto& x : a.by_customer) fig.push_back(&x.figures);
+  const auto customer_order = overdue_order(
+      fig.size(), fig.data(), [&](size_t i) { return f.customer_id[static_cast<size_t>(a.by_customer[i].customer)]; });
+  r.customers.reserve(customer_order.size());
+  for (size_t i : customer_order) {
+    const int32_t c = a.by_customer[i].customer;
+    BlockerRow row{f.customer_id[static_cast<size_t>(c)],
+                   f.customers.name[c],
+                   0,
+                   "",
+                   "",
+                   a.by_customer[i].figures,
+                   share_of(a.by_customer[i].figures.overdue, a.overdue)};
     if (int32_t o = f.customers.owner[c]; o != engine::kNone) row.owner = d.rep_id[o], row.owner_name = d.rep_name[o];
     if (int32_t g = f.customers.region[c]; g != engine::kNone) row.region = d.region_name[g];
     r.customers.push_back(std::move(row));
   }
-  for (size_t p = 0; p < a.by_rep.size(); ++p) {
-    if (a.by_rep[p].overdue <= 0) continue;
+  fig.clear();
+  for (const auto& x : a.by_rep) fig.push_back(&x);
+  for (size_t p : overdue_order(fig.size(), fig.data(), [&](size_t i) { return d.rep_id[i]; })) {
     const int32_t g = d.rep_region[p];
-    r.reps.push_back({d.rep_id[p], d.rep_name[p], 0, "", g == engine::kNone ? "" : d.region_name[g], a.by_rep[p], 0});
+    const std::string_view region = g == engine::kNone ? std::string_view() : std::string_view(d.region_name[g]);
+    r.reps.push_back(
+        {d.rep_id[p], d.rep_name[p], 0, "", region, a.by_rep[p], share_of(a.by_rep[p].overdue, a.overdue)});
   }
   // 大区: every visible one, or the narrowed region itself when it lies below one (as D2).
   std::vector<int32_t> regions;
@@ -139,19 +202,21 @@ void blockers(const engine::Snapshot& s, const engine::Scope& scope, ReviewResul
       if (scope.sees_region(g)) regions.push_back(g);
     if (regions.empty() && scope.root_region != engine::kNone) regions.push_back(scope.root_region);
   }
-  for (int32_t g : regions) {
-    AgingParty sum;
+  std::vector<AgingParty> sums(regions.size());
+  for (size_t k = 0; k < regions.size(); ++k)
     for (size_t p = 0; p < a.by_rep.size(); ++p)
-      if (d.rep_region[p] != engine::kNone && d.in_subtree(d.rep_region[p], g)) {
+      if (d.rep_region[p] != engine::kNone && d.in_subtree(d.rep_region[p], regions[k])) {
         const auto& x = a.by_rep[p];
+        auto& sum = sums[k];
         sum.receivable += x.receivable, sum.overdue += x.overdue, sum.items += x.items;
         sum.max_days = std::max(sum.max_days, x.max_days);
       }
-    if (sum.overdue > 0) r.regions.push_back({d.region_id[g], d.region_name[g], 0, "", "", sum, 0});
+  fig.clear();
+  for (const auto& x : sums) fig.push_back(&x);
+  for (size_t k : overdue_order(fig.size(), fig.data(), [&](size_t i) { return d.region_id[regions[i]]; })) {
+    const int32_t g = regions[k];
+    r.regions.push_back({d.region_id[g], d.region_name[g], 0, "", "", sums[k], share_of(sums[k].overdue, a.overdue)});
   }
-  sort_rows(r.customers, a.overdue);
-  sort_rows(r.reps, a.overdue);
-  sort_rows(r.regions, a.overdue);
 }
 
 }  // namespace

@@ -11,6 +11,7 @@
 #pragma once
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "analytics/check/aging.h"
@@ -48,12 +49,14 @@ struct CohortRow {
   std::vector<double> curve;
 };
 
+// Names are views of the Snapshot's own names (valid while the Snapshot lives, as every
+// reader of a result holds it): a company's ~100,000 blocking customers cost no string copies.
 struct BlockerRow {
   Id id = 0;
-  std::string name;
-  Id owner = 0;            // customers: the owner rep's id (0: none)
-  std::string owner_name;  // customers: the owner's name
-  std::string region;      // customers: their region; reps: theirs; regions: empty
+  std::string_view name;
+  Id owner = 0;                 // customers: the owner rep's id (0: none)
+  std::string_view owner_name;  // customers: the owner's name
+  std::string_view region;      // customers: their region; reps: theirs; regions: empty
   AgingParty figures;
   double share = 0;  // of the scope's overdue
 };

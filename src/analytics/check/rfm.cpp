@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "analytics/check/rep_mask.h"
 #include "engine/parallel.h"
 
 namespace sl::analytics {
@@ -34,8 +35,7 @@ double median_of(std::vector<double> v) {
 RfmResult rfm(const engine::Snapshot& s, const engine::Scope& scope, const RfmParams& p) {
   const auto& t = s.facts->sales;
   const size_t nc = s.facts->customer_id.size();
-  std::vector<uint8_t> visible(static_cast<size_t>(s.dims->rep_count()), 0);
-  for (int32_t r = 0; r < s.dims->rep_count(); ++r) visible[static_cast<size_t>(r)] = scope.sees_rep(r);
+  const auto visible = visible_reps(s, scope);
   const engine::RowRange upto = t.range(Date{INT32_MIN / 2}, p.as_of);
   const int32_t window_first = p.as_of.days - p.window_days + 1;
   const size_t workers = engine::worker_count(upto.end - upto.begin);
