@@ -121,7 +121,9 @@ test('the admin signs in and sees an empty company', async () => {
 
 test('D3 target progress: no rows at any level, for the admin (not 403)', async () => {
   for (const level of ['company', 'region', 'rep']) {
-    const j = await zeros(`/api/v1/do/progress?period=2026-Q2&as_of=2026-06-15&level=${level}`, { '.period.days': 91, '.period.elapsed': 76 });
+    const j = await zeros(`/api/v1/do/progress?period=2026-Q2&as_of=2026-06-15&level=${level}`, {
+      '.period.days': 91, '.period.elapsed': 76, '.period.early_days': 19, '.page': 1, '.page_size': 50,  // ⌈20 % × 91⌉ = 19
+    });
     assert.deepEqual(j.rows, [], level);
     assert.equal(j.parent, null, level);
   }
@@ -161,6 +163,7 @@ test('target entry: an empty grid without a reference row (the server stays up)'
 test('D2 performance process: every total is zero with no target', async () => {
   const j = await zeros('/api/v1/do/process?period=2026-Q2&as_of=2026-06-15', {
     '.period.days': Q2.days, '.period.elapsed': Q2.elapsed, '.time_progress': Q2.elapsed / Q2.days, '.trend_year': 2026,
+    '.anomaly_page': 1, '.anomaly_page_size': 10, '.reps_page': 1, '.reps_page_size': 50,
   });
   assert.deepEqual(j.totals.map((t) => t.metric).sort(), ['bids_won', 'collection', 'sales']);
   for (const t of j.totals) assert.equal(t.target, null, t.metric);
@@ -170,7 +173,7 @@ test('D2 performance process: every total is zero with no target', async () => {
 test('D4 leaderboard and per-capita sales: nobody to rank, 24 months of zero sales', async () => {
   for (const metric of ['sales', 'completion', 'collections', 'collection_rate', 'new_customers', 'win_rate', 'forecast_accuracy', 'kpi_score']) {
     const j = await zeros(`/api/v1/do/leaderboard?period=2026-05&metric=${metric}&as_of=2026-06-15`, {
-      '.period.days': 31, '.period.elapsed': 31, '.previous.days': 30, '.previous.elapsed': 30,
+      '.period.days': 31, '.period.elapsed': 31, '.previous.days': 30, '.previous.elapsed': 30, '.page': 1, '.page_size': 50,
     });
     assert.deepEqual(j.reps, [], metric);
     assert.deepEqual(j.regions, [], metric);
@@ -190,13 +193,14 @@ test('C1 sales review, C2 RFM, C3 churn, C4 products: zeros and empty lists', as
     '.blockers.customers.page': 1, '.blockers.customers.page_size': 10,
   });
   assert.equal(c1.totals.collection_rate, null);
-  const c2 = await zeros('/api/v1/check/rfm?as_of=2026-06-15', { '.window': 365, '.customers.page': 1, '.customers.page_size': 20 });
+  const JUNE = { '.period.days': 30, '.period.elapsed': 15 };  // no period: as_of's month
+  const c2 = await zeros('/api/v1/check/rfm?as_of=2026-06-15', { ...JUNE, '.window': 365, '.customers.page': 1, '.customers.page_size': 20 });
   assert.equal(c2.scored, 0);
   assert.equal(c2.segments.length, 8);
-  await zeros('/api/v1/check/rfm?as_of=2026-06-15&segment=important_value', { '.window': 365, '.customers.page': 1, '.customers.page_size': 20 });
+  await zeros('/api/v1/check/rfm?as_of=2026-06-15&segment=important_value', { ...JUNE, '.window': 365, '.customers.page': 1, '.customers.page_size': 20 });
   for (const grain of ['quarter', 'month']) {
     const c3 = await zeros(`/api/v1/check/churn?as_of=2026-06-15&grain=${grain}`, {
-      '.pareto.a_percent': 80, '.pareto.b_percent': 95, '.key_accounts.page': 1, '.key_accounts.page_size': 20,
+      ...JUNE, '.pareto.a_percent': 80, '.pareto.b_percent': 95, '.key_accounts.page': 1, '.key_accounts.page_size': 20,
     });
     assert.ok(c3.flow.length > 0, grain);
   }
