@@ -2,6 +2,7 @@
 //  - no horizontal overflow: document.documentElement.scrollWidth <= innerWidth;
 //  - no raw i18n key in the visible text ("status.no_target");
 //  - no console error and no uncaught page error;
+//  - at 375 px no kit table on D2, D3 and the C pages scrolls sideways (they are card lists);
 //  - a screenshot of each under test-results/sweep/<role>-<page>-<locale>-<width>.png.
 // The pages are read from web/src/router/*.ts (each route's path and roles), plus a
 // customer profile and a meeting detail, whose ids come from the API. One browser, one login
@@ -67,6 +68,16 @@ function rawKeys(text, names) {
     if (names.has(m[1]) && !/\.(xlsx|csv|pdf|png|json|txt|zip|com|cn)$/.test(m[0])) found.push(m[0])
   }
   return found
+}
+
+/** Pages whose tables must not scroll sideways on a phone (issue 9 item 17). */
+const CARD_PAGES = /^\/(do\/(process|progress)|check\/)/
+
+/** The data-test names of the visible kit tables that scroll sideways. */
+function sidewaysTables(page) {
+  return page.evaluate(() => [...document.querySelectorAll('.data-table')].filter((t) => t.offsetParent !== null)
+    .filter((t) => [...t.querySelectorAll('.el-table__body-wrapper, .el-table__body-wrapper .el-scrollbar__wrap')].some((w) => w.scrollWidth > w.clientWidth + 1))
+    .map((t) => t.querySelector('[data-test]')?.getAttribute('data-test') ?? '?'))
 }
 
 /** Waits until no request has been in flight for 150 ms and no loading mask shows. */
@@ -156,6 +167,7 @@ test('every page of every role: no overflow, no raw key, no console error, at 14
             }))
             if (m.scroll > m.inner) problems.push(`${current}: ${m.scroll} px wide in a ${m.inner} px window`)
             for (const k of rawKeys(m.text, names)) problems.push(`${current}: raw key "${k}"`)
+            if (size.width <= 640 && CARD_PAGES.test(p.url)) for (const k of await sidewaysTables(page)) problems.push(`${current}: table ${k} scrolls sideways`)
             if (new URL(page.url()).pathname.startsWith('/login')) problems.push(`${current}: sent to the login page`)
             await page.screenshot({ path: path.join(OUT, `${role}-${p.name}-${locale}-${size.width}.png`), fullPage: true })
             visited++
