@@ -1,0 +1,62 @@
+#include "ingest/import_tables.h"
+
+#include "core/error.h"
+
+namespace sl::ingest {
+
+namespace {
+
+const std::vector<TableSpec>& tables() {
+  static const std::vector<TableSpec> kAll = {
+      {"regions", "regions", {{"name", "name"}, {"parent", "parent"}}, {"level"}},
+      {"customers",
+       "customers",
+       {{"code", "code"},
+        {"name", "name"},
+        {"industry", "industry"},
+        {"size", "size"},
+        {"region", "region"},
+        {"owner_rep", "owner_rep"},
+        {"created", "created"},
+        {"lost_reason", "lost_reason"}},
+       {}},
+      {"products",
+       "products",
+       {{"code", "code"},
+        {"name", "name"},
+        {"category", "category"},
+        {"launch_date", "launch_date"},
+        {"list_price", "list_price"},
+        {"unit_cost", "unit_cost"}},
+       {}},
+  };
+  return kAll;
+}
+
+}  // namespace
+
+const TableSpec* find_table(std::string_view entity) {
+  for (const auto& t : tables())
+    if (t.entity == entity) return &t;
+  return nullptr;
+}
+
+std::vector<std::string> importable_entities() {
+  std::vector<std::string> out;
+  for (const auto& t : tables()) out.push_back(t.entity);
+  return out;
+}
+
+std::string key_query(const std::string& entity, ImportDb& db) {
+  if (entity == "reps") {
+    const std::string fallback = "'E' || printf('%05d', id)";
+    if (db.has_column("reps", "employee_no"))
+      return "SELECT id, coalesce(nullif(employee_no, ''), " + fallback + ") FROM reps";
+    return "SELECT id, " + fallback + " FROM reps";
+  }
+  if (const TableSpec* t = find_table(entity))
+    return "SELECT id, " + t->columns[0].column + " FROM " + t->table;
+  throw invalid_field("entity", "暂不支持按业务键引用：" + entity, "References to this entity are not supported yet: " + entity);
+}
+
+}  // namespace sl::ingest
