@@ -73,6 +73,7 @@ int import_file(const ImportOptions& o) {
   req.file = o.file;
   req.read.sheet = o.sheet;
   req.dry_run = o.dry_run;
+  req.today = local_today();
   req.progress = [](const std::string& line) { std::cerr << "import: " << line << "\n"; };
   try {  // bad usage: exit 2
     if (!ingest::find_entity(o.entity))

@@ -13,6 +13,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/date.h"
 #include "core/error.h"
 #include "ingest/export.h"
 #include "ingest/import_db.h"
@@ -25,6 +26,7 @@ struct ImportRequest {
   ReadOptions read;
   std::optional<std::vector<std::pair<std::string, std::string>>> map;  // MAP.json, else guessed
   bool dry_run = false;
+  Date today;  // contracts: a signing date may not be after it
   std::string sha256;                              // of the file, for the audit row
   std::function<void(const std::string&)> progress;  // a line for stderr; may be empty
 };

@@ -54,6 +54,11 @@ std::string key_query(const std::string& entity, ImportDb& db) {
       return "SELECT id, coalesce(nullif(employee_no, ''), " + fallback + ") FROM reps";
     return "SELECT id, " + fallback + " FROM reps";
   }
+  if (entity == "opportunities") {  // no code column yet: "O" and six digits of the id, as export writes it
+    if (db.has_column("opportunities", "code")) return "SELECT id, code FROM opportunities";
+    return "SELECT id, 'O' || printf('%06d', id) FROM opportunities";
+  }
+  if (entity == "contracts") return "SELECT id, code FROM contracts";
   if (const TableSpec* t = find_table(entity))
     return "SELECT id, " + t->columns[0].column + " FROM " + t->table;
   throw invalid_field("entity", "暂不支持按业务键引用：" + entity, "References to this entity are not supported yet: " + entity);

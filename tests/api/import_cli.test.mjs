@@ -15,6 +15,12 @@ import { DB, sql } from './helpers.mjs';
 const BIN = process.env.SALESLOOP_BIN;
 const dir = mkdtempSync(path.join(tmpdir(), 'salesloop-import-'));
 let dbs = 0;
+// A consistent copy of the suite's database (a running server may hold some of it in the WAL).
+const backup = (to) => {
+  execFileSync('sqlite3', [DB, `.backup '${to}'`]);
+  return to;
+};
+const SRC = backup(path.join(dir, 'src.db'));
 
 function freshDb() {
   const db = path.join(dir, `t${++dbs}.db`);
@@ -201,12 +207,12 @@ test('an XLSX file and a MAP.json: the demo\'s products and regions read back fr
   const db = freshDb();
   for (const entity of ['regions', 'products']) {
     const xlsx = path.join(dir, `${entity}-demo.xlsx`);
-    assert.equal(spawnSync(BIN, ['export', '--db', DB, '--entity', entity, '--file', xlsx]).status, 0);
+    assert.equal(spawnSync(BIN, ['export', '--db', SRC, '--entity', entity, '--file', xlsx]).status, 0);
     const r = importFile(db, entity, xlsx);
     assert.equal(r.status, 0, r.stderr);
   }
   const q = 'SELECT code, name, category, launch_date, list_price, unit_cost FROM products ORDER BY code';
-  assert.deepEqual(rows(db, q), sql(q));
+  assert.deepEqual(rows(db, q), rows(SRC, q));
 
   // A file whose headers the guesser cannot know, mapped by MAP.json.
   const f = file('odd.csv', 'A,B,C,D,E,F\nX1,新品,控制系统,2026-01-01,10,5\n');
@@ -225,10 +231,10 @@ test('round trip: the demo\'s regions, products and customers exported, imported
     ['code', 'name', 'industry', 'size', 'region', 'created', 'lost_reason'].map((k) => [k, k]))));
   for (const entity of ['regions', 'products', 'customers']) {
     const csv = path.join(dir, `${entity}-rt.csv`);
-    assert.equal(spawnSync(BIN, ['export', '--db', DB, '--entity', entity, '--file', csv]).status, 0);
+    assert.equal(spawnSync(BIN, ['export', '--db', SRC, '--entity', entity, '--file', csv]).status, 0);
     const r = importFile(db, entity, csv, ...(entity === 'customers' ? ['--map', map] : []));
     assert.equal(r.status, 0, `${entity}: ${r.stderr}`);
-    const n = sql(`SELECT count(*) AS n FROM ${entity}`)[0].n;
+    const n = rows(SRC, `SELECT count(*) AS n FROM ${entity}`)[0].n;
     assert.match(r.stdout, summary(n, 0, 0, 0), entity);
   }
   const checks = [
@@ -237,15 +243,126 @@ test('round trip: the demo\'s regions, products and customers exported, imported
     `SELECT c.code, c.name, c.industry, c.size, g.name AS region, c.created, c.lost_reason
        FROM customers c JOIN regions g ON g.id = c.region ORDER BY c.code`,
   ];
-  for (const q of checks) assert.deepEqual(rows(db, q), sql(q));
+  for (const q of checks) assert.deepEqual(rows(db, q), rows(SRC, q));
   assert.equal(rows(db, 'PRAGMA integrity_check')[0].integrity_check, 'ok');
+});
+
+// Contracts read back by business keys (reps as export writes them without schema v6's column).
+const CONTRACTS_Q = `SELECT k.code, c.code AS customer, k.rep, k.opportunity, k.signed_date, k.amount FROM contracts k
+  JOIN customers c ON c.id = k.customer ORDER BY k.code`;
+const LINES_Q = `SELECT k.code, l.seq, p.code AS product, l.qty, l.amount, l.cost FROM contract_lines l
+  JOIN contracts k ON k.id = l.contract JOIN products p ON p.id = l.product ORDER BY k.code, l.seq`;
+const withoutContracts = (name) => {
+  const db = backup(path.join(dir, name));
+  execFileSync('sqlite3', [db, 'DELETE FROM payments; DELETE FROM payment_plan; DELETE FROM contract_lines; DELETE FROM contracts;']);
+  return db;
+};
+
+test('contracts: the demo\'s contracts and lines in two files, and in one file with the lines, read back equal', () => {
+  const csv = (entity) => {
+    const f = path.join(dir, `${entity}-demo.csv`);
+    assert.equal(spawnSync(BIN, ['export', '--db', SRC, '--entity', entity, '--file', f]).status, 0);
+    return f;
+  };
+  const contracts = csv('contracts'), lines = csv('contract_lines');
+  const n = rows(SRC, 'SELECT count(*) AS n FROM contracts')[0].n;
+  const nl = rows(SRC, 'SELECT count(*) AS n FROM contract_lines')[0].n;
+
+  // Into the same database: nothing changes.
+  const same = backup(path.join(dir, 'same.db'));
+  assert.match(importFile(same, 'contracts', contracts).stdout, summary(0, 0, n, 0));
+  assert.match(importFile(same, 'contract_lines', lines).stdout, summary(0, 0, nl, 0));
+
+  // Two files into a database without contracts.
+  const two = withoutContracts('two.db');
+  const r1 = importFile(two, 'contracts', contracts);
+  assert.equal(r1.status, 0, r1.stderr);
+  assert.match(r1.stdout, summary(n, 0, 0, 0));
+  const r2 = importFile(two, 'contract_lines', lines);
+  assert.equal(r2.status, 0, r2.stderr);
+  assert.match(r2.stdout, summary(nl, 0, 0, 0));
+  assert.deepEqual(rows(two, CONTRACTS_Q), rows(SRC, CONTRACTS_Q));
+  assert.deepEqual(rows(two, LINES_Q), rows(SRC, LINES_Q));
+
+  // One file: every line a row, its contract's columns repeated (joined here from the two exports).
+  const parse = (f) => readFileSync(f, 'utf8').replace(/^\uFEFF/, '').split('\r\n').filter((l) => l).map((l) => l.split(','));
+  const [kh, ...ks] = parse(contracts), [lh, ...ls] = parse(lines);
+  assert.ok(!readFileSync(contracts, 'utf8').includes('"'), 'no quoted cells to care about');
+  const byCode = new Map(ks.map((k) => [k[0], k]));
+  const joined = [[...kh, ...lh.slice(1)].join(','), ...ls.map((l) => [...byCode.get(l[0]), ...l.slice(1)].join(','))];
+  const one = withoutContracts('one.db');
+  const r3 = importFile(one, 'contracts', file('contracts-with-lines.csv', joined.join('\n')));
+  assert.equal(r3.status, 0, r3.stderr);
+  const withLines = rows(SRC, 'SELECT count(DISTINCT contract) AS n FROM contract_lines')[0].n;
+  assert.match(r3.stdout, summary(withLines, 0, 0, 0));
+  assert.deepEqual(rows(one, LINES_Q), rows(SRC, LINES_Q));
+  assert.deepEqual(rows(one, CONTRACTS_Q), rows(SRC, `SELECT k.code, c.code AS customer, k.rep, k.opportunity, k.signed_date, k.amount
+    FROM contracts k JOIN customers c ON c.id = k.customer WHERE k.id IN (SELECT contract FROM contract_lines) ORDER BY k.code`));
+});
+
+test('contracts: a file with lines, the cost from the product, an update, and every kind of broken row', () => {
+  const db = withoutContracts('k.db');
+  const [c1, c2] = rows(db, 'SELECT code FROM customers ORDER BY id LIMIT 2').map((x) => x.code);
+  const [p1, p2] = rows(db, 'SELECT code, unit_cost FROM products ORDER BY id LIMIT 2');
+  const rep = `E${String(rows(db, 'SELECT min(id) AS id FROM reps')[0].id).padStart(5, '0')}`;
+  const head = '合同编号,客户编码,销售工号,签约日期,合同金额,行号,产品编码,数量,行金额,成本';
+  const good = [
+    head,
+    `HT-1,${c1},${rep},2026/3/1,,1,${p1.code},2,"1,000.00",`,
+    `HT-1,${c1},${rep},2026/3/1,,2,${p2.code},1,500,100`,
+    `HT-2,${c2},${rep},2026年4月2日,0.2万,,${p1.code},4,2000,`,
+  ];
+  const f = file('k.csv', good.join('\n'));
+  const r = importFile(db, 'contracts', f);
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stdout, summary(2, 0, 0, 0));
+  const repId = Number(rep.slice(1));
+  assert.deepEqual(rows(db, CONTRACTS_Q), [
+    { code: 'HT-1', customer: c1, rep: repId, opportunity: null, signed_date: '2026-03-01', amount: 150000 },
+    { code: 'HT-2', customer: c2, rep: repId, opportunity: null, signed_date: '2026-04-02', amount: 200000 },
+  ]);
+  assert.deepEqual(rows(db, LINES_Q), [
+    { code: 'HT-1', seq: 0, product: p1.code, qty: 2, amount: 100000, cost: 2 * p1.unit_cost },
+    { code: 'HT-1', seq: 1, product: p2.code, qty: 1, amount: 50000, cost: 10000 },
+    { code: 'HT-2', seq: 0, product: p1.code, qty: 4, amount: 200000, cost: 4 * p1.unit_cost },
+  ]);
+  assert.match(importFile(db, 'contracts', f).stdout, summary(0, 0, 2, 0));
+
+  const upd = [...good];
+  upd[2] = `HT-1,${c1},${rep},2026/3/1,,2,${p2.code},3,500,100`;
+  const u = importFile(db, 'contracts', file('k2.csv', upd.join('\n')));
+  assert.equal(u.status, 0, u.stderr);
+  assert.match(u.stdout, summary(0, 1, 1, 0));
+  assert.equal(rows(db, "SELECT l.qty FROM contract_lines l JOIN contracts k ON k.id = l.contract WHERE k.code = 'HT-1' AND l.seq = 1")[0].qty, 3);
+
+  const before = [rows(db, CONTRACTS_Q), rows(db, LINES_Q)];
+  const bad = [
+    head,
+    `HT-3,${c1},${rep},2026-02-30,,1,${p1.code},1,100,`,      // row 2: no such day
+    `HT-4,${c1},${rep},2026-03-01,,1,${p1.code},1,1.001,`,    // row 3: fractions of a fen
+    `HT-5,NOBODY,${rep},2026-03-01,,1,${p1.code},1,100,`,     // row 4: no such customer
+    `HT-6,${c1},,2026-03-01,,1,${p1.code},1,100,`,            // row 5: rep missing
+    `HT-7,${c1},${rep},2026-03-01,,1,${p1.code},1,100,`,      // row 6: good …
+    `HT-7,${c2},${rep},2026-03-01,,2,${p1.code},1,100,`,      // row 7: … but another customer for HT-7
+    `HT-8,${c1},${rep},2026-03-01,999,1,${p1.code},1,100,`,   // row 8: amount ≠ Σ lines
+    `HT-9,${c1},${rep},2099-01-01,,1,${p1.code},1,100,`,      // row 9: signed in the future
+    `HT-1,${c1},${rep},2026-03-01,,1,${p1.code},1,100,`,      // row 10: good (an update of HT-1)
+  ];
+  const report = path.join(dir, 'k-errors.xlsx');
+  const b = importFile(db, 'contracts', file('k-bad.csv', bad.join('\n')), '--report', report);
+  assert.equal(b.status, 1, b.stderr);
+  assert.match(b.stdout, /errors 7\n$/);
+  assert.deepEqual(reportRows(report).slice(1).map((x) => [x[0], x[1]]), [
+    ['2', '签约日期'], ['3', '行金额'], ['4', '客户编码'], ['5', '销售工号'], ['7', '合同编号'], ['8', '合同金额'], ['9', '签约日期'],
+  ]);
+  assert.deepEqual([rows(db, CONTRACTS_Q), rows(db, LINES_Q)], before, 'nothing written');
 });
 
 test('bad usage exits 2', () => {
   const db = freshDb();
   const f = file('p.csv', PRODUCTS);
   assert.equal(importFile(db, 'nonsense', f).status, 2);
-  assert.equal(importFile(db, 'contracts', f).status, 2, 'an entity not importable yet');
+  assert.equal(importFile(db, 'payments', f).status, 2, 'an entity not importable yet');
   assert.equal(spawnSync(BIN, ['import', '--db', db, '--entity', 'products']).status, 2, 'no --file');
   assert.equal(importFile(db, 'products', f, '--map', file('bad.json', '[1,2]')).status, 2);
   assert.equal(importFile(db, 'products', f, '--report', path.join(dir, 'r.txt')).status, 2);

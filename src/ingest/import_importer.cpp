@@ -1,0 +1,130 @@
+#include "ingest/import_importer.h"
+
+#include "ingest/import_tables.h"
+#include "ingest/values.h"
+#include "model/field_errors.h"
+#include "model/master_rules.h"
+
+namespace sl::ingest {
+
+namespace {
+
+AppError unknown_ref(const Field& f, const std::string& key) {
+  const Entity* target = find_entity(f.ref);
+  const std::string zh = target ? target->zh : f.ref, en = target ? target->en : f.ref;
+  return invalid_field(f.name, "在" + zh + "中找不到：" + key, "Not found among " + en + ": " + key);
+}
+
+AppError unsupported_type(const Field& f) {
+  return invalid_field(f.name, "暂不支持该类型的字段：" + f.name, "Fields of this type are not imported yet: " + f.name);
+}
+
+}  // namespace
+
+AppError duplicate_key(const std::string& field, int64_t first_row) {
+  return AppError(422, "duplicate_key", field, "业务键与第 " + std::to_string(first_row) + " 行重复",
+                  "Same business key as row " + std::to_string(first_row));
+}
+
+void Importer::map_columns(const std::vector<std::string>& headers,
+                           const std::optional<std::vector<std::pair<std::string, std::string>>>& map) {
+  headers_ = headers;
+  mapping_ = map ? apply_map(e_, headers, *map) : guess_mapping(e_, headers);
+  if (!mapping_.missing_required.empty()) {
+    std::string names;
+    for (size_t f : mapping_.missing_required) names += (names.empty() ? "" : ", ") + e_.fields[f].name;
+    throw invalid_field("map", "文件缺少必填列（或表头无法识别）：" + names,
+                        "The file has no column for required field(s) (or the header was not recognised): " + names);
+  }
+}
+
+std::optional<SqlValue> Importer::read(const Row& r, const std::string& field, ImportResult& out) {
+  const size_t fi = *field_index(e_, field);
+  const ColumnMatch* m = mapping_.match_of(fi);
+  const std::string text = m && m->column < r.cells.size() ? r.cells[m->column] : "";
+  try {
+    return convert(e_.fields[fi], text, m ? m->unit : "");
+  } catch (const AppError& err) {
+    out.errors.push_back({r.number, column_name(field), text, err});
+    return std::nullopt;
+  }
+}
+
+Keys& Importer::keys_of(const std::string& entity) {
+  auto it = keys_.find(entity);
+  if (it != keys_.end()) return it->second;
+  Keys& k = keys_[entity];
+  for (const auto& row : db_.query(key_query(entity, db_)))
+    if (std::holds_alternative<std::string>(row[1]))
+      k.emplace(key_fold(std::get<std::string>(row[1])), std::get<int64_t>(row[0]));
+  return k;
+}
+
+SqlValue Importer::convert(const Field& f, const std::string& text, const std::string& unit) {
+  if (is_blank(text)) {
+    if (f.required) throw model::missing_value(f.name);
+    if (f.type == FieldType::text) return std::string();  // NOT NULL DEFAULT '' columns
+    return std::monostate{};
+  }
+  switch (f.type) {
+    case FieldType::text:
+    case FieldType::key: {
+      std::string v = f.type == FieldType::key ? business_key(text) : trim_text(text);
+      model::check_name(v, f.name);
+      return v;
+    }
+    case FieldType::ref: {
+      const std::string key = business_key(text);
+      const Keys& k = keys_of(f.ref);
+      auto it = k.find(key_fold(key));
+      if (it == k.end()) throw unknown_ref(f, key);
+      return it->second;
+    }
+    case FieldType::date: {
+      auto d = parse_date_value(text);
+      if (!d.ok()) throw value_error(d.error, f.name, text);
+      return format_date(*d.value);
+    }
+    case FieldType::money: {
+      const bool scaled = unit == "万元" && text.find("万") == std::string::npos;
+      auto m = parse_money(scaled ? text + "万" : text);
+      if (!m.ok()) throw value_error(m.error, f.name, text);
+      return static_cast<int64_t>(*m.value);
+    }
+    case FieldType::integer: {
+      auto n = parse_integer(text);
+      if (!n.ok()) throw value_error(n.error, f.name, text);
+      return *n.value;
+    }
+    case FieldType::enumeration: {
+      auto code = enum_code(f, text);
+      if (!code) {
+        std::string allowed;
+        for (const auto& v : f.values) allowed += (allowed.empty() ? "" : ", ") + v.code;
+        throw invalid_field(f.name, "取值无效：" + trim_text(text) + "（可选：" + allowed + "）",
+                            "Not an allowed value: " + trim_text(text) + " (one of: " + allowed + ")");
+      }
+      return *code;
+    }
+    default:
+      throw unsupported_type(f);
+  }
+}
+
+void Importer::add_error(ImportResult& out, int64_t row, const std::string& field, const Row* r, const AppError& err) {
+  out.errors.push_back({row, column_name(field), r ? cell(*r, field) : "", err});
+}
+
+std::string Importer::column_name(const std::string& field) const {
+  auto fi = field_index(e_, field);
+  auto col = fi ? mapping_.column_of(*fi) : std::nullopt;
+  return col && *col < headers_.size() ? headers_[*col] : field;
+}
+
+std::string Importer::cell(const Row& r, const std::string& field) const {
+  auto fi = field_index(e_, field);
+  auto col = fi ? mapping_.column_of(*fi) : std::nullopt;
+  return col && *col < r.cells.size() ? r.cells[*col] : "";
+}
+
+}  // namespace sl::ingest
