@@ -5,7 +5,9 @@
 #include "ingest/import_importer.h"
 #include "ingest/import_tables.h"
 #include "ingest/values.h"
+#include "model/contract_rules.h"
 #include "model/master_rules.h"
+#include "model/payment_rules.h"
 
 namespace sl::ingest {
 
@@ -21,7 +23,10 @@ struct Stored {
 // An entity kept in one table, one file row per table row, upserted by its key (import_tables.h).
 class TableImporter : public Importer {
  public:
-  TableImporter(const Entity& e, const TableSpec& spec, ImportDb& db) : Importer(e, db), spec_(spec) { load_stored(); }
+  TableImporter(const Entity& e, const TableSpec& spec, ImportDb& db, Date today)
+      : Importer(e, db), spec_(spec), today_(today) {
+    load_stored();
+  }
 
   void row(const Row& r, ImportResult& out) override {
     if (r.error) {
@@ -36,24 +41,58 @@ class TableImporter : public Importer {
       values.push_back(v ? *v : SqlValue{});
     }
     if (bad) return;
+    const std::string fold = key_of(values);
     try {
-      derive(values);
+      derive(fold, values);
     } catch (const AppError& err) {
       add_error(out, r.number, err.field, &r, err);
       return;
     }
-    const std::string fold = key_fold(std::get<std::string>(values[0]));
     if (auto [it, fresh] = seen_.try_emplace(fold, r.number); !fresh) {
       const std::string& key = spec_.columns[0].field;
       add_error(out, r.number, key, &r, duplicate_key(key, it->second));
       return;
     }
+    if (spec_.entity == "payment_plans") first_row_.try_emplace(std::get<int64_t>(values[0]), r.number);
     classify(fold, std::move(values), out);
   }
 
+  // payment_plans: every contract in the file has instalments that add up to its amount.
+  void finish(ImportResult& out) override {
+    for (const auto& [contract, row] : first_row_) {
+      try {
+        model::check_plan_sum(plan_sum_[contract], contract_of(contract).amount);
+      } catch (const AppError& err) {
+        out.errors.push_back({row, column_name("contract"), "", err});
+      }
+    }
+  }
+
  private:
+  // The business key as compared: the key columns' values, text folded, joined.
+  std::string key_of(const SqlRow& values) const {
+    std::string k;
+    for (size_t i = 0; i < spec_.key_size; ++i) {
+      if (i) k += '\x1f';
+      if (const auto* t = std::get_if<std::string>(&values[i])) k += key_fold(*t);
+      else if (const auto* n = std::get_if<int64_t>(&values[i])) k += std::to_string(*n);
+    }
+    return k;
+  }
+
+  struct ContractFacts {
+    std::string signed_date;
+    Money amount = 0;
+  };
+  const ContractFacts& contract_of(int64_t id) {
+    if (contracts_.empty())
+      for (const auto& r : db_.query("SELECT id, signed_date, amount FROM contracts"))
+        contracts_[std::get<int64_t>(r[0])] = {std::get<std::string>(r[1]), std::get<int64_t>(r[2])};
+    return contracts_[id];
+  }
+
   void load_stored() {
-    std::string sql = "SELECT id";
+    std::string sql = "SELECT " + spec_.id;
     for (const auto& c : spec_.columns) sql += ", " + c.column;
     for (const auto& d : spec_.derived) sql += ", " + d;
     sql += " FROM " + spec_.table;
@@ -61,14 +100,19 @@ class TableImporter : public Importer {
       const int64_t id = std::get<int64_t>(row[0]);
       next_id_ = std::max(next_id_, id + 1);
       row.erase(row.begin());
-      const std::string key = std::holds_alternative<std::string>(row[0]) ? std::get<std::string>(row[0]) : "";
       if (spec_.entity == "regions") level_[id] = static_cast<int>(std::get<int64_t>(row.back()));
-      stored_.emplace(key_fold(key), Stored{id, std::move(row)});
+      if (spec_.entity == "payment_plans") {
+        const int64_t contract = std::get<int64_t>(row[0]), seq = std::get<int64_t>(row.back());
+        next_seq_[contract] = std::max(next_seq_[contract], seq + 1);
+        plan_sum_[contract] += std::get<int64_t>(row[2]);
+      }
+      std::string key = key_of(row);
+      stored_.emplace(std::move(key), Stored{id, std::move(row)});
     }
   }
 
   // The entity's own rules and derived columns (model/master_rules.h).
-  void derive(SqlRow& values) {
+  void derive(const std::string& fold, SqlRow& values) {
     if (spec_.entity == "regions") {
       const bool has_parent = std::holds_alternative<int64_t>(values[1]);
       int parent_level = 0;
@@ -82,6 +126,21 @@ class TableImporter : public Importer {
       values.emplace_back(static_cast<int64_t>(model::region_level(has_parent, parent_level)));
     } else if (spec_.entity == "products") {
       model::validate_product_prices(std::get<int64_t>(values[4]), std::get<int64_t>(values[5]));
+    } else if (spec_.entity == "payments") {
+      model::check_payment(*parse_date(std::get<std::string>(values[1])), std::get<int64_t>(values[2]), today_);
+    } else if (spec_.entity == "payment_plans") {
+      const int64_t contract = std::get<int64_t>(values[0]);
+      model::PlanItem item{*parse_date(std::get<std::string>(values[1])), std::get<int64_t>(values[2])};
+      try {
+        model::check_plan_due(item, "plan", *parse_date(contract_of(contract).signed_date));
+        model::check_plan_amount(item, "plan");
+      } catch (AppError& err) {  // "plan.due_date" in the API's words: the file's field here
+        err.field = err.field.substr(err.field.find('.') + 1);
+        throw;
+      }
+      auto own = stored_.find(fold);  // an instalment keeps its place; a new one goes last
+      values.emplace_back(own != stored_.end() ? std::get<int64_t>(own->second.values.back()) : next_seq_[contract]++);
+      plan_sum_[contract] += item.amount - (own != stored_.end() ? std::get<int64_t>(own->second.values[2]) : 0);
     }
   }
 
@@ -102,23 +161,27 @@ class TableImporter : public Importer {
       for (size_t i = 0; i < columns.size(); ++i) sql += (i ? ", " : "") + columns[i] + " = ?";
       SqlRow bound = values;
       bound.emplace_back(id);
-      writes_.push_back({sql + " WHERE id = ?", std::move(bound)});
+      writes_.push_back({sql + " WHERE " + spec_.id + " = ?", std::move(bound)});
       ++out.updated;
     } else {
       id = next_id_++;
-      std::string sql = "INSERT INTO " + spec_.table + "(id", marks = "?";
+      std::string sql = "INSERT INTO " + spec_.table + "(" + spec_.id, marks = "?";
       for (const auto& c : columns) sql += ", " + c, marks += ", ?";
       SqlRow bound{id};
       bound.insert(bound.end(), values.begin(), values.end());
       writes_.push_back({sql + ") VALUES (" + marks + ")", std::move(bound)});
-      keys_of(spec_.entity)[fold] = id;  // rows further down may refer to it (a region's parent)
+      if (spec_.key_size == 1) keys_of(spec_.entity)[fold] = id;  // rows further down may refer to it (a region's parent)
       ++out.inserted;
     }
     if (spec_.entity == "regions") level_[id] = static_cast<int>(std::get<int64_t>(values.back()));
   }
 
   const TableSpec& spec_;
-  std::unordered_map<std::string, Stored> stored_;
+  const Date today_;
+  std::unordered_map<std::string, Stored> stored_;  // key_of → the stored row
+  std::unordered_map<int64_t, ContractFacts> contracts_;
+  std::unordered_map<int64_t, int64_t> next_seq_, plan_sum_;  // payment_plans: per contract
+  std::map<int64_t, int64_t> first_row_;                     // payment_plans: contract → its first row
   std::unordered_map<int64_t, int> level_;         // regions: id → level, stored and imported
   std::unordered_map<std::string, int64_t> seen_;  // key_fold → the row that had it first
   int64_t next_id_ = 1;
@@ -132,15 +195,15 @@ std::string supported_list() {
 
 }  // namespace
 
-std::unique_ptr<Importer> table_importer(const Entity& e, ImportDb& db) {
+std::unique_ptr<Importer> table_importer(const Entity& e, ImportDb& db, Date today) {
   const TableSpec* spec = find_table(e.name);
-  return spec ? std::make_unique<TableImporter>(e, *spec, db) : nullptr;
+  return spec ? std::make_unique<TableImporter>(e, *spec, db, today) : nullptr;
 }
 
 ImportResult run_import(const ImportRequest& req, ImportDb& db) {
   const Entity* e = find_entity(req.entity);
   if (!e) throw invalid_field("entity", "未知的数据类型：" + req.entity, "Unknown entity: " + req.entity);
-  std::unique_ptr<Importer> importer = table_importer(*e, db);
+  std::unique_ptr<Importer> importer = table_importer(*e, db, req.today);
   if (!importer) importer = contract_importer(*e, db, req.today);
   if (!importer)
     throw invalid_field("entity", "暂不支持导入：" + req.entity + "（已支持：" + supported_list() + "）",

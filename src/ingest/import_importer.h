@@ -59,7 +59,7 @@ class Importer {
   std::vector<SqlWrite> writes_;
 };
 
-std::unique_ptr<Importer> table_importer(const Entity& e, ImportDb& db);  // nullptr when not a table entity
+std::unique_ptr<Importer> table_importer(const Entity& e, ImportDb& db, Date today);  // nullptr when not a table entity
 std::unique_ptr<Importer> contract_importer(const Entity& e, ImportDb& db, Date today);  // contracts, contract_lines
 
 }  // namespace sl::ingest

@@ -29,6 +29,10 @@ const std::vector<TableSpec>& tables() {
         {"list_price", "list_price"},
         {"unit_cost", "unit_cost"}},
        {}},
+      {"payment_plans", "payment_plan", {{"contract", "contract"}, {"due_date", "due_date"}, {"amount", "amount"}},
+       {"seq"}, 2, "rowid"},
+      // A payment has no number of its own: all three fields are its key (entities.cpp).
+      {"payments", "payments", {{"contract", "contract"}, {"date", "date"}, {"amount", "amount"}}, {}, 3},
   };
   return kAll;
 }

@@ -17,8 +17,10 @@ struct ColumnSpec {
 
 struct TableSpec {
   std::string entity, table;
-  std::vector<ColumnSpec> columns;   // columns[0] holds the business key
-  std::vector<std::string> derived;  // columns computed from the others (regions: level)
+  std::vector<ColumnSpec> columns;   // the first key_size hold the business key
+  std::vector<std::string> derived;  // columns computed from the others (regions: level; plans: seq)
+  size_t key_size = 1;
+  std::string id = "id";  // the row's own identity: "rowid" for a table without an id column
 };
 
 // nullptr for an entity the import does not write yet.

@@ -252,6 +252,10 @@ const CONTRACTS_Q = `SELECT k.code, c.code AS customer, k.rep, k.opportunity, k.
   JOIN customers c ON c.id = k.customer ORDER BY k.code`;
 const LINES_Q = `SELECT k.code, l.seq, p.code AS product, l.qty, l.amount, l.cost FROM contract_lines l
   JOIN contracts k ON k.id = l.contract JOIN products p ON p.id = l.product ORDER BY k.code, l.seq`;
+const PLAN_Q = `SELECT k.code, p.seq, p.due_date, p.amount FROM payment_plan p JOIN contracts k ON k.id = p.contract
+  ORDER BY k.code, p.seq`;
+const PAYMENTS_Q = `SELECT k.code, p.date, p.amount, count(*) AS n FROM payments p JOIN contracts k ON k.id = p.contract
+  GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`;
 const withoutContracts = (name) => {
   const db = backup(path.join(dir, name));
   execFileSync('sqlite3', [db, 'DELETE FROM payments; DELETE FROM payment_plan; DELETE FROM contract_lines; DELETE FROM contracts;']);
@@ -283,6 +287,17 @@ test('contracts: the demo\'s contracts and lines in two files, and in one file w
   assert.match(r2.stdout, summary(nl, 0, 0, 0));
   assert.deepEqual(rows(two, CONTRACTS_Q), rows(SRC, CONTRACTS_Q));
   assert.deepEqual(rows(two, LINES_Q), rows(SRC, LINES_Q));
+  // Then the plans and the payments, and again: nothing changes.
+  for (const [entity, table] of [['payment_plans', 'payment_plan'], ['payments', 'payments']]) {
+    const f = csv(entity);
+    const m = rows(SRC, `SELECT count(*) AS n FROM ${table}`)[0].n;
+    const r = importFile(two, entity, f);
+    assert.equal(r.status, 0, `${entity}: ${r.stderr}`);
+    assert.match(r.stdout, summary(m, 0, 0, 0), entity);
+    assert.match(importFile(two, entity, f).stdout, summary(0, 0, m, 0), entity);
+  }
+  assert.deepEqual(rows(two, PLAN_Q), rows(SRC, PLAN_Q));
+  assert.deepEqual(rows(two, PAYMENTS_Q), rows(SRC, PAYMENTS_Q));
 
   // One file: every line a row, its contract's columns repeated (joined here from the two exports).
   const parse = (f) => readFileSync(f, 'utf8').replace(/^\uFEFF/, '').split('\r\n').filter((l) => l).map((l) => l.split(','));
@@ -358,11 +373,63 @@ test('contracts: a file with lines, the cost from the product, an update, and ev
   assert.deepEqual([rows(db, CONTRACTS_Q), rows(db, LINES_Q)], before, 'nothing written');
 });
 
+test('payments and payment plans: broken rows reported, nothing written; a plan changed in place', () => {
+  const db = withoutContracts('pay.db');
+  const [c1] = rows(db, 'SELECT code FROM customers ORDER BY id LIMIT 1').map((x) => x.code);
+  const [p1] = rows(db, 'SELECT code FROM products ORDER BY id LIMIT 1').map((x) => x.code);
+  const rep = `E${String(rows(db, 'SELECT min(id) AS id FROM reps')[0].id).padStart(5, '0')}`;
+  const k = importFile(db, 'contracts', file('pk.csv', [
+    'code,customer,rep,signed_date,product,qty,line_amount',
+    `K1,${c1},${rep},2026-03-01,${p1},1,1000`,
+  ].join('\n')));
+  assert.equal(k.status, 0, k.stderr);
+
+  const badPlan = importFile(db, 'payment_plans', file('plan-bad.csv', [
+    '合同编号,计划回款日期,计划回款金额',
+    'K1,2026-04-01,600',
+    'K1,2026-02-01,400', // row 3: due before the signing date
+    'K2,2026-05-01,400', // row 4: no such contract
+  ].join('\n')));
+  assert.equal(badPlan.status, 1);
+  assert.match(badPlan.stdout, /errors 3\n$/, 'and K1 does not add up to 1000');
+  assert.match(badPlan.stderr, /row 3, 计划回款日期: /);
+  assert.match(badPlan.stderr, /row 4, 合同编号: .*K2/);
+  assert.match(badPlan.stderr, /row 2, 合同编号: .*add up/);
+
+  const plan = file('plan.csv', 'contract,due_date,amount\nK1,2026-04-01,600\nK1,2026-05-01,400\n');
+  assert.match(importFile(db, 'payment_plans', plan).stdout, summary(2, 0, 0, 0));
+  const moved = importFile(db, 'payment_plans', file('plan2.csv', 'contract,due_date,amount\nk1,2026-04-01,700\nK1,2026-05-01,300\n'));
+  assert.match(moved.stdout, summary(0, 2, 0, 0));
+  assert.deepEqual(rows(db, PLAN_Q), [
+    { code: 'K1', seq: 0, due_date: '2026-04-01', amount: 70000 }, { code: 'K1', seq: 1, due_date: '2026-05-01', amount: 30000 },
+  ]);
+
+  const badPay = importFile(db, 'payments', file('pay-bad.csv', [
+    '合同编号,回款日期,回款金额',
+    'K1,2026-04-03,100',     // row 2: good
+    'K1,2026/13/01,100',     // row 3: no such month
+    'K1,2026-04-03,abc',     // row 4: not an amount
+    'K9,2026-04-03,100',     // row 5: no such contract
+    'K1,,100',               // row 6: date missing
+    'K1,2099-01-01,100',     // row 7: in the future
+    'K1,2026-04-03,100.00',  // row 8: the same payment as row 2
+  ].join('\n')));
+  assert.equal(badPay.status, 1);
+  assert.match(badPay.stdout, summary(1, 0, 0, 6));
+  for (const n of [3, 4, 5, 6, 7, 8]) assert.match(badPay.stderr, new RegExp(`row ${n}, `));
+  assert.deepEqual(rows(db, PAYMENTS_Q), []);
+  const pay = importFile(db, 'payments', file('pay.csv', '合同编号,回款日期,回款金额\nK1,2026-04-03,"1,00"\nK1,2026-04-03,100\n'));
+  assert.equal(pay.status, 1, '"1,00" is not an amount');
+  const ok = importFile(db, 'payments', file('pay2.csv', '合同编号,回款日期,回款金额\nK1,2026-04-03,100\nK1,2026-04-05,0.03万\n'));
+  assert.equal(ok.status, 0, ok.stderr);
+  assert.deepEqual(rows(db, PAYMENTS_Q), [{ code: 'K1', date: '2026-04-03', amount: 10000, n: 1 }, { code: 'K1', date: '2026-04-05', amount: 30000, n: 1 }]);
+});
+
 test('bad usage exits 2', () => {
   const db = freshDb();
   const f = file('p.csv', PRODUCTS);
   assert.equal(importFile(db, 'nonsense', f).status, 2);
-  assert.equal(importFile(db, 'payments', f).status, 2, 'an entity not importable yet');
+  assert.equal(importFile(db, 'opportunities', f).status, 2, 'an entity not importable yet');
   assert.equal(spawnSync(BIN, ['import', '--db', db, '--entity', 'products']).status, 2, 'no --file');
   assert.equal(importFile(db, 'products', f, '--map', file('bad.json', '[1,2]')).status, 2);
   assert.equal(importFile(db, 'products', f, '--report', path.join(dir, 'r.txt')).status, 2);
