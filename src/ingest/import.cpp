@@ -6,8 +6,10 @@
 #include "ingest/import_tables.h"
 #include "ingest/values.h"
 #include "model/contract_rules.h"
+#include "model/field_errors.h"
 #include "model/master_rules.h"
 #include "model/payment_rules.h"
+#include "model/target_rules.h"
 
 namespace sl::ingest {
 
@@ -41,6 +43,12 @@ class TableImporter : public Importer {
       values.push_back(v ? *v : SqlValue{});
     }
     if (bad) return;
+    try {
+      prepare(values);
+    } catch (const AppError& err) {
+      add_error(out, r.number, err.field, &r, err);
+      return;
+    }
     const std::string fold = key_of(values);
     try {
       derive(fold, values);
@@ -109,6 +117,42 @@ class TableImporter : public Importer {
       std::string key = key_of(row);
       stored_.emplace(std::move(key), Stored{id, std::move(row)});
     }
+  }
+
+  // Values whose meaning depends on another column of the row, before the key is taken.
+  void prepare(SqlRow& values) {
+    if (spec_.entity != "targets") return;
+    const std::string kind = std::get<std::string>(values[2]), owner = std::get<std::string>(values[3]);
+    if (kind == "company") {
+      if (!owner.empty())
+        throw invalid_field("owner", "公司目标不填目标对象", "A company target has no owner: leave it empty");
+      values[3] = int64_t{0};
+    } else {
+      if (owner.empty()) throw model::missing_value("owner");
+      const Keys& k = keys_of(kind == "region" ? "regions" : "reps");
+      auto it = k.find(key_fold(business_key(owner)));
+      if (it == k.end())
+        throw invalid_field("owner", "找不到目标对象：" + owner, "No such " + kind + " (the target's owner): " + owner);
+      values[3] = it->second;
+    }
+    const std::string metric = std::get<std::string>(values[1]), text = std::get<std::string>(values[4]);
+    const bool money = metric == "sales" || metric == "collection";
+    int64_t v;
+    if (money) {
+      const ColumnMatch* col = mapping_.match_of(*field_index(e_, "value"));
+      v = money_in(text, col ? col->unit : "", "value");
+    } else {
+      auto n = parse_integer(text);
+      if (!n.ok()) throw value_error(n.error, "value", text);
+      v = *n.value;
+    }
+    try {
+      model::check_target_value(v, "");
+    } catch (AppError& err) {
+      err.field = "value";  // ".value" in the grid's words
+      throw;
+    }
+    values[4] = v;
   }
 
   // The entity's own rules and derived columns (model/master_rules.h).

@@ -1,5 +1,7 @@
 #include "ingest/import_importer.h"
 
+#include <algorithm>
+
 #include "ingest/import_tables.h"
 #include "ingest/values.h"
 #include "model/field_errors.h"
@@ -19,11 +21,31 @@ AppError unsupported_type(const Field& f) {
   return invalid_field(f.name, "暂不支持该类型的字段：" + f.name, "Fields of this type are not imported yet: " + f.name);
 }
 
+// 2026-06, 2026/6, 2026.6, 2026年6月, or any day of the month in a form parse_date_value reads.
+std::optional<Month> parse_month_text(const std::string& typed) {
+  const std::string t = to_halfwidth(trim_text(typed));
+  if (auto m = parse_month(t)) return m;
+  std::string day = t;
+  const size_t seps = std::count_if(t.begin(), t.end(), [](char c) { return c == '-' || c == '/' || c == '.'; });
+  if (t.find("年") != std::string::npos && t.size() >= 3 && t.compare(t.size() - 3, 3, "月") == 0) day = t + "1日";
+  else if (seps == 1) day = t + t[t.find_first_of("-/.")] + "1";
+  auto d = parse_date_value(day);
+  if (!d.ok()) return std::nullopt;
+  return Month::of(*d.value);
+}
+
 }  // namespace
 
 AppError duplicate_key(const std::string& field, int64_t first_row) {
   return AppError(422, "duplicate_key", field, "业务键与第 " + std::to_string(first_row) + " 行重复",
                   "Same business key as row " + std::to_string(first_row));
+}
+
+Money money_in(const std::string& text, const std::string& unit, const std::string& field) {
+  const bool scaled = unit == "万元" && text.find("万") == std::string::npos;
+  auto m = parse_money(scaled ? text + "万" : text);
+  if (!m.ok()) throw value_error(m.error, field, text);
+  return *m.value;
 }
 
 void Importer::map_columns(const std::vector<std::string>& headers,
@@ -85,12 +107,15 @@ SqlValue Importer::convert(const Field& f, const std::string& text, const std::s
       if (!d.ok()) throw value_error(d.error, f.name, text);
       return format_date(*d.value);
     }
-    case FieldType::money: {
-      const bool scaled = unit == "万元" && text.find("万") == std::string::npos;
-      auto m = parse_money(scaled ? text + "万" : text);
-      if (!m.ok()) throw value_error(m.error, f.name, text);
-      return static_cast<int64_t>(*m.value);
+    case FieldType::money:
+      return static_cast<int64_t>(money_in(text, unit, f.name));
+    case FieldType::month: {
+      auto m = parse_month_text(text);
+      if (!m) throw invalid_field(f.name, "不是有效的月份：" + trim_text(text), "Not a month: " + trim_text(text));
+      return format_month(*m);
     }
+    case FieldType::decimal:  // the entity says what it is (targets: 元 or a count), in its importer
+      return trim_text(text);
     case FieldType::integer: {
       auto n = parse_integer(text);
       if (!n.ok()) throw value_error(n.error, f.name, text);

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "core/date.h"
+#include "core/money.h"
 #include "ingest/entities.h"
 #include "ingest/guess.h"
 #include "ingest/import.h"
@@ -24,6 +25,8 @@ namespace sl::ingest {
 using Keys = std::unordered_map<std::string, int64_t>;  // key_fold(business key) → id
 
 AppError duplicate_key(const std::string& field, int64_t first_row);
+// An amount in 元, or in 万元 when the column's header says so (unit "万元") and the cell does not.
+Money money_in(const std::string& text, const std::string& unit, const std::string& field);
 
 class Importer {
  public:

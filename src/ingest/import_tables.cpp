@@ -31,6 +31,12 @@ const std::vector<TableSpec>& tables() {
        {}},
       {"payment_plans", "payment_plan", {{"contract", "contract"}, {"due_date", "due_date"}, {"amount", "amount"}},
        {"seq"}, 2, "rowid"},
+      {"targets",
+       "targets",
+       {{"month", "month"}, {"metric", "metric"}, {"owner_kind", "owner_kind"}, {"owner", "owner_id"}, {"value", "value"}},
+       {},
+       4,
+       "rowid"},
       // A payment has no number of its own: all three fields are its key (entities.cpp).
       {"payments", "payments", {{"contract", "contract"}, {"date", "date"}, {"amount", "amount"}}, {}, 3},
   };

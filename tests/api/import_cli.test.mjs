@@ -425,6 +425,50 @@ test('payments and payment plans: broken rows reported, nothing written; a plan 
   assert.deepEqual(rows(db, PAYMENTS_Q), [{ code: 'K1', date: '2026-04-03', amount: 10000, n: 1 }, { code: 'K1', date: '2026-04-05', amount: 30000, n: 1 }]);
 });
 
+test('targets: the demo\'s targets read back, an update in 万元, and every kind of broken row', () => {
+  const Q = `SELECT t.month, t.metric, t.owner_kind, coalesce(g.name, CASE WHEN t.owner_kind = 'rep' THEN t.owner_id END, '') AS owner,
+    t.value FROM targets t LEFT JOIN regions g ON t.owner_kind = 'region' AND g.id = t.owner_id ORDER BY 1, 2, 3, 4`;
+  const db = backup(path.join(dir, 'targets.db'));
+  execFileSync('sqlite3', [db, 'DELETE FROM targets']);
+  const f = path.join(dir, 'targets-demo.csv');
+  assert.equal(spawnSync(BIN, ['export', '--db', SRC, '--entity', 'targets', '--file', f]).status, 0);
+  const n = rows(SRC, 'SELECT count(*) AS n FROM targets')[0].n;
+  const r = importFile(db, 'targets', f);
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stdout, summary(n, 0, 0, 0));
+  assert.deepEqual(rows(db, Q), rows(SRC, Q));
+  assert.match(importFile(db, 'targets', f).stdout, summary(0, 0, n, 0));
+
+  const region = rows(db, 'SELECT name FROM regions WHERE level = 1 ORDER BY id LIMIT 1')[0].name;
+  const upd = importFile(db, 'targets', file('t-upd.csv', [
+    '月份,指标,对象类型,目标对象,目标值（万元）',
+    `2031年1月,签单额,区域,${region},12.5`,
+    '2031/1,新客户数,公司,,3',
+  ].join('\n')));
+  assert.equal(upd.status, 0, upd.stderr);
+  assert.match(upd.stdout, summary(2, 0, 0, 0));
+  assert.deepEqual(rows(db, "SELECT metric, owner_kind, value FROM targets WHERE month = '2031-01' ORDER BY metric"), [
+    { metric: 'new_customers', owner_kind: 'company', value: 3 }, { metric: 'sales', owner_kind: 'region', value: 12500000 },
+  ]);
+
+  const before = rows(db, Q);
+  const bad = importFile(db, 'targets', file('t-bad.csv', [
+    'month,metric,owner_kind,owner,value',
+    '2031-13,sales,company,,100',        // row 2: no such month
+    '2031-02,profit,company,,100',       // row 3: not a metric
+    '2031-02,sales,rep,E99999,100',      // row 4: no such rep
+    `2031-02,sales,company,${region},1`, // row 5: a company target with an owner
+    '2031-02,bids_won,company,,1.5',     // row 6: a count with a fraction
+    '2031-02,sales,company,,100',        // row 7: good …
+    '2031/2,sales,company,,200',         // row 8: … and the same target again
+  ].join('\n')));
+  assert.equal(bad.status, 1);
+  assert.match(bad.stdout, summary(1, 0, 0, 6));
+  for (const [row, col] of [[2, 'month'], [3, 'metric'], [4, 'owner'], [5, 'owner'], [6, 'value'], [8, 'month']])
+    assert.match(bad.stderr, new RegExp(`row ${row}, ${col}: `));
+  assert.deepEqual(rows(db, Q), before);
+});
+
 test('bad usage exits 2', () => {
   const db = freshDb();
   const f = file('p.csv', PRODUCTS);
