@@ -27,6 +27,9 @@ class TableImporter : public Importer {
  public:
   TableImporter(const Entity& e, const TableSpec& spec, ImportDb& db, Date today)
       : Importer(e, db), spec_(spec), today_(today) {
+    if (!db.has_column(spec.table, spec.columns[0].column))
+      throw AppError(422, "invalid_field", "schema", "数据库缺少 " + spec.table + "." + spec.columns[0].column + " 列（请先升级数据库）",
+                     "The database has no column " + spec.table + "." + spec.columns[0].column + " yet (a newer schema is needed)");
     load_stored();
   }
 
@@ -49,7 +52,7 @@ class TableImporter : public Importer {
       add_error(out, r.number, err.field, &r, err);
       return;
     }
-    const std::string fold = key_of(values);
+    const std::string fold = occurrence(key_of(values), file_count_);
     try {
       derive(fold, values);
     } catch (const AppError& err) {
@@ -88,6 +91,13 @@ class TableImporter : public Importer {
     return k;
   }
 
+  // repeats: the key with how many times it came before ("…#0", "…#1"); else the key.
+  std::string occurrence(std::string key, std::unordered_map<std::string, int64_t>& count) const {
+    if (!spec_.repeats) return key;
+    const int64_t k = count[key]++;
+    return key + '#' + std::to_string(k);
+  }
+
   struct ContractFacts {
     std::string signed_date;
     Money amount = 0;
@@ -114,7 +124,8 @@ class TableImporter : public Importer {
         next_seq_[contract] = std::max(next_seq_[contract], seq + 1);
         plan_sum_[contract] += std::get<int64_t>(row[2]);
       }
-      std::string key = key_of(row);
+      if (std::holds_alternative<std::monostate>(row[0])) continue;  // no key (reps before v6's backfill): never matched
+      std::string key = occurrence(key_of(row), stored_count_);
       stored_.emplace(std::move(key), Stored{id, std::move(row)});
     }
   }
@@ -170,6 +181,11 @@ class TableImporter : public Importer {
       values.emplace_back(static_cast<int64_t>(model::region_level(has_parent, parent_level)));
     } else if (spec_.entity == "products") {
       model::validate_product_prices(std::get<int64_t>(values[4]), std::get<int64_t>(values[5]));
+    } else if (spec_.entity == "reps") {
+      const auto* leave = std::get_if<std::string>(&values[5]);
+      model::check_employment(std::get<std::string>(values[4]), leave ? *leave : "");
+    } else if (spec_.entity == "market_stats") {
+      model::check_not_negative(std::get<int64_t>(values[4]), "market_size");
     } else if (spec_.entity == "payments") {
       model::check_payment(*parse_date(std::get<std::string>(values[1])), std::get<int64_t>(values[2]), today_);
     } else if (spec_.entity == "payment_plans") {
@@ -214,7 +230,7 @@ class TableImporter : public Importer {
       SqlRow bound{id};
       bound.insert(bound.end(), values.begin(), values.end());
       writes_.push_back({sql + ") VALUES (" + marks + ")", std::move(bound)});
-      if (spec_.key_size == 1) keys_of(spec_.entity)[fold] = id;  // rows further down may refer to it (a region's parent)
+      if (spec_.key_size == 1 && spec_.id == "id") keys_of(spec_.entity)[fold] = id;  // rows further down may refer to it (a region's parent)
       ++out.inserted;
     }
     if (spec_.entity == "regions") level_[id] = static_cast<int>(std::get<int64_t>(values.back()));
@@ -228,6 +244,7 @@ class TableImporter : public Importer {
   std::map<int64_t, int64_t> first_row_;                     // payment_plans: contract → its first row
   std::unordered_map<int64_t, int> level_;         // regions: id → level, stored and imported
   std::unordered_map<std::string, int64_t> seen_;  // key_fold → the row that had it first
+  std::unordered_map<std::string, int64_t> stored_count_, file_count_;  // repeats: occurrences so far
   int64_t next_id_ = 1;
 };
 

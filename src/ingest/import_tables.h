@@ -21,6 +21,9 @@ struct TableSpec {
   std::vector<std::string> derived;  // columns computed from the others (regions: level; plans: seq)
   size_t key_size = 1;
   std::string id = "id";  // the row's own identity: "rowid" for a table without an id column
+  // Equal rows may occur more than once (activities: two calls on one day): the k-th such
+  // row of a file is the k-th stored one, and is no duplicate.
+  bool repeats = false;
 };
 
 // nullptr for an entity the import does not write yet.

@@ -17,6 +17,15 @@ void check_name(const std::string& value, const std::string& field) {
   if (value.size() > kMaxNameBytes) throw too_long(field);
 }
 
+void check_employment(const std::string& hire_date, const std::string& leave_date) {
+  if (!leave_date.empty() && leave_date < hire_date)  // both YYYY-MM-DD
+    throw invalid_field("leave_date", "离职日期不能早于入职日期", "A leave date cannot be before the hire date");
+}
+
+void check_not_negative(Money v, const std::string& field) {
+  if (v < 0) throw invalid_field(field, "金额不能为负：" + field, "The amount cannot be negative: " + field);
+}
+
 void validate_product_prices(Money list_price, Money unit_cost) {
   auto check = [](Money v, const std::string& field) {
     if (v < 0 || v > kMaxPrice)

@@ -1,4 +1,4 @@
-// The field rules of the master data — regions, customers, products — shared by the import
+// The field rules of the master data — regions, reps, customers, products, market figures — shared by the import
 // and any form that writes them later: each check throws AppError 422 naming the field, in
 // both languages (field_errors.h). Required fields and value shapes are the reader's part.
 #pragma once
@@ -17,6 +17,10 @@ constexpr Money kMaxPrice = 1'000'000'000'000'00;  // 一万亿元 in fen
 int region_level(bool has_parent, int parent_level);
 // A name, code or category: at most kMaxNameBytes. Field `field`.
 void check_name(const std::string& value, const std::string& field);
+// A rep's employment: no leave before the hire. Field "leave_date".
+void check_employment(const std::string& hire_date, const std::string& leave_date);
+// An amount that cannot be negative (a market size). Field `field`.
+void check_not_negative(Money v, const std::string& field);
 // A product's list price and unit cost: 0..kMaxPrice fen. Fields "list_price", "unit_cost".
 void validate_product_prices(Money list_price, Money unit_cost);
 

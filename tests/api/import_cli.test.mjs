@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { DB, sql } from './helpers.mjs';
+import { DB } from './helpers.mjs';
 
 const BIN = process.env.SALESLOOP_BIN;
 const dir = mkdtempSync(path.join(tmpdir(), 'salesloop-import-'));
@@ -36,7 +36,10 @@ const file = (name, text) => {
 const importFile = (db, entity, f, ...more) =>
   spawnSync(BIN, ['import', '--db', db, '--entity', entity, '--file', f, ...more], { encoding: 'utf8' });
 const summary = (i, u, n, e) => new RegExp(`^inserted ${i}, updated ${u}, unchanged ${n}, errors ${e}\\n$`);
-const rows = (db, q) => sql(q, db);
+const rows = (db, q) => {
+  const out = execFileSync('sqlite3', ['-readonly', '-json', db, q], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  return out.trim() ? JSON.parse(out) : [];
+};
 const dataVersion = (db) => rows(db, 'SELECT version AS v FROM data_version')[0].v;
 
 // The report's cells (inline strings, as table_file.cpp writes them), header first.
@@ -467,6 +470,71 @@ test('targets: the demo\'s targets read back, an update in 万元, and every kin
   for (const [row, col] of [[2, 'month'], [3, 'metric'], [4, 'owner'], [5, 'owner'], [6, 'value'], [8, 'month']])
     assert.match(bad.stderr, new RegExp(`row ${row}, ${col}: `));
   assert.deepEqual(rows(db, Q), before);
+});
+
+test('competitors, their products, market stats, finance months and activities: the demo\'s read back equal', () => {
+  const db = backup(path.join(dir, 'market.db'));
+  execFileSync('sqlite3', [db, `DELETE FROM competitor_sales; DELETE FROM competitor_products; DELETE FROM competitors;
+    DELETE FROM market_stats; DELETE FROM finance_months; DELETE FROM activities;`]);
+  const checks = {
+    competitors: ['competitors', 'SELECT name FROM competitors ORDER BY name'],
+    competitor_products: ['competitor_products', `SELECT c.name AS competitor, p.name, p.category FROM competitor_products p
+      JOIN competitors c ON c.id = p.competitor ORDER BY 1, 2`],
+    market_stats: ['market_stats', `SELECT m.month, m.industry, g.name AS region, m.category, m.market_size FROM market_stats m
+      JOIN regions g ON g.id = m.region ORDER BY 1, 2, 3, 4`],
+    finance_months: ['finance_months', 'SELECT * FROM finance_months ORDER BY month'],
+    // Equal activities occur more than once (two calls on one day): each is kept.
+    activities: ['activities', `SELECT rep, coalesce(c.code, '') AS customer, a.date, a.type, count(*) AS n FROM activities a
+      LEFT JOIN customers c ON c.id = a.customer GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`],
+  };
+  for (const [entity, [table, q]] of Object.entries(checks)) {
+    const f = path.join(dir, `${entity}-demo.csv`);
+    assert.equal(spawnSync(BIN, ['export', '--db', SRC, '--entity', entity, '--file', f]).status, 0);
+    const n = rows(SRC, `SELECT count(*) AS n FROM ${table}`)[0].n;
+    const r = importFile(db, entity, f);
+    assert.equal(r.status, 0, `${entity}: ${r.stderr}`);
+    assert.match(r.stdout, summary(n, 0, 0, 0), entity);
+    assert.match(importFile(db, entity, f).stdout, summary(0, 0, n, 0), entity);
+    assert.deepEqual(rows(db, q), rows(SRC, q), entity);
+  }
+  const bad = importFile(db, 'market_stats', file('ms-bad.csv', 'month,industry,region,category,market_size\n2031-01,制造,火星,控制,-5\n2031-01,制造,,控制,(5)\n'));
+  assert.equal(bad.status, 1);
+  assert.match(bad.stderr, /row 2, region: .*火星/);
+  assert.match(bad.stderr, /row 3, region: /);
+});
+
+test('reps: only with schema v6\'s employee_no; managers from rows above, leave not before hire', () => {
+  const db = freshDb();
+  assert.equal(importFile(db, 'regions', file('rr.csv', 'name,parent\n公司,\n华东,公司\n')).status, 0);
+  const reps = file('reps.csv', [
+    '工号,姓名,区域,上级工号,入职日期,离职日期',
+    'E1,王经理,华东,,2020-01-01,',
+    'E2,李销售,华东,e1,2021-03-01,2025-12-31',
+  ].join('\n'));
+  const hasColumn = () => rows(db, 'PRAGMA table_info(reps)').some((c) => c.name === 'employee_no');
+  if (!hasColumn()) {
+    const r = importFile(db, 'reps', reps);
+    assert.equal(r.status, 1);
+    assert.match(r.stderr, /reps\.employee_no/);
+    execFileSync('sqlite3', [db, 'ALTER TABLE reps ADD COLUMN employee_no TEXT']);  // what v6 adds
+  }
+  const r = importFile(db, 'reps', reps);
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stdout, summary(2, 0, 0, 0));
+  assert.deepEqual(rows(db, `SELECT r.employee_no, r.name, g.name AS region, m.employee_no AS manager, r.hire_date, r.leave_date
+    FROM reps r JOIN regions g ON g.id = r.region LEFT JOIN reps m ON m.id = r.manager ORDER BY r.employee_no`), [
+    { employee_no: 'E1', name: '王经理', region: '华东', manager: null, hire_date: '2020-01-01', leave_date: null },
+    { employee_no: 'E2', name: '李销售', region: '华东', manager: 'E1', hire_date: '2021-03-01', leave_date: '2025-12-31' },
+  ]);
+  assert.match(importFile(db, 'reps', reps).stdout, summary(0, 0, 2, 0));
+  const bad = importFile(db, 'reps', file('reps-bad.csv', '工号,姓名,区域,入职日期,离职日期\nE3,赵,华东,2022-05-01,2022-04-30\nE4,钱,华东,,\n'));
+  assert.equal(bad.status, 1);
+  assert.match(bad.stderr, /row 2, 离职日期: /);
+  assert.match(bad.stderr, /row 3, 入职日期: /);
+  // Customers now resolve their owner by employee number.
+  const c = importFile(db, 'customers', file('rc.csv', 'code,name,industry,size,region,owner_rep,created\nC1,甲,制造,small,华东,E2,2020-01-01\n'));
+  assert.equal(c.status, 0, c.stderr);
+  assert.deepEqual(rows(db, 'SELECT r.employee_no FROM customers c JOIN reps r ON r.id = c.owner_rep'), [{ employee_no: 'E2' }]);
 });
 
 test('bad usage exits 2', () => {
