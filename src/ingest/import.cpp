@@ -184,6 +184,10 @@ class TableImporter : public Importer {
     } else if (spec_.entity == "reps") {
       const auto* leave = std::get_if<std::string>(&values[5]);
       model::check_employment(std::get<std::string>(values[4]), leave ? *leave : "");
+    } else if (spec_.entity == "bids") {
+      const auto* result_date = std::get_if<std::string>(&values[4]);
+      model::check_bid_result(std::get<std::string>(values[3]), std::get<std::string>(values[1]),
+                              result_date ? *result_date : "");
     } else if (spec_.entity == "market_stats") {
       model::check_not_negative(std::get<int64_t>(values[4]), "market_size");
     } else if (spec_.entity == "payments") {

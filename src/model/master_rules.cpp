@@ -26,6 +26,17 @@ void check_not_negative(Money v, const std::string& field) {
   if (v < 0) throw invalid_field(field, "金额不能为负：" + field, "The amount cannot be negative: " + field);
 }
 
+void check_bid_result(const std::string& result, const std::string& bid_date, const std::string& result_date) {
+  if (result == "pending") {
+    if (!result_date.empty())
+      throw invalid_field("result_date", "未开标的投标没有结果日期", "A pending bid has no result date");
+  } else if (result_date.empty()) {
+    throw missing_value("result_date");
+  } else if (result_date < bid_date) {
+    throw invalid_field("result_date", "结果日期不能早于投标日期", "A result date cannot be before the bid date");
+  }
+}
+
 void validate_product_prices(Money list_price, Money unit_cost) {
   auto check = [](Money v, const std::string& field) {
     if (v < 0 || v > kMaxPrice)

@@ -38,6 +38,14 @@ TEST(MasterRules, NamesPricesEmployment) {
   EXPECT_EQ(error_of([] { check_not_negative(-1, "market_size"); }).field, "market_size");
 }
 
+TEST(MasterRules, BidResults) {
+  check_bid_result("pending", "2026-05-01", "");
+  check_bid_result("won", "2026-05-01", "2026-05-01");
+  EXPECT_EQ(error_of([] { check_bid_result("pending", "2026-05-01", "2026-05-02"); }).field, "result_date");
+  EXPECT_EQ(error_of([] { check_bid_result("lost", "2026-05-01", ""); }).field, "result_date");
+  EXPECT_EQ(error_of([] { check_bid_result("won", "2026-05-01", "2026-04-30"); }).field, "result_date");
+}
+
 TEST(PaymentRules, DateAmountAndPlanSum) {
   const Date today = *parse_date("2026-06-15");
   check_payment(today, 1, today);

@@ -472,10 +472,10 @@ test('targets: the demo\'s targets read back, an update in 万元, and every kin
   assert.deepEqual(rows(db, Q), before);
 });
 
-test('competitors, their products, market stats, finance months and activities: the demo\'s read back equal', () => {
+test('competitors, their products, market stats, finance months, activities and bids: the demo\'s read back equal', () => {
   const db = backup(path.join(dir, 'market.db'));
   execFileSync('sqlite3', [db, `DELETE FROM competitor_sales; DELETE FROM competitor_products; DELETE FROM competitors;
-    DELETE FROM market_stats; DELETE FROM finance_months; DELETE FROM activities;`]);
+    DELETE FROM market_stats; DELETE FROM finance_months; DELETE FROM activities; DELETE FROM bids;`]);
   const checks = {
     competitors: ['competitors', 'SELECT name FROM competitors ORDER BY name'],
     competitor_products: ['competitor_products', `SELECT c.name AS competitor, p.name, p.category FROM competitor_products p
@@ -486,6 +486,8 @@ test('competitors, their products, market stats, finance months and activities: 
     // Equal activities occur more than once (two calls on one day): each is kept.
     activities: ['activities', `SELECT rep, coalesce(c.code, '') AS customer, a.date, a.type, count(*) AS n FROM activities a
       LEFT JOIN customers c ON c.id = a.customer GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`],
+    // Opportunities by "O" and six digits of the id (no code column yet): the ids are the demo's here.
+    bids: ['bids', 'SELECT opportunity, bid_date, amount, result, result_date FROM bids ORDER BY 1, 2'],
   };
   for (const [entity, [table, q]] of Object.entries(checks)) {
     const f = path.join(dir, `${entity}-demo.csv`);
@@ -501,6 +503,20 @@ test('competitors, their products, market stats, finance months and activities: 
   assert.equal(bad.status, 1);
   assert.match(bad.stderr, /row 2, region: .*火星/);
   assert.match(bad.stderr, /row 3, region: /);
+
+  const opp = `O${String(rows(db, 'SELECT min(id) AS id FROM opportunities')[0].id).padStart(6, '0')}`;
+  const bids = importFile(db, 'bids', file('bids-bad.csv', [
+    '商机编号,投标日期,投标金额,投标结果,结果日期',
+    `${opp},2031-01-05,100,待定,2031-01-06`,  // row 2: pending with a result date
+    `${opp},2031-01-06,100,中标,`,            // row 3: won without one
+    `${opp},2031-01-07,100,落标,2031-01-01`,  // row 4: a result before the bid
+    'O999999,2031-01-08,100,待定,',           // row 5: no such opportunity
+    `${opp},2031-01-09,100,待定,`,            // row 6: good
+  ].join('\n')));
+  assert.equal(bids.status, 1);
+  assert.match(bids.stdout, summary(1, 0, 0, 4));
+  for (const [row, col] of [[2, '结果日期'], [3, '结果日期'], [4, '结果日期'], [5, '商机编号']])
+    assert.match(bids.stderr, new RegExp(`row ${row}, ${col}: `));
 });
 
 test('reps: only with schema v6\'s employee_no; managers from rows above, leave not before hire', () => {
