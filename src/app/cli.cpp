@@ -83,7 +83,7 @@ int run_cli(int argc, char** argv) {
   ImportOptions import_o;
   auto* import_cmd = app.add_subcommand("import", "Read one entity from a CSV or XLSX file (docs/import.md)");
   import_cmd->add_option("--db", import_o.db, "SQLite database file")->required();
-  import_cmd->add_option("--entity", import_o.entity, "regions, customers, products (docs/import.md)")->required();
+  import_cmd->add_option("--entity", import_o.entity, "regions, reps, customers, … (docs/import.md)")->required();
   import_cmd->add_option("--file", import_o.file, "F.csv or F.xlsx")->required();
   import_cmd->add_option("--sheet", import_o.sheet, "XLSX: the sheet (default: the first)");
   import_cmd->add_option("--map", import_o.map, "MAP.json: {\"field\": \"column header\"} (default: guessed)");
