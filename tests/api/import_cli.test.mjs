@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { DB } from './helpers.mjs';
+import { DB, Client, logins } from './helpers.mjs';
 
 const BIN = process.env.SALESLOOP_BIN;
 const dir = mkdtempSync(path.join(tmpdir(), 'salesloop-import-'));
@@ -551,6 +551,44 @@ test('reps: only with schema v6\'s employee_no; managers from rows above, leave 
   const c = importFile(db, 'customers', file('rc.csv', 'code,name,industry,size,region,owner_rep,created\nC1,甲,制造,small,华东,E2,2020-01-01\n'));
   assert.equal(c.status, 0, c.stderr);
   assert.deepEqual(rows(db, 'SELECT r.employee_no FROM customers c JOIN reps r ON r.id = c.owner_rep'), [{ employee_no: 'E2' }]);
+});
+
+test('a running server sees a committed import within seconds: the company\'s sales grow by the new contract', async () => {
+  const db = backup(path.join(dir, 'served.db'));
+  const server = spawn(BIN, ['serve', '--db', db, '--port', '0', '--today', '2026-06-15'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  try {
+    const base = await new Promise((resolve, reject) => {
+      let log = '';
+      const timer = setTimeout(() => reject(new Error('server did not start: ' + log)), 10000);
+      const onData = (d) => {
+        log += d;
+        const m = log.match(/listening on (http:\/\/[^\s/]+)/);
+        if (m) { clearTimeout(timer); resolve(m[1]); }
+      };
+      server.stdout.on('data', onData);
+      server.stderr.on('data', onData);
+    });
+    const admin = logins().admin[0];
+    const c = new Client('en', base);
+    assert.equal((await c.login(admin.login, admin.password)).status, 200);
+    const actual = async () => (await c.get('/api/v1/do/progress?period=2026-Q2&as_of=2026-06-15&level=company')).json.rows[0].actual;
+    const before = await actual();
+    const customer = rows(db, 'SELECT code FROM customers ORDER BY id LIMIT 1')[0].code;
+    const product = rows(db, 'SELECT code FROM products ORDER BY id LIMIT 1')[0].code;
+    const rep = `E${String(rows(db, 'SELECT min(id) AS id FROM reps WHERE leave_date IS NULL')[0].id).padStart(5, '0')}`;
+    const r = importFile(db, 'contracts', file('served.csv',
+      `code,customer,rep,signed_date,product,qty,line_amount\nNEW-1,${customer},${rep},2026-06-10,${product},1,"1,234.56"\n`));
+    assert.equal(r.status, 0, r.stderr);
+    let now = before;
+    for (let i = 0; i < 50 && now === before; i++) {
+      await new Promise((done) => setTimeout(done, 100));
+      now = await actual();
+    }
+    assert.equal(now, before + 123456);
+  } finally {
+    server.kill('SIGTERM');
+    await new Promise((done) => server.on('exit', done));
+  }
 });
 
 test('bad usage exits 2', () => {

@@ -36,8 +36,9 @@ std::string audit_text(const ingest::ImportAudit& a) {
 
 class SqliteImportDb : public ingest::ImportDb {
  public:
-  explicit SqliteImportDb(const std::string& path) {
-    open_store(path);  // the schema up to date (migrations) before anything is read
+  explicit SqliteImportDb(const std::string& url) {
+    open_store(url);  // the schema up to date (migrations) before anything is read
+    const std::string path = url.rfind("sqlite:", 0) == 0 ? url.substr(7) : url;  // as open_store reads it
     if (sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK) {
       std::string msg = db_ ? sqlite3_errmsg(db_) : "out of memory";
       sqlite3_close(db_);
@@ -108,6 +109,22 @@ class SqliteImportDb : public ingest::ImportDb {
 
 std::unique_ptr<ingest::ImportDb> open_import_db(const std::string& path) {
   return std::make_unique<SqliteImportDb>(path);
+}
+
+namespace {
+int64_t last_import_id(ingest::ImportDb& db) {
+  auto rows = db.query("SELECT coalesce(max(id), 0) FROM audit_log WHERE entity = 'import'");
+  return std::get<int64_t>(rows.at(0).at(0));
+}
+}  // namespace
+
+ImportWatch::ImportWatch(const std::string& path) : db_(open_import_db(path)), last_(last_import_id(*db_)) {}
+
+bool ImportWatch::changed() {
+  const int64_t now = last_import_id(*db_);
+  if (now == last_) return false;
+  last_ = now;
+  return true;
 }
 
 }  // namespace sl::store::sqlite

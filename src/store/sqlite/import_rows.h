@@ -12,4 +12,16 @@ namespace sl::store::sqlite {
 // Throws std::runtime_error when the file cannot be opened.
 std::unique_ptr<ingest::ImportDb> open_import_db(const std::string& path);
 
+// What a running server watches to pick up an import made beside it (the CLI): the newest
+// import's audit row. changed() is true once per new import.
+class ImportWatch {
+ public:
+  explicit ImportWatch(const std::string& path);
+  bool changed();
+
+ private:
+  std::unique_ptr<ingest::ImportDb> db_;
+  int64_t last_ = 0;
+};
+
 }  // namespace sl::store::sqlite
