@@ -190,6 +190,8 @@ class TableImporter : public Importer {
                               result_date ? *result_date : "");
     } else if (spec_.entity == "market_stats") {
       model::check_not_negative(std::get<int64_t>(values[4]), "market_size");
+    } else if (spec_.entity == "forecasts") {
+      model::check_not_negative(std::get<int64_t>(values[3]), "value");
     } else if (spec_.entity == "payments") {
       model::check_payment(*parse_date(std::get<std::string>(values[1])), std::get<int64_t>(values[2]), today_);
     } else if (spec_.entity == "payment_plans") {

@@ -1,6 +1,8 @@
 #include "ingest/import_importer.h"
 
 #include <algorithm>
+#include <cctype>
+#include <cstdio>
 
 #include "ingest/import_tables.h"
 #include "ingest/values.h"
@@ -32,6 +34,37 @@ std::optional<Month> parse_month_text(const std::string& typed) {
   auto d = parse_date_value(day);
   if (!d.ok()) return std::nullopt;
   return Month::of(*d.value);
+}
+
+// A day and a time of day as unix seconds: the date in any form parse_date_value reads, then
+// (after a space or T) HH:MM or HH:MM:SS, then Z or ±HH:MM; Beijing time (UTC+8) without one,
+// midnight without a time. An Excel serial's fraction is not read (a day alone).
+std::optional<int64_t> parse_datetime_text(const std::string& typed) {
+  const std::string t = to_halfwidth(trim_text(typed));
+  const size_t cut = t.find_first_of(" T");
+  auto d = parse_date_value(t.substr(0, cut));
+  if (!d.ok()) return std::nullopt;
+  int64_t secs = 0, offset = 8 * 3600;
+  if (cut != std::string::npos) {
+    std::string rest = t.substr(cut + 1);
+    if (!rest.empty() && rest.back() == 'Z') offset = 0, rest.pop_back();
+    else if (size_t sign = rest.find_first_of("+-"); sign != std::string::npos) {
+      const std::string off = rest.substr(sign + 1);
+      rest.resize(sign);
+      if (off.size() != 5 || off[2] != ':' || !std::isdigit(static_cast<unsigned char>(off[0])) ||
+          !std::isdigit(static_cast<unsigned char>(off[1])) || !std::isdigit(static_cast<unsigned char>(off[3])) ||
+          !std::isdigit(static_cast<unsigned char>(off[4])))
+        return std::nullopt;
+      offset = (std::stoi(off.substr(0, 2)) * 60 + std::stoi(off.substr(3, 2))) * 60;
+      if (t[cut + 1 + sign] == '-') offset = -offset;
+    }
+    int h = 0, m = 0, sec = 0;
+    char extra = 0;
+    const int n = std::sscanf(rest.c_str(), "%2d:%2d:%2d%c", &h, &m, &sec, &extra);
+    if (n < 2 || n > 3 || h > 23 || m > 59 || sec > 59 || h < 0 || m < 0 || sec < 0) return std::nullopt;
+    secs = (h * 60 + m) * 60 + sec;
+  }
+  return static_cast<int64_t>(d.value->days) * 86400 + secs - offset;
 }
 
 }  // namespace
@@ -113,6 +146,12 @@ SqlValue Importer::convert(const Field& f, const std::string& text, const std::s
       auto m = parse_month_text(text);
       if (!m) throw invalid_field(f.name, "不是有效的月份：" + trim_text(text), "Not a month: " + trim_text(text));
       return format_month(*m);
+    }
+    case FieldType::datetime: {
+      auto v = parse_datetime_text(text);
+      if (!v)
+        throw invalid_field(f.name, "不是有效的日期时间：" + trim_text(text), "Not a date and time: " + trim_text(text));
+      return *v;
     }
     case FieldType::decimal:  // the entity says what it is (targets: 元 or a count), in its importer
       return trim_text(text);

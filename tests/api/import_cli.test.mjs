@@ -553,6 +553,39 @@ test('reps: only with schema v6\'s employee_no; managers from rows above, leave 
   assert.deepEqual(rows(db, 'SELECT r.employee_no FROM customers c JOIN reps r ON r.id = c.owner_rep'), [{ employee_no: 'E2' }]);
 });
 
+test('forecasts: the demo\'s read back equal; times in Beijing time unless an offset is given', () => {
+  const Q = 'SELECT month, rep, value, submitted_at FROM forecasts ORDER BY 1, 2, 4';
+  const db = backup(path.join(dir, 'forecasts.db'));
+  execFileSync('sqlite3', [db, 'DELETE FROM forecasts']);
+  const f = path.join(dir, 'forecasts-demo.csv');
+  assert.equal(spawnSync(BIN, ['export', '--db', SRC, '--entity', 'forecasts', '--file', f]).status, 0);
+  const n = rows(SRC, 'SELECT count(*) AS n FROM forecasts')[0].n;
+  const r = importFile(db, 'forecasts', f);
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stdout, summary(n, 0, 0, 0));
+  assert.deepEqual(rows(db, Q), rows(SRC, Q));
+  assert.match(importFile(db, 'forecasts', f).stdout, summary(0, 0, n, 0));
+
+  const rep = `E${String(rows(db, 'SELECT min(id) AS id FROM reps')[0].id).padStart(5, '0')}`;
+  const ok = importFile(db, 'forecasts', file('fc.csv', [
+    '预测月份,销售工号,预测金额,提交时间',
+    `2031-01,${rep},100,2030-12-02 10:15`,
+    `2031-01,${rep},200,2030/12/3`,
+    `2031-01,${rep},300,2030-12-04T10:15:00Z`,
+  ].join('\n')));
+  assert.equal(ok.status, 0, ok.stderr);
+  const s = (...a) => Date.UTC(...a) / 1000;
+  assert.deepEqual(rows(db, "SELECT value, submitted_at FROM forecasts WHERE month = '2031-01' ORDER BY value"), [
+    { value: 10000, submitted_at: s(2030, 11, 2, 2, 15) },
+    { value: 20000, submitted_at: s(2030, 11, 2, 16, 0) },
+    { value: 30000, submitted_at: s(2030, 11, 4, 10, 15) },
+  ]);
+  const bad = importFile(db, 'forecasts', file('fc-bad.csv', `month,rep,value,submitted_at\n2031-02,${rep},1,2030-12-02 25:00\n2031-02,${rep},-1,2030-12-02\n`));
+  assert.equal(bad.status, 1);
+  assert.match(bad.stderr, /row 2, submitted_at: /);
+  assert.match(bad.stderr, /row 3, value: /);
+});
+
 test('a running server sees a committed import within seconds: the company\'s sales grow by the new contract', async () => {
   const db = backup(path.join(dir, 'served.db'));
   const server = spawn(BIN, ['serve', '--db', db, '--port', '0', '--today', '2026-06-15'], { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -596,6 +629,7 @@ test('bad usage exits 2', () => {
   const f = file('p.csv', PRODUCTS);
   assert.equal(importFile(db, 'nonsense', f).status, 2);
   assert.equal(importFile(db, 'opportunities', f).status, 2, 'an entity not importable yet');
+  assert.equal(importFile(db, 'competitor_sales', f).status, 2, 'an entity not importable yet');
   assert.equal(spawnSync(BIN, ['import', '--db', db, '--entity', 'products']).status, 2, 'no --file');
   assert.equal(importFile(db, 'products', f, '--map', file('bad.json', '[1,2]')).status, 2);
   assert.equal(importFile(db, 'products', f, '--report', path.join(dir, 'r.txt')).status, 2);
