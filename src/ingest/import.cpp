@@ -38,10 +38,16 @@ class TableImporter : public Importer {
       out.errors.push_back({r.number, "", "", *r.error});
       return;
     }
+    const Row& row = spec_.entity == "competitor_sales" ? with_maker(r) : r;
+    // competitor_sales: the maker's key is checked like any reference.
+    if (spec_.entity == "competitor_sales") {
+      auto v = read(r, "competitor", out);
+      if (!v) return;
+    }
     SqlRow values;
     bool bad = false;
     for (const auto& c : spec_.columns) {
-      auto v = read(r, c.field, out);
+      auto v = read(row, c.field, out);
       bad = bad || !v;
       values.push_back(v ? *v : SqlValue{});
     }
@@ -80,6 +86,16 @@ class TableImporter : public Importer {
   }
 
  private:
+  // competitor_sales: a competitor product is named within its maker ("远航科技 / 远航 X5",
+  // as key_query keys them).
+  const Row& with_maker(const Row& r) {
+    joined_ = r;
+    auto col = mapping_.column_of(*field_index(e_, "competitor_product"));
+    if (col && *col < joined_.cells.size() && !is_blank(joined_.cells[*col]))
+      joined_.cells[*col] = business_key(cell(r, "competitor")) + " / " + business_key(joined_.cells[*col]);
+    return joined_;
+  }
+
   // The business key as compared: the key columns' values, text folded, joined.
   std::string key_of(const SqlRow& values) const {
     std::string k;
@@ -190,6 +206,8 @@ class TableImporter : public Importer {
                               result_date ? *result_date : "");
     } else if (spec_.entity == "market_stats") {
       model::check_not_negative(std::get<int64_t>(values[4]), "market_size");
+    } else if (spec_.entity == "competitor_sales") {
+      model::check_not_negative(std::get<int64_t>(values[3]), "amount");
     } else if (spec_.entity == "forecasts") {
       model::check_not_negative(std::get<int64_t>(values[3]), "value");
     } else if (spec_.entity == "payments") {
@@ -244,6 +262,7 @@ class TableImporter : public Importer {
 
   const TableSpec& spec_;
   const Date today_;
+  Row joined_;
   std::unordered_map<std::string, Stored> stored_;  // key_of → the stored row
   std::unordered_map<int64_t, ContractFacts> contracts_;
   std::unordered_map<int64_t, int64_t> next_seq_, plan_sum_;  // payment_plans: per contract

@@ -60,6 +60,12 @@ const std::vector<TableSpec>& tables() {
        {{"month", "month"}, {"rep", "rep"}, {"submitted_at", "submitted_at"}, {"value", "value"}},
        {},
        3},
+      {"competitor_sales",
+       "competitor_sales",
+       {{"month", "month"}, {"competitor_product", "competitor_product"}, {"region", "region"}, {"amount", "amount"}},
+       {},
+       3,
+       "rowid"},
       {"finance_months",
        "finance_months",
        {{"month", "month"},
@@ -128,6 +134,8 @@ std::string key_query(const std::string& entity, ImportDb& db) {
     return "SELECT id, 'O' || printf('%06d', id) FROM opportunities";
   }
   if (entity == "contracts") return "SELECT id, code FROM contracts";
+  if (entity == "competitor_products")  // named within their maker: "远航科技 / 远航 X5"
+    return "SELECT p.id, c.name || ' / ' || p.name FROM competitor_products p JOIN competitors c ON c.id = p.competitor";
   if (const TableSpec* t = find_table(entity))
     return "SELECT id, " + t->columns[0].column + " FROM " + t->table;
   throw invalid_field("entity", "暂不支持按业务键引用：" + entity, "References to this entity are not supported yet: " + entity);

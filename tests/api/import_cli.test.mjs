@@ -472,7 +472,7 @@ test('targets: the demo\'s targets read back, an update in 万元, and every kin
   assert.deepEqual(rows(db, Q), before);
 });
 
-test('competitors, their products, market stats, finance months, activities and bids: the demo\'s read back equal', () => {
+test('competitors, their products and sales, market stats, finance months, activities and bids: the demo\'s read back equal', () => {
   const db = backup(path.join(dir, 'market.db'));
   execFileSync('sqlite3', [db, `DELETE FROM competitor_sales; DELETE FROM competitor_products; DELETE FROM competitors;
     DELETE FROM market_stats; DELETE FROM finance_months; DELETE FROM activities; DELETE FROM bids;`]);
@@ -480,6 +480,9 @@ test('competitors, their products, market stats, finance months, activities and 
     competitors: ['competitors', 'SELECT name FROM competitors ORDER BY name'],
     competitor_products: ['competitor_products', `SELECT c.name AS competitor, p.name, p.category FROM competitor_products p
       JOIN competitors c ON c.id = p.competitor ORDER BY 1, 2`],
+    competitor_sales: ['competitor_sales', `SELECT s.month, c.name AS competitor, p.name AS product, g.name AS region, s.amount
+      FROM competitor_sales s JOIN competitor_products p ON p.id = s.competitor_product JOIN competitors c ON c.id = p.competitor
+      JOIN regions g ON g.id = s.region ORDER BY 1, 2, 3, 4`],
     market_stats: ['market_stats', `SELECT m.month, m.industry, g.name AS region, m.category, m.market_size FROM market_stats m
       JOIN regions g ON g.id = m.region ORDER BY 1, 2, 3, 4`],
     finance_months: ['finance_months', 'SELECT * FROM finance_months ORDER BY month'],
@@ -503,6 +506,22 @@ test('competitors, their products, market stats, finance months, activities and 
   assert.equal(bad.status, 1);
   assert.match(bad.stderr, /row 2, region: .*火星/);
   assert.match(bad.stderr, /row 3, region: /);
+
+  // A competitor product is named within its maker: another maker's product is no match.
+  const a = rows(db, `SELECT c.name AS maker, p.name FROM competitor_products p JOIN competitors c ON c.id = p.competitor
+    WHERE p.name NOT IN (SELECT name FROM competitor_products WHERE competitor <> p.competitor) ORDER BY p.id LIMIT 1`)[0];
+  const b = rows(db, `SELECT name AS maker FROM competitors WHERE name <> '${a.maker}' ORDER BY id LIMIT 1`)[0];
+  const region = rows(db, 'SELECT name FROM regions WHERE level = 1 LIMIT 1')[0].name;
+  const cs = importFile(db, 'competitor_sales', file('cs-bad.csv', [
+    'month,competitor,competitor_product,region,amount',
+    `2031-01,${a.maker},${a.name},${region},100`,   // row 2: good
+    `2031-01,${b.maker},${a.name},${region},100`,   // row 3: not that maker's product
+    `2031-01,无名厂商,${a.name},${region},100`,      // row 4: no such maker
+  ].join('\n')));
+  assert.equal(cs.status, 1);
+  assert.match(cs.stdout, summary(1, 0, 0, 2));
+  assert.match(cs.stderr, /row 3, competitor_product: /);
+  assert.match(cs.stderr, /row 4, competitor: /);
 
   const opp = `O${String(rows(db, 'SELECT min(id) AS id FROM opportunities')[0].id).padStart(6, '0')}`;
   const bids = importFile(db, 'bids', file('bids-bad.csv', [
@@ -629,7 +648,6 @@ test('bad usage exits 2', () => {
   const f = file('p.csv', PRODUCTS);
   assert.equal(importFile(db, 'nonsense', f).status, 2);
   assert.equal(importFile(db, 'opportunities', f).status, 2, 'an entity not importable yet');
-  assert.equal(importFile(db, 'competitor_sales', f).status, 2, 'an entity not importable yet');
   assert.equal(spawnSync(BIN, ['import', '--db', db, '--entity', 'products']).status, 2, 'no --file');
   assert.equal(importFile(db, 'products', f, '--map', file('bad.json', '[1,2]')).status, 2);
   assert.equal(importFile(db, 'products', f, '--report', path.join(dir, 'r.txt')).status, 2);
