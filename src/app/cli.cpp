@@ -105,7 +105,7 @@ int run_cli(int argc, char** argv) {
     int rc = app.exit(e);
     // The data-in commands (issue 12) promise exit code 2 for bad usage; the older ones keep CLI11's.
     const bool data_in = argc > 1 && (std::string_view(argv[1]) == "init" || std::string_view(argv[1]) == "export" ||
-                                        std::string_view(argv[1]) == "import");
+                                      std::string_view(argv[1]) == "import");
     return rc != 0 && data_in ? 2 : rc;
   }
   try {

@@ -59,7 +59,8 @@ std::vector<std::pair<std::string, std::string>> read_map(const std::string& pat
   std::vector<std::pair<std::string, std::string>> out;
   for (const auto& [k, h] : v.as_object()) {
     if (!h.is_string())
-      throw invalid_field("map", "映射的表头应为文本：" + std::string(k), "A map's header must be text: " + std::string(k));
+      throw invalid_field("map", "映射的表头应为文本：" + std::string(k),
+                          "A map's header must be text: " + std::string(k));
     out.emplace_back(std::string(k), std::string(h.as_string()));
   }
   return out;
@@ -98,8 +99,8 @@ int import_file(const ImportOptions& o) {
                 << e.error.zh << ")\n";
     }
     if (r.errors.size() > kErrorsShown)
-      std::cerr << "… " << r.errors.size() - kErrorsShown << " more errors" << (o.report.empty() ? "" : " in the report")
-                << "\n";
+      std::cerr << "… " << r.errors.size() - kErrorsShown << " more errors"
+                << (o.report.empty() ? "" : " in the report") << "\n";
     if (!o.report.empty()) ingest::write_table_file(ingest::error_table(r), o.report, "errors");
     std::cout << "inserted " << r.inserted << ", updated " << r.updated << ", unchanged " << r.unchanged << ", errors "
               << r.errors.size() << "\n";

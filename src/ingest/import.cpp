@@ -28,8 +28,10 @@ class TableImporter : public Importer {
   TableImporter(const Entity& e, const TableSpec& spec, ImportDb& db, Date today)
       : Importer(e, db), spec_(spec), today_(today) {
     if (!db.has_column(spec.table, spec.columns[0].column))
-      throw AppError(422, "invalid_field", "schema", "数据库缺少 " + spec.table + "." + spec.columns[0].column + " 列（请先升级数据库）",
-                     "The database has no column " + spec.table + "." + spec.columns[0].column + " yet (a newer schema is needed)");
+      throw AppError(422, "invalid_field", "schema",
+                     "数据库缺少 " + spec.table + "." + spec.columns[0].column + " 列（请先升级数据库）",
+                     "The database has no column " + spec.table + "." + spec.columns[0].column +
+                         " yet (a newer schema is needed)");
     load_stored();
   }
 
@@ -101,8 +103,10 @@ class TableImporter : public Importer {
     std::string k;
     for (size_t i = 0; i < spec_.key_size; ++i) {
       if (i) k += '\x1f';
-      if (const auto* t = std::get_if<std::string>(&values[i])) k += key_fold(*t);
-      else if (const auto* n = std::get_if<int64_t>(&values[i])) k += std::to_string(*n);
+      if (const auto* t = std::get_if<std::string>(&values[i]))
+        k += key_fold(*t);
+      else if (const auto* n = std::get_if<int64_t>(&values[i]))
+        k += std::to_string(*n);
     }
     return k;
   }
@@ -140,7 +144,8 @@ class TableImporter : public Importer {
         next_seq_[contract] = std::max(next_seq_[contract], seq + 1);
         plan_sum_[contract] += std::get<int64_t>(row[2]);
       }
-      if (std::holds_alternative<std::monostate>(row[0])) continue;  // no key (reps before v6's backfill): never matched
+      if (std::holds_alternative<std::monostate>(row[0]))
+        continue;  // no key (reps before v6's backfill): never matched
       std::string key = occurrence(key_of(row), stored_count_);
       stored_.emplace(std::move(key), Stored{id, std::move(row)});
     }
@@ -254,7 +259,8 @@ class TableImporter : public Importer {
       SqlRow bound{id};
       bound.insert(bound.end(), values.begin(), values.end());
       writes_.push_back({sql + ") VALUES (" + marks + ")", std::move(bound)});
-      if (spec_.key_size == 1 && spec_.id == "id") keys_of(spec_.entity)[fold] = id;  // rows further down may refer to it (a region's parent)
+      if (spec_.key_size == 1 && spec_.id == "id")
+        keys_of(spec_.entity)[fold] = id;  // rows further down may refer to it (a region's parent)
       ++out.inserted;
     }
     if (spec_.entity == "regions") level_[id] = static_cast<int>(std::get<int64_t>(values.back()));
@@ -265,10 +271,10 @@ class TableImporter : public Importer {
   Row joined_;
   std::unordered_map<std::string, Stored> stored_;  // key_of → the stored row
   std::unordered_map<int64_t, ContractFacts> contracts_;
-  std::unordered_map<int64_t, int64_t> next_seq_, plan_sum_;  // payment_plans: per contract
-  std::map<int64_t, int64_t> first_row_;                     // payment_plans: contract → its first row
-  std::unordered_map<int64_t, int> level_;         // regions: id → level, stored and imported
-  std::unordered_map<std::string, int64_t> seen_;  // key_fold → the row that had it first
+  std::unordered_map<int64_t, int64_t> next_seq_, plan_sum_;            // payment_plans: per contract
+  std::map<int64_t, int64_t> first_row_;                                // payment_plans: contract → its first row
+  std::unordered_map<int64_t, int> level_;                              // regions: id → level, stored and imported
+  std::unordered_map<std::string, int64_t> seen_;                       // key_fold → the row that had it first
   std::unordered_map<std::string, int64_t> stored_count_, file_count_;  // repeats: occurrences so far
   int64_t next_id_ = 1;
 };

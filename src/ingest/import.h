@@ -26,8 +26,8 @@ struct ImportRequest {
   ReadOptions read;
   std::optional<std::vector<std::pair<std::string, std::string>>> map;  // MAP.json, else guessed
   bool dry_run = false;
-  Date today;  // contracts: a signing date may not be after it
-  std::string sha256;                              // of the file, for the audit row
+  Date today;                                        // contracts: a signing date may not be after it
+  std::string sha256;                                // of the file, for the audit row
   std::function<void(const std::string&)> progress;  // a line for stderr; may be empty
 };
 

@@ -103,8 +103,10 @@ class ContractImporter : public Importer {
       if (g.bad) continue;
       try {
         if (!order_lines(g, out)) continue;
-        if (lines_only_) finish_lines(g, out);
-        else finish_contract(g, out);
+        if (lines_only_)
+          finish_lines(g, out);
+        else
+          finish_contract(g, out);
       } catch (const AppError& err) {
         add_error(out, g.first_row, err.field, nullptr, err);
       }
@@ -156,7 +158,8 @@ class ContractImporter : public Importer {
         }
       }
       if (!ok) return false;
-      std::stable_sort(g.lines.begin(), g.lines.end(), [](const Line& a, const Line& b) { return *a.line_no < *b.line_no; });
+      std::stable_sort(g.lines.begin(), g.lines.end(),
+                       [](const Line& a, const Line& b) { return *a.line_no < *b.line_no; });
     }
     for (auto& l : g.lines) {
       if (!l.cost) l.cost = unit_cost_[l.product] * l.qty;
@@ -203,7 +206,8 @@ class ContractImporter : public Importer {
     } else {
       if (!opt_num(amount)) throw model::missing_value("amount");
       model::check_amount(num(amount));
-      if (stored != stored_.end() && stored_lines_.count(stored->second.id) && stored_total(stored->second.id) != num(amount))
+      if (stored != stored_.end() && stored_lines_.count(stored->second.id) &&
+          stored_total(stored->second.id) != num(amount))
         throw lines_differ_from_amount();
     }
     const auto lines = line_rows(g);
@@ -212,7 +216,8 @@ class ContractImporter : public Importer {
       SqlRow v{id, g.code};
       v.insert(v.end(), g.head.begin(), g.head.end());
       writes_.push_back(
-          {"INSERT INTO contracts(id, code, customer, rep, opportunity, signed_date, amount) VALUES (?,?,?,?,?,?,?)", v});
+          {"INSERT INTO contracts(id, code, customer, rep, opportunity, signed_date, amount) VALUES (?,?,?,?,?,?,?)",
+           v});
       write_lines(id, lines, false);
       ++out.inserted;
       return;
@@ -225,7 +230,8 @@ class ContractImporter : public Importer {
     }
     SqlRow v = g.head;
     v.emplace_back(id);
-    writes_.push_back({"UPDATE contracts SET customer = ?, rep = ?, opportunity = ?, signed_date = ?, amount = ? WHERE id = ?", v});
+    writes_.push_back(
+        {"UPDATE contracts SET customer = ?, rep = ?, opportunity = ?, signed_date = ?, amount = ? WHERE id = ?", v});
     if (!lines_same) write_lines(id, lines, true);
     ++out.updated;
   }
@@ -237,9 +243,12 @@ class ContractImporter : public Importer {
     const auto lines = line_rows(g);
     const auto& before = stored_lines_[g.id];
     for (size_t i = 0; i < std::max(lines.size(), before.size()); ++i) {
-      if (i >= before.size()) ++out.inserted;
-      else if (i >= lines.size() || lines[i] != before[i]) ++out.updated;  // a removed line counts as updated
-      else ++out.unchanged;
+      if (i >= before.size())
+        ++out.inserted;
+      else if (i >= lines.size() || lines[i] != before[i])
+        ++out.updated;  // a removed line counts as updated
+      else
+        ++out.unchanged;
     }
     if (lines != before) write_lines(g.id, lines, true);
   }
@@ -249,7 +258,8 @@ class ContractImporter : public Importer {
     for (size_t i = 0; i < lines.size(); ++i) {
       SqlRow v{contract, static_cast<int64_t>(i)};
       v.insert(v.end(), lines[i].begin(), lines[i].end());
-      writes_.push_back({"INSERT INTO contract_lines(contract, seq, product, qty, amount, cost) VALUES (?,?,?,?,?,?)", v});
+      writes_.push_back(
+          {"INSERT INTO contract_lines(contract, seq, product, qty, amount, cost) VALUES (?,?,?,?,?,?)", v});
     }
   }
 

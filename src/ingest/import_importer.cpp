@@ -20,7 +20,8 @@ AppError unknown_ref(const Field& f, const std::string& key) {
 }
 
 AppError unsupported_type(const Field& f) {
-  return invalid_field(f.name, "暂不支持该类型的字段：" + f.name, "Fields of this type are not imported yet: " + f.name);
+  return invalid_field(f.name, "暂不支持该类型的字段：" + f.name,
+                       "Fields of this type are not imported yet: " + f.name);
 }
 
 // 2026-06, 2026/6, 2026.6, 2026年6月, or any day of the month in a form parse_date_value reads.
@@ -29,8 +30,10 @@ std::optional<Month> parse_month_text(const std::string& typed) {
   if (auto m = parse_month(t)) return m;
   std::string day = t;
   const size_t seps = std::count_if(t.begin(), t.end(), [](char c) { return c == '-' || c == '/' || c == '.'; });
-  if (t.find("年") != std::string::npos && t.size() >= 3 && t.compare(t.size() - 3, 3, "月") == 0) day = t + "1日";
-  else if (seps == 1) day = t + t[t.find_first_of("-/.")] + "1";
+  if (t.find("年") != std::string::npos && t.size() >= 3 && t.compare(t.size() - 3, 3, "月") == 0)
+    day = t + "1日";
+  else if (seps == 1)
+    day = t + t[t.find_first_of("-/.")] + "1";
   auto d = parse_date_value(day);
   if (!d.ok()) return std::nullopt;
   return Month::of(*d.value);
@@ -47,7 +50,8 @@ std::optional<int64_t> parse_datetime_text(const std::string& typed) {
   int64_t secs = 0, offset = 8 * 3600;
   if (cut != std::string::npos) {
     std::string rest = t.substr(cut + 1);
-    if (!rest.empty() && rest.back() == 'Z') offset = 0, rest.pop_back();
+    if (!rest.empty() && rest.back() == 'Z')
+      offset = 0, rest.pop_back();
     else if (size_t sign = rest.find_first_of("+-"); sign != std::string::npos) {
       const std::string off = rest.substr(sign + 1);
       rest.resize(sign);
@@ -140,8 +144,7 @@ SqlValue Importer::convert(const Field& f, const std::string& text, const std::s
       if (!d.ok()) throw value_error(d.error, f.name, text);
       return format_date(*d.value);
     }
-    case FieldType::money:
-      return static_cast<int64_t>(money_in(text, unit, f.name));
+    case FieldType::money: return static_cast<int64_t>(money_in(text, unit, f.name));
     case FieldType::month: {
       auto m = parse_month_text(text);
       if (!m) throw invalid_field(f.name, "不是有效的月份：" + trim_text(text), "Not a month: " + trim_text(text));
@@ -150,7 +153,8 @@ SqlValue Importer::convert(const Field& f, const std::string& text, const std::s
     case FieldType::datetime: {
       auto v = parse_datetime_text(text);
       if (!v)
-        throw invalid_field(f.name, "不是有效的日期时间：" + trim_text(text), "Not a date and time: " + trim_text(text));
+        throw invalid_field(f.name, "不是有效的日期时间：" + trim_text(text),
+                            "Not a date and time: " + trim_text(text));
       return *v;
     }
     case FieldType::decimal:  // the entity says what it is (targets: 元 or a count), in its importer
@@ -170,8 +174,7 @@ SqlValue Importer::convert(const Field& f, const std::string& text, const std::s
       }
       return *code;
     }
-    default:
-      throw unsupported_type(f);
+    default: throw unsupported_type(f);
   }
 }
 

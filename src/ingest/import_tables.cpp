@@ -94,11 +94,19 @@ const std::vector<TableSpec>& tables() {
         {"result_date", "result_date"}},
        {},
        2},
-      {"payment_plans", "payment_plan", {{"contract", "contract"}, {"due_date", "due_date"}, {"amount", "amount"}},
-       {"seq"}, 2, "rowid"},
+      {"payment_plans",
+       "payment_plan",
+       {{"contract", "contract"}, {"due_date", "due_date"}, {"amount", "amount"}},
+       {"seq"},
+       2,
+       "rowid"},
       {"targets",
        "targets",
-       {{"month", "month"}, {"metric", "metric"}, {"owner_kind", "owner_kind"}, {"owner", "owner_id"}, {"value", "value"}},
+       {{"month", "month"},
+        {"metric", "metric"},
+        {"owner_kind", "owner_kind"},
+        {"owner", "owner_id"},
+        {"value", "value"}},
        {},
        4,
        "rowid"},
@@ -135,10 +143,11 @@ std::string key_query(const std::string& entity, ImportDb& db) {
   }
   if (entity == "contracts") return "SELECT id, code FROM contracts";
   if (entity == "competitor_products")  // named within their maker: "远航科技 / 远航 X5"
-    return "SELECT p.id, c.name || ' / ' || p.name FROM competitor_products p JOIN competitors c ON c.id = p.competitor";
-  if (const TableSpec* t = find_table(entity))
-    return "SELECT id, " + t->columns[0].column + " FROM " + t->table;
-  throw invalid_field("entity", "暂不支持按业务键引用：" + entity, "References to this entity are not supported yet: " + entity);
+    return "SELECT p.id, c.name || ' / ' || p.name FROM competitor_products p JOIN competitors c ON c.id = "
+           "p.competitor";
+  if (const TableSpec* t = find_table(entity)) return "SELECT id, " + t->columns[0].column + " FROM " + t->table;
+  throw invalid_field("entity", "暂不支持按业务键引用：" + entity,
+                      "References to this entity are not supported yet: " + entity);
 }
 
 }  // namespace sl::ingest

@@ -9,8 +9,8 @@
 
 namespace sl::model {
 
-constexpr int kMaxRegionLevel = 2;          // company 0 → 大区 1 → 省 2
-constexpr size_t kMaxNameBytes = 200;       // names and codes as stored
+constexpr int kMaxRegionLevel = 2;                 // company 0 → 大区 1 → 省 2
+constexpr size_t kMaxNameBytes = 200;              // names and codes as stored
 constexpr Money kMaxPrice = 1'000'000'000'000'00;  // 一万亿元 in fen
 
 // A region's level from its parent's (none: the company, level 0). Field "parent".

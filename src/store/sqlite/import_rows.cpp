@@ -15,9 +15,12 @@ namespace sl::store::sqlite {
 namespace {
 
 void bind_value(Stmt& s, int i, const ingest::SqlValue& v) {
-  if (const auto* n = std::get_if<int64_t>(&v)) s.bind(i, *n);
-  else if (const auto* t = std::get_if<std::string>(&v)) s.bind(i, *t);
-  else s.bind_null(i);
+  if (const auto* n = std::get_if<int64_t>(&v))
+    s.bind(i, *n);
+  else if (const auto* t = std::get_if<std::string>(&v))
+    s.bind(i, *t);
+  else
+    s.bind_null(i);
 }
 
 std::string audit_text(const ingest::ImportAudit& a) {
