@@ -211,9 +211,12 @@ test('an XLSX file and a MAP.json: the demo\'s products and regions read back fr
   for (const entity of ['regions', 'products']) {
     const xlsx = path.join(dir, `${entity}-demo.xlsx`);
     assert.equal(spawnSync(BIN, ['export', '--db', SRC, '--entity', entity, '--file', xlsx]).status, 0);
-    const r = importFile(db, entity, xlsx);
+    const r = importFile(db, entity, xlsx, '--sheet', entity);
     assert.equal(r.status, 0, r.stderr);
   }
+  const nosheet = importFile(db, 'regions', path.join(dir, 'regions-demo.xlsx'), '--sheet', 'nope');
+  assert.equal(nosheet.status, 1);
+  assert.match(nosheet.stderr, /nope/);
   const q = 'SELECT code, name, category, launch_date, list_price, unit_cost FROM products ORDER BY code';
   assert.deepEqual(rows(db, q), rows(SRC, q));
 
