@@ -40,6 +40,12 @@ const rows = (db, q) => {
   const out = execFileSync('sqlite3', ['-readonly', '-json', db, q], { encoding: 'utf8', maxBuffer: 1 << 28 });
   return out.trim() ? JSON.parse(out) : [];
 };
+// A rep's business key as export writes it: schema v6's employee_no, else E and five digits of the id.
+const repOf = (db, where = '1') => {
+  const v6 = rows(db, 'PRAGMA table_info(reps)').some((c) => c.name === 'employee_no');
+  const key = v6 ? "coalesce(nullif(employee_no, ''), 'E' || printf('%05d', id))" : "'E' || printf('%05d', id)";
+  return rows(db, `SELECT id, ${key} AS key FROM reps WHERE ${where} ORDER BY id LIMIT 1`)[0];
+};
 const dataVersion = (db) => rows(db, 'SELECT version AS v FROM data_version')[0].v;
 
 // The report's cells (inline strings, as table_file.cpp writes them), header first.
@@ -325,7 +331,7 @@ test('contracts: a file with lines, the cost from the product, an update, and ev
   const db = withoutContracts('k.db');
   const [c1, c2] = rows(db, 'SELECT code FROM customers ORDER BY id LIMIT 2').map((x) => x.code);
   const [p1, p2] = rows(db, 'SELECT code, unit_cost FROM products ORDER BY id LIMIT 2');
-  const rep = `E${String(rows(db, 'SELECT min(id) AS id FROM reps')[0].id).padStart(5, '0')}`;
+  const rep = repOf(db).key;
   const head = '合同编号,客户编码,销售工号,签约日期,合同金额,行号,产品编码,数量,行金额,成本';
   const good = [
     head,
@@ -337,7 +343,7 @@ test('contracts: a file with lines, the cost from the product, an update, and ev
   const r = importFile(db, 'contracts', f);
   assert.equal(r.status, 0, r.stderr);
   assert.match(r.stdout, summary(2, 0, 0, 0));
-  const repId = Number(rep.slice(1));
+  const repId = repOf(db).id;
   assert.deepEqual(rows(db, CONTRACTS_Q), [
     { code: 'HT-1', customer: c1, rep: repId, opportunity: null, signed_date: '2026-03-01', amount: 150000 },
     { code: 'HT-2', customer: c2, rep: repId, opportunity: null, signed_date: '2026-04-02', amount: 200000 },
@@ -383,7 +389,7 @@ test('payments and payment plans: broken rows reported, nothing written; a plan 
   const db = withoutContracts('pay.db');
   const [c1] = rows(db, 'SELECT code FROM customers ORDER BY id LIMIT 1').map((x) => x.code);
   const [p1] = rows(db, 'SELECT code FROM products ORDER BY id LIMIT 1').map((x) => x.code);
-  const rep = `E${String(rows(db, 'SELECT min(id) AS id FROM reps')[0].id).padStart(5, '0')}`;
+  const rep = repOf(db).key;
   const k = importFile(db, 'contracts', file('pk.csv', [
     'code,customer,rep,signed_date,product,qty,line_amount',
     `K1,${c1},${rep},2026-03-01,${p1},1,1000`,
@@ -588,7 +594,7 @@ test('forecasts: the demo\'s read back equal; times in Beijing time unless an of
   assert.deepEqual(rows(db, Q), rows(SRC, Q));
   assert.match(importFile(db, 'forecasts', f).stdout, summary(0, 0, n, 0));
 
-  const rep = `E${String(rows(db, 'SELECT min(id) AS id FROM reps')[0].id).padStart(5, '0')}`;
+  const rep = repOf(db).key;
   const ok = importFile(db, 'forecasts', file('fc.csv', [
     '预测月份,销售工号,预测金额,提交时间',
     `2031-01,${rep},100,2030-12-02 10:15`,
@@ -630,7 +636,7 @@ test('a running server sees a committed import within seconds: the company\'s sa
     const before = await actual();
     const customer = rows(db, 'SELECT code FROM customers ORDER BY id LIMIT 1')[0].code;
     const product = rows(db, 'SELECT code FROM products ORDER BY id LIMIT 1')[0].code;
-    const rep = `E${String(rows(db, 'SELECT min(id) AS id FROM reps WHERE leave_date IS NULL')[0].id).padStart(5, '0')}`;
+    const rep = repOf(db, 'leave_date IS NULL').key;
     const r = importFile(db, 'contracts', file('served.csv',
       `code,customer,rep,signed_date,product,qty,line_amount\nNEW-1,${customer},${rep},2026-06-10,${product},1,"1,234.56"\n`));
     assert.equal(r.status, 0, r.stderr);
