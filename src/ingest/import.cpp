@@ -144,8 +144,9 @@ class TableImporter : public Importer {
         next_seq_[contract] = std::max(next_seq_[contract], seq + 1);
         plan_sum_[contract] += std::get<int64_t>(row[2]);
       }
-      if (std::holds_alternative<std::monostate>(row[0]))
-        continue;  // no key (reps before v6's backfill): never matched
+      const auto* first = std::get_if<std::string>(&row[0]);
+      if (std::holds_alternative<std::monostate>(row[0]) || (first && first->empty()))
+        continue;  // no key (a rep without an employee number): never matched
       std::string key = occurrence(key_of(row), stored_count_);
       stored_.emplace(std::move(key), Stored{id, std::move(row)});
     }
