@@ -296,6 +296,7 @@ std::unique_ptr<Importer> table_importer(const Entity& e, ImportDb& db, Date tod
 ImportResult run_import(const ImportRequest& req, ImportDb& db) {
   const Entity* e = find_entity(req.entity);
   if (!e) throw invalid_field("entity", "未知的数据类型：" + req.entity, "Unknown entity: " + req.entity);
+  const int64_t read_at = db.data_version();  // before a row of the database is read
   std::unique_ptr<Importer> importer = table_importer(*e, db, req.today);
   if (!importer) importer = contract_importer(*e, db, req.today);
   if (!importer)
@@ -321,7 +322,7 @@ ImportResult run_import(const ImportRequest& req, ImportDb& db) {
   if (req.dry_run || !out.errors.empty() || writes.empty()) return out;
   say("writing " + std::to_string(writes.size()) + " rows in one transaction");
   ImportAudit audit{req.entity, req.file, req.sha256, "cli", out.inserted, out.updated, out.unchanged};
-  db.commit(writes, audit);
+  db.commit(writes, audit, read_at);
   out.committed = true;
   say("committed");
   return out;

@@ -30,8 +30,12 @@ class ImportDb {
   virtual bool has_column(const std::string& table, const std::string& column) = 0;
   // The rows of a SELECT without parameters.
   virtual std::vector<SqlRow> query(const std::string& sql) = 0;
+  // The data version (data_version table): it moves with every committed write.
+  virtual int64_t data_version() = 0;
   // Every write, the audit row and the data-version bump in ONE transaction: all or nothing.
-  virtual void commit(const std::vector<SqlWrite>& writes, const ImportAudit& audit) = 0;
+  // Refused (AppError 409 "conflict", nothing written) when the data version is no longer
+  // `read_at`: something was written since the rows were read and checked.
+  virtual void commit(const std::vector<SqlWrite>& writes, const ImportAudit& audit, int64_t read_at) = 0;
 };
 
 }  // namespace sl::ingest

@@ -682,3 +682,26 @@ test('kill -9 during the commit of a big file leaves the database as it was', as
   assert.equal(rows(db, 'PRAGMA integrity_check')[0].integrity_check, 'ok');
   assert.deepEqual(productsOf(db), before);
 });
+
+test('an import that commits while another is still checking its file: the later commit is refused, nothing of it written', async () => {
+  const db = freshDb();
+  const lines = ['code,name,category,launch_date,list_price,unit_cost'];
+  for (let i = 0; i < 200000; i++) lines.push(`K${i},产品${i},类别,2020-01-01,${i},${i % 100}`);
+  const big = file('big2.csv', lines.join('\n'));
+  const small = file('small.csv', PRODUCTS);
+  const child = spawn(BIN, ['import', '--db', db, '--entity', 'products', '--file', big]);
+  let err = '';
+  let quick;
+  const code = await new Promise((resolve) => {
+    child.stderr.on('data', (d) => {
+      err += d;
+      if (!quick && err.includes('checked 10000 rows')) quick = importFile(db, 'products', small);  // runs to its end
+    });
+    child.on('exit', (c) => resolve(c));
+  });
+  assert.equal(quick.status, 0, quick.stderr);
+  assert.equal(code, 1, err);
+  assert.match(err, /changed while the file was checked/);
+  assert.deepEqual(productsOf(db), PRODUCT_ROWS, 'the quick import alone');
+  assert.equal(rows(db, 'PRAGMA integrity_check')[0].integrity_check, 'ok');
+});

@@ -6,6 +6,7 @@
 #include <map>
 #include <stdexcept>
 
+#include "core/error.h"
 #include "store/sqlite/audit.h"
 #include "store/sqlite/stmt.h"
 #include "store/store.h"
@@ -84,8 +85,14 @@ class SqliteImportDb : public ingest::ImportDb {
     return out;
   }
 
-  void commit(const std::vector<ingest::SqlWrite>& writes, const ingest::ImportAudit& audit) override {
+  int64_t data_version() override { return std::get<int64_t>(query("SELECT version FROM data_version").at(0).at(0)); }
+
+  void commit(const std::vector<ingest::SqlWrite>& writes, const ingest::ImportAudit& audit, int64_t read_at) override {
     DataTx tx(db_);
+    if (data_version() != read_at)
+      throw AppError(409, "conflict", "file", "导入期间数据库已被修改（例如另一个导入）：未写入任何数据，请重新导入",
+                     "The database changed while the file was checked (another import?): nothing was written, "
+                     "import it again");
     {
       std::map<std::string, Stmt> prepared;  // one statement per distinct SQL text
       for (const auto& w : writes) {
