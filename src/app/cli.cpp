@@ -80,6 +80,16 @@ int run_cli(int argc, char** argv) {
   export_cmd->add_option("--entity", export_o.entity, "regions, reps, customers, … (docs/import.md)")->required();
   export_cmd->add_option("--file", export_o.file, "F.csv or F.xlsx")->required();
 
+  ImportOptions import_o;
+  auto* import_cmd = app.add_subcommand("import", "Read one entity from a CSV or XLSX file (docs/import.md)");
+  import_cmd->add_option("--db", import_o.db, "SQLite database file")->required();
+  import_cmd->add_option("--entity", import_o.entity, "regions, reps, customers, … (docs/import.md)")->required();
+  import_cmd->add_option("--file", import_o.file, "F.csv or F.xlsx")->required();
+  import_cmd->add_option("--sheet", import_o.sheet, "XLSX: the sheet (default: the first)");
+  import_cmd->add_option("--map", import_o.map, "MAP.json: {\"field\": \"column header\"} (default: guessed)");
+  import_cmd->add_flag("--dry-run", import_o.dry_run, "Check every row, write nothing");
+  import_cmd->add_option("--report", import_o.report, "Write the errors to OUT.xlsx (or .csv)");
+
   auto* routes_cmd = app.add_subcommand("routes", "List the HTTP routes, one \"METHOD /pattern\" a line");
 
   JobsOptions jobs_o;  // A1: the scheduler's jobs, once
@@ -94,7 +104,8 @@ int run_cli(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     int rc = app.exit(e);
     // The data-in commands (issue 12) promise exit code 2 for bad usage; the older ones keep CLI11's.
-    const bool data_in = argc > 1 && (std::string_view(argv[1]) == "init" || std::string_view(argv[1]) == "export");
+    const bool data_in = argc > 1 && (std::string_view(argv[1]) == "init" || std::string_view(argv[1]) == "export" ||
+                                      std::string_view(argv[1]) == "import");
     return rc != 0 && data_in ? 2 : rc;
   }
   try {
@@ -107,6 +118,7 @@ int run_cli(int argc, char** argv) {
     if (*routes_cmd) return routes();
     if (*init_cmd) return init(init_o);
     if (*export_cmd) return export_entity(export_o);
+    if (*import_cmd) return import_file(import_o);
   } catch (const AppError& e) {
     std::cerr << "error: " << e.en << " (" << e.zh << ")\n";
     return 2;

@@ -53,6 +53,15 @@ struct ExportOptions {
 };
 int export_entity(const ExportOptions& o);
 
+// `salesloop import` (import_cmd.cpp): one file of one entity into the database. Exit codes:
+// 0 committed (or a dry run without errors), 1 a row has an error (nothing written) or the
+// file or database cannot be read, 2 bad usage.
+struct ImportOptions {
+  std::string db, entity, file, sheet, map, report;
+  bool dry_run = false;
+};
+int import_file(const ImportOptions& o);
+
 // A1: `salesloop jobs run` (jobs_cmd.cpp) runs the scheduler's jobs once.
 struct JobsOptions {
   std::string db, today;

@@ -10,6 +10,7 @@
 #include "http/server.h"
 #include "jobs/goal_checker.h"
 #include "jobs/scheduler.h"
+#include "store/sqlite/import_rows.h"
 
 namespace sl::app {
 
@@ -68,6 +69,13 @@ int serve(const ServeOptions& o) {
         for (const auto& e : run.errors) spdlog::warn("goal check: {}", http::log_safe(e));
       },
       std::chrono::minutes(1), [](const std::string& e) { spdlog::error("scheduled jobs: {}", http::log_safe(e)); });
+  // `salesloop import` writes beside the server: the next Snapshot within a second of it.
+  store::sqlite::ImportWatch imports(o.db);
+  jobs::Scheduler import_watch(
+      [&] {
+        if (imports.changed()) snapshots.reload();
+      },
+      std::chrono::seconds(1), [](const std::string& e) { spdlog::error("data watch: {}", http::log_safe(e)); });
   spdlog::info("salesloop listening on http://{}:{}/", cfg.host, server.port());
   server.run();
   spdlog::info("salesloop stopped");

@@ -1,0 +1,41 @@
+// What `salesloop import` needs of a database, in plain values: the import pipeline
+// (import.h) reads the rows it compares against and hands back every write of one commit;
+// src/store/sqlite/import_rows.cpp is the SQLite side. No schema knowledge here.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace sl::ingest {
+
+// NULL, an integer (ids, fen, counts) or text (names, codes, dates as YYYY-MM-DD).
+using SqlValue = std::variant<std::monostate, int64_t, std::string>;
+using SqlRow = std::vector<SqlValue>;
+
+struct SqlWrite {
+  std::string sql;  // one statement with ? parameters
+  SqlRow values;
+};
+
+// The one audit row of a committed import.
+struct ImportAudit {
+  std::string entity, file, sha256, user = "cli";
+  int64_t inserted = 0, updated = 0, unchanged = 0;
+};
+
+class ImportDb {
+ public:
+  virtual ~ImportDb() = default;
+  virtual bool has_column(const std::string& table, const std::string& column) = 0;
+  // The rows of a SELECT without parameters.
+  virtual std::vector<SqlRow> query(const std::string& sql) = 0;
+  // The data version (data_version table): it moves with every committed write.
+  virtual int64_t data_version() = 0;
+  // Every write, the audit row and the data-version bump in ONE transaction: all or nothing.
+  // Refused (AppError 409 "conflict", nothing written) when the data version is no longer
+  // `read_at`: something was written since the rows were read and checked.
+  virtual void commit(const std::vector<SqlWrite>& writes, const ImportAudit& audit, int64_t read_at) = 0;
+};
+
+}  // namespace sl::ingest

@@ -1,0 +1,68 @@
+// Inside `salesloop import` (import.cpp): what every entity's importer shares — the header
+// mapping, reading a row's cells as stored values (parsed by field type, references resolved
+// by business key against the database and the rows above), the error rows — and the two
+// importers: one row per table row (import.cpp) and contracts with their lines
+// (import_contracts.cpp).
+#pragma once
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "core/date.h"
+#include "core/money.h"
+#include "ingest/entities.h"
+#include "ingest/guess.h"
+#include "ingest/import.h"
+#include "ingest/import_db.h"
+#include "ingest/row_source.h"
+
+namespace sl::ingest {
+
+using Keys = std::unordered_map<std::string, int64_t>;  // key_fold(business key) → id
+
+AppError duplicate_key(const std::string& field, int64_t first_row);
+// An amount in 元, or in 万元 when the column's header says so (unit "万元") and the cell does not.
+Money money_in(const std::string& text, const std::string& unit, const std::string& field);
+
+class Importer {
+ public:
+  Importer(const Entity& e, ImportDb& db) : e_(e), db_(db) {}
+  virtual ~Importer() = default;
+
+  // The file's header row: which column holds which field. Throws AppError (field "map")
+  // when a required field has no column.
+  void map_columns(const std::vector<std::string>& headers,
+                   const std::optional<std::vector<std::pair<std::string, std::string>>>& map);
+  // One data row: its errors go to out.errors; what it changes is kept for writes().
+  virtual void row(const Row& r, ImportResult& out) = 0;
+  // After the last row (rows grouped across the file are classified here).
+  virtual void finish(ImportResult&) {}
+  const std::vector<SqlWrite>& writes() const { return writes_; }
+
+ protected:
+  // The cell of `field` in r ("" when no column maps to it) and its stored value. Returns
+  // nullopt after adding the error to out.
+  std::optional<SqlValue> read(const Row& r, const std::string& field, ImportResult& out);
+  // A value from its cell's text, by the field's type; throws AppError.
+  SqlValue convert(const Field& f, const std::string& text, const std::string& unit);
+  Keys& keys_of(const std::string& entity);
+  void add_error(ImportResult& out, int64_t row, const std::string& field, const Row* r, const AppError& err);
+  std::string column_name(const std::string& field) const;
+  std::string cell(const Row& r, const std::string& field) const;
+
+  const Entity& e_;
+  ImportDb& db_;
+  Mapping mapping_;
+  std::vector<std::string> headers_;
+  std::map<std::string, Keys> keys_;
+  std::vector<SqlWrite> writes_;
+};
+
+std::unique_ptr<Importer> table_importer(const Entity& e, ImportDb& db, Date today);  // nullptr when not a table entity
+std::unique_ptr<Importer> contract_importer(const Entity& e, ImportDb& db, Date today);  // contracts, contract_lines
+
+}  // namespace sl::ingest
