@@ -7,6 +7,7 @@
 #include <iostream>
 #include <string_view>
 
+#include "app/cli_errors.h"
 #include "app/commands.h"
 #include "core/error.h"
 
@@ -108,25 +109,21 @@ int run_cli(int argc, char** argv) {
                                       std::string_view(argv[1]) == "import");
     return rc != 0 && data_in ? 2 : rc;
   }
-  try {
-    if (*serve_cmd) return serve(serve_o);
-    if (*demo_cmd) return demo(demo_o);
-    if (*add) return user_add(user_o);
-    if (*passwd) return user_passwd(user_o);
-    if (*list) return user_list(user_o.db);
-    if (*jobs_run_cmd) return jobs_run(jobs_o);
-    if (*routes_cmd) return routes();
-    if (*init_cmd) return init(init_o);
-    if (*export_cmd) return export_entity(export_o);
-    if (*import_cmd) return import_file(import_o);
-  } catch (const AppError& e) {
-    std::cerr << "error: " << e.en << " (" << e.zh << ")\n";
-    return 2;
-  } catch (const std::exception& e) {
-    std::cerr << "error: " << e.what() << "\n";
-    return 1;
-  }
-  return 1;
+  return run_reporting(
+      [&] {
+        if (*serve_cmd) return serve(serve_o);
+        if (*demo_cmd) return demo(demo_o);
+        if (*add) return user_add(user_o);
+        if (*passwd) return user_passwd(user_o);
+        if (*list) return user_list(user_o.db);
+        if (*jobs_run_cmd) return jobs_run(jobs_o);
+        if (*routes_cmd) return routes();
+        if (*init_cmd) return init(init_o);
+        if (*export_cmd) return export_entity(export_o);
+        if (*import_cmd) return import_file(import_o);
+        return 1;
+      },
+      [](const AppError&) { return 2; });
 }
 
 }  // namespace sl::app

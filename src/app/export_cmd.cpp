@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <iostream>
 
+#include "app/cli_errors.h"
 #include "app/commands.h"
 #include "core/error.h"
 #include "ingest/export.h"
@@ -19,26 +20,17 @@ int export_entity(const ExportOptions& o) {
   try {
     ingest::check_table_file_name(o.file);  // before the load, so a wrong name costs nothing
   } catch (const AppError& e) {
-    std::cerr << "error: " << e.en << " (" << e.zh << ")\n";
+    print_error(e);
     return 2;
   }
-  if (!std::filesystem::exists(o.db)) {
-    std::cerr << "error: no database " << o.db << " (数据库不存在)\n";
-    return 1;
-  }
-  try {
+  if (!database_exists(o.db)) return 1;
+  return run_reporting([&] {
     auto store = store::open_store(o.db);
     ingest::TextTable t = ingest::export_entity(store->load_dataset(), o.entity);
     ingest::write_table_file(t, o.file, o.entity);
     std::cout << "exported " << t.rows.size() << " rows of " << o.entity << " to " << o.file << "\n";
-  } catch (const AppError& e) {
-    std::cerr << "error: " << e.en << " (" << e.zh << ")\n";
-    return 1;
-  } catch (const std::exception& e) {
-    std::cerr << "error: " << e.what() << "\n";
-    return 1;
-  }
-  return 0;
+    return 0;
+  });
 }
 
 }  // namespace sl::app

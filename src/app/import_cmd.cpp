@@ -10,6 +10,7 @@
 #include <iostream>
 #include <sstream>
 
+#include "app/cli_errors.h"
 #include "app/commands.h"
 #include "core/error.h"
 #include "ingest/entities.h"
@@ -22,8 +23,6 @@ namespace sl::app {
 namespace {
 
 constexpr size_t kErrorsShown = 20;
-
-void print_error(const AppError& e) { std::cerr << "error: " << e.en << " (" << e.zh << ")\n"; }
 
 std::string file_sha256(const std::string& path) {
   if (sodium_init() < 0) throw std::runtime_error("libsodium cannot start");
@@ -85,37 +84,30 @@ int import_file(const ImportOptions& o) {
     print_error(e);
     return 2;
   }
-  if (!std::filesystem::exists(o.db)) {
-    std::cerr << "error: no database " << o.db << " (数据库不存在)\n";
-    return 1;
-  }
-  try {
-    req.sha256 = file_sha256(o.file);
-    auto db = store::sqlite::open_import_db(o.db);
-    ingest::ImportResult r = ingest::run_import(req, *db);
-    for (size_t i = 0; i < r.errors.size() && i < kErrorsShown; ++i) {
-      const auto& e = r.errors[i];
-      std::cerr << "row " << e.row << (e.column.empty() ? "" : ", " + e.column) << ": " << e.error.en << " ("
-                << e.error.zh << ")\n";
-    }
-    if (r.errors.size() > kErrorsShown)
-      std::cerr << "… " << r.errors.size() - kErrorsShown << " more errors"
-                << (o.report.empty() ? "" : " in the report") << "\n";
-    if (!o.report.empty()) ingest::write_table_file(ingest::error_table(r), o.report, "errors");
-    std::cout << "inserted " << r.inserted << ", updated " << r.updated << ", unchanged " << r.unchanged << ", errors "
-              << r.errors.size() << "\n";
-    if (!r.errors.empty()) {
-      if (!o.dry_run) std::cerr << "nothing written: fix the rows above and import again (未写入任何数据)\n";
-      return 1;
-    }
-  } catch (const AppError& e) {
-    print_error(e);
-    return e.field == "entity" ? 2 : 1;
-  } catch (const std::exception& e) {
-    std::cerr << "error: " << e.what() << "\n";
-    return 1;
-  }
-  return 0;
+  if (!database_exists(o.db)) return 1;
+  return run_reporting(
+      [&] {
+        req.sha256 = file_sha256(o.file);
+        auto db = store::sqlite::open_import_db(o.db);
+        ingest::ImportResult r = ingest::run_import(req, *db);
+        for (size_t i = 0; i < r.errors.size() && i < kErrorsShown; ++i) {
+          const auto& e = r.errors[i];
+          std::cerr << "row " << e.row << (e.column.empty() ? "" : ", " + e.column) << ": " << e.error.en << " ("
+                    << e.error.zh << ")\n";
+        }
+        if (r.errors.size() > kErrorsShown)
+          std::cerr << "… " << r.errors.size() - kErrorsShown << " more errors"
+                    << (o.report.empty() ? "" : " in the report") << "\n";
+        if (!o.report.empty()) ingest::write_table_file(ingest::error_table(r), o.report, "errors");
+        std::cout << "inserted " << r.inserted << ", updated " << r.updated << ", unchanged " << r.unchanged
+                  << ", errors " << r.errors.size() << "\n";
+        if (!r.errors.empty()) {
+          if (!o.dry_run) std::cerr << "nothing written: fix the rows above and import again (未写入任何数据)\n";
+          return 1;
+        }
+        return 0;
+      },
+      [](const AppError& e) { return e.field == "entity" ? 2 : 1; });
 }
 
 }  // namespace sl::app

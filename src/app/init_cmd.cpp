@@ -4,6 +4,7 @@
 #include <iostream>
 #include <system_error>
 
+#include "app/cli_errors.h"
 #include "app/commands.h"
 #include "auth/password.h"
 #include "core/error.h"
@@ -13,8 +14,6 @@
 namespace sl::app {
 
 namespace {
-void print_error(const AppError& e) { std::cerr << "error: " << e.en << " (" << e.zh << ")\n"; }
-
 void remove_database(const std::string& db) {
   std::error_code ec;  // best effort: the files may not exist
   for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(db + suffix, ec);
@@ -35,7 +34,7 @@ int init(const InitOptions& o) {
               << "数据库文件已存在且非空，init 只创建新数据库)\n";
     return 1;
   }
-  try {
+  return run_reporting([&] {
     std::string hash = auth::hash_password(read_password(o.login));
     try {
       auto store = store::open_store(o.db);
@@ -50,14 +49,8 @@ int init(const InitOptions& o) {
       remove_database(o.db);  // nothing half-made: no database rather than one without its admin
       throw;
     }
-  } catch (const AppError& e) {
-    print_error(e);
-    return 1;
-  } catch (const std::exception& e) {
-    std::cerr << "error: " << e.what() << "\n";
-    return 1;
-  }
-  return 0;
+    return 0;
+  });
 }
 
 }  // namespace sl::app

@@ -10,6 +10,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DB } from './helpers.mjs';
+import { xlsxInlineCells } from '../support/xlsx_cells.mjs';
 
 const BIN = process.env.SALESLOOP_BIN;
 const dir = mkdtempSync(path.join(tmpdir(), 'salesloop-export-'));
@@ -113,22 +114,7 @@ test('the XLSX holds what the CSV holds, every cell as text', () => {
   for (const entity of ['contracts', 'forecasts', 'regions']) {
     const xlsx = path.join(dir, `${entity}.xlsx`);
     assert.equal(exportTo(entity, xlsx).status, 0);
-    // Python's zipfile and a regex over the sheet's inline strings: a reader independent of ours.
-    const cells = JSON.parse(execFileSync('/usr/bin/python3', ['-c', `
-import json, re, sys, zipfile, html
-sheet = zipfile.ZipFile(sys.argv[1]).read('xl/worksheets/sheet1.xml').decode()
-def col(ref):
-    n = 0
-    for ch in re.match('[A-Z]+', ref).group(0): n = n * 26 + ord(ch) - 64
-    return n - 1
-rows = []
-for row in re.findall(r'<row [^>]*>(.*?)</row>', sheet):
-    out = {}
-    for ref, text in re.findall(r'<c r="([A-Z]+)\\d+" t="inlineStr"><is><t[^>]*>(.*?)</t></is></c>', row):
-        out[col(ref)] = html.unescape(text)
-    width = max(out) + 1 if out else 0
-    rows.append([out.get(i, '') for i in range(width)])
-print(json.dumps(rows, ensure_ascii=False))`, xlsx], { encoding: 'utf8', maxBuffer: 1 << 26 }));
+    const cells = xlsxInlineCells(xlsx);  // Python's zipfile: a reader independent of ours
     const csv = parseCsv(readFileSync(path.join(dir, `${entity}.csv`), 'utf8'));
     const width = csv[0].length;
     assert.deepEqual(cells.map((r) => [...r, ...Array(width - r.length).fill('')]), csv, entity);

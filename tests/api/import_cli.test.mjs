@@ -11,6 +11,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DB, Client, logins } from './helpers.mjs';
+import { xlsxInlineCells } from '../support/xlsx_cells.mjs';
 
 const BIN = process.env.SALESLOOP_BIN;
 const dir = mkdtempSync(path.join(tmpdir(), 'salesloop-import-'));
@@ -49,20 +50,7 @@ const repOf = (db, where = '1') => {
 const dataVersion = (db) => rows(db, 'SELECT version AS v FROM data_version')[0].v;
 
 // The report's cells (inline strings, as table_file.cpp writes them), header first.
-const reportRows = (xlsx) => JSON.parse(execFileSync('/usr/bin/python3', ['-c', `
-import json, re, sys, zipfile, html
-sheet = zipfile.ZipFile(sys.argv[1]).read('xl/worksheets/sheet1.xml').decode()
-def col(ref):
-    n = 0
-    for ch in re.match('[A-Z]+', ref).group(0): n = n * 26 + ord(ch) - 64
-    return n - 1
-rows = []
-for row in re.findall(r'<row [^>]*>(.*?)</row>', sheet):
-    out = {}
-    for ref, text in re.findall(r'<c r="([A-Z]+)\\d+" t="inlineStr"><is><t[^>]*>(.*?)</t></is></c>', row):
-        out[col(ref)] = html.unescape(text)
-    rows.append([out.get(i, '') for i in range(5)])
-print(json.dumps(rows, ensure_ascii=False))`, xlsx], { encoding: 'utf8' }));
+const reportRows = (xlsx) => xlsxInlineCells(xlsx, 5);
 
 const PRODUCTS = [
   '产品编码,产品名称,产品类别,上市日期,标准价,单位成本',
