@@ -16,7 +16,7 @@
 #include "ingest/entities.h"
 #include "ingest/import.h"
 #include "ingest/table_file.h"
-#include "store/sqlite/import_rows.h"
+#include "ingest/import_sqlite.h"
 
 namespace sl::app {
 
@@ -88,7 +88,7 @@ int import_file(const ImportOptions& o) {
   return run_reporting(
       [&] {
         req.sha256 = file_sha256(o.file);
-        auto db = store::sqlite::open_import_db(o.db);
+        auto db = ingest::open_import_db(o.db);
         ingest::ImportResult r = ingest::run_import(req, *db);
         for (size_t i = 0; i < r.errors.size() && i < kErrorsShown; ++i) {
           const auto& e = r.errors[i];

@@ -10,7 +10,7 @@
 #include "http/server.h"
 #include "jobs/goal_checker.h"
 #include "jobs/scheduler.h"
-#include "store/sqlite/import_rows.h"
+#include "ingest/import_sqlite.h"
 
 namespace sl::app {
 
@@ -70,7 +70,7 @@ int serve(const ServeOptions& o) {
       },
       std::chrono::minutes(1), [](const std::string& e) { spdlog::error("scheduled jobs: {}", http::log_safe(e)); });
   // `salesloop import` writes beside the server: the next Snapshot within a second of it.
-  store::sqlite::ImportWatch imports(o.db);
+  ingest::ImportWatch imports(o.db);
   jobs::Scheduler import_watch(
       [&] {
         if (imports.changed()) snapshots.reload();

@@ -1,4 +1,5 @@
-// The SQLite side of `salesloop import` (ingest/import_db.h): the database migrated first,
+// The SQLite side of `salesloop import` (ingest/import_db.h; here, not in store/, because the
+// store may not know ingest — tests/layering): the database migrated first,
 // then one connection of its own, every write of a commit in one DataTx (so the data
 // version moves and a running server's Snapshot refreshes) with the import's audit row.
 #pragma once
@@ -7,7 +8,7 @@
 
 #include "ingest/import_db.h"
 
-namespace sl::store::sqlite {
+namespace sl::ingest {
 
 // Throws std::runtime_error when the file cannot be opened.
 std::unique_ptr<ingest::ImportDb> open_import_db(const std::string& path);
@@ -24,4 +25,4 @@ class ImportWatch {
   int64_t last_ = 0;
 };
 
-}  // namespace sl::store::sqlite
+}  // namespace sl::ingest

@@ -1,4 +1,4 @@
-#include "store/sqlite/import_rows.h"
+#include "ingest/import_sqlite.h"
 
 #include <sqlite3.h>
 
@@ -11,7 +11,9 @@
 #include "store/sqlite/stmt.h"
 #include "store/store.h"
 
-namespace sl::store::sqlite {
+namespace sl::ingest {
+
+using namespace store::sqlite;  // Stmt, the audit writer, DataTx
 
 namespace {
 
@@ -41,7 +43,7 @@ std::string audit_text(const ingest::ImportAudit& a) {
 class SqliteImportDb : public ingest::ImportDb {
  public:
   explicit SqliteImportDb(const std::string& url) {
-    open_store(url);  // the schema up to date (migrations) before anything is read
+    store::open_store(url);  // the schema up to date (migrations) before anything is read
     const std::string path = url.rfind("sqlite:", 0) == 0 ? url.substr(7) : url;  // as open_store reads it
     if (sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK) {
       std::string msg = db_ ? sqlite3_errmsg(db_) : "out of memory";
@@ -137,4 +139,4 @@ bool ImportWatch::changed() {
   return true;
 }
 
-}  // namespace sl::store::sqlite
+}  // namespace sl::ingest
