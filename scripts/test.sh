@@ -79,7 +79,7 @@ fi
 
 echo "== browser tests (Playwright + chromium)"
 if [ -d tests/browser ] && start_server browser; then
-  BASE_URL=$base DB_PATH=$db DEMO_LOGINS_FILE=$logins node --test --test-concurrency=1 tests/browser/ 2>&1 | tee "$work/browser.log"
+  SALESLOOP_BIN=$BUILD/salesloop BASE_URL=$base DB_PATH=$db DEMO_LOGINS_FILE=$logins node --test --test-concurrency=1 tests/browser/ 2>&1 | tee "$work/browser.log"
   count_node "$work/browser.log"
 fi
 
