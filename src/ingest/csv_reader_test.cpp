@@ -287,13 +287,8 @@ TEST(CsvReader, StreamsWithBoundedMemory) {
   std::istream in(&gen);
   PeakGrowth memory;
   CsvReader r(in);
-  Row row, last;
-  int64_t count = 0;
-  while (r.next(row)) {
-    if (++count % 10'000 == 0) memory.sample();
-    last.cells.swap(row.cells);
-  }
-  memory.sample();
+  Row last;
+  const int64_t count = drain_rows(r, memory, last);
   EXPECT_EQ(count, n + 1);
   EXPECT_EQ(last.cells, (Cells{"CU-1000000", "客户 1000000", "1234.56"}));
   EXPECT_LT(memory.peak, 8.0) << "resident memory grew " << memory.peak << " MB reading ~35 MB";

@@ -4,7 +4,10 @@
 #pragma once
 #include <unistd.h>
 
+#include <cstdint>
 #include <cstdio>
+
+#include "ingest/row_source.h"
 
 namespace sl::ingest {
 
@@ -25,5 +28,18 @@ struct PeakGrowth {
     if (now > peak) peak = now;
   }
 };
+
+// Reads every row of `r`, sampling `memory` every 10,000 rows and once at the end; keeps the
+// last row in `last` and answers how many rows were read.
+inline int64_t drain_rows(RowSource& r, PeakGrowth& memory, Row& last) {
+  Row row;
+  int64_t count = 0;
+  while (r.next(row)) {
+    if (++count % 10'000 == 0) memory.sample();
+    last.cells.swap(row.cells);
+  }
+  memory.sample();
+  return count;
+}
 
 }  // namespace sl::ingest
