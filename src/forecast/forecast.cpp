@@ -1,5 +1,6 @@
 #include "forecast/forecast.h"
 
+#include <algorithm>
 #include <span>
 #include <stdexcept>
 
@@ -48,7 +49,7 @@ LineForecast forecast_line(const std::vector<double>& history, int horizon, doub
   const bool hw = n >= kHwMinMonths;
   HwModel model;
   if (hw) {
-    out.holt_winters_backtest = backtest(x, first, hw_points);
+    out.holt_winters_backtest = backtest(x, std::max(first, kHwMinMonths), hw_points);  // none at n = 24
     model = hw_fit(x);
     out.params = model.params;
   }
