@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 #include "forecast/minimise.h"
 #include "forecast/normal_quantile.h"
@@ -98,20 +99,30 @@ HwModel hw_fit(std::span<const double> x) {
   const HwStart st = hw_start(x);
   auto sse = [&](const std::vector<double>& v) { return hw_sse(x, st, {v[0], v[1], v[2]}); };
   // A coarse grid first: the SSE surface has several valleys (often one on a bound), and a
-  // local search from one start can end in the worse one.
+  // local search from one start can end in the worse one. Nelder–Mead then runs from the
+  // three best grid points and from R's start.
   static constexpr double grid[] = {0.02, 0.15, 0.35, 0.6, 0.85, 1.0};
-  std::vector<double> best_grid{0.3, 0.1, 0.1};
-  double best_value = sse(best_grid);
+  std::vector<std::pair<double, std::vector<double>>> starts;
   for (double a : grid)
     for (double b : grid)
-      for (double g : grid) {
-        double v = sse({a, b, g});
-        if (v < best_value) best_value = v, best_grid = {a, b, g};
-      }
+      for (double g : grid) starts.push_back({sse({a, b, g}), {a, b, g}});
+  std::partial_sort(starts.begin(), starts.begin() + 3, starts.end(),
+                    [](const auto& l, const auto& r) { return l.first < r.first; });
+  starts.resize(3);
+  starts.push_back({0, {0.3, 0.1, 0.1}});
   const std::vector<double> lo{0, 0, 0}, hi{1, 1, 1};
-  Minimum m = minimise_in_box(sse, best_grid, lo, hi, 0.1);
-  Minimum r = minimise_in_box(sse, {0.3, 0.1, 0.1}, lo, hi, 0.1);
-  if (r.value < m.value) m = r;
+  Minimum m;
+  m.value = HUGE_VAL;
+  for (const auto& [v, start] : starts) {
+    Minimum r = minimise_in_box(sse, start, lo, hi, 0.1);
+    if (r.value < m.value) m = r;
+  }
+  // R's own kind of search from R's start (it reaches R's valley when the grid's best are
+  // elsewhere), and a quasi-Newton polish of the best point (Nelder–Mead creeps into corners).
+  for (const std::vector<double>& start : {std::vector<double>{0.3, 0.1, 0.1}, m.x}) {
+    Minimum r = minimise_projected_bfgs(sse, start, lo, hi);
+    if (r.value < m.value) m = r;
+  }
   return hw_run(x, st, {m.x[0], m.x[1], m.x[2]});
 }
 

@@ -35,8 +35,9 @@ HwModel hw_run(std::span<const double> x, const HwStart& start, HwParams p);
 double hw_sse(std::span<const double> x, const HwStart& start, HwParams p);
 
 // alpha, beta, gamma in [0, 1] minimising the SSE (R fits them with L-BFGS-B from
-// (0.3, 0.1, 0.1); we search a coarse grid and run a bounded Nelder–Mead from the best grid
-// point and from R's start, keeping the lower SSE).
+// (0.3, 0.1, 0.1); we search a coarse grid, run a bounded Nelder–Mead from its three best
+// points and from R's start, and a projected BFGS from R's start and from the best point so
+// far, keeping the lowest SSE).
 HwModel hw_fit(std::span<const double> x);
 
 // Point forecasts and the two-sided `level` interval for months n+1..n+horizon.

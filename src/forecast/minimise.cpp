@@ -107,4 +107,94 @@ Minimum minimise_in_box(const std::function<double(const std::vector<double>&)>&
   return best;
 }
 
+Minimum minimise_projected_bfgs(const std::function<double(const std::vector<double>&)>& f, std::vector<double> x,
+                                const std::vector<double>& lower, const std::vector<double>& upper,
+                                int max_evaluations) {
+  const size_t n = x.size();
+  Box box{lower, upper};
+  box.clamp(x);
+  int used = 0;
+  auto eval = [&](const std::vector<double>& v) {
+    ++used;
+    return f(v);
+  };
+  auto gradient = [&](const std::vector<double>& v) {
+    std::vector<double> g(n);
+    for (size_t i = 0; i < n; ++i) {
+      double h = 1e-4 * (upper[i] - lower[i]);
+      std::vector<double> a = v, b = v;
+      a[i] = std::min(v[i] + h, upper[i]);
+      b[i] = std::max(v[i] - h, lower[i]);
+      g[i] = (eval(a) - eval(b)) / (a[i] - b[i]);
+    }
+    return g;
+  };
+  double fx = eval(x);
+  std::vector<double> g = gradient(x);
+  std::vector<std::vector<double>> H(n, std::vector<double>(n, 0.0));  // inverse Hessian, free vars
+  auto reset = [&] {
+    for (size_t i = 0; i < n; ++i)
+      for (size_t k = 0; k < n; ++k) H[i][k] = i == k ? 1.0 : 0.0;
+  };
+  reset();
+  std::vector<bool> was_free(n, true);
+  while (used < max_evaluations) {
+    std::vector<bool> free(n);
+    bool changed = false;
+    for (size_t i = 0; i < n; ++i) {
+      free[i] = !((x[i] <= lower[i] && g[i] > 0) || (x[i] >= upper[i] && g[i] < 0));
+      changed = changed || free[i] != was_free[i];
+    }
+    if (changed) reset();
+    was_free = free;
+    std::vector<double> d(n, 0.0);
+    double slope = 0;
+    for (size_t i = 0; i < n; ++i) {
+      if (!free[i]) continue;
+      for (size_t k = 0; k < n; ++k)
+        if (free[k]) d[i] -= H[i][k] * g[k];
+      slope += d[i] * g[i];
+    }
+    if (slope >= 0) {  // not a descent direction: steepest descent instead
+      reset();
+      slope = 0;
+      for (size_t i = 0; i < n; ++i) d[i] = free[i] ? -g[i] : 0.0, slope += d[i] * g[i];
+    }
+    if (slope == 0) break;
+    std::vector<double> y(n);
+    double fy = fx, t = 1;
+    bool moved = false;
+    for (int k = 0; k < 40 && used < max_evaluations; ++k, t *= 0.5) {
+      for (size_t i = 0; i < n; ++i) y[i] = x[i] + t * d[i];
+      box.clamp(y);
+      double decrease = 0;  // Armijo on the projected step
+      for (size_t i = 0; i < n; ++i) decrease += g[i] * (y[i] - x[i]);
+      fy = eval(y);
+      if (fy <= fx + 1e-4 * decrease) {
+        moved = true;
+        break;
+      }
+    }
+    if (!moved) break;
+    const double gain = fx - fy;
+    std::vector<double> gy = gradient(y), s(n), q(n);
+    for (size_t i = 0; i < n; ++i) s[i] = free[i] ? y[i] - x[i] : 0.0, q[i] = free[i] ? gy[i] - g[i] : 0.0;
+    x = y, fx = fy, g = gy;
+    if (gain <= 1e-10 * std::fabs(fx)) break;
+    double sq = 0;
+    for (size_t i = 0; i < n; ++i) sq += s[i] * q[i];
+    if (sq > 1e-300) {  // BFGS update of the inverse Hessian
+      std::vector<double> Hq(n, 0.0);
+      for (size_t i = 0; i < n; ++i)
+        for (size_t k = 0; k < n; ++k) Hq[i] += H[i][k] * q[k];
+      double qHq = 0;
+      for (size_t i = 0; i < n; ++i) qHq += q[i] * Hq[i];
+      for (size_t i = 0; i < n; ++i)
+        for (size_t k = 0; k < n; ++k)
+          H[i][k] += ((sq + qHq) * s[i] * s[k]) / (sq * sq) - (Hq[i] * s[k] + s[i] * Hq[k]) / sq;
+    }
+  }
+  return {x, fx, used};
+}
+
 }  // namespace sl::forecast

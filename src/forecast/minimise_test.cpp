@@ -20,3 +20,17 @@ TEST(MinimiseInBox, EndsOnTheBoundWhenTheMinimumIsOutside) {
   EXPECT_NEAR(m.x[1], 0, 1e-6);
   EXPECT_NEAR(m.value, 2, 1e-6);
 }
+
+TEST(MinimiseProjectedBfgs, FindsAnInteriorMinimumAndACorner) {
+  auto bowl = [](const std::vector<double>& v) {
+    return (v[0] - 0.3) * (v[0] - 0.3) + 2 * (v[1] - 0.7) * (v[1] - 0.7) + (v[0] - 0.3) * (v[1] - 0.7);
+  };
+  Minimum m = minimise_projected_bfgs(bowl, {0.9, 0.1}, {0, 0}, {1, 1});
+  EXPECT_NEAR(m.x[0], 0.3, 1e-5);
+  EXPECT_NEAR(m.x[1], 0.7, 1e-5);
+  auto outside = [](const std::vector<double>& v) { return (v[0] - 2) * (v[0] - 2) + (v[1] + 1) * (v[1] + 1); };
+  Minimum c = minimise_projected_bfgs(outside, {0.5, 0.5}, {0, 0}, {1, 1});
+  EXPECT_EQ(c.x[0], 1);
+  EXPECT_EQ(c.x[1], 0);
+  EXPECT_NEAR(c.value, 2, 1e-12);
+}
