@@ -53,6 +53,8 @@ TEST(Choice, HoltWintersUnlessTheNaiveIsStrictlyBetter) {
 
 TEST(Choice, FirstOrigin) {
   EXPECT_EQ(first_origin(36), 24);
+  EXPECT_EQ(first_origin(48), 24);
+  EXPECT_EQ(first_origin(120), 96);  // the last 24 origins
   EXPECT_EQ(first_origin(25), 24);
   EXPECT_EQ(first_origin(24), 12);
   EXPECT_EQ(first_origin(13), 12);

@@ -1,5 +1,7 @@
 #include "forecast/choice.h"
 
+#include <algorithm>
+
 #include "forecast/holt_winters.h"
 
 namespace sl::forecast {
@@ -12,7 +14,7 @@ Method choose_method(bool holt_winters_fitted, const Accuracy& hw, const Accurac
 }
 
 int first_origin(int months) {
-  if (months > kHwMinMonths) return kHwMinMonths;
+  if (months > kHwMinMonths) return std::max(kHwMinMonths, months - kMaxOrigins);
   if (months > kSeason) return kSeason;
   return 2;
 }

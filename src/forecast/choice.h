@@ -11,8 +11,10 @@ namespace sl::forecast {
 Method choose_method(bool holt_winters_fitted, const Accuracy& holt_winters, const Accuracy& naive);
 
 // The first rolling origin of the backtests for n months: 24 when Holt-Winters can be scored
-// (n > 24; both methods then use the same pairs), else 12 (one season of history for the
-// seasonal naive), else 2 (a line needs two points).
+// (n > 24; both methods then use the same pairs) but at most the last 24 origins (a long
+// history costs no more than two years of refits and is judged on its recent behaviour),
+// else 12 (one season of history for the seasonal naive), else 2 (a line needs two points).
+inline constexpr int kMaxOrigins = 24;
 int first_origin(int months);
 
 }  // namespace sl::forecast

@@ -43,7 +43,7 @@ tsn <- function(x, h, level = 0.8) {
   cbind(value, value - half, value + half)
 }
 seasonal_naive <- function(x, h) x[length(x) + 1:h - 12 * ceiling(1:h / 12)]
-first_origin <- function(n) if (n > 24) 24 else if (n > 12) 12 else 2
+first_origin <- function(n) if (n > 24) max(24, n - 24) else if (n > 12) 12 else 2
 backtest <- function(x, method) {
   n <- length(x)
   a <- f <- c()
