@@ -44,9 +44,9 @@ TEST(Choice, HoltWintersUnlessTheNaiveIsStrictlyBetter) {
   EXPECT_EQ(choose_method(false, lo, hi), Method::trend_seasonal_naive);  // < 24 months
   EXPECT_EQ(choose_method(true, lo, hi), Method::holt_winters);
   EXPECT_EQ(choose_method(true, hi, lo), Method::trend_seasonal_naive);
-  EXPECT_EQ(choose_method(true, lo, lo), Method::holt_winters);  // a tie keeps the default
+  EXPECT_EQ(choose_method(true, lo, lo), Method::holt_winters);    // a tie keeps the default
   EXPECT_EQ(choose_method(true, none, lo), Method::holt_winters);  // nothing to compare
-  Accuracy w1, w2;  // no MAPE: WAPE decides
+  Accuracy w1, w2;                                                 // no MAPE: WAPE decides
   w1.wape = 0.5, w2.wape = 0.4;
   EXPECT_EQ(choose_method(true, w1, w2), Method::trend_seasonal_naive);
 }

@@ -29,9 +29,7 @@ std::vector<double> naive_points(std::span<const double> h, int horizon) {
 
 }  // namespace
 
-const char* method_code(Method m) {
-  return m == Method::holt_winters ? "holt_winters" : "trend_seasonal_naive";
-}
+const char* method_code(Method m) { return m == Method::holt_winters ? "holt_winters" : "trend_seasonal_naive"; }
 
 LineForecast forecast_line(const std::vector<double>& history, int horizon, double level) {
   if (!(level > 0 && level < 1)) throw std::invalid_argument("forecast_line: level must be in (0, 1)");

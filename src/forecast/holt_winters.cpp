@@ -91,9 +91,7 @@ HwModel hw_run(std::span<const double> x, const HwStart& start, HwParams p) {
   return m;
 }
 
-double hw_sse(std::span<const double> x, const HwStart& start, HwParams p) {
-  return recurse(x, start, p, nullptr);
-}
+double hw_sse(std::span<const double> x, const HwStart& start, HwParams p) { return recurse(x, start, p, nullptr); }
 
 HwModel hw_fit(std::span<const double> x) {
   const HwStart st = hw_start(x);

@@ -26,10 +26,10 @@ HwStart hw_start(std::span<const double> x);  // x.size() ≥ kHwMinMonths
 // The recursion run over x with fixed parameters (each clamped into [0, 1], as R does).
 struct HwModel {
   HwParams params;
-  double sse = 0;                            // Σ one-step errors² over months 13..n
-  double residual_variance = 0;              // var() of those errors (n − 1 denominator)
-  double level = 0, trend = 0;               // a and b after the last month
-  std::array<double, kSeason> season{};      // s[j]: the seasonal of the (j+1)-th month ahead
+  double sse = 0;                        // Σ one-step errors² over months 13..n
+  double residual_variance = 0;          // var() of those errors (n − 1 denominator)
+  double level = 0, trend = 0;           // a and b after the last month
+  std::array<double, kSeason> season{};  // s[j]: the seasonal of the (j+1)-th month ahead
 };
 HwModel hw_run(std::span<const double> x, const HwStart& start, HwParams p);
 double hw_sse(std::span<const double> x, const HwStart& start, HwParams p);

@@ -10,7 +10,7 @@
 using namespace sl::forecast;
 
 namespace {
-const double kZ80 = 1.2815515655446004;  // qnorm(0.9)
+const double kZ80 = 1.2815515655446004;                                     // qnorm(0.9)
 const std::vector<double> kPattern = {3, 1, 4, 1, 5, 9, 2, 6, 5, 3, 5, 8};  // mean 52 / 12
 
 std::vector<double> repeat(const std::vector<double>& p, int n) {

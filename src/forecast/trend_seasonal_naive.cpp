@@ -32,8 +32,8 @@ std::vector<Band> trend_seasonal_naive(std::span<const double> x, int horizon, d
   out.reserve(horizon);
   for (int h = 1; h <= horizon; ++h) {
     int t = n - 1 + h;
-    int k = (h - 1) / kSeason;          // whole years beyond the last copied season
-    int same = t - (k + 1) * kSeason;   // the latest history month with t's month of year
+    int k = (h - 1) / kSeason;         // whole years beyond the last copied season
+    int same = t - (k + 1) * kSeason;  // the latest history month with t's month of year
     double value = a + b * t + (same >= 0 ? resid(same) : 0.0);
     double half = z * sigma * std::sqrt(k + 1.0);
     out.push_back({value, value - half, value + half});

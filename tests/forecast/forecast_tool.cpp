@@ -56,8 +56,8 @@ int main(int argc, char** argv) {
   const double level = argc > 4 ? std::atof(argv[4]) : 0.8;
   if (cmd == "hw") {
     if (x.size() < static_cast<size_t>(kHwMinMonths)) return usage();
-    HwModel m = argc > 7 ? hw_run(x, hw_start(x), {std::atof(argv[5]), std::atof(argv[6]), std::atof(argv[7])})
-                         : hw_fit(x);
+    HwModel m =
+        argc > 7 ? hw_run(x, hw_start(x), {std::atof(argv[5]), std::atof(argv[6]), std::atof(argv[7])}) : hw_fit(x);
     std::printf("%.17g %.17g %.17g %.17g\n", m.params.alpha, m.params.beta, m.params.gamma, m.sse);
     print_bands(hw_predict(m, h, level));
   } else if (cmd == "tsn") {
