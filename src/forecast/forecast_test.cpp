@@ -74,3 +74,14 @@ TEST(ForecastLine, WiderLevelWiderBand) {
   EXPECT_THROW(forecast_line(x, 3, 1.0), std::invalid_argument);
   EXPECT_TRUE(forecast_line(x, 0).forecast.empty());
 }
+
+TEST(ForecastLine, FlatSeriesIsFlatWithNoWidth) {
+  LineForecast f = forecast_line(std::vector<double>(30, 5.0), 14);
+  EXPECT_EQ(f.method, Method::holt_winters);  // both backtests exact: the tie keeps HW
+  ASSERT_TRUE(f.backtest.mape);
+  EXPECT_NEAR(*f.backtest.mape, 0, 1e-12);
+  for (const Band& b : f.forecast) {
+    EXPECT_NEAR(b.value, 5, 1e-9);
+    EXPECT_NEAR(b.high - b.low, 0, 1e-9);
+  }
+}
