@@ -13,6 +13,9 @@
 #include "analytics/do/per_capita.h"
 #include "analytics/do/process.h"
 #include "analytics/do/progress.h"
+#include "analytics/plan/funnel.h"
+#include "analytics/plan/opportunity_trend.h"
+#include "analytics/plan/pipeline.h"
 #include "engine/scope.h"
 
 #include <memory>
@@ -134,6 +137,16 @@ std::vector<Query> request_workload(const engine::Snapshot& s, Date as_of, Id ma
                   return Rows{{static_cast<int64_t>(r.pipeline.size())}};
                 }});
   add_c_requests(qs, s, as_of, manager_region);
+  // P3 funnel page as plan_funnel_api.cpp calls it: as_of's year, company scope.
+  qs.push_back({"p3_funnel_year@all", [&s, &d, as_of] {
+                  const engine::Scope all = engine::scope_all(d);
+                  const Period y = year_period(to_ymd(as_of).year);
+                  auto f = analytics::funnel(s, all, {y.first, y.last, as_of, {}});
+                  auto p = analytics::stage_probabilities(s, all, {as_of, {}});
+                  auto w = analytics::weighted_pipeline(s, all, {as_of, {}}, p);
+                  auto t = analytics::opportunity_trend(s, all, {as_of, {}});
+                  return Rows{{f.cohort, f.stages[5].reached, w.count, static_cast<int64_t>(t.size())}};
+                }});
   return qs;
 }
 
