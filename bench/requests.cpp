@@ -13,6 +13,9 @@
 #include "analytics/do/per_capita.h"
 #include "analytics/do/process.h"
 #include "analytics/do/progress.h"
+#include "analytics/plan/funnel.h"
+#include "analytics/plan/opportunity_trend.h"
+#include "analytics/plan/pipeline.h"
 #include "engine/scope.h"
 #include "forecast/forecast.h"
 
@@ -144,6 +147,16 @@ std::vector<Query> request_workload(const engine::Snapshot& s, Date as_of, Id ma
                     x.push_back(1e9 * (1 + 0.01 * t + 0.3 * std::sin(t * 0.5236)) + 4e7 * ((t * 7919) % 13 - 6));
                   auto f = forecast::forecast_line(x, 12);
                   return Rows{{static_cast<int64_t>(f.forecast.back().value)}};
+                }});
+  // P3 funnel page as plan_funnel_api.cpp calls it: as_of's year, company scope.
+  qs.push_back({"p3_funnel_year@all", [&s, &d, as_of] {
+                  const engine::Scope all = engine::scope_all(d);
+                  const Period y = year_period(to_ymd(as_of).year);
+                  auto f = analytics::funnel(s, all, {y.first, y.last, as_of, {}});
+                  auto p = analytics::stage_probabilities(s, all, {as_of, {}});
+                  auto w = analytics::weighted_pipeline(s, all, {as_of, {}}, p);
+                  auto t = analytics::opportunity_trend(s, all, {as_of, {}});
+                  return Rows{{f.cohort, f.stages[5].reached, w.count, static_cast<int64_t>(t.size())}};
                 }});
   return qs;
 }

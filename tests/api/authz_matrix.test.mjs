@@ -98,6 +98,8 @@ function rows(f) {
     { route: 'GET /api/v1/check/products', query: `period=2026&as_of=${AS_OF}`, expect: every(200), forbid: foreignRep },
     { route: 'GET /api/v1/check/products', query: `period=2026&as_of=${AS_OF}&region=${south}`, expect: regionOnly('mgrSouth') },
     { route: 'POST /api/v1/check/products/warnings/ack', body: { key: 'product:1/no_sale/2026', comment: '' }, expect: every(422) },
+    { route: 'GET /api/v1/plan/funnel', query: `as_of=${AS_OF}`, expect: every(200), forbid: foreignRep },
+    { route: 'GET /api/v1/plan/funnel', query: `as_of=${AS_OF}&region=${south}`, expect: regionOnly('mgrSouth') },
     { route: 'GET /api/v1/targets/grid', query: grid, expect: regionOnly('mgrEast') },
     { route: 'PUT /api/v1/targets/grid', body: { year: 2026, metric: 'sales', owner: 'rep', region: east }, expect: by(regionOnly('mgrEast'), { admin: 422, exec: 422, mgrEast: 422 }) },
     { route: 'GET /api/v1/targets/audit', query: grid, expect: regionOnly('mgrEast') },

@@ -1,6 +1,6 @@
 // P · 目标制定: the target grid and its audit trail.
-import { request } from './http'
-import type { GridResponse, GridCell, AuditEntry, Metric } from './types'
+import { request, type Query } from './http'
+import type { GridResponse, GridCell, AuditEntry, Metric, FunnelResponse } from './types'
 
 export const planApi = {
   grid: (q: { year: number; metric: Metric; owner: 'region' | 'rep'; region?: number | null }) =>
@@ -9,4 +9,7 @@ export const planApi = {
     request<{ saved: number }>('PUT', '/targets/grid', { body, quiet: [422] }),
   audit: (q: { year: number; metric: Metric; region?: number | null }) =>
     request<{ entries: AuditEntry[] }>('GET', '/targets/audit', { query: q }),
+  // --- P3 商机数量变化趋势分析 ---
+  funnel: (q: Query) => request<FunnelResponse>('GET', '/plan/funnel', { query: q }),
+  // --- end P3 ---
 }

@@ -428,3 +428,27 @@ export interface Resolution {
   can_confirm: boolean
 }
 // --- end people ---
+// --- P3 商机数量变化趋势分析 (GET /plan/funnel) ---
+export type FunnelStageCode = Exclude<Stage, 'lost'>
+export type ProbabilityBasis = 'scope' | 'company' | 'none'
+export interface FunnelStage {
+  stage: FunnelStageCode; reached: number; conversion: number | null; win_probability: number | null
+  probability_basis: ProbabilityBasis; closed: number; closed_won: number; mean_days: number | null
+  open: number; open_amount: number; weighted: number
+}
+export interface FunnelOpportunity {
+  id: number; customer: CustomerRef | null; rep: { id: number; name: string; employee_no?: string } | null
+  amount: number; created: string; expected_close: string; stage: Stage; days_in_stage: number | null
+}
+export interface FunnelTrendYear { year: number; created: (number | null)[]; created_amount: (number | null)[]; sales: (number | null)[] }
+export interface FunnelResponse {
+  as_of: string; period: PeriodInfo
+  cohort: { created: number; amount: number; open: number; won: number; lost: number; won_amount: number }
+  stages: FunnelStage[]; win_rate: number | null; weighted_pipeline: number
+  open_pipeline: { count: number; amount: number }
+  pipeline_months: { month: string; count: number; amount: number; weighted: number }[]
+  trend: { years: FunnelTrendYear[] }
+  opportunities: Paged<FunnelOpportunity> & { stage: FunnelStageCode }
+  options: FilterOptions
+}
+// --- end P3 ---
