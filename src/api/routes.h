@@ -27,6 +27,10 @@ void add_check_rfm_routes(http::Router& r, Context& ctx);
 void add_check_churn_routes(http::Router& r, Context& ctx);
 // C4 产品市场预警: GET /api/v1/check/products, POST …/warnings/ack (check_products_api.cpp).
 void add_check_products_routes(http::Router& r, Context& ctx);
+// P1 市场规模及占有率分析 GET /api/v1/plan/market (plan_market_api.cpp) and P2 同行业同类型竞品分析
+// GET /api/v1/plan/competitors (plan_competitors_api.cpp).
+void add_plan_market_routes(http::Router& r, Context& ctx);
+void add_plan_competitors_routes(http::Router& r, Context& ctx);
 // 合同录入: POST /api/v1/contracts (contracts_api.cpp).
 void add_contract_routes(http::Router& r, Context& ctx);
 
