@@ -1,6 +1,6 @@
 // P · 目标制定: the target grid and its audit trail.
-import { request } from './http'
-import type { GridResponse, GridCell, AuditEntry, Metric } from './types'
+import { request, type Query } from './http'
+import type { GridResponse, GridCell, AuditEntry, Metric, MarketResponse, CompetitorsResponse } from './types'
 
 export const planApi = {
   grid: (q: { year: number; metric: Metric; owner: 'region' | 'rep'; region?: number | null }) =>
@@ -9,4 +9,8 @@ export const planApi = {
     request<{ saved: number }>('PUT', '/targets/grid', { body, quiet: [422] }),
   audit: (q: { year: number; metric: Metric; region?: number | null }) =>
     request<{ entries: AuditEntry[] }>('GET', '/targets/audit', { query: q }),
+  // --- P1 市场规模及占有率分析 ---
+  market: (q: Query) => request<MarketResponse>('GET', '/plan/market', { query: q }),
+  // --- P2 同行业同类型竞品分析 ---
+  competitors: (q: Query) => request<CompetitorsResponse>('GET', '/plan/competitors', { query: q }),
 }

@@ -1,4 +1,5 @@
 import type { RouteRecordRaw } from 'vue-router'
+import { ALL } from './roles'
 
 // P · 目标制定
 export const planRoutes: RouteRecordRaw[] = [
@@ -7,5 +8,17 @@ export const planRoutes: RouteRecordRaw[] = [
     name: 'target-entry',
     component: () => import('../views/plan/TargetEntry.vue'),
     meta: { group: 'plan', title: 'menu.targetEntry', roles: ['executive', 'manager', 'admin'] },
+  },
+  {
+    path: 'plan/market',
+    name: 'plan-market',
+    component: () => import('../views/plan/Market.vue'),
+    meta: { group: 'plan', title: 'menu.planMarket', roles: ALL },
+  },
+  {
+    path: 'plan/competitors',
+    name: 'plan-competitors',
+    component: () => import('../views/plan/Competitors.vue'),
+    meta: { group: 'plan', title: 'menu.planCompetitors', roles: ALL },
   },
 ]
