@@ -13,6 +13,8 @@
 #include "analytics/do/per_capita.h"
 #include "analytics/do/process.h"
 #include "analytics/do/progress.h"
+#include "analytics/plan/competitors.h"
+#include "analytics/plan/market.h"
 #include "engine/scope.h"
 
 #include <memory>
@@ -134,6 +136,15 @@ std::vector<Query> request_workload(const engine::Snapshot& s, Date as_of, Id ma
                   return Rows{{static_cast<int64_t>(r.pipeline.size())}};
                 }});
   add_c_requests(qs, s, as_of, manager_region);
+  // P1 market share and P2 competitors for the year to date (their pages' default), company-wide.
+  qs.push_back({"p1_market_year@all", [&s, &d, year, as_of] {
+                  auto r = analytics::market_share(s, engine::scope_all(d), {year, as_of, {}, 24});
+                  return Rows{{r.total.own, r.total.market}};
+                }});
+  qs.push_back({"p2_competitors_year@all", [&s, &d, year, as_of] {
+                  auto r = analytics::competitors(s, engine::scope_all(d), {year, as_of, 3, 12});
+                  return Rows{{static_cast<int64_t>(r.categories.size())}};
+                }});
   return qs;
 }
 
