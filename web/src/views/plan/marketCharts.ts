@@ -43,7 +43,7 @@ export function heatOption(d: MarketResponse, t: Composer['t'], money: Money) {
     },
     xAxis: { type: 'category', data: d.regions.map((r) => r.name), axisLabel: { rotate: narrow() ? 45 : 0, interval: 0 } },
     yAxis: { type: 'category', data: d.industries.map((r) => r.name) },
-    visualMap: { min: 0, max, calculable: true, orient: 'horizontal', left: 'center', bottom: 0, itemHeight: 120,
+    visualMap: { min: 0, max, dimension: 2, calculable: true, orient: 'horizontal', left: 'center', bottom: 0, itemHeight: 120,
       formatter: (v: number) => `${v.toFixed(1)}%`, inRange: { color: ['#ecf5ff', PRIMARY] } },
     series: [{ name: t('p1.share'), type: 'heatmap', data: cells, label: { show: !narrow(), formatter: (p: { data: number[] }) => `${p.data[2].toFixed(1)}` } }],
   }
