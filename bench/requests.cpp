@@ -16,6 +16,8 @@
 #include "analytics/plan/funnel.h"
 #include "analytics/plan/opportunity_trend.h"
 #include "analytics/plan/pipeline.h"
+#include "analytics/plan/competitors.h"
+#include "analytics/plan/market.h"
 #include "engine/scope.h"
 #include "forecast/forecast.h"
 
@@ -157,6 +159,15 @@ std::vector<Query> request_workload(const engine::Snapshot& s, Date as_of, Id ma
                   auto w = analytics::weighted_pipeline(s, all, {as_of, {}}, p);
                   auto t = analytics::opportunity_trend(s, all, {as_of, {}});
                   return Rows{{f.cohort, f.stages[5].reached, w.count, static_cast<int64_t>(t.size())}};
+                }});
+  // P1 market share and P2 competitors for the year to date (their pages' default), company-wide.
+  qs.push_back({"p1_market_year@all", [&s, &d, year, as_of] {
+                  auto r = analytics::market_share(s, engine::scope_all(d), {year, as_of, {}, 24});
+                  return Rows{{r.total.own, r.total.market}};
+                }});
+  qs.push_back({"p2_competitors_year@all", [&s, &d, year, as_of] {
+                  auto r = analytics::competitors(s, engine::scope_all(d), {year, as_of, 3, 12});
+                  return Rows{{static_cast<int64_t>(r.categories.size())}};
                 }});
   return qs;
 }

@@ -16,6 +16,8 @@ void register_routes(http::Router& r, Context& ctx) {
   add_check_churn_routes(r, ctx);
   add_check_products_routes(r, ctx);
   add_plan_funnel_routes(r, ctx);
+  add_plan_market_routes(r, ctx);
+  add_plan_competitors_routes(r, ctx);
 }
 
 }  // namespace sl::api

@@ -29,6 +29,10 @@ void add_check_churn_routes(http::Router& r, Context& ctx);
 void add_check_products_routes(http::Router& r, Context& ctx);
 // P3 商机数量变化趋势分析: GET /api/v1/plan/funnel (plan_funnel_api.cpp).
 void add_plan_funnel_routes(http::Router& r, Context& ctx);
+// P1 市场规模及占有率分析 GET /api/v1/plan/market (plan_market_api.cpp) and P2 同行业同类型竞品分析
+// GET /api/v1/plan/competitors (plan_competitors_api.cpp).
+void add_plan_market_routes(http::Router& r, Context& ctx);
+void add_plan_competitors_routes(http::Router& r, Context& ctx);
 // 合同录入: POST /api/v1/contracts (contracts_api.cpp).
 void add_contract_routes(http::Router& r, Context& ctx);
 

@@ -51,7 +51,28 @@ MarketTables build_market(const model::Dataset& d, const Dims& dims, const std::
   }
   std::stable_sort(t.rival_sales.begin(), t.rival_sales.end(),
                    [](const CompetitorSaleRow& a, const CompetitorSaleRow& b) { return a.month < b.month; });
+
+  std::vector<bool> reported(static_cast<size_t>(dims.region_count()), false);
+  for (const auto& m : t.market)
+    if (m.region != kNone) reported[static_cast<size_t>(m.region)] = true;
+  t.cell_region.assign(reported.size(), kNone);
+  for (int32_t r = 0; r < dims.region_count(); ++r)
+    for (int32_t a = r; a != kNone; a = dims.region_parent[static_cast<size_t>(a)])
+      if (reported[static_cast<size_t>(a)]) {
+        t.cell_region[static_cast<size_t>(r)] = a;
+        break;
+      }
   return t;
+}
+
+MonthWeights::MonthWeights(Date first_day, Date last_day) {
+  if (last_day < first_day) return;
+  const Month a = Month::of(first_day), b = Month::of(last_day);
+  first = a.index;
+  for (Month m = a; m <= b; m = Month{m.index + 1}) {
+    const int32_t lo = std::max(m.first_day().days, first_day.days), hi = std::min(m.last_day().days, last_day.days);
+    w.push_back(static_cast<double>(hi - lo + 1) / (m.last_day().days - m.first_day().days + 1));
+  }
 }
 
 }  // namespace sl::engine

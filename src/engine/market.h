@@ -45,6 +45,22 @@ struct MarketTables {
   std::vector<std::string> rival_name, rival_company;
   std::vector<int32_t> rival_category;         // category code (kNone: a category no product of ours has)
   std::vector<CompetitorSaleRow> rival_sales;  // in month order
+  // By region index: the region whose market a customer placed there belongs to — the nearest
+  // region at or above it with MarketStat rows (the demo reports by 大区, so a province maps to
+  // its 大区); kNone when no region on its path has any (P1/P2 match own sales to market cells).
+  std::vector<int32_t> cell_region;
+};
+
+// The fraction of each month's days inside [first, last], by Month::index (a month half inside
+// counts half): how P1, P2 and C4 weigh a monthly figure against a window of days.
+struct MonthWeights {
+  int32_t first = 0;  // Month::index of w[0]
+  std::vector<double> w;
+  MonthWeights(Date first_day, Date last_day);
+  double of(int32_t month) const {
+    const int32_t k = month - first;
+    return k >= 0 && k < static_cast<int32_t>(w.size()) ? w[static_cast<size_t>(k)] : 0.0;
+  }
 };
 
 // `category_code` maps a category name to its code in Facts::categories.

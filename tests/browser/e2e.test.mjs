@@ -160,6 +160,7 @@ test('rep: only the own row, no target entry', async () => {
     // Since issue 13 the P group also holds analysis pages every role sees (P3 商机数量变化趋势分析):
     // a rep sees the group, with those pages and without target entry.
     assert.equal(await page.locator('[data-test=menu-plan-funnel]').count(), 1)
+    assert.equal(await page.locator('[data-test=menu-plan-market]').count(), 1)
     assert.match(await page.locator('[data-test=user-role]').innerText(), /销售代表/)
     await shot(page, 'rep-progress-zh')
     await page.goto(BASE_URL + '/plan/targets')

@@ -1,6 +1,6 @@
 // P · 目标制定: the target grid and its audit trail.
 import { request, type Query } from './http'
-import type { GridResponse, GridCell, AuditEntry, Metric, FunnelResponse } from './types'
+import type { GridResponse, GridCell, AuditEntry, Metric, FunnelResponse, MarketResponse, CompetitorsResponse } from './types'
 
 export const planApi = {
   grid: (q: { year: number; metric: Metric; owner: 'region' | 'rep'; region?: number | null }) =>
@@ -12,4 +12,8 @@ export const planApi = {
   // --- P3 商机数量变化趋势分析 ---
   funnel: (q: Query) => request<FunnelResponse>('GET', '/plan/funnel', { query: q }),
   // --- end P3 ---
+  // --- P1 市场规模及占有率分析 ---
+  market: (q: Query) => request<MarketResponse>('GET', '/plan/market', { query: q }),
+  // --- P2 同行业同类型竞品分析 ---
+  competitors: (q: Query) => request<CompetitorsResponse>('GET', '/plan/competitors', { query: q }),
 }

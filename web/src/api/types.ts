@@ -452,3 +452,41 @@ export interface FunnelResponse {
   options: FilterOptions
 }
 // --- end P3 ---
+// --- P1 市场规模及占有率分析 ---
+/** Market size, our sales in its cells (fen) and the share (decimal; null without a market). */
+export interface ShareFigures { market: number; own: number; share: number | null }
+export interface ShareRow { id?: number; name: string; now: ShareFigures; ly: ShareFigures }
+export interface OppGroup { id?: number | null; name: string; count: number; amount: number }
+export interface MarketResponse {
+  period: { label: string; first: string; last: string }; as_of: string; scope: string
+  filter: { region: number | null; rep: number | null; industry: string; category: string; size: string }
+  windows: { current: { first: string; last: string }; yoy: { first: string; last: string } }
+  totals: ShareFigures & { ly: ShareFigures; market_growth: number | null; own_growth: number | null; share_change: number | null }
+  industries: ShareRow[]; regions: ShareRow[]
+  /** industry × region: positions into industries and regions. */
+  heat: (ShareFigures & { industry: number; region: number })[]
+  trend_months: number; trend: (ShareFigures & { month: string })[]
+  opportunities: { count: number; amount: number; by_industry: OppGroup[]; by_region: OppGroup[] }
+  options: FilterOptions
+}
+// --- end P1 ---
+// --- P2 同行业同类型竞品分析 ---
+export interface Entrant {
+  rank: number; own: boolean; id: number | null; name: string | null; company: string | null; sales: number; share: number | null
+  trend?: (number | null)[]; trend_sales?: number[]
+}
+export interface Flagship { rank: number; id: number; code: string; name: string; sales: number; share: number | null; own_part: number | null }
+export interface CompetitionCategory {
+  name: string; market: number; own_sales: number; own_share: number | null; own_rank: number; entrants: number
+  relative_share: number | null
+  leader: { id: number; name: string; company: string; sales: number; share: number | null } | null
+  flagship: Flagship | null
+}
+export interface CompetitorsResponse {
+  period: { label: string; first: string; last: string }; as_of: string; scope: string
+  window: { first: string; last: string }; flagships: number; trend_months: number
+  categories: CompetitionCategory[]
+  focus: { name: string; market: number; relative_share: number | null; entrants: Entrant[]; months: { month: string; market: number }[]; flagships: Flagship[] } | null
+  options: FilterOptions
+}
+// --- end P2 ---

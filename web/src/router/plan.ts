@@ -10,6 +10,18 @@ export const planRoutes: RouteRecordRaw[] = [
     meta: { group: 'plan', title: 'menu.targetEntry', roles: ['executive', 'manager', 'admin'] },
   },
   {
+    path: 'plan/market',
+    name: 'plan-market',
+    component: () => import('../views/plan/Market.vue'),
+    meta: { group: 'plan', title: 'menu.planMarket', roles: ALL },
+  },
+  {
+    path: 'plan/competitors',
+    name: 'plan-competitors',
+    component: () => import('../views/plan/Competitors.vue'),
+    meta: { group: 'plan', title: 'menu.planCompetitors', roles: ALL },
+  },
+  {
     path: 'plan/funnel',
     name: 'plan-funnel',
     component: () => import('../views/plan/Funnel.vue'),
