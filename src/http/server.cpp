@@ -290,8 +290,11 @@ struct Server::Impl {
         req.method = std::string(head.method_string());
         req.target = std::string(head.target());
         req.headers.emplace_back("accept-language", std::string(head[bhttp::field::accept_language]));
-        co_await refuse(stream, 413, "body_too_large", "请求体过大（上限 8 MB）", "Request body too large (limit 8 MB)",
-                        req, t0);
+        if (is_upload(head))
+          co_await refuse_upload(stream, req, t0);
+        else
+          co_await refuse(stream, 413, "body_too_large", "请求体过大（上限 8 MB）", "Request body too large (limit 8 MB)",
+                          req, t0);
         break;
       }
       if (ec == bhttp::error::header_limit) {
