@@ -19,6 +19,9 @@ struct Context {
   publish::SnapshotHolder& snapshots;  // writes to the analysed data go through it
   std::function<Date()> today;
   std::string version = "0.1.0";
+  // The database's path (the import page's jobs open their own connection) and the folder
+  // uploads are kept in (http::ServerConfig::upload_dir); "" = none / a temp folder.
+  std::string db, upload_dir;
   // The session cookie's Secure attribute: "auto" (when the request came over TLS, see
   // http::Request::https), "always" or "never".
   std::string secure_cookie = "auto";

@@ -6,9 +6,6 @@
 
 namespace sl::api {
 
-namespace {
-
-// RFC 5987 filename*= for non-ASCII names, with a plain ASCII fallback.
 std::string disposition(const std::string& name, const std::string& ext) {
   static const char* hex = "0123456789ABCDEF";
   std::string enc;
@@ -23,8 +20,6 @@ std::string disposition(const std::string& name, const std::string& ext) {
   }
   return "attachment; filename=\"salesloop-export." + ext + "\"; filename*=UTF-8''" + enc;
 }
-
-}  // namespace
 
 http::Response export_response(const present::Table& t, Lang lang, const std::string& format,
                                const std::string& filename) {

@@ -36,6 +36,9 @@ void add_plan_competitors_routes(http::Router& r, Context& ctx);
 // 合同录入: POST /api/v1/contracts (contracts_api.cpp).
 void add_contract_routes(http::Router& r, Context& ctx);
 
+// 数据导入: /api/v1/imports…, /api/v1/import-entities…, /api/v1/import-templates… (imports_api.cpp).
+void add_import_routes(http::Router& r, Context& ctx);
+
 // The user as the API shows it (also used by /me and the session answer).
 boost::json::object user_json(const model::User& u);
 

@@ -29,6 +29,8 @@ int run_cli(int argc, char** argv) {
   serve_cmd->add_option("--result-cache", serve_o.result_cache,
                         "Dashboard results kept per Snapshot (default 512; 0 = off, also for whole answers, to measure "
                         "the uncached path)");
+  serve_cmd->add_option("--max-upload-mb", serve_o.max_upload_mb, "Largest import file accepted, in MB (default 200)")
+      ->check(CLI::Range(1, 100000));
   serve_cmd->add_option("--workers", serve_o.workers, "Handler threads for reads (default 4; writes have 2 more)")
       ->check(CLI::Range(1, 256));
   serve_cmd

@@ -18,6 +18,7 @@ struct ServeOptions {
   int max_connections_per_client = 256;
   std::vector<std::string> trusted_proxies;  // peers whose X-Forwarded-For/-Proto count
   std::string secure_cookie = "auto";        // auto | always | never
+  size_t max_upload_mb = 200;                // the import page's upload limit (413 above it)
 };
 int serve(const ServeOptions& o);
 

@@ -2,8 +2,6 @@
 // [--dry-run] [--report OUT.xlsx]` (issue 12): one file of one entity into the database
 // (src/ingest/import.h). Prints one summary line "inserted N, updated N, unchanged N,
 // errors N"; progress and the first errors go to stderr.
-#include <sodium.h>
-
 #include <boost/json.hpp>
 #include <filesystem>
 #include <fstream>
@@ -14,6 +12,7 @@
 #include "app/commands.h"
 #include "core/error.h"
 #include "ingest/entities.h"
+#include "ingest/file_hash.h"
 #include "ingest/import.h"
 #include "ingest/table_file.h"
 #include "ingest/import_sqlite.h"
@@ -23,26 +22,6 @@ namespace sl::app {
 namespace {
 
 constexpr size_t kErrorsShown = 20;
-
-std::string file_sha256(const std::string& path) {
-  if (sodium_init() < 0) throw std::runtime_error("libsodium cannot start");
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error("cannot read " + path);
-  crypto_hash_sha256_state st;
-  crypto_hash_sha256_init(&st);
-  std::vector<char> buf(1 << 16);
-  while (in) {
-    in.read(buf.data(), static_cast<std::streamsize>(buf.size()));
-    if (in.gcount() > 0)
-      crypto_hash_sha256_update(&st, reinterpret_cast<const unsigned char*>(buf.data()),
-                                static_cast<unsigned long long>(in.gcount()));
-  }
-  unsigned char out[crypto_hash_sha256_BYTES];
-  crypto_hash_sha256_final(&st, out);
-  char hex[crypto_hash_sha256_BYTES * 2 + 1];
-  sodium_bin2hex(hex, sizeof hex, out, sizeof out);
-  return hex;
-}
 
 // MAP.json: {"field": "column header", …}, in the file's order. AppError 422 (field "map")
 // when it cannot be read or is not such an object.
@@ -87,7 +66,7 @@ int import_file(const ImportOptions& o) {
   if (!database_exists(o.db)) return 1;
   return run_reporting(
       [&] {
-        req.sha256 = file_sha256(o.file);
+        req.sha256 = ingest::file_sha256(o.file);
         auto db = ingest::open_import_db(o.db);
         ingest::ImportResult r = ingest::run_import(req, *db);
         for (size_t i = 0; i < r.errors.size() && i < kErrorsShown; ++i) {

@@ -47,6 +47,8 @@ int serve(const ServeOptions& o) {
   auth::Auth auth(*store);
   api::Context ctx{*store, auth, snapshots, [pinned] { return pinned ? *pinned : local_today(); }};
   ctx.secure_cookie = o.secure_cookie;
+  ctx.db = o.db;
+  ctx.upload_dir = (std::filesystem::temp_directory_path() / ("salesloop-uploads-" + std::to_string(::getpid()))).string();
   ctx.results.set_capacity(o.result_cache);
   if (o.result_cache == 0) ctx.bodies.set_capacity(0);
   http::Router router;
@@ -59,6 +61,9 @@ int serve(const ServeOptions& o) {
   cfg.read_workers = o.workers;
   cfg.max_connections_per_client = o.max_connections_per_client;
   cfg.trusted_proxies = o.trusted_proxies;
+  cfg.upload_paths = {"/api/v1/imports"};  // the import page's files stream to disk (imports_api.cpp)
+  cfg.upload_limit = o.max_upload_mb * 1024 * 1024;
+  cfg.upload_dir = ctx.upload_dir;
   if (cfg.static_dir.empty()) spdlog::warn("no built web app found (web/dist): serving the API only");
   http::Server server(cfg, router);
   // A1: metric goals are checked at start and every minute, on the published snapshot.

@@ -8,15 +8,20 @@ namespace sl::http {
 
 namespace bhttp = boost::beast::http;
 
-Request request_of(bhttp::request<bhttp::string_body>&& msg) {
+Request request_of(const bhttp::request_header<>& head) {
   Request req;
-  req.method = std::string(msg.method_string());
-  req.target = std::string(msg.target());
-  for (const auto& f : msg) {
+  req.method = std::string(head.method_string());
+  req.target = std::string(head.target());
+  for (const auto& f : head) {
     std::string name(f.name_string());
     for (auto& c : name) c = char(std::tolower(static_cast<unsigned char>(c)));
     req.headers.emplace_back(std::move(name), std::string(f.value()));
   }
+  return req;
+}
+
+Request request_of(bhttp::request<bhttp::string_body>&& msg) {
+  Request req = request_of(static_cast<const bhttp::request_header<>&>(msg));
   req.body = std::move(msg.body());
   return req;
 }

@@ -19,6 +19,8 @@ const char* bad_framing(const boost::beast::http::request_parser<boost::beast::h
 // The handler's view of a parsed message: method, target, lower-cased header names, body.
 // (remote, client, https and the decoded path are the server's to fill.)
 Request request_of(boost::beast::http::request<boost::beast::http::string_body>&& msg);
+// The same without the body (an upload, whose body went to a file).
+Request request_of(const boost::beast::http::request_header<>& head);
 
 // A header value as a token to compare: spaces and tabs around it removed, lower-cased.
 std::string trim_lower(std::string_view v);

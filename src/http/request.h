@@ -21,6 +21,9 @@ struct Request {
   std::map<std::string, std::string> query;   // decoded; '+' is a space; last one wins
   std::map<std::string, std::string> params;  // route captures, filled by Router
   std::string body;
+  // An upload (http::ServerConfig::upload_paths): the body is in this file, not in `body`. The
+  // server removes the file after the answer unless the handler took it (cleared this).
+  std::string body_file;
   std::string remote;  // peer "ip:port"
   // The client's address: the peer's, or the one a trusted proxy names in X-Forwarded-For.
   std::string client;

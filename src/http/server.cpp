@@ -6,6 +6,7 @@
 #include <map>
 #include <mutex>
 #include <thread>
+#include <unistd.h>
 #include <vector>
 
 #include <boost/asio/co_spawn.hpp>
@@ -74,6 +75,7 @@ struct Server::Impl {
   std::map<std::string, int> per_client;  // open connections by peer address
   uint64_t next_conn = 1;
   bool finished = false;
+  std::atomic<uint64_t> upload_seq{1};
 
   Impl(ServerConfig c, Router& r)
       : cfg(std::move(c)),
@@ -90,6 +92,11 @@ struct Server::Impl {
     acceptor.bind(ep);
     acceptor.listen(asio::socket_base::max_listen_connections);
     bound_port = acceptor.local_endpoint().port();
+    if (!cfg.upload_paths.empty()) {
+      if (cfg.upload_dir.empty())
+        cfg.upload_dir = (std::filesystem::temp_directory_path() / ("salesloop-uploads-" + std::to_string(::getpid()))).string();
+      std::filesystem::create_directories(cfg.upload_dir);
+    }
   }
 
   asio::awaitable<void> accept_loop() {
@@ -195,14 +202,36 @@ struct Server::Impl {
   }
 
   // Answers a request whose header broke a limit, then the connection is closed.
-  asio::awaitable<void> refuse(beast::tcp_stream& stream, int status, const char* code, const char* zh, const char* en,
-                               Request& log_req, std::chrono::steady_clock::time_point t0) {
+  asio::awaitable<void> refuse(beast::tcp_stream& stream, int status, const char* code, const std::string& zh,
+                               const std::string& en, Request& log_req, std::chrono::steady_clock::time_point t0) {
     Response res = error_response(AppError(status, code, "", zh, en), log_req.lang());
     auto out = to_beast(res, 11, false);
     beast::error_code ec;
     stream.expires_after(cfg.read_timeout);
     co_await bhttp::async_write(stream, out, asio::redirect_error(asio::use_awaitable, ec));
     write_log(log_req, status, out.body().size(), t0);
+  }
+
+  // POST to one of the upload paths (the target's path, query left out).
+  bool is_upload(const bhttp::request_parser<bhttp::string_body>::value_type& head) const {
+    if (cfg.upload_paths.empty() || head.method() != bhttp::verb::post) return false;
+    std::string path;
+    std::map<std::string, std::string> query;
+    if (!parse_target(head.target(), path, query)) return false;
+    for (const auto& p : cfg.upload_paths)
+      if (p == path) return true;
+    return false;
+  }
+
+  std::string next_upload_file() {
+    const uint64_t n = upload_seq.fetch_add(1);
+    return (std::filesystem::path(cfg.upload_dir) / ("upload-" + std::to_string(n) + ".part")).string();
+  }
+
+  asio::awaitable<void> refuse_upload(beast::tcp_stream& stream, Request& req, std::chrono::steady_clock::time_point t0) {
+    const std::string mb = std::to_string(cfg.upload_limit / (1024 * 1024));
+    co_await refuse(stream, 413, "upload_too_large", "上传的文件过大（上限 " + mb + " MB）：请拆分后分批导入",
+                    "The uploaded file is too large (limit " + mb + " MB): split it and import the parts", req, t0);
   }
 
   asio::awaitable<void> session(beast::tcp_stream stream, Strand strand) {
@@ -243,7 +272,8 @@ struct Server::Impl {
       conn.busy = false;
       if (stopping) break;
       bhttp::request_parser<bhttp::string_body> parser;
-      parser.body_limit(cfg.body_limit);
+      // Raised to the upload limit for the header: which limit applies is known once the target is.
+      parser.body_limit(cfg.upload_paths.empty() ? cfg.body_limit : std::max(cfg.body_limit, cfg.upload_limit));
       parser.header_limit(static_cast<std::uint32_t>(cfg.header_limit));
       stream.expires_after(cfg.read_timeout);
       beast::error_code ec;
@@ -260,8 +290,11 @@ struct Server::Impl {
         req.method = std::string(head.method_string());
         req.target = std::string(head.target());
         req.headers.emplace_back("accept-language", std::string(head[bhttp::field::accept_language]));
-        co_await refuse(stream, 413, "body_too_large", "请求体过大（上限 8 MB）", "Request body too large (limit 8 MB)",
-                        req, t0);
+        if (is_upload(head))
+          co_await refuse_upload(stream, req, t0);
+        else
+          co_await refuse(stream, 413, "body_too_large", "请求体过大（上限 8 MB）", "Request body too large (limit 8 MB)",
+                          req, t0);
         break;
       }
       if (ec == bhttp::error::header_limit) {
@@ -290,24 +323,69 @@ struct Server::Impl {
                         "Malformed request: ambiguous message length", req, t0);
         break;
       }
+      const bool upload = is_upload(parser.get());
+      if (auto len = parser.content_length(); len && *len > (upload ? cfg.upload_limit : cfg.body_limit)) {
+        req.method = std::string(parser.get().method_string());
+        req.target = std::string(parser.get().target());
+        req.headers.emplace_back("accept-language", std::string(parser.get()[bhttp::field::accept_language]));
+        if (upload)
+          co_await refuse_upload(stream, req, t0);
+        else
+          co_await refuse(stream, 413, "body_too_large", "请求体过大（上限 8 MB）", "Request body too large (limit 8 MB)",
+                          req, t0);
+        break;
+      }
       if (parser.get()[bhttp::field::expect] == "100-continue") {
         bhttp::response<bhttp::empty_body> cont{bhttp::status::continue_, 11};
         co_await bhttp::async_write(stream, cont, asio::redirect_error(asio::use_awaitable, ec));
         if (ec) break;
       }
-      co_await bhttp::async_read(stream, buffer, parser, asio::redirect_error(asio::use_awaitable, ec));
-      if (ec == bhttp::error::body_limit) {  // chunked bodies only find out while reading
-        req.method = "?";
-        req.target = "(body too large)";
-        req.headers.emplace_back("accept-language", std::string(parser.get()[bhttp::field::accept_language]));
-        co_await refuse(stream, 413, "body_too_large", "请求体过大", "Request body too large", req, t0);
-        break;
-      }
-      if (ec) break;
-      auto msg = parser.release();
-      const unsigned version = msg.version();
-      const bool wants_keep = msg.keep_alive();
-      {
+      unsigned version = 11;
+      bool wants_keep = false;
+      if (upload) {
+        // The body into a file of its own, never into memory.
+        bhttp::request_parser<bhttp::file_body> fp{std::move(parser)};
+        fp.body_limit(cfg.upload_limit);
+        const std::string file = next_upload_file();
+        fp.get().body().open(file.c_str(), beast::file_mode::write, ec);
+        if (ec) {
+          spdlog::error("upload: cannot create {}: {}", log_safe(file), ec.message());
+          break;
+        }
+        stream.expires_after(cfg.read_timeout * 20);  // a large file over a slow line
+        co_await bhttp::async_read(stream, buffer, fp, asio::redirect_error(asio::use_awaitable, ec));
+        fp.get().body().close();
+        if (ec) {
+          std::error_code ignore;
+          std::filesystem::remove(file, ignore);
+          if (ec == bhttp::error::body_limit) {  // chunked: found out while reading
+            req.method = "POST";
+            req.target = std::string(fp.get().target());
+            req.headers.emplace_back("accept-language", std::string(fp.get()[bhttp::field::accept_language]));
+            co_await refuse_upload(stream, req, t0);
+          }
+          break;
+        }
+        version = fp.get().version();
+        wants_keep = fp.get().keep_alive();
+        Request read = request_of(static_cast<const bhttp::request_header<>&>(fp.get()));
+        read.remote = std::move(req.remote);
+        read.body_file = file;
+        req = std::move(read);
+      } else {
+        parser.body_limit(cfg.body_limit);
+        co_await bhttp::async_read(stream, buffer, parser, asio::redirect_error(asio::use_awaitable, ec));
+        if (ec == bhttp::error::body_limit) {  // chunked bodies only find out while reading
+          req.method = "?";
+          req.target = "(body too large)";
+          req.headers.emplace_back("accept-language", std::string(parser.get()[bhttp::field::accept_language]));
+          co_await refuse(stream, 413, "body_too_large", "请求体过大", "Request body too large", req, t0);
+          break;
+        }
+        if (ec) break;
+        auto msg = parser.release();
+        version = msg.version();
+        wants_keep = msg.keep_alive();
         Request read = request_of(std::move(msg));
         read.remote = std::move(req.remote);
         req = std::move(read);
@@ -319,6 +397,10 @@ struct Server::Impl {
       Response res = co_await asio::co_spawn(
           reads ? read_pool.get_executor() : write_pool.get_executor(),
           [this, &req]() -> asio::awaitable<Response> { co_return handle(req); }, asio::use_awaitable);
+      if (!req.body_file.empty()) {  // an upload the handler did not keep
+        std::error_code ignore;
+        std::filesystem::remove(req.body_file, ignore);
+      }
       int status = res.status;
       bool keep = wants_keep && !stopping;
       auto out = to_beast(res, version, keep, is_api(req.path));

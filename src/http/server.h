@@ -19,6 +19,12 @@ struct ServerConfig {
   uint16_t port = 8080;    // 0 = any free port; see Server::port()
   std::string static_dir;  // built web app; empty = no static files
   size_t body_limit = 8 * 1024 * 1024;
+  // Uploads (POST to one of upload_paths, e.g. an import file): the body streams into a new
+  // file in upload_dir instead of memory (Request::body_file), up to upload_limit bytes; a
+  // larger one is answered 413 from its Content-Length before any of it is read.
+  std::vector<std::string> upload_paths;
+  size_t upload_limit = 200 * 1024 * 1024;
+  std::string upload_dir;
   size_t header_limit = 16 * 1024;
   std::chrono::seconds read_timeout{30};  // per request, and for idle keep-alive
   int threads = 2;                        // I/O threads: they parse and write, and never wait for a handler

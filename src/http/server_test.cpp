@@ -110,6 +110,14 @@ class ServerTest : public ::testing::Test {
     router.add("GET", "/api/v1/whoami", [](Request& r) {
       return json_response(200, boost::json::object{{"client", r.client}, {"https", r.https}});
     });
+    // An upload (when upload_paths names it): where its body went.
+    router.add("POST", "/api/v1/upload", [](Request& r) {
+      std::error_code ec;
+      const auto size = r.body_file.empty() ? 0 : std::filesystem::file_size(r.body_file, ec);
+      return json_response(200, boost::json::object{{"file", !r.body_file.empty()},
+                                                    {"size", static_cast<int64_t>(size)},
+                                                    {"body", static_cast<int64_t>(r.body.size())}});
+    });
     // A write that waits until released: a write stuck behind a database lock.
     router.add("POST", "/api/v1/stuck", [this](Request&) {
       std::unique_lock lk(stuck_mu);
@@ -214,6 +222,44 @@ TEST_F(ServerTest, HugeContentLengthRefusedWithoutReading) {
   EXPECT_FALSE(res.keep_alive());
   EXPECT_TRUE(c.closed_by_peer());
   EXPECT_LT(std::chrono::steady_clock::now() - t0, std::chrono::seconds(2));
+}
+
+TEST_F(ServerTest, UploadBodyStreamsToAFileUpToItsOwnLimit) {
+  const fs::path up = dir / "uploads";
+  restart([&](ServerConfig& c) {
+    c.upload_paths = {"/api/v1/upload"};
+    c.upload_limit = 2 * 1024 * 1024;
+    c.upload_dir = up.string();
+  });
+  Client c(server->port());
+  const std::string body(1536 * 1024, 'x');  // over body_limit (1 MiB), under the upload limit
+  auto res = c.request(bhttp::verb::post, "/api/v1/upload?name=a.csv", body);
+  ASSERT_EQ(res.result_int(), 200) << res.body();
+  auto v = boost::json::parse(res.body());
+  EXPECT_EQ(v.at("file").as_bool(), true);
+  EXPECT_EQ(v.at("size").as_int64(), static_cast<int64_t>(body.size()));
+  EXPECT_EQ(v.at("body").as_int64(), 0);
+  EXPECT_TRUE(fs::is_empty(up)) << "the server removes an upload the handler did not take";
+  // Other routes keep the ordinary limit.
+  Client d(server->port());
+  res = d.request(bhttp::verb::post, "/api/v1/echo", body);
+  EXPECT_EQ(res.result_int(), 413);
+}
+
+TEST_F(ServerTest, UploadOverItsLimitRefusedFromTheHeader) {
+  restart([&](ServerConfig& c) {
+    c.upload_paths = {"/api/v1/upload"};
+    c.upload_limit = 2 * 1024 * 1024;
+    c.upload_dir = (dir / "uploads").string();
+  });
+  Client c(server->port());
+  c.send_raw("POST /api/v1/upload HTTP/1.1\r\nHost: x\r\nAccept-Language: en\r\nContent-Length: 3145728\r\n\r\nabc");
+  auto res = c.read();
+  EXPECT_EQ(res.result_int(), 413);
+  auto v = boost::json::parse(res.body());
+  EXPECT_EQ(v.at("error").at("code").as_string(), "upload_too_large");
+  EXPECT_NE(std::string(v.at("error").at("message").as_string()).find("limit 2 MB"), std::string::npos);
+  EXPECT_TRUE(c.closed_by_peer());
 }
 
 TEST_F(ServerTest, ChunkedBodyOverLimitRefused) {

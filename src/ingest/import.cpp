@@ -305,26 +305,52 @@ ImportResult run_import(const ImportRequest& req, ImportDb& db) {
   auto say = [&](const std::string& line) {
     if (req.progress) req.progress(line);
   };
+  ImportProgress at;
+  auto tell = [&](const char* phase) {
+    at.phase = phase;
+    if (req.on_progress) req.on_progress(at);
+  };
+  auto check_cancel = [&] {
+    if (req.cancel && req.cancel->load())
+      throw AppError(409, "cancelled", "", "导入已取消：未写入任何数据", "The import was cancelled: nothing was written");
+  };
+  tell("reading");
   auto rows = open_rows(req.file, req.read);
   ImportResult out;
   Row r;
   if (!rows->next(r)) throw invalid_field("file", "文件是空的：没有表头行", "The file is empty: no header row");
   importer->map_columns(r.cells, req.map);
   say("reading " + req.file);
+  tell("checking");
   while (rows->next(r)) {
     ++out.rows;
+    at.rows_read = out.rows;
     importer->row(r, out);
+    at.rows_checked = out.rows;
     if (out.rows % kProgressEvery == 0) say("checked " + std::to_string(out.rows) + " rows");
+    if (out.rows % kProgressStep == 0) {
+      check_cancel();
+      tell("checking");
+    }
   }
   importer->finish(out);
+  check_cancel();
   say("checked " + std::to_string(out.rows) + " rows: " + std::to_string(out.errors.size()) + " errors");
   const auto& writes = importer->writes();
+  at.writes = static_cast<int64_t>(writes.size());
+  tell("checked");
   if (req.dry_run || !out.errors.empty() || writes.empty()) return out;
   say("writing " + std::to_string(writes.size()) + " rows in one transaction");
-  ImportAudit audit{req.entity, req.file, req.sha256, "cli", out.inserted, out.updated, out.unchanged};
-  db.commit(writes, audit, read_at);
+  tell("writing");
+  ImportAudit audit{req.entity, req.file_name.empty() ? req.file : req.file_name, req.sha256, req.user, out.inserted, out.updated, out.unchanged};
+  db.commit(writes, audit, read_at, [&](int64_t written) {
+    at.rows_written = written;
+    tell("writing");
+  });
   out.committed = true;
   say("committed");
+  at.rows_written = at.writes;
+  tell("committed");
   return out;
 }
 

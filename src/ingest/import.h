@@ -6,6 +6,7 @@
 // dry run writes nothing; a commit writes every change in one transaction, only when no row
 // has an error.
 #pragma once
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -21,6 +22,14 @@
 
 namespace sl::ingest {
 
+// Where a running import is (the page's progress bar): the phase ("reading", "checking",
+// "writing", "committed") and its counts so far.
+struct ImportProgress {
+  std::string phase;
+  int64_t rows_read = 0, rows_checked = 0, rows_written = 0;
+  int64_t writes = 0;  // rows the commit writes (known once checking is done)
+};
+
 struct ImportRequest {
   std::string entity, file;
   ReadOptions read;
@@ -29,7 +38,16 @@ struct ImportRequest {
   Date today;                                        // contracts: a signing date may not be after it
   std::string sha256;                                // of the file, for the audit row
   std::function<void(const std::string&)> progress;  // a line for stderr; may be empty
+  // The same as numbers, every kProgressStep rows and at each phase; may be empty.
+  std::function<void(const ImportProgress&)> on_progress;
+  // Set by another thread to stop before anything is written: the import then throws
+  // AppError 409 "cancelled". Not looked at once the commit's transaction has begun.
+  const std::atomic<bool>* cancel = nullptr;
+  std::string user = "cli";  // the audit row's user (a login for imports over HTTP)
+  std::string file_name;     // the audit row's file name (an upload's own name); `file` when empty
 };
+
+constexpr int64_t kProgressStep = 1000;
 
 // One error of one row: the row as a spreadsheet numbers it, the column's header (or the
 // field's name when no column maps to it), the cell's text and the bilingual message.

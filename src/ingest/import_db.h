@@ -3,6 +3,7 @@
 // src/store/sqlite/import_rows.cpp is the SQLite side. No schema knowledge here.
 #pragma once
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <variant>
 #include <vector>
@@ -35,7 +36,10 @@ class ImportDb {
   // Every write, the audit row and the data-version bump in ONE transaction: all or nothing.
   // Refused (AppError 409 "conflict", nothing written) when the data version is no longer
   // `read_at`: something was written since the rows were read and checked.
-  virtual void commit(const std::vector<SqlWrite>& writes, const ImportAudit& audit, int64_t read_at) = 0;
+  // `written` (may be empty) hears how many writes are done, every kWriteStep of them.
+  virtual void commit(const std::vector<SqlWrite>& writes, const ImportAudit& audit, int64_t read_at,
+                      const std::function<void(int64_t)>& written = {}) = 0;
+  static constexpr int64_t kWriteStep = 1000;
 };
 
 }  // namespace sl::ingest

@@ -89,7 +89,8 @@ class SqliteImportDb : public ingest::ImportDb {
 
   int64_t data_version() override { return std::get<int64_t>(query("SELECT version FROM data_version").at(0).at(0)); }
 
-  void commit(const std::vector<ingest::SqlWrite>& writes, const ingest::ImportAudit& audit, int64_t read_at) override {
+  void commit(const std::vector<ingest::SqlWrite>& writes, const ingest::ImportAudit& audit, int64_t read_at,
+              const std::function<void(int64_t)>& written) override {
     DataTx tx(db_);
     if (data_version() != read_at)
       throw AppError(409, "conflict", "file", "导入期间数据库已被修改（例如另一个导入）：未写入任何数据，请重新导入",
@@ -102,6 +103,8 @@ class SqliteImportDb : public ingest::ImportDb {
         if (it == prepared.end()) it = prepared.try_emplace(w.sql, db_, w.sql).first;
         for (size_t i = 0; i < w.values.size(); ++i) bind_value(it->second, static_cast<int>(i + 1), w.values[i]);
         it->second.run();
+        const int64_t done = &w - writes.data() + 1;
+        if (written && done % kWriteStep == 0) written(done);
       }
     }
     AuditRow row;

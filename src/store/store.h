@@ -248,6 +248,25 @@ class Store : public DataStore, public UserStore, public AuditStore, public Meet
   // Creates or upgrades the schema to the newest version; idempotent.
   virtual void migrate() = 0;
   virtual int schema_version() = 0;
+
+  // --- Import mapping templates (issue 12, the 数据导入 page) ---
+  // A named mapping of file columns to an entity's fields, saved to be reused next month.
+  // Not data: saving one does not bump data_version. Its audit row is entity "import_template".
+  struct ImportTemplate {
+    Id id = 0;
+    std::string entity, name;
+    std::string mapping;  // JSON: [{"field": …, "column": …}, …]
+    Id user = 0;
+    std::string user_login;  // filled when read
+    int64_t at = 0;
+  };
+  // Inserts, or replaces the mapping of the template of that entity with that name (ignoring
+  // case and surrounding spaces); returns its id.
+  virtual Id save_import_template(const ImportTemplate& t) = 0;
+  // An entity's templates ("" = every entity's), by name.
+  virtual std::vector<ImportTemplate> import_templates(const std::string& entity) = 0;
+  // false when there is no such template.
+  virtual bool delete_import_template(Id id, Id user, int64_t at) = 0;
 };
 
 // "path/to/file.db" or "sqlite:path"; opens (creating the file if needed) and migrates.

@@ -343,10 +343,24 @@ UPDATE reps SET employee_no = 'E' || printf('%05d', id) WHERE trim(employee_no) 
 CREATE UNIQUE INDEX reps_employee_no_key ON reps(lower(trim(employee_no)));
 )sql";
 
+// Version 8: named mapping templates of the import page (issue 12): which file column goes
+// to which field of an entity, saved once and reused for next month's file. Not data (no
+// data_version bump); one name per entity, case and surrounding spaces ignored.
+const char* kV8 = R"sql(
+CREATE TABLE import_templates(
+  id INTEGER PRIMARY KEY,
+  entity TEXT NOT NULL,
+  name TEXT NOT NULL,
+  mapping TEXT NOT NULL,
+  user INTEGER REFERENCES users(id),
+  at INTEGER NOT NULL);
+CREATE UNIQUE INDEX import_templates_name ON import_templates(entity, lower(trim(name)));
+)sql";
+
 }  // namespace
 
 const std::vector<std::string>& migrations() {
-  static const std::vector<std::string> kAll = {kV1, kV2, kV3, kV4, kV5, kV6};
+  static const std::vector<std::string> kAll = {kV1, kV2, kV3, kV4, kV5, kV6, kV8};
   return kAll;
 }
 

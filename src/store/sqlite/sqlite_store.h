@@ -76,6 +76,10 @@ class SqliteStore final : public Store {
 
   // --- contract entry --- (dataset_write.cpp)
   std::vector<Id> add_contracts(const std::vector<model::Contract>& cs, Id user, int64_t at) override;
+  // --- import mapping templates --- (import_templates.cpp)
+  Id save_import_template(const ImportTemplate& t) override;
+  std::vector<ImportTemplate> import_templates(const std::string& entity) override;
+  bool delete_import_template(Id id, Id user, int64_t at) override;
 
  private:
   // Callers hold mu_. (Writes of the data bump the shared write counter: DataTx, stmt.h.)

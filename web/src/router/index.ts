@@ -2,6 +2,7 @@ import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
 import type { Role } from '../api/types'
 import { useSessionStore } from '../stores/session'
 import { planRoutes } from './plan'
+import { dataRoutes } from './data'
 import { doRoutes } from './do'
 import { checkRoutes } from './check'
 import { actRoutes } from './act'
@@ -18,7 +19,7 @@ declare module 'vue-router' {
 
 
 /** Pages that appear in the side menu, one file per area. Order inside a group is menu order. */
-export const pageRoutes: RouteRecordRaw[] = [...planRoutes, ...doRoutes, ...checkRoutes, ...actRoutes]
+export const pageRoutes: RouteRecordRaw[] = [...planRoutes, ...dataRoutes, ...doRoutes, ...checkRoutes, ...actRoutes]
 
 const routes: RouteRecordRaw[] = [
   { path: '/login', name: 'login', component: () => import('../views/Login.vue'), meta: { public: true } },

@@ -1,0 +1,90 @@
+// The imports of the 数据导入 page (issue 12): each uploaded file, its dry run (预检) and its
+// commit, run one at a time on a thread of their own by the same importer as `salesloop import`
+// (ingest/import.h). The page polls a job's phase and counts for its progress bar; a job can be
+// cancelled until its commit's transaction begins. A commit needs a dry run of the same
+// mapping without errors first; the Snapshot is reloaded once after it.
+#pragma once
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+#include <utility>
+#include <vector>
+
+#include "core/date.h"
+#include "core/error.h"
+#include "core/ids.h"
+#include "ingest/import.h"
+
+namespace sl::api {
+
+using ColumnMap = std::vector<std::pair<std::string, std::string>>;  // field → column header
+
+struct ImportJob {
+  std::string id, name, file, format;  // file: its path in the upload folder
+  int64_t size = 0;
+  std::string sha256;
+  Id user = 0;
+  std::string login;
+  int64_t uploaded_at = 0;
+  // The last run asked for.
+  std::string entity, sheet;
+  std::optional<ColumnMap> map;  // nullopt: guessed
+  // uploaded | checking | checked | committing | committed | cancelled | failed
+  std::string state = "uploaded";
+  std::string run;  // "dry_run" or "commit": what the state is about
+  ingest::ImportProgress progress;
+  std::optional<ingest::ImportResult> result;  // of the last finished run
+  std::optional<AppError> failure;             // why the last run stopped (state failed or cancelled)
+  std::shared_ptr<std::atomic<bool>> cancel = std::make_shared<std::atomic<bool>>(false);
+  bool running() const { return state == "checking" || state == "committing"; }
+};
+
+class ImportJobs {
+ public:
+  // db: the database's path (each run opens its own connection); dir: where uploads are kept
+  // (created; emptied at exit); committed: called once after each committed import.
+  ImportJobs(std::string db, std::string dir, std::function<Date()> today, std::function<void()> committed);
+  ~ImportJobs();  // cancels a running job, waits for it, removes the uploads
+  ImportJobs(const ImportJobs&) = delete;
+  ImportJobs& operator=(const ImportJobs&) = delete;
+
+  const std::string& dir() const { return dir_; }
+  // Takes the uploaded file (moved into dir()); the oldest uploads beyond a few are dropped.
+  std::string add(ImportJob job);
+  // A copy of the job (404 when there is none).
+  ImportJob get(const std::string& id) const;
+  // Runs fn on the job under the lock (for reading its errors without a copy).
+  void with(const std::string& id, const std::function<void(const ImportJob&)>& fn) const;
+
+  // 409 while another job runs; commit: 409 unless the last dry run of the same entity, sheet
+  // and map passed without errors.
+  void dry_run(const std::string& id, const std::string& entity, const std::string& sheet,
+               std::optional<ColumnMap> map);
+  void commit(const std::string& id);
+  // A running job stops before it writes; a checked one is dropped (no commit). 409 when its
+  // commit is writing already or it is committed.
+  void cancel(const std::string& id);
+
+ private:
+  void start(ImportJob& job, bool dry_run);
+  void run(std::string id, ingest::ImportRequest req);
+  ImportJob& find(const std::string& id);
+  const ImportJob& find(const std::string& id) const;
+
+  const std::string db_, dir_;
+  std::function<Date()> today_;
+  std::function<void()> committed_;
+  mutable std::mutex mu_;
+  std::map<std::string, ImportJob> jobs_;
+  std::vector<std::string> order_;  // ids, oldest first
+  uint64_t next_ = 1;
+  std::thread worker_;
+};
+
+}  // namespace sl::api
