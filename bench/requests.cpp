@@ -14,7 +14,9 @@
 #include "analytics/do/process.h"
 #include "analytics/do/progress.h"
 #include "engine/scope.h"
+#include "forecast/forecast.h"
 
+#include <cmath>
 #include <memory>
 
 namespace sl::bench {
@@ -134,6 +136,15 @@ std::vector<Query> request_workload(const engine::Snapshot& s, Date as_of, Id ma
                   return Rows{{static_cast<int64_t>(r.pipeline.size())}};
                 }});
   add_c_requests(qs, s, as_of, manager_region);
+  // One forecast line as P4 and P6 call it: 36 months, horizon 12, with both backtests
+  // (12 Holt-Winters fits). A fixed seasonal series with trend and noise, not the Snapshot's.
+  qs.push_back({"p4_forecast_line_36m", [] {
+                  std::vector<double> x;
+                  for (int t = 0; t < 36; ++t)
+                    x.push_back(1e9 * (1 + 0.01 * t + 0.3 * std::sin(t * 0.5236)) + 4e7 * ((t * 7919) % 13 - 6));
+                  auto f = forecast::forecast_line(x, 12);
+                  return Rows{{static_cast<int64_t>(f.forecast.back().value)}};
+                }});
   return qs;
 }
 

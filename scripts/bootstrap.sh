@@ -13,7 +13,8 @@ build_pkgs=(build-essential cmake ninja-build pkg-config git
   libsqlite3-dev sqlite3 libsodium-dev libspdlog-dev libcli11-dev libxlsxwriter-dev zlib1g-dev
   libzip-dev libexpat1-dev
   libgtest-dev libgmock-dev)
-test_pkgs=(chromium fonts-noto-cjk python3 python3-pandas)
+test_pkgs=(chromium fonts-noto-cjk python3 python3-pandas
+  r-base-core)  # R: the forecasting oracle (tests/forecast/compare_with_r.R)
 
 . scripts/lib/apt.sh
 mapfile -t missing < <(apt_missing "${build_pkgs[@]}")
