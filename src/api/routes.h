@@ -27,6 +27,8 @@ void add_check_rfm_routes(http::Router& r, Context& ctx);
 void add_check_churn_routes(http::Router& r, Context& ctx);
 // C4 产品市场预警: GET /api/v1/check/products, POST …/warnings/ack (check_products_api.cpp).
 void add_check_products_routes(http::Router& r, Context& ctx);
+// P4 营业收入各项指标分析: GET /api/v1/plan/finance (plan_finance_api.cpp).
+void add_plan_finance_routes(http::Router& r, Context& ctx);
 // 合同录入: POST /api/v1/contracts (contracts_api.cpp).
 void add_contract_routes(http::Router& r, Context& ctx);
 
