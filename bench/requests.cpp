@@ -13,6 +13,7 @@
 #include "analytics/do/per_capita.h"
 #include "analytics/do/process.h"
 #include "analytics/do/progress.h"
+#include "analytics/plan/finance_overview.h"
 #include "engine/scope.h"
 #include "forecast/forecast.h"
 
@@ -144,6 +145,13 @@ std::vector<Query> request_workload(const engine::Snapshot& s, Date as_of, Id ma
                     x.push_back(1e9 * (1 + 0.01 * t + 0.3 * std::sin(t * 0.5236)) + 4e7 * ((t * 7919) % 13 - 6));
                   auto f = forecast::forecast_line(x, 12);
                   return Rows{{static_cast<int64_t>(f.forecast.back().value)}};
+                }});
+  // P4 as GET /api/v1/plan/finance computes it: the ledger's lines, YTD, the Pearson matrix and
+  // eight forecast_line fits (company scope: the ledger is company-wide).
+  qs.push_back({"p4_finance", [&s, &d, as_of] {
+                  auto r = analytics::finance_overview(s, engine::scope_all(d), {as_of});
+                  const auto& revenue = r.forecast.lines[0].forecast;
+                  return Rows{{static_cast<int64_t>(r.months.size()), revenue.empty() ? 0 : revenue.back().value}};
                 }});
   return qs;
 }

@@ -144,3 +144,16 @@ test('P4 every table downloads from the same result as the page', async () => {
   assert.equal(xlsx.status, 200);
   assert.match(xlsx.headers.get('content-disposition') ?? '', /p4-correlation-2026-06-15/);
 });
+
+test('P4 before the first ledger month: no months, no YTD, no forecast', async () => {
+  const c = await as('executive');
+  const [{ first }] = sql('SELECT MIN(month) AS first FROM finance_months');
+  const r = (await c.get(`/api/v1/plan/finance?as_of=${Number(first.slice(0, 4)) - 1}-06-30`)).json;
+  assert.deepEqual(r.months, []);
+  assert.equal(r.ytd.first, null);
+  assert.ok(r.ytd.lines.every((l) => l.ytd === 0 && l.growth === null));
+  assert.equal(r.lines.length, 8);
+  assert.ok(r.lines.every((l) => l.months.length === 0 && l.forecast.length === 0));
+  assert.equal(r.correlation.pairs.length, 28);
+  assert.ok(r.correlation.pairs.every((p) => p.r === null && !p.broken));
+});
