@@ -8,4 +8,11 @@ export const planRoutes: RouteRecordRaw[] = [
     component: () => import('../views/plan/TargetEntry.vue'),
     meta: { group: 'plan', title: 'menu.targetEntry', roles: ['executive', 'manager', 'admin'] },
   },
+  {
+    // The company's finance ledger: for those who see the whole company (the API answers 403 to others).
+    path: 'plan/finance',
+    name: 'plan-finance',
+    component: () => import('../views/plan/Finance.vue'),
+    meta: { group: 'plan', title: 'menu.planFinance', roles: ['executive', 'admin'] },
+  },
 ]
