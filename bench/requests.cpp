@@ -18,6 +18,7 @@
 #include "analytics/plan/pipeline.h"
 #include "analytics/plan/competitors.h"
 #include "analytics/plan/market.h"
+#include "analytics/plan/finance_overview.h"
 #include "engine/scope.h"
 #include "forecast/forecast.h"
 
@@ -168,6 +169,13 @@ std::vector<Query> request_workload(const engine::Snapshot& s, Date as_of, Id ma
   qs.push_back({"p2_competitors_year@all", [&s, &d, year, as_of] {
                   auto r = analytics::competitors(s, engine::scope_all(d), {year, as_of, 3, 12});
                   return Rows{{static_cast<int64_t>(r.categories.size())}};
+                }});
+  // P4 as GET /api/v1/plan/finance computes it: the ledger's lines, YTD, the Pearson matrix and
+  // eight forecast_line fits (company scope: the ledger is company-wide).
+  qs.push_back({"p4_finance", [&s, &d, as_of] {
+                  auto r = analytics::finance_overview(s, engine::scope_all(d), {as_of});
+                  const auto& revenue = r.forecast.lines[0].forecast;
+                  return Rows{{static_cast<int64_t>(r.months.size()), revenue.empty() ? 0 : revenue.back().value}};
                 }});
   return qs;
 }

@@ -33,6 +33,8 @@ void add_plan_funnel_routes(http::Router& r, Context& ctx);
 // GET /api/v1/plan/competitors (plan_competitors_api.cpp).
 void add_plan_market_routes(http::Router& r, Context& ctx);
 void add_plan_competitors_routes(http::Router& r, Context& ctx);
+// P4 营业收入各项指标分析: GET /api/v1/plan/finance (plan_finance_api.cpp).
+void add_plan_finance_routes(http::Router& r, Context& ctx);
 // 合同录入: POST /api/v1/contracts (contracts_api.cpp).
 void add_contract_routes(http::Router& r, Context& ctx);
 

@@ -147,6 +147,9 @@ std::shared_ptr<const Facts> build_facts_part(const model::Dataset& d, const Dim
   records.join();
   if (failed) std::rethrow_exception(failed);
   f->product_category = std::make_shared<const std::vector<int32_t>>(std::move(product_category));
+  auto finance = d.finance_months;
+  std::stable_sort(finance.begin(), finance.end(), [](const auto& a, const auto& b) { return a.month < b.month; });
+  f->finance = std::make_shared<const std::vector<model::FinanceMonth>>(std::move(finance));
   return f;
 }
 

@@ -39,6 +39,8 @@ struct Facts {
   std::shared_ptr<const std::vector<int32_t>> product_category;  // category code (kNone: none)
   // Products, market sizes, competitor products and their sales (C4).
   std::shared_ptr<const MarketTables> market;
+  // The company's finance ledger (P4), in month order; company-wide, not by region or rep.
+  std::shared_ptr<const std::vector<model::FinanceMonth>> finance;
 };
 
 struct Snapshot {

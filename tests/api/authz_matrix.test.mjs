@@ -111,6 +111,8 @@ function rows(f) {
     { route: 'POST /api/v1/do/anomalies/ack', body: { key: 'rep:1/sales/2026-05/yoy', comment: '' }, expect: every(422) },
     { route: 'GET /api/v1/check/products', query: `period=2026&as_of=${AS_OF}`, expect: every(200), forbid: foreignRep },
     { route: 'GET /api/v1/check/products', query: `period=2026&as_of=${AS_OF}&region=${south}`, expect: regionOnly('mgrSouth') },
+    // P4: the company's finance ledger, for the callers who see the whole company.
+    { route: 'GET /api/v1/plan/finance', query: `as_of=${AS_OF}`, expect: by(every(403), { admin: 200, exec: 200 }) },
     { route: 'POST /api/v1/check/products/warnings/ack', body: { key: 'product:1/no_sale/2026', comment: '' }, expect: every(422) },
     { route: 'GET /api/v1/plan/funnel', query: `as_of=${AS_OF}`, expect: every(200), forbid: foreignRep },
     { route: 'GET /api/v1/plan/funnel', query: `as_of=${AS_OF}&region=${south}`, expect: regionOnly('mgrSouth') },

@@ -1,6 +1,6 @@
-// P · 目标制定: the target grid and its audit trail.
+// P · 目标制定: the target grid and its audit trail; the P pages.
 import { request, type Query } from './http'
-import type { GridResponse, GridCell, AuditEntry, Metric, FunnelResponse, MarketResponse, CompetitorsResponse } from './types'
+import type { GridResponse, GridCell, AuditEntry, Metric, FunnelResponse, MarketResponse, CompetitorsResponse, FinanceResponse } from './types'
 
 export const planApi = {
   grid: (q: { year: number; metric: Metric; owner: 'region' | 'rep'; region?: number | null }) =>
@@ -16,4 +16,7 @@ export const planApi = {
   market: (q: Query) => request<MarketResponse>('GET', '/plan/market', { query: q }),
   // --- P2 同行业同类型竞品分析 ---
   competitors: (q: Query) => request<CompetitorsResponse>('GET', '/plan/competitors', { query: q }),
+  // P4 营业收入各项指标分析
+  finance: (q: Query) => request<FinanceResponse>('GET', '/plan/finance', { query: q }),
+  // end P4
 }

@@ -490,3 +490,41 @@ export interface CompetitorsResponse {
   options: FilterOptions
 }
 // --- end P2 ---
+// --- P4 营业收入各项指标分析 (GET /plan/finance) ---
+export const FINANCE_LINES = ['revenue', 'cost_of_sales', 'gross_profit', 'selling_expense', 'admin_expense', 'finance_expense', 'other_income', 'operating_profit'] as const
+export type FinanceLineCode = typeof FINANCE_LINES[number]
+export type FinanceModel = 'holt_winters' | 'trend_seasonal_naive'
+export type FinanceDirection = 'together' | 'opposite' | 'none'
+/** One ledger month: every line in fen, margins over revenue (null without revenue). */
+export type FinanceMonth = { month: string; gross_margin: number | null; operating_margin: number | null } & Record<FinanceLineCode, number>
+export interface FinanceAccuracy { mape: number | null; wape: number | null; points: number }
+export interface FinanceLine {
+  code: FinanceLineCode
+  /** The method the rolling-origin backtest chose. */
+  model: FinanceModel
+  /** The history the model was fitted on (fen). */
+  months: { month: string; value: number }[]
+  /** The months after as_of's month up to December (at least one), with the 80 % band (fen). */
+  forecast: { month: string; value: number; low: number; high: number }[]
+  backtest: FinanceAccuracy
+  backtests: Record<FinanceModel, FinanceAccuracy>
+  params: { alpha: number; beta: number; gamma: number } | null
+}
+export interface FinancePair {
+  a: FinanceLineCode; b: FinanceLineCode; r: number | null; points: number; direction: FinanceDirection
+  latest_a: number | null; latest_b: number | null; broken: boolean
+}
+export interface FinanceResponse {
+  as_of: string
+  history: { first: string | null; last: string | null }
+  months: FinanceMonth[]
+  ytd: {
+    first: string | null; last: string | null
+    lines: { code: FinanceLineCode; ytd: number; last_ytd: number; growth: number | null }[]
+    gross_margin: number | null; gross_margin_ly: number | null; operating_margin: number | null; operating_margin_ly: number | null
+  }
+  forecast: { first: string | null; last: string | null; level: number }
+  lines: FinanceLine[]
+  correlation: { first: string | null; last: string | null; months: number; threshold: number; lines: FinanceLineCode[]; pairs: FinancePair[]; broken: number }
+}
+// --- end P4 ---

@@ -27,4 +27,11 @@ export const planRoutes: RouteRecordRaw[] = [
     component: () => import('../views/plan/Funnel.vue'),
     meta: { group: 'plan', title: 'menu.planFunnel', roles: ALL },
   },
+  {
+    // The company's finance ledger: for those who see the whole company (the API answers 403 to others).
+    path: 'plan/finance',
+    name: 'plan-finance',
+    component: () => import('../views/plan/Finance.vue'),
+    meta: { group: 'plan', title: 'menu.planFinance', roles: ['executive', 'admin'] },
+  },
 ]
