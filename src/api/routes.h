@@ -29,6 +29,8 @@ void add_check_churn_routes(http::Router& r, Context& ctx);
 void add_check_products_routes(http::Router& r, Context& ctx);
 // 合同录入: POST /api/v1/contracts (contracts_api.cpp).
 void add_contract_routes(http::Router& r, Context& ctx);
+// P5 月度销售目标预测: GET/PUT /api/v1/plan/forecasts, GET …/forecast-accuracy (plan_forecasts_api.cpp).
+void add_plan_forecasts_routes(http::Router& r, Context& ctx);
 
 // The user as the API shows it (also used by /me and the session answer).
 boost::json::object user_json(const model::User& u);

@@ -18,6 +18,7 @@ struct ServeOptions {
   int max_connections_per_client = 256;
   std::vector<std::string> trusted_proxies;  // peers whose X-Forwarded-For/-Proto count
   std::string secure_cookie = "auto";        // auto | always | never
+  int forecast_lock_day = 3;                 // P5: forecasts of a month lock on this day
 };
 int serve(const ServeOptions& o);
 

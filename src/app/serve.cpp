@@ -47,6 +47,7 @@ int serve(const ServeOptions& o) {
   auth::Auth auth(*store);
   api::Context ctx{*store, auth, snapshots, [pinned] { return pinned ? *pinned : local_today(); }};
   ctx.secure_cookie = o.secure_cookie;
+  ctx.forecast_lock_day = o.forecast_lock_day;
   ctx.results.set_capacity(o.result_cache);
   if (o.result_cache == 0) ctx.bodies.set_capacity(0);
   http::Router router;
