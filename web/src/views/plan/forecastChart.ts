@@ -1,9 +1,14 @@
 // P5's chart: forecast, target and actual sales by month (bars, 万/K-M by locale), accuracy as a
 // line on its own axis (complete months only). Unfinished months are the months the server marks
 // not complete: their actual is month to date.
+import { LineChart } from 'echarts/charts'
+import { LegendComponent } from 'echarts/components'
 import type { ForecastMonthRow } from '../../api'
+import { echarts } from '../../charts/echarts'
 import { NEUTRAL, PRIMARY, SUCCESS, WARNING } from '../../charts/colors'
 import { formatMoney, formatPercent, type Locale } from '../../utils/format'
+
+echarts.use([LineChart, LegendComponent])
 
 export function forecastOption(months: ForecastMonthRow[], label: (k: string) => string, locale: Locale, narrow: boolean) {
   const money = (v: number) => formatMoney(v, locale)
