@@ -13,6 +13,8 @@
 #include "analytics/do/per_capita.h"
 #include "analytics/do/process.h"
 #include "analytics/do/progress.h"
+#include "analytics/plan/forecast_report.h"
+#include "analytics/plan/forecast_submissions.h"
 #include "engine/scope.h"
 
 #include <memory>
@@ -134,6 +136,17 @@ std::vector<Query> request_workload(const engine::Snapshot& s, Date as_of, Id ma
                   return Rows{{static_cast<int64_t>(r.pipeline.size())}};
                 }});
   add_c_requests(qs, s, as_of, manager_region);
+  // P5 (plan_forecasts_api.cpp), company scope: the month's submissions and the accuracy page.
+  qs.push_back({"p5_submissions@all", [&s, &d, as_of] {
+                  auto r = analytics::forecast_submissions(s, engine::scope_all(d), Month::of(as_of));
+                  return Rows{{static_cast<int64_t>(r.rows.size())}};
+                }});
+  qs.push_back({"p5_accuracy@all", [&s, &d, as_of] {
+                  analytics::ForecastReportParams p;
+                  p.as_of = as_of;
+                  auto r = analytics::forecast_report(s, engine::scope_all(d), p);
+                  return Rows{{static_cast<int64_t>(r.ranking.size())}};
+                }});
   return qs;
 }
 
