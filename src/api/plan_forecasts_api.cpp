@@ -178,8 +178,8 @@ http::Response put_forecast(Context& ctx, http::Request& req) {
   if (month.index > Month::of(today).index + kAhead)
     throw invalid_field("month", "最多可提前 " + std::to_string(kAhead) + " 个月填报",
                         "Forecasts can be submitted up to " + std::to_string(kAhead) + " months ahead");
+  const int32_t rep = submission_rep(c, body);  // who may submit for whom, before the value
   const Money value = submission_value(body);
-  const int32_t rep = submission_rep(c, body);
   const engine::Dims& d = *c.snap->dims;
   if (!d.rep_active(rep, month.first_day(), month.last_day()))
     throw invalid_field("rep", "该销售代表在 " + format_month(month) + " 不在职",

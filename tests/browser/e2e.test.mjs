@@ -157,7 +157,8 @@ test('rep: only the own row, no target entry', async () => {
     const me = await apiGet(page, '/me')
     assert.equal(me.user.role, 'rep')
     assert.equal(await page.locator('[data-test=menu-target-entry]').count(), 0)
-    assert.equal(await page.locator('[data-test=menu-group-plan]').count(), 0)
+    // The P group holds what a rep may use (P5 forecast submission), never target entry.
+    assert.equal(await page.locator('[data-test=menu-plan-forecast]').count(), 1)
     assert.match(await page.locator('[data-test=user-role]').innerText(), /销售代表/)
     await shot(page, 'rep-progress-zh')
     await page.goto(BASE_URL + '/plan/targets')

@@ -459,5 +459,7 @@ export interface ForecastAccuracyResponse {
   ranking: { total: number; page: number; page_size: number; rows: ForecastRankRow[] }
   unit: 'fen'; options: FilterOptions
 }
+/** GET /meta: the day of the month on which that month's forecasts lock (serve --forecast-lock-day). */
+export interface Meta { forecast_lock_day: number }
 export interface ForecastSaved { id: number; month: string; rep: number; value: number; submitted_at: string; locks_at: string }
 // --- end P5 ---
