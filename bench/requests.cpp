@@ -19,6 +19,8 @@
 #include "analytics/plan/competitors.h"
 #include "analytics/plan/market.h"
 #include "analytics/plan/finance_overview.h"
+#include "analytics/plan/forecast_report.h"
+#include "analytics/plan/forecast_submissions.h"
 #include "engine/scope.h"
 #include "forecast/forecast.h"
 
@@ -176,6 +178,17 @@ std::vector<Query> request_workload(const engine::Snapshot& s, Date as_of, Id ma
                   auto r = analytics::finance_overview(s, engine::scope_all(d), {as_of});
                   const auto& revenue = r.forecast.lines[0].forecast;
                   return Rows{{static_cast<int64_t>(r.months.size()), revenue.empty() ? 0 : revenue.back().value}};
+                }});
+  // P5 (plan_forecasts_api.cpp), company scope: the month's submissions and the accuracy page.
+  qs.push_back({"p5_submissions@all", [&s, &d, as_of] {
+                  auto r = analytics::forecast_submissions(s, engine::scope_all(d), Month::of(as_of));
+                  return Rows{{static_cast<int64_t>(r.rows.size())}};
+                }});
+  qs.push_back({"p5_accuracy@all", [&s, &d, as_of] {
+                  analytics::ForecastReportParams p;
+                  p.as_of = as_of;
+                  auto r = analytics::forecast_report(s, engine::scope_all(d), p);
+                  return Rows{{static_cast<int64_t>(r.ranking.size())}};
                 }});
   return qs;
 }

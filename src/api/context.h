@@ -25,6 +25,9 @@ struct Context {
   // The session cookie's Secure attribute: "auto" (when the request came over TLS, see
   // http::Request::https), "always" or "never".
   std::string secure_cookie = "auto";
+  // P5: a month's forecasts lock at 00:00 Beijing time on this day of the month (serve
+  // --forecast-lock-day, shown in /api/v1/meta).
+  int forecast_lock_day = 3;
   bool cookie_secure(const http::Request& req) const {
     return secure_cookie == "always" || (secure_cookie == "auto" && req.https);
   }

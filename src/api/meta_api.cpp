@@ -6,7 +6,9 @@ namespace sl::api {
 
 void add_meta_routes(http::Router& r, Context& ctx) {
   r.add("GET", "/api/v1/meta", [&ctx](http::Request&) {
-    return http::json_response(200, json::object{{"today", format_date(ctx.today())}, {"version", ctx.version}});
+    return http::json_response(200, json::object{{"today", format_date(ctx.today())},
+                                                   {"version", ctx.version},
+                                                   {"forecast_lock_day", ctx.forecast_lock_day}});
   });
 
   // The regions the caller may see. A rep sees none: their book is their own rows.

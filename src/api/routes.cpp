@@ -20,6 +20,7 @@ void register_routes(http::Router& r, Context& ctx) {
   add_plan_competitors_routes(r, ctx);
   add_import_routes(r, ctx);
   add_plan_finance_routes(r, ctx);
+  add_plan_forecasts_routes(r, ctx);
 }
 
 }  // namespace sl::api

@@ -46,6 +46,11 @@ int run_cli(int argc, char** argv) {
           "Secure session cookie: auto (when X-Forwarded-Proto: https comes from a trusted proxy), always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
 
+  serve_cmd
+      ->add_option("--forecast-lock-day", serve_o.forecast_lock_day,
+                   "Day of the month on which that month's forecasts lock, 00:00 Beijing time (default 3)")
+      ->check(CLI::Range(1, 28));
+
   DemoOptions demo_o;
   auto* demo_cmd = app.add_subcommand("demo", "Create a database with the demo data set");
   demo_cmd->add_option("--db", demo_o.db, "SQLite database file to create")->required();

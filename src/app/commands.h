@@ -19,6 +19,7 @@ struct ServeOptions {
   std::vector<std::string> trusted_proxies;  // peers whose X-Forwarded-For/-Proto count
   std::string secure_cookie = "auto";        // auto | always | never
   size_t max_upload_mb = 200;                // the import page's upload limit (413 above it)
+  int forecast_lock_day = 3;                 // P5: forecasts of a month lock on this day
 };
 int serve(const ServeOptions& o);
 

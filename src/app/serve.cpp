@@ -49,6 +49,7 @@ int serve(const ServeOptions& o) {
   ctx.secure_cookie = o.secure_cookie;
   ctx.db = o.db;
   ctx.upload_dir = (std::filesystem::temp_directory_path() / ("salesloop-uploads-" + std::to_string(::getpid()))).string();
+  ctx.forecast_lock_day = o.forecast_lock_day;
   ctx.results.set_capacity(o.result_cache);
   if (o.result_cache == 0) ctx.bodies.set_capacity(0);
   http::Router router;

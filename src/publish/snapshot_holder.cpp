@@ -1,5 +1,7 @@
 #include "publish/snapshot_holder.h"
 
+#include "engine/append_forecast.h"
+
 #include <malloc.h>
 #include <spdlog/spdlog.h>
 
@@ -67,6 +69,23 @@ void SnapshotHolder::save_targets(const std::vector<store::TargetChange>& change
   if (!prev) return;
   int64_t version = store_.data_version();
   current_.store(engine::with_targets(*prev, store_.load_targets(), version));
+}
+
+Id SnapshotHolder::add_forecast(model::Forecast f, Id user, int64_t at) {
+  std::shared_ptr<const engine::Snapshot> next;
+  {
+    std::lock_guard order(contract_writes_);  // ids in commit order, published in that order
+    f.id = store_.add_forecast(f, user, at);
+    const int64_t committed = store_.data_version();  // at or after this write's version
+    std::lock_guard lock(writer_);
+    auto prev = current_.load();
+    // No Snapshot yet, or a rebuild that read after the commit already holds the row.
+    if (!prev || prev->version >= committed) return f.id;
+    next = engine::with_forecast(*prev, f, committed);
+    if (next) current_.store(next);
+  }
+  if (!next) reload();
+  return f.id;
 }
 
 SnapshotHolder::Published SnapshotHolder::add_contracts(std::vector<model::Contract>& cs, Id user, int64_t at) {

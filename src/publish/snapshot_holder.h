@@ -44,6 +44,11 @@ class SnapshotHolder {
   // themselves: append or rebuild, as add_contracts does.
   Published publish_contracts(const std::vector<model::Contract>& added);
 
+  // A forecast submission (store::Store::add_forecast, one transaction with its audit row),
+  // then a Snapshot with its row put in (engine::with_forecast), or rebuilt when it cannot be.
+  // Returns the submission's id.
+  Id add_forecast(model::Forecast f, Id user, int64_t at);
+
   int64_t rebuilds() const { return rebuilds_.load(); }  // how many ran (tests, logs)
 
  private:

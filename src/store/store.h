@@ -82,6 +82,13 @@ class DataStore {
   // and returned in input order. A code already taken is AppError 422 on field "code" and
   // nothing is written.
   virtual std::vector<Id> add_contracts(const std::vector<model::Contract>& cs, Id user, int64_t at) = 0;
+
+  // --- P5 forecast submission (填报) ---
+  // One submission, kept beside the earlier ones (the lock rule picks the one that counts),
+  // with its audit row (entity "forecast", key "YYYY-MM/rep/ID", old = the rep's previous
+  // latest value for the month) in one transaction. The id is assigned here (above every id)
+  // and returned. An unknown rep is AppError 422 on field "rep", a negative value on "value".
+  virtual Id add_forecast(const model::Forecast& f, Id user, int64_t at) = 0;
 };
 
 // Users, sessions and the login throttle's counters (src/auth/ needs only this).

@@ -157,10 +157,11 @@ test('rep: only the own row, no target entry', async () => {
     const me = await apiGet(page, '/me')
     assert.equal(me.user.role, 'rep')
     assert.equal(await page.locator('[data-test=menu-target-entry]').count(), 0)
-    // Since issue 13 the P group also holds analysis pages every role sees (P3 商机数量变化趋势分析):
+    // Since issue 13 the P group also holds analysis pages every role sees (P1–P3, P5 forecast submission):
     // a rep sees the group, with those pages and without target entry.
     assert.equal(await page.locator('[data-test=menu-plan-funnel]').count(), 1)
     assert.equal(await page.locator('[data-test=menu-plan-market]').count(), 1)
+    assert.equal(await page.locator('[data-test=menu-plan-forecast]').count(), 1)
     assert.match(await page.locator('[data-test=user-role]').innerText(), /销售代表/)
     await shot(page, 'rep-progress-zh')
     await page.goto(BASE_URL + '/plan/targets')

@@ -5,13 +5,21 @@
 
 namespace sl::analytics {
 
-int64_t forecast_lock_at(Month m, int lock_day) {
-  return static_cast<int64_t>(m.first_day().days + lock_day - 1) * 86400 - kBeijingOffsetSeconds;
+int64_t beijing_midnight(Date d) { return static_cast<int64_t>(d.days) * 86400 - kBeijingOffsetSeconds; }
+
+int64_t forecast_lock_at(Month m, int lock_day) { return beijing_midnight(Date{m.first_day().days + lock_day - 1}); }
+
+int64_t server_now(Date today, int64_t real_now) {
+  // Seconds since 00:00 in Beijing (the offset is whole days apart from 8 h, so no DST).
+  const int64_t of_day = ((real_now + kBeijingOffsetSeconds) % 86400 + 86400) % 86400;
+  return beijing_midnight(today) + of_day;
 }
 
-std::optional<Money> counted_forecast(const engine::ForecastTable& t, int32_t rep, Month m, int lock_day) {
+bool forecast_open(Month m, Date today, int lock_day) { return today.days < m.first_day().days + lock_day - 1; }
+
+Submissions submissions_before(const engine::ForecastTable& t, int32_t rep, Month m, int64_t before) {
   // Rows are sorted by (rep, month, submitted_at): find the (rep, month) run, keep the last
-  // one submitted strictly before the lock.
+  // one submitted strictly before the cut-off.
   auto key_less = [&](size_t i, int32_t r, int32_t mo) { return t.rep[i] < r || (t.rep[i] == r && t.month[i] < mo); };
   size_t lo = 0, hi = t.size();
   while (lo < hi) {
@@ -21,11 +29,18 @@ std::optional<Money> counted_forecast(const engine::ForecastTable& t, int32_t re
     else
       hi = mid;
   }
-  const int64_t lock = forecast_lock_at(m, lock_day);
-  std::optional<Money> out;
-  for (size_t i = lo; i < t.size() && t.rep[i] == rep && t.month[i] == m.index; ++i)
-    if (t.submitted_at[i] < lock) out = t.value[i];
+  Submissions out;
+  for (size_t i = lo; i < t.size() && t.rep[i] == rep && t.month[i] == m.index && t.submitted_at[i] < before; ++i) {
+    ++out.count;
+    out.last = i;
+  }
   return out;
+}
+
+std::optional<Money> counted_forecast(const engine::ForecastTable& t, int32_t rep, Month m, int lock_day) {
+  auto s = submissions_before(t, rep, m, forecast_lock_at(m, lock_day));
+  if (s.count == 0) return std::nullopt;
+  return t.value[s.last];
 }
 
 double forecast_accuracy(Money actual, Money forecast) {

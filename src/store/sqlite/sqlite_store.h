@@ -80,6 +80,7 @@ class SqliteStore final : public Store {
   Id save_import_template(const ImportTemplate& t) override;
   std::vector<ImportTemplate> import_templates(const std::string& entity) override;
   bool delete_import_template(Id id, Id user, int64_t at) override;
+  Id add_forecast(const model::Forecast& f, Id user, int64_t at) override;  // forecasts.cpp
 
  private:
   // Callers hold mu_. (Writes of the data bump the shared write counter: DataTx, stmt.h.)

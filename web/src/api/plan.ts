@@ -20,3 +20,15 @@ export const planApi = {
   finance: (q: Query) => request<FinanceResponse>('GET', '/plan/finance', { query: q }),
   // end P4
 }
+
+// --- P5 月度销售目标预测: 填报 and accuracy ---
+import type { Query } from './http'
+import type { ForecastAccuracyResponse, ForecastSaved, ForecastSubmissions } from './types'
+
+export const planForecastApi = {
+  forecasts: (q: Query) => request<ForecastSubmissions>('GET', '/plan/forecasts', { query: q }),
+  submit: (body: { month: string; value: number; rep?: number }) =>
+    request<ForecastSaved>('PUT', '/plan/forecasts', { body, quiet: [403, 404, 422] }),
+  accuracy: (q: Query) => request<ForecastAccuracyResponse>('GET', '/plan/forecast-accuracy', { query: q }),
+}
+// --- end P5 ---

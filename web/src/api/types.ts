@@ -528,3 +528,38 @@ export interface FinanceResponse {
   correlation: { first: string | null; last: string | null; months: number; threshold: number; lines: FinanceLineCode[]; pairs: FinancePair[]; broken: number }
 }
 // --- end P4 ---
+
+// --- P5 月度销售目标预测 (GET/PUT /plan/forecasts, GET /plan/forecast-accuracy) ---
+export interface ForecastRep { id: number; name: string; employee_no: string; region: { id: number; name: string } | null }
+export interface ForecastSubmissionRow {
+  rep: ForecastRep; employed: boolean
+  /** The last submission before the lock (null: none in time). */
+  counted: number | null
+  latest: number | null; submitted_at: string | null; submissions: number; target: number | null
+}
+export interface ForecastSubmissions {
+  month: string; lock_day: number; lock_date: string; locks_at: string; today: string
+  /** The month still takes submissions. */
+  open: boolean; open_months: string[]
+  employed: number; submitted: number; counted_total: number
+  total: number; page: number; page_size: number; rows: ForecastSubmissionRow[]
+  not_submitted: ForecastRep[]; unit: 'fen'; options: FilterOptions
+}
+export const BIAS_LABELS = ['over_promising', 'sandbagging', 'even'] as const
+export type BiasLabel = (typeof BIAS_LABELS)[number]
+export interface ForecastFigures { accuracy: number | null; wape: number | null; bias: number | null; bias_label: BiasLabel | null; pairs: number }
+export interface ForecastMonthRow extends ForecastFigures {
+  month: string; complete: boolean; forecast: number | null; forecasters: number; target: number | null; actual: number
+}
+export interface ForecastRankRow extends ForecastFigures { rank: number | null; rep: ForecastRep; forecast: number; actual: number }
+export interface ForecastAccuracyResponse {
+  as_of: string; window: { first: string; last: string; months: number }; lock_day: number
+  summary: ForecastFigures & { forecast: number; actual: number }
+  months: ForecastMonthRow[]
+  ranking: { total: number; page: number; page_size: number; rows: ForecastRankRow[] }
+  unit: 'fen'; options: FilterOptions
+}
+/** GET /meta: the day of the month on which that month's forecasts lock (serve --forecast-lock-day). */
+export interface Meta { forecast_lock_day: number }
+export interface ForecastSaved { id: number; month: string; rep: number; value: number; submitted_at: string; locks_at: string }
+// --- end P5 ---

@@ -4,12 +4,6 @@ import { ALL } from './roles'
 // P · 目标制定
 export const planRoutes: RouteRecordRaw[] = [
   {
-    path: 'plan/targets',
-    name: 'target-entry',
-    component: () => import('../views/plan/TargetEntry.vue'),
-    meta: { group: 'plan', title: 'menu.targetEntry', roles: ['executive', 'manager', 'admin'] },
-  },
-  {
     path: 'plan/market',
     name: 'plan-market',
     component: () => import('../views/plan/Market.vue'),
@@ -33,5 +27,17 @@ export const planRoutes: RouteRecordRaw[] = [
     name: 'plan-finance',
     component: () => import('../views/plan/Finance.vue'),
     meta: { group: 'plan', title: 'menu.planFinance', roles: ['executive', 'admin'] },
+  },
+  {
+    path: 'plan/forecast',
+    name: 'plan-forecast',
+    component: () => import('../views/plan/Forecast.vue'),
+    meta: { group: 'plan', title: 'menu.forecast', roles: ALL },
+  },
+  {
+    path: 'plan/targets',
+    name: 'target-entry',
+    component: () => import('../views/plan/TargetEntry.vue'),
+    meta: { group: 'plan', title: 'menu.targetEntry', roles: ['executive', 'manager', 'admin'] },
   },
 ]
