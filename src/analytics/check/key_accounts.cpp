@@ -1,6 +1,7 @@
 #include "analytics/check/key_accounts.h"
 
 #include <algorithm>
+#include <array>
 
 #include "analytics/check/change.h"
 #include "analytics/check/rep_mask.h"
@@ -56,17 +57,18 @@ std::vector<KeyAccount> key_accounts(const engine::Snapshot& s, const engine::Sc
     int32_t account, day;
   };
   std::vector<Pair> pairs;
+  pairs.reserve(rr.end - rr.begin);  // no regrowth (pages: as used)
   std::vector<uint32_t> begin(out.size() + 1, 0);
+  std::vector<std::array<Money, 2>> sums(out.size());  // t12m, t12m_prev: small and dense
   for (size_t i = rr.begin; i < rr.end; ++i) {
     const int32_t k = account(i);
     if (k < 0) continue;
-    pairs.push_back({k, t.day[i]});
+    const int32_t day = t.day[i];
+    pairs.push_back({k, day});
     ++begin[static_cast<size_t>(k) + 1];
-    if (t.day[i] > year_ago.days)
-      out[static_cast<size_t>(k)].t12m += t.amount[i];
-    else if (t.day[i] > two_years_ago.days)
-      out[static_cast<size_t>(k)].t12m_prev += t.amount[i];
+    if (day > two_years_ago.days) sums[static_cast<size_t>(k)][day > year_ago.days ? 0 : 1] += t.amount[i];
   }
+  for (size_t k = 0; k < out.size(); ++k) out[k].t12m = sums[k][0], out[k].t12m_prev = sums[k][1];
   for (size_t k = 0; k < out.size(); ++k) begin[k + 1] += begin[k];
   std::vector<int32_t> days(pairs.size());
   std::vector<uint32_t> next(begin.begin(), begin.end() - 1);
