@@ -4,8 +4,21 @@
 
 namespace sl::engine {
 
+namespace {
+
+// The index holds a share of the settled-day column it was built from, so that buffer lives as
+// long as the index: no later column can be given its address, and `settled_from` == the
+// Snapshot's settled-day data means the very same column (appended to at most), never a
+// recomputed one that happens to reuse freed memory.
+struct HeldIndex : ContractIndex {
+  Column<int32_t> held;
+};
+
+}  // namespace
+
 std::shared_ptr<const ContractIndex> build_contract_index(const ContractTable& t) {
-  auto x = std::make_shared<ContractIndex>();
+  auto x = std::make_shared<HeldIndex>();
+  x->held = t.settled_day;
   const size_t n = t.size();
   x->contracts = n;
   x->settled_from = t.settled_day.data();
