@@ -174,7 +174,8 @@ void blockers(const engine::Snapshot& s, const engine::Scope& scope, ReviewResul
   const auto customer_order = overdue_order(
       fig.size(), fig.data(), [&](size_t i) { return f.customer_id[static_cast<size_t>(a.by_customer[i].customer)]; });
   // Each row made in by_customer's (index) order, so the customer columns are read in order,
-  // and written to its place in the answer.
+  // and written to its place in the answer (every by_customer entry has an overdue amount, so
+  // customer_order is a permutation of them).
   std::vector<uint32_t> place(customer_order.size());
   for (size_t k = 0; k < customer_order.size(); ++k) place[customer_order[k]] = static_cast<uint32_t>(k);
   r.customers.resize(customer_order.size());
