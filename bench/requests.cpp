@@ -26,6 +26,8 @@
 
 #include <cmath>
 #include <memory>
+#include <optional>
+#include <tuple>
 
 namespace sl::bench {
 
@@ -37,6 +39,31 @@ namespace {
 // reasons), C4 products for a month and a year, and one customer profile — cold (with the
 // company-wide Pareto and RFM the profile needs, as the first request of a Snapshot pays them)
 // and as later requests call it (those two kept per Snapshot by the server's result cache).
+template <class T>
+std::tuple<const T&> as_tuple(const T& x) {
+  return std::tie(x);
+}
+template <class... T>
+const std::tuple<T...>& as_tuple(const std::tuple<T...>& x) {
+  return x;
+}
+
+// A C request: `compute` is timed (with the destruction of the previous run's result, as a
+// request frees its own); the digest of every figure is taken once after the runs, from the
+// last result, and is not part of the time.
+template <class Compute>
+Query c_query(std::string name, Compute compute) {
+  using Result = decltype(compute());
+  auto last = std::make_shared<std::optional<Result>>();
+  return {std::move(name),
+          [compute, last] {
+            last->reset();
+            last->emplace(compute());
+            return Rows{};
+          },
+          [last] { return Rows{{std::apply([](const auto&... x) { return digest(x...); }, as_tuple(**last))}}; }};
+}
+
 void add_c_requests(std::vector<Query>& qs, const engine::Snapshot& s, Date as_of, Id manager_region) {
   const Ymd a = to_ymd(as_of);
   const Period month = month_period(Month::of(as_of)), quarter = quarter_period(a.year, (a.month - 1) / 3 + 1),
@@ -52,29 +79,28 @@ void add_c_requests(std::vector<Query>& qs, const engine::Snapshot& s, Date as_o
     const std::string at = mgr ? "@mgr" : "@all";
     for (const auto& [name, named_period] : {std::pair{"month", month}, std::pair{"quarter", quarter}}) {
       const Period period = named_period;  // lambdas capture a variable, not a binding (clang 14)
-      qs.push_back({std::string("c1_review_") + name + at, [&s, scope, period, as_of] {
-                      return Rows{{digest(analytics::sales_review(s, scope(), {period, as_of, {}}))}};
-                    }});
+      qs.push_back(c_query(std::string("c1_review_") + name + at, [&s, scope, period, as_of] {
+        return analytics::sales_review(s, scope(), {period, as_of, {}});
+      }));
     }
-    qs.push_back({"c2_rfm" + at, [&s, scope, as_of] {
-                    return Rows{{digest(analytics::rfm(s, scope(), {as_of, 365, false, {}}))}};
-                  }});
-    qs.push_back({"c3_churn" + at, [&s, scope, as_of] {
-                    auto sc = scope();
-                    auto flow = analytics::customer_flow(s, sc, {as_of, 8, analytics::FlowGrain::quarter, {}});
-                    auto p = analytics::pareto(s, sc, {as_of, 80, 95, {}});
-                    auto ka = analytics::key_accounts(s, sc, {as_of}, p);
-                    auto why = analytics::churn_reasons(s, sc, {as_of, {}});
-                    return Rows{{digest(flow, p, ka, why)}};
-                  }});
+    qs.push_back(
+        c_query("c2_rfm" + at, [&s, scope, as_of] { return analytics::rfm(s, scope(), {as_of, 365, false, {}}); }));
+    qs.push_back(c_query("c3_churn" + at, [&s, scope, as_of] {
+      auto sc = scope();
+      auto flow = analytics::customer_flow(s, sc, {as_of, 8, analytics::FlowGrain::quarter, {}});
+      auto p = analytics::pareto(s, sc, {as_of, 80, 95, {}});
+      auto ka = analytics::key_accounts(s, sc, {as_of}, p);
+      auto why = analytics::churn_reasons(s, sc, {as_of, {}});
+      return std::tuple{std::move(flow), std::move(p), std::move(ka), std::move(why)};
+    }));
     for (const auto& [name, named_period] : {std::pair{"month", month}, std::pair{"year", year}}) {
       const Period period = named_period;
-      qs.push_back({std::string("c4_products_") + name + at, [&s, scope, period, as_of] {
-                      analytics::ProductParams p;
-                      p.period = period;
-                      p.as_of = as_of;
-                      return Rows{{digest(analytics::product_warning(s, scope(), p))}};
-                    }});
+      qs.push_back(c_query(std::string("c4_products_") + name + at, [&s, scope, period, as_of] {
+        analytics::ProductParams p;
+        p.period = period;
+        p.as_of = as_of;
+        return analytics::product_warning(s, scope(), p);
+      }));
     }
     // The scope's largest customer (class A, so the at-risk check runs too).
     const engine::Scope sc = scope();
@@ -84,15 +110,15 @@ void add_c_requests(std::vector<Query>& qs, const engine::Snapshot& s, Date as_o
         c = x.customer;
         break;
       }
-    qs.push_back({"c1_profile_cold" + at, [&s, scope, c, as_of] {
-                    const engine::Scope company = engine::scope_all(*s.dims);
-                    auto p = analytics::pareto(s, company, {as_of, 80, 95, {}});
-                    auto r = analytics::rfm(s, company, {as_of, 365, false, {}});
-                    return Rows{{digest(analytics::customer_profile(s, scope(), c, as_of, p, r))}};
-                  }});
-    qs.push_back({"c1_profile" + at, [&s, scope, c, as_of, pareto, rfm] {
-                    return Rows{{digest(analytics::customer_profile(s, scope(), c, as_of, *pareto, *rfm))}};
-                  }});
+    qs.push_back(c_query("c1_profile_cold" + at, [&s, scope, c, as_of] {
+      const engine::Scope company = engine::scope_all(*s.dims);
+      auto p = analytics::pareto(s, company, {as_of, 80, 95, {}});
+      auto r = analytics::rfm(s, company, {as_of, 365, false, {}});
+      return analytics::customer_profile(s, scope(), c, as_of, p, r);
+    }));
+    qs.push_back(c_query("c1_profile" + at, [&s, scope, c, as_of, pareto, rfm] {
+      return analytics::customer_profile(s, scope(), c, as_of, *pareto, *rfm);
+    }));
   }
 }
 

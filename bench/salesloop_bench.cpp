@@ -66,7 +66,7 @@ json::array time_all(const std::vector<bench::Query>& qs, int runs, bool with_ro
     }
     o["ms"] = times;
     o["cpu_ms"] = cpu;  // all threads' CPU time: steadier than the wall time on a shared machine
-    if (with_rows) o["rows"] = rows_json(rows);
+    if (with_rows) o["rows"] = rows_json(q.rows ? q.rows() : rows);
     out.emplace_back(std::move(o));
   }
   return out;

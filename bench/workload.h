@@ -14,8 +14,13 @@ namespace sl::bench {
 using Rows = std::vector<std::vector<int64_t>>;
 
 struct Query {
+  Query(std::string n, std::function<Rows()> r, std::function<Rows()> rs = {})
+      : name(std::move(n)), run(std::move(r)), rows(std::move(rs)) {}
   std::string name;  // e.g. "c2_rfm@mgr"
   std::function<Rows()> run;
+  // When set, the rows printed: computed once after the timed runs from what the last run
+  // kept (a C request's digest of every figure costs more than some requests themselves).
+  std::function<Rows()> rows;
 };
 
 // Company scope ("@all") and the manager of region `manager_region` ("@mgr"), as of as_of.

@@ -51,17 +51,35 @@ json::object cohort_json(const CohortRow& c, bool with_month) {
   return o;
 }
 
-// Customers sorted as asked (overdue by default; ties by id) for the page and the export.
-std::vector<BlockerRow> sorted_customers(const ReviewResult& r, const std::string& sort) {
-  std::vector<BlockerRow> rows = r.customers;
+// Positions in r.customers of the first `count` customers in the order asked: the result's
+// own order for overdue (the default: it is overdue, largest first, ties by id), else by the
+// key, largest first, ties in the result's order (a stable sort's order) — only the rows
+// answered are put in order, and no row is copied.
+std::vector<size_t> customer_order(const ReviewResult& r, const std::string& sort, size_t count) {
+  const auto& rows = r.customers;
+  count = std::min(count, rows.size());
+  std::vector<size_t> pos(sort == "overdue" ? count : rows.size());
+  for (size_t i = 0; i < pos.size(); ++i) pos[i] = i;
+  if (sort == "overdue") return pos;
   auto key = [&sort](const BlockerRow& x) -> int64_t {
     if (sort == "receivable") return x.figures.receivable;
     if (sort == "max_days") return x.figures.max_days;
-    if (sort == "items") return x.figures.items;
-    return x.figures.overdue;
+    return x.figures.items;
   };
-  std::stable_sort(rows.begin(), rows.end(), [&](const BlockerRow& a, const BlockerRow& b) { return key(a) > key(b); });
-  return rows;
+  std::vector<int64_t> keys(rows.size());
+  for (size_t i = 0; i < rows.size(); ++i) keys[i] = key(rows[i]);
+  std::partial_sort(pos.begin(), pos.begin() + static_cast<long>(count), pos.end(), [&keys](size_t a, size_t b) {
+    return keys[a] != keys[b] ? keys[a] > keys[b] : a < b;
+  });
+  pos.resize(count);
+  return pos;
+}
+
+// Every customer in the order asked (the export).
+std::vector<BlockerRow> sorted_customers(const ReviewResult& r, const std::string& sort) {
+  std::vector<BlockerRow> out;
+  for (size_t i : customer_order(r, sort, r.customers.size())) out.push_back(r.customers[i]);
+  return out;
 }
 
 json::value review_json(const PageCall& q, const ReviewResult& r) {
@@ -83,14 +101,15 @@ json::value review_json(const PageCall& q, const ReviewResult& r) {
     aging[kBuckets[b]] = r.aging.buckets[b].amount;
     aging_items[kBuckets[b]] = r.aging.buckets[b].items;
   }
-  const auto customers = sorted_customers(r, q.p.text("sort"));
   const size_t page = static_cast<size_t>(q.p.number("page")), size = static_cast<size_t>(q.p.number("page_size"));
   const size_t top = static_cast<size_t>(q.p.number("top"));
+  const auto order = customer_order(r, q.p.text("sort"), page * size);
   json::array customer_rows, rep_rows, region_rows;
   const engine::Dims& d = *q.c.snap->dims;
-  for (size_t i = (page - 1) * size; i < customers.size() && i < page * size; ++i) {
-    customer_rows.push_back(blocker_json(customers[i], true));
-    if (customers[i].owner) add_employee_no(customer_rows.back().at("owner").as_object(), d, customers[i].owner);
+  for (size_t k = (page - 1) * size; k < order.size(); ++k) {
+    const BlockerRow& x = r.customers[order[k]];
+    customer_rows.push_back(blocker_json(x, true));
+    if (x.owner) add_employee_no(customer_rows.back().at("owner").as_object(), d, x.owner);
   }
   for (size_t i = 0; i < r.reps.size() && i < top; ++i) {
     rep_rows.push_back(blocker_json(r.reps[i], false));
@@ -132,7 +151,7 @@ json::value review_json(const PageCall& q, const ReviewResult& r) {
       {"aging", std::move(aging)},
       {"aging_items", std::move(aging_items)},
       {"blockers",
-       json::object{{"customers", json::object{{"total", customers.size()},
+       json::object{{"customers", json::object{{"total", r.customers.size()},
                                                {"page", page},
                                                {"page_size", size},
                                                {"sort", q.p.text("sort")},

@@ -38,6 +38,7 @@ std::shared_ptr<const Facts> build_facts_part(const model::Dataset& d, const Dim
     try {
       f->opportunities = build_opportunities(d.opportunities, dims, customer_index, category_code);
       f->contracts = build_contracts(d, dims, customer_index);
+      f->contract_index = build_contract_index(f->contracts);
       f->forecasts = build_forecasts(d.forecasts, dims);
     } catch (...) {
       failed = std::current_exception();

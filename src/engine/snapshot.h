@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/contract_index.h"
 #include "engine/dims.h"
 #include "engine/facts.h"
 #include "engine/market.h"
@@ -32,6 +33,7 @@ struct Facts {
   CustomerTable customers;  // by customer index
   OpportunityTable opportunities;
   ContractTable contracts;
+  std::shared_ptr<const ContractIndex> contract_index;  // open contracts, contracts by signing day (C1)
   ForecastTable forecasts;
   // For appending contracts to the next Snapshot without a rebuild (with_contracts).
   std::shared_ptr<const IdIndex> customer_index;                 // customer id → index

@@ -46,9 +46,10 @@ struct AgingResult {
   std::vector<AgingParty> by_rep;
 };
 
-// Contracts of reps the scope sees whose customer passes the filter. Contracts are split
-// between worker threads, each with its own partial result, merged at the end; a worker
-// lists only the contracts with something unpaid (no array of every customer per call).
+// Contracts of reps the scope sees whose customer passes the filter; only the Snapshot's open
+// contracts are read when its list applies (engine/contract_index.h). Contracts are split
+// between worker threads, each with its own partial result, merged at the end; a worker lists
+// only the contracts with something unpaid, summed per customer once after the workers.
 AgingResult receivables_aging(const engine::Snapshot& s, const engine::Scope& scope, const AgingParams& p);
 
 // Bucket index (0..4) for days past due ≥ 1.

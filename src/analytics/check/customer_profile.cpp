@@ -72,9 +72,7 @@ CustomerProfile customer_profile(const engine::Snapshot& s, const engine::Scope&
     if (x.customer == customer) p.cls = x.cls, p.t12m = x.amount;
   for (const auto& x : rfm.customers)
     if (x.customer == customer) p.rfm = x;
-  if (p.cls == 'A' && f.customers.owner[customer] != engine::kNone)
-    for (auto& x : at_risk_customers(f, f.customers.owner[customer], as_of))
-      if (x.customer == customer) p.at_risk = std::move(x);
+  if (p.cls == 'A' && f.customers.owner[customer] != engine::kNone) p.at_risk = at_risk_customer(f, customer, as_of);
 
   const auto& t = f.contracts;
   for (size_t i = 0; i < t.size(); ++i)

@@ -22,6 +22,7 @@ struct KeyAccountRisk {
   bool at_risk() const { return gap || decline; }
 };
 KeyAccountRisk judge_key_account(const std::vector<int32_t>& days, Date as_of, Money t12m, Money t12m_prev);
+KeyAccountRisk judge_key_account(const int32_t* days, size_t n, Date as_of, Money t12m, Money t12m_prev);
 
 struct KeyAccount {
   int32_t customer = 0;  // index

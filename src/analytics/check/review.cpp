@@ -173,19 +173,21 @@ void blockers(const engine::Snapshot& s, const engine::Scope& scope, ReviewResul
   for (const auto& x : a.by_customer) fig.push_back(&x.figures);
   const auto customer_order = overdue_order(
       fig.size(), fig.data(), [&](size_t i) { return f.customer_id[static_cast<size_t>(a.by_customer[i].customer)]; });
-  r.customers.reserve(customer_order.size());
-  for (size_t i : customer_order) {
+  // Each row made in by_customer's (index) order, so the customer columns are read in order,
+  // and written to its place in the answer (every by_customer entry has an overdue amount, so
+  // customer_order is a permutation of them).
+  std::vector<uint32_t> place(customer_order.size());
+  for (size_t k = 0; k < customer_order.size(); ++k) place[customer_order[k]] = static_cast<uint32_t>(k);
+  r.customers.resize(customer_order.size());
+  for (size_t i = 0; i < place.size(); ++i) {
     const int32_t c = a.by_customer[i].customer;
-    BlockerRow row{f.customer_id[static_cast<size_t>(c)],
-                   f.customers.name[c],
-                   0,
-                   "",
-                   "",
-                   a.by_customer[i].figures,
-                   share_of(a.by_customer[i].figures.overdue, a.overdue)};
+    BlockerRow& row = r.customers[place[i]];
+    row.id = f.customer_id[static_cast<size_t>(c)];
+    row.name = f.customers.name[c];
     if (int32_t o = f.customers.owner[c]; o != engine::kNone) row.owner = d.rep_id[o], row.owner_name = d.rep_name[o];
     if (int32_t g = f.customers.region[c]; g != engine::kNone) row.region = d.region_name[g];
-    r.customers.push_back(std::move(row));
+    row.figures = a.by_customer[i].figures;
+    row.share = share_of(row.figures.overdue, a.overdue);
   }
   fig.clear();
   for (const auto& x : a.by_rep) fig.push_back(&x);

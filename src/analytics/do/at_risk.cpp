@@ -16,6 +16,42 @@ std::vector<Money> customer_sums(const engine::FactTable& t, size_t customers, D
     if (t.customer[i] != engine::kNone) out[t.customer[i]] += t.amount[i];
   return out;
 }
+
+// The at-risk entry of class A customer c from its contract days (ascending) and its two
+// trailing sums; nullopt when the key-account rule does not flag it.
+std::optional<AtRiskCustomer> judged(size_t c, const std::vector<int32_t>& days, Date as_of, Money t12, Money prev) {
+  // C3's rule (judge_key_account): the watch of the key accounts and D1's list agree.
+  const KeyAccountRisk risk = judge_key_account(days, as_of, t12, prev);
+  if (!risk.at_risk()) return std::nullopt;
+  AtRiskCustomer r;
+  r.customer = static_cast<int32_t>(c);
+  r.days_since_last = risk.days_since_last;
+  r.median_gap = risk.median_gap;
+  r.t12m = t12;
+  r.t12m_prev = prev;
+  // The YoY shown keeps the D pages' minimum base (yoy.h); the rule reads the plain ratio.
+  // On a decline the two agree: last year is then larger than this year and never tiny.
+  const double mean_month = static_cast<double>(t12 + prev) / 24;
+  const Growth g = growth_over(t12, prev, min_base({mean_month}, 12));
+  r.yoy = g.value;
+  r.yoy_basis = g.basis;
+  if (risk.gap) r.reasons.push_back("gap");
+  if (risk.decline) r.reasons.push_back("decline");
+  return r;
+}
+
+// class_a_customers' answer for one customer: it walks the customers largest first (ties:
+// lower index) and stops at the first one reached with the share covered, so c is in exactly
+// when it has sales and the customers ranked above it cover less than the share.
+bool in_class_a(const std::vector<Money>& t12, size_t c, double share) {
+  Money total = 0, above = 0;
+  for (size_t k = 0; k < t12.size(); ++k) {
+    total += t12[k];
+    if (t12[k] > t12[c] || (t12[k] == t12[c] && k < c)) above += t12[k];
+  }
+  if (total <= 0 || t12[c] <= 0) return false;
+  return !(static_cast<double>(above) >= share * static_cast<double>(total));
+}
 }  // namespace
 
 std::vector<bool> class_a_customers(const engine::Facts& f, Date as_of, double share) {
@@ -55,27 +91,29 @@ std::vector<AtRiskCustomer> at_risk_customers(const engine::Facts& f, int32_t ow
   }
   for (size_t c = 0; c < n; ++c) {
     if (!a[c] || f.customers.owner[c] != owner || days[c].empty()) continue;
-    // C3's rule (judge_key_account): the watch of the key accounts and D1's list agree.
-    const KeyAccountRisk risk = judge_key_account(days[c], as_of, t12[c], prev[c]);
-    if (!risk.at_risk()) continue;
-    AtRiskCustomer r;
-    r.customer = static_cast<int32_t>(c);
-    r.days_since_last = risk.days_since_last;
-    r.median_gap = risk.median_gap;
-    r.t12m = t12[c];
-    r.t12m_prev = prev[c];
-    // The YoY shown keeps the D pages' minimum base (yoy.h); the rule reads the plain ratio.
-    // On a decline the two agree: last year is then larger than this year and never tiny.
-    const double mean_month = static_cast<double>(t12[c] + prev[c]) / 24;
-    const Growth g = growth_over(t12[c], prev[c], min_base({mean_month}, 12));
-    r.yoy = g.value;
-    r.yoy_basis = g.basis;
-    if (risk.gap) r.reasons.push_back("gap");
-    if (risk.decline) r.reasons.push_back("decline");
-    out.push_back(std::move(r));
+    if (auto r = judged(c, days[c], as_of, t12[c], prev[c])) out.push_back(std::move(*r));
   }
   std::stable_sort(out.begin(), out.end(), [](auto& x, auto& y) { return x.t12m > y.t12m; });
   return out;
+}
+
+std::optional<AtRiskCustomer> at_risk_customer(const engine::Facts& f, int32_t customer, Date as_of) {
+  const size_t n = f.customers.size_count();
+  if (customer < 0 || static_cast<size_t>(customer) >= n) return std::nullopt;
+  const size_t c = static_cast<size_t>(customer);
+  Date year_ago = one_year_earlier(as_of), two_years_ago = one_year_earlier(year_ago);
+  const auto t12 = customer_sums(f.sales, n, Date{year_ago.days + 1}, as_of);
+  if (!in_class_a(t12, c, 0.8)) return std::nullopt;  // class_a_customers' default share
+  Money prev = 0;
+  const auto before = f.sales.range(Date{two_years_ago.days + 1}, year_ago);
+  for (size_t i = before.begin; i < before.end; ++i)
+    if (f.sales.customer[i] == customer) prev += f.sales.amount[i];
+  std::vector<int32_t> days;  // its contract days (sales rows are in date order)
+  const auto upto = f.sales.range(Date{INT32_MIN / 2}, as_of);
+  for (size_t i = upto.begin; i < upto.end; ++i)
+    if (f.sales.customer[i] == customer) days.push_back(f.sales.day[i]);
+  if (days.empty()) return std::nullopt;
+  return judged(c, days, as_of, t12[c], prev);
 }
 
 }  // namespace sl::analytics

@@ -84,3 +84,35 @@ TEST(D1AtRisk, TwiceTheMedianGapIsNotYetAtRisk) {
   ASSERT_EQ(r.size(), 1u);
   EXPECT_EQ(r[0].reasons, std::vector<std::string>{"gap"});
 }
+
+// The profile's one-customer check (at_risk_customer) is its owner's list entry: c3 and c1
+// (rep 10), c5 (rep 11), nothing for c2 (not at risk) and c4 (not class A: the customers above
+// it cover 10000 ≥ 8080), on this fixture and at two other dates.
+TEST(D1AtRisk, OneCustomerIsItsEntryInTheOwnersList) {
+  auto s = snapshot();
+  const auto& f = *s->facts;
+  const auto idx = [&](Id id) { return f.customer_index->find(id); };
+  const Date as_of = D("2026-06-15");
+  EXPECT_EQ(analytics::at_risk_customer(f, idx(3), as_of)->reasons, std::vector<std::string>{"gap"});
+  EXPECT_EQ(analytics::at_risk_customer(f, idx(1), as_of)->t12m_prev, 5000);
+  EXPECT_EQ(analytics::at_risk_customer(f, idx(5), as_of)->days_since_last, 155);
+  EXPECT_FALSE(analytics::at_risk_customer(f, idx(2), as_of));
+  EXPECT_FALSE(analytics::at_risk_customer(f, idx(4), as_of));
+  for (const char* day : {"2026-06-15", "2026-01-25", "2025-12-31"})
+    for (Id id = 1; id <= 5; ++id) {
+      const Date at = D(day);
+      const int32_t c = idx(id);
+      std::optional<analytics::AtRiskCustomer> in_list;
+      for (auto& x : analytics::at_risk_customers(f, f.customers.owner[c], at))
+        if (x.customer == c) in_list = x;
+      const auto one = analytics::at_risk_customer(f, c, at);
+      ASSERT_EQ(one.has_value(), in_list.has_value()) << day << " customer " << id;
+      if (!one) continue;
+      EXPECT_EQ(one->days_since_last, in_list->days_since_last);
+      EXPECT_EQ(one->median_gap, in_list->median_gap);
+      EXPECT_EQ(one->t12m, in_list->t12m);
+      EXPECT_EQ(one->t12m_prev, in_list->t12m_prev);
+      EXPECT_EQ(one->yoy, in_list->yoy);
+      EXPECT_EQ(one->reasons, in_list->reasons);
+    }
+}
