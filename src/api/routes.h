@@ -29,6 +29,8 @@ void add_check_churn_routes(http::Router& r, Context& ctx);
 void add_check_products_routes(http::Router& r, Context& ctx);
 // 合同录入: POST /api/v1/contracts (contracts_api.cpp).
 void add_contract_routes(http::Router& r, Context& ctx);
+// 回款登记: POST /api/v1/payments (payments_api.cpp).
+void add_payment_routes(http::Router& r, Context& ctx);
 
 // The user as the API shows it (also used by /me and the session answer).
 boost::json::object user_json(const model::User& u);

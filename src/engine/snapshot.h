@@ -39,6 +39,9 @@ struct Facts {
   std::shared_ptr<const std::vector<int32_t>> product_category;  // category code (kNone: none)
   // Products, market sizes, competitor products and their sales (C4).
   std::shared_ptr<const MarketTables> market;
+  // The highest payment id held (payments are written in id order): with_payments appends
+  // only above it, so a payment a rebuild already read is not counted twice.
+  Id last_payment_id = 0;
 };
 
 struct Snapshot {
@@ -61,5 +64,12 @@ std::shared_ptr<const Snapshot> with_targets(const Snapshot& s, std::vector<mode
 // before and names a known rep, customer and products. Otherwise it returns nullptr and the
 // caller rebuilds. Rows of one day are in contract-id order, as a rebuild orders them.
 std::shared_ptr<const Snapshot> with_contracts(const Snapshot& s, std::vector<model::Contract> added, int64_t version);
+
+// The next Snapshot after new payments (回款登记) were committed: a row in collections where a
+// rebuild puts it (after the rows of its day), the payment in its contract's payments and the
+// contract's settled day recomputed — every other column shared. Payments at or below
+// last_payment_id are already held and skipped. nullptr (rebuild) when a payment names a
+// contract the Snapshot does not hold.
+std::shared_ptr<const Snapshot> with_payments(const Snapshot& s, std::vector<model::Payment> added, int64_t version);
 
 }  // namespace sl::engine

@@ -82,6 +82,13 @@ class DataStore {
   // and returned in input order. A code already taken is AppError 422 on field "code" and
   // nothing is written.
   virtual std::vector<Id> add_contracts(const std::vector<model::Contract>& cs, Id user, int64_t at) = 0;
+
+  // --- Payment entry (回款登记) ---
+  // A payment against a contract with its audit row (entity "payment"), in one transaction
+  // that checks it against the contract as stored (model/payment_rules.h: not before the
+  // signing date, at most what is open — the contract's amount less its payments). The id
+  // is assigned here (above every payment id) and returned. No such contract: 404 not_found.
+  virtual Id add_payment(const model::Payment& p, Id user, int64_t at) = 0;
 };
 
 // Users, sessions and the login throttle's counters (src/auth/ needs only this).

@@ -76,6 +76,7 @@ class SqliteStore final : public Store {
 
   // --- contract entry --- (dataset_write.cpp)
   std::vector<Id> add_contracts(const std::vector<model::Contract>& cs, Id user, int64_t at) override;
+  Id add_payment(const model::Payment& p, Id user, int64_t at) override;  // payment_writes.cpp
 
  private:
   // Callers hold mu_. (Writes of the data bump the shared write counter: DataTx, stmt.h.)
