@@ -428,3 +428,10 @@ export interface Resolution {
   can_confirm: boolean
 }
 // --- end people ---
+// --- forms (填报) ---
+/** Where a write left the Snapshot (appended, or rebuilt). */
+export interface SnapshotWrite { version: number; incremental: boolean; ms: number }
+/** POST /api/v1/payments: fen, YYYY-MM-DD. */
+export interface PaymentBody { contract: number; date: string; amount: number }
+export interface PaymentAnswer extends PaymentBody { id: number; snapshot: SnapshotWrite }
+// --- end forms ---
