@@ -16,6 +16,7 @@ void register_routes(http::Router& r, Context& ctx) {
   add_check_churn_routes(r, ctx);
   add_check_products_routes(r, ctx);
   add_payment_routes(r, ctx);
+  add_opportunity_routes(r, ctx);
 }
 
 }  // namespace sl::api

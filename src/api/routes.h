@@ -31,6 +31,8 @@ void add_check_products_routes(http::Router& r, Context& ctx);
 void add_contract_routes(http::Router& r, Context& ctx);
 // 回款登记: POST /api/v1/payments (payments_api.cpp).
 void add_payment_routes(http::Router& r, Context& ctx);
+// 商机维护: POST /api/v1/opportunities, POST …/{id}/stage (opportunities_api.cpp).
+void add_opportunity_routes(http::Router& r, Context& ctx);
 
 // The user as the API shows it (also used by /me and the session answer).
 boost::json::object user_json(const model::User& u);
