@@ -147,27 +147,30 @@ std::shared_ptr<const Snapshot> with_payments(const Snapshot& s, std::vector<mod
   std::sort(added.begin(), added.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
   auto n = std::make_shared<Facts>(f);
   ContractTable& k = n->contracts;
+  // Reads go through a const view: Column's writable operator[] is for tables being built
+  // (it would take the buffer over from the Snapshot that shares it).
+  const ContractTable& r = k;
   for (const auto& p : added) {
     if (p.id <= n->last_payment_id) continue;  // a rebuild read it already
-    const auto it = std::lower_bound(k.id.begin(), k.id.end(), p.contract);
-    if (it == k.id.end() || *it != p.contract) return nullptr;
-    const size_t c = static_cast<size_t>(it - k.id.begin());
+    const auto it = std::lower_bound(r.id.begin(), r.id.end(), p.contract);
+    if (it == r.id.end() || *it != p.contract) return nullptr;
+    const size_t c = static_cast<size_t>(it - r.id.begin());
     const int32_t day = p.date.days;
     // Rows of a day are in payment-id order, and this id is above every one held.
-    put_row(n->collections, after_day(n->collections, day), day, k.rep[c], k.customer[c], kNone, p.amount);
+    put_row(n->collections, after_day(n->collections, day), day, r.rep[c], r.customer[c], kNone, p.amount);
     // The contract's payments by date (then id): after every one of its payments up to that day.
-    size_t at = k.pay_begin[c];
-    while (at < k.pay_begin[c + 1] && k.pay_day[at] <= day) ++at;
+    size_t at = r.pay_begin[c];
+    while (at < r.pay_begin[c + 1] && r.pay_day[at] <= day) ++at;
     k.pay_day = k.pay_day.inserted(at, day);
     k.pay_amount = k.pay_amount.inserted(at, p.amount);
     k.pay_begin = shifted(k.pay_begin, c + 1);
     // Settled as records.cpp says: Σ payments = amount ≥ Σ plan, from the last payment's day.
     Money paid = 0, planned = 0;
-    for (size_t i = k.pay_begin[c]; i < k.pay_begin[c + 1]; ++i) paid += k.pay_amount[i];
-    for (size_t i = k.plan_begin[c]; i < k.plan_begin[c + 1]; ++i) planned += k.plan_amount[i];
-    const int32_t settled = paid == k.amount[c] && planned <= k.amount[c] ? k.pay_day[k.pay_begin[c + 1] - 1]
+    for (size_t i = r.pay_begin[c]; i < r.pay_begin[c + 1]; ++i) paid += r.pay_amount[i];
+    for (size_t i = r.plan_begin[c]; i < r.plan_begin[c + 1]; ++i) planned += r.plan_amount[i];
+    const int32_t settled = paid == r.amount[c] && planned <= r.amount[c] ? r.pay_day[r.pay_begin[c + 1] - 1]
                                                                           : ContractTable::kNever;
-    if (settled != k.settled_day[c]) k.settled_day = k.settled_day.erased(c).inserted(c, settled);
+    if (settled != r.settled_day[c]) k.settled_day = k.settled_day.erased(c).inserted(c, settled);
     n->last_payment_id = p.id;
   }
   auto next = std::make_shared<Snapshot>(s);
