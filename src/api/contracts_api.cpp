@@ -16,14 +16,6 @@ namespace sl::api {
 
 namespace {
 
-Date body_date(const json::object& o, const std::string& key, const std::string& field) {
-  auto* v = o.if_contains(key);
-  if (!v || v->is_null()) throw missing_field(field);
-  if (!v->is_string())
-    throw invalid_field(field, "应为日期 YYYY-MM-DD：" + field, "Expected a date YYYY-MM-DD: " + field);
-  return query_date(std::string(v->get_string()), field);
-}
-
 // The contract described by the body: its fields by model/contract_rules.h, read in order,
 // and what they name checked against the caller's Snapshot and scope.
 model::Contract read_contract(const Caller& c, const json::object& body, Date today) {
@@ -48,7 +40,7 @@ model::Contract read_contract(const Caller& c, const json::object& body, Date to
     throw invalid_field("customer", "客户不存在：" + std::to_string(k.customer),
                         "No such customer: " + std::to_string(k.customer));
 
-  k.signed_date = body_date(body, "signed_date", "signed_date");
+  k.signed_date = required_date(body, "signed_date", "signed_date");
   model::check_signed_date(k.signed_date, today);
   if (k.signed_date < s.dims->rep_hire[rep_index])
     throw invalid_field("signed_date", "签约日期早于该销售入职日期", "The signing date is before the rep was hired");
@@ -89,7 +81,7 @@ model::Contract read_contract(const Caller& c, const json::object& body, Date to
     const std::string at = "plan[" + std::to_string(i) + "]";
     const auto& o = as_object(plan[i], at);
     model::PlanItem p;
-    p.due_date = body_date(o, "due_date", at + ".due_date");
+    p.due_date = required_date(o, "due_date", at + ".due_date");
     model::check_plan_due(p, at, k.signed_date);
     p.amount = required_int(o, "amount", at + ".amount", 0, model::kMaxMoney);
     k.plan.push_back(p);

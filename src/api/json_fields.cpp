@@ -114,4 +114,12 @@ std::string iso_time(int64_t t) {
   return buf;
 }
 
+Date required_date(const json::object& o, const std::string& key, const std::string& field) {
+  auto* v = o.if_contains(key);
+  if (!v || v->is_null()) throw missing_field(field);
+  if (!v->is_string())
+    throw invalid_field(field, "应为日期 YYYY-MM-DD：" + field, "Expected a date YYYY-MM-DD: " + field);
+  return query_date(std::string(v->get_string()), field);
+}
+
 }  // namespace sl::api

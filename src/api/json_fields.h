@@ -21,6 +21,8 @@ int64_t required_int(const json::object& o, const std::string& key, const std::s
 std::optional<int64_t> optional_int(const json::object& o, const std::string& key, const std::string& field,
                                     int64_t min, int64_t max);
 const json::array& required_array(const json::object& o, const std::string& field);
+// A "YYYY-MM-DD" string field (a form's date).
+Date required_date(const json::object& o, const std::string& key, const std::string& field);
 
 AppError missing_field(const std::string& field);
 // The body of a partial update (PATCH): every key must be one of `known` (422 naming the

@@ -21,6 +21,8 @@ void register_routes(http::Router& r, Context& ctx) {
   add_import_routes(r, ctx);
   add_plan_finance_routes(r, ctx);
   add_plan_forecasts_routes(r, ctx);
+  add_payment_routes(r, ctx);
+  add_opportunity_routes(r, ctx);
 }
 
 }  // namespace sl::api

@@ -42,6 +42,10 @@ void add_plan_forecasts_routes(http::Router& r, Context& ctx);
 
 // 数据导入: /api/v1/imports…, /api/v1/import-entities…, /api/v1/import-templates… (imports_api.cpp).
 void add_import_routes(http::Router& r, Context& ctx);
+// 回款登记: POST /api/v1/payments (payments_api.cpp).
+void add_payment_routes(http::Router& r, Context& ctx);
+// 商机维护: POST /api/v1/opportunities, POST …/{id}/stage (opportunities_api.cpp).
+void add_opportunity_routes(http::Router& r, Context& ctx);
 
 // The user as the API shows it (also used by /me and the session answer).
 boost::json::object user_json(const model::User& u);

@@ -7,6 +7,7 @@
 #include <stdexcept>
 
 #include "demo/gen.h"
+#include "model/opportunity_rules.h"
 
 namespace sl::demo {
 
@@ -51,6 +52,12 @@ void number_reps(model::Dataset& d) {
   }
 }
 
+// Opportunity codes (schema v7's business key), once the ids are final (trim_before_start
+// renumbers them): "O" and six digits of the id, what older databases were backfilled with.
+void number_opportunities(model::Dataset& d) {
+  for (auto& o : d.opportunities) o.code = model::opportunity_code(o.id);
+}
+
 // Two reps of the same name, as any company of this size has (the issue 9 item 15 case that
 // the 工号 tells apart): in the first 大区 with two employed non-lead reps who are not demo
 // users, the later takes the name of the earlier. Names draw nothing from the random
@@ -85,6 +92,7 @@ model::Dataset generate(const DemoOptions& o) {
     Rng root(o.seed);
     detail::gen_large(c, root);
     detail::number_reps(c.d);
+    detail::number_opportunities(c.d);
     return std::move(c.d);
   }
   detail::Ctx c;
@@ -103,6 +111,7 @@ model::Dataset generate(const DemoOptions& o) {
   detail::gen_activity(c, r_act);
   detail::gen_meetings(c, r_meet);
   detail::number_reps(c.d);
+  detail::number_opportunities(c.d);
   return std::move(c.d);
 }
 

@@ -127,3 +127,56 @@ std::shared_ptr<const Snapshot> with_contracts(const Snapshot& s, std::vector<mo
 }
 
 }  // namespace sl::engine
+
+namespace sl::engine {
+
+namespace {
+
+// A copy of c with each value from `from` on raised by one (offsets after a row inserted).
+Column<uint32_t> shifted(const Column<uint32_t>& c, size_t from) {
+  Column<uint32_t> out;
+  out.reserve(c.size() + std::max<size_t>(1024, c.size() / 64));
+  for (size_t i = 0; i < c.size(); ++i) out.push_back(c[i] + (i >= from ? 1 : 0));
+  return out;
+}
+
+}  // namespace
+
+std::shared_ptr<const Snapshot> with_payments(const Snapshot& s, std::vector<model::Payment> added, int64_t version) {
+  const Facts& f = *s.facts;
+  std::sort(added.begin(), added.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
+  auto n = std::make_shared<Facts>(f);
+  ContractTable& k = n->contracts;
+  // Reads go through a const view: Column's writable operator[] is for tables being built
+  // (it would take the buffer over from the Snapshot that shares it).
+  const ContractTable& r = k;
+  for (const auto& p : added) {
+    if (p.id <= n->last_payment_id) continue;  // a rebuild read it already
+    const auto it = std::lower_bound(r.id.begin(), r.id.end(), p.contract);
+    if (it == r.id.end() || *it != p.contract) return nullptr;
+    const size_t c = static_cast<size_t>(it - r.id.begin());
+    const int32_t day = p.date.days;
+    // Rows of a day are in payment-id order, and this id is above every one held.
+    put_row(n->collections, after_day(n->collections, day), day, r.rep[c], r.customer[c], kNone, p.amount);
+    // The contract's payments by date (then id): after every one of its payments up to that day.
+    size_t at = r.pay_begin[c];
+    while (at < r.pay_begin[c + 1] && r.pay_day[at] <= day) ++at;
+    k.pay_day = k.pay_day.inserted(at, day);
+    k.pay_amount = k.pay_amount.inserted(at, p.amount);
+    k.pay_begin = shifted(k.pay_begin, c + 1);
+    // Settled as records.cpp says: Σ payments = amount ≥ Σ plan, from the last payment's day.
+    Money paid = 0, planned = 0;
+    for (size_t i = r.pay_begin[c]; i < r.pay_begin[c + 1]; ++i) paid += r.pay_amount[i];
+    for (size_t i = r.plan_begin[c]; i < r.plan_begin[c + 1]; ++i) planned += r.plan_amount[i];
+    const int32_t settled = paid == r.amount[c] && planned <= r.amount[c] ? r.pay_day[r.pay_begin[c + 1] - 1]
+                                                                          : ContractTable::kNever;
+    if (settled != r.settled_day[c]) k.settled_day = k.settled_day.erased(c).inserted(c, settled);
+    n->last_payment_id = p.id;
+  }
+  auto next = std::make_shared<Snapshot>(s);
+  next->version = version;
+  next->facts = std::move(n);
+  return next;
+}
+
+}  // namespace sl::engine

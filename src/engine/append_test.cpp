@@ -177,3 +177,34 @@ TEST(WithContracts, ReadersAreNotDisturbedByAppends) {
   EXPECT_EQ(wrong, 0);
   EXPECT_EQ(cur->facts->sales_lines.size(), s->facts->sales_lines.size() + 3000);
 }
+
+// Payments appended equal a rebuild from all payments: collections in (day, id) order, each
+// contract's payments by date and its settled day; one the Snapshot already holds is skipped.
+TEST(WithPayments, EqualsARebuild) {
+  model::Dataset d = base();
+  auto before = build_snapshot(d, 1);
+  EXPECT_EQ(before->facts->last_payment_id, 1);
+  const auto old_collections = values(before->facts->collections.amount);
+  // Before contract 10's first payment (a back-dated one), the rest of contract 10 (settles
+  // it: 900 + 100 + 800 = 1800 ≥ its plan), and one of contract 11 on the same day as payment 1.
+  std::vector<model::Payment> added = {
+      {2, 10, D("2024-05-20"), 100}, {3, 10, D("2024-07-01"), 800}, {4, 11, D("2024-06-02"), 50}};
+  auto next = with_payments(*before, added, 2);
+  ASSERT_TRUE(next);
+  EXPECT_EQ(next->version, 2);
+  for (const auto& p : added) d.payments.push_back(p);
+  auto rebuilt = build_snapshot(d, 2);
+  expect_same(*next, *rebuilt);
+  EXPECT_EQ(values(next->facts->contracts.pay_amount), values(rebuilt->facts->contracts.pay_amount));
+  EXPECT_EQ(values(next->facts->contracts.settled_day), values(rebuilt->facts->contracts.settled_day));
+  EXPECT_EQ(next->facts->contracts.settled_day[0], D("2024-07-01").days);
+  EXPECT_EQ(next->facts->last_payment_id, 4);
+  EXPECT_EQ(values(before->facts->collections.amount), old_collections);  // the old Snapshot unchanged
+
+  // Already held (a rebuild read it): nothing added twice.
+  auto again = with_payments(*next, {added[2]}, 3);
+  ASSERT_TRUE(again);
+  EXPECT_EQ(again->facts->collections.size(), next->facts->collections.size());
+  // A contract the Snapshot does not hold: rebuild.
+  EXPECT_FALSE(with_payments(*next, {{5, 99, D("2024-07-01"), 1}}, 3));
+}

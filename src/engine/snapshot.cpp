@@ -136,6 +136,7 @@ std::shared_ptr<const Facts> build_facts_part(const model::Dataset& d, const Dim
   }
   f->market = std::make_shared<const MarketTables>(build_market(d, dims, f->categories));
   f->collections = build_facts(std::move(pays));
+  for (const auto& p : d.payments) f->last_payment_id = std::max(f->last_payment_id, p.id);
   f->bids_won = build_facts(std::move(won));
   f->first_contracts = build_facts(std::move(firsts));
   std::vector<FactRow> acts;

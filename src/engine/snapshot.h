@@ -43,6 +43,9 @@ struct Facts {
   std::shared_ptr<const MarketTables> market;
   // The company's finance ledger (P4), in month order; company-wide, not by region or rep.
   std::shared_ptr<const std::vector<model::FinanceMonth>> finance;
+  // The highest payment id held (payments are written in id order): with_payments appends
+  // only above it, so a payment a rebuild already read is not counted twice.
+  Id last_payment_id = 0;
 };
 
 struct Snapshot {
@@ -65,5 +68,12 @@ std::shared_ptr<const Snapshot> with_targets(const Snapshot& s, std::vector<mode
 // before and names a known rep, customer and products. Otherwise it returns nullptr and the
 // caller rebuilds. Rows of one day are in contract-id order, as a rebuild orders them.
 std::shared_ptr<const Snapshot> with_contracts(const Snapshot& s, std::vector<model::Contract> added, int64_t version);
+
+// The next Snapshot after new payments (回款登记) were committed: a row in collections where a
+// rebuild puts it (after the rows of its day), the payment in its contract's payments and the
+// contract's settled day recomputed — every other column shared. Payments at or below
+// last_payment_id are already held and skipped. nullptr (rebuild) when a payment names a
+// contract the Snapshot does not hold.
+std::shared_ptr<const Snapshot> with_payments(const Snapshot& s, std::vector<model::Payment> added, int64_t version);
 
 }  // namespace sl::engine

@@ -224,7 +224,7 @@ std::vector<Entity> build() {
               {"预计成交日期", "预计签约日期", "Expected close", "Expected close date"}, "2026-07-31"),
         choice("stage", stages(), true, {"阶段", "商机阶段", "当前阶段", "Stage"}, "方案"),
         field("closed", T::date, false, {"关闭日期", "成交日期", "Closed", "Closed date", "Close date"}, "",
-              "required once won or lost"),
+              "required once won or lost, empty while open"),
         field("lost_reason", T::text, false, {"输单原因", "丢单原因", "Lost reason"}, ""),
         field("qualified_date", T::date, false, {"验证日期", "Qualified date"}, "2026-03-20",
               "the stage history: the day the opportunity reached each stage it went through"),
@@ -232,8 +232,10 @@ std::vector<Entity> build() {
         field("bidding_date", T::date, false, {"投标日期", "Bidding date"}, ""),
         field("negotiation_date", T::date, false, {"谈判日期", "Negotiation date"}, "")},
        {"code"},
-       "The stage history is rebuilt from the created date (the first stage), the stage dates given and the "
-       "closed date (won or lost)."});
+       "One row per opportunity. Its stage history (商机阶段记录) is rebuilt from the row: lead on the created "
+       "day, each stage date given (the current stage's is required while open; none after it unless lost), "
+       "then won or lost on the closed day; days never go back and none is after today. It replaces the "
+       "stored history when it differs. A lost reason only on a lost opportunity."});
   v.push_back({"bids",
                "投标",
                "Bids",

@@ -5,6 +5,7 @@
 #include <unordered_map>
 
 #include "core/error.h"
+#include "model/opportunity_rules.h"
 
 namespace sl::ingest {
 
@@ -31,7 +32,8 @@ std::string code_of(const std::string& entity, const std::string& field, E value
 
 // id → business key of every entity others refer to.
 struct Keys {
-  std::unordered_map<Id, std::string> region, rep, customer, product, contract, competitor, competitor_product;
+  std::unordered_map<Id, std::string> region, rep, customer, product, contract, competitor, competitor_product,
+      opportunity;
   explicit Keys(const model::Dataset& d) {
     for (const auto& x : d.regions) region[x.id] = x.name;
     for (const auto& x : d.reps) rep[x.id] = employee_no_of(x);
@@ -40,6 +42,12 @@ struct Keys {
     for (const auto& x : d.contracts) contract[x.id] = x.code;
     for (const auto& x : d.competitors) competitor[x.id] = x.name;
     for (const auto& x : d.competitor_products) competitor_product[x.id] = x.name;
+    for (const auto& x : d.opportunities) opportunity[x.id] = x.code.empty() ? opportunity_code(x.id) : x.code;
+  }
+  // An opportunity's code; one not in the data set by "O" and six digits of its id.
+  std::string opp(Id id) const {
+    auto it = opportunity.find(id);
+    return id == 0 ? "" : it == opportunity.end() ? opportunity_code(id) : it->second;
   }
   static std::string of(const std::unordered_map<Id, std::string>& m, Id id) {
     auto it = m.find(id);
@@ -89,18 +97,18 @@ std::vector<Row> rows_of(const model::Dataset& d, const std::string& name, const
   } else if (name == "opportunities") {
     using model::Stage;
     for (const auto& x : d.opportunities)
-      out.push_back({opportunity_code(x.id), Keys::of(k.customer, x.customer), Keys::of(k.rep, x.rep), x.category,
+      out.push_back({k.opp(x.id), Keys::of(k.customer, x.customer), Keys::of(k.rep, x.rep), x.category,
                      money_text(x.amount), format_date(x.created), format_date(x.expected_close),
                      model::stage_code(x.stage), opt_date(x.closed), x.lost_reason, reached(x, Stage::qualified),
                      reached(x, Stage::proposal), reached(x, Stage::bidding), reached(x, Stage::negotiation)});
   } else if (name == "bids") {
     for (const auto& x : d.bids)
-      out.push_back({opportunity_code(x.opportunity), format_date(x.bid_date), money_text(x.amount),
+      out.push_back({k.opp(x.opportunity), format_date(x.bid_date), money_text(x.amount),
                      code_of("bids", "result", x.result), opt_date(x.result_date)});
   } else if (name == "contracts") {  // the contract's own columns; its lines go in contract_lines
     for (const auto& x : d.contracts)
       out.push_back({x.code, Keys::of(k.customer, x.customer), Keys::of(k.rep, x.rep),
-                     x.opportunity ? opportunity_code(x.opportunity) : "", format_date(x.signed_date),
+                     k.opp(x.opportunity), format_date(x.signed_date),
                      money_text(x.amount)});
   } else if (name == "contract_lines") {
     for (const auto& x : d.contracts)
@@ -145,11 +153,7 @@ std::vector<Row> rows_of(const model::Dataset& d, const std::string& name, const
 
 }  // namespace
 
-std::string opportunity_code(Id id) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "O%06lld", static_cast<long long>(id));
-  return buf;
-}
+std::string opportunity_code(Id id) { return model::opportunity_code(id); }
 
 std::string fallback_employee_no(Id id) {
   char buf[32];

@@ -27,11 +27,7 @@ class TableImporter : public Importer {
  public:
   TableImporter(const Entity& e, const TableSpec& spec, ImportDb& db, Date today)
       : Importer(e, db), spec_(spec), today_(today) {
-    if (!db.has_column(spec.table, spec.columns[0].column))
-      throw AppError(422, "invalid_field", "schema",
-                     "数据库缺少 " + spec.table + "." + spec.columns[0].column + " 列（请先升级数据库）",
-                     "The database has no column " + spec.table + "." + spec.columns[0].column +
-                         " yet (a newer schema is needed)");
+    require_column(db, spec.table, spec.columns[0].column);
     load_stored();
   }
 
@@ -283,7 +279,7 @@ class TableImporter : public Importer {
 std::string supported_list() {
   std::string list;
   for (const auto& n : importable_entities()) list += (list.empty() ? "" : ", ") + n;
-  return list + ", contracts, contract_lines";
+  return list + ", contracts, contract_lines, opportunities";
 }
 
 }  // namespace
@@ -299,6 +295,7 @@ ImportResult run_import(const ImportRequest& req, ImportDb& db) {
   const int64_t read_at = db.data_version();  // before a row of the database is read
   std::unique_ptr<Importer> importer = table_importer(*e, db, req.today);
   if (!importer) importer = contract_importer(*e, db, req.today);
+  if (!importer) importer = opportunity_importer(*e, db, req.today);
   if (!importer)
     throw invalid_field("entity", "暂不支持导入：" + req.entity + "（已支持：" + supported_list() + "）",
                         "Import of " + req.entity + " is not supported yet (supported: " + supported_list() + ")");

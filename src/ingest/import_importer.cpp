@@ -78,6 +78,12 @@ AppError duplicate_key(const std::string& field, int64_t first_row) {
                   "Same business key as row " + std::to_string(first_row));
 }
 
+void require_column(ImportDb& db, const std::string& table, const std::string& column) {
+  if (!db.has_column(table, column))
+    throw AppError(422, "invalid_field", "schema", "数据库缺少 " + table + "." + column + " 列（请先升级数据库）",
+                   "The database has no column " + table + "." + column + " yet (a newer schema is needed)");
+}
+
 Money money_in(const std::string& text, const std::string& unit, const std::string& field) {
   const bool scaled = unit == "万元" && text.find("万") == std::string::npos;
   auto m = parse_money(scaled ? text + "万" : text);

@@ -1,8 +1,8 @@
 // Inside `salesloop import` (import.cpp): what every entity's importer shares — the header
 // mapping, reading a row's cells as stored values (parsed by field type, references resolved
 // by business key against the database and the rows above), the error rows — and the two
-// importers: one row per table row (import.cpp) and contracts with their lines
-// (import_contracts.cpp).
+// importers: one row per table row (import.cpp), contracts with their lines
+// (import_contracts.cpp) and opportunities with their stage history (import_opportunities.cpp).
 #pragma once
 #include <map>
 #include <memory>
@@ -25,6 +25,8 @@ namespace sl::ingest {
 using Keys = std::unordered_map<std::string, int64_t>;  // key_fold(business key) → id
 
 AppError duplicate_key(const std::string& field, int64_t first_row);
+// 422 on field "schema" when the database has no table.column yet (an older schema).
+void require_column(ImportDb& db, const std::string& table, const std::string& column);
 // An amount in 元, or in 万元 when the column's header says so (unit "万元") and the cell does not.
 Money money_in(const std::string& text, const std::string& unit, const std::string& field);
 
@@ -64,5 +66,6 @@ class Importer {
 
 std::unique_ptr<Importer> table_importer(const Entity& e, ImportDb& db, Date today);  // nullptr when not a table entity
 std::unique_ptr<Importer> contract_importer(const Entity& e, ImportDb& db, Date today);  // contracts, contract_lines
+std::unique_ptr<Importer> opportunity_importer(const Entity& e, ImportDb& db, Date today);  // opportunities
 
 }  // namespace sl::ingest

@@ -100,6 +100,7 @@ struct Opportunity {
   std::optional<Date> closed;
   std::string lost_reason;
   std::vector<StageEvent> history;  // in date order, first is the creation stage
+  std::string code;                  // the business key (schema v7); empty = "O" and six digits of the id
 };
 
 enum class BidResult { pending, won, lost };

@@ -131,4 +131,32 @@ SnapshotHolder::Published SnapshotHolder::publish_contracts(const std::vector<mo
   return out;
 }
 
+SnapshotHolder::Published SnapshotHolder::add_payment(model::Payment& p, Id user, int64_t at) {
+  // Payment ids are assigned in commit order and appended in that order (with_payments skips
+  // what a rebuild already read): one writer at a time, store write and publish together.
+  std::lock_guard order(contract_writes_);
+  p.id = store_.add_payment(p, user, at);
+  auto t0 = std::chrono::steady_clock::now();
+  Published out;
+  {
+    std::lock_guard lock(writer_);
+    auto prev = current_.load();
+    out.version = store_.data_version();
+    if (prev) {
+      if (auto next = engine::with_payments(*prev, {p}, std::max(out.version, prev->version))) {
+        current_.store(next);
+        out.version = next->version;
+        out.incremental = true;
+      }
+    }
+  }
+  if (!out.incremental) {
+    spdlog::info("a payment could not be appended to the snapshot: rebuilding");
+    reload();
+    out.version = current_.load()->version;
+  }
+  out.ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+  return out;
+}
+
 }  // namespace sl::publish

@@ -48,6 +48,10 @@ class SnapshotHolder {
   // then a Snapshot with its row put in (engine::with_forecast), or rebuilt when it cannot be.
   // Returns the submission's id.
   Id add_forecast(model::Forecast f, Id user, int64_t at);
+  // A new payment (store::Store::add_payment: id assigned, checked, one transaction), then a
+  // Snapshot with it appended (engine::with_payments), or rebuilt when it cannot be. `p`
+  // gets the assigned id.
+  Published add_payment(model::Payment& p, Id user, int64_t at);
 
   int64_t rebuilds() const { return rebuilds_.load(); }  // how many ran (tests, logs)
 
@@ -58,7 +62,7 @@ class SnapshotHolder {
 
   store::Store& store_;
   std::mutex writer_;           // one publisher at a time, so versions are published in order
-  std::mutex contract_writes_;  // add_contracts: store write and publish in one order
+  std::mutex contract_writes_;  // add_contracts, add_payment: store write and publish in one order
   std::atomic<std::shared_ptr<const engine::Snapshot>> current_;
 
   std::mutex turn_mu_;  // guards the two below

@@ -89,6 +89,24 @@ class DataStore {
   // latest value for the month) in one transaction. The id is assigned here (above every id)
   // and returned. An unknown rep is AppError 422 on field "rep", a negative value on "value".
   virtual Id add_forecast(const model::Forecast& f, Id user, int64_t at) = 0;
+
+  // --- Payment entry (回款登记) ---
+  // A payment against a contract with its audit row (entity "payment"), in one transaction
+  // that checks it against the contract as stored (model/payment_rules.h: not before the
+  // signing date, at most what is open — the contract's amount less its payments). The id
+  // is assigned here (above every payment id) and returned. No such contract: 404 not_found.
+  virtual Id add_payment(const model::Payment& p, Id user, int64_t at) = 0;
+
+  // --- Opportunity upkeep (商机维护) ---
+  // A new opportunity with its first stage event (its stage on its created day) and an audit
+  // row (entity "opportunity"), in one transaction; the id is assigned here and returned. An
+  // empty code becomes "O" and six digits of the id; a code already taken is 422 "code".
+  virtual Id add_opportunity(const model::Opportunity& o, Id user, int64_t at) = 0;
+  // A stage move checked against the stored opportunity in the transaction
+  // (model::check_move): the stage set, one stage event on `on`, closed and lost_reason set
+  // when it ends, and an audit row. No such opportunity: 404 not_found.
+  virtual void move_opportunity(Id id, model::Stage to, Date on, const std::string& lost_reason, Date today, Id user,
+                                int64_t at) = 0;
 };
 
 // Users, sessions and the login throttle's counters (src/auth/ needs only this).

@@ -44,9 +44,10 @@ function facts(c) {
   const contract = sql(`SELECT id FROM contracts WHERE rep = ${user('repEast1').rep} ORDER BY id LIMIT 1`)[0].id;
   const [customer] = sql(`SELECT id FROM customers WHERE owner_rep = ${user('repEast1').rep} ORDER BY id LIMIT 1`);
   const [product] = sql('SELECT id FROM products ORDER BY id LIMIT 1');
+  const [opportunity] = sql(`SELECT id FROM opportunities WHERE rep = ${user('repEast1').rep} ORDER BY id LIMIT 1`);
   const repName = (k) => sql(`SELECT name FROM reps WHERE id = ${user(k).rep}`)[0].name;
   const regionName = (id) => sql(`SELECT name FROM regions WHERE id = ${id}`)[0].name;
-  return { east, south, meeting, res, carry, act, involved, contract, customer, product, repName, regionName, user };
+  return { east, south, meeting, res, carry, act, involved, contract, customer, product, opportunity, repName, regionName, user };
 }
 
 // Expectation helpers: a status for every caller.
@@ -133,6 +134,10 @@ function rows(f) {
     { route: 'GET /api/v1/targets/audit', query: grid, expect: regionOnly('mgrEast') },
     { route: 'GET /api/v1/contracts/{id}', path: { id: f.contract }, expect: by(every(200), { mgrSouth: 403, repEast2: 403, repSouth1: 403 }) },
     { route: 'POST /api/v1/contracts', body: contractBody, expect: by(every(422), { mgrSouth: 403, repEast2: 403, repSouth1: 403 }) },
+    // 回款登记 and 商机维护: bad bodies (nothing written); outside the scope answers as not found.
+    { route: 'POST /api/v1/payments', body: { contract: f.contract, date: AS_OF, amount: 0 }, expect: by(every(422), { mgrSouth: 404, repEast2: 404, repSouth1: 404 }) },
+    { route: 'POST /api/v1/opportunities', body: { customer: f.customer.id, category: '没有的类别', amount: 1, expected_close: AS_OF }, expect: by(every(422), { mgrSouth: 404, repEast2: 404, repSouth1: 404 }) },
+    { route: 'POST /api/v1/opportunities/{id}/stage', path: { id: f.opportunity.id }, body: { stage: 'nope' }, expect: by(every(422), { mgrSouth: 404, repEast2: 404, repSouth1: 404 }) },
     // Without the CSRF header a write is refused before anything else.
     { route: 'POST /api/v1/contracts', csrf: false, body: contractBody, expect: every(403) },
     { route: 'PUT /api/v1/targets/grid', csrf: false, body: {}, expect: every(403) },

@@ -2,7 +2,7 @@
 // same rows computed by SQL straight from the tables (the independent oracle), the XLSX
 // against the CSV, and the exit codes. Business keys stand for ids: a rep by employee number
 // (schema v6's reps.employee_no when the column exists, else E and five digits of the id, as
-// the migration backfills it), an opportunity by O and six digits of its id.
+// the migration backfills it), an opportunity by its code (schema v7).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync, execFileSync } from 'node:child_process';
@@ -22,7 +22,7 @@ const hasEmployeeNo = rowsOf('PRAGMA table_info(reps)').some((c) => c[1] === 'em
 const rep = (a) => `CASE WHEN ${a}.id IS NULL THEN '' ELSE ${hasEmployeeNo ? `coalesce(nullif(${a}.employee_no, ''), 'E' || printf('%05d', ${a}.id))` : `'E' || printf('%05d', ${a}.id)`} END`;
 // Fen as 元 with two decimals, in integers only.
 const money = (x) => `(CASE WHEN ${x} < 0 THEN '-' ELSE '' END || (abs(${x}) / 100) || '.' || printf('%02d', abs(${x}) % 100))`;
-const opp = (x) => `(CASE WHEN ${x} IS NULL THEN '' ELSE 'O' || printf('%06d', ${x}) END)`;
+const opp = (x) => `coalesce((SELECT code FROM opportunities WHERE id = ${x}), '')`;
 const reached = (stage) => `coalesce((SELECT date FROM opportunity_stage_events e WHERE e.opportunity = o.id AND e.stage = '${stage}' ORDER BY seq LIMIT 1), '')`;
 
 const oracle = {
@@ -46,7 +46,7 @@ const oracle = {
      JOIN regions g ON g.id = s.region`],
   opportunities: [['code', 'customer', 'rep', 'category', 'amount', 'created', 'expected_close', 'stage', 'closed',
     'lost_reason', 'qualified_date', 'proposal_date', 'bidding_date', 'negotiation_date'],
-  `SELECT ${opp('o.id')}, c.code, ${rep('r')}, o.category, ${money('o.amount')}, o.created, o.expected_close, o.stage,
+  `SELECT o.code, c.code, ${rep('r')}, o.category, ${money('o.amount')}, o.created, o.expected_close, o.stage,
      coalesce(o.closed, ''), o.lost_reason, ${reached('qualified')}, ${reached('proposal')}, ${reached('bidding')},
      ${reached('negotiation')} FROM opportunities o JOIN customers c ON c.id = o.customer JOIN reps r ON r.id = o.rep`],
   bids: [['opportunity', 'bid_date', 'amount', 'result', 'result_date'],

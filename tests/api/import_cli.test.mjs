@@ -486,7 +486,7 @@ test('competitors, their products and sales, market stats, finance months, activ
     // Equal activities occur more than once (two calls on one day): each is kept.
     activities: ['activities', `SELECT rep, coalesce(c.code, '') AS customer, a.date, a.type, count(*) AS n FROM activities a
       LEFT JOIN customers c ON c.id = a.customer GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`],
-    // Opportunities by "O" and six digits of the id (no code column yet): the ids are the demo's here.
+    // Opportunities by their codes: the demo's opportunities are kept here.
     bids: ['bids', 'SELECT opportunity, bid_date, amount, result, result_date FROM bids ORDER BY 1, 2'],
   };
   for (const [entity, [table, q]] of Object.entries(checks)) {
@@ -644,7 +644,6 @@ test('bad usage exits 2', () => {
   const db = freshDb();
   const f = file('p.csv', PRODUCTS);
   assert.equal(importFile(db, 'nonsense', f).status, 2);
-  assert.equal(importFile(db, 'opportunities', f).status, 2, 'an entity not importable yet');
   assert.equal(spawnSync(BIN, ['import', '--db', db, '--entity', 'products']).status, 2, 'no --file');
   assert.equal(importFile(db, 'products', f, '--map', file('bad.json', '[1,2]')).status, 2);
   assert.equal(importFile(db, 'products', f, '--report', path.join(dir, 'r.txt')).status, 2);
@@ -692,4 +691,98 @@ test('an import that commits while another is still checking its file: the later
   assert.match(err, /changed while the file was checked/);
   assert.deepEqual(productsOf(db), PRODUCT_ROWS, 'the quick import alone');
   assert.equal(rows(db, 'PRAGMA integrity_check')[0].integrity_check, 'ok');
+});
+
+// Opportunities (schema v7's code): every event of a history, in order, by code.
+const OPPS_Q = `SELECT o.code, c.code AS customer, o.rep, o.category, o.amount, o.created, o.expected_close, o.stage,
+  o.closed, o.lost_reason FROM opportunities o JOIN customers c ON c.id = o.customer ORDER BY o.code`;
+const EVENTS_Q = `SELECT o.code, e.seq, e.stage, e.date FROM opportunity_stage_events e
+  JOIN opportunities o ON o.id = e.opportunity ORDER BY o.code, e.seq`;
+
+test('opportunities: the demo\'s exported file reads back equal, histories and all; again it changes nothing', () => {
+  const db = backup(path.join(dir, 'opps.db'));
+  execFileSync('sqlite3', [db, `DELETE FROM bids; UPDATE contracts SET opportunity = NULL;
+    DELETE FROM opportunity_stage_events; DELETE FROM opportunities;`]);
+  const f = path.join(dir, 'opportunities-demo.csv');
+  assert.equal(spawnSync(BIN, ['export', '--db', SRC, '--entity', 'opportunities', '--file', f]).status, 0);
+  const n = rows(SRC, 'SELECT count(*) AS n FROM opportunities')[0].n;
+  assert.ok(n > 100);
+  const r = importFile(db, 'opportunities', f);
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stdout, summary(n, 0, 0, 0));
+  assert.match(importFile(db, 'opportunities', f).stdout, summary(0, 0, n, 0));
+  assert.deepEqual(rows(db, OPPS_Q), rows(SRC, OPPS_Q));
+  assert.deepEqual(rows(db, EVENTS_Q), rows(SRC, EVENTS_Q));
+});
+
+test('opportunities: every broken row named, nothing written; the good rows, an update, bids by code', () => {
+  const db = backup(path.join(dir, 'opps2.db'));
+  const cust = rows(db, 'SELECT code FROM customers ORDER BY id LIMIT 1')[0].code;
+  const rep = repOf(db, 'leave_date IS NULL');
+  const head = '商机编号,客户编码,销售工号,产品类别,预计金额,创建日期,预计成交日期,阶段,关闭日期,输单原因,验证日期,方案日期,投标日期,谈判日期';
+  const row = (code, stage, closed, reason, q, p, b, n, more = {}) =>
+    [code, more.cust ?? cust, rep.key, '控制系统', more.amount ?? '"500,000.00"', '2026-03-02', more.close ?? '2026-07-31',
+      stage, closed, reason, q, p, b, n].join(',');
+  const good = [
+    row('OPX-1', '方案', '', '', '2026-03-20', '2026-04-10', '', ''),
+    row('OPX-2', '赢单', '2026-05-01', '', '2026-03-10', '', '', '2026-04-01'),
+    row('OPX-3', '输单', '2026-04-01', '价格太高', '2026-03-10', '', '', ''),
+  ];
+  const bad = [
+    row('OPX-4', '方案', '', '', '2026-03-20', '', '', ''),                 // row 5: no day for the current stage
+    row('OPX-5', '验证', '', '', '2026-03-20', '', '', '2026-04-01'),       // row 6: a day for a later stage
+    row('OPX-6', '验证', '', '', '2026-02-01', '', '', ''),                 // row 7: before created
+    row('OPX-7', '赢单', '', '', '2026-03-10', '', '', ''),                 // row 8: won without a closed day
+    row('OPX-8', '线索', '2026-04-01', '', '', '', '', ''),                 // row 9: open with a closed day
+    row('OPX-9', '线索', '', '价格', '', '', '', ''),                       // row 10: a lost reason, not lost
+    row('OPX-10', '线索', '', '', '', '', '', '', { close: '2026-01-01' }), // row 11: expected close before created
+    row('opx-1 ', '线索', '', '', '', '', '', ''),                          // row 12: OPX-1 again
+    row('OPX-11', '线索', '', '', '', '', '', '', { cust: 'NO-SUCH' }),     // row 13: no such customer
+    row('OPX-12', '验证', '', '', '2099-01-01', '', '', ''),                // row 14: a day after today
+  ];
+  const before = [rows(db, OPPS_Q), rows(db, EVENTS_Q)];
+  const r = importFile(db, 'opportunities', file('opps-bad.csv', [head, ...good, ...bad].join('\n')));
+  assert.equal(r.status, 1);
+  assert.match(r.stdout, summary(3, 0, 0, 10));
+  for (const [n, col] of [[5, '方案日期'], [6, '谈判日期'], [7, '验证日期'], [8, '关闭日期'], [9, '关闭日期'], [10, '输单原因'],
+    [11, '预计成交日期'], [12, '商机编号'], [13, '客户编码'], [14, '验证日期']])
+    assert.match(r.stderr, new RegExp(`row ${n}, ${col}: `));
+  assert.deepEqual([rows(db, OPPS_Q), rows(db, EVENTS_Q)], before, 'nothing written');
+
+  const ok = importFile(db, 'opportunities', file('opps-good.csv', [head, ...good].join('\n')));
+  assert.equal(ok.status, 0, ok.stderr);
+  assert.match(ok.stdout, summary(3, 0, 0, 0));
+  const mine = (q) => rows(db, q).filter((x) => x.code.startsWith('OPX-'));
+  const o = { customer: cust, rep: rep.id, category: '控制系统', amount: 50000000, created: '2026-03-02', expected_close: '2026-07-31' };
+  assert.deepEqual(mine(OPPS_Q), [
+    { code: 'OPX-1', ...o, stage: 'proposal', closed: null, lost_reason: '' },
+    { code: 'OPX-2', ...o, stage: 'won', closed: '2026-05-01', lost_reason: '' },
+    { code: 'OPX-3', ...o, stage: 'lost', closed: '2026-04-01', lost_reason: '价格太高' },
+  ]);
+  const ev = (code, list) => list.map(([stage, date], seq) => ({ code, seq, stage, date }));
+  assert.deepEqual(mine(EVENTS_Q), [
+    ...ev('OPX-1', [['lead', '2026-03-02'], ['qualified', '2026-03-20'], ['proposal', '2026-04-10']]),
+    ...ev('OPX-2', [['lead', '2026-03-02'], ['qualified', '2026-03-10'], ['negotiation', '2026-04-01'], ['won', '2026-05-01']]),
+    ...ev('OPX-3', [['lead', '2026-03-02'], ['qualified', '2026-03-10'], ['lost', '2026-04-01']]),
+  ]);
+  assert.match(importFile(db, 'opportunities', file('opps-good.csv', [head, ...good].join('\n'))).stdout, summary(0, 0, 3, 0));
+
+  // OPX-1 moves on to bidding: one updated, its history replaced; the rest unchanged.
+  const moved = [row('opx-1', '投标', '', '', '2026-03-20', '2026-04-10', '2026-05-05', ''), good[1], good[2]];
+  const up = importFile(db, 'opportunities', file('opps-up.csv', [head, ...moved].join('\n')));
+  assert.equal(up.status, 0, up.stderr);
+  assert.match(up.stdout, summary(0, 1, 2, 0));
+  assert.deepEqual(mine(EVENTS_Q).filter((x) => x.code === 'OPX-1'),
+    ev('OPX-1', [['lead', '2026-03-02'], ['qualified', '2026-03-20'], ['proposal', '2026-04-10'], ['bidding', '2026-05-05']]));
+  assert.equal(rows(db, "SELECT stage FROM opportunities WHERE code = 'OPX-1'")[0].stage, 'bidding');
+
+  // Bids name it by its code, any case; export writes the code.
+  const bids = importFile(db, 'bids', file('opx-bids.csv', 'opportunity,bid_date,amount,result,result_date\nopx-1,2026-05-06,480000,待定,\n'));
+  assert.equal(bids.status, 0, bids.stderr);
+  assert.deepEqual(rows(db, `SELECT o.code, b.amount FROM bids b JOIN opportunities o ON o.id = b.opportunity WHERE o.code = 'OPX-1'`),
+    [{ code: 'OPX-1', amount: 48000000 }]);
+  const out = path.join(dir, 'opx-export.csv');
+  assert.equal(spawnSync(BIN, ['export', '--db', db, '--entity', 'opportunities', '--file', out]).status, 0);
+  assert.ok(readFileSync(out, 'utf8').includes(
+    `\r\nOPX-1,${cust},${rep.key},控制系统,500000.00,2026-03-02,2026-07-31,bidding,,,2026-03-20,2026-04-10,2026-05-05,\r\n`));
 });

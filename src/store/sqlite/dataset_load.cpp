@@ -87,7 +87,7 @@ void load_customers_products(sqlite3* db, model::Dataset& d) {
 
 void load_opportunities(sqlite3* db, model::Dataset& d) {
   Stmt q(db,
-         "SELECT id, customer, rep, category, amount, created, expected_close, stage, closed, lost_reason"
+         "SELECT id, customer, rep, category, amount, created, expected_close, stage, closed, lost_reason, code"
          " FROM opportunities ORDER BY id");
   while (q.step()) {
     model::Opportunity o;
@@ -101,6 +101,7 @@ void load_opportunities(sqlite3* db, model::Dataset& d) {
     o.stage = parse_stage(q.text(7));
     o.closed = q.opt_date(8);
     o.lost_reason = q.text(9);
+    o.code = q.text(10);
     d.opportunities.push_back(std::move(o));
   }
   attach_children(

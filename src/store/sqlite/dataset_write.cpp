@@ -2,6 +2,7 @@
 // reused for every row (re-preparing per row would cost more than the inserts).
 #include "core/error.h"
 #include "model/keys.h"
+#include "model/opportunity_rules.h"
 #include "store/sqlite/audit.h"
 #include "store/sqlite/sqlite_store.h"
 
@@ -108,7 +109,7 @@ void insert_contracts(sqlite3* db, const std::vector<model::Contract>& cs) {
 void write_deals(sqlite3* db, const model::Dataset& d) {
   Stmt opp(db,
            "INSERT INTO opportunities(id, customer, rep, category, amount, created, expected_close,"
-           " stage, closed, lost_reason) VALUES (?,?,?,?,?,?,?,?,?,?)");
+           " stage, closed, lost_reason, code) VALUES (?,?,?,?,?,?,?,?,?,?,?)");
   Stmt ev(db, "INSERT INTO opportunity_stage_events(opportunity, seq, stage, date) VALUES (?,?,?,?)");
   for (auto& o : d.opportunities) {
     opp.bind(1, o.id)
@@ -121,6 +122,7 @@ void write_deals(sqlite3* db, const model::Dataset& d) {
         .bind(8, model::stage_code(o.stage))
         .bind(9, o.closed)
         .bind(10, o.lost_reason)
+        .bind(11, o.code.empty() ? model::opportunity_code(o.id) : o.code)
         .run();
     int seq = 0;
     for (auto& e : o.history) ev.bind(1, o.id).bind(2, seq++).bind(3, model::stage_code(e.stage)).bind(4, e.date).run();

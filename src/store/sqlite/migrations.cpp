@@ -343,6 +343,15 @@ UPDATE reps SET employee_no = 'E' || printf('%05d', id) WHERE trim(employee_no) 
 CREATE UNIQUE INDEX reps_employee_no_key ON reps(lower(trim(employee_no)));
 )sql";
 
+// Version 7: opportunities get their business key (issue 12: import of opportunities with
+// their stage history, bids and contracts naming them by code). Rows written before it are
+// backfilled as 'O' and six digits of the id, what `salesloop export` wrote for them.
+const char* kV7 = R"sql(
+ALTER TABLE opportunities ADD COLUMN code TEXT NOT NULL DEFAULT '';
+UPDATE opportunities SET code = 'O' || printf('%06d', id) WHERE trim(code) = '';
+CREATE UNIQUE INDEX opportunities_code_key ON opportunities(lower(trim(code)));
+)sql";
+
 // Version 8: named mapping templates of the import page (issue 12): which file column goes
 // to which field of an entity, saved once and reused for next month's file. Not data (no
 // data_version bump); one name per entity, case and surrounding spaces ignored.
@@ -360,7 +369,7 @@ CREATE UNIQUE INDEX import_templates_name ON import_templates(entity, lower(trim
 }  // namespace
 
 const std::vector<std::string>& migrations() {
-  static const std::vector<std::string> kAll = {kV1, kV2, kV3, kV4, kV5, kV6, kV8};
+  static const std::vector<std::string> kAll = {kV1, kV2, kV3, kV4, kV5, kV6, kV7, kV8};
   return kAll;
 }
 

@@ -81,6 +81,10 @@ class SqliteStore final : public Store {
   std::vector<ImportTemplate> import_templates(const std::string& entity) override;
   bool delete_import_template(Id id, Id user, int64_t at) override;
   Id add_forecast(const model::Forecast& f, Id user, int64_t at) override;  // forecasts.cpp
+  Id add_payment(const model::Payment& p, Id user, int64_t at) override;  // payment_writes.cpp
+  Id add_opportunity(const model::Opportunity& o, Id user, int64_t at) override;  // opportunity_writes.cpp
+  void move_opportunity(Id id, model::Stage to, Date on, const std::string& lost_reason, Date today, Id user,
+                        int64_t at) override;
 
  private:
   // Callers hold mu_. (Writes of the data bump the shared write counter: DataTx, stmt.h.)

@@ -563,3 +563,10 @@ export interface ForecastAccuracyResponse {
 export interface Meta { forecast_lock_day: number }
 export interface ForecastSaved { id: number; month: string; rep: number; value: number; submitted_at: string; locks_at: string }
 // --- end P5 ---
+// --- forms (填报) ---
+/** Where a write left the Snapshot (appended, or rebuilt). */
+export interface SnapshotWrite { version: number; incremental: boolean; ms: number }
+/** POST /api/v1/payments: fen, YYYY-MM-DD. */
+export interface PaymentBody { contract: number; date: string; amount: number }
+export interface PaymentAnswer extends PaymentBody { id: number; snapshot: SnapshotWrite }
+// --- end forms ---
