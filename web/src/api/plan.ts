@@ -1,6 +1,7 @@
 // P · 目标制定: the target grid and its audit trail; the P pages.
 import { request, type Query } from './http'
-import type { GridResponse, GridCell, AuditEntry, Metric, FunnelResponse, MarketResponse, CompetitorsResponse, FinanceResponse } from './types'
+import type { GridResponse, GridCell, AuditEntry, Metric, FunnelResponse, MarketResponse, CompetitorsResponse, FinanceResponse,
+  ForecastAccuracyResponse, ForecastSaved, ForecastSubmissions } from './types'
 
 export const planApi = {
   grid: (q: { year: number; metric: Metric; owner: 'region' | 'rep'; region?: number | null }) =>
@@ -22,9 +23,6 @@ export const planApi = {
 }
 
 // --- P5 月度销售目标预测: 填报 and accuracy ---
-import type { Query } from './http'
-import type { ForecastAccuracyResponse, ForecastSaved, ForecastSubmissions } from './types'
-
 export const planForecastApi = {
   forecasts: (q: Query) => request<ForecastSubmissions>('GET', '/plan/forecasts', { query: q }),
   submit: (body: { month: string; value: number; rep?: number }) =>
