@@ -99,36 +99,18 @@ SnapshotHolder::Published SnapshotHolder::add_contracts(std::vector<model::Contr
 }
 
 SnapshotHolder::Published SnapshotHolder::publish_contracts(const std::vector<model::Contract>& added) {
-  auto t0 = std::chrono::steady_clock::now();
-  Published out;
-  {
-    std::lock_guard lock(writer_);
-    auto prev = current_.load();
-    out.version = store_.data_version();
-    if (prev) {
-      // A rebuild that ran after the commit already holds these contracts: nothing to add
-      // (appending them again would count them twice).
-      const auto& ids = prev->facts->contracts.id;
-      std::vector<model::Contract> missing;
-      for (const auto& c : added)
-        if (!std::binary_search(ids.begin(), ids.end(), c.id)) missing.push_back(c);
-      if (missing.empty()) {
-        out.incremental = true;
-        out.version = prev->version;
-      } else if (auto next = engine::with_contracts(*prev, std::move(missing), std::max(out.version, prev->version))) {
-        current_.store(next);
-        out.version = next->version;
-        out.incremental = true;
-      }
-    }
-  }
-  if (!out.incremental) {
-    spdlog::info("contracts could not be appended to the snapshot: rebuilding");
-    reload();
-    out.version = current_.load()->version;
-  }
-  out.ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
-  return out;
+  return publish_appended("contracts",
+                          [&added](const std::shared_ptr<const engine::Snapshot>& prev,
+                                   int64_t version) -> std::shared_ptr<const engine::Snapshot> {
+                            // A rebuild that ran after the commit already holds these contracts: nothing to add
+                            // (appending them again would count them twice).
+                            const auto& ids = prev->facts->contracts.id;
+                            std::vector<model::Contract> missing;
+                            for (const auto& c : added)
+                              if (!std::binary_search(ids.begin(), ids.end(), c.id)) missing.push_back(c);
+                            if (missing.empty()) return prev;
+                            return engine::with_contracts(*prev, std::move(missing), version);
+                          });
 }
 
 SnapshotHolder::Published SnapshotHolder::add_payment(model::Payment& p, Id user, int64_t at) {
@@ -136,6 +118,12 @@ SnapshotHolder::Published SnapshotHolder::add_payment(model::Payment& p, Id user
   // what a rebuild already read): one writer at a time, store write and publish together.
   std::lock_guard order(contract_writes_);
   p.id = store_.add_payment(p, user, at);
+  return publish_appended("a payment", [&p](const std::shared_ptr<const engine::Snapshot>& prev, int64_t version) {
+    return engine::with_payments(*prev, {p}, version);
+  });
+}
+
+SnapshotHolder::Published SnapshotHolder::publish_appended(const char* what, const Append& append) {
   auto t0 = std::chrono::steady_clock::now();
   Published out;
   {
@@ -143,15 +131,15 @@ SnapshotHolder::Published SnapshotHolder::add_payment(model::Payment& p, Id user
     auto prev = current_.load();
     out.version = store_.data_version();
     if (prev) {
-      if (auto next = engine::with_payments(*prev, {p}, std::max(out.version, prev->version))) {
-        current_.store(next);
+      if (auto next = append(prev, std::max(out.version, prev->version))) {
+        if (next != prev) current_.store(next);
         out.version = next->version;
         out.incremental = true;
       }
     }
   }
   if (!out.incremental) {
-    spdlog::info("a payment could not be appended to the snapshot: rebuilding");
+    spdlog::info("{} could not be appended to the snapshot: rebuilding", what);
     reload();
     out.version = current_.load()->version;
   }

@@ -11,6 +11,7 @@
 #pragma once
 #include <atomic>
 #include <condition_variable>
+#include <functional>
 #include <memory>
 #include <mutex>
 
@@ -59,6 +60,12 @@ class SnapshotHolder {
   // One full build and publish; the caller holds the rebuild turn. Returns the data version
   // the data set was read at.
   int64_t rebuild();
+  // Publish what `append` makes of the current Snapshot at the given data version (the
+  // Snapshot itself when it already holds the write; null when the engine cannot append),
+  // or rebuild when there is no Snapshot or append gives null. `what` names it in the log.
+  using Append = std::function<std::shared_ptr<const engine::Snapshot>(
+      const std::shared_ptr<const engine::Snapshot>& prev, int64_t version)>;
+  Published publish_appended(const char* what, const Append& append);
 
   store::Store& store_;
   std::mutex writer_;           // one publisher at a time, so versions are published in order
