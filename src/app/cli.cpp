@@ -67,6 +67,7 @@ int run_cli(int argc, char** argv) {
   add->add_option("--login", user_o.login)->required();
   add->add_option("--role", user_o.role)->required()->check(CLI::IsMember({"admin", "executive", "manager", "rep"}));
   add->add_option("--name", user_o.name, "Display name (default: the login)");
+  add->add_option("--email", user_o.email, "Email address for pushed reports");
   add->add_option("--region", user_o.region, "Region id (managers)");
   add->add_option("--rep", user_o.rep, "Rep id (reps)");
   auto* passwd = user_cmd->add_subcommand("passwd", "Set a user's password, read from stdin");

@@ -30,7 +30,7 @@ struct DemoOptions {
 int demo(const DemoOptions& o);
 
 struct UserOptions {
-  std::string db, login, role, name;
+  std::string db, login, role, name, email;
   int64_t region = 0, rep = 0;
 };
 int user_add(const UserOptions& o);

@@ -30,7 +30,9 @@ int user_add(const UserOptions& o) {
     if (!rep_ok) throw std::runtime_error("no rep with id " + std::to_string(o.rep));
   }
   model::validate_login(o.login);
+  model::validate_email(o.email);
   model::User u;
+  u.email = o.email;
   u.login = o.login;
   u.display_name = o.name.empty() ? o.login : o.name;
   u.role = *role;
@@ -55,7 +57,8 @@ int user_list(const std::string& db) {
   auto store = store::open_store(db);
   for (const auto& u : store->list_users())
     std::cout << u.id << "\t" << u.login << "\t" << model::role_code(u.role) << "\t" << u.display_name
-              << "\tregion=" << u.region << "\trep=" << u.rep << (u.active ? "" : "\tinactive") << "\n";
+              << "\tregion=" << u.region << "\trep=" << u.rep << (u.email.empty() ? "" : "\t" + u.email)
+              << (u.active ? "" : "\tinactive") << "\n";
   return 0;
 }
 

@@ -257,6 +257,10 @@ struct User {
   Id rep = 0;     // reps: their Rep row
   std::string lang = "zh-CN";
   bool active = true;
+  // Where pushed reports and alerts reach them (issue 14); empty = no such channel.
+  std::string email{};        // checked by model::validate_email
+  std::string wecom_id{};     // 企业微信 userid
+  std::string dingtalk_id{};  // 钉钉 userid
 };
 
 // A whole data set, as the demo generator or a bulk import produces it and as the

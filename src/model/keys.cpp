@@ -40,4 +40,21 @@ void validate_login(std::string_view login) {
     throw invalid_field("login", "登录名应以字母或数字开头", "A login starts with a letter or a digit");
 }
 
+void validate_email(std::string_view email, const char* field) {
+  if (email.empty()) return;
+  auto bad = [&] {
+    return invalid_field(field, "邮箱地址格式不正确（例如 name@example.com）",
+                         "Not an email address (e.g. name@example.com)");
+  };
+  if (email.size() > 254) throw bad();
+  for (unsigned char c : email)
+    if (c <= 0x20 || c == 0x7f || c == '<' || c == '>' || c == ',' || c == ';' || c == '"') throw bad();
+  auto at = email.find('@');
+  if (at == std::string_view::npos || at == 0 || email.find('@', at + 1) != std::string_view::npos) throw bad();
+  auto domain = email.substr(at + 1);
+  auto dot = domain.find('.');
+  if (dot == std::string_view::npos || dot == 0 || domain.back() == '.' || domain.find("..") != std::string_view::npos)
+    throw bad();
+}
+
 }  // namespace sl::model

@@ -20,4 +20,9 @@ std::string default_employee_no(int64_t rep_id);
 // or digit; logins are unique ignoring case. Throws AppError 422 on field "login".
 void validate_login(std::string_view login);
 
+// An email address as a push recipient: empty (none) or local@domain with a dot in the
+// domain, no spaces or control characters, at most 254 characters. Throws AppError 422 on
+// `field` (default "email").
+void validate_email(std::string_view email, const char* field = "email");
+
 }  // namespace sl::model

@@ -31,6 +31,22 @@ TEST(Keys, Logins) {
   EXPECT_NO_THROW(validate_login(std::string(64, 'a')));
 }
 
+TEST(Keys, Emails) {
+  for (const char* ok : {"", "a@b.cn", "zhang.wei+sales@acme.com.cn", "x@mail.example.org"})
+    EXPECT_NO_THROW(validate_email(ok)) << ok;
+  for (const char* bad : {"a", "@b.cn", "a@", "a@b", "a@.cn", "a@b.", "a@b..cn", "a b@c.cn", "a@b@c.cn",
+                          "<a@b.cn>", "a@b.cn,c@d.cn", "a\n@b.cn"}) {
+    try {
+      validate_email(bad, "recipient");
+      ADD_FAILURE() << "accepted '" << bad << "'";
+    } catch (const AppError& e) {
+      EXPECT_EQ(e.status, 422);
+      EXPECT_EQ(e.field, "recipient");
+    }
+  }
+  EXPECT_THROW(validate_email(std::string(250, 'a') + "@b.cn"), AppError);
+}
+
 TEST(Keys, DefaultEmployeeNumber) {
   EXPECT_EQ(default_employee_no(7), "E00007");
   EXPECT_EQ(default_employee_no(12345), "E12345");

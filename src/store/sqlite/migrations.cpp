@@ -366,10 +366,18 @@ CREATE TABLE import_templates(
 CREATE UNIQUE INDEX import_templates_name ON import_templates(entity, lower(trim(name)));
 )sql";
 
+// Version 9: where pushed reports reach a user (issue 14): an email address and the
+// 企业微信 / 钉钉 user ids, empty = none.
+const char* kV9 = R"sql(
+ALTER TABLE users ADD COLUMN email TEXT NOT NULL DEFAULT '';
+ALTER TABLE users ADD COLUMN wecom_id TEXT NOT NULL DEFAULT '';
+ALTER TABLE users ADD COLUMN dingtalk_id TEXT NOT NULL DEFAULT '';
+)sql";
+
 }  // namespace
 
 const std::vector<std::string>& migrations() {
-  static const std::vector<std::string> kAll = {kV1, kV2, kV3, kV4, kV5, kV6, kV7, kV8};
+  static const std::vector<std::string> kAll = {kV1, kV2, kV3, kV4, kV5, kV6, kV7, kV8, kV9};
   return kAll;
 }
 

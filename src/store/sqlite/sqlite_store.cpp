@@ -141,7 +141,8 @@ int64_t SqliteStore::data_version() {
 
 namespace {
 constexpr const char* kUserCols =
-    "SELECT id, login, display_name, role, region, rep, lang, active, password_hash FROM users ";
+    "SELECT id, login, display_name, role, region, rep, lang, active, password_hash, email, wecom_id, dingtalk_id"
+    " FROM users ";
 
 UserRecord read_user(const Stmt& q) {
   UserRecord r;
@@ -154,6 +155,9 @@ UserRecord read_user(const Stmt& q) {
   r.user.lang = q.text(6);
   r.user.active = q.i64(7) != 0;
   r.password_hash = q.text(8);
+  r.user.email = q.text(9);
+  r.user.wecom_id = q.text(10);
+  r.user.dingtalk_id = q.text(11);
   return r;
 }
 
@@ -174,11 +178,11 @@ Id SqliteStore::add_user(const model::User& u, const std::string& password_hash)
   exists.reset();
   if (taken) throw AppError(422, "invalid_field", "login", "登录名已存在", "Login already exists");
   Stmt ins(db_,
-           "INSERT INTO users(login, display_name, role, region, rep, lang, active, password_hash)"
-           " VALUES (?,?,?,?,?,?,?,?)");
+           "INSERT INTO users(login, display_name, role, region, rep, lang, active, password_hash,"
+           " email, wecom_id, dingtalk_id) VALUES (?,?,?,?,?,?,?,?,?,?,?)");
   ins.bind(1, u.login).bind(2, u.display_name).bind(3, model::role_code(u.role));
   ins.bind_id(4, u.region).bind_id(5, u.rep).bind(6, u.lang).bind(7, u.active ? 1 : 0);
-  ins.bind(8, password_hash).run();
+  ins.bind(8, password_hash).bind(9, u.email).bind(10, u.wecom_id).bind(11, u.dingtalk_id).run();
   Id id = sqlite3_last_insert_rowid(db_);
   tx.commit();
   return id;

@@ -291,6 +291,17 @@ TEST(SqliteStore, InvalidTargetChangeRollsBackBatch) {
   EXPECT_THROW(s->save_targets({{{m3, TargetMetric::sales, OwnerKind::company, 3, 0}, 1}}, 0, 1), AppError);
 }
 
+TEST(SqliteStore, UserContacts) {
+  auto s = open_store(":memory:");
+  s->write_dataset(small_dataset());
+  User c{0, "mgr.mail", "李", Role::manager, 2, 0, "zh-CN", true, "li@acme.cn", "li.wecom", "li.ding"};
+  auto got = s->find_user(s->add_user(c, "h"))->user;
+  EXPECT_EQ(got.email, "li@acme.cn");
+  EXPECT_EQ(got.wecom_id, "li.wecom");
+  EXPECT_EQ(got.dingtalk_id, "li.ding");
+  EXPECT_EQ(s->list_users().at(0).email, "li@acme.cn");
+}
+
 TEST(SqliteStore, Users) {
   auto s = open_store(":memory:");
   s->write_dataset(small_dataset());
@@ -308,6 +319,7 @@ TEST(SqliteStore, Users) {
   EXPECT_EQ(r->password_hash, "hash1");
   EXPECT_EQ(s->find_user(id)->user.login, "mgr.east");
   EXPECT_FALSE(s->find_user(id + 1));
+  EXPECT_EQ(r->user.email, "");
   EXPECT_FALSE(s->find_user_by_login("nobody"));
   try {
     s->add_user(u, "x");
