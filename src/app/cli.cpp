@@ -108,6 +108,17 @@ int run_cli(int argc, char** argv) {
   jobs_run_cmd->add_option("--db", jobs_o.db, "SQLite database file")->required();
   jobs_run_cmd->add_option("--today", jobs_o.today, "Pin today's date (YYYY-MM-DD)");
 
+  RenderOptions render_o;
+  auto* render_cmd = app.add_subcommand("render", "Draw a page as its pushed report in one user's scope (docs/render.md)");
+  render_cmd->add_option("--db", render_o.db, "SQLite database file")->required();
+  render_cmd->add_option("--as", render_o.login, "The user whose scope the report shows")->required();
+  render_cmd->add_option("--page", render_o.page, "do/progress")->required();
+  render_cmd->add_option("--param", render_o.params, "The page's parameter k=v (as_of, period, level, metric, region)");
+  render_cmd->add_option("--lang", render_o.lang, "zh-CN | en")->check(CLI::IsMember({"zh-CN", "en"}));
+  render_cmd->add_option("--format", render_o.format, "pdf | png (the chart)")->check(CLI::IsMember({"pdf", "png"}));
+  render_cmd->add_option("--base-url", render_o.base_url, "The server's address for the report's link");
+  render_cmd->add_option("--out", render_o.out, "Output file")->required();
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -129,6 +140,7 @@ int run_cli(int argc, char** argv) {
         if (*init_cmd) return init(init_o);
         if (*export_cmd) return export_entity(export_o);
         if (*import_cmd) return import_file(import_o);
+        if (*render_cmd) return render_page(render_o);
         return 1;
       },
       [](const AppError&) { return 2; });

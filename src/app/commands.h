@@ -70,6 +70,14 @@ struct JobsOptions {
 };
 int jobs_run(const JobsOptions& o);
 
+// `salesloop render` (render_cmd.cpp): a page as its pushed report (PDF, or its chart as PNG)
+// in one user's scope. Exit codes: 0 written, 1 failed, 2 bad usage.
+struct RenderOptions {
+  std::string db, login, page, lang = "zh-CN", format = "pdf", out, base_url = "http://127.0.0.1:8080";
+  std::vector<std::string> params;  // k=v
+};
+int render_page(const RenderOptions& o);
+
 // `salesloop routes` (routes_cmd.cpp): the HTTP routes, one "METHOD /pattern" a line.
 int routes();
 

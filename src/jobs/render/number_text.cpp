@@ -40,6 +40,13 @@ std::string money_number(double fen, MoneyUnit u) {
   return grouped(yuan, 2);
 }
 
+std::string money_text(double fen, Lang lang) {
+  const MoneyUnit u = money_unit({fen}, lang);
+  const std::string n = money_number(fen, u);
+  if (n == "0") return n;
+  return n + (u == MoneyUnit::wan ? "万" : u == MoneyUnit::k ? "K" : "");
+}
+
 std::string money_unit_name(MoneyUnit u, Lang lang) {
   if (u == MoneyUnit::wan) return present::text("unit.wan", lang);
   if (u == MoneyUnit::k) return lang == Lang::zh ? "千元" : "K yuan";

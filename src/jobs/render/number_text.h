@@ -17,6 +17,8 @@ enum class MoneyUnit { yuan, wan, k };
 MoneyUnit money_unit(const std::vector<double>& fens, Lang lang);
 // Fen in the unit, without suffix: "0.9", "354.5", "9,000.00"; 0 → "0".
 std::string money_number(double fen, MoneyUnit u);
+// A figure standing alone (a KPI card) in its own unit with the suffix: "354.5万", "3,545.0K".
+std::string money_text(double fen, Lang lang);
 // The unit as a header names it: "万元", "K yuan", "元" / "yuan".
 std::string money_unit_name(MoneyUnit u, Lang lang);
 

@@ -131,7 +131,7 @@ void table(Pages& p, const present::Table& t, Lang lang) {
   auto cell = [&](const std::string& s, size_t c, double x, bool head) {
     const TextStyle st{.size = kBody, .bold = head, .color = kText, .align = Align::left, .max_width = widths[c] - 8};
     const double ty = p.y + (row_h - kBody * 1.45) / 2;
-    if (cols[c].numeric && !head) {
+    if (cols[c].numeric) {  // numbers and their headers right-aligned, as on the page
       const double tw = std::min(measure(p.cr, s, st).width, widths[c] - 8);
       draw_text(p.cr, s, x + widths[c] - 4 - tw, ty, st);
     } else {
