@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <unistd.h>
 
@@ -163,6 +164,24 @@ TEST(Render, LongTableBreaksWithItsHeader) {
   EXPECT_EQ(count(text, "签单额(万元)"), 4u);
   EXPECT_TRUE(has(text, "第 4 / 4 页"));
   EXPECT_NE(text.find("代表150"), std::string::npos);  // the last row
+}
+
+// The sample documents as PDF and page PNGs in test-results/render/, to be looked at.
+TEST(Render, SamplesForTheEye) {
+  const char* src = std::getenv("SALESLOOP_SOURCE_DIR");
+  if (!src) GTEST_SKIP() << "SALESLOOP_SOURCE_DIR not set";
+  const std::string dir = std::string(src) + "/test-results/render";
+  run("mkdir -p " + dir);
+  for (Lang lang : {Lang::zh, Lang::en}) {
+    const std::string tag = lang == Lang::zh ? "zh-CN" : "en";
+    for (const auto& [name, doc] : {std::pair{"sample-" + tag, render::sample_doc(lang, 6)},
+                                    std::pair{"long-table-" + tag, render::long_table_doc(lang, 150)}}) {
+      std::ofstream(dir + "/" + name + ".pdf", std::ios::binary) << render_pdf(doc);
+      run("pdftoppm -png -r 80 " + dir + "/" + name + ".pdf " + dir + "/" + name);
+    }
+    std::ofstream(dir + "/chart-line-" + tag + ".png", std::ios::binary)
+        << render_chart_png(render::sample_doc(lang, 0).charts[0], 720, 360);
+  }
 }
 
 }  // namespace
