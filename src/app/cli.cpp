@@ -118,6 +118,8 @@ int run_cli(int argc, char** argv) {
   render_cmd->add_option("--format", render_o.format, "pdf | png (the chart)")->check(CLI::IsMember({"pdf", "png"}));
   render_cmd->add_option("--base-url", render_o.base_url, "The server's address for the report's link");
   render_cmd->add_option("--out", render_o.out, "Output file")->required();
+  render_cmd->add_option("--repeat", render_o.repeat, "Also time this many renders of one recipient")
+      ->check(CLI::Range(0, 10000));
 
   try {
     app.parse(argc, argv);

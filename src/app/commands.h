@@ -75,6 +75,7 @@ int jobs_run(const JobsOptions& o);
 struct RenderOptions {
   std::string db, login, page, lang = "zh-CN", format = "pdf", out, base_url = "http://127.0.0.1:8080";
   std::vector<std::string> params;  // k=v
+  int repeat = 0;                   // > 0: also time this many renders (docs/performance.md)
 };
 int render_page(const RenderOptions& o);
 
