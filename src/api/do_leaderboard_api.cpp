@@ -5,6 +5,7 @@
 #include "analytics/do/per_capita.h"
 #include "api/cached_response.h"
 #include "api/do_json.h"
+#include "api/do_tables.h"
 #include "api/export.h"
 #include "api/rep_json.h"
 #include "api/json_fields.h"
@@ -79,6 +80,8 @@ present::Table per_capita_table(const analytics::PerCapitaResult& r) {
   return spec.build(months);
 }
 
+}  // namespace
+
 // The unit of a ranking metric's value: money, a plain number, or a ratio.
 Unit metric_unit(analytics::BoardMetric m) {
   using M = analytics::BoardMetric;
@@ -103,6 +106,8 @@ present::Table board_table(const analytics::BoardResult& b, const std::string& t
        {{"change", "col.change", Unit::count}, [&](const analytics::BoardRow& r) { return rank(r.change); }}}};
   return spec.build(regions ? b.regions : b.reps);
 }
+
+namespace {
 
 // ?region=ID narrows the ranking (and per-capita) to that region's subtree: 403 outside the
 // caller's scope, 404 unknown, as on D2. A rep's peer group is their 大区 whatever is asked.

@@ -73,6 +73,26 @@ text, _ = render("ceo", "zh-CN", "d3-ceo-regions-zh-CN", "level=region")
 total = con.execute("SELECT SUM(amount) FROM contracts WHERE signed_date BETWEEN '2026-06-01' AND '2026-06-15'").fetchone()[0]
 check(group(total / 100 / 1e4, 1) + "万" in text, "zh-CN: the company's actual KPI")
 
+# D4 for a rep: the ranking of their own 大区's reps only (the page's peer view): the 大区 is the
+# level-1 ancestor of the rep's region, its reps those of the 大区 and its level-2 children.
+rep_region = con.execute("SELECT r.region FROM users u JOIN reps r ON r.id = u.rep WHERE u.login = 'rep.east1'").fetchone()[0]
+while con.execute("SELECT level FROM regions WHERE id = ?", (rep_region,)).fetchone()[0] > 1:
+    rep_region = con.execute("SELECT parent FROM regions WHERE id = ?", (rep_region,)).fetchone()[0]
+in_daqu = "SELECT id FROM regions WHERE id = ? OR parent = ?"
+peers = {n for (n,) in con.execute(f"SELECT name FROM reps WHERE region IN ({in_daqu})", (rep_region, rep_region))}
+others = {n for (n,) in con.execute(f"SELECT name FROM reps WHERE region NOT IN ({in_daqu})", (rep_region, rep_region))} - peers
+for lang, title in (("zh-CN", "销售排行"), ("en", "Leaderboard")):
+    pdf = os.path.join(out_dir, f"d4-rep.east1-{lang}.pdf")
+    subprocess.run([binary, "render", "--db", db, "--as", "rep.east1", "--page", "do/leaderboard", "--lang", lang,
+                    "--out", pdf, "--param", "as_of=2026-06-15"], check=True, capture_output=True)
+    subprocess.run(["pdftoppm", "-png", "-r", "80", pdf, pdf[:-4]], check=True)
+    text = subprocess.run(["pdftotext", "-enc", "UTF-8", "-layout", pdf, "-"], check=True,
+                          capture_output=True, text=True).stdout
+    check(title in text, f"d4 {lang}: title")
+    check(any(n in text for n in peers), f"d4 {lang}: the rep's peers are listed")
+    for n in others:
+        check(not any(l.split()[1:2] == [n] for l in text.splitlines() if l.split()), f"d4 {lang}: {n} is not a peer")
+
 if failures:
     sys.exit(f"{len(failures)} failures")
 print("render cli: ok")

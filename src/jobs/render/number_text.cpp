@@ -47,6 +47,12 @@ std::string money_text(double fen, Lang lang) {
   return n + (u == MoneyUnit::wan ? "万" : u == MoneyUnit::k ? "K" : "");
 }
 
+std::string figure_text(double v, Unit u, Lang lang) {
+  if (u == Unit::money) return money_text(v, lang);
+  if (u == Unit::percent) return grouped(v * 100, 1) + "%";
+  return grouped(v, u == Unit::number ? 2 : 0);
+}
+
 std::string money_unit_name(MoneyUnit u, Lang lang) {
   if (u == MoneyUnit::wan) return present::text("unit.wan", lang);
   if (u == MoneyUnit::k) return lang == Lang::zh ? "千元" : "K yuan";

@@ -19,6 +19,9 @@ MoneyUnit money_unit(const std::vector<double>& fens, Lang lang);
 std::string money_number(double fen, MoneyUnit u);
 // A figure standing alone (a KPI card) in its own unit with the suffix: "354.5万", "3,545.0K".
 std::string money_text(double fen, Lang lang);
+// A figure standing alone in a column's unit: money as money_text, percent "82.4%", count
+// "12", number "3.50".
+std::string figure_text(double v, present::Unit u, Lang lang);
 // The unit as a header names it: "万元", "K yuan", "元" / "yuan".
 std::string money_unit_name(MoneyUnit u, Lang lang);
 
