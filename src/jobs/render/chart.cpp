@@ -88,9 +88,12 @@ void draw_chart(cairo_t* cr, const ReportChart& c, double x, double y, double w,
   double widest = 0;
   for (const auto& cat : c.categories) widest = std::max(widest, measure(cr, cat, axis_st).width);
   const size_t stride = label_stride(n, slot, widest);
-  for (size_t i = 0; i < n; i += stride)
-    draw_text(cr, c.categories[i], left + slot * (static_cast<double>(i) + 0.5), bottom + 4,
-              {.size = axis_st.size, .color = kTextMuted, .align = Align::center});
+  for (size_t i = 0; i < n; i += stride) {
+    // Centred under its slot, but kept inside the chart's box (the first and last labels).
+    const double half = measure(cr, c.categories[i], axis_st).width / 2;
+    const double cx = std::clamp(left + slot * (static_cast<double>(i) + 0.5), x + half + 1, x + w - half - 1);
+    draw_text(cr, c.categories[i], cx, bottom + 4, {.size = axis_st.size, .color = kTextMuted, .align = Align::center});
+  }
 
   const size_t ns = c.series.size();
   for (size_t k = 0; k < ns; ++k) {
