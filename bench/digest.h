@@ -16,6 +16,7 @@
 #include "analytics/check/products.h"
 #include "analytics/check/review.h"
 #include "analytics/check/rfm.h"
+#include "analytics/do/cockpit.h"
 
 namespace sl::bench {
 
@@ -136,6 +137,40 @@ inline int64_t digest(const analytics::CustomerProfile& p) {
   for (size_t o : p.opportunities) d << static_cast<int64_t>(o);
   for (const auto& e : p.timeline) d << int64_t{e.date.days} << e.kind << int64_t{e.rep} << e.amount << e.ref;
   d << static_cast<int64_t>(p.timeline_total);
+  return d.value();
+}
+
+inline int64_t digest(const analytics::CockpitResult& r) {
+  Digest d;
+  d << r.rep << r.name << r.region << r.region_name;
+  for (const auto& c : r.cards) {
+    for (const auto* p : {&c.sales, &c.collection})
+      d << p->target << p->actual << p->completion << p->gap << p->time_progress << int64_t{static_cast<int>(p->status)}
+        << p->required_daily << p->projected;
+    const auto& f = c.figures;
+    d << f.sales << f.collections << f.sales_target << f.collection_target << f.completion << f.collection_completion
+      << f.collection_rate << f.new_customers << f.new_customer_target << f.win_rate << f.won << f.lost
+      << f.forecast_accuracy << f.kpi_score;
+    d << (c.sales_rank ? int64_t{*c.sales_rank} : -1) << (c.kpi_rank ? int64_t{*c.kpi_rank} : -1) << int64_t{c.peers};
+  }
+  for (const auto& b : r.pipeline) d << int64_t{static_cast<int>(b.stage)} << int64_t{b.count} << b.amount;
+  d << int64_t{r.created_this_month} << r.created_this_month_amount;
+  for (const auto& m : r.monthly) d << int64_t{m.month.index} << m.actual << m.target;
+  for (int a : r.activities) d << int64_t{a};
+  for (size_t o : r.closing_this_week) d << static_cast<int64_t>(o);
+  for (const auto& o : r.overdue)
+    d << static_cast<int64_t>(o.contract) << o.overdue << int64_t{o.oldest_due.days} << int64_t{o.days_overdue};
+  d << r.overdue_total << int64_t{r.owned_customers};
+  for (const auto& a : r.at_risk) {
+    d << int64_t{a.customer} << int64_t{a.days_since_last} << a.median_gap << a.t12m << a.t12m_prev << a.yoy;
+    for (const auto& x : a.reasons) d << x;
+  }
+  return d.value();
+}
+
+inline int64_t digest(const std::vector<analytics::CockpitResult>& all) {
+  Digest d;
+  for (const auto& r : all) d << digest(r);
   return d.value();
 }
 

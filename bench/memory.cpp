@@ -42,6 +42,8 @@ std::vector<std::pair<std::string, size_t>> snapshot_bytes(const engine::Snapsho
       {"customers", b(c.name) + b(c.industry) + b(c.size) + b(c.region) + b(c.owner) + b(f.customer_id)},
       {"forecasts", b(f.forecasts.rep) + b(f.forecasts.month) + b(f.forecasts.value) + b(f.forecasts.submitted_at)},
       {"targets (rows)", s.target_rows ? b(*s.target_rows) : 0},
+      {"row index (contracts by customer and rep, customers by owner, opportunities by rep)",
+       f.row_index ? f.row_index->bytes() : 0},
   };
 }
 

@@ -165,10 +165,18 @@ std::vector<Query> request_workload(const engine::Snapshot& s, Date as_of, Id ma
                     return Rows{{static_cast<int64_t>(r.months.size())}};
                   }});
   }
-  qs.push_back({"d1_cockpit", [&s, &d, rep, as_of] {
-                  auto r = analytics::rep_cockpit(s, engine::scope_all(d), d.rep_id[rep], as_of);
-                  return Rows{{static_cast<int64_t>(r.pipeline.size())}};
-                }});
+  qs.push_back(c_query("d1_cockpit", [&s, &d, rep, as_of] {
+    return analytics::rep_cockpit(s, engine::scope_all(d), d.rep_id[rep], as_of);
+  }));
+  // The 9:00 storm without HTTP: the cockpits of 100 reps spread over the company, one after
+  // another (ms for all 100; the digest covers every answer).
+  std::vector<Id> spread;
+  for (int32_t p = 0; p < d.rep_count(); p += std::max(1, d.rep_count() / 100)) spread.push_back(d.rep_id[p]);
+  qs.push_back(c_query("d1_cockpit_100_reps", [&s, &d, spread, as_of] {
+    std::vector<analytics::CockpitResult> out;
+    for (Id id : spread) out.push_back(analytics::rep_cockpit(s, engine::scope_all(d), id, as_of));
+    return out;
+  }));
   add_c_requests(qs, s, as_of, manager_region);
   // One forecast line as P4 and P6 call it: 36 months, horizon 12, with both backtests
   // (12 Holt-Winters fits). A fixed seasonal series with trend and noise, not the Snapshot's.

@@ -6,6 +6,8 @@
 #   scripts/bench_http.sh BUILD DB [AS_OF] [SECONDS]
 # RESULT_CACHE=0 starts the server with the dashboard result cache off, so every request
 # computes its answer (the uncached path); by default repeated requests hit the cache.
+# Last, the "9:00 storm" (bench/storm.mjs): every rep's D1 cockpit once, 32 clients at once.
+# STORM_ONLY=1 skips the wrk runs (cold start and the storm only).
 set -euo pipefail
 BUILD=${1:?build dir}; DB=${2:?database}; AS_OF=${3:-2026-06-15}; SECS=${4:-10}
 command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)"; exit 1; }
@@ -33,6 +35,9 @@ for path in "/api/v1/do/progress?period=${AS_OF:0:7}" "/api/v1/do/progress?perio
             "/api/v1/do/process?period=${AS_OF:0:7}" "/api/v1/do/process?period=${AS_OF:0:4}" \
             "/api/v1/do/leaderboard?period=${AS_OF:0:7}" "/api/v1/do/leaderboard?period=${AS_OF:0:4}&metric=kpi_score" \
             "/api/v1/do/cockpit"; do
+  [ "${STORM_ONLY:-0}" = 1 ] && break
   echo "== GET $path (32 connections, ${SECS}s)"
   wrk -t2 -c32 -d"${SECS}s" --latency -H "Cookie: $cookie" "$base$path" | grep -E "Latency|50%|99%|Requests/sec|Non-2xx|errors" || true
 done
+echo "== 9:00 storm: every rep's cockpit once, 32 clients (result cache ${RESULT_CACHE:-512})"
+node "$(dirname "$0")/../bench/storm.mjs" "$base" "$login" "$password" "$DB" 32 "$AS_OF"

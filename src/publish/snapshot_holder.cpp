@@ -132,7 +132,9 @@ SnapshotHolder::Published SnapshotHolder::publish_appended(const char* what, con
     out.version = store_.data_version();
     if (prev) {
       if (auto next = append(prev, std::max(out.version, prev->version))) {
-        if (next != prev) current_.store(next);
+        // The row lists (engine/row_index.h) cover the rows they were built with; rebuilt here
+        // when an append moved a key column or their tail grew long.
+        if (next != prev) next = engine::with_fresh_row_index(next), current_.store(next);
         out.version = next->version;
         out.incremental = true;
       }

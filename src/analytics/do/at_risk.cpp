@@ -40,6 +40,24 @@ std::optional<AtRiskCustomer> judged(size_t c, const std::vector<int32_t>& days,
   return r;
 }
 
+// A customer's contract days up to as_of, ascending, and its sales in (two_years_ago, year_ago],
+// from its contracts (the Snapshot's contracts-by-customer list: by signing day).
+void account_history(const engine::Facts& f, size_t c, Date as_of, Date two_years_ago, Date year_ago,
+                     std::vector<int32_t>& days, Money& prev) {
+  const auto& t = f.contracts;
+  const engine::RowIndex* x = f.row_index.get();
+  const auto rows = engine::key_rows(x ? &x->contracts_by_customer : nullptr, t.customer, static_cast<int32_t>(c));
+  days.clear();
+  prev = 0;
+  rows.for_each(t.customer, static_cast<int32_t>(c), [&](size_t k) {
+    const int32_t day = t.signed_day[k];
+    if (day > as_of.days) return;
+    days.push_back(day);
+    if (day > two_years_ago.days && day <= year_ago.days) prev += t.amount[k];
+  });
+  if (rows.has_tail()) std::sort(days.begin(), days.end());  // table rows after the list: any date
+}
+
 // class_a_customers' answer for one customer: it walks the customers largest first (ties:
 // lower index) and stops at the first one reached with the share covered, so c is in exactly
 // when it has sales and the customers ranked above it cover less than the share.
@@ -78,20 +96,41 @@ std::vector<bool> class_a_customers(const engine::Facts& f, Date as_of, double s
 std::vector<AtRiskCustomer> at_risk_customers(const engine::Facts& f, int32_t owner, Date as_of) {
   std::vector<AtRiskCustomer> out;
   const size_t n = f.customers.size_count();
-  auto a = class_a_customers(f, as_of);
-  Date year_ago = one_year_earlier(as_of), two_years_ago = one_year_earlier(year_ago);
-  auto t12 = customer_sums(f.sales, n, Date{year_ago.days + 1}, as_of);
-  auto prev = customer_sums(f.sales, n, Date{two_years_ago.days + 1}, year_ago);
-  // Contract dates of the owner's class A customers (sales rows are in date order).
-  std::vector<std::vector<int32_t>> days(n);
-  auto rr = f.sales.range(Date{INT32_MIN / 2}, as_of);
-  for (size_t i = rr.begin; i < rr.end; ++i) {
-    int32_t c = f.sales.customer[i];
-    if (c != engine::kNone && a[c] && f.customers.owner[c] == owner) days[c].push_back(f.sales.day[i]);
+  const Date year_ago = one_year_earlier(as_of), two_years_ago = one_year_earlier(year_ago);
+  const auto t12 = customer_sums(f.sales, n, Date{year_ago.days + 1}, as_of);
+  // The owner's customers with sales (from the customers-by-owner list), best ranked first:
+  // larger trailing sales, then lower index, as class_a_customers walks them.
+  const engine::RowIndex* x = f.row_index.get();
+  std::vector<size_t> cand;
+  engine::key_rows(x ? &x->customers_by_owner : nullptr, f.customers.owner, owner)
+      .for_each(f.customers.owner, owner, [&](size_t c) {
+        if (c < n && t12[c] > 0) cand.push_back(c);
+      });
+  auto above_rank = [&](size_t k, size_t c) { return t12[k] > t12[c] || (t12[k] == t12[c] && k < c); };
+  std::sort(cand.begin(), cand.end(), [&](size_t a, size_t b) { return above_rank(a, b); });
+  // Σ of the customers ranked above each candidate, in one pass over all customers: a customer
+  // adds to the first candidate it ranks above (and so to every later one, by the prefix sum).
+  std::vector<Money> above(cand.size(), 0);
+  Money total = 0;
+  for (size_t k = 0; k < n; ++k) {
+    total += t12[k];
+    if (t12[k] <= 0 || cand.empty() || !above_rank(k, cand.back())) continue;
+    const auto j = std::partition_point(cand.begin(), cand.end(), [&](size_t c) { return !above_rank(k, c); });
+    above[static_cast<size_t>(j - cand.begin())] += t12[k];
   }
-  for (size_t c = 0; c < n; ++c) {
-    if (!a[c] || f.customers.owner[c] != owner || days[c].empty()) continue;
-    if (auto r = judged(c, days[c], as_of, t12[c], prev[c])) out.push_back(std::move(*r));
+  std::vector<size_t> in_a;  // class A (class_a_customers' rule, share 0.8), by index
+  Money cum = 0;
+  for (size_t j = 0; j < cand.size(); ++j) {
+    cum += above[j];
+    if (total > 0 && !(static_cast<double>(cum) >= 0.8 * static_cast<double>(total))) in_a.push_back(cand[j]);
+  }
+  std::sort(in_a.begin(), in_a.end());
+  std::vector<int32_t> days;
+  for (size_t c : in_a) {
+    Money prev = 0;
+    account_history(f, c, as_of, two_years_ago, year_ago, days, prev);
+    if (days.empty()) continue;
+    if (auto r = judged(c, days, as_of, t12[c], prev)) out.push_back(std::move(*r));
   }
   std::stable_sort(out.begin(), out.end(), [](auto& x, auto& y) { return x.t12m > y.t12m; });
   return out;
@@ -105,13 +144,8 @@ std::optional<AtRiskCustomer> at_risk_customer(const engine::Facts& f, int32_t c
   const auto t12 = customer_sums(f.sales, n, Date{year_ago.days + 1}, as_of);
   if (!in_class_a(t12, c, 0.8)) return std::nullopt;  // class_a_customers' default share
   Money prev = 0;
-  const auto before = f.sales.range(Date{two_years_ago.days + 1}, year_ago);
-  for (size_t i = before.begin; i < before.end; ++i)
-    if (f.sales.customer[i] == customer) prev += f.sales.amount[i];
-  std::vector<int32_t> days;  // its contract days (sales rows are in date order)
-  const auto upto = f.sales.range(Date{INT32_MIN / 2}, as_of);
-  for (size_t i = upto.begin; i < upto.end; ++i)
-    if (f.sales.customer[i] == customer) days.push_back(f.sales.day[i]);
+  std::vector<int32_t> days;
+  account_history(f, c, as_of, two_years_ago, year_ago, days, prev);
   if (days.empty()) return std::nullopt;
   return judged(c, days, as_of, t12[c], prev);
 }

@@ -63,33 +63,35 @@ CockpitResult rep_cockpit(const engine::Snapshot& s, const engine::Scope& scope,
   for (int st = 0; st <= static_cast<int>(model::Stage::negotiation); ++st)
     r.pipeline.push_back({static_cast<model::Stage>(st), 0, 0});
   const auto& o = f.opportunities;
+  const engine::RowIndex* x = f.row_index.get();  // the rep's own rows (engine/row_index.h)
   Date monday = week_monday(as_of), sunday{monday.days + 6};
-  for (size_t i = 0; i < o.size(); ++i) {
-    if (o.rep[i] != rep) continue;
+  engine::key_rows(x ? &x->opportunities_by_rep : nullptr, o.rep, rep).for_each(o.rep, rep, [&](size_t i) {
     if (o.created[i] >= m.first_day().days && o.created[i] <= as_of.days) {
       ++r.created_this_month;
       r.created_this_month_amount += o.amount[i];
     }
-    if (!o.open_at(i, as_of)) continue;
+    if (!o.open_at(i, as_of)) return;
     int32_t st = o.stage_at(i, as_of);
     if (st >= 0 && st <= static_cast<int>(model::Stage::negotiation)) {
       r.pipeline[st].count++;
       r.pipeline[st].amount += o.amount[i];
     }
     if (o.expected_close[i] >= monday.days && o.expected_close[i] <= sunday.days) r.closing_this_week.push_back(i);
-  }
+  });
 
-  for (int k = 1; k <= 12; ++k) {
-    Month x = Month::of(m.year(), k);
-    CockpitMonth cm{x, std::nullopt, std::nullopt};
-    if (x <= m) {
-      Money a = 0;
-      auto rr = f.sales.range(x.first_day(), std::min(x.last_day(), as_of));
-      for (size_t i = rr.begin; i < rr.end; ++i)
-        if (f.sales.rep[i] == rep) a += f.sales.amount[i];
-      cm.actual = a;
-    }
-    int64_t t = s.targets->get(model::TargetMetric::sales, s.targets->rep_slot(rep), x);
+  // Sales by month of as_of's year, from the rep's contracts (the sales facts' rows, by id).
+  const auto& k = f.contracts;
+  std::array<Money, 12> by_month{};
+  const int32_t jan1 = Month::of(m.year(), 1).first_day().days;
+  engine::key_rows(x ? &x->contracts_by_rep : nullptr, k.rep, rep).for_each(k.rep, rep, [&](size_t c) {
+    const int32_t day = k.signed_day[c];
+    if (day >= jan1 && day <= as_of.days) by_month[static_cast<size_t>(Month::of(Date{day}).month() - 1)] += k.amount[c];
+  });
+  for (int i = 1; i <= 12; ++i) {
+    const Month month = Month::of(m.year(), i);
+    CockpitMonth cm{month, std::nullopt, std::nullopt};
+    if (month <= m) cm.actual = by_month[static_cast<size_t>(i - 1)];
+    int64_t t = s.targets->get(model::TargetMetric::sales, s.targets->rep_slot(rep), month);
     if (t != engine::kNoTarget) cm.target = t;
     r.monthly.push_back(cm);
   }
@@ -101,10 +103,10 @@ CockpitResult rep_cockpit(const engine::Snapshot& s, const engine::Scope& scope,
     if (f.activities.rep[i] == rep && f.activities.category[i] >= 0 && f.activities.category[i] < 4)
       r.activities[f.activities.category[i]]++;
 
-  r.overdue = overdue_contracts(f.contracts, rep, as_of);
-  for (const auto& x : r.overdue) r.overdue_total += x.overdue;
-  for (size_t c = 0; c < f.customers.size_count(); ++c)
-    if (f.customers.owner[c] == rep) ++r.owned_customers;
+  r.overdue = overdue_contracts(f, rep, as_of);
+  for (const auto& od : r.overdue) r.overdue_total += od.overdue;
+  engine::key_rows(x ? &x->customers_by_owner : nullptr, f.customers.owner, rep)
+      .for_each(f.customers.owner, rep, [&](size_t) { ++r.owned_customers; });
   r.at_risk = at_risk_customers(f, rep, as_of);
   return r;
 }

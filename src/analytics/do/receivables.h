@@ -17,6 +17,8 @@ struct OverdueContract {
 
 // Contracts of the rep (index) with an overdue amount on as_of, largest first.
 std::vector<OverdueContract> overdue_contracts(const engine::ContractTable& t, int32_t rep, Date as_of);
+// The same through the Snapshot's contracts-by-rep list (engine/row_index.h): the rep's own rows.
+std::vector<OverdueContract> overdue_contracts(const engine::Facts& f, int32_t rep, Date as_of);
 
 // The rule itself: `paid` applied to plan amounts in order (oldest due first); returns
 // what stays unpaid of each. The plan must be sorted by due date.
