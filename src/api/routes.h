@@ -46,6 +46,8 @@ void add_import_routes(http::Router& r, Context& ctx);
 void add_payment_routes(http::Router& r, Context& ctx);
 // 商机维护: POST /api/v1/opportunities, POST …/{id}/stage (opportunities_api.cpp).
 void add_opportunity_routes(http::Router& r, Context& ctx);
+// 用户管理 (issue 14): /api/v1/users…, PATCH /api/v1/me (users_api.cpp).
+void add_user_routes(http::Router& r, Context& ctx);
 
 // The user as the API shows it (also used by /me and the session answer).
 boost::json::object user_json(const model::User& u);

@@ -10,7 +10,12 @@ json::object user_json(const model::User& u) {
                       {"display_name", u.display_name},
                       {"role", model::role_code(u.role)},
                       {"region", u.region ? json::value(u.region) : json::value(nullptr)},
-                      {"rep", u.rep ? json::value(u.rep) : json::value(nullptr)}};
+                      {"rep", u.rep ? json::value(u.rep) : json::value(nullptr)},
+                      {"email", u.email},
+                      {"wecom_id", u.wecom_id},
+                      {"dingtalk_id", u.dingtalk_id},
+                      {"lang", u.lang},
+                      {"active", u.active}};
 }
 
 void add_session_routes(http::Router& r, Context& ctx) {

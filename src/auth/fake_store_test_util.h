@@ -61,6 +61,22 @@ class FakeStore : public store::UserStore {
   void delete_user_sessions(Id user) override {
     std::erase_if(sessions, [user](const auto& kv) { return kv.second.user == user; });
   }
+  // User administration (not what auth tests exercise): the plain versions, without audit.
+  Id create_user(const model::User& u, const std::string& hash, Id, int64_t) override { return add_user(u, hash); }
+  bool update_user(const model::User& u, Id, int64_t) override {
+    auto it = users.find(u.id);
+    if (it == users.end()) return false;
+    it->second.user = u;
+    if (!u.active) delete_user_sessions(u.id);
+    return true;
+  }
+  bool reset_password(Id user, const std::string& hash, Id, int64_t) override {
+    auto it = users.find(user);
+    if (it == users.end()) return false;
+    it->second.password_hash = hash;
+    delete_user_sessions(user);
+    return true;
+  }
   std::multimap<std::string, int64_t> failures;  // key → at
   FailureCount login_failures(const std::string& key, int64_t since) override {
     FailureCount c;

@@ -142,6 +142,19 @@ class UserStore {
   virtual void clear_login_failures(const std::string& key) = 0;
   // Ends every session of a user (a changed password, a disabled account).
   virtual void delete_user_sessions(Id user) = 0;
+
+  // --- users (issue 14: user administration) ---
+  // Each write is one transaction with its audit row (entity "user", key the id, old/new
+  // JSON of the user's fields, never the password hash).
+  // add_user with its audit row; `by` is the admin who created the user.
+  virtual Id create_user(const model::User& u, const std::string& password_hash, Id by, int64_t at) = 0;
+  // Every field but login and id (display_name, role, region, rep, lang, active, email,
+  // wecom_id, dingtalk_id). Ends the user's sessions in the same transaction when they are
+  // deactivated or their role, region or rep changes. 409 "last_admin" when it would leave no
+  // active admin. false when there is no such user (nothing written).
+  virtual bool update_user(const model::User& u, Id by, int64_t at) = 0;
+  // set_password by id, audited (new_value {"password":"reset"}), sessions ended. false: no such user.
+  virtual bool reset_password(Id user, const std::string& password_hash, Id by, int64_t at) = 0;
 };
 
 // The audit trail every write leaves (entity, key, old and new value).

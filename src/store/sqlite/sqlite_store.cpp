@@ -9,6 +9,7 @@
 
 #include "core/error.h"
 #include "store/sqlite/migrations.h"
+#include "store/sqlite/user_rows.h"
 
 namespace sl::store {
 
@@ -139,8 +140,7 @@ int64_t SqliteStore::data_version() {
 
 // --- users ---------------------------------------------------------------------
 
-namespace {
-constexpr const char* kUserCols =
+const char* const kUserCols =
     "SELECT id, login, display_name, role, region, rep, lang, active, password_hash, email, wecom_id, dingtalk_id"
     " FROM users ";
 
@@ -161,6 +161,7 @@ UserRecord read_user(const Stmt& q) {
   return r;
 }
 
+namespace {
 std::optional<UserRecord> one_user(Stmt& q) {
   std::optional<UserRecord> r;
   if (q.step()) r = read_user(q);
@@ -172,6 +173,12 @@ std::optional<UserRecord> one_user(Stmt& q) {
 Id SqliteStore::add_user(const model::User& u, const std::string& password_hash) {
   std::lock_guard lock(mu_);
   DataTx tx(db_);
+  Id id = insert_user_locked(u, password_hash);
+  tx.commit();
+  return id;
+}
+
+Id SqliteStore::insert_user_locked(const model::User& u, const std::string& password_hash) {
   Stmt exists(db_, "SELECT 1 FROM users WHERE lower(login) = lower(?)");
   exists.bind(1, u.login);
   bool taken = exists.step();
@@ -183,9 +190,7 @@ Id SqliteStore::add_user(const model::User& u, const std::string& password_hash)
   ins.bind(1, u.login).bind(2, u.display_name).bind(3, model::role_code(u.role));
   ins.bind_id(4, u.region).bind_id(5, u.rep).bind(6, u.lang).bind(7, u.active ? 1 : 0);
   ins.bind(8, password_hash).bind(9, u.email).bind(10, u.wecom_id).bind(11, u.dingtalk_id).run();
-  Id id = sqlite3_last_insert_rowid(db_);
-  tx.commit();
-  return id;
+  return sqlite3_last_insert_rowid(db_);
 }
 
 std::optional<UserRecord> SqliteStore::find_user_by_login(const std::string& login) {

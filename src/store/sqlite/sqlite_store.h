@@ -38,6 +38,9 @@ class SqliteStore final : public Store {
   void delete_session(const std::string& token_hash) override;
   void delete_expired_sessions(int64_t now) override;
   void delete_user_sessions(Id user) override;
+  Id create_user(const model::User& u, const std::string& password_hash, Id by, int64_t at) override;  // users_admin.cpp
+  bool update_user(const model::User& u, Id by, int64_t at) override;                                 // users_admin.cpp
+  bool reset_password(Id user, const std::string& password_hash, Id by, int64_t at) override;          // users_admin.cpp
 
   FailureCount login_failures(const std::string& key, int64_t since) override;  // login_failures.cpp
   void add_login_failure(const std::string& key, int64_t at, int64_t forget_before) override;
@@ -93,6 +96,7 @@ class SqliteStore final : public Store {
   std::vector<model::Target> load_targets_locked(sqlite3* db);
   std::vector<model::Region> load_regions_locked(sqlite3* db);
   std::vector<model::Rep> load_reps_locked(sqlite3* db);
+  Id insert_user_locked(const model::User& u, const std::string& password_hash);  // add_user's insert
 
   // Reads that answer requests use a connection of their own (rdb_ under rmu_), so a write
   // waiting out busy_timeout for a lock another process holds does not hold them up: in WAL

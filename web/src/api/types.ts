@@ -570,3 +570,22 @@ export interface SnapshotWrite { version: number; incremental: boolean; ms: numb
 export interface PaymentBody { contract: number; date: string; amount: number }
 export interface PaymentAnswer extends PaymentBody { id: number; snapshot: SnapshotWrite }
 // --- end forms ---
+
+// --- 用户管理 (issue 14) ---
+/** A user as GET/PATCH /api/v1/users shows it: with contact addresses and scope names. */
+export interface AdminUser extends User {
+  email: string; wecom_id: string; dingtalk_id: string; lang: 'zh-CN' | 'en'; active: boolean
+  region_name: string | null; rep_name: string | null
+}
+export interface UserList { users: AdminUser[]; total: number; page: number; page_size: number }
+/** The editable fields; POST also takes login and an optional password (else one is generated). */
+export interface UserFields {
+  display_name?: string; role?: Role; region?: number | null; rep?: number | null
+  email?: string; wecom_id?: string; dingtalk_id?: string; lang?: 'zh-CN' | 'en'; active?: boolean
+}
+export interface UserScopes {
+  regions: { id: number; name: string; level: number }[]
+  reps: { id: number; name: string; employee_no: string; region: number }[]
+}
+/** The session's user also carries their own addresses and language (merged into User above). */
+export interface User { email?: string; wecom_id?: string; dingtalk_id?: string; lang?: 'zh-CN' | 'en'; active?: boolean }

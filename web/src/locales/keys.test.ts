@@ -23,7 +23,7 @@ const tree = (l: string) => i18n.global.getLocaleMessage(l) as unknown as Tree
 /** A key's pattern, "{}" standing for the variable part → the values it takes. */
 const DYNAMIC: Record<string, readonly (string | number)[]> = {
   'roles.{}': ROLES,
-  'menu.{}': ['plan', 'do', 'check', 'act'],          // SideMenu's groups (router meta.group)
+  'menu.{}': ['plan', 'do', 'check', 'act', 'admin'],          // SideMenu's groups (router meta.group)
   'status.{}': PROGRESS_STATUSES,
   'error.{}': [403, 404],                              // ErrorPage's codes
   'error.d{}': [403, 404],

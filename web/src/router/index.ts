@@ -6,8 +6,9 @@ import { dataRoutes } from './data'
 import { doRoutes } from './do'
 import { checkRoutes } from './check'
 import { actRoutes } from './act'
+import { adminRoutes } from './admin'
 
-export type Group = 'plan' | 'do' | 'check' | 'act'
+export type Group = 'plan' | 'do' | 'check' | 'act' | 'admin'
 declare module 'vue-router' {
   interface RouteMeta {
     public?: boolean
@@ -19,7 +20,7 @@ declare module 'vue-router' {
 
 
 /** Pages that appear in the side menu, one file per area. Order inside a group is menu order. */
-export const pageRoutes: RouteRecordRaw[] = [...planRoutes, ...dataRoutes, ...doRoutes, ...checkRoutes, ...actRoutes]
+export const pageRoutes: RouteRecordRaw[] = [...planRoutes, ...dataRoutes, ...doRoutes, ...checkRoutes, ...actRoutes, ...adminRoutes]
 
 const routes: RouteRecordRaw[] = [
   { path: '/login', name: 'login', component: () => import('../views/Login.vue'), meta: { public: true } },
