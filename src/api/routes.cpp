@@ -23,6 +23,8 @@ void register_routes(http::Router& r, Context& ctx) {
   add_plan_forecasts_routes(r, ctx);
   add_payment_routes(r, ctx);
   add_opportunity_routes(r, ctx);
+  add_opportunity_list_routes(r, ctx);
+  add_picker_routes(r, ctx);
 }
 
 }  // namespace sl::api
