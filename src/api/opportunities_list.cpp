@@ -8,6 +8,7 @@
 // at once; an id or filter outside the scope answers 404, as one that does not exist.
 #include <algorithm>
 
+#include "api/do_json.h"
 #include "api/json_fields.h"
 #include "api/list_order.h"
 #include "api/list_search.h"
@@ -151,7 +152,7 @@ void add_opportunity_list_routes(http::Router& r, Context& ctx) {
     for (size_t k : page_order(rows.size(), order, paging,
                                [&](size_t k, const std::string& key) { return sort_value(s, rows[k], key); }))
       out.push_back(row_json(s, rows[k]));
-    json::object answer{{"rows", std::move(out)}, {"version", s.version}};
+    json::object answer{{"rows", std::move(out)}, {"version", s.version}, {"options", do_api::filter_options(c)}};
     add_order(answer, rows.size(), paging, order);
     return http::json_response(200, answer);
   });
