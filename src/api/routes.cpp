@@ -24,6 +24,8 @@ void register_routes(http::Router& r, Context& ctx) {
   add_payment_routes(r, ctx);
   add_opportunity_routes(r, ctx);
   add_user_routes(r, ctx);
+  add_opportunity_list_routes(r, ctx);
+  add_picker_routes(r, ctx);
 }
 
 }  // namespace sl::api

@@ -48,6 +48,10 @@ void add_payment_routes(http::Router& r, Context& ctx);
 void add_opportunity_routes(http::Router& r, Context& ctx);
 // 用户管理 (issue 14): /api/v1/users…, PATCH /api/v1/me (users_api.cpp).
 void add_user_routes(http::Router& r, Context& ctx);
+// opps: 商机维护's list and drawer GET /api/v1/opportunities, …/{id} (opportunities_list.cpp);
+// the forms' pickers GET /api/v1/pickers/customers, …/products (pickers_api.cpp).
+void add_opportunity_list_routes(http::Router& r, Context& ctx);
+void add_picker_routes(http::Router& r, Context& ctx);
 
 // The user as the API shows it (also used by /me and the session answer).
 boost::json::object user_json(const model::User& u);

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <numeric>
 
+#include "model/opportunity_rules.h"
+
 namespace sl::engine {
 
 namespace {
@@ -63,8 +65,12 @@ OpportunityTable build_opportunities(const std::vector<model::Opportunity>& in, 
   std::sort(os.begin(), os.end(), [](auto* a, auto* b) { return a->id < b->id; });
   OpportunityTable t;
   t.hist_begin.push_back(0);
+  t.code_begin.push_back(0);
   for (const auto* o : os) {
     t.id.push_back(o->id);
+    const std::string code = o->code.empty() ? model::opportunity_code(o->id) : o->code;
+    for (char ch : code) t.code_chars.push_back(ch);
+    t.code_begin.push_back(static_cast<uint32_t>(t.code_chars.size()));
     t.customer.push_back(lookup(customer_index, o->customer));
     t.rep.push_back(dims.find_rep(o->rep));
     auto cat = category_code.find(o->category);
@@ -81,7 +87,7 @@ OpportunityTable build_opportunities(const std::vector<model::Opportunity>& in, 
     t.hist_begin.push_back(static_cast<uint32_t>(t.hist_stage.size()));
   }
   fit(t.id, t.customer, t.rep, t.category, t.amount, t.created, t.expected_close, t.closed, t.stage, t.hist_begin,
-      t.hist_stage, t.hist_day);
+      t.hist_stage, t.hist_day, t.code_chars, t.code_begin);
   return t;
 }
 

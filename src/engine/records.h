@@ -44,6 +44,12 @@ struct OpportunityTable {
   Column<uint32_t> hist_begin;                      // size() + 1 offsets
   Column<int8_t> hist_stage;
   Column<int32_t> hist_day;
+  // Codes (商机编号) packed as ContractTable's are; the 商机维护 list shows and searches them.
+  Column<char> code_chars;
+  Column<uint32_t> code_begin;  // size() + 1 offsets into code_chars
+  std::string_view code(size_t i) const {
+    return std::string_view(code_chars.data() + code_begin[i], code_begin[i + 1] - code_begin[i]);
+  }
   size_t size() const { return id.size(); }
   // The stage the opportunity was in at the end of day `as_of`; kNone before it existed.
   int32_t stage_at(size_t i, Date as_of) const;

@@ -1,6 +1,7 @@
 #include "publish/snapshot_holder.h"
 
 #include "engine/append_forecast.h"
+#include "engine/append_opportunity.h"
 
 #include <malloc.h>
 #include <spdlog/spdlog.h>
@@ -120,6 +121,26 @@ SnapshotHolder::Published SnapshotHolder::add_payment(model::Payment& p, Id user
   p.id = store_.add_payment(p, user, at);
   return publish_appended("a payment", [&p](const std::shared_ptr<const engine::Snapshot>& prev, int64_t version) {
     return engine::with_payments(*prev, {p}, version);
+  });
+}
+
+SnapshotHolder::Published SnapshotHolder::add_opportunity(model::Opportunity& o, Id user, int64_t at) {
+  // Ids in commit order, appended in that order (with_opportunity takes only a higher id).
+  std::lock_guard order(contract_writes_);
+  o.id = store_.add_opportunity(o, user, at);
+  o.history = {{o.stage, o.created}};  // the first stage event the store wrote
+  return publish_appended("an opportunity", [&o](const std::shared_ptr<const engine::Snapshot>& prev, int64_t version) {
+    return engine::with_opportunity(prev, o, version);
+  });
+}
+
+SnapshotHolder::Published SnapshotHolder::move_opportunity(Id id, model::Stage to, Date on,
+                                                           const std::string& lost_reason, Date today, Id user,
+                                                           int64_t at) {
+  std::lock_guard order(contract_writes_);
+  store_.move_opportunity(id, to, on, lost_reason, today, user, at);
+  return publish_appended("a stage move", [&](const std::shared_ptr<const engine::Snapshot>& prev, int64_t version) {
+    return engine::with_stage_move(prev, id, to, on, version);
   });
 }
 

@@ -54,6 +54,14 @@ class SnapshotHolder {
   // gets the assigned id.
   Published add_payment(model::Payment& p, Id user, int64_t at);
 
+  // 商机维护: a new opportunity (store::Store::add_opportunity, one transaction with its first
+  // stage event and audit row; `o` gets the id, and its history that event), or a stage move
+  // (store::Store::move_opportunity), then a Snapshot with it appended (engine/
+  // append_opportunity.h), or rebuilt when it cannot be.
+  Published add_opportunity(model::Opportunity& o, Id user, int64_t at);
+  Published move_opportunity(Id id, model::Stage to, Date on, const std::string& lost_reason, Date today, Id user,
+                             int64_t at);
+
   int64_t rebuilds() const { return rebuilds_.load(); }  // how many ran (tests, logs)
 
  private:
@@ -69,7 +77,7 @@ class SnapshotHolder {
 
   store::Store& store_;
   std::mutex writer_;           // one publisher at a time, so versions are published in order
-  std::mutex contract_writes_;  // add_contracts, add_payment: store write and publish in one order
+  std::mutex contract_writes_;  // add_contracts, add_payment, opportunities: store write and publish in one order
   std::atomic<std::shared_ptr<const engine::Snapshot>> current_;
 
   std::mutex turn_mu_;  // guards the two below

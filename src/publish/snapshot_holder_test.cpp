@@ -132,5 +132,36 @@ TEST(SnapshotHolder, ConcurrentRebuildsCoalesce) {
   EXPECT_GE(h.rebuilds(), 2);
 }
 
+TEST(SnapshotHolder, OpportunitiesAppendWithoutARebuild) {
+  auto store = store::open_store(":memory:");
+  store->write_dataset(tiny());
+  SnapshotHolder h(*store);
+  h.reload();
+  model::Opportunity o;
+  o.customer = 2, o.rep = 7, o.category = "服务器", o.amount = 800, o.created = D("2026-06-01");
+  o.expected_close = D("2026-09-30");
+  auto added = h.add_opportunity(o, 0, 1);
+  EXPECT_TRUE(added.incremental);
+  auto moved = h.move_opportunity(o.id, model::Stage::proposal, D("2026-06-03"), "", D("2026-06-15"), 0, 2);
+  EXPECT_TRUE(moved.incremental);
+  auto lost = h.move_opportunity(o.id, model::Stage::lost, D("2026-06-10"), "价格", D("2026-06-15"), 0, 3);
+  EXPECT_TRUE(lost.incremental);
+  EXPECT_EQ(h.rebuilds(), 1);
+  const auto appended = h.current();
+  EXPECT_EQ(appended->version, store->data_version());
+  h.reload();  // the store as a rebuild reads it: the same table
+  ASSERT_EQ(h.rebuilds(), 2);
+  const auto &a = appended->facts->opportunities, &b = h.current()->facts->opportunities;
+  ASSERT_EQ(a.size(), 1u);
+  ASSERT_EQ(b.size(), 1u);
+  EXPECT_EQ(a.stage[0], b.stage[0]);
+  EXPECT_EQ(a.closed[0], b.closed[0]);
+  EXPECT_EQ(std::vector<int8_t>(a.hist_stage.begin(), a.hist_stage.end()),
+            std::vector<int8_t>(b.hist_stage.begin(), b.hist_stage.end()));
+  EXPECT_EQ(std::vector<int32_t>(a.hist_day.begin(), a.hist_day.end()),
+            std::vector<int32_t>(b.hist_day.begin(), b.hist_day.end()));
+  EXPECT_EQ(a.code(0), b.code(0));
+}
+
 }  // namespace
 }  // namespace sl::publish

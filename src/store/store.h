@@ -107,6 +107,13 @@ class DataStore {
   // when it ends, and an audit row. No such opportunity: 404 not_found.
   virtual void move_opportunity(Id id, model::Stage to, Date on, const std::string& lost_reason, Date today, Id user,
                                 int64_t at) = 0;
+
+  // --- opps: 商机维护 drawer and 合同录入 product picker ---
+  // One opportunity as stored, with its stage history in (date, seq) order and its lost
+  // reason; nullopt when there is no such opportunity.
+  virtual std::optional<model::Opportunity> find_opportunity(Id id) = 0;
+  // Every product (a small table), by id: the picker shows list price and unit cost.
+  virtual std::vector<model::Product> list_products() = 0;
 };
 
 // Users, sessions and the login throttle's counters (src/auth/ needs only this).

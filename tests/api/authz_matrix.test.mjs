@@ -148,6 +148,11 @@ function rows(f) {
     { route: 'POST /api/v1/payments', body: { contract: f.contract, date: AS_OF, amount: 0 }, expect: by(every(422), { mgrSouth: 404, repEast2: 404, repSouth1: 404 }) },
     { route: 'POST /api/v1/opportunities', body: { customer: f.customer.id, category: '没有的类别', amount: 1, expected_close: AS_OF }, expect: by(every(422), { mgrSouth: 404, repEast2: 404, repSouth1: 404 }) },
     { route: 'POST /api/v1/opportunities/{id}/stage', path: { id: f.opportunity.id }, body: { stage: 'nope' }, expect: by(every(422), { mgrSouth: 404, repEast2: 404, repSouth1: 404 }) },
+    // opps: 商机维护's list and drawer, the forms' pickers (scoped lists: everyone reads their own).
+    { route: 'GET /api/v1/opportunities', expect: every(200) },
+    { route: 'GET /api/v1/opportunities/{id}', path: { id: f.opportunity.id }, expect: by(every(200), { mgrSouth: 404, repEast2: 404, repSouth1: 404 }) },
+    { route: 'GET /api/v1/pickers/customers', expect: every(200) },
+    { route: 'GET /api/v1/pickers/products', expect: every(200) },
     // Without the CSRF header a write is refused before anything else.
     { route: 'POST /api/v1/contracts', csrf: false, body: contractBody, expect: every(403) },
     { route: 'PUT /api/v1/targets/grid', csrf: false, body: {}, expect: every(403) },

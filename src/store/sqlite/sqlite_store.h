@@ -88,6 +88,9 @@ class SqliteStore final : public Store {
   Id add_opportunity(const model::Opportunity& o, Id user, int64_t at) override;  // opportunity_writes.cpp
   void move_opportunity(Id id, model::Stage to, Date on, const std::string& lost_reason, Date today, Id user,
                         int64_t at) override;
+  // --- opps --- (opportunity_reads.cpp)
+  std::optional<model::Opportunity> find_opportunity(Id id) override;
+  std::vector<model::Product> list_products() override;
 
  private:
   // Callers hold mu_. (Writes of the data bump the shared write counter: DataTx, stmt.h.)

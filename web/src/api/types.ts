@@ -589,3 +589,36 @@ export interface UserScopes {
 }
 /** The session's user also carries their own addresses and language (merged into User above). */
 export interface User { email?: string; wecom_id?: string; dingtalk_id?: string; lang?: 'zh-CN' | 'en'; active?: boolean }
+
+// --- opps (商机维护, 合同录入) ---
+export type OppStatus = 'open' | 'won' | 'lost'
+export interface OppRow {
+  id: number; code: string
+  customer: { id: number; code: string; name: string } | null
+  rep: { id: number; name: string } | null
+  category: string; amount: number; created: string; expected_close: string
+  stage: Stage; closed: string | null
+}
+export interface OppList {
+  rows: OppRow[]; total: number; page: number; page_size: number; sort: string | null; order: 'asc' | 'desc'
+  version: number; options: FilterOptions
+}
+export interface OppDetail extends OppRow {
+  lost_reason: string
+  history: { stage: Stage; date: string }[]
+  next_stages: Stage[]
+  audit: { at: string; user: string; old: string; new: string }[]
+}
+export interface OppBody { customer: number; category: string; amount: number; expected_close: string; rep?: number }
+export interface OppSaved { id: number; code: string; stage: Stage; snapshot: SnapshotWrite }
+export interface StageMoveBody { stage: Stage; date?: string; lost_reason?: string }
+export interface PickedCustomer { id: number; code: string; name: string }
+export interface PickedProduct { id: number; code: string; name: string; category: string; list_price: number; unit_cost: number }
+export interface Picked<T> { rows: T[]; total: number; page: number; page_size: number }
+export interface ContractBody {
+  code: string; customer: number; rep?: number; opportunity?: number | null; signed_date: string
+  lines: { product: number; qty: number; amount: number; cost: number }[]
+  plan: { due_date: string; amount: number }[]
+}
+export interface ContractSaved { id: number; code: string; amount: number; snapshot: SnapshotWrite }
+// --- end opps ---

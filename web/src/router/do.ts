@@ -27,4 +27,11 @@ export const doRoutes: RouteRecordRaw[] = [
     component: () => import('../views/do/Leaderboard.vue'),
     meta: { group: 'do', title: 'menu.leaderboard', roles: ALL },
   },
+  {
+    // 合同录入 (opps): a signed contract with lines and payment plan.
+    path: 'do/contracts/new',
+    name: 'contract-entry',
+    component: () => import('../views/do/ContractEntry.vue'),
+    meta: { group: 'do', title: 'menu.contractEntry', roles: ALL },
+  },
 ]

@@ -22,6 +22,13 @@ export const planRoutes: RouteRecordRaw[] = [
     meta: { group: 'plan', title: 'menu.planFunnel', roles: ALL },
   },
   {
+    // 商机维护 (opps): the opportunities P3 counts, kept by reps (their own) and managers (their region).
+    path: 'plan/opportunities',
+    name: 'opportunities',
+    component: () => import('../views/plan/Opportunities.vue'),
+    meta: { group: 'plan', title: 'menu.opportunities', roles: ALL },
+  },
+  {
     // The company's finance ledger: for those who see the whole company (the API answers 403 to others).
     path: 'plan/finance',
     name: 'plan-finance',
