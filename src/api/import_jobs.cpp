@@ -81,12 +81,14 @@ void ImportJobs::with(const std::string& id, const std::function<void(const Impo
   fn(find(id));
 }
 
-void ImportJobs::dry_run(const std::string& id, const std::string& entity, const std::string& sheet,
+void ImportJobs::dry_run(const std::string& id, const std::string& entity, const ingest::ReadOptions& read,
                          std::optional<ColumnMap> map) {
   std::lock_guard lk(mu_);
   ImportJob& j = find(id);
   j.entity = entity;
-  j.sheet = sheet;
+  j.sheet = read.sheet;
+  j.encoding = read.encoding;
+  j.delimiter = read.delimiter;
   j.map = std::move(map);
   start(j, true);
 }
@@ -132,6 +134,8 @@ void ImportJobs::start(ImportJob& j, bool dry_run) {
   req.file = j.file;
   req.file_name = j.name;
   req.read.sheet = j.sheet;
+  req.read.encoding = j.encoding;
+  req.read.delimiter = j.delimiter;
   req.map = j.map;
   req.dry_run = dry_run;
   req.today = today_();

@@ -34,6 +34,8 @@ struct ImportJob {
   int64_t uploaded_at = 0;
   // The last run asked for.
   std::string entity, sheet;
+  std::string encoding;  // CSV: as chosen ("" = detected), checked by ingest::set_csv_choices
+  char delimiter = 0;    // CSV: 0 = detected
   std::optional<ColumnMap> map;  // nullopt: guessed
   // uploaded | checking | checked | committing | committed | cancelled | failed
   std::string state = "uploaded";
@@ -64,7 +66,8 @@ class ImportJobs {
 
   // 409 while another job runs; commit: 409 unless the last dry run of the same entity, sheet
   // and map passed without errors.
-  void dry_run(const std::string& id, const std::string& entity, const std::string& sheet,
+  // read: the sheet and the CSV choices (its limits are not looked at).
+  void dry_run(const std::string& id, const std::string& entity, const ingest::ReadOptions& read,
                std::optional<ColumnMap> map);
   void commit(const std::string& id);
   // A running job stops before it writes; a checked one is dropped (no commit). 409 when its

@@ -73,6 +73,8 @@ const char* match_kind(ingest::MatchKind k) {
 std::vector<std::string> header_row(const ImportJob& job, const std::string& sheet) {
   ingest::ReadOptions o;
   o.sheet = sheet;
+  o.encoding = job.encoding;
+  o.delimiter = job.delimiter;
   auto rows = ingest::open_rows(job.file, o);
   ingest::Row r;
   if (!rows->next(r)) throw bad_file("文件是空的：没有表头行", "The file is empty: no header row");
@@ -92,6 +94,10 @@ ImportJob take_upload(http::Request& req, const std::string& dir) {
     job.format = "xlsx";
   else
     throw bad_file("只能导入 CSV 或 XLSX 文件：" + job.name, "Only CSV and XLSX files can be imported: " + job.name);
+  ingest::ReadOptions csv;
+  ingest::set_csv_choices(csv, req.query_value("encoding"), req.query_value("delimiter"));
+  job.encoding = csv.encoding;
+  job.delimiter = csv.delimiter;
   FileGuard guard;
   if (!req.body_file.empty()) {
     guard.path = std::move(req.body_file);

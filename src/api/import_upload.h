@@ -13,7 +13,8 @@ namespace sl::api {
 
 // The request's file (the server's upload file, or the body) checked as a CSV or XLSX by its
 // name (?name=) and content, its header row read; 422 (field "file") when it is neither, is
-// broken or empty. The job's file is left in `dir`.
+// broken or empty; ?encoding= and ?delimiter= choose how a CSV is read (422 on those fields for
+// an unknown one). The job's file is left in `dir`.
 ImportJob take_upload(http::Request& req, const std::string& dir);
 
 // The sheets, header row and guessed mapping of the job's file for an entity: every field
