@@ -230,14 +230,9 @@ json::array column_map_json(const ColumnMap& m) {
   return out;
 }
 
-http::Response table_download(const ingest::TextTable& t, const std::string& format, const std::string& name,
-                              const std::string& sheet, const std::string& dir) {
-  if (format != "csv" && format != "xlsx")
-    throw invalid_field("format", "格式应为 xlsx 或 csv", "format must be xlsx or csv");
-  fs::create_directories(dir);
-  FileGuard file{temp_name(dir, "download", "." + format)};
-  ingest::write_table_file(t, file.path, sheet);
-  std::ifstream in(file.path, std::ios::binary);
+http::Response file_download(const std::string& path, const std::string& name) {
+  const std::string format = lower_ext(path).substr(1);
+  std::ifstream in(path, std::ios::binary);
   std::stringstream body;
   body << in.rdbuf();
   http::Response r;
@@ -246,6 +241,16 @@ http::Response table_download(const ingest::TextTable& t, const std::string& for
   r.body = body.str();
   r.headers.push_back({"Content-Disposition", disposition(name, format)});
   return r;
+}
+
+http::Response table_download(const ingest::TextTable& t, const std::string& format, const std::string& name,
+                              const std::string& sheet, const std::string& dir) {
+  if (format != "csv" && format != "xlsx")
+    throw invalid_field("format", "格式应为 xlsx 或 csv", "format must be xlsx or csv");
+  fs::create_directories(dir);
+  FileGuard file{temp_name(dir, "download", "." + format)};
+  ingest::write_table_file(t, file.path, sheet);
+  return file_download(file.path, name);
 }
 
 }  // namespace sl::api

@@ -26,6 +26,9 @@ boost::json::object columns_json(const ImportJob& job, const std::string& entity
 http::Response table_download(const ingest::TextTable& t, const std::string& format, const std::string& name,
                               const std::string& sheet, const std::string& dir);
 
+// A CSV or XLSX file (by its extension) as a download named name.csv|xlsx.
+http::Response file_download(const std::string& path, const std::string& name);
+
 // The mapping of a request ([{"field", "column"}, …] or {"field": "column"}) checked against
 // the entity and the file's header (when given): 422 naming the field ("map.<field>") for an
 // unknown field, a column the file lacks, a field given two columns or a column given to two

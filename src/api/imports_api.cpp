@@ -48,6 +48,10 @@ json::object job_json(const ImportJob& j, Lang lang) {
                  {"state", j.state},
                  {"run", j.run.empty() ? json::value(nullptr) : json::value(j.run)},
                  {"progress", progress_json(j.progress)},
+                 {"started_at", j.started_at ? json::value(iso_time(j.started_at)) : json::value(nullptr)},
+                 {"finished_at", j.finished_at ? json::value(iso_time(j.finished_at)) : json::value(nullptr)},
+                 {"restored", j.restored},
+                 {"report", !j.report.empty()},
                  {"result", nullptr},
                  {"error", nullptr}};
   if (j.map) o["map"] = column_map_json(*j.map);
@@ -56,7 +60,7 @@ json::object job_json(const ImportJob& j, Lang lang) {
                                {"inserted", j.result->inserted},
                                {"updated", j.result->updated},
                                {"unchanged", j.result->unchanged},
-                               {"errors", static_cast<int64_t>(j.result->errors.size())},
+                               {"errors", j.error_count()},
                                {"committed", j.result->committed}};
   if (j.failure)
     o["error"] = json::object{{"code", j.failure->code},
@@ -111,10 +115,17 @@ std::string upload_dir(const Context& ctx) {
   return (std::filesystem::temp_directory_path() / ("salesloop-uploads-" + std::to_string(::getpid()))).string();
 }
 
+// Error reports outlive the server (the page lists past imports): beside the database file.
+std::string reports_dir(const Context& ctx) {
+  if (ctx.db.empty() || ctx.db == ":memory:") return upload_dir(ctx) + "/reports";
+  return ctx.db + ".import-reports";
+}
+
 }  // namespace
 
 void add_import_routes(http::Router& r, Context& ctx) {
-  auto jobs = std::make_shared<ImportJobs>(ctx.db, upload_dir(ctx), ctx.today, [&ctx] { ctx.snapshots.reload(); });
+  auto jobs = std::make_shared<ImportJobs>(ctx.db, ctx.store, upload_dir(ctx), reports_dir(ctx), ctx.today,
+                                           [&ctx] { ctx.snapshots.reload(); });
   const std::string dir = jobs->dir();
 
   r.add("POST", "/api/v1/imports", [&ctx, jobs](http::Request& req) {
@@ -130,6 +141,14 @@ void add_import_routes(http::Router& r, Context& ctx) {
     json::object o = job_json(kept, req.lang());
     if (!entity.empty()) o["columns"] = columns_json(kept, entity, req.query_value("sheet"));
     return http::json_response(201, o);
+  });
+
+  r.add("GET", "/api/v1/imports", [&ctx, jobs](http::Request& req) {
+    admin(ctx, req);
+    const Lang lang = req.lang();
+    json::array list;
+    for (const auto& j : jobs->list(50)) list.push_back(job_json(j, lang));
+    return http::json_response(200, json::object{{"imports", std::move(list)}});
   });
 
   r.add("GET", "/api/v1/imports/{id}", [&ctx, jobs](http::Request& req) {
@@ -199,6 +218,10 @@ void add_import_routes(http::Router& r, Context& ctx) {
     jobs->with(req.params["id"], [&](const ImportJob& j) {
       static const ingest::ImportResult none;
       const ingest::ImportResult& r = j.result ? *j.result : none;
+      if (j.restored && format == "xlsx" && !j.report.empty() && std::filesystem::exists(j.report)) {
+        out = file_download(j.report, "import-errors-" + j.id);  // the run's errors, kept in its report
+        return;
+      }
       if (format != "json") {
         out = table_download(ingest::error_table(r), format, "import-errors-" + j.id, "errors", jobs->dir());
         return;
