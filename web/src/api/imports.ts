@@ -27,7 +27,8 @@ export interface ImportColumns {
   unmapped: string[]
 }
 export interface ColumnPair { field: string; column: string }
-export type ImportState = 'uploaded' | 'checking' | 'checked' | 'committing' | 'committed' | 'cancelled' | 'failed'
+export type ImportState =
+  'uploaded' | 'checking' | 'checked' | 'committing' | 'committed' | 'cancelled' | 'failed' | 'interrupted'
 export interface ImportProgress { phase: string; rows_read: number; rows_checked: number; rows_written: number; writes: number }
 export interface ImportJob {
   id: string
@@ -45,6 +46,12 @@ export interface ImportJob {
   state: ImportState
   run: 'dry_run' | 'commit' | null
   progress: ImportProgress
+  started_at: string | null
+  finished_at: string | null
+  /** Read back from the database after a restart: listed, not run again. */
+  restored: boolean
+  /** The last run's error report is kept (reportUrl). */
+  report: boolean
   result: { rows: number; inserted: number; updated: number; unchanged: number; errors: number; committed: boolean } | null
   error: { code: string; message: string; field: string | null } | null
   map?: ColumnPair[]
@@ -79,6 +86,8 @@ export const importsApi = {
   upload,
   entities: () => request<{ entities: ImportEntity[] }>('GET', '/import-entities'),
   job: (id: string) => request<ImportJob>('GET', `/imports/${id}`),
+  /** The newest imports first, past ones (before a restart) too. */
+  list: () => request<{ imports: ImportJob[] }>('GET', '/imports'),
   columns: (id: string, entity: string, sheet: string, csv: CsvChoices) =>
     request<ImportColumns>('GET', `/imports/${id}/columns`, { query: { entity, sheet, ...csv } }),
   dryRun: (id: string, body: { entity: string; sheet: string; map: ColumnPair[] } & CsvChoices) =>
