@@ -73,6 +73,8 @@ const char* match_kind(ingest::MatchKind k) {
 std::vector<std::string> header_row(const ImportJob& job, const std::string& sheet) {
   ingest::ReadOptions o;
   o.sheet = sheet;
+  o.encoding = job.encoding;
+  o.delimiter = job.delimiter;
   auto rows = ingest::open_rows(job.file, o);
   ingest::Row r;
   if (!rows->next(r)) throw bad_file("文件是空的：没有表头行", "The file is empty: no header row");
@@ -92,6 +94,10 @@ ImportJob take_upload(http::Request& req, const std::string& dir) {
     job.format = "xlsx";
   else
     throw bad_file("只能导入 CSV 或 XLSX 文件：" + job.name, "Only CSV and XLSX files can be imported: " + job.name);
+  ingest::ReadOptions csv;
+  ingest::set_csv_choices(csv, req.query_value("encoding"), req.query_value("delimiter"));
+  job.encoding = csv.encoding;
+  job.delimiter = csv.delimiter;
   FileGuard guard;
   if (!req.body_file.empty()) {
     guard.path = std::move(req.body_file);
@@ -224,14 +230,9 @@ json::array column_map_json(const ColumnMap& m) {
   return out;
 }
 
-http::Response table_download(const ingest::TextTable& t, const std::string& format, const std::string& name,
-                              const std::string& sheet, const std::string& dir) {
-  if (format != "csv" && format != "xlsx")
-    throw invalid_field("format", "格式应为 xlsx 或 csv", "format must be xlsx or csv");
-  fs::create_directories(dir);
-  FileGuard file{temp_name(dir, "download", "." + format)};
-  ingest::write_table_file(t, file.path, sheet);
-  std::ifstream in(file.path, std::ios::binary);
+http::Response file_download(const std::string& path, const std::string& name) {
+  const std::string format = lower_ext(path).substr(1);
+  std::ifstream in(path, std::ios::binary);
   std::stringstream body;
   body << in.rdbuf();
   http::Response r;
@@ -240,6 +241,16 @@ http::Response table_download(const ingest::TextTable& t, const std::string& for
   r.body = body.str();
   r.headers.push_back({"Content-Disposition", disposition(name, format)});
   return r;
+}
+
+http::Response table_download(const ingest::TextTable& t, const std::string& format, const std::string& name,
+                              const std::string& sheet, const std::string& dir) {
+  if (format != "csv" && format != "xlsx")
+    throw invalid_field("format", "格式应为 xlsx 或 csv", "format must be xlsx or csv");
+  fs::create_directories(dir);
+  FileGuard file{temp_name(dir, "download", "." + format)};
+  ingest::write_table_file(t, file.path, sheet);
+  return file_download(file.path, name);
 }
 
 }  // namespace sl::api

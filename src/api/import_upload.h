@@ -13,7 +13,8 @@ namespace sl::api {
 
 // The request's file (the server's upload file, or the body) checked as a CSV or XLSX by its
 // name (?name=) and content, its header row read; 422 (field "file") when it is neither, is
-// broken or empty. The job's file is left in `dir`.
+// broken or empty; ?encoding= and ?delimiter= choose how a CSV is read (422 on those fields for
+// an unknown one). The job's file is left in `dir`.
 ImportJob take_upload(http::Request& req, const std::string& dir);
 
 // The sheets, header row and guessed mapping of the job's file for an entity: every field
@@ -24,6 +25,9 @@ boost::json::object columns_json(const ImportJob& job, const std::string& entity
 // its XLSX sheet called `sheet`; written in `dir` and read back.
 http::Response table_download(const ingest::TextTable& t, const std::string& format, const std::string& name,
                               const std::string& sheet, const std::string& dir);
+
+// A CSV or XLSX file (by its extension) as a download named name.csv|xlsx.
+http::Response file_download(const std::string& path, const std::string& name);
 
 // The mapping of a request ([{"field", "column"}, …] or {"field": "column"}) checked against
 // the entity and the file's header (when given): 422 naming the field ("map.<field>") for an

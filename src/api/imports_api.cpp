@@ -43,9 +43,15 @@ json::object job_json(const ImportJob& j, Lang lang) {
                  {"uploaded_at", iso_time(j.uploaded_at)},
                  {"entity", j.entity.empty() ? json::value(nullptr) : json::value(j.entity)},
                  {"sheet", j.sheet},
+                 {"encoding", j.encoding.empty() ? std::string("auto") : j.encoding},
+                 {"delimiter", j.delimiter ? json::value(std::string(1, j.delimiter)) : json::value("auto")},
                  {"state", j.state},
                  {"run", j.run.empty() ? json::value(nullptr) : json::value(j.run)},
                  {"progress", progress_json(j.progress)},
+                 {"started_at", j.started_at ? json::value(iso_time(j.started_at)) : json::value(nullptr)},
+                 {"finished_at", j.finished_at ? json::value(iso_time(j.finished_at)) : json::value(nullptr)},
+                 {"restored", j.restored},
+                 {"report", !j.report.empty()},
                  {"result", nullptr},
                  {"error", nullptr}};
   if (j.map) o["map"] = column_map_json(*j.map);
@@ -54,7 +60,7 @@ json::object job_json(const ImportJob& j, Lang lang) {
                                {"inserted", j.result->inserted},
                                {"updated", j.result->updated},
                                {"unchanged", j.result->unchanged},
-                               {"errors", static_cast<int64_t>(j.result->errors.size())},
+                               {"errors", j.error_count()},
                                {"committed", j.result->committed}};
   if (j.failure)
     o["error"] = json::object{{"code", j.failure->code},
@@ -109,10 +115,17 @@ std::string upload_dir(const Context& ctx) {
   return (std::filesystem::temp_directory_path() / ("salesloop-uploads-" + std::to_string(::getpid()))).string();
 }
 
+// Error reports outlive the server (the page lists past imports): beside the database file.
+std::string reports_dir(const Context& ctx) {
+  if (ctx.db.empty() || ctx.db == ":memory:") return upload_dir(ctx) + "/reports";
+  return ctx.db + ".import-reports";
+}
+
 }  // namespace
 
 void add_import_routes(http::Router& r, Context& ctx) {
-  auto jobs = std::make_shared<ImportJobs>(ctx.db, upload_dir(ctx), ctx.today, [&ctx] { ctx.snapshots.reload(); });
+  auto jobs = std::make_shared<ImportJobs>(ctx.db, ctx.store, upload_dir(ctx), reports_dir(ctx), ctx.today,
+                                           [&ctx] { ctx.snapshots.reload(); });
   const std::string dir = jobs->dir();
 
   r.add("POST", "/api/v1/imports", [&ctx, jobs](http::Request& req) {
@@ -130,6 +143,14 @@ void add_import_routes(http::Router& r, Context& ctx) {
     return http::json_response(201, o);
   });
 
+  r.add("GET", "/api/v1/imports", [&ctx, jobs](http::Request& req) {
+    admin(ctx, req);
+    const Lang lang = req.lang();
+    json::array list;
+    for (const auto& j : jobs->list(50)) list.push_back(job_json(j, lang));
+    return http::json_response(200, json::object{{"imports", std::move(list)}});
+  });
+
   r.add("GET", "/api/v1/imports/{id}", [&ctx, jobs](http::Request& req) {
     admin(ctx, req);
     return http::json_response(200, job_json(jobs->get(req.params["id"]), req.lang()));
@@ -137,9 +158,15 @@ void add_import_routes(http::Router& r, Context& ctx) {
 
   r.add("GET", "/api/v1/imports/{id}/columns", [&ctx, jobs](http::Request& req) {
     admin(ctx, req);
-    const ImportJob j = jobs->get(req.params["id"]);
+    ImportJob j = jobs->get(req.params["id"]);
     const std::string entity = req.query_value("entity", j.entity);
     if (entity.empty()) throw missing_field("entity");
+    // The columns as another encoding or delimiter would read them (the page's choices).
+    ingest::ReadOptions read;
+    ingest::set_csv_choices(read, req.query_value("encoding", j.encoding),
+                            req.query_value("delimiter", j.delimiter ? std::string(1, j.delimiter) : ""));
+    j.encoding = read.encoding;
+    j.delimiter = read.delimiter;
     return http::json_response(200, columns_json(j, entity, req.query_value("sheet")));
   });
 
@@ -149,15 +176,25 @@ void add_import_routes(http::Router& r, Context& ctx) {
     const json::object& body = as_object(parsed, "body");
     const std::string entity = required_string(body, "entity");
     entity_param(entity);
-    std::string sheet;
-    if (const auto* s = body.if_contains("sheet"); s && s->is_string()) sheet = std::string(s->as_string());
     const std::string id = req.params["id"];
-    const ImportJob j = jobs->get(id);
-    const std::vector<std::string> headers = header_row(j, sheet);
+    ImportJob j = jobs->get(id);
+    ingest::ReadOptions read;
+    if (const auto* s = body.if_contains("sheet"); s && s->is_string()) read.sheet = std::string(s->as_string());
+    // The CSV choices of the upload, unless the dry run names others.
+    auto text = [&](const char* key, std::string dflt) {
+      const auto* v = body.if_contains(key);
+      if (!v || v->is_null()) return dflt;
+      if (!v->is_string()) throw invalid_field(key, std::string(key) + " 应为文本", std::string(key) + " must be text");
+      return std::string(v->as_string());
+    };
+    ingest::set_csv_choices(read, text("encoding", j.encoding), text("delimiter", j.delimiter ? std::string(1, j.delimiter) : ""));
+    j.encoding = read.encoding;
+    j.delimiter = read.delimiter;
+    const std::vector<std::string> headers = header_row(j, read.sheet);
     std::optional<ColumnMap> map;
     if (const auto* m = body.if_contains("map"); m && !m->is_null()) map = read_column_map(*m, entity, &headers);
     if (auto t = optional_int(body, "template", "template", 1, INT64_MAX)) map = template_map(ctx, *t, entity, headers);
-    jobs->dry_run(id, entity, sheet, std::move(map));
+    jobs->dry_run(id, entity, read, std::move(map));
     return http::json_response(202, job_json(jobs->get(id), req.lang()));
   });
 
@@ -181,6 +218,10 @@ void add_import_routes(http::Router& r, Context& ctx) {
     jobs->with(req.params["id"], [&](const ImportJob& j) {
       static const ingest::ImportResult none;
       const ingest::ImportResult& r = j.result ? *j.result : none;
+      if (j.restored && format == "xlsx" && !j.report.empty() && std::filesystem::exists(j.report)) {
+        out = file_download(j.report, "import-errors-" + j.id);  // the run's errors, kept in its report
+        return;
+      }
       if (format != "json") {
         out = table_download(ingest::error_table(r), format, "import-errors-" + j.id, "errors", jobs->dir());
         return;

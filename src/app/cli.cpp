@@ -96,6 +96,8 @@ int run_cli(int argc, char** argv) {
   import_cmd->add_option("--file", import_o.file, "F.csv or F.xlsx")->required();
   import_cmd->add_option("--sheet", import_o.sheet, "XLSX: the sheet (default: the first)");
   import_cmd->add_option("--map", import_o.map, "MAP.json: {\"field\": \"column header\"} (default: guessed)");
+  import_cmd->add_option("--encoding", import_o.encoding, "CSV: utf-8, gbk or gb18030 (default: detected)");
+  import_cmd->add_option("--delimiter", import_o.delimiter, "CSV: , ; | tab or another character (default: detected)");
   import_cmd->add_flag("--dry-run", import_o.dry_run, "Check every row, write nothing");
   import_cmd->add_option("--report", import_o.report, "Write the errors to OUT.xlsx (or .csv)");
 

@@ -60,6 +60,7 @@ int export_entity(const ExportOptions& o);
 // file or database cannot be read, 2 bad usage.
 struct ImportOptions {
   std::string db, entity, file, sheet, map, report;
+  std::string encoding, delimiter;  // CSV: empty = detected
   bool dry_run = false;
 };
 int import_file(const ImportOptions& o);

@@ -1,5 +1,5 @@
 // `salesloop import --db PATH --entity ENTITY --file F [--sheet NAME] [--map MAP.json]
-// [--dry-run] [--report OUT.xlsx]` (issue 12): one file of one entity into the database
+// [--encoding E] [--delimiter D] [--dry-run] [--report OUT.xlsx]` (issue 12): one file of one entity into the database
 // (src/ingest/import.h). Prints one summary line "inserted N, updated N, unchanged N,
 // errors N"; progress and the first errors go to stderr.
 #include <boost/json.hpp>
@@ -58,6 +58,7 @@ int import_file(const ImportOptions& o) {
     if (!ingest::find_entity(o.entity))
       throw invalid_field("entity", "未知的数据类型：" + o.entity, "Unknown entity: " + o.entity);
     if (!o.report.empty()) ingest::check_table_file_name(o.report);
+    ingest::set_csv_choices(req.read, o.encoding, o.delimiter);
     if (!o.map.empty()) req.map = read_map(o.map);
   } catch (const AppError& e) {
     print_error(e);

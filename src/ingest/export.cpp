@@ -2,6 +2,8 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <map>
+#include <tuple>
 #include <unordered_map>
 
 #include "core/error.h"
@@ -28,6 +30,34 @@ std::string employee_no_of(const R& r) {
 template <class E>
 std::string code_of(const std::string& entity, const std::string& field, E value) {
   return find_field(*find_entity(entity), field)->values.at(static_cast<size_t>(value)).code;
+}
+
+// A payment's only key is (contract, date, amount), and the import reads two equal rows as one
+// payment named twice (entities.cpp: "add them up"). So equal payments are written as one row of
+// their sum, merged again whenever that sum equals another payment of the day: collections by
+// day, and everything built on them, stay the same; the number of payments may drop.
+std::vector<model::Payment> merged_payments(const std::vector<model::Payment>& in) {
+  std::vector<model::Payment> out;
+  std::vector<bool> alive;
+  std::map<std::tuple<Id, int32_t, Money>, size_t> at;
+  auto key = [](const model::Payment& p) { return std::tuple(p.contract, p.date.days, p.amount); };
+  for (const auto& p : in) {
+    out.push_back(p);
+    alive.push_back(true);
+    for (size_t i = out.size() - 1;;) {
+      auto [it, fresh] = at.try_emplace(key(out[i]), i);
+      if (fresh) break;
+      const size_t j = it->second;
+      at.erase(it);
+      out[j].amount += out[i].amount;
+      alive[i] = false;
+      i = j;
+    }
+  }
+  std::vector<model::Payment> kept;
+  for (size_t i = 0; i < out.size(); ++i)
+    if (alive[i]) kept.push_back(out[i]);
+  return kept;
 }
 
 // id → business key of every entity others refer to.
@@ -121,7 +151,7 @@ std::vector<Row> rows_of(const model::Dataset& d, const std::string& name, const
     for (const auto& x : d.contracts)
       for (const auto& p : x.plan) out.push_back({x.code, format_date(p.due_date), money_text(p.amount)});
   } else if (name == "payments") {
-    for (const auto& x : d.payments)
+    for (const auto& x : merged_payments(d.payments))
       out.push_back({Keys::of(k.contract, x.contract), format_date(x.date), money_text(x.amount)});
   } else if (name == "targets") {
     using model::OwnerKind;

@@ -58,6 +58,22 @@ TEST(Export, RowsByBusinessKeys) {
   EXPECT_THROW(export_entity(d, "meetings"), AppError);
 }
 
+// Equal payments (contract, day, amount) are one row of the import: written as their sum, and
+// merged again when the sum meets another payment of the day (100 + 100 = 200, + 200 = 400).
+TEST(Export, EqualPaymentsWrittenAsTheirSum) {
+  model::Dataset d;
+  model::Contract k;
+  k.id = 11;
+  k.code = "HT-1";
+  d.contracts = {k};
+  const Date day = *parse_date("2026-06-01"), next = *parse_date("2026-06-02");
+  d.payments = {{1, 11, day, 10000}, {2, 11, day, 10000}, {3, 11, next, 10000}, {4, 11, day, 20000}, {5, 11, day, 5000}};
+  TextTable t = export_entity(d, "payments");
+  EXPECT_EQ(t.headers, (std::vector<std::string>{"contract", "date", "amount"}));
+  EXPECT_EQ(t.rows, (std::vector<std::vector<std::string>>{
+                        {"HT-1", "2026-06-01", "400.00"}, {"HT-1", "2026-06-02", "100.00"}, {"HT-1", "2026-06-01", "50.00"}}));
+}
+
 TEST(TableFile, CsvQuotesOnlyWhatNeedsIt) {
   TextTable t{{"a", "b"}, {{"x,y", "say \"hi\""}, {"line\nbreak", " padded"}, {"plain", ""}}};
   EXPECT_EQ(csv_text(t),

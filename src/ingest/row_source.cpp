@@ -13,7 +13,38 @@ std::string n(int64_t v) { return std::to_string(v); }
 AppError row_error(std::string zh, std::string en) {
   return AppError(422, "invalid_row", "", std::move(zh), std::move(en));
 }
+
+Encoding encoding_choice(const std::string& name) {
+  auto enc = parse_encoding(name);
+  if (!enc)
+    throw invalid_field("encoding",
+                        "不支持的编码：" + name + "（可选 auto、utf-8、gbk、gb18030、utf-16le、utf-16be）",
+                        "Unknown encoding: " + name + " (auto, utf-8, gbk, gb18030, utf-16le or utf-16be)");
+  return *enc;
+}
 }  // namespace
+
+std::optional<char> parse_delimiter(std::string_view text) {
+  if (text.empty() || text == "auto") return char{0};
+  if (text == "tab" || text == "\\t" || text == "\t") return '\t';
+  if (text == "comma") return ',';
+  if (text == "semicolon") return ';';
+  if (text == "pipe") return '|';
+  if (text == "space") return ' ';
+  if (text.size() == 1 && text[0] > ' ' && text[0] < 0x7F && text[0] != '"') return text[0];
+  return std::nullopt;
+}
+
+void set_csv_choices(ReadOptions& o, const std::string& encoding, const std::string& delimiter) {
+  encoding_choice(encoding);
+  auto d = parse_delimiter(delimiter);
+  if (!d)
+    throw invalid_field("delimiter",
+                        "不支持的分隔符：" + delimiter + "（可选 auto、tab、逗号等单个字符，不能是引号）",
+                        "Unknown delimiter: " + delimiter + " (auto, tab, or one character such as , ; | but not a quote)");
+  o.encoding = encoding;
+  o.delimiter = *d;
+}
 
 std::unique_ptr<RowSource> open_rows(const std::string& path, const ReadOptions& options) {
   char magic[4] = {};
@@ -33,12 +64,7 @@ std::unique_ptr<RowSource> open_rows(const std::string& path, const ReadOptions&
     throw AppError(422, "unreadable_file", "file", "不支持旧版 Excel（.xls）文件，请另存为 .xlsx 或 CSV 后再导入",
                    "Legacy Excel (.xls) files are not supported: save the file as .xlsx or CSV and import that");
   CsvOptions c;
-  auto enc = parse_encoding(options.encoding);
-  if (!enc)
-    throw invalid_field("encoding",
-                        "不支持的编码：" + options.encoding + "（可选 auto、utf-8、gbk、gb18030、utf-16le、utf-16be）",
-                        "Unknown encoding: " + options.encoding + " (auto, utf-8, gbk, gb18030, utf-16le or utf-16be)");
-  c.encoding = *enc;
+  c.encoding = encoding_choice(options.encoding);
   c.delimiter = options.delimiter;
   c.limits = options.limits;
   return std::make_unique<CsvReader>(path, c);

@@ -8,6 +8,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/error.h"
@@ -56,6 +57,16 @@ struct ReadOptions {
   char delimiter = 0;    // CSV: 0 to detect
   ReadLimits limits;
 };
+
+// A CSV delimiter as a person names it: "" or "auto" (detect it), "tab" (or "\\t"), "comma",
+// "semicolon", "pipe", "space", or any one printable ASCII character but a quote; 0 stands for
+// "detect". nullopt for anything else.
+std::optional<char> parse_delimiter(std::string_view text);
+
+// The CSV choices of `salesloop import --encoding --delimiter` and of the import page's form
+// fields, checked and set on o: AppError 422 "invalid_field" (field "encoding" or "delimiter",
+// both languages) for one not known. Empty strings leave detection on.
+void set_csv_choices(ReadOptions& o, const std::string& encoding, const std::string& delimiter);
 
 // The reader for the file: XLSX when it is a zip (it starts with "PK\3\4"), CSV otherwise,
 // whatever its name says. AppError 422 "unreadable_file" (field "file") when it cannot be

@@ -312,6 +312,35 @@ class Store : public DataStore, public UserStore, public AuditStore, public Meet
   virtual std::vector<ImportTemplate> import_templates(const std::string& entity) = 0;
   // false when there is no such template.
   virtual bool delete_import_template(Id id, Id user, int64_t at) = 0;
+
+  // --- Import jobs (issue 12, task import2: the 数据导入 page's imports survive a restart) ---
+  // One uploaded file and its last run, kept so that the page lists past imports after a
+  // restart. Not data: saving one does not bump data_version and writes no audit row (the
+  // committed import writes its own, ingest/import.h).
+  struct ImportJobRecord {
+    Id id = 0;
+    std::string name, format, sha256;
+    int64_t size = 0;
+    Id user = 0;
+    std::string login;
+    std::string entity, sheet;
+    // uploaded | checking | checked | committing | committed | cancelled | failed | interrupted
+    std::string state, run, phase;
+    int64_t rows_read = 0, rows_checked = 0, rows_written = 0;
+    std::optional<int64_t> rows, inserted, updated, unchanged, errors;  // of the last finished run
+    std::string error_code, error_zh, error_en;  // why the last run stopped
+    std::string report;                          // the error report's file, "" when none was kept
+    int64_t uploaded_at = 0, started_at = 0, finished_at = 0;  // unix seconds, 0 = not yet
+  };
+  // Inserts the job (its id ignored) and returns the id it gets.
+  virtual Id add_import_job(const ImportJobRecord& j) = 0;
+  // Replaces the stored job of that id.
+  virtual void save_import_job(const ImportJobRecord& j) = 0;
+  // The newest `limit` jobs, newest first.
+  virtual std::vector<ImportJobRecord> import_jobs(int64_t limit) = 0;
+  // Jobs left checking or committing by a server that stopped: set to "interrupted" with the
+  // message given, finished at `at`. Returns how many.
+  virtual int64_t interrupt_import_jobs(int64_t at, const std::string& zh, const std::string& en) = 0;
 };
 
 // "path/to/file.db" or "sqlite:path"; opens (creating the file if needed) and migrates.

@@ -93,6 +93,7 @@ function rows(f) {
     { route: 'GET /api/v1/check/churn', query: `as_of=${AS_OF}&region=${south}`, expect: regionOnly('mgrSouth') },
     { route: 'GET /api/v1/contracts/{id}', path: { id: 999999999 }, expect: every(404) },
     // 数据导入: admins only; the admin's rows fail validation or find nothing, so nothing is written.
+    { route: 'GET /api/v1/imports', expect: by(every(403), { admin: 200 }) },
     { route: 'POST /api/v1/imports', body: {}, expect: by(every(403), { admin: 422 }) },
     { route: 'GET /api/v1/imports/{id}', path: { id: 999999 }, expect: by(every(403), { admin: 404 }) },
     { route: 'GET /api/v1/imports/{id}/columns', path: { id: 999999 }, expect: by(every(403), { admin: 404 }) },

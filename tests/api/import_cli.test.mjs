@@ -200,6 +200,33 @@ test('regions: a GBK CSV with Chinese headers, parents from earlier rows, the le
   ]);
 });
 
+// 泰山 and 平原 in GBK are valid UTF-8 as well (CC A9 C9 BD, C6 BD D4 AD): detection says UTF-8.
+test('regions: --encoding gbk reads an ambiguous GBK file right, --delimiter overrides detection; bad values exit 2', () => {
+  const bytes = Buffer.concat([Buffer.from('name\tparent\n'), Buffer.from([0xcc, 0xa9, 0xc9, 0xbd]), Buffer.from('\t\n'),
+    Buffer.from([0xc6, 0xbd, 0xd4, 0xad]), Buffer.from('\t'), Buffer.from([0xcc, 0xa9, 0xc9, 0xbd]), Buffer.from('\n')]);
+  const f = path.join(dir, 'regions-ambiguous.csv');
+  writeFileSync(f, bytes);
+  const names = (db) => rows(db, 'SELECT r.name, p.name AS parent FROM regions r LEFT JOIN regions p ON p.id = r.parent ORDER BY r.id');
+
+  const detected = freshDb();
+  assert.equal(importFile(detected, 'regions', f).status, 0);
+  const asUtf8 = (b) => Buffer.from(b).toString('utf8');
+  assert.deepEqual(names(detected), [{ name: asUtf8([0xcc, 0xa9, 0xc9, 0xbd]), parent: null },
+    { name: asUtf8([0xc6, 0xbd, 0xd4, 0xad]), parent: asUtf8([0xcc, 0xa9, 0xc9, 0xbd]) }]);
+
+  const db = freshDb();
+  assert.equal(importFile(db, 'regions', f, '--encoding', 'latin1').status, 2);
+  assert.equal(importFile(db, 'regions', f, '--delimiter', '"').status, 2);
+  const comma = importFile(db, 'regions', f, '--encoding', 'gbk', '--delimiter', ',');
+  assert.equal(comma.status, 1, 'one column "name\tparent": no name column');
+  assert.equal(rows(db, 'SELECT count(*) AS n FROM regions')[0].n, 0);
+  const r = importFile(db, 'regions', f, '--encoding', 'gbk', '--delimiter', 'tab');
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stdout, summary(2, 0, 0, 0));
+  assert.deepEqual(names(db), [{ name: '泰山', parent: null }, { name: '平原', parent: '泰山' }]);
+  assert.match(importFile(db, 'regions', f, '--encoding', 'GB18030').stdout, summary(0, 0, 2, 0));
+});
+
 test('an XLSX file and a MAP.json: the demo\'s products and regions read back from `salesloop export`', () => {
   const db = freshDb();
   for (const entity of ['regions', 'products']) {

@@ -203,6 +203,58 @@ test('bad input: 422 naming the field, in both languages', async () => {
   assert.equal((await admin.get('/api/v1/imports/999999')).status, 404);
 });
 
+// 泰山 and 平原 in GBK (CC A9 C9 BD, C6 BD D4 AD) are valid UTF-8 too: detection reads them as
+// UTF-8, so only the encoding chosen on the page (a form field) reads them right.
+test('CSV encoding and delimiter chosen on upload or dry run: an ambiguous GBK file read right only with gbk', async () => {
+  const gbk = Buffer.concat([Buffer.from('code;name;category;launch_date;list_price;unit_cost\nGBK01;'),
+    Buffer.from([0xcc, 0xa9, 0xc9, 0xbd]), Buffer.from(';'), Buffer.from([0xc6, 0xbd, 0xd4, 0xad]),
+    Buffer.from(';2026-01-05;100;50\n')]);
+  const products = () => q(srv.db, "SELECT name, category, list_price FROM products WHERE code = 'GBK01'");
+  const bad = await upload(adminEn, 'p.csv', gbk, { encoding: 'latin-1' });
+  assert.equal(bad.status, 422);
+  assert.equal(bad.json.error.field, 'encoding');
+  assert.match(bad.json.error.message, /Unknown encoding: latin-1/);
+  const badDelim = await upload(admin, 'p.csv', gbk, { delimiter: '"' });
+  assert.equal(badDelim.status, 422);
+  assert.equal(badDelim.json.error.field, 'delimiter');
+  assert.match(badDelim.json.error.message, /不支持的分隔符/);
+
+  const chosen = await upload(admin, 'p.csv', gbk, { encoding: 'gbk', delimiter: ';', entity: 'products' });
+  assert.equal(chosen.status, 201, JSON.stringify(chosen.json));
+  assert.equal(chosen.json.encoding, 'gbk');
+  assert.equal(chosen.json.delimiter, ';');
+  assert.deepEqual(chosen.json.columns.headers, ['code', 'name', 'category', 'launch_date', 'list_price', 'unit_cost']);
+  assert.equal((await admin.req('POST', `/api/v1/imports/${chosen.json.id}/dry-run`, { entity: 'products' })).status, 202);
+  const checked = await settle(admin, chosen.json.id);
+  assert.equal(checked.state, 'checked', JSON.stringify(checked));
+  assert.equal(checked.result.inserted, 1);
+  assert.equal((await admin.req('POST', `/api/v1/imports/${chosen.json.id}/commit`)).status, 202);
+  assert.equal((await settle(admin, chosen.json.id)).state, 'committed');
+  assert.deepEqual(products(), [{ name: '泰山', category: '平原', list_price: 10000 }]);
+
+  // The same bytes detected: read as UTF-8, the name differs from what is stored (an update);
+  // the dry run naming gbk finds the row unchanged. Nothing is committed here.
+  const auto = await upload(admin, 'p.csv', gbk);
+  assert.equal(auto.status, 201);
+  assert.equal(auto.json.encoding, 'auto');
+  assert.equal((await admin.req('POST', `/api/v1/imports/${auto.json.id}/dry-run`, { entity: 'products' })).status, 202);
+  const detected = await settle(admin, auto.json.id);
+  assert.deepEqual([detected.result.updated, detected.result.unchanged, detected.result.errors], [1, 0, 0]);
+  const cols = await admin.get(`/api/v1/imports/${auto.json.id}/columns?entity=products&encoding=gbk&delimiter=%3B`);
+  assert.equal(cols.status, 200);
+  assert.equal((await admin.req('POST', `/api/v1/imports/${auto.json.id}/dry-run`, { entity: 'products', encoding: 'gb18030', delimiter: ';' })).status, 202);
+  const right = await settle(admin, auto.json.id);
+  assert.equal(right.encoding, 'gb18030');
+  assert.deepEqual([right.result.updated, right.result.unchanged, right.result.errors], [0, 1, 0]);
+  const wrongDelim = await admin.req('POST', `/api/v1/imports/${auto.json.id}/dry-run`, { entity: 'products', delimiter: 'tab' });
+  assert.equal(wrongDelim.status, 202);
+  const failed = await settle(admin, auto.json.id);
+  assert.equal(failed.state, 'failed', 'one column "code;name;…": no column for the required fields');
+  assert.equal(failed.delimiter, '\t');
+  assert.equal(failed.error.field, 'map');
+  assert.deepEqual(products(), [{ name: '泰山', category: '平原', list_price: 10000 }]);
+});
+
 test('mapping templates are saved, replaced by name and reused in a dry run', async () => {
   const code = contractCode(srv.db);
   const file = csv(['HT,RQ,JE', `${code},2026-06-05,7`]);  // headers nothing guesses

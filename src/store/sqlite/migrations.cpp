@@ -374,10 +374,42 @@ ALTER TABLE users ADD COLUMN wecom_id TEXT NOT NULL DEFAULT '';
 ALTER TABLE users ADD COLUMN dingtalk_id TEXT NOT NULL DEFAULT '';
 )sql";
 
+// Version 10: the import page's jobs (issue 12, task import2): each uploaded file and its last
+// run, so that past imports are listed after a restart and a run a stopped server left behind
+// shows as interrupted. Not data (no data_version bump). The login is kept beside the user's id
+// so the list still names who imported when the user is gone.
+const char* kV10 = R"sql(
+CREATE TABLE import_jobs(
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL,
+  format TEXT NOT NULL,
+  sha256 TEXT NOT NULL,
+  size INTEGER NOT NULL,
+  user INTEGER REFERENCES users(id) ON DELETE SET NULL,
+  login TEXT NOT NULL,
+  entity TEXT NOT NULL DEFAULT '',
+  sheet TEXT NOT NULL DEFAULT '',
+  state TEXT NOT NULL,
+  run TEXT NOT NULL DEFAULT '',
+  phase TEXT NOT NULL DEFAULT '',
+  rows_read INTEGER NOT NULL DEFAULT 0,
+  rows_checked INTEGER NOT NULL DEFAULT 0,
+  rows_written INTEGER NOT NULL DEFAULT 0,
+  rows INTEGER, inserted INTEGER, updated INTEGER, unchanged INTEGER, errors INTEGER,
+  error_code TEXT NOT NULL DEFAULT '',
+  error_zh TEXT NOT NULL DEFAULT '',
+  error_en TEXT NOT NULL DEFAULT '',
+  report TEXT NOT NULL DEFAULT '',
+  uploaded_at INTEGER NOT NULL,
+  started_at INTEGER NOT NULL DEFAULT 0,
+  finished_at INTEGER NOT NULL DEFAULT 0);
+CREATE INDEX import_jobs_state ON import_jobs(state);
+)sql";
+
 }  // namespace
 
 const std::vector<std::string>& migrations() {
-  static const std::vector<std::string> kAll = {kV1, kV2, kV3, kV4, kV5, kV6, kV7, kV8, kV9};
+  static const std::vector<std::string> kAll = {kV1, kV2, kV3, kV4, kV5, kV6, kV7, kV8, kV9, kV10};
   return kAll;
 }
 

@@ -83,6 +83,12 @@ class SqliteStore final : public Store {
   Id save_import_template(const ImportTemplate& t) override;
   std::vector<ImportTemplate> import_templates(const std::string& entity) override;
   bool delete_import_template(Id id, Id user, int64_t at) override;
+
+  // --- import jobs (task import2) --- (import_jobs.cpp)
+  Id add_import_job(const ImportJobRecord& j) override;
+  void save_import_job(const ImportJobRecord& j) override;
+  std::vector<ImportJobRecord> import_jobs(int64_t limit) override;
+  int64_t interrupt_import_jobs(int64_t at, const std::string& zh, const std::string& en) override;
   Id add_forecast(const model::Forecast& f, Id user, int64_t at) override;  // forecasts.cpp
   Id add_payment(const model::Payment& p, Id user, int64_t at) override;  // payment_writes.cpp
   Id add_opportunity(const model::Opportunity& o, Id user, int64_t at) override;  // opportunity_writes.cpp

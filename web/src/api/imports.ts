@@ -27,7 +27,8 @@ export interface ImportColumns {
   unmapped: string[]
 }
 export interface ColumnPair { field: string; column: string }
-export type ImportState = 'uploaded' | 'checking' | 'checked' | 'committing' | 'committed' | 'cancelled' | 'failed'
+export type ImportState =
+  'uploaded' | 'checking' | 'checked' | 'committing' | 'committed' | 'cancelled' | 'failed' | 'interrupted'
 export interface ImportProgress { phase: string; rows_read: number; rows_checked: number; rows_written: number; writes: number }
 export interface ImportJob {
   id: string
@@ -39,9 +40,18 @@ export interface ImportJob {
   uploaded_at: string
   entity: string | null
   sheet: string
+  /** CSV: how it is read ('auto' = detected). */
+  encoding: string
+  delimiter: string
   state: ImportState
   run: 'dry_run' | 'commit' | null
   progress: ImportProgress
+  started_at: string | null
+  finished_at: string | null
+  /** Read back from the database after a restart: listed, not run again. */
+  restored: boolean
+  /** The last run's error report is kept (reportUrl). */
+  report: boolean
   result: { rows: number; inserted: number; updated: number; unchanged: number; errors: number; committed: boolean } | null
   error: { code: string; message: string; field: string | null } | null
   map?: ColumnPair[]
@@ -51,10 +61,13 @@ export interface ImportErrorRow { row: number; column: string; value: string; fi
 export interface ImportErrorPage { rows: ImportErrorRow[]; total: number; page: number; page_size: number }
 export interface ImportTemplate { id: number; entity: string; name: string; mapping: ColumnPair[]; user: string; at: string }
 
+/** A CSV's encoding and delimiter ('auto': detected by the server). */
+export interface CsvChoices { encoding: string; delimiter: string }
+
 /** The file as the request body (streamed to disk by the server; 413 over its limit). */
-async function upload(file: File, entity: string): Promise<ImportJob> {
+async function upload(file: File, entity: string, csv: CsvChoices): Promise<ImportJob> {
   const session = useSessionStore()
-  const q = new URLSearchParams({ name: file.name, entity })
+  const q = new URLSearchParams({ name: file.name, entity, ...csv })
   const res = await fetch('/api/v1/imports?' + q.toString(), {
     method: 'POST',
     credentials: 'same-origin',
@@ -73,9 +86,11 @@ export const importsApi = {
   upload,
   entities: () => request<{ entities: ImportEntity[] }>('GET', '/import-entities'),
   job: (id: string) => request<ImportJob>('GET', `/imports/${id}`),
-  columns: (id: string, entity: string, sheet: string) =>
-    request<ImportColumns>('GET', `/imports/${id}/columns`, { query: { entity, sheet } }),
-  dryRun: (id: string, body: { entity: string; sheet: string; map: ColumnPair[] }) =>
+  /** The newest imports first, past ones (before a restart) too. */
+  list: () => request<{ imports: ImportJob[] }>('GET', '/imports'),
+  columns: (id: string, entity: string, sheet: string, csv: CsvChoices) =>
+    request<ImportColumns>('GET', `/imports/${id}/columns`, { query: { entity, sheet, ...csv } }),
+  dryRun: (id: string, body: { entity: string; sheet: string; map: ColumnPair[] } & CsvChoices) =>
     request<ImportJob>('POST', `/imports/${id}/dry-run`, { body }),
   commit: (id: string) => request<ImportJob>('POST', `/imports/${id}/commit`, { body: {} }),
   cancel: (id: string) => request<ImportJob>('POST', `/imports/${id}/cancel`, { body: {} }),

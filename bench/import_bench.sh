@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# The import's speed (issue 12 "Speed"; not a test): LINES contract lines (default 1,000,000) in
+# one CSV, imported by `salesloop import --entity contract_lines` into a database that already
+# holds a demo's customers, products and contracts (their lines removed), side by side in the
+# same run with the floor: `sqlite3 .import` of the same file into a bare table. Prints rows/s
+# of each, the ratio, and the peak RSS of the import (/usr/bin/time -v).
+#   bench/import_bench.sh [BUILD]   env: SCALE=medium|large (the demo: its customers, products
+#                                   and contracts), LINES=1000000, WORK=/tmp/salesloop-import-bench
+# The file's lines are spread over the demo's contracts, LINES / contracts each, their amounts
+# adding up to the contract's (the import checks that); a line's cost is left empty (the import
+# derives it from the product's unit cost).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BUILD=${1:-build}; SCALE=${SCALE:-medium}; LINES=${LINES:-1000000}; AS_OF=${AS_OF:-2026-06-15}
+WORK=${WORK:-/tmp/salesloop-import-bench}
+BIN="$BUILD/salesloop"
+mkdir -p "$WORK"
+DEMO="$WORK/demo-$SCALE.db"
+if [ ! -f "$DEMO" ]; then
+  echo "generating $DEMO ($SCALE)…"
+  "$BIN" demo --db "$DEMO" --seed 3 --scale "$SCALE" --as-of "$AS_OF" > /dev/null
+fi
+DB="$WORK/target.db"
+rm -f "$DB" "$DB-wal" "$DB-shm" "$WORK/floor.db"
+sqlite3 "$DEMO" ".backup '$DB'"
+sqlite3 "$DB" "DELETE FROM contract_lines; VACUUM;"
+contracts=$(sqlite3 "$DB" "SELECT count(*) FROM contracts")
+per=$(( (LINES + contracts - 1) / contracts ))
+CSV="$WORK/contract_lines.csv"
+echo "writing $CSV: $LINES lines over $contracts contracts ($per a contract at most)…"
+# The first contracts by id get `per` lines each (the last one what is left of LINES); line i
+# is amount / lines, the last line the remainder; products in turn.
+sqlite3 "$DB" > "$CSV" <<SQL
+.mode csv
+.headers on
+WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < $per),
+prods AS (SELECT code, row_number() OVER (ORDER BY id) - 1 AS k, count(*) OVER () AS m FROM products),
+ranked AS (SELECT id, code, amount, row_number() OVER (ORDER BY id) - 1 AS r FROM contracts),
+sized AS (SELECT id, code, amount, min($per, $LINES - r * $per) AS cnt FROM ranked WHERE r * $per < $LINES),
+lines AS (
+  SELECT code AS contract, n.i AS line_no, id AS cid,
+         CASE WHEN n.i < cnt THEN amount / cnt ELSE amount - (amount / cnt) * (cnt - 1) END AS fen
+  FROM sized JOIN n ON n.i <= cnt)
+SELECT contract, line_no, p.code AS product, 1 AS qty,
+       (fen / 100) || '.' || printf('%02d', fen % 100) AS line_amount, '' AS cost
+FROM lines JOIN prods p ON p.k = (cid + line_no) % p.m
+ORDER BY cid, line_no;
+SQL
+rows=$(( $(wc -l < "$CSV") - 1 ))
+echo "$rows lines, $(du -h "$CSV" | cut -f1)"
+
+now() { date +%s.%N; }
+t0=$(now)
+sqlite3 "$WORK/floor.db" <<SQL
+CREATE TABLE lines(contract TEXT, line_no INTEGER, product TEXT, qty INTEGER, line_amount TEXT, cost TEXT);
+.import --csv --skip 1 '$CSV' lines
+SQL
+t1=$(now)
+floor=$(echo "$t1 - $t0" | bc)
+test "$(sqlite3 "$WORK/floor.db" 'SELECT count(*) FROM lines')" -eq "$rows"
+
+t0=$(now)
+/usr/bin/time -v "$BIN" import --db "$DB" --entity contract_lines --file "$CSV" > "$WORK/import.out" 2> "$WORK/import.err"
+t1=$(now)
+ours=$(echo "$t1 - $t0" | bc)
+cat "$WORK/import.out"
+test "$(sqlite3 "$DB" 'SELECT count(*) FROM contract_lines')" -eq "$rows"
+rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$WORK/import.err")
+phases=$(grep -E '^import: (checked|writing|committed|wrote)' "$WORK/import.err" | tail -3 | tr '\n' ' ')
+
+printf '\n%-40s %10s %12s\n' "" "seconds" "rows/s"
+printf '%-40s %10.2f %12.0f\n' "sqlite3 .import into a bare table" "$floor" "$(echo "$rows / $floor" | bc -l)"
+printf '%-40s %10.2f %12.0f\n' "salesloop import (parse, check, commit)" "$ours" "$(echo "$rows / $ours" | bc -l)"
+printf 'ratio %.2f × the floor; peak RSS of the import %d MB\n' "$(echo "$ours / $floor" | bc -l)" "$(( rss / 1024 ))"
+echo "progress: $phases"
