@@ -23,6 +23,7 @@ void register_routes(http::Router& r, Context& ctx) {
   add_plan_forecasts_routes(r, ctx);
   add_payment_routes(r, ctx);
   add_opportunity_routes(r, ctx);
+  add_plan_suggestion_routes(r, ctx);
 }
 
 }  // namespace sl::api

@@ -16,6 +16,7 @@ Evidence history_evidence(const Series& x) {
   if (x.months() < 1) return ev;
   const auto fit = forecast::forecast_line(x.sales, x.period_last.index - x.last.index, 0.8);
   ev.model = fit.method;
+  if (fit.method == forecast::Method::holt_winters) ev.params = fit.params;
   ev.backtest = fit.backtest;
   const size_t skip = static_cast<size_t>(x.period_first.index - x.last.index - 1);
   double sum = 0;

@@ -6,7 +6,8 @@
 //   market:   forecast market size of the owner's market cells × the owner's share of them over
 //             the last 12 history months;
 //   pipeline: the weighted pipeline expected to close in each month + the run-rate of
-//             opportunities created and won within one month (mean of the last 12).
+//             opportunities created and won within a period of the same length (the mean of
+//             the 12 windows ending with the last 12 history months), spread evenly.
 // History ends with the last month complete at as_of (and before the period).
 #pragma once
 #include <optional>
@@ -34,11 +35,12 @@ struct Evidence {
   double weight = 0;               // in the blend (0: not used)
   // Basis, as the method needs it.
   forecast::Method model = forecast::Method::trend_seasonal_naive;  // market, history: the model
+  std::optional<forecast::HwParams> params;  // its fitted parameters when Holt-Winters
   std::optional<double> share;     // market: own / market over the last 12 history months
   Money share_own = 0, share_market = 0;
   double market_forecast = 0;      // market: Σ forecast market size over the period (fen)
   double expected = 0;             // pipeline: weighted pipeline expected to close in the period
-  double run_rate = 0;             // pipeline: created and won within a month, mean per month
+  double run_rate = 0;             // pipeline: created and won within a period this long (mean)
   int64_t open = 0;                // pipeline: open opportunities on as_of
 };
 

@@ -20,7 +20,8 @@ std::optional<double> share_at(const Series& x, Month e) {
   if (!(market > 0)) return std::nullopt;
   return trailing(x, x.own, e) / market;
 }
-// Created and won within a month: the mean of the 12 months ending with e (fewer at the start).
+// Created and won within a period's length: the mean of the 12 windows ending with e's 12
+// months (fewer at the start), for the whole period.
 double run_rate_at(const Series& x, Month e) {
   const int32_t from = std::max(x.first.index, e.index - 11);
   return trailing(x, x.won_within, e) / static_cast<double>(e.index - from + 1);
@@ -49,6 +50,7 @@ Evidence market_evidence(const Series& x) {
   const int horizon = x.period_last.index - x.last.index;
   const auto fit = forecast::forecast_line(x.market, horizon, 0.8);
   ev.model = fit.method;
+  if (fit.method == forecast::Method::holt_winters) ev.params = fit.params;
   if (!ev.share) return ev;
   for (double m : period_part(x, [&] {
          std::vector<double> v;
@@ -80,16 +82,17 @@ Evidence pipeline_evidence(const engine::Snapshot& s, const engine::Scope& owner
   const Pipeline now = pipeline_on(x.as_of);
   ev.open = now.count;
   ev.run_rate = run_rate_at(x, x.last);
+  const double per_month = ev.run_rate / static_cast<double>(x.period_last.index - x.period_first.index + 1);
   for (Month m = x.period_first; m <= x.period_last; m = Month{m.index + 1}) {
     const double expected = pipeline_expected(now, m, m);
     ev.expected += expected;
-    ev.months.push_back(expected + ev.run_rate);
+    ev.months.push_back(expected + per_month);
   }
   set_value(ev);
   ev.backtest = origin_backtest(x, [&](Month e, int horizon_e) {
     std::vector<std::optional<double>> out(static_cast<size_t>(horizon_e));
     const Pipeline then = pipeline_on(e.last_day());
-    const double rate = run_rate_at(x, e);
+    const double rate = run_rate_at(x, e) / static_cast<double>(x.period_last.index - x.period_first.index + 1);
     for (int h = 1; h <= horizon_e; ++h)
       out[static_cast<size_t>(h - 1)] = pipeline_expected(then, Month{e.index + h}, Month{e.index + h}) + rate;
     return out;

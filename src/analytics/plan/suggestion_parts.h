@@ -19,7 +19,8 @@ struct Series {
   std::vector<double> sales;    // the owner's sales by month (every contract of the scope's reps)
   std::vector<double> market;   // the market size of the owner's market cells by month
   std::vector<double> own;      // the owner's sales falling in those cells by month
-  std::vector<double> won_within;  // opportunities created in the month and won in it (amount)
+  std::vector<double> won_within;  // by month j: created in the k months ending with j and won by then
+                                   // (k = the period's months; amount)
   int months() const { return last.index - first.index + 1; }
   size_t at(Month m) const { return static_cast<size_t>(m.index - first.index); }
 };

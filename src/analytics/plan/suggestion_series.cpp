@@ -72,13 +72,17 @@ Series owner_series(const engine::Snapshot& s, const engine::Scope& owner, const
   for (const auto& q : parts)
     for (size_t k = 0; k < n; ++k) x.own[k] += static_cast<double>(q[k]);
 
+  // Created in the k months ending with j and won by j's end (k = the period's months): an
+  // opportunity created in c and won in w counts for every j in [w, c + k − 1].
   const engine::OpportunityTable& o = f.opportunities;
   constexpr int kWonStage = static_cast<int>(model::Stage::won);
+  const int32_t k = p.last.index - p.first.index + 1;
   for (size_t i = 0; i < o.size(); ++i) {
     if (o.closed[i] == engine::kNoDay || o.stage[i] != kWonStage || o.closed[i] > last.days) continue;
     if (o.created[i] < first.days || !engine::sees_opportunity(owner, o, i)) continue;
-    const Month c = Month::of(Date{o.created[i]});
-    if (c == Month::of(Date{o.closed[i]})) x.won_within[x.at(c)] += static_cast<double>(o.amount[i]);
+    const int32_t c = Month::of(Date{o.created[i]}).index, w = Month::of(Date{o.closed[i]}).index;
+    for (int32_t j = w; j <= std::min(c + k - 1, x.last.index); ++j)
+      x.won_within[x.at(Month{j})] += static_cast<double>(o.amount[i]);
   }
   return x;
 }
