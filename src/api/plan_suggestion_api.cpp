@@ -136,7 +136,7 @@ json::value owner_json(const PageCall& q) {
                    {"id", region ? d.region_id[i] : d.rep_id[i]},
                    {"name", region ? d.region_name[i] : d.rep_name[i]}};
   if (!region) {
-    const int32_t home = d.rep_region[i];
+    const int32_t home = d.region_top[static_cast<size_t>(d.rep_region[i])];  // the 大区 (the target grid's)
     out["region"] = home == engine::kNone ? json::value(nullptr) : json::value(d.region_id[static_cast<size_t>(home)]);
   }
   return out;
@@ -166,6 +166,7 @@ json::value suggestion_json(const PageCall& q, const Suggestion& r) {
                       {"high", opt(r.high)},
                       {"error", opt(r.error)},
                       {"split", std::move(split)},
+                      {"options", do_api::filter_options(q.c)},  // the owners the caller may pick
                       {"unit", "fen"}};
 }
 

@@ -146,3 +146,26 @@ test('P6 tables download from the same result as the page', async () => {
   assert.equal(csv.status, 200);
   assert.match(csv.headers.get('content-disposition') ?? '', /p6-months/);
 });
+
+test('P6 采纳: a grid save with "source": "suggestion" leaves audit rows that say so; other sources are 422', async () => {
+  const mgr = await as('manager');
+  const grid = (await mgr.get('/api/v1/targets/grid?year=2026&metric=sales&owner=rep')).json;
+  const row = grid.rows[0];
+  const before = row.values[8];  // September, open at today 2026-06-15
+  const value = (before ?? 0) + 123400;
+  const put = (body) => mgr.req('PUT', '/api/v1/targets/grid', { year: 2026, metric: 'sales', owner: 'rep', ...body });
+  const bad = await put({ source: 'typed', cells: [{ id: row.id, month: 9, value }] });
+  assert.equal(bad.status, 422);
+  assert.equal(bad.json.error.field, 'source');
+  assert.equal((await put({ source: 'suggestion', cells: [{ id: row.id, month: 9, value }] })).status, 200);
+  const key = `2026-09/sales/rep/${row.id}`;
+  const audit = async () => (await mgr.get('/api/v1/targets/audit?year=2026&metric=sales')).json.entries.filter((e) => e.key === key);
+  const [latest] = await audit();
+  assert.equal(latest.new, value);
+  assert.equal(latest.source, 'suggestion');
+  // Put it back as a typed change: no source.
+  assert.equal((await put({ cells: [{ id: row.id, month: 9, value: before }] })).status, 200);
+  const [restored] = await audit();
+  assert.equal(restored.new, before);
+  assert.equal(restored.source, null);
+});

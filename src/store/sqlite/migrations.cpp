@@ -366,10 +366,16 @@ CREATE TABLE import_templates(
 CREATE UNIQUE INDEX import_templates_name ON import_templates(entity, lower(trim(name)));
 )sql";
 
+// Version 9: P6 目标建议 (issue 13): an audit row says where its change came from ('' typed
+// in, 'suggestion' accepted from the target suggestion page and saved in the grid).
+const char* kV9 = R"sql(
+ALTER TABLE audit_log ADD COLUMN source TEXT NOT NULL DEFAULT '';
+)sql";
+
 }  // namespace
 
 const std::vector<std::string>& migrations() {
-  static const std::vector<std::string> kAll = {kV1, kV2, kV3, kV4, kV5, kV6, kV7, kV8};
+  static const std::vector<std::string> kAll = {kV1, kV2, kV3, kV4, kV5, kV6, kV7, kV8, kV9};
   return kAll;
 }
 
