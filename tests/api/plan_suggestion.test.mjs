@@ -20,7 +20,7 @@ function oracle(asOf, period, owner, j) {
   const given = {
     market: { model: ev.market.basis.model, params: ev.market.basis.params },
     history: { model: ev.history.basis.model, params: ev.history.basis.params },
-    blend: j.evidence.map((e) => [e.value, e.mape]),
+    blend: j.evidence.map((e) => [e.value, e.mape, e.wape]),
   };
   return JSON.parse(execFileSync('/usr/bin/python3', [ORACLE, DB, asOf, period, owner],
     { input: JSON.stringify(given), encoding: 'utf8', maxBuffer: 1 << 26 }));

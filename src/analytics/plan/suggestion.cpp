@@ -1,6 +1,7 @@
 #include "analytics/plan/suggestion.h"
 
 #include <cmath>
+#include <thread>
 
 #include "analytics/plan/suggestion_parts.h"
 
@@ -32,14 +33,19 @@ Suggestion suggestion(const engine::Snapshot& s, const engine::Scope& owner, con
   Suggestion out;
   out.history_first = x.first, out.history_last = x.last;
   for (double v : x.sales) out.sales.push_back(std::llround(v));
-  out.evidence = {suggestion_parts::market_evidence(x), suggestion_parts::pipeline_evidence(s, owner, x),
-                  history_evidence(x)};
-  std::vector<std::optional<double>> values, mapes;
+  // History (its own backtest: model refits) beside market and pipeline (theirs in parallel).
+  Evidence from_history;
+  std::thread fit([&] { from_history = history_evidence(x); });
+  out.evidence = {suggestion_parts::market_evidence(x), suggestion_parts::pipeline_evidence(s, owner, x)};
+  fit.join();
+  out.evidence.push_back(std::move(from_history));
+  std::vector<std::optional<double>> values, mapes, wapes;
   for (const auto& e : out.evidence) {
     values.push_back(e.value ? std::optional<double>(static_cast<double>(*e.value)) : std::nullopt);
     mapes.push_back(e.backtest.mape);
+    wapes.push_back(e.backtest.wape);
   }
-  const Blend b = blend(values, mapes);
+  const Blend b = blend(values, mapes, wapes);
   for (size_t k = 0; k < out.evidence.size(); ++k) out.evidence[k].weight = b.weights[k];
   const size_t months = static_cast<size_t>(p.last.index - p.first.index + 1);
   if (!b.value) return out;

@@ -54,7 +54,7 @@ struct Suggestion {
   std::vector<Money> sales;           // by month, history_first … history_last
   std::vector<Evidence> evidence;     // market, pipeline, history
   std::optional<Money> suggested, low, high;
-  std::optional<double> error;        // Σ weight × MAPE: the range is suggested × (1 ± error)
+  std::optional<double> error;        // Σ weight × WAPE: the range is suggested × (1 ± error)
   std::vector<Money> split;           // suggested by period month, shaped by history's forecast
 };
 
@@ -62,12 +62,15 @@ Suggestion suggestion(const engine::Snapshot& s, const engine::Scope& owner, con
 
 // The blend (suggestion_blend.cpp): weights ∝ 1 / MAPE over the evidences with a value and a
 // defined MAPE; a zero MAPE takes all the weight (shared equally when several are zero).
-// Nothing blendable: no suggestion.
+// Nothing blendable: no suggestion. error = Σ weight × WAPE (the MAPE where a WAPE is
+// undefined): the blend's error in proportion to sales — MAPE explodes on a month with tiny
+// sales (a rep's), WAPE weighs each month by its sales, so it makes the range.
 struct Blend {
   std::vector<double> weights;  // one per evidence, Σ = 1 when value is set
   std::optional<double> value, error;
 };
-Blend blend(const std::vector<std::optional<double>>& values, const std::vector<std::optional<double>>& mapes);
+Blend blend(const std::vector<std::optional<double>>& values, const std::vector<std::optional<double>>& mapes,
+            const std::vector<std::optional<double>>& wapes = {});
 
 // total split over the months in proportion to shape (rounded to fen, the remainder on the
 // last month); equal parts when the shape has a negative value or sums to ≤ 0.

@@ -13,7 +13,8 @@ const char* evidence_code(EvidenceMethod m) {
   return "";
 }
 
-Blend blend(const std::vector<std::optional<double>>& values, const std::vector<std::optional<double>>& mapes) {
+Blend blend(const std::vector<std::optional<double>>& values, const std::vector<std::optional<double>>& mapes,
+            const std::vector<std::optional<double>>& wapes) {
   Blend b;
   b.weights.assign(values.size(), 0.0);
   auto usable = [&](size_t i) { return values[i] && i < mapes.size() && mapes[i] && *mapes[i] >= 0; };
@@ -28,7 +29,7 @@ Blend blend(const std::vector<std::optional<double>>& values, const std::vector<
     const double m = *mapes[i];
     b.weights[i] = zeros ? (m == 0 ? 1.0 / static_cast<double>(zeros) : 0.0) : (1.0 / m) / inverse;
     value += b.weights[i] * *values[i];
-    error += b.weights[i] * m;
+    error += b.weights[i] * (i < wapes.size() && wapes[i] ? *wapes[i] : m);
   }
   b.value = value;
   b.error = error;

@@ -4,9 +4,11 @@
 #include <algorithm>
 #include <optional>
 #include <span>
+#include <thread>
 #include <vector>
 
 #include "analytics/plan/suggestion.h"
+#include "engine/parallel.h"
 #include "forecast/backtest.h"
 
 namespace sl::analytics::suggestion_parts {
@@ -35,13 +37,24 @@ Evidence pipeline_evidence(const engine::Snapshot& s, const engine::Scope& owner
 
 // Scores the forecasts of origins E − 12 … E − 1 (E the last history month): forecast(e, h)
 // returns the evidence for month e + h made at the end of month e (nullopt: none), compared
-// with the owner's sales of that month.
+// with the owner's sales of that month. The origins run on parallel workers (each is a model
+// fit or a pass over the opportunities); forecast_at must only read shared state.
 template <class F>
 forecast::Accuracy origin_backtest(const Series& x, F forecast_at) {
+  const int32_t first = std::max(x.first.index, x.last.index - kSuggestionOrigins);
+  const size_t n = static_cast<size_t>(std::max(0, x.last.index - first));
+  std::vector<std::vector<std::optional<double>>> made(n);
+  const size_t workers = std::min<size_t>(n, std::clamp(std::thread::hardware_concurrency(), 1u, 8u));
+  engine::parallel_chunks(n, workers, [&](size_t, size_t b, size_t e) {
+    for (size_t k = b; k < e; ++k) {
+      const int32_t origin = first + static_cast<int32_t>(k);
+      made[k] = forecast_at(Month{origin}, std::min(forecast::kBacktestHorizon, x.last.index - origin));
+    }
+  });
   std::vector<double> actual, predicted;
-  for (int32_t e = std::max(x.first.index, x.last.index - kSuggestionOrigins); e < x.last.index; ++e) {
+  for (int32_t e = first; e < x.last.index; ++e) {
     const int horizon = std::min(forecast::kBacktestHorizon, x.last.index - e);
-    const std::vector<std::optional<double>> f = forecast_at(Month{e}, horizon);
+    const std::vector<std::optional<double>>& f = made[static_cast<size_t>(e - first)];
     for (int h = 1; h <= horizon; ++h) {
       if (!f[static_cast<size_t>(h - 1)]) continue;
       actual.push_back(x.sales[x.at(Month{e + h})]);

@@ -18,6 +18,12 @@ TEST(SuggestionBlend, WeightsInverseToMape) {
   EXPECT_NEAR(*b.error, 3 * 0.1 * 4 / 7 * 1.0, 1e-12);    // Σ w·MAPE = 3 / Σ(1/MAPE) = 3 / 17.5
 }
 
+TEST(SuggestionBlend, ErrorIsTheWeightedWapeElseMape) {
+  // Weights 4/7, 2/7, 1/7 as above; WAPEs 0.3 and — (MAPE 0.2 stands in) and 0.7.
+  const Blend b = blend({O(100), O(200), O(400)}, {O(0.1), O(0.2), O(0.4)}, {O(0.3), std::nullopt, O(0.7)});
+  EXPECT_NEAR(*b.error, (4 * 0.3 + 2 * 0.2 + 0.7) / 7, 1e-12);
+}
+
 TEST(SuggestionBlend, ZeroMapeTakesEverything) {
   const Blend b = blend({O(100), O(200), O(400)}, {O(0.1), O(0.0), O(0.4)});
   EXPECT_EQ(b.weights, (std::vector<double>{0, 1, 0}));

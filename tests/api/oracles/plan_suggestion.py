@@ -7,7 +7,7 @@ usage: plan_suggestion.py DB AS_OF PERIOD OWNER < given.json
   given.json: what the oracle takes from the product instead of refitting it — the model each
   forecast used and its fitted Holt-Winters parameters ({"market": {"model", "params"},
   "history": {…}}: the optimiser is tested against R by the forecast module's own tests), and
-  the three evidences' values and MAPEs for the blend ("blend": [[value, mape], …]).
+  the three evidences' values, MAPEs and WAPEs for the blend ("blend": [[value, mape, wape], …]).
 
 Computed here from the database and the definitions: the owner's monthly sales, the market of
 its cells and its share, the market forecast (R's HoltWinters with the given parameters, or
@@ -272,7 +272,8 @@ hm = points(gh["model"], gh["params"], sales, horizon)[skip:]
 out["history_evidence"] = {"months": hm, "value": round(sum(hm))}
 
 # --- the blend of the given values and MAPEs, its range and the split by history's shape ---
-usable = [(i, v, m) for i, (v, m) in enumerate(given["blend"]) if v is not None and m is not None]
+usable = [(i, v, m) for i, (v, m, _) in enumerate(given["blend"]) if v is not None and m is not None]
+spread = [w if w is not None else m for _, m, w in given["blend"]]
 zeros = [i for i, _, m in usable if m == 0]
 weights = [0.0] * len(given["blend"])
 if zeros:
@@ -285,7 +286,7 @@ elif usable:
 blend = {"weights": weights, "suggested": None, "low": None, "high": None, "split": []}
 if usable:
     v = sum(weights[i] * val for i, val, _ in usable)
-    err = sum(weights[i] * m for i, _, m in usable)
+    err = sum(weights[i] * spread[i] for i, _, _ in usable)
     s = round(v)
     shape = hm if len(hm) == K and min(hm) >= 0 and sum(hm) > 0 else [1.0] * K
     split = [round(s * x / sum(shape)) for x in shape[:-1]]

@@ -11,7 +11,7 @@ export default {
     years: 'Years',
     window: 'History {first} – {last} (months closed by {asOf}) · period {period}',
     suggested: 'Suggested target',
-    range: 'Range {low} – {high} (± weighted MAPE {error})',
+    range: 'Range {low} – {high} (± weighted WAPE {error})',
     noSuggestion: 'No usable evidence (no backtest error could be computed)',
     mape: 'Backtest MAPE',
     wape: 'WAPE',

@@ -11,7 +11,7 @@ export default {
     years: '年度',
     window: '历史 {first} – {last}（截至 {asOf} 已结束的月份）· 期间 {period}',
     suggested: '建议目标',
-    range: '区间 {low} – {high}（± 加权 MAPE {error}）',
+    range: '区间 {low} – {high}（± 加权 WAPE {error}）',
     noSuggestion: '没有可用的依据（回测误差均无法计算）',
     mape: '回测 MAPE',
     wape: 'WAPE',
