@@ -21,6 +21,7 @@
 #include "analytics/plan/finance_overview.h"
 #include "analytics/plan/forecast_report.h"
 #include "analytics/plan/forecast_submissions.h"
+#include "analytics/plan/suggestion.h"
 #include "engine/scope.h"
 #include "forecast/forecast.h"
 
@@ -224,6 +225,20 @@ std::vector<Query> request_workload(const engine::Snapshot& s, Date as_of, Id ma
                   auto r = analytics::forecast_report(s, engine::scope_all(d), p);
                   return Rows{{static_cast<int64_t>(r.ranking.size())}};
                 }});
+  // P6 (plan_suggestion_api.cpp) for the quarter after as_of's, one owner each: the company,
+  // the manager's region and one rep, backtests included.
+  const Month next_quarter{Month::of(as_of).index - (Month::of(as_of).month() - 1) % 3 + 3};
+  const analytics::SuggestionParams sp{as_of, next_quarter, Month{next_quarter.index + 2}};
+  const int32_t region_index = d.find_region(manager_region);
+  const std::vector<std::pair<std::string, std::function<engine::Scope()>>> owners = {
+      {"company", [&d] { return engine::scope_all(d); }},
+      {"region", [&d, region_index] { return engine::scope_region(d, region_index); }},
+      {"rep", [&d, rep] { return engine::scope_rep(d, rep); }}};
+  for (const auto& [name, owner] : owners)
+    qs.push_back({"p6_suggestion@" + name, [&s, owner, sp] {
+                    auto r = analytics::suggestion(s, owner(), sp);
+                    return Rows{{r.suggested.value_or(-1), static_cast<int64_t>(r.sales.size())}};
+                  }});
   return qs;
 }
 

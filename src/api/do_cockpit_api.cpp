@@ -127,7 +127,8 @@ void add_do_cockpit_routes(http::Router& r, Context& ctx) {
                 if (!q.p.has("rep"))
                   throw AppError(404, "no_reps", "rep", "还没有可查看的销售代表：请先导入销售代表",
                                  "There are no sales reps to show yet: import the reps first");
-                return analytics::rep_cockpit(*q.c.snap, q.scope, q.p.number("rep"), q.p.date("as_of"));
+                return analytics::rep_cockpit(*q.c.snap, q.scope, q.p.number("rep"), q.p.date("as_of"),
+                                              q.ctx.forecast_lock_day);
               },
           .encode = [](const PageCall& q,
                        const analytics::CockpitResult& r) { return cockpit_json(q.c, r, q.p.date("as_of")); },

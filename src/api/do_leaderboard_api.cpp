@@ -150,7 +150,7 @@ void add_do_leaderboard_routes(http::Router& r, Context& ctx) {
           .compute =
               [](const PageCall& q) {
                 return analytics::leaderboard(*q.c.snap, q.scope,
-                                              {q.p.period("period"), q.p.date("as_of"), metric_of(q)});
+                                              {q.p.period("period"), q.p.date("as_of"), metric_of(q), q.ctx.forecast_lock_day});
               },
           .encode = [](const PageCall& q, const analytics::BoardResult& board) -> json::value {
             const Period period = q.p.period("period");

@@ -26,6 +26,7 @@ void register_routes(http::Router& r, Context& ctx) {
   add_user_routes(r, ctx);
   add_opportunity_list_routes(r, ctx);
   add_picker_routes(r, ctx);
+  add_plan_suggestion_routes(r, ctx);
 }
 
 }  // namespace sl::api

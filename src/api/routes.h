@@ -39,6 +39,8 @@ void add_plan_finance_routes(http::Router& r, Context& ctx);
 void add_contract_routes(http::Router& r, Context& ctx);
 // P5 月度销售目标预测: GET/PUT /api/v1/plan/forecasts, GET …/forecast-accuracy (plan_forecasts_api.cpp).
 void add_plan_forecasts_routes(http::Router& r, Context& ctx);
+// P6 目标建议: GET /api/v1/plan/suggestion (plan_suggestion_api.cpp).
+void add_plan_suggestion_routes(http::Router& r, Context& ctx);
 
 // 数据导入: /api/v1/imports…, /api/v1/import-entities…, /api/v1/import-templates… (imports_api.cpp).
 void add_import_routes(http::Router& r, Context& ctx);

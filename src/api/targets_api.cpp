@@ -1,4 +1,5 @@
-// GET/PUT /api/v1/targets/grid and GET /api/v1/targets/audit: target entry (目标填报).
+// GET/PUT /api/v1/targets/grid and GET /api/v1/targets/audit: target entry (目标填报). A PUT may
+// say "source": "suggestion" (P6 目标建议's 采纳); its audit rows keep it.
 #include <set>
 
 #include "api/json_fields.h"
@@ -112,6 +113,11 @@ void add_target_routes(http::Router& r, Context& ctx) {
     };
     GridSpec g = grid_spec(c, ctx.today(), text("year"), text("metric"), text("owner"), text("region"));
     auto changes = decode_cells(c, g, required_array(body, "cells"));
+    // P6: "source": "suggestion" when the cells came from an accepted target suggestion.
+    const std::string source = text("source");
+    if (!source.empty() && source != "suggestion")
+      throw invalid_field("source", "source 只能是 suggestion", "source must be suggestion");
+    for (auto& change : changes) change.source = source;
     auto now = auth::system_clock_seconds();
     ctx.snapshots.save_targets(changes, c.user.id, now);
     return http::json_response(200, json::object{{"saved", changes.size()}});
@@ -143,7 +149,8 @@ void add_target_routes(http::Router& r, Context& ctx) {
                                      {"key", e.entity_key},
                                      {"name", name->second},
                                      {"old", num(e.old_value)},
-                                     {"new", num(e.new_value)}});
+                                     {"new", num(e.new_value)},
+                                     {"source", e.source.empty() ? json::value(nullptr) : json::value(e.source)}});
       if (entries.size() >= 500) break;
     }
     return http::json_response(200, json::object{{"entries", std::move(entries)}});

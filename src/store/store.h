@@ -28,6 +28,7 @@ struct SessionRecord {
 struct TargetChange {
   model::Target key;  // month, metric, owner_kind, owner_id identify the row; value ignored
   std::optional<int64_t> value;
+  std::string source;  // P6: recorded in the audit row ("" typed in, "suggestion")
 };
 
 struct AuditEntry {
@@ -38,6 +39,7 @@ struct AuditEntry {
   std::string entity;                // "target", ...
   std::string entity_key;            // e.g. "2026-06/sales/rep/17"
   std::string old_value, new_value;  // empty = none
+  std::string source;                // P6: "" typed in, "suggestion" (targets only)
 };
 
 struct AuditQuery {

@@ -135,6 +135,9 @@ function rows(f) {
     { route: 'GET /api/v1/plan/finance', query: `as_of=${AS_OF}`, expect: by(every(403), { admin: 200, exec: 200 }) },
     { route: 'POST /api/v1/check/products/warnings/ack', body: { key: 'product:1/no_sale/2026', comment: '' }, expect: every(422) },
     { route: 'GET /api/v1/plan/funnel', query: `as_of=${AS_OF}`, expect: every(200), forbid: foreignRep },
+    // P6: the caller's own owner by default; an owner outside the scope answers as not found.
+    { route: 'GET /api/v1/plan/suggestion', query: `as_of=${AS_OF}`, expect: every(200), forbid: foreignRep },
+    { route: 'GET /api/v1/plan/suggestion', query: `as_of=${AS_OF}&owner=region:${south}`, expect: by(every(404), { admin: 200, exec: 200, mgrSouth: 200 }) },
     { route: 'GET /api/v1/plan/funnel', query: `as_of=${AS_OF}&region=${south}`, expect: regionOnly('mgrSouth') },
     { route: 'GET /api/v1/plan/market', query: `period=2026&as_of=${AS_OF}`, expect: every(200), forbid: foreignRep },
     { route: 'GET /api/v1/plan/market', query: `period=2026&as_of=${AS_OF}&region=${south}`, expect: regionOnly('mgrSouth') },

@@ -24,11 +24,11 @@ std::optional<int> own_rank(const engine::Snapshot& s, int32_t rep, const Period
   return std::nullopt;
 }
 
-CockpitCard card(const engine::Snapshot& s, int32_t rep, const Period& p, Date as_of) {
+CockpitCard card(const engine::Snapshot& s, int32_t rep, const Period& p, Date as_of, int lock_day) {
   CockpitCard c;
   c.period = p;
   const Period prev = p.previous();
-  const PeriodSums now = period_sums(s, p, as_of), before = period_sums(s, prev, prev.last);
+  const PeriodSums now = period_sums(s, p, as_of, lock_day), before = period_sums(s, prev, prev.last, lock_day);
   c.figures = rep_figures(s, now, {rep}, s.targets->rep_slot(rep));
   c.sales = progress_row(c.figures.sales_target, c.figures.sales, p, as_of);
   c.collection = progress_row(c.figures.collection_target, c.figures.collections, p, as_of);
@@ -39,7 +39,7 @@ CockpitCard card(const engine::Snapshot& s, int32_t rep, const Period& p, Date a
 
 }  // namespace
 
-CockpitResult rep_cockpit(const engine::Snapshot& s, const engine::Scope& scope, Id rep_id, Date as_of) {
+CockpitResult rep_cockpit(const engine::Snapshot& s, const engine::Scope& scope, Id rep_id, Date as_of, int lock_day) {
   const engine::Dims& d = *s.dims;
   const engine::Facts& f = *s.facts;
   int32_t rep = d.find_rep(rep_id);
@@ -55,9 +55,9 @@ CockpitResult rep_cockpit(const engine::Snapshot& s, const engine::Scope& scope,
     r.region_name = d.region_name[top];
   }
   Month m = Month::of(as_of);
-  r.cards = {card(s, rep, month_period(m), as_of),
-             card(s, rep, quarter_period(m.year(), (m.month() - 1) / 3 + 1), as_of),
-             card(s, rep, year_period(m.year()), as_of)};
+  r.cards = {card(s, rep, month_period(m), as_of, lock_day),
+             card(s, rep, quarter_period(m.year(), (m.month() - 1) / 3 + 1), as_of, lock_day),
+             card(s, rep, year_period(m.year()), as_of, lock_day)};
 
   // Pipeline open on as_of, by the stage it was in then.
   for (int st = 0; st <= static_cast<int>(model::Stage::negotiation); ++st)

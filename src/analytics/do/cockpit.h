@@ -57,7 +57,9 @@ struct CockpitResult {
 };
 
 // 404 for an unknown rep, 403 for a rep outside the scope.
-CockpitResult rep_cockpit(const engine::Snapshot& s, const engine::Scope& scope, Id rep, Date as_of);
+// lock_day: the forecast that counts for the KPI's forecast accuracy (serve --forecast-lock-day).
+CockpitResult rep_cockpit(const engine::Snapshot& s, const engine::Scope& scope, Id rep, Date as_of,
+                          int lock_day = kForecastLockDay);
 
 // Monday of the ISO week containing d.
 Date week_monday(Date d);

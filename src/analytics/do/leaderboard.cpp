@@ -95,7 +95,7 @@ void sort_rows(std::vector<BoardRow>& rows) {
 
 BoardResult leaderboard(const engine::Snapshot& s, const engine::Scope& scope, const BoardParams& p) {
   const Period prev = p.period.previous();
-  return leaderboard(s, scope, p, period_sums(s, p.period, p.as_of), period_sums(s, prev, prev.last));
+  return leaderboard(s, scope, p, period_sums(s, p.period, p.as_of, p.lock_day), period_sums(s, prev, prev.last, p.lock_day));
 }
 
 BoardResult leaderboard(const engine::Snapshot& s, const engine::Scope& scope, const BoardParams& p,

@@ -40,6 +40,7 @@ struct BoardParams {
   Period period;
   Date as_of;
   BoardMetric metric = BoardMetric::sales;
+  int lock_day = kForecastLockDay;  // forecast accuracy's lock day (serve --forecast-lock-day)
 };
 
 struct BoardRow {

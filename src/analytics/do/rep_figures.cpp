@@ -21,13 +21,14 @@ std::optional<double> kpi_score(const std::array<KpiPart, 4>& parts) {
   return sum / weights * 100;
 }
 
-PeriodSums period_sums(const engine::Snapshot& s, const Period& p, Date as_of) {
+PeriodSums period_sums(const engine::Snapshot& s, const Period& p, Date as_of, int lock_day) {
   const engine::Facts& f = *s.facts;
   const size_t n = static_cast<size_t>(s.dims->rep_count());
   const engine::Scope all = engine::scope_all(*s.dims);
   PeriodSums r;
   r.period = p;
   r.as_of = as_of;
+  r.lock_day = lock_day;
   const Date last = std::min(p.last, as_of);
   r.sales = sum_by_rep(f, f.sales, all, RowFilter{}, p.first, last);
   r.collections = sum_by_rep(f, f.collections, all, RowFilter{}, p.first, last);
@@ -83,7 +84,7 @@ RepFigures rep_figures(const engine::Snapshot& s, const PeriodSums& sums, const 
   std::vector<ForecastPair> pairs;
   for (int32_t rep : reps)
     for (Month m = g.first; g.covers(m); m.index++) {
-      auto fc = counted_forecast(f.forecasts, rep, m);
+      auto fc = counted_forecast(f.forecasts, rep, m, sums.lock_day);
       if (fc) pairs.push_back({g.amount[g.at(rep, m)], *fc});
     }
   r.forecast_accuracy = set_accuracy(pairs).accuracy;

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "analytics/do/do_filter.h"
+#include "analytics/plan/forecast_accuracy.h"
 #include "engine/snapshot.h"
 
 namespace sl::analytics {
@@ -47,8 +48,9 @@ struct PeriodSums {
   std::vector<SumCount> sales, collections, first_contracts;  // by rep index
   std::vector<int64_t> won, lost;                             // by rep index
   RepMonthGrid month_sales;  // sales by (rep, month) over the months forecast accuracy reads
+  int lock_day = kForecastLockDay;  // the forecast that counts (P5: serve --forecast-lock-day)
 };
-PeriodSums period_sums(const engine::Snapshot& s, const Period& p, Date as_of);
+PeriodSums period_sums(const engine::Snapshot& s, const Period& p, Date as_of, int lock_day = kForecastLockDay);
 
 // The figures of a set of reps (by index) from the sums; slot: their target owner slot (a
 // rep's, a region's or the company's), kNone for no targets.

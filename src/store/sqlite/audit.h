@@ -24,7 +24,8 @@ struct AuditRow {
 class AuditWriter {
  public:
   explicit AuditWriter(sqlite3* db);
-  void write(const AuditRow& row);
+  // source: where the change came from ("" typed in; "suggestion": P6's 采纳 of a target).
+  void write(const AuditRow& row, const std::string& source = "");
 
  private:
   Stmt insert_;

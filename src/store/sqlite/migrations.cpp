@@ -406,10 +406,16 @@ CREATE TABLE import_jobs(
 CREATE INDEX import_jobs_state ON import_jobs(state);
 )sql";
 
+// Version 11: P6 目标建议 (issue 13): an audit row says where its change came from ('' typed
+// in, 'suggestion' accepted from the target suggestion page and saved in the grid).
+const char* kV11 = R"sql(
+ALTER TABLE audit_log ADD COLUMN source TEXT NOT NULL DEFAULT '';
+)sql";
+
 }  // namespace
 
 const std::vector<std::string>& migrations() {
-  static const std::vector<std::string> kAll = {kV1, kV2, kV3, kV4, kV5, kV6, kV7, kV8, kV9, kV10};
+  static const std::vector<std::string> kAll = {kV1, kV2, kV3, kV4, kV5, kV6, kV7, kV8, kV9, kV10, kV11};
   return kAll;
 }
 

@@ -58,7 +58,8 @@ void SqliteStore::save_targets(const std::vector<TargetChange>& changes, Id user
     else
       del.bind(1, month).bind(2, metric).bind(3, owner).bind(4, k.owner_id).run();
     audit.write({at, user, "target", target_key(k), old ? std::to_string(*old) : std::string(),
-                 c.value ? std::to_string(*c.value) : std::string()});
+                 c.value ? std::to_string(*c.value) : std::string()},
+                c.source);
   }
   tx.commit();
 }
@@ -67,13 +68,13 @@ std::vector<AuditEntry> SqliteStore::audit_log(const AuditQuery& q) {
   auto rd = reader();
   // substr() rather than LIKE so '%' or '_' in a key prefix match literally.
   Stmt s(rd.db,
-         "SELECT a.id, a.at, a.user, COALESCE(u.login, ''), a.entity, a.entity_key, a.old_value, a.new_value"
+         "SELECT a.id, a.at, a.user, COALESCE(u.login, ''), a.entity, a.entity_key, a.old_value, a.new_value, a.source"
          " FROM audit_log a LEFT JOIN users u ON u.id = a.user"
          " WHERE (?1 = '' OR a.entity = ?1) AND (?2 = '' OR substr(a.entity_key, 1, length(?2)) = ?2)"
          " ORDER BY a.id DESC LIMIT ?3");
   s.bind(1, q.entity).bind(2, q.key_prefix).bind(3, q.limit);
   std::vector<AuditEntry> out;
-  while (s.step()) out.push_back({s.i64(0), s.i64(1), s.id(2), s.text(3), s.text(4), s.text(5), s.text(6), s.text(7)});
+  while (s.step()) out.push_back({s.i64(0), s.i64(1), s.id(2), s.text(3), s.text(4), s.text(5), s.text(6), s.text(7), s.text(8)});
   return out;
 }
 

@@ -1,12 +1,12 @@
 // P · 目标制定: the target grid and its audit trail; the P pages.
 import { request, type Query } from './http'
 import type { GridResponse, GridCell, AuditEntry, Metric, FunnelResponse, MarketResponse, CompetitorsResponse, FinanceResponse,
-  ForecastAccuracyResponse, ForecastSaved, ForecastSubmissions } from './types'
+  ForecastAccuracyResponse, ForecastSaved, ForecastSubmissions, SuggestionResponse } from './types'
 
 export const planApi = {
   grid: (q: { year: number; metric: Metric; owner: 'region' | 'rep'; region?: number | null }) =>
     request<GridResponse>('GET', '/targets/grid', { query: q }),
-  saveGrid: (body: { year: number; metric: Metric; owner: 'region' | 'rep'; region: number | null; cells: GridCell[] }) =>
+  saveGrid: (body: { year: number; metric: Metric; owner: 'region' | 'rep'; region: number | null; cells: GridCell[]; source?: 'suggestion' }) =>
     request<{ saved: number }>('PUT', '/targets/grid', { body, quiet: [422] }),
   audit: (q: { year: number; metric: Metric; region?: number | null }) =>
     request<{ entries: AuditEntry[] }>('GET', '/targets/audit', { query: q }),
@@ -20,6 +20,9 @@ export const planApi = {
   // P4 营业收入各项指标分析
   finance: (q: Query) => request<FinanceResponse>('GET', '/plan/finance', { query: q }),
   // end P4
+  // P6 目标建议
+  suggestion: (q: Query) => request<SuggestionResponse>('GET', '/plan/suggestion', { query: q }),
+  // end P6
 }
 
 // --- P5 月度销售目标预测: 填报 and accuracy ---

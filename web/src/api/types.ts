@@ -63,7 +63,7 @@ export interface GridResponse {
   rows: GridRow[]
 }
 export interface GridCell { id: number; month: number; value: number | null }
-export interface AuditEntry { at: string; user: string; key: string; name: string; old: number | null; new: number | null }
+export interface AuditEntry { at: string; user: string; key: string; name: string; old: number | null; new: number | null; source?: 'suggestion' | null }
 
 // --- D1 / D2 / D4 (issue 4) ---
 export interface PeriodInfo { label: string; first: string; last: string; days: number; elapsed: number }
@@ -622,3 +622,27 @@ export interface ContractBody {
 }
 export interface ContractSaved { id: number; code: string; amount: number; snapshot: SnapshotWrite }
 // --- end opps ---
+
+// --- P6 目标建议 ---
+export const EVIDENCE_METHODS = ['market', 'pipeline', 'history'] as const
+export type EvidenceMethod = (typeof EVIDENCE_METHODS)[number]
+export interface MonthValue { month: string; value: number }
+export interface HwParams { alpha: number; beta: number; gamma: number }
+export interface SuggestionEvidence {
+  method: EvidenceMethod; value: number | null; mape: number | null; wape: number | null; points: number
+  weight: number; used: boolean; months: MonthValue[]
+  basis: {
+    model?: 'holt_winters' | 'trend_seasonal_naive'; params?: HwParams | null
+    market_forecast?: number; share?: number | null; share_own?: number; share_market?: number
+    expected?: number; run_rate?: number; open?: number
+  }
+}
+export interface SuggestionResponse {
+  as_of: string; period: PeriodInfo
+  owner: { kind: 'company' | 'region' | 'rep'; id: number | null; name: string; region?: number | null }
+  history: { first: string | null; last: string | null; months: MonthValue[] }
+  evidence: SuggestionEvidence[]
+  suggested: number | null; low: number | null; high: number | null; error: number | null
+  split: MonthValue[]; options: FilterOptions; unit: 'fen'
+}
+// --- end P6 ---

@@ -42,6 +42,12 @@ export const planRoutes: RouteRecordRaw[] = [
     meta: { group: 'plan', title: 'menu.forecast', roles: ALL },
   },
   {
+    path: 'plan/suggestion',
+    name: 'plan-suggestion',
+    component: () => import('../views/plan/Suggestion.vue'),
+    meta: { group: 'plan', title: 'menu.planSuggestion', roles: ALL },
+  },
+  {
     path: 'plan/targets',
     name: 'target-entry',
     component: () => import('../views/plan/TargetEntry.vue'),
