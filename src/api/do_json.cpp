@@ -73,4 +73,81 @@ json::object filter_options(const Caller& c) {
                       {"categories", std::move(categories)}};
 }
 
+void write_figures(JsonWriter& w, const analytics::RepFigures& f) {
+  w.begin_object();
+  w.field("sales", f.sales);
+  w.field("sales_target", f.sales_target);
+  w.field("completion", f.completion);
+  w.field("collections", f.collections);
+  w.field("collection_target", f.collection_target);
+  w.field("collection_completion", f.collection_completion);
+  w.field("collection_rate", f.collection_rate);
+  w.field("new_customers", f.new_customers);
+  w.field("new_customer_target", f.new_customer_target);
+  w.field("win_rate", f.win_rate);
+  w.field("won", f.won);
+  w.field("lost", f.lost);
+  w.field("forecast_accuracy", f.forecast_accuracy);
+  w.field("kpi_score", f.kpi_score);
+  w.key("kpi_parts");
+  w.begin_array();
+  for (const auto& p : f.parts) {
+    w.begin_object();
+    w.field("code", p.code);
+    w.field("weight", p.weight);
+    w.field("value", p.value);
+    w.key("capped");
+    if (p.value)
+      w.value(std::min(*p.value, analytics::kKpiCap));
+    else
+      w.null();
+    w.end_object();
+  }
+  w.end_array();
+  w.end_object();
+}
+
+void write_filter_options(JsonWriter& w, const Caller& c) {
+  const auto& d = *c.snap->dims;
+  const auto& f = *c.snap->facts;
+  w.begin_object();
+  w.key("regions");
+  w.begin_array();
+  for (int32_t g : d.regions_at_level(1))
+    if (c.scope.sees_region(g)) {
+      w.begin_object();
+      w.field("id", d.region_id[g]);
+      w.field("name", d.region_name[g]);
+      w.end_object();
+    }
+  w.end_array();
+  w.key("reps");
+  w.begin_array();
+  for (int32_t p = 0; p < d.rep_count(); ++p) {
+    if (!c.scope.sees_rep(p)) continue;
+    const int32_t top = d.region_top[d.rep_region[p]];
+    w.begin_object();
+    w.field("id", d.rep_id[p]);
+    w.field("name", d.rep_name[p]);
+    w.field("employee_no", d.rep_employee_no[p]);
+    w.key("region");
+    if (top == engine::kNone)
+      w.null();
+    else
+      w.value(d.region_id[top]);
+    w.field("active", !d.rep_leave[p].has_value());
+    w.end_object();
+  }
+  w.end_array();
+  w.key("industries");
+  w.begin_array();
+  for (const auto& s : f.customers.industries) w.value(s);
+  w.end_array();
+  w.key("categories");
+  w.begin_array();
+  for (const auto& s : f.categories) w.value(s);
+  w.end_array();
+  w.end_object();
+}
+
 }  // namespace sl::api::do_api

@@ -8,6 +8,7 @@
 #include "analytics/do/progress.h"
 #include "analytics/do/rep_figures.h"
 #include "api/context.h"
+#include "api/json_writer.h"
 
 namespace sl::api::do_api {
 
@@ -23,5 +24,9 @@ json::value status_json(analytics::ProgressStatus s);
 json::object figures_json(const analytics::RepFigures& f);
 // What the filter bar offers this caller: visible 大区, reps, industries, categories.
 json::object filter_options(const Caller& c);
+
+// The same as figures_json and filter_options, written straight into a body (json_writer.h).
+void write_figures(JsonWriter& w, const analytics::RepFigures& f);
+void write_filter_options(JsonWriter& w, const Caller& c);
 
 }  // namespace sl::api::do_api

@@ -35,6 +35,32 @@ json::object row_json(const analytics::BoardRow& r) {
                       {"figures", r.figures ? json::value(figures_json(*r.figures)) : json::value(nullptr)}};
 }
 
+// row_json written straight into the body; with `dims`, the rep's 工号 after the rest.
+void write_row(JsonWriter& w, const analytics::BoardRow& r, const engine::Dims* dims) {
+  w.begin_object();
+  w.field("id", r.id);
+  w.field("name", r.name);
+  w.key("region");
+  if (r.region)
+    w.value(r.region);
+  else
+    w.null();
+  w.field("region_name", r.region_name);
+  w.field("own", r.own);
+  w.field("visible", r.visible);
+  w.field("value", r.value);
+  w.field("rank", r.rank);
+  w.field("previous_rank", r.previous_rank);
+  w.field("change", r.change);
+  w.key("figures");
+  if (r.figures)
+    write_figures(w, *r.figures);
+  else
+    w.null();
+  if (dims) w.field("employee_no", employee_no(*dims, r.id));
+  w.end_object();
+}
+
 json::object per_capita_json(const analytics::PerCapitaResult& r) {
   auto series = [](const analytics::PerCapitaSeries& s) {
     json::array sales, hc, pc;
@@ -181,6 +207,42 @@ void add_do_leaderboard_routes(http::Router& r, Context& ctx) {
             add_paging(answer, board.reps.size(), paging);
             return answer;
           },
+          .write =
+              [](const PageCall& q, const analytics::BoardResult& board, JsonWriter& w) {
+                const Period period = q.p.period("period");
+                const Date as_of = q.p.date("as_of");
+                const Paging paging = read_paging(q.req);
+                const bool peer_view = q.c.user.role == model::Role::rep;
+                w.begin_object();
+                w.field("period", json::value(period_json(period, as_of)));
+                w.field("previous", json::value(period_json(period.previous(), period.previous().last)));
+                w.field("as_of", format_date(as_of));
+                w.field("metric", q.p.text("metric"));
+                w.field("peer_view", peer_view);
+                w.key("reps");
+                w.begin_array();
+                for (size_t i = paging.first(board.reps.size()); i < paging.last(board.reps.size()); ++i)
+                  write_row(w, board.reps[i], q.c.snap->dims.get());
+                w.end_array();
+                w.key("regions");
+                w.begin_array();
+                for (const auto& row : board.regions) write_row(w, row, nullptr);
+                w.end_array();
+                w.key("per_capita");
+                if (peer_view)
+                  w.null();
+                else
+                  w.value(json::value(per_capita_json(*per_capita_of(q, 24))));
+                w.key("options");
+                if (peer_view)
+                  w.null();
+                else
+                  write_filter_options(w, q.c);
+                w.field("total", board.reps.size());
+                w.field("page", paging.page);
+                w.field("page_size", paging.size);
+                w.end_object();
+              },
           .tables = {{"reps", [](const PageCall& q,
                                  const analytics::BoardResult& b) { return board_table(b, "reps", metric_of(q)); }},
                      {"regions",

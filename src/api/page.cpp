@@ -1,6 +1,8 @@
 #include "api/page.h"
 
 #include <charconv>
+#include <cstdio>
+#include <cstdlib>
 
 namespace sl::api {
 
@@ -144,6 +146,33 @@ http::Response serve(Context& ctx, http::Request& req, const std::vector<ParamSp
   q.p = decode_params(specs, q);
   if (scope) q.scope = scope(q);
   return answer(q);
+}
+
+double ms_since(std::chrono::steady_clock::time_point t) {
+  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t).count();
+}
+
+http::Response json_answer(const std::function<json::value()>& encode, const std::function<void(JsonWriter&)>& write,
+                           double analytics_ms) {
+  static const bool check = [] {
+    const char* v = std::getenv("SALESLOOP_JSON_CHECK");
+    return v && std::string(v) == "1";
+  }();
+  const auto t = std::chrono::steady_clock::now();
+  http::Response res;
+  if (write) {
+    JsonWriter w(res.body);
+    write(w);
+  } else {
+    res.body = json::serialize(encode());
+  }
+  const double encode_ms = ms_since(t);
+  if (write && check && json::serialize(encode()) != res.body)
+    throw AppError(500, "encode_mismatch", "", "流式 JSON 与 DOM 编码不一致", "The streamed JSON differs from the DOM encoding");
+  char timing[96];
+  std::snprintf(timing, sizeof timing, "analytics;dur=%.2f, encode;dur=%.2f", analytics_ms, encode_ms);
+  res.headers.emplace_back("Server-Timing", timing);
+  return res;
 }
 
 }  // namespace page_detail

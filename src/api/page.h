@@ -12,6 +12,7 @@
 //       .encode = [](const PageCall& q, const analytics::BoardResult& r) { return json::object{…}; },
 //       .tables = {{"reps", …}, {"regions", …}}, .file = …});
 #pragma once
+#include <chrono>
 #include <functional>
 #include <map>
 #include <memory>
@@ -25,6 +26,7 @@
 #include "api/context.h"
 #include "api/export.h"
 #include "api/json_fields.h"
+#include "api/json_writer.h"
 
 namespace sl::api {
 
@@ -83,6 +85,10 @@ struct Page {
   std::function<engine::Scope(const PageCall&)> scope;
   std::function<Result(const PageCall&)> compute;
   std::function<json::value(const PageCall&, const Result&)> encode;
+  // Optional: the same answer written straight into the body (json_writer.h), for the large
+  // answers (issue 17). Used instead of encode when present; with SALESLOOP_JSON_CHECK=1 in the
+  // server's environment both run and a difference answers 500 (the API tests' check of write).
+  std::function<void(const PageCall&, const Result&, JsonWriter&)> write;
   // ?format=xlsx|csv|json: table name → the table (present/table.h: column specs and typed rows,
   // language-free); `table` picks one (default the first declared).
   std::vector<std::pair<std::string, std::function<present::Table(const PageCall&, const Result&)>>> tables;
@@ -120,14 +126,24 @@ namespace page_detail {
 http::Response serve(Context& ctx, http::Request& req, const std::vector<ParamSpec>& specs,
                      const std::function<engine::Scope(const PageCall&)>& scope,
                      const std::function<http::Response(PageCall&)>& answer);
+// The 200 JSON answer from write (when given) or encode, with a Server-Timing header giving the
+// analysis time (0 when the result was kept) and the encoding time, in ms.
+http::Response json_answer(const std::function<json::value()>& encode, const std::function<void(JsonWriter&)>& write,
+                           double analytics_ms);
+double ms_since(std::chrono::steady_clock::time_point t);
 }  // namespace page_detail
 
 template <class Result>
 void add_page(http::Router& r, Context& ctx, Page<Result> page) {
   auto pg = std::make_shared<Page<Result>>(std::move(page));
   auto answer = [&ctx, pg](PageCall& q) -> http::Response {
-    const auto held =
-        ctx.results.get<Result>(q.c.snap->version, q.scope, pg->kind, q.p.key(), [&] { return pg->compute(q); });
+    double analytics_ms = 0;
+    const auto held = ctx.results.get<Result>(q.c.snap->version, q.scope, pg->kind, q.p.key(), [&] {
+      const auto t = std::chrono::steady_clock::now();
+      Result made = pg->compute(q);
+      analytics_ms = page_detail::ms_since(t);
+      return made;
+    });
     if (auto format = q.req.query_value("format"); !format.empty()) {
       if (pg->tables.empty())
         throw invalid_field("format", "该页面没有可下载的表格", "This page has no table to download");
@@ -136,7 +152,9 @@ void add_page(http::Router& r, Context& ctx, Page<Result> page) {
         if (t == name) return export_response(make(q, *held), download_lang(q.req), format, pg->file(q, t));
       throw invalid_field("table", pg->table_zh, pg->table_en);
     }
-    return http::json_response(200, pg->encode(q, *held));
+    std::function<void(JsonWriter&)> write;
+    if (pg->write) write = [&](JsonWriter& w) { pg->write(q, *held, w); };
+    return page_detail::json_answer([&] { return pg->encode(q, *held); }, write, analytics_ms);
   };
   r.add("GET", pg->path, cached_get(ctx, [&ctx, pg, answer](http::Request& req) {
           return page_detail::serve(ctx, req, pg->params, pg->scope, answer);

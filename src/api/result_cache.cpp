@@ -46,6 +46,11 @@ void ResultCache::put(int64_t version, std::string key, std::shared_ptr<const vo
   }
 }
 
+size_t ResultCache::capacity() const {
+  std::lock_guard lock(mu_);
+  return capacity_;
+}
+
 void ResultCache::set_capacity(size_t capacity) {
   std::lock_guard lock(mu_);
   capacity_ = capacity;

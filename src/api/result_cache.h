@@ -37,6 +37,7 @@ class ResultCache {
 
   // 0 turns the cache off (every request computes), for measuring the uncached path.
   void set_capacity(size_t capacity);
+  size_t capacity() const;
   size_t size() const;
   uint64_t hits() const;
   uint64_t misses() const;
