@@ -23,6 +23,9 @@ void register_routes(http::Router& r, Context& ctx) {
   add_plan_forecasts_routes(r, ctx);
   add_payment_routes(r, ctx);
   add_opportunity_routes(r, ctx);
+  add_subscription_routes(r, ctx);  // push (issue 14)
+  add_delivery_routes(r, ctx);
+  add_channel_routes(r, ctx);
 }
 
 }  // namespace sl::api

@@ -46,6 +46,11 @@ void add_import_routes(http::Router& r, Context& ctx);
 void add_payment_routes(http::Router& r, Context& ctx);
 // 商机维护: POST /api/v1/opportunities, POST …/{id}/stage (opportunities_api.cpp).
 void add_opportunity_routes(http::Router& r, Context& ctx);
+// Push (issue 14): /api/v1/subscriptions… (subscriptions_api.cpp), /api/v1/deliveries… and
+// /api/v1/notices (deliveries_api.cpp), /api/v1/settings/channels… and /settings/push (channels_api.cpp).
+void add_subscription_routes(http::Router& r, Context& ctx);
+void add_delivery_routes(http::Router& r, Context& ctx);
+void add_channel_routes(http::Router& r, Context& ctx);
 
 // The user as the API shows it (also used by /me and the session answer).
 boost::json::object user_json(const model::User& u);
