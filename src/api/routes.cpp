@@ -27,6 +27,9 @@ void register_routes(http::Router& r, Context& ctx) {
   add_opportunity_list_routes(r, ctx);
   add_picker_routes(r, ctx);
   add_plan_suggestion_routes(r, ctx);
+  add_subscription_routes(r, ctx);  // push (issue 14)
+  add_delivery_routes(r, ctx);
+  add_channel_routes(r, ctx);
 }
 
 }  // namespace sl::api

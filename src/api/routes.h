@@ -54,6 +54,11 @@ void add_user_routes(http::Router& r, Context& ctx);
 // the forms' pickers GET /api/v1/pickers/customers, …/products (pickers_api.cpp).
 void add_opportunity_list_routes(http::Router& r, Context& ctx);
 void add_picker_routes(http::Router& r, Context& ctx);
+// Push (issue 14): /api/v1/subscriptions… (subscriptions_api.cpp), /api/v1/deliveries… and
+// /api/v1/notices (deliveries_api.cpp), /api/v1/settings/channels… and /settings/push (channels_api.cpp).
+void add_subscription_routes(http::Router& r, Context& ctx);
+void add_delivery_routes(http::Router& r, Context& ctx);
+void add_channel_routes(http::Router& r, Context& ctx);
 
 // The user as the API shows it (also used by /me and the session answer).
 boost::json::object user_json(const model::User& u);

@@ -8,7 +8,9 @@
 #include "api/routes.h"
 #include "app/commands.h"
 #include "http/server.h"
+#include "api/subscriptions.h"
 #include "jobs/goal_checker.h"
+#include "jobs/push/outbox.h"
 #include "jobs/scheduler.h"
 #include "ingest/import_sqlite.h"
 
@@ -75,6 +77,21 @@ int serve(const ServeOptions& o) {
         for (const auto& e : run.errors) spdlog::warn("goal check: {}", http::log_safe(e));
       },
       std::chrono::minutes(1), [](const std::string& e) { spdlog::error("scheduled jobs: {}", http::log_safe(e)); });
+  // Push (issue 14): due subscriptions are run every 20 s (each run claimed once in the store);
+  // the outbox sends what is due every second. Rendered files older than keep_days are dropped.
+  jobs::Scheduler subscriptions(
+      [&] {
+        const int64_t now = std::time(nullptr);
+        if (int runs = api::run_due_subscriptions(ctx, now); runs > 0) spdlog::info("subscriptions: {} run(s)", runs);
+        store->forget_delivery_files(now - int64_t{86400} * jobs::retry_policy(*store).keep_days);
+      },
+      std::chrono::seconds(20), [](const std::string& e) { spdlog::error("subscriptions: {}", http::log_safe(e)); });
+  jobs::Outbox outbox(*store);
+  jobs::Scheduler outbox_worker(
+      [&] {
+        if (int sent = outbox.run_once(std::time(nullptr)); sent > 0) spdlog::info("outbox: {} sent", sent);
+      },
+      std::chrono::seconds(1), [](const std::string& e) { spdlog::error("outbox: {}", http::log_safe(e)); });
   // `salesloop import` writes beside the server: the next Snapshot within a second of it.
   ingest::ImportWatch imports(o.db);
   jobs::Scheduler import_watch(

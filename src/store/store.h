@@ -288,9 +288,93 @@ class AnomalyAckStore {
   virtual std::vector<ProductWarningAck> product_warning_acks(const std::string& period, const std::string& scope) = 0;
 };
 
+// --- push (issue 14): channel settings, subscriptions, the delivery outbox, notices ---
+// Not data: none of these bump data_version.
+class PushStore {
+ public:
+  virtual ~PushStore() = default;
+
+  // Named settings (the channel settings as JSON, retry limits, days files are kept); "" = unset.
+  virtual std::string push_setting(const std::string& key) = 0;
+  virtual void set_push_setting(const std::string& key, const std::string& value, Id user, int64_t at) = 0;
+
+  struct Subscription {
+    Id id = 0, owner = 0;
+    std::string page;        // "do/progress"
+    std::string params;      // JSON object of the page's query parameters
+    std::string schedule;    // preset or cron (jobs/schedule.h)
+    std::string recipients;  // JSON {"users":[…],"roles":[…],"region_managers":[…]}
+    std::string channels;    // JSON ["email","wecom","dingtalk","webhook"]
+    std::string formats;     // JSON ["xlsx","pdf"]
+    std::string condition;   // JSON {"metric","op","value"} or "" = always
+    bool enabled = true;
+    std::string last_run_key;  // the scheduled run last claimed ("2026-06-15 08:30")
+    int64_t created_at = 0;
+  };
+  virtual Id add_subscription(const Subscription& s) = 0;
+  virtual std::vector<Subscription> subscriptions() = 0;
+  virtual std::optional<Subscription> find_subscription(Id id) = 0;
+  virtual void update_subscription(const Subscription& s) = 0;  // every field but owner, last_run_key
+  virtual bool delete_subscription(Id id) = 0;
+
+  struct DeliveryFile {
+    std::string name, mime;  // "body.html", "report.xlsx"
+    std::string data;
+  };
+  struct Delivery {
+    Id id = 0, subscription = 0, recipient = 0;
+    std::string channel, address;
+    std::string idem_key;  // unique: one delivery per (run, recipient, channel)
+    std::string subject, message_id;
+    int attempts = 0;
+    std::string state = "queued";  // queued → sending → sent | failed
+    std::string last_error;
+    int64_t next_attempt_at = 0, created_at = 0, sent_at = 0;
+    std::string claimed_by;
+    int64_t claimed_at = 0;
+    std::vector<DeliveryFile> files;  // written with the row; read only by delivery_files
+  };
+  // Claims the run `run_key` of a subscription (a row update: only when its last_run_key differs;
+  // subscription 0 = no claim) and writes the deliveries with their files in the same
+  // transaction. false when another process claimed the run first: nothing is written. A
+  // delivery whose idem_key exists already is skipped.
+  virtual bool claim_run(Id subscription, const std::string& run_key, const std::vector<Delivery>& ds) = 0;
+  // Marks up to `limit` due rows (queued with next_attempt_at ≤ now, or sending claimed before
+  // stale_before) sending for `worker` by one row update, attempts + 1, and returns them.
+  virtual std::vector<Delivery> claim_deliveries(const std::string& worker, int64_t now, int64_t stale_before,
+                                                 int limit) = 0;
+  // The worker's outcome, only while the row is still its claim: sent, or back to queued at
+  // next_attempt_at, or failed (next_attempt_at 0). false when the claim was lost.
+  virtual bool finish_delivery(Id id, const std::string& worker, const std::string& state, const std::string& error,
+                               int64_t next_attempt_at, int64_t at) = 0;
+  virtual std::vector<DeliveryFile> delivery_files(Id id) = 0;
+  struct DeliveryQuery {
+    Id recipient = 0;   // 0 = everyone's
+    std::string state;  // "" = any
+    int limit = 50, offset = 0;
+  };
+  struct DeliveryPage {
+    std::vector<Delivery> rows;  // newest first, without files
+    int64_t total = 0;
+  };
+  virtual DeliveryPage deliveries(const DeliveryQuery& q) = 0;
+  virtual std::optional<Delivery> find_delivery(Id id) = 0;
+  // Drops the stored files of deliveries created before `before` (the rows stay).
+  virtual void forget_delivery_files(int64_t before) = 0;
+
+  struct Notice {
+    Id id = 0, user = 0;
+    int64_t at = 0;
+    std::string text_zh, text_en, link;
+  };
+  virtual void add_notice(const Notice& n) = 0;
+  virtual std::vector<Notice> notices(Id user) = 0;  // newest first
+};
+
 // The whole store: one backend implements every interface, and every method is pure, so a
 // backend that forgets one does not compile. Callers take the narrowest interface they need.
-class Store : public DataStore, public UserStore, public AuditStore, public MeetingStore, public AnomalyAckStore {
+class Store : public DataStore, public UserStore, public AuditStore, public MeetingStore, public AnomalyAckStore,
+              public PushStore {
  public:
   // Creates or upgrades the schema to the newest version; idempotent.
   virtual void migrate() = 0;

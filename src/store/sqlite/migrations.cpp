@@ -412,10 +412,64 @@ const char* kV11 = R"sql(
 ALTER TABLE audit_log ADD COLUMN source TEXT NOT NULL DEFAULT '';
 )sql";
 
+// Push (issue 14): channel settings, report subscriptions, the delivery outbox with the
+// rendered files of each delivery (a blob table: written in the claim's transaction, so a
+// kill -9 never leaves a row without its files or files without a row), and in-app notices.
+const char* kV12 = R"sql(
+CREATE TABLE push_settings(
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL);
+CREATE TABLE subscriptions(
+  id INTEGER PRIMARY KEY,
+  owner INTEGER REFERENCES users(id),
+  page TEXT NOT NULL,
+  params TEXT NOT NULL,
+  schedule TEXT NOT NULL,
+  recipients TEXT NOT NULL,
+  channels TEXT NOT NULL,
+  formats TEXT NOT NULL,
+  condition TEXT NOT NULL DEFAULT '',
+  enabled INTEGER NOT NULL DEFAULT 1,
+  last_run_key TEXT NOT NULL DEFAULT '',
+  created_at INTEGER NOT NULL);
+CREATE TABLE deliveries(
+  id INTEGER PRIMARY KEY,
+  subscription INTEGER,
+  recipient INTEGER REFERENCES users(id),
+  channel TEXT NOT NULL,
+  address TEXT NOT NULL,
+  idem_key TEXT NOT NULL UNIQUE,
+  subject TEXT NOT NULL,
+  message_id TEXT NOT NULL,
+  attempts INTEGER NOT NULL DEFAULT 0,
+  state TEXT NOT NULL DEFAULT 'queued',
+  last_error TEXT NOT NULL DEFAULT '',
+  next_attempt_at INTEGER NOT NULL DEFAULT 0,
+  claimed_by TEXT NOT NULL DEFAULT '',
+  claimed_at INTEGER NOT NULL DEFAULT 0,
+  created_at INTEGER NOT NULL,
+  sent_at INTEGER NOT NULL DEFAULT 0);
+CREATE INDEX deliveries_due ON deliveries(state, next_attempt_at);
+CREATE INDEX deliveries_recipient ON deliveries(recipient, id);
+CREATE TABLE delivery_files(
+  delivery INTEGER NOT NULL REFERENCES deliveries(id) ON DELETE CASCADE,
+  name TEXT NOT NULL,
+  mime TEXT NOT NULL,
+  data BLOB NOT NULL);
+CREATE INDEX delivery_files_delivery ON delivery_files(delivery);
+CREATE TABLE notices(
+  id INTEGER PRIMARY KEY,
+  user INTEGER REFERENCES users(id),
+  at INTEGER NOT NULL,
+  text_zh TEXT NOT NULL,
+  text_en TEXT NOT NULL,
+  link TEXT NOT NULL DEFAULT '');
+)sql";
+
 }  // namespace
 
 const std::vector<std::string>& migrations() {
-  static const std::vector<std::string> kAll = {kV1, kV2, kV3, kV4, kV5, kV6, kV7, kV8, kV9, kV10, kV11};
+  static const std::vector<std::string> kAll = {kV1, kV2, kV3, kV4, kV5, kV6, kV7, kV8, kV9, kV10, kV11, kV12};
   return kAll;
 }
 

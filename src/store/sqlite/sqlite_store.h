@@ -98,6 +98,26 @@ class SqliteStore final : public Store {
   std::optional<model::Opportunity> find_opportunity(Id id) override;
   std::vector<model::Product> list_products() override;
 
+  // --- push (issue 14) --- (push_store.cpp)
+  std::string push_setting(const std::string& key) override;
+  void set_push_setting(const std::string& key, const std::string& value, Id user, int64_t at) override;
+  Id add_subscription(const Subscription& s) override;
+  std::vector<Subscription> subscriptions() override;
+  std::optional<Subscription> find_subscription(Id id) override;
+  void update_subscription(const Subscription& s) override;
+  bool delete_subscription(Id id) override;
+  bool claim_run(Id subscription, const std::string& run_key, const std::vector<Delivery>& ds) override;
+  std::vector<Delivery> claim_deliveries(const std::string& worker, int64_t now, int64_t stale_before,
+                                         int limit) override;
+  bool finish_delivery(Id id, const std::string& worker, const std::string& state, const std::string& error,
+                       int64_t next_attempt_at, int64_t at) override;
+  std::vector<DeliveryFile> delivery_files(Id id) override;
+  DeliveryPage deliveries(const DeliveryQuery& q) override;
+  std::optional<Delivery> find_delivery(Id id) override;
+  void forget_delivery_files(int64_t before) override;
+  void add_notice(const Notice& n) override;
+  std::vector<Notice> notices(Id user) override;
+
  private:
   // Callers hold mu_. (Writes of the data bump the shared write counter: DataTx, stmt.h.)
   int schema_version_locked();

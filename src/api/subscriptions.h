@@ -1,0 +1,33 @@
+// Report subscriptions (issue 14): a page with its parameters, a schedule, recipients,
+// channels, formats and an optional condition. A run renders the page per recipient — with
+// that recipient's Scope and language — and writes the deliveries in the transaction that
+// claims the run (store::PushStore::claim_run); the outbox worker sends them.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "api/context.h"
+
+namespace sl::api {
+
+struct RunOutcome {
+  bool claimed = false;  // false: another process ran it first
+  int queued = 0;        // deliveries written
+  int skipped = 0;       // recipients whose condition did not hold
+  std::vector<std::string> missing;  // "login: channel" without an address
+};
+
+// The users a subscription reaches: its users, everyone of its roles, the managers of its
+// region subtrees; active ones only, each once.
+std::vector<model::User> subscription_recipients(Context& ctx, const store::PushStore::Subscription& s);
+
+// One run. run_key "" = an unscheduled run (send now, test): no claim on the subscription.
+RunOutcome run_subscription(Context& ctx, const store::PushStore::Subscription& s,
+                            const std::vector<model::User>& recipients, const std::string& run_key, int64_t now,
+                            const std::string& base_url);
+
+// The scheduler's tick: every enabled subscription whose next run time has come is run once
+// (the run is claimed by its key, the wall-clock time "YYYY-MM-DD HH:MM").
+int run_due_subscriptions(Context& ctx, int64_t now);
+
+}  // namespace sl::api

@@ -1,0 +1,45 @@
+// Expected values from Python's hmac/hashlib/base64/urllib (an independent implementation).
+#include <gtest/gtest.h>
+
+#include "jobs/push/mime.h"
+#include "jobs/push/report_files.h"
+#include "jobs/push/send.h"
+
+using namespace sl::jobs;
+
+TEST(Push, DingtalkSignature) {
+  EXPECT_EQ(dingtalk_signed_url("https://oapi.dingtalk.com/robot/send?access_token=abc", "SECtest123", 1781483400000),
+            "https://oapi.dingtalk.com/robot/send?access_token=abc&timestamp=1781483400000"
+            "&sign=q3gTzjYpFrRd5aDfQW84Tzx3%2F%2F35u24m9QfcSfhUsxA%3D");
+}
+
+TEST(Push, Rfc2047Subject) {
+  EXPECT_EQ(encode_header_word("目标达成进度"), "=?UTF-8?B?55uu5qCH6L6+5oiQ6L+b5bqm?=");
+  EXPECT_EQ(encode_header_word("Target progress"), "Target progress");
+}
+
+TEST(Push, MarkdownCutOnACharacterBoundaryWithTheLink) {
+  std::string md;
+  for (int i = 0; i < 3000; ++i) md += "进";  // 9000 bytes
+  const std::string more = "[查看完整报表](http://x/do/progress)";
+  const std::string cut = fit_markdown(md, kWecomMarkdownLimit, more);
+  EXPECT_LE(cut.size(), kWecomMarkdownLimit);
+  EXPECT_TRUE(cut.ends_with(more));
+  EXPECT_EQ((cut.size() - more.size() - 2) % 3, 0u);  // whole 3-byte characters only
+}
+
+TEST(Push, MessageIdIsStablePerKey) {
+  EXPECT_EQ(make_message_id("sub:1:2026-06-15 08:30:7:email", "salesloop"),
+            make_message_id("sub:1:2026-06-15 08:30:7:email", "salesloop"));
+  EXPECT_NE(make_message_id("a", "salesloop"), make_message_id("b", "salesloop"));
+}
+
+// The renderer's hook: nothing until src/jobs/render/ is merged. The lead extends this test
+// to expect "inline/chart-1.png" per chart and "report.pdf" when formats holds "pdf".
+TEST(Push, AttachRenderedHook) {
+  ReportDoc doc;
+  doc.charts.push_back({"签单趋势", "line", "万元", {"2026-05", "2026-06"}, {{"签单", {1.0, 2.0}}}});
+  std::vector<File> files;
+  attach_rendered(doc, {"pdf", "xlsx"}, files);
+  EXPECT_TRUE(files.empty());
+}

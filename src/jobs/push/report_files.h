@@ -1,0 +1,29 @@
+// What a ReportDoc becomes on each channel: the e-mail's HTML body (KPI cards, the headline
+// tables, the link), the XLSX attachments (every table, present::to_xlsx — the page export's
+// writer), the robots' markdown. Charts and the PDF come from the renderer (src/jobs/render/)
+// through attach_rendered.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "jobs/report_doc.h"
+#include "store/store.h"
+
+namespace sl::jobs {
+
+using File = store::PushStore::DeliveryFile;
+
+std::string email_html(const ReportDoc& doc);
+std::string report_markdown(const ReportDoc& doc, size_t limit);
+// "report-<sheet>.xlsx", one per table.
+std::vector<File> xlsx_files(const ReportDoc& doc);
+// A table cell as text in the report's language (money in yuan, ratios as %).
+std::string cell_text(const present::Value& v, present::Unit unit, Lang lang);
+
+// THE HOOK FOR THE RENDERER (issue 14, helper "render"): adds the charts as inline PNGs (files
+// named "inline/chart-N.png", referenced as cid:chart-N.png by email_html) and, when formats
+// holds "pdf", the PDF ("report.pdf"). Until src/jobs/render/render.h is merged it adds nothing;
+// the lead replaces its body with calls to render_chart_png and render_pdf.
+void attach_rendered(const ReportDoc& doc, const std::vector<std::string>& formats, std::vector<File>& files);
+
+}  // namespace sl::jobs
