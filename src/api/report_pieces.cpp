@@ -1,6 +1,6 @@
 #include "api/report_pieces.h"
 
-#include <cstdio>
+#include <charconv>
 
 namespace sl::api {
 
@@ -12,19 +12,14 @@ std::string param_text(const boost::json::object& params, const char* name) {
   return "";
 }
 
-std::string money_text(int64_t fen, Lang lang) {
-  char buf[64];
-  if (lang == Lang::zh)
-    std::snprintf(buf, sizeof buf, "%.1f 万元", static_cast<double>(fen) / 1e6);
-  else
-    std::snprintf(buf, sizeof buf, "¥%.1fk", static_cast<double>(fen) / 1e5);
-  return buf;
-}
-
-std::string percent_text(double ratio) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.1f%%", ratio * 100.0);
-  return buf;
+int64_t param_id(const boost::json::object& params, const char* name) {
+  const std::string t = param_text(params, name);
+  if (t.empty()) return 0;
+  int64_t v = 0;
+  const auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), v);
+  if (ec != std::errc() || end != t.data() + t.size() || v <= 0)
+    throw invalid_field(std::string("params.") + name, "应为正整数编号：" + t, "Must be a positive id: " + t);
+  return v;
 }
 
 std::string scope_label(const jobs::ReportInput& in, bool zh) {
@@ -39,6 +34,7 @@ std::string scope_label(const jobs::ReportInput& in, bool zh) {
 void add_reports() {
   static const bool once = [] {
     add_progress_report();
+    add_leaderboard_report();
     return true;
   }();
   (void)once;

@@ -114,7 +114,7 @@ int run_cli(int argc, char** argv) {
   auto* render_cmd = app.add_subcommand("render", "Draw a page as its pushed report in one user's scope (docs/render.md)");
   render_cmd->add_option("--db", render_o.db, "SQLite database file")->required();
   render_cmd->add_option("--as", render_o.login, "The user whose scope the report shows")->required();
-  render_cmd->add_option("--page", render_o.page, "do/progress")->required();
+  render_cmd->add_option("--page", render_o.page, "A page with a pushed report: do/progress, do/leaderboard")->required();
   render_cmd->add_option("--param", render_o.params, "The page's parameter k=v (as_of, period, level, metric, region)");
   render_cmd->add_option("--lang", render_o.lang, "zh-CN | en")->check(CLI::IsMember({"zh-CN", "en"}));
   render_cmd->add_option("--format", render_o.format, "pdf | png (the chart)")->check(CLI::IsMember({"pdf", "png"}));

@@ -10,9 +10,8 @@
 #include "api/context.h"
 #include "app/cli_errors.h"
 #include "app/commands.h"
-#include "api/do_tables.h"
-#include "jobs/render/doc_leaderboard.h"
-#include "jobs/render/doc_progress.h"
+#include "api/report_pieces.h"
+#include "jobs/push/reports.h"
 #include "jobs/render/render.h"
 #include "publish/snapshot_holder.h"
 #include "store/store.h"
@@ -26,42 +25,20 @@ std::string param(const std::map<std::string, std::string>& ps, const std::strin
   return it == ps.end() ? fallback : it->second;
 }
 
-using Params = std::map<std::string, std::string>;
-
-jobs::ReportDoc progress_doc(const engine::Snapshot& snap, const engine::Scope& scope, const Params& ps,
-                             const Period& period, Date as_of, model::Role role, const jobs::render::DocContext& ctx) {
-  analytics::ProgressParams p;
-  p.as_of = as_of;
-  p.period = period;
-  // The level a role opens on, as on the page (progress_api.cpp).
-  const std::string level = param(ps, "level", role == model::Role::rep       ? "rep"
-                                               : role == model::Role::manager ? "region"
-                                                                              : "company");
-  p.level = level == "rep"      ? analytics::ProgressLevel::rep
-            : level == "region" ? analytics::ProgressLevel::region
-                                : analytics::ProgressLevel::company;
-  p.metric = param(ps, "metric", "sales") == "collection" ? model::TargetMetric::collection : model::TargetMetric::sales;
-  p.region = std::stoll(param(ps, "region", "0"));
-  return jobs::render::progress_doc(snap, scope, p, ctx);
-}
-
-jobs::ReportDoc leaderboard_doc(const engine::Snapshot& snap, const engine::Scope& scope, const Params& ps,
-                                const Period& period, Date as_of, const jobs::render::DocContext& ctx) {
-  const auto metric = analytics::parse_board_metric(param(ps, "metric", "sales"));
-  if (!metric) throw AppError(422, "invalid", "metric", "未知排名指标", "Unknown ranking metric");
-  analytics::DoFilter f;
-  f.region = std::stoll(param(ps, "region", "0"));
-  const engine::Scope narrowed = analytics::narrow_scope(snap, scope, f);  // as the page's board_scope
-  const analytics::BoardResult b = analytics::leaderboard(snap, narrowed, {period, as_of, *metric});
-  return jobs::render::leaderboard_doc(b, {api::board_table(b, "reps", *metric), api::board_table(b, "regions", *metric)},
-                                       *metric, api::metric_unit(*metric), period, as_of, ctx);
+std::string page_list() {
+  std::string out;
+  for (const auto& p : jobs::report_pages()) out += (out.empty() ? "" : ", ") + p;
+  return out;
 }
 
 }  // namespace
 
 int render_page(const RenderOptions& o) {
-  if (o.page != "do/progress" && o.page != "do/leaderboard") {
-    std::cerr << "error: render knows the pages do/progress and do/leaderboard (暂仅支持 do/progress 和 do/leaderboard)\n";
+  api::add_reports();
+  const jobs::ReportBuilder* build = jobs::find_report(o.page);
+  if (!build) {
+    std::cerr << "error: no report for page " << o.page << "; the pages are " << page_list() << " (可推送的页面："
+              << page_list() << ")\n";
     return 2;
   }
   std::map<std::string, std::string> ps;
@@ -85,13 +62,13 @@ int render_page(const RenderOptions& o) {
 
     const auto as_of = parse_date(param(ps, "as_of", format_date(local_today())));
     if (!as_of) throw AppError(422, "invalid", "as_of", "as_of 应为 YYYY-MM-DD", "as_of must be YYYY-MM-DD");
-    const auto period = parse_period(param(ps, "period", format_month(Month::of(*as_of))));
-    if (!period) throw AppError(422, "invalid", "period", "period 无法识别", "period is not a period");
     const Lang lang = o.lang == "en" ? Lang::en : Lang::zh;
-    const std::string link = o.base_url + "/" + o.page + "?period=" + period->label() + "&as_of=" + format_date(*as_of);
+    boost::json::object params;  // as a subscription holds them
+    for (const auto& [k, v] : ps)
+      if (k != "as_of") params[k] = v;
+    // The same builder a subscription's run calls for this recipient (src/api/report_*.cpp).
     auto make_doc = [&]() -> jobs::ReportDoc {
-      if (o.page == "do/leaderboard") return leaderboard_doc(*snap, scope, ps, *period, *as_of, {lang, "", link});
-      return progress_doc(*snap, scope, ps, *period, *as_of, user->user.role, {lang, "", link});
+      return (*build)({*snap, scope, user->user, lang, params, *as_of, o.base_url}).doc;
     };
     const jobs::ReportDoc doc = make_doc();
     const std::string bytes = o.format == "png" ? jobs::render_chart_png(doc.charts.at(0), 960, 480) : jobs::render_pdf(doc);

@@ -21,7 +21,7 @@ const MAY = {
   http: ['core'],
   present: ['analytics', 'model', 'core'],
   publish: ['engine', 'store'],
-  api: ['core', 'model', 'store', 'engine', 'forecast', 'analytics', 'auth', 'http', 'present', 'publish', 'ingest'],
+  api: ['core', 'model', 'store', 'engine', 'forecast', 'analytics', 'auth', 'http', 'present', 'publish', 'ingest', 'jobs'],
   jobs: ['analytics', 'present', 'publish', 'store'],
   ingest: ['model', 'store', 'publish'],
   demo: ['model', 'store'],

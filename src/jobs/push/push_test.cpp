@@ -34,12 +34,22 @@ TEST(Push, MessageIdIsStablePerKey) {
   EXPECT_NE(make_message_id("a", "salesloop"), make_message_id("b", "salesloop"));
 }
 
-// The renderer's hook: nothing until src/jobs/render/ is merged. The lead extends this test
-// to expect "inline/chart-1.png" per chart and "report.pdf" when formats holds "pdf".
-TEST(Push, AttachRenderedHook) {
+// The renderer's part: one inline PNG per chart, the PDF only when asked for.
+TEST(Push, AttachRendered) {
   ReportDoc doc;
+  doc.title = "目标达成进度";
   doc.charts.push_back({"签单趋势", "line", "万元", {"2026-05", "2026-06"}, {{"签单", {1.0, 2.0}}}});
+  doc.charts.push_back({"完成率", "bar", "%", {"华东", "华北"}, {{"完成率", {80.0, std::nullopt}}}});
   std::vector<File> files;
   attach_rendered(doc, {"pdf", "xlsx"}, files);
-  EXPECT_TRUE(files.empty());
+  ASSERT_EQ(files.size(), 3u);
+  EXPECT_EQ(files[0].name, "inline/chart-1.png");
+  EXPECT_EQ(files[1].name, "inline/chart-2.png");
+  EXPECT_EQ(files[0].mime, "image/png");
+  EXPECT_EQ(files[0].data.substr(1, 3), "PNG");
+  EXPECT_EQ(files[2].name, "report.pdf");
+  EXPECT_EQ(files[2].data.substr(0, 5), "%PDF-");
+  std::vector<File> only_xlsx;
+  attach_rendered(doc, {"xlsx"}, only_xlsx);
+  EXPECT_EQ(only_xlsx.size(), 2u);
 }

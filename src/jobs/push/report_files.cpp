@@ -1,9 +1,11 @@
 #include "jobs/push/report_files.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
 #include "jobs/push/send.h"
+#include "jobs/render/render.h"
 #include "present/catalog.h"
 #include "present/writers.h"
 
@@ -113,8 +115,12 @@ std::vector<File> xlsx_files(const ReportDoc& doc) {
   return out;
 }
 
-void attach_rendered(const ReportDoc&, const std::vector<std::string>&, std::vector<File>&) {
-  // Nothing until the renderer (src/jobs/render/render.h) is merged: see the header.
+void attach_rendered(const ReportDoc& doc, const std::vector<std::string>& formats, std::vector<File>& files) {
+  for (size_t i = 0; i < doc.charts.size(); ++i)
+    files.push_back({"inline/chart-" + std::to_string(i + 1) + ".png", "image/png",
+                     render_chart_png(doc.charts[i], kChartWidth, kChartHeight)});
+  if (std::find(formats.begin(), formats.end(), "pdf") != formats.end())
+    files.push_back({"report.pdf", "application/pdf", render_pdf(doc)});
 }
 
 }  // namespace sl::jobs

@@ -20,10 +20,10 @@ std::vector<File> xlsx_files(const ReportDoc& doc);
 // A table cell as text in the report's language (money in yuan, ratios as %).
 std::string cell_text(const present::Value& v, present::Unit unit, Lang lang);
 
-// THE HOOK FOR THE RENDERER (issue 14, helper "render"): adds the charts as inline PNGs (files
-// named "inline/chart-N.png", referenced as cid:chart-N.png by email_html) and, when formats
-// holds "pdf", the PDF ("report.pdf"). Until src/jobs/render/render.h is merged it adds nothing;
-// the lead replaces its body with calls to render_chart_png and render_pdf.
+// The renderer's part (src/jobs/render/): the charts as inline PNGs of kChartWidth × kChartHeight
+// (files named "inline/chart-N.png", referenced as cid:chart-N.png by email_html) and, when
+// formats holds "pdf", the page as an A4 PDF ("report.pdf").
+constexpr int kChartWidth = 960, kChartHeight = 480;
 void attach_rendered(const ReportDoc& doc, const std::vector<std::string>& formats, std::vector<File>& files);
 
 }  // namespace sl::jobs

@@ -11,13 +11,10 @@ using present::Value;
 using Row = analytics::ProgressRow;
 
 // The D3 page declares no download table yet (src/api/progress_api.cpp, `.tables = {}`); these
-// are its table's columns with the catalogue's labels. The sheet names the rows' level.
-present::Table progress_table(const analytics::ProgressResult& r, analytics::ProgressLevel level) {
-  const char* sheet = level == analytics::ProgressLevel::rep      ? "d2_reps"
-                      : level == analytics::ProgressLevel::region ? "d2_regions"
-                                                                  : "d2_totals";
-  const present::TableSpec<Row> spec{
-      sheet,
+// are its table's columns with the catalogue's labels.
+present::Table progress_table(const analytics::ProgressResult& r) {
+  static const present::TableSpec<Row> spec{
+      "d3_progress",
       {{{"name", "col.name"}, [](const Row& x) { return Value{x.name}; }},
        {{"target", "col.target", Unit::money}, [](const Row& x) { return present::opt_value(x.target); }},
        {{"actual", "col.amount", Unit::money}, [](const Row& x) { return Value{static_cast<int64_t>(x.actual)}; }},
@@ -30,10 +27,8 @@ std::string pct(std::optional<double> v) { return v ? grouped(*v * 100, 1) + "%"
 
 }  // namespace
 
-ReportDoc progress_doc(const engine::Snapshot& s, const engine::Scope& scope, const analytics::ProgressParams& p,
-                       const DocContext& ctx) {
+ReportDoc progress_doc(const analytics::ProgressResult& r, const analytics::ProgressParams& p, const DocContext& ctx) {
   const bool zh = ctx.lang == Lang::zh;
-  const analytics::ProgressResult r = analytics::target_progress(s, scope, p);
   ReportDoc d;
   d.lang = ctx.lang;
   d.title = zh ? "目标达成进度" : "Target progress";
@@ -59,7 +54,7 @@ ReportDoc progress_doc(const engine::Snapshot& s, const engine::Scope& scope, co
   }
   c.series = {done, time};
   d.charts.push_back(std::move(c));
-  d.tables.push_back(progress_table(r, p.level));
+  d.tables.push_back(progress_table(r));
   return d;
 }
 

@@ -1,7 +1,6 @@
-// The D3 page (target progress) as a report document — what `salesloop render --page
-// do/progress` draws until the subscription worker's page registry (push) fills ReportDocs for
-// every page; then this becomes that registry's D3 entry: (Snapshot, recipient's Scope, the
-// page's params, language) → ReportDoc.
+// The D3 page (target progress) as a report document, from the page's result for the
+// recipient's Scope: the do/progress entry of the pushed reports' registry
+// (src/api/report_progress.cpp) draws it, and `salesloop render` through that registry.
 #pragma once
 #include <string>
 
@@ -16,7 +15,6 @@ struct DocContext {
   std::string link;        // the page's URL with its filters
 };
 
-ReportDoc progress_doc(const engine::Snapshot& s, const engine::Scope& scope, const analytics::ProgressParams& p,
-                       const DocContext& ctx);
+ReportDoc progress_doc(const analytics::ProgressResult& r, const analytics::ProgressParams& p, const DocContext& ctx);
 
 }  // namespace sl::jobs::render
