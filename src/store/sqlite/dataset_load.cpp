@@ -11,6 +11,7 @@
 #include <utility>
 
 #include "store/sqlite/meeting_rows.h"
+#include "store/sqlite/opportunity_rows.h"
 #include "store/sqlite/sqlite_store.h"
 
 namespace sl::store::sqlite {
@@ -86,24 +87,8 @@ void load_customers_products(sqlite3* db, model::Dataset& d) {
 }
 
 void load_opportunities(sqlite3* db, model::Dataset& d) {
-  Stmt q(db,
-         "SELECT id, customer, rep, category, amount, created, expected_close, stage, closed, lost_reason, code"
-         " FROM opportunities ORDER BY id");
-  while (q.step()) {
-    model::Opportunity o;
-    o.id = q.i64(0);
-    o.customer = q.id(1);
-    o.rep = q.id(2);
-    o.category = q.text(3);
-    o.amount = q.i64(4);
-    o.created = q.date(5);
-    o.expected_close = q.date(6);
-    o.stage = parse_stage(q.text(7));
-    o.closed = q.opt_date(8);
-    o.lost_reason = q.text(9);
-    o.code = q.text(10);
-    d.opportunities.push_back(std::move(o));
-  }
+  Stmt q(db, std::string(kOpportunityCols) + "ORDER BY id");
+  while (q.step()) d.opportunities.push_back(read_opportunity(q));
   attach_children(
       db, d.opportunities, "SELECT opportunity, seq, stage, date FROM opportunity_stage_events",
       "opportunity, date, seq", [](Stmt& q) { return std::tuple(q.i64(0), q.date(3).days, q.i64(1)); },
