@@ -50,10 +50,8 @@ Alert owned(Context& ctx, const Caller& c, const http::Request& req) {
   return *a;
 }
 
-Lang lang_of(const model::User& u) { return u.lang == "en" ? Lang::en : Lang::zh; }
-
-http::Response answer(Context& ctx, const Caller& c, const Alert& a) {
-  return http::json_response(200, alert_json(a, format_date(ctx.today()), lang_of(c.user)));
+http::Response answer(Context& ctx, const http::Request& req, const Alert& a) {
+  return http::json_response(200, alert_json(a, format_date(ctx.today()), req.lang()));
 }
 
 // The meeting an alert goes to: the one named (404 unless the caller sees it, 403 unless they
@@ -93,7 +91,7 @@ void add_alert_routes(http::Router& r, Context& ctx) {
     q.offset = static_cast<int>((p.page - 1) * p.size);
     const auto page = ctx.store.alerts(q);
     json::array list;
-    for (const auto& a : page.rows) list.push_back(alert_json(a, q.today, lang_of(c.user)));
+    for (const auto& a : page.rows) list.push_back(alert_json(a, q.today, req.lang()));
     json::object out{{"alerts", std::move(list)}, {"unread", page.unread}};
     add_paging(out, static_cast<size_t>(page.total), p);
     return http::json_response(200, out);
@@ -108,7 +106,7 @@ void add_alert_routes(http::Router& r, Context& ctx) {
     Alert a = owned(ctx, c, req);
     if (!a.read_at) a.read_at = auth::system_clock_seconds();
     ctx.store.mark_alert(a);
-    return answer(ctx, c, a);
+    return answer(ctx, req, a);
   });
   r.add("POST", "/api/v1/alerts/{id}/ack", [&ctx](http::Request& req) {
     Caller c = require_caller(ctx, req);
@@ -117,7 +115,7 @@ void add_alert_routes(http::Router& r, Context& ctx) {
     if (!a.read_at) a.read_at = now;
     if (!a.acked_at) a.acked_at = now;
     ctx.store.mark_alert(a);
-    return answer(ctx, c, a);
+    return answer(ctx, req, a);
   });
   r.add("POST", "/api/v1/alerts/{id}/snooze", [&ctx](http::Request& req) {
     Caller c = require_caller(ctx, req);
@@ -129,7 +127,7 @@ void add_alert_routes(http::Router& r, Context& ctx) {
       throw invalid_field("until", "暂缓日期应在今天之后一年以内", "until must be after today and within a year");
     a.snoozed_until = format_date(until);
     ctx.store.mark_alert(a);
-    return answer(ctx, c, a);
+    return answer(ctx, req, a);
   });
   r.add("POST", "/api/v1/alerts/{id}/agenda", [&ctx](http::Request& req) {
     Caller c = require_caller(ctx, req);
@@ -141,7 +139,7 @@ void add_alert_routes(http::Router& r, Context& ctx) {
     // names the alert either way.
     store::Store::AgendaItem g;
     g.meeting = m.id;
-    g.title = (lang_of(c.user) == Lang::en ? a.title_en : a.title_zh).substr(0, 300);
+    g.title = (req.lang() == Lang::en ? a.title_en : a.title_zh).substr(0, 300);
     const auto rule = ctx.store.find_alert_rule(a.rule);
     const bool d2 = rule && rule->kind == "anomaly" && rule->metric == "d2";
     g.source = d2 ? "d2" : "";  // agenda_items.source is '', d2 or c4: a threshold alert is a plain item
@@ -153,7 +151,7 @@ void add_alert_routes(http::Router& r, Context& ctx) {
     if (!a.read_at) a.read_at = now;
     ctx.store.mark_alert(a);
     return http::json_response(201, json::object{{"agenda_item", a.agenda_item}, {"meeting_id", m.id},
-                                                 {"alert", alert_json(a, format_date(ctx.today()), lang_of(c.user))}});
+                                                 {"alert", alert_json(a, format_date(ctx.today()), req.lang())}});
   });
 }
 
