@@ -33,6 +33,7 @@ std::string figure(double x, const std::string& unit, bool zh) {
   if (unit == "points") return fixed1(x * 100) + (zh ? " 点" : " pts");
   if (unit == "ratio") return fixed1(x * 100) + "%";
   if (unit == "count") return std::to_string(std::llround(x));
+  if (unit == "money") return zh ? fixed1(x / 1e6) + " 万元" : fixed1(x / 1e5) + "K";  // fen
   return fixed1(x);
 }
 

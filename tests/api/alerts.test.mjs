@@ -189,6 +189,30 @@ test('an anomaly rule alerts each D2 anomaly of its severity once, linking to D2
   assert.equal(new Set(got.map((a) => a.key)).size, got.length, 'one alert per anomaly');
 });
 
+test('C3 churned customers: measured on the rule\'s region, against SQL, linking to C3', async () => {
+  const m = await as('manager');
+  const region = m.user.region;
+  // Active in 2026-Q1 (a contract of a rep of the region), none in 2026-Q2 through as_of.
+  const want = sql(`${subtree(String(region))}, c AS (SELECT c.customer, c.signed_date FROM contracts c
+      JOIN reps p ON p.id = c.rep JOIN sub ON sub.id = p.region)
+    SELECT COUNT(DISTINCT customer) AS v FROM c WHERE signed_date BETWEEN '2026-01-01' AND '2026-03-31'
+      AND customer NOT IN (SELECT customer FROM c WHERE signed_date BETWEEN '2026-04-01' AND '${AS_OF}')`)[0].v;
+  const made = await m.req('POST', '/api/v1/alerts/rules', {
+    name: '流失', kind: 'threshold', metric: 'c3_churned', scope: `region:${region}`, op: '>=', value: 0,
+  });
+  assert.equal(made.status, 201, JSON.stringify(made.json));
+  cleanups.push(() => m.req('DELETE', `/api/v1/alerts/rules/${made.json.id}`));
+  const [a] = await waitFor(m, made.json.id, (l) => l.length === 1, 'the churn alert');
+  assert.equal(a.measured, want);
+  assert.equal(a.key, `region:${region}/2026-Q2`);
+  assert.equal(a.link, `/check/churn?period=2026-06&region=${region}`);
+  const bad = await m.req('POST', '/api/v1/alerts/rules', {
+    name: 'x', kind: 'threshold', metric: 'c1_overdue_90_share', scope: `region:${region}`, op: '>', value: 0.5, filters: { period: 'month' },
+  });
+  assert.equal(bad.status, 422);
+  assert.equal(bad.json.error.field, 'filters');
+});
+
 test('bad input is 422 naming the field, in the caller\'s language', async () => {
   const m = await as('manager');
   const ok = { name: 'r', kind: 'threshold', metric: 'd3_completion_gap', scope: `region:${m.user.region}`, op: '<', value: -0.1 };
