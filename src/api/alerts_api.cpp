@@ -139,7 +139,12 @@ void add_alert_routes(http::Router& r, Context& ctx) {
     // names the alert either way.
     store::Store::AgendaItem g;
     g.meeting = m.id;
-    g.title = (req.lang() == Lang::en ? a.title_en : a.title_zh).substr(0, 300);
+    g.title = req.lang() == Lang::en ? a.title_en : a.title_zh;
+    if (g.title.size() > 300) {  // the agenda's limit, cut on a UTF-8 character boundary
+      size_t n = 300;
+      while (n > 0 && (static_cast<unsigned char>(g.title[n]) & 0xC0) == 0x80) --n;
+      g.title.resize(n);
+    }
     const auto rule = ctx.store.find_alert_rule(a.rule);
     const bool d2 = rule && rule->kind == "anomaly" && rule->metric == "d2";
     g.source = d2 ? "d2" : "";  // agenda_items.source is '', d2 or c4: a threshold alert is a plain item
