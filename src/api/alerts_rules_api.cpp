@@ -80,8 +80,9 @@ void read_rule(const Caller& c, const json::object& body, Rule& r, bool patch, D
   }
   if (!patch || body.contains("kind")) r.kind = pick(body, "kind", kKinds);
   if (!patch || body.contains("scope")) r.scope = scope_of(c, body);
-  if (!patch || body.contains("metric")) {
-    r.metric = required_string(body, "metric", 40);
+  // The metric is checked against the kind also when a PATCH changes only the kind.
+  if (!patch || body.contains("metric") || body.contains("kind")) {
+    if (!patch || body.contains("metric")) r.metric = required_string(body, "metric", 40);
     const bool known = r.kind == "anomaly" ? one_of(r.metric, kAnomalySources) : jobs::alerts::find_metric(r.metric) != nullptr;
     if (!known) {
       std::vector<std::string> codes;

@@ -248,6 +248,9 @@ test('bad input is 422 naming the field, in the caller\'s language', async () =>
   assert.equal(renamed.status, 200);
   assert.equal(renamed.json.name, 'renamed');
   assert.equal(renamed.json.enabled, false);
+  const kindOnly = await m.req('PATCH', `/api/v1/alerts/rules/${made.json.id}`, { kind: 'anomaly' });
+  assert.equal(kindOnly.status, 422, 'a threshold metric is no anomaly source');
+  assert.equal(kindOnly.json.error.field, 'metric');
   assert.equal((await m.get('/api/v1/alerts?state=bogus')).status, 422);
   assert.equal((await m.get('/api/v1/alerts?page_size=0')).status, 422);
 });

@@ -123,6 +123,11 @@ bool SqliteStore::delete_alert_rule(Id id) {
   Stmt del(db_, "DELETE FROM alert_rules WHERE id = ?");  // its alerts go with it (ON DELETE CASCADE)
   del.bind(1, id).run();
   const bool gone = sqlite3_changes(db_) > 0;
+  // Its deliveries not sent yet are cancelled (kept in the log as failed, no notice).
+  Stmt cancel(db_,
+              "UPDATE deliveries SET state = 'failed', last_error = 'alert rule deleted', next_attempt_at = 0"
+              " WHERE idem_key LIKE ? AND state = 'queued'");
+  cancel.bind(1, "alert:" + std::to_string(id) + ":%").run();
   tx.commit();
   return gone;
 }
