@@ -30,6 +30,8 @@ void register_routes(http::Router& r, Context& ctx) {
   add_subscription_routes(r, ctx);  // push (issue 14)
   add_delivery_routes(r, ctx);
   add_channel_routes(r, ctx);
+  add_alert_rule_routes(r, ctx);  // alerts (issue 14)
+  add_alert_routes(r, ctx);
 }
 
 }  // namespace sl::api

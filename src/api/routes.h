@@ -59,6 +59,9 @@ void add_picker_routes(http::Router& r, Context& ctx);
 void add_subscription_routes(http::Router& r, Context& ctx);
 void add_delivery_routes(http::Router& r, Context& ctx);
 void add_channel_routes(http::Router& r, Context& ctx);
+// Alerts (issue 14): /api/v1/alerts/rules… (alerts_rules_api.cpp), /api/v1/alerts… (alerts_api.cpp).
+void add_alert_rule_routes(http::Router& r, Context& ctx);
+void add_alert_routes(http::Router& r, Context& ctx);
 
 // The user as the API shows it (also used by /me and the session answer).
 boost::json::object user_json(const model::User& u);

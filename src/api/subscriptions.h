@@ -3,6 +3,7 @@
 // that recipient's Scope and language — and writes the deliveries in the transaction that
 // claims the run (store::PushStore::claim_run); the outbox worker sends them.
 #pragma once
+#include <map>
 #include <string>
 #include <vector>
 
@@ -16,6 +17,12 @@ struct RunOutcome {
   int skipped = 0;       // recipients whose condition did not hold
   std::vector<std::string> missing;  // "login: channel" without an address
 };
+
+// A condition {"metric","op","value"} ("" = always) on a report's metrics; false when the
+// metric is undefined there. Also an alert rule's threshold test (alerts_check.cpp).
+bool condition_holds(const std::string& condition, const std::map<std::string, double>& metrics);
+// A user's address on a channel ("" = none): the e-mail, or the robot's user id ("group").
+std::string address_of(const model::User& u, const std::string& channel);
 
 // The users a subscription reaches: its users, everyone of its roles, the managers of its
 // region subtrees; active ones only, each once.

@@ -26,7 +26,9 @@ std::vector<std::string> strings(const std::string& text) {
   return out;
 }
 
-bool holds(const std::string& condition, const std::map<std::string, double>& metrics) {
+}  // namespace
+
+bool condition_holds(const std::string& condition, const std::map<std::string, double>& metrics) {
   if (condition.empty()) return true;
   const auto c = json::parse(condition).as_object();
   const std::string metric(c.at("metric").as_string()), op(c.at("op").as_string());
@@ -43,8 +45,6 @@ std::string address_of(const model::User& u, const std::string& channel) {
   if (channel == "dingtalk") return u.dingtalk_id.empty() ? "group" : u.dingtalk_id;
   return "";
 }
-
-}  // namespace
 
 std::vector<model::User> subscription_recipients(Context& ctx, const Sub& s) {
   const auto r = json::parse(s.recipients).as_object();
@@ -90,7 +90,7 @@ RunOutcome run_subscription(Context& ctx, const Sub& s, const std::vector<model:
     const engine::Scope scope = scope_for(u, *snap);
     const jobs::ReportInput in{*snap, scope, u, lang, params, ctx.today(), base_url};
     const jobs::ReportOutput rep = (*build)(in);
-    if (!holds(s.condition, rep.metrics)) {
+    if (!condition_holds(s.condition, rep.metrics)) {
       ++out.skipped;
       continue;
     }

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <unistd.h>
 
+#include "api/alerts.h"
 #include "api/routes.h"
 #include "app/commands.h"
 #include "http/server.h"
@@ -92,6 +93,23 @@ int serve(const ServeOptions& o) {
         if (int sent = outbox.run_once(std::time(nullptr)); sent > 0) spdlog::info("outbox: {} sent", sent);
       },
       std::chrono::seconds(1), [](const std::string& e) { spdlog::error("outbox: {}", http::log_safe(e)); });
+  // Alerts (issue 14): checked every alert_check_minutes (a push setting, 60 by default) and
+  // within 2 s of a new data version (any write: forms, imports, targets — the published
+  // Snapshot's version moves) or a rule write; off the request threads.
+  int64_t alerts_seen_version = -1, alerts_seen_rules = -1, alerts_next = 0;
+  jobs::Scheduler alert_checks(
+      [&] {
+        const int64_t now = std::time(nullptr), version = snapshots.current()->version,
+                      rules = api::alert_rules_generation();
+        if (version == alerts_seen_version && rules == alerts_seen_rules && now < alerts_next) return;
+        alerts_seen_version = version;
+        alerts_seen_rules = rules;
+        alerts_next = now + int64_t{60} * api::alert_check_minutes(*store);
+        const auto run = api::check_alerts(ctx, now);
+        if (run.opened + run.closed > 0) spdlog::info("alerts: {} opened, {} closed", run.opened, run.closed);
+        for (const auto& e : run.errors) spdlog::warn("alert check: {}", http::log_safe(e));
+      },
+      std::chrono::seconds(2), [](const std::string& e) { spdlog::error("alert checks: {}", http::log_safe(e)); });
   // `salesloop import` writes beside the server: the next Snapshot within a second of it.
   ingest::ImportWatch imports(o.db);
   jobs::Scheduler import_watch(

@@ -371,10 +371,71 @@ class PushStore {
   virtual std::vector<Notice> notices(Id user) = 0;  // newest first
 };
 
+// --- alerts (issue 14, task alerts): rules, the alerts they open, their marks ---
+// Not data: none of these bump data_version.
+class AlertStore {
+ public:
+  virtual ~AlertStore() = default;
+
+  struct AlertRule {
+    Id id = 0, owner = 0;
+    std::string name;
+    std::string kind;      // "threshold" | "anomaly"
+    std::string metric;    // threshold: a catalogue metric (jobs/alerts/catalogue.h); anomaly: "d2" | "c4"
+    std::string scope;     // "company" | "region:ID" | "rep:ID"
+    std::string filters;   // JSON object of the metric's page parameters ("" = none)
+    std::string op;        // threshold: "<" "<=" ">" ">="
+    double value = 0;      // threshold: in the metric's unit (ratios as fractions, counts as counts)
+    std::string severity;  // anomaly: the lowest severity that alerts ("medium" | "high")
+    std::string channels;  // JSON ["email","wecom","dingtalk"] beyond in-app
+    bool enabled = true;
+    int64_t created_at = 0, updated_at = 0;
+  };
+  virtual Id add_alert_rule(const AlertRule& r) = 0;
+  virtual std::vector<AlertRule> alert_rules(Id owner) = 0;  // 0 = everyone's; by id
+  virtual std::optional<AlertRule> find_alert_rule(Id id) = 0;
+  virtual void update_alert_rule(const AlertRule& r) = 0;  // every field but owner, created_at
+  virtual bool delete_alert_rule(Id id) = 0;                // and its alerts
+
+  struct Alert {
+    Id id = 0, rule = 0, owner = 0;
+    std::string key;    // what breached: "region:3/2026-06" (threshold) or the anomaly's key
+    std::string state;  // "open" | "closed"
+    std::string title_zh, title_en;
+    std::optional<double> measured;  // threshold: the metric's value when opened
+    double threshold = 0;
+    std::string link;     // the page path with the filters that show it: "/do/progress?period=…"
+    std::string figures;  // JSON object of what the rule saw
+    int64_t opened_at = 0, closed_at = 0, read_at = 0, acked_at = 0;
+    std::string snoozed_until;  // "YYYY-MM-DD" or ""
+    Id agenda_item = 0, meeting = 0;
+  };
+  // Opens an alert unless the rule has one open for the key, and writes the deliveries in the
+  // same transaction; nullopt (nothing written) when one is open already.
+  virtual std::optional<Id> open_alert(const Alert& a, const std::vector<PushStore::Delivery>& ds) = 0;
+  virtual void close_alert(Id id, int64_t at) = 0;
+  virtual std::vector<Alert> rule_alerts(Id rule) = 0;  // every state, oldest first
+  virtual std::optional<Alert> find_alert(Id id) = 0;
+  struct AlertQuery {
+    Id owner = 0;
+    std::string state;  // "" = any; "open" | "closed" | "unread" | "acked" | "snoozed"
+    std::string today;  // "YYYY-MM-DD": a snooze until today or later hides an alert from "unread"
+    int limit = 50, offset = 0;
+  };
+  struct AlertPage {
+    std::vector<Alert> rows;  // newest first
+    int64_t total = 0, unread = 0;
+  };
+  virtual AlertPage alerts(const AlertQuery& q) = 0;
+  // read_at, acked_at, snoozed_until, agenda_item, meeting of the alert.
+  virtual void mark_alert(const Alert& a) = 0;
+  virtual int64_t mark_alerts_read(Id owner, int64_t at) = 0;  // every unread one; how many
+};
+
 // The whole store: one backend implements every interface, and every method is pure, so a
 // backend that forgets one does not compile. Callers take the narrowest interface they need.
 class Store : public DataStore, public UserStore, public AuditStore, public MeetingStore, public AnomalyAckStore,
-              public PushStore {
+              public PushStore, public AlertStore {
  public:
   // Creates or upgrades the schema to the newest version; idempotent.
   virtual void migrate() = 0;

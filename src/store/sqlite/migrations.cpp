@@ -466,10 +466,52 @@ CREATE TABLE notices(
   link TEXT NOT NULL DEFAULT '');
 )sql";
 
+// alerts (issue 14): rules and the alerts they open. At most one open alert per (rule, key):
+// the partial unique index is the dedupe, so two checks racing cannot open it twice.
+const char* kAlerts = R"sql(
+CREATE TABLE alert_rules(
+  id INTEGER PRIMARY KEY,
+  owner INTEGER NOT NULL REFERENCES users(id),
+  name TEXT NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('threshold', 'anomaly')),
+  metric TEXT NOT NULL,
+  scope TEXT NOT NULL,
+  filters TEXT NOT NULL DEFAULT '',
+  op TEXT NOT NULL DEFAULT '',
+  value REAL NOT NULL DEFAULT 0,
+  severity TEXT NOT NULL DEFAULT '',
+  channels TEXT NOT NULL DEFAULT '[]',
+  enabled INTEGER NOT NULL DEFAULT 1,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL);
+CREATE INDEX alert_rules_owner ON alert_rules(owner);
+CREATE TABLE alerts(
+  id INTEGER PRIMARY KEY,
+  rule INTEGER NOT NULL REFERENCES alert_rules(id) ON DELETE CASCADE,
+  owner INTEGER NOT NULL REFERENCES users(id),
+  key TEXT NOT NULL,
+  state TEXT NOT NULL DEFAULT 'open' CHECK (state IN ('open', 'closed')),
+  title_zh TEXT NOT NULL,
+  title_en TEXT NOT NULL,
+  measured REAL,
+  threshold REAL NOT NULL DEFAULT 0,
+  link TEXT NOT NULL DEFAULT '',
+  figures TEXT NOT NULL DEFAULT '{}',
+  opened_at INTEGER NOT NULL,
+  closed_at INTEGER NOT NULL DEFAULT 0,
+  read_at INTEGER NOT NULL DEFAULT 0,
+  acked_at INTEGER NOT NULL DEFAULT 0,
+  snoozed_until TEXT NOT NULL DEFAULT '',
+  agenda_item INTEGER NOT NULL DEFAULT 0,
+  meeting INTEGER NOT NULL DEFAULT 0);
+CREATE UNIQUE INDEX alerts_open_once ON alerts(rule, key) WHERE state = 'open';
+CREATE INDEX alerts_owner ON alerts(owner, id);
+)sql";
+
 }  // namespace
 
 const std::vector<std::string>& migrations() {
-  static const std::vector<std::string> kAll = {kV1, kV2, kV3, kV4, kV5, kV6, kV7, kV8, kV9, kV10, kV11, kV12};
+  static const std::vector<std::string> kAll = {kV1, kV2, kV3, kV4, kV5, kV6, kV7, kV8, kV9, kV10, kV11, kV12, kAlerts};
   return kAll;
 }
 

@@ -122,20 +122,24 @@ bool SqliteStore::claim_run(Id subscription, const std::string& run_key, const s
     claim.bind(1, run_key).bind(2, subscription).bind(3, run_key).run();
     if (sqlite3_changes(db_) == 0) return false;
   }
-  Stmt ins(db_,
+  insert_deliveries(db_, ds);
+  tx.commit();
+  return true;
+}
+
+void insert_deliveries(sqlite3* db, const std::vector<PushStore::Delivery>& ds) {
+  Stmt ins(db,
            "INSERT OR IGNORE INTO deliveries(subscription, recipient, channel, address, idem_key, subject, message_id,"
            " state, next_attempt_at, created_at) VALUES (?,?,?,?,?,?,?,'queued',?,?)");
-  Stmt file(db_, "INSERT INTO delivery_files(delivery, name, mime, data) VALUES (?,?,?,?)");
+  Stmt file(db, "INSERT INTO delivery_files(delivery, name, mime, data) VALUES (?,?,?,?)");
   for (const auto& d : ds) {
     ins.bind_id(1, d.subscription).bind_id(2, d.recipient).bind(3, d.channel).bind(4, d.address);
     ins.bind(5, d.idem_key).bind(6, d.subject).bind(7, d.message_id).bind(8, d.next_attempt_at);
     ins.bind(9, d.created_at).run();
-    if (sqlite3_changes(db_) == 0) continue;
-    const Id id = sqlite3_last_insert_rowid(db_);
+    if (sqlite3_changes(db) == 0) continue;
+    const Id id = sqlite3_last_insert_rowid(db);
     for (const auto& f : d.files) file.bind(1, id).bind(2, f.name).bind(3, f.mime).bind(4, f.data).run();
   }
-  tx.commit();
-  return true;
 }
 
 std::vector<PushStore::Delivery> SqliteStore::claim_deliveries(const std::string& worker, int64_t now,

@@ -118,6 +118,20 @@ class SqliteStore final : public Store {
   void add_notice(const Notice& n) override;
   std::vector<Notice> notices(Id user) override;
 
+  // --- alerts (issue 14) --- (alerts_store.cpp)
+  Id add_alert_rule(const AlertRule& r) override;
+  std::vector<AlertRule> alert_rules(Id owner) override;
+  std::optional<AlertRule> find_alert_rule(Id id) override;
+  void update_alert_rule(const AlertRule& r) override;
+  bool delete_alert_rule(Id id) override;
+  std::optional<Id> open_alert(const Alert& a, const std::vector<Delivery>& ds) override;
+  void close_alert(Id id, int64_t at) override;
+  std::vector<Alert> rule_alerts(Id rule) override;
+  std::optional<Alert> find_alert(Id id) override;
+  AlertPage alerts(const AlertQuery& q) override;
+  void mark_alert(const Alert& a) override;
+  int64_t mark_alerts_read(Id owner, int64_t at) override;
+
  private:
   // Callers hold mu_. (Writes of the data bump the shared write counter: DataTx, stmt.h.)
   int schema_version_locked();
@@ -142,6 +156,10 @@ class SqliteStore final : public Store {
   sqlite3* rdb_ = nullptr;  // nullptr for an in-memory database: reads use db_
   std::string path_;        // "" for an in-memory database (no second connection can see it)
 };
+
+// The outbox rows with their files (INSERT OR IGNORE by idem_key), in the caller's transaction
+// (push_store.cpp; used by claim_run and open_alert).
+void insert_deliveries(sqlite3* db, const std::vector<PushStore::Delivery>& ds);
 
 // Text codes of the enums that have none in model/ (stored as TEXT with CHECK constraints).
 const char* size_code(model::CustomerSize s);

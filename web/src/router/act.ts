@@ -28,4 +28,10 @@ export const actRoutes: RouteRecordRaw[] = [
     component: () => import('../views/act/ActStats.vue'),
     meta: { group: 'act', title: 'menu.actStats', roles: ALL },
   },
+  {
+    path: 'act/alert-rules',
+    name: 'alert-rules',
+    component: () => import('../views/alerts/AlertRules.vue'),
+    meta: { group: 'act', title: 'menu.alertRules', roles: ALL },
+  },
 ]
