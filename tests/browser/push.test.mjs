@@ -61,6 +61,7 @@ test('admin: channels, a subscription with a condition, send now, 推送记录 s
     await form.locator('[data-test=test-send]').click()
     await page.locator('[data-test=test-ok]').waitFor()
     assert.equal(rcpts().length, before + 1)
+    await page.evaluate(() => window.scrollTo(0, 0))
     await shot(page, 'push-channels-zh-1440')
 
     // 订阅管理: a subscription to the admin and the manager, with a condition that holds for both.
