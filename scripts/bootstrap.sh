@@ -11,7 +11,7 @@ want_test=0
 build_pkgs=(build-essential cmake ninja-build pkg-config git
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
   libsqlite3-dev sqlite3 libsodium-dev libspdlog-dev libcli11-dev libxlsxwriter-dev zlib1g-dev
-  libzip-dev libexpat1-dev libcurl4-openssl-dev
+  libzip-dev libexpat1-dev libcurl4-openssl-dev libssl-dev
   libcairo2-dev libpango1.0-dev fonts-noto-cjk
   libgtest-dev libgmock-dev)
 test_pkgs=(chromium fonts-noto-cjk python3 python3-pandas python3-aiosmtpd

@@ -42,6 +42,9 @@ void send_test(const jobs::ChannelSettings& ch, const std::string& channel, cons
   } else if (channel == "wecom") {
     if (ch.wecom_webhook.empty()) throw std::runtime_error("企业微信 webhook is not set");
     jobs::post_json(ch.wecom_webhook, json::serialize(json::object{{"msgtype", "markdown"}, {"markdown", json::object{{"content", title}}}}));
+  } else if (channel == "webhook") {
+    if (ch.webhook_url.empty()) throw std::runtime_error("the generic webhook is not set");
+    jobs::post_json(ch.webhook_url, json::serialize(json::object{{"event", "test"}, {"title", title}, {"by", c.user.login}}));
   } else {
     if (ch.dingtalk_webhook.empty()) throw std::runtime_error("钉钉 webhook is not set");
     const std::string url = ch.dingtalk_secret.empty()
@@ -72,8 +75,8 @@ void add_channel_routes(http::Router& r, Context& ctx) {
     const auto& body = as_object(parsed, "body");
     const auto ch = jobs::apply_channel_update(body, stored(ctx));  // never saved here
     const std::string channel = body.contains("channel") ? required_string(body, "channel") : "email";
-    if (channel != "email" && channel != "wecom" && channel != "dingtalk")
-      throw invalid_field("channel", "渠道应为 email、wecom 或 dingtalk", "channel must be email, wecom or dingtalk");
+    if (channel != "email" && channel != "wecom" && channel != "dingtalk" && channel != "webhook")
+      throw invalid_field("channel", "渠道应为 email、wecom、dingtalk 或 webhook", "channel must be email, wecom, dingtalk or webhook");
     std::string to = body.contains("to") ? required_string(body, "to") : c.user.email;
     if (channel == "email") {
       if (to.empty()) throw invalid_field("to", "请填写收件邮箱（您的账号没有邮箱）", "Give an address to send to (your account has no e-mail)");

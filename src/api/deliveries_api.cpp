@@ -2,6 +2,7 @@
 // paged, ?state=), the stored files of a delivery, and the caller's in-app notices.
 #include <boost/json.hpp>
 #include <charconv>
+#include <map>
 
 #include "api/json_fields.h"
 #include "api/paging.h"
@@ -16,13 +17,17 @@ using Delivery = store::PushStore::Delivery;
 
 const std::vector<std::string> kStates{"queued", "sending", "sent", "failed"};
 
-json::object delivery_json(const Delivery& d, const std::vector<store::PushStore::DeliveryFile>& files) {
+// page: the subscription's ("" for a notice's mail or a deleted subscription); recipient_name: their display name.
+json::object delivery_json(const Delivery& d, const std::vector<store::PushStore::DeliveryFile>& files,
+                           const std::string& page, const std::string& recipient_name) {
   json::array names;
   for (size_t i = 0; i < files.size(); ++i)
     names.push_back(json::object{{"index", i}, {"name", files[i].name}, {"mime", files[i].mime}, {"bytes", files[i].data.size()}});
   return json::object{{"id", d.id},
                       {"subscription", d.subscription},
+                      {"page", page},
                       {"recipient", d.recipient},
+                      {"recipient_name", recipient_name},
                       {"channel", d.channel},
                       {"address", d.address},
                       {"subject", d.subject},
@@ -57,7 +62,19 @@ void add_delivery_routes(http::Router& r, Context& ctx) {
     q.offset = static_cast<int>((paging.page - 1) * paging.size);
     const auto page = ctx.store.deliveries(q);
     json::array rows;
-    for (const auto& d : page.rows) rows.push_back(delivery_json(d, ctx.store.delivery_files(d.id)));
+    std::map<int64_t, std::string> pages, names;
+    for (const auto& d : page.rows) {
+      if (d.subscription && !pages.count(d.subscription)) {
+        const auto s = ctx.store.find_subscription(d.subscription);
+        pages[d.subscription] = s ? s->page : "";
+      }
+      if (!names.count(d.recipient)) {
+        const auto u = ctx.store.find_user(d.recipient);
+        names[d.recipient] = u ? u->user.display_name : "";
+      }
+      rows.push_back(delivery_json(d, ctx.store.delivery_files(d.id), d.subscription ? pages[d.subscription] : "",
+                                   names[d.recipient]));
+    }
     json::object answer{{"deliveries", std::move(rows)}};
     add_paging(answer, static_cast<size_t>(page.total), paging);
     return http::json_response(200, answer);

@@ -18,7 +18,7 @@ namespace {
 namespace json = boost::json;
 using Sub = store::PushStore::Subscription;
 
-const std::vector<std::string> kChannels{"email", "wecom", "dingtalk"}, kFormats{"pdf", "xlsx"},
+const std::vector<std::string> kChannels{"email", "wecom", "dingtalk", "webhook"}, kFormats{"pdf", "xlsx"},
     kMetrics{"completion_minus_time_progress", "completion"}, kOps{"<", "<=", ">", ">="};
 
 bool one_of(const std::string& v, const std::vector<std::string>& allowed) {
@@ -58,6 +58,20 @@ std::string condition_of(const json::object& body) {
   return json::serialize(json::object{{"metric", *m}, {"op", *op}, {"value", x->to_number<double>()}});
 }
 
+bool addresses_anyone(const Caller& c) {
+  return c.user.role == model::Role::admin || c.user.role == model::Role::executive;
+}
+
+// Whom the caller may address: admins and executives anyone, a manager the reps and managers of
+// their region subtree, everyone themselves.
+bool may_address(const Caller& c, const model::User& u) {
+  if (addresses_anyone(c) || u.id == c.user.id) return true;
+  if (c.user.role == model::Role::rep) return false;
+  const auto& d = *c.snap->dims;
+  return (u.role == model::Role::rep && c.scope.sees_rep(d.find_rep(u.rep))) ||
+         (u.role == model::Role::manager && c.scope.sees_region(d.find_region(u.region)));
+}
+
 // The recipients object, checked against who the caller may address (403 outside, 404 unknown).
 std::string recipients_of(Context& ctx, const Caller& c, const json::object& body) {
   const auto* v = body.if_contains("recipients");
@@ -85,7 +99,7 @@ std::string recipients_of(Context& ctx, const Caller& c, const json::object& bod
     }
   if (users.empty() && roles.empty() && regions.empty())
     throw invalid_field("recipients", "至少需要一位收件人", "At least one recipient is needed");
-  const bool anyone = c.user.role == model::Role::admin || c.user.role == model::Role::executive;
+  const bool anyone = addresses_anyone(c);
   const auto& d = *c.snap->dims;
   if (!anyone && !roles.empty()) throw forbidden();
   if (c.user.role == model::Role::rep && (!regions.empty() || users.size() != 1 || users[0] != c.user.id))
@@ -98,11 +112,7 @@ std::string recipients_of(Context& ctx, const Caller& c, const json::object& bod
   for (int64_t uid : users) {
     auto u = ctx.store.find_user(uid);
     if (!u) throw not_found();
-    if (anyone || uid == c.user.id) continue;
-    const auto& m = u->user;
-    const bool mine = (m.role == model::Role::rep && c.scope.sees_rep(d.find_rep(m.rep))) ||
-                      (m.role == model::Role::manager && c.scope.sees_region(d.find_region(m.region)));
-    if (!mine) throw forbidden();
+    if (!may_address(c, u->user)) throw forbidden();
   }
   json::array ju, jr, jm;
   for (auto x : users) ju.push_back(x);
@@ -206,6 +216,29 @@ void add_subscription_routes(http::Router& r, Context& ctx) {
                                                    for (const auto& p : jobs::report_pages()) a.push_back(json::string(p));
                                                    return a;
                                                  }()}});
+  });
+  // What the form's pickers offer: the active users the caller may address (with the channels
+  // they have an address for), the regions whose managers they may address, whether roles may be.
+  r.add("GET", "/api/v1/subscriptions/recipients", [&ctx](http::Request& req) {
+    Caller c = require_caller(ctx, req);
+    json::array users, regions;
+    for (const auto& u : ctx.store.list_users()) {
+      if (!u.active || !may_address(c, u)) continue;
+      users.push_back(json::object{{"id", u.id},
+                                   {"login", u.login},
+                                   {"display_name", u.display_name},
+                                   {"role", model::role_code(u.role)},
+                                   {"email", !u.email.empty()}});
+    }
+    if (c.user.role != model::Role::rep) {
+      const auto& d = *c.snap->dims;
+      for (int32_t i = 0; i < d.region_count(); ++i)
+        if (c.scope.sees_region(i))
+          regions.push_back(json::object{{"id", d.region_id[i]}, {"name", d.region_name[i]}, {"level", d.region_level[i]}});
+    }
+    return http::json_response(200, json::object{{"users", std::move(users)},
+                                                 {"regions", std::move(regions)},
+                                                 {"roles", addresses_anyone(c)}});
   });
   r.add("PATCH", "/api/v1/subscriptions/{id}", [&ctx](http::Request& req) {
     Caller c = require_caller(ctx, req);

@@ -4,8 +4,10 @@
 #include "api/report_pieces.h"
 #include "api/subscriptions.h"
 #include "jobs/push/mime.h"
+#include "jobs/push/payload.h"
 #include "jobs/push/report_files.h"
 #include "jobs/push/send.h"
+#include "jobs/render/render.h"
 #include "jobs/schedule.h"
 #include "core/error.h"
 
@@ -43,6 +45,7 @@ std::string address_of(const model::User& u, const std::string& channel) {
   if (channel == "email") return u.email;
   if (channel == "wecom") return u.wecom_id.empty() ? "group" : u.wecom_id;
   if (channel == "dingtalk") return u.dingtalk_id.empty() ? "group" : u.dingtalk_id;
+  if (channel == "webhook") return "webhook";  // the URL is in the channel settings (a secret)
   return "";
 }
 
@@ -114,9 +117,16 @@ RunOutcome run_subscription(Context& ctx, const Sub& s, const std::vector<model:
         if (xlsx)
           for (auto& f : jobs::xlsx_files(rep.doc)) d.files.push_back(std::move(f));
         jobs::attach_rendered(rep.doc, formats, d.files);
+      } else if (ch == "webhook") {
+        const std::string md = jobs::report_markdown(rep.doc, jobs::kDingtalkMarkdownLimit);
+        d.files.push_back({"payload.json", "application/json", jobs::webhook_payload(s.id, s.page, rep.doc, rep.metrics, u, md)});
       } else {
         const size_t limit = ch == "wecom" ? jobs::kWecomMarkdownLimit : jobs::kDingtalkMarkdownLimit;
         d.files.push_back({"message.md", "text/markdown", jobs::report_markdown(rep.doc, limit)});
+        if (ch == "wecom" && !rep.doc.charts.empty()) {  // the first chart as an image message (≤ 2 MB)
+          std::string png = jobs::render_chart_png(rep.doc.charts.front(), jobs::kChartWidth, jobs::kChartHeight);
+          if (png.size() <= jobs::kWecomImageLimit) d.files.push_back({"image.png", "image/png", std::move(png)});
+        }
       }
       ds.push_back(std::move(d));
     }

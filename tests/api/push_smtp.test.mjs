@@ -5,37 +5,18 @@
 // Message-ID once; bad input is refused with nothing saved.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Client } from '../support/client.mjs';
 import { readLogins } from '../support/logins.mjs';
 import { ownServer } from '../support/own_server.mjs';
+import { PY, startSmtp } from '../support/smtp.mjs';
 
-// Debian's python3 (python3-aiosmtpd is a Debian package; a pyenv python3 on PATH lacks it).
-const PY = process.env.SALESLOOP_PYTHON ?? '/usr/bin/python3';
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 let srv, smtp, mailDir, smtpPort;
-
-function startSmtp(port = 0) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(PY, ['tests/support/smtp_server.py', mailDir, String(port)], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    child.stdout.on('data', (c) => {
-      out += c;
-      const m = out.match(/READY (\d+)/);
-      if (m) resolve({ child, port: Number(m[1]) });
-    });
-    child.on('exit', (code) => reject(new Error('smtp server exited ' + code)));
-  });
-}
-async function stopSmtp() {
-  smtp.child.removeAllListeners('exit');
-  const gone = new Promise((r) => smtp.child.on('exit', r));
-  smtp.child.kill('SIGTERM');
-  await gone;
-}
+const stopSmtp = () => smtp.stop();
 const mails = () => JSON.parse(execFileSync(PY, ['tests/support/mail_read.py', mailDir], { encoding: 'utf8' }));
 const sqlite = (q) => execFileSync('sqlite3', ['-json', srv.db, q], { encoding: 'utf8' });
 const rows = (q) => { const t = sqlite(q).trim(); return t ? JSON.parse(t) : []; };
@@ -60,7 +41,7 @@ async function waitFor(what, check, ms = 30000) {
 let admin, mgr, rep;
 before(async () => {
   mailDir = mkdtempSync(path.join(tmpdir(), 'salesloop-mail-'));
-  smtp = await startSmtp();
+  smtp = await startSmtp(mailDir);
   smtpPort = smtp.port;
   srv = await ownServer();
   admin = await login('admin');
@@ -172,7 +153,7 @@ test('SMTP down: the delivery retries and is sent once the server is back, each 
   assert.equal((await admin.req('POST', `/api/v1/subscriptions/${created.json.id}/send`)).status, 202);
   await waitFor('a failed attempt', () => rows(`SELECT attempts, last_error FROM deliveries WHERE subscription = ${created.json.id}
     AND attempts >= 2 AND state = 'queued'`).length === 1);
-  smtp = await startSmtp(smtpPort);
+  smtp = await startSmtp(mailDir, smtpPort);
   await waitFor('sent', () => rows(`SELECT 1 FROM deliveries WHERE subscription = ${created.json.id} AND state = 'sent'`).length === 1);
   const all = mails();
   assert.equal(all.length, before + 1);

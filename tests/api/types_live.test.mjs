@@ -39,6 +39,9 @@ const COMMON = [
   ['/api/v1/act/stats?months=12', 'ActStats'],
   ['/api/v1/act/people', '{ users: ActPerson[] }'],
   [`/api/v1/contracts/{contract}?as_of=${AS_OF}`, 'ContractDetail'],
+  ['/api/v1/subscriptions', 'SubscriptionList'],
+  ['/api/v1/subscriptions/recipients', 'SubRecipientChoices'],
+  ['/api/v1/deliveries', 'DeliveryList'],
 ];
 const LEADERS = [
   [`/api/v1/do/per-capita?as_of=${AS_OF}`, 'PerCapitaResponse'],
@@ -77,7 +80,8 @@ test('the web\'s types of API answers match live answers of every role', { timeo
   const files = [];
   const what = [];
   const imports = 'SessionResponse, Meta, Region, CockpitResponse, Todo, ProcessResponse, LeaderboardResponse, PerCapitaResponse, ' +
-    'ProgressResponse, MeetingSeries, MeetingSummary, MeetingList, TodoList, MeetingDetail, ActStats, ActPerson, ContractDetail, GridResponse, AuditEntry';
+    'ProgressResponse, MeetingSeries, MeetingSummary, MeetingList, TodoList, MeetingDetail, ActStats, ActPerson, ContractDetail, GridResponse, AuditEntry, ' +
+    'SubscriptionList, SubRecipientChoices, DeliveryList';
   try {
     for (const [role, plan] of Object.entries(PLAN)) {
       const c = await as(role);

@@ -60,6 +60,7 @@ ChannelSettings channels_from_json(const std::string& stored) {
   c.wecom_webhook = str(o, "wecom_webhook");
   c.dingtalk_webhook = str(o, "dingtalk_webhook");
   c.dingtalk_secret = str(o, "dingtalk_secret");
+  c.webhook_url = str(o, "webhook_url");
   return c;
 }
 
@@ -69,7 +70,8 @@ std::string channels_to_json(const ChannelSettings& c) {
   return json::serialize(json::object{{"smtp", smtp},
                                       {"wecom_webhook", c.wecom_webhook},
                                       {"dingtalk_webhook", c.dingtalk_webhook},
-                                      {"dingtalk_secret", c.dingtalk_secret}});
+                                      {"dingtalk_secret", c.dingtalk_secret},
+                                      {"webhook_url", c.webhook_url}});
 }
 
 json::object masked(const ChannelSettings& c) {
@@ -84,7 +86,8 @@ json::object masked(const ChannelSettings& c) {
                       {"wecom_webhook", mask(c.wecom_webhook)},
                       {"dingtalk_webhook", mask(c.dingtalk_webhook)},
                       {"dingtalk_secret", mask(c.dingtalk_secret)},
-                      {"dingtalk_secret_set", !c.dingtalk_secret.empty()}};
+                      {"dingtalk_secret_set", !c.dingtalk_secret.empty()},
+                      {"webhook_url", mask(c.webhook_url)}};
 }
 
 ChannelSettings apply_channel_update(const json::object& body, const ChannelSettings& stored) {
@@ -109,6 +112,7 @@ ChannelSettings apply_channel_update(const json::object& body, const ChannelSett
   c.wecom_webhook = webhook(body, "wecom_webhook", stored.wecom_webhook);
   c.dingtalk_webhook = webhook(body, "dingtalk_webhook", stored.dingtalk_webhook);
   c.dingtalk_secret = field(body, "dingtalk_secret", "dingtalk_secret", stored.dingtalk_secret, true);
+  c.webhook_url = webhook(body, "webhook_url", stored.webhook_url);
   return c;
 }
 

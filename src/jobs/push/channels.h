@@ -18,6 +18,7 @@ struct SmtpSettings {
 struct ChannelSettings {
   SmtpSettings smtp;
   std::string wecom_webhook, dingtalk_webhook, dingtalk_secret;
+  std::string webhook_url;  // the generic JSON webhook (channel "webhook"); its token is a secret too
 };
 
 inline constexpr const char* kChannelsKey = "channels";
@@ -26,7 +27,7 @@ ChannelSettings channels_from_json(const std::string& stored);  // "" = defaults
 std::string channels_to_json(const ChannelSettings& c);
 boost::json::object masked(const ChannelSettings& c);
 // The body of a PUT over the stored settings: validates every field (422 naming it, bilingual:
-// "smtp.port", "smtp.tls", "smtp.from", "wecom_webhook", …) and returns the settings to store.
+// "smtp.port", "smtp.tls", "smtp.from", "wecom_webhook", "webhook_url", …) and returns the settings to store.
 ChannelSettings apply_channel_update(const boost::json::object& body, const ChannelSettings& stored);
 std::string mask(const std::string& secret);
 

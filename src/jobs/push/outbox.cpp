@@ -93,6 +93,7 @@ void Outbox::send_one(const Delivery& d) {
       if (ch.wecom_webhook.empty()) throw std::runtime_error("企业微信 webhook is not set up");
       post_json(ch.wecom_webhook,
                 json::serialize(json::object{{"msgtype", "markdown"}, {"markdown", json::object{{"content", text}}}}));
+      if (const auto* png = file("image.png")) post_json(ch.wecom_webhook, wecom_image_json(png->data));
     } else {
       if (ch.dingtalk_webhook.empty()) throw std::runtime_error("钉钉 webhook is not set up");
       const int64_t ms = std::chrono::duration_cast<std::chrono::milliseconds>(
@@ -104,8 +105,9 @@ void Outbox::send_one(const Delivery& d) {
                          {"msgtype", "markdown"}, {"markdown", json::object{{"title", d.subject}, {"text", text}}}}));
     }
   } else if (d.channel == "webhook") {
+    if (ch.webhook_url.empty()) throw std::runtime_error("the generic webhook is not set up (settings: webhook_url)");
     const auto* body = file("payload.json");
-    post_json(d.address, body ? body->data : "{}");
+    post_json(ch.webhook_url, body ? body->data : "{}");
   } else {
     throw std::runtime_error("unknown channel " + d.channel);
   }

@@ -53,3 +53,12 @@ TEST(Push, AttachRendered) {
   attach_rendered(doc, {"xlsx"}, only_xlsx);
   EXPECT_EQ(only_xlsx.size(), 2u);
 }
+
+// RFC 1321's test vectors; the 企业微信 image limit is 2 MB of image bytes.
+TEST(Push, WecomImageMd5) {
+  EXPECT_EQ(md5_hex(""), "d41d8cd98f00b204e9800998ecf8427e");
+  EXPECT_EQ(md5_hex("abc"), "900150983cd24fb0d6963f7d28e17f72");
+  EXPECT_EQ(wecom_image_json("abc"), R"({"msgtype":"image","image":{"base64":"YWJj","md5":"900150983cd24fb0d6963f7d28e17f72"}})");
+  EXPECT_NO_THROW(wecom_image_json(std::string(kWecomImageLimit, 'x')));
+  EXPECT_THROW(wecom_image_json(std::string(kWecomImageLimit + 1, 'x')), std::invalid_argument);
+}

@@ -1,6 +1,7 @@
 #include "jobs/push/send.h"
 
 #include <curl/curl.h>
+#include <openssl/evp.h>
 #include <sodium.h>
 
 #include <boost/json.hpp>
@@ -117,6 +118,25 @@ std::string dingtalk_signed_url(const std::string& webhook, const std::string& s
   std::unique_ptr<char, decltype(&curl_free)> enc(curl_easy_escape(nullptr, sig.c_str(), static_cast<int>(sig.size())),
                                                  curl_free);
   return webhook + (webhook.find('?') == std::string::npos ? "?" : "&") + "timestamp=" + ts + "&sign=" + enc.get();
+}
+
+std::string md5_hex(const std::string& bytes) {
+  unsigned char md[EVP_MAX_MD_SIZE];
+  unsigned int n = 0;
+  if (EVP_Digest(bytes.data(), bytes.size(), md, &n, EVP_md5(), nullptr) != 1) throw std::runtime_error("MD5 failed");
+  static const char* hex = "0123456789abcdef";
+  std::string out;
+  for (unsigned int i = 0; i < n; ++i) {
+    out += hex[md[i] >> 4];
+    out += hex[md[i] & 15];
+  }
+  return out;
+}
+
+std::string wecom_image_json(const std::string& image) {
+  if (image.size() > kWecomImageLimit) throw std::invalid_argument("企业微信 image over 2 MB");
+  return boost::json::serialize(boost::json::object{
+      {"msgtype", "image"}, {"image", boost::json::object{{"base64", base64(image)}, {"md5", md5_hex(image)}}}});
 }
 
 std::string fit_markdown(const std::string& md, size_t limit, const std::string& more_line) {

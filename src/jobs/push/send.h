@@ -22,6 +22,13 @@ std::string dingtalk_signed_url(const std::string& webhook, const std::string& s
 // The platforms' documented message limits (bytes of the markdown content).
 inline constexpr size_t kWecomMarkdownLimit = 4096;
 inline constexpr size_t kDingtalkMarkdownLimit = 20000;
+// 企业微信 image message: at most 2 MB of image (before base64), JPG or PNG.
+inline constexpr size_t kWecomImageLimit = 2 * 1024 * 1024;
+// {"msgtype":"image","image":{"base64":…,"md5":…}} — md5 of the image bytes (before base64),
+// lower-case hex. Throws std::invalid_argument past kWecomImageLimit.
+std::string wecom_image_json(const std::string& image);
+std::string md5_hex(const std::string& bytes);  // OpenSSL EVP
+
 // Cuts UTF-8 markdown to at most `limit` bytes on a character boundary, ending with the link.
 std::string fit_markdown(const std::string& md, size_t limit, const std::string& more_line);
 

@@ -646,3 +646,44 @@ export interface SuggestionResponse {
   split: MonthValue[]; options: FilterOptions; unit: 'fen'
 }
 // --- end P6 ---
+
+// --- push ---
+export const PUSH_CHANNELS = ['email', 'wecom', 'dingtalk', 'webhook'] as const
+export type PushChannel = (typeof PUSH_CHANNELS)[number]
+export const PUSH_FORMATS = ['pdf', 'xlsx'] as const
+export type PushFormat = (typeof PUSH_FORMATS)[number]
+export const SMTP_TLS = ['none', 'starttls', 'tls'] as const
+export type SmtpTls = (typeof SMTP_TLS)[number]
+export const DELIVERY_STATES = ['queued', 'sending', 'sent', 'failed'] as const
+export type DeliveryState = (typeof DELIVERY_STATES)[number]
+export const CONDITION_METRICS = ['completion_minus_time_progress', 'completion'] as const
+export const CONDITION_OPS = ['<', '<=', '>', '>='] as const
+export interface SmtpSettings { host: string; port: number; tls: SmtpTls; user: string; password: string; password_set?: boolean; from: string }
+/** Secrets come back masked ("ab••••••"); sent back unchanged they keep the stored value. */
+export interface ChannelSettings {
+  smtp: SmtpSettings; wecom_webhook: string; dingtalk_webhook: string; dingtalk_secret: string
+  dingtalk_secret_set?: boolean; webhook_url: string
+}
+export interface PushSettings { max_attempts: number; retry_base_seconds: number; stale_seconds: number; keep_days: number; base_url: string }
+export interface SubCondition { metric: (typeof CONDITION_METRICS)[number]; op: (typeof CONDITION_OPS)[number]; value: number }
+export interface SubRecipientsRef { users: number[]; roles: Role[]; region_managers: number[] }
+export interface SubscriptionBody {
+  page: string; params: Record<string, string | number>; schedule: string; recipients: SubRecipientsRef
+  channels: PushChannel[]; formats: PushFormat[]; condition: SubCondition | null; enabled: boolean
+}
+export interface Subscription extends SubscriptionBody { id: number; owner: number; last_run: string; next_runs: string[]; created_at: string }
+export interface SubscriptionList { subscriptions: Subscription[]; pages: string[] }
+export interface RunOutcome { queued: number; skipped: number; missing: string[] }
+export interface SubRecipientChoices {
+  users: { id: number; login: string; display_name: string; role: Role; email: boolean }[]
+  regions: { id: number; name: string; level: number }[]
+  roles: boolean
+}
+export interface DeliveryFileRef { index: number; name: string; mime: string; bytes: number }
+export interface Delivery {
+  id: number; subscription: number; page: string; recipient: number; recipient_name: string; channel: PushChannel
+  address: string; subject: string; message_id: string; state: DeliveryState; attempts: number; last_error: string
+  created_at: string; sent_at: string | null; next_attempt_at: string | null; files: DeliveryFileRef[]
+}
+export interface DeliveryList { deliveries: Delivery[]; total: number; page: number; page_size: number }
+// --- end push ---
