@@ -123,6 +123,24 @@ void add_c_requests(std::vector<Query>& qs, const engine::Snapshot& s, Date as_o
   }
 }
 
+// Every figure of a P6 suggestion (the evidences with their backtests and bases, the blend,
+// the split), so a faster kernel can be shown to give the same answer.
+int64_t digest_suggestion(const analytics::Suggestion& r) {
+  Digest d;
+  d << int64_t{r.history_first.index} << int64_t{r.history_last.index};
+  for (Money v : r.sales) d << v;
+  for (const auto& e : r.evidence) {
+    d << int64_t{static_cast<int>(e.method)} << e.value << e.backtest.mape << e.backtest.wape
+      << int64_t{e.backtest.points} << e.weight << int64_t{static_cast<int>(e.model)} << e.share << e.share_own
+      << e.share_market << e.market_forecast << e.expected << e.run_rate << e.open;
+    for (double m : e.months) d << m;
+    if (e.params) d << e.params->alpha << e.params->beta << e.params->gamma;
+  }
+  d << r.suggested << r.low << r.high << r.error;
+  for (Money v : r.split) d << v;
+  return d.value();
+}
+
 }  // namespace
 
 std::vector<Query> request_workload(const engine::Snapshot& s, Date as_of, Id manager_region) {
@@ -238,6 +256,11 @@ std::vector<Query> request_workload(const engine::Snapshot& s, Date as_of, Id ma
     qs.push_back({"p6_suggestion@" + name, [&s, owner, sp] {
                     auto r = analytics::suggestion(s, owner(), sp);
                     return Rows{{r.suggested.value_or(-1), static_cast<int64_t>(r.sales.size())}};
+                  }});
+  // The same three with a digest of every figure (--rows 1), timed like the others.
+  for (const auto& [name, owner] : owners)
+    qs.push_back({"p6_digest@" + name, [&s, owner, sp] {
+                    return Rows{{digest_suggestion(analytics::suggestion(s, owner(), sp))}};
                   }});
   return qs;
 }
