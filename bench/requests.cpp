@@ -262,6 +262,31 @@ std::vector<Query> request_workload(const engine::Snapshot& s, Date as_of, Id ma
     qs.push_back({"p6_digest@" + name, [&s, owner, sp] {
                     return Rows{{digest_suggestion(analytics::suggestion(s, owner(), sp))}};
                   }});
+  // The parts of C3 churn and C1's aging at company scope, one query each (a page's time split).
+  {
+    const engine::Scope all = engine::scope_all(d);
+    auto pareto = std::make_shared<analytics::ParetoResult>(analytics::pareto(s, all, {as_of, 80, 95, {}}));
+    qs.push_back({"c3_part_flow@all", [&s, all, as_of] {
+                    auto r = analytics::customer_flow(s, all, {as_of, 8, analytics::FlowGrain::quarter, {}});
+                    return Rows{{r.back().active, r.back().churned}};
+                  }});
+    qs.push_back({"c3_part_pareto@all", [&s, all, as_of] {
+                    auto r = analytics::pareto(s, all, {as_of, 80, 95, {}});
+                    return Rows{{r.total, r.classes[0].customers}};
+                  }});
+    qs.push_back({"c3_part_key_accounts@all", [&s, all, as_of, pareto] {
+                    auto r = analytics::key_accounts(s, all, {as_of}, *pareto);
+                    return Rows{{static_cast<int64_t>(r.size())}};
+                  }});
+    qs.push_back({"c3_part_reasons@all", [&s, all, as_of] {
+                    auto r = analytics::churn_reasons(s, all, {as_of, {}});
+                    return Rows{{r.customers}};
+                  }});
+    qs.push_back({"c1_part_aging@all", [&s, all, as_of] {
+                    auto r = analytics::receivables_aging(s, all, {as_of, {}, true});
+                    return Rows{{r.receivable, r.overdue, static_cast<int64_t>(r.by_customer.size())}};
+                  }});
+  }
   return qs;
 }
 
