@@ -123,6 +123,24 @@ void add_c_requests(std::vector<Query>& qs, const engine::Snapshot& s, Date as_o
   }
 }
 
+// Every figure of a P6 suggestion (the evidences with their backtests and bases, the blend,
+// the split), so a faster kernel can be shown to give the same answer.
+int64_t digest_suggestion(const analytics::Suggestion& r) {
+  Digest d;
+  d << int64_t{r.history_first.index} << int64_t{r.history_last.index};
+  for (Money v : r.sales) d << v;
+  for (const auto& e : r.evidence) {
+    d << int64_t{static_cast<int>(e.method)} << e.value << e.backtest.mape << e.backtest.wape
+      << int64_t{e.backtest.points} << e.weight << int64_t{static_cast<int>(e.model)} << e.share << e.share_own
+      << e.share_market << e.market_forecast << e.expected << e.run_rate << e.open;
+    for (double m : e.months) d << m;
+    if (e.params) d << e.params->alpha << e.params->beta << e.params->gamma;
+  }
+  d << r.suggested << r.low << r.high << r.error;
+  for (Money v : r.split) d << v;
+  return d.value();
+}
+
 }  // namespace
 
 std::vector<Query> request_workload(const engine::Snapshot& s, Date as_of, Id manager_region) {
@@ -239,6 +257,36 @@ std::vector<Query> request_workload(const engine::Snapshot& s, Date as_of, Id ma
                     auto r = analytics::suggestion(s, owner(), sp);
                     return Rows{{r.suggested.value_or(-1), static_cast<int64_t>(r.sales.size())}};
                   }});
+  // The same three with a digest of every figure (--rows 1), timed like the others.
+  for (const auto& [name, owner] : owners)
+    qs.push_back({"p6_digest@" + name, [&s, owner, sp] {
+                    return Rows{{digest_suggestion(analytics::suggestion(s, owner(), sp))}};
+                  }});
+  // The parts of C3 churn and C1's aging at company scope, one query each (a page's time split).
+  {
+    const engine::Scope all = engine::scope_all(d);
+    auto pareto = std::make_shared<analytics::ParetoResult>(analytics::pareto(s, all, {as_of, 80, 95, {}}));
+    qs.push_back({"c3_part_flow@all", [&s, all, as_of] {
+                    auto r = analytics::customer_flow(s, all, {as_of, 8, analytics::FlowGrain::quarter, {}});
+                    return Rows{{r.back().active, r.back().churned}};
+                  }});
+    qs.push_back({"c3_part_pareto@all", [&s, all, as_of] {
+                    auto r = analytics::pareto(s, all, {as_of, 80, 95, {}});
+                    return Rows{{r.total, r.classes[0].customers}};
+                  }});
+    qs.push_back({"c3_part_key_accounts@all", [&s, all, as_of, pareto] {
+                    auto r = analytics::key_accounts(s, all, {as_of}, *pareto);
+                    return Rows{{static_cast<int64_t>(r.size())}};
+                  }});
+    qs.push_back({"c3_part_reasons@all", [&s, all, as_of] {
+                    auto r = analytics::churn_reasons(s, all, {as_of, {}});
+                    return Rows{{r.customers}};
+                  }});
+    qs.push_back({"c1_part_aging@all", [&s, all, as_of] {
+                    auto r = analytics::receivables_aging(s, all, {as_of, {}, true});
+                    return Rows{{r.receivable, r.overdue, static_cast<int64_t>(r.by_customer.size())}};
+                  }});
+  }
   return qs;
 }
 

@@ -68,6 +68,15 @@ KeyIndex index_of(const Column<int32_t>& key, const std::vector<uint32_t>& order
   return x;
 }
 
+ContractCopies copies_of(const ContractTable& t, const RowLists& lists) {
+  ContractCopies c;
+  c.day_from = t.signed_day, c.rep_from = t.rep, c.amount_from = t.amount;
+  c.rows = t.size();
+  c.day.reserve(lists.rows.size()), c.rep.reserve(lists.rows.size()), c.amount.reserve(lists.rows.size());
+  for (uint32_t k : lists.rows) c.day.push_back(t.signed_day[k]), c.rep.push_back(t.rep[k]), c.amount.push_back(t.amount[k]);
+  return c;
+}
+
 std::vector<uint32_t> identity(size_t n) {
   std::vector<uint32_t> v(n);
   std::iota(v.begin(), v.end(), 0u);
@@ -86,6 +95,7 @@ std::shared_ptr<const RowIndex> build_row_index(const ContractTable& contracts, 
   auto x = std::make_shared<RowIndex>();
   const std::vector<uint32_t> dated = by_day(contracts.signed_day);
   x->contracts_by_customer = index_of(contracts.customer, dated, customer_count);
+  x->contract_copies = copies_of(contracts, x->contracts_by_customer.lists);
   x->contracts_by_rep = index_of(contracts.rep, dated, rep_count);
   x->customers_by_owner = index_of(customers.owner, identity(customers.owner.size()), rep_count);
   x->opportunities_by_rep = index_of(opportunities.rep, identity(opportunities.rep.size()), rep_count);
@@ -99,10 +109,17 @@ std::shared_ptr<const KeyIndex> contracts_by_customer(const ContractTable& contr
   return std::make_shared<const KeyIndex>(index_of(contracts.customer, by_day(contracts.signed_day), customer_count));
 }
 
+CustomerContracts::CustomerContracts(const ContractTable& t, const std::shared_ptr<const RowIndex>& x,
+                                     size_t customer_count)
+    : t_(t), lists_(contracts_by_customer(t, x, customer_count)) {
+  if (x && x->contracts_by_customer.applies(t.customer) && x->contract_copies.applies(t))
+    copies_ = &x->contract_copies, index_ = x;
+}
+
 std::shared_ptr<const Snapshot> with_fresh_row_index(const std::shared_ptr<const Snapshot>& s) {
   const Facts& f = *s->facts;
   const RowIndex* x = f.row_index.get();
-  if (x && fresh(x->contracts_by_customer, f.contracts.customer) && fresh(x->contracts_by_rep, f.contracts.rep) &&
+  if (x && fresh(x->contracts_by_customer, f.contracts.customer) && x->contract_copies.applies(f.contracts) && fresh(x->contracts_by_rep, f.contracts.rep) &&
       fresh(x->customers_by_owner, f.customers.owner) && fresh(x->opportunities_by_rep, f.opportunities.rep))
     return s;
   auto facts = std::make_shared<Facts>(f);  // every column shared

@@ -65,14 +65,32 @@ struct KeyIndex {
   size_t bytes() const { return lists.bytes(); }
 };
 
+// The signing day, rep and amount of contracts_by_customer's listed rows, copied in list order
+// (rows[j] has day[j], rep[j], amount[j]): a reader of many customers' contracts (C3's class A,
+// the lost ones) reads them contiguously instead of at random rows of the table. They apply
+// while the table reads the very columns they were copied from (appended to at most).
+struct ContractCopies {
+  Column<int32_t> day_from, rep_from;  // shares of the columns copied from
+  Column<Money> amount_from;
+  size_t rows = 0;
+  std::vector<int32_t> day, rep;
+  std::vector<Money> amount;
+  bool applies(const ContractTable& t) const {
+    return t.signed_day.data() == day_from.data() && t.rep.data() == rep_from.data() &&
+           t.amount.data() == amount_from.data() && t.size() >= rows;
+  }
+  size_t bytes() const { return day.capacity() * 4 + rep.capacity() * 4 + amount.capacity() * sizeof(Money); }
+};
+
 struct RowIndex {
   KeyIndex contracts_by_customer;  // ContractTable rows of each customer, by (signed day, row)
+  ContractCopies contract_copies;  // of contracts_by_customer's rows
   KeyIndex contracts_by_rep;       // ContractTable rows of each signing rep, by (signed day, row)
   KeyIndex customers_by_owner;     // CustomerTable rows of each owner rep
   KeyIndex opportunities_by_rep;   // OpportunityTable rows of each rep
   size_t bytes() const {
-    return contracts_by_customer.bytes() + contracts_by_rep.bytes() + customers_by_owner.bytes() +
-           opportunities_by_rep.bytes();
+    return contracts_by_customer.bytes() + contract_copies.bytes() + contracts_by_rep.bytes() +
+           customers_by_owner.bytes() + opportunities_by_rep.bytes();
   }
 };
 
@@ -85,6 +103,33 @@ std::shared_ptr<const RowIndex> build_row_index(const ContractTable& contracts, 
 // that case costs one grouping pass, not one pass over the table per customer.
 std::shared_ptr<const KeyIndex> contracts_by_customer(const ContractTable& contracts,
                                                       const std::shared_ptr<const RowIndex>& x, size_t customer_count);
+
+// Each customer's contracts (signing day, rep, amount) through the contracts-by-customer list,
+// from the copies when they apply: the listed ones in signing-day order, then the rows
+// appended after the list (any day: has_tail()).
+class CustomerContracts {
+ public:
+  CustomerContracts(const ContractTable& t, const std::shared_ptr<const RowIndex>& x, size_t customer_count);
+  template <class F>  // f(day, rep, amount)
+  bool for_each(int32_t c, F&& f) const {
+    const KeyRows r = lists_->of(t_.customer, c);
+    if (copies_ && r.listed) {
+      const size_t j0 = static_cast<size_t>(r.list - lists_->lists.rows.data());
+      for (size_t j = j0; j < j0 + r.listed; ++j) f(copies_->day[j], copies_->rep[j], copies_->amount[j]);
+    } else {
+      for (size_t i = 0; i < r.listed; ++i) f(t_.signed_day[r.list[i]], t_.rep[r.list[i]], t_.amount[r.list[i]]);
+    }
+    for (size_t i = r.tail_begin; i < r.tail_end; ++i)
+      if (t_.customer[i] == c) f(t_.signed_day[i], t_.rep[i], t_.amount[i]);
+    return r.has_tail();
+  }
+
+ private:
+  const ContractTable& t_;
+  std::shared_ptr<const KeyIndex> lists_;
+  const ContractCopies* copies_ = nullptr;
+  std::shared_ptr<const RowIndex> index_;  // keeps copies_ alive
+};
 
 // s itself when its index applies to every table with short tails (≤ 1/64 of the rows, at least
 // 4,096); else the same Snapshot with a rebuilt index (every column shared).

@@ -105,3 +105,48 @@ TEST(RowIndex, AListThatNoLongerAppliesReadsEveryRowAndIsRebuilt) {
   EXPECT_EQ(rows_of(fresh->facts->row_index->contracts_by_customer.of(t.customer, 0), t.customer, 0),
             (std::vector<size_t>{2, 3, 0}));
 }
+
+namespace {
+
+struct Seen {
+  std::vector<int32_t> days, reps;
+  std::vector<Money> amounts;
+  bool tail = false;
+};
+Seen seen(const CustomerContracts& x, int32_t c) {
+  Seen out;
+  out.tail = x.for_each(c, [&](int32_t day, int32_t rep, Money amount) {
+    out.days.push_back(day), out.reps.push_back(rep), out.amounts.push_back(amount);
+  });
+  return out;
+}
+
+}  // namespace
+
+TEST(RowIndex, CustomerContractsFromTheCopiesThenTheTail) {
+  auto s = snapshot();
+  const auto& t = s->facts->contracts;
+  // Customer 0: contracts 2 (01-05, rep 1), 3 (02-05, rep 0), 0 (03-05, rep 0), from the copies.
+  const CustomerContracts x(t, s->facts->row_index, 2);
+  const Seen a = seen(x, 0);
+  EXPECT_EQ(a.days, (std::vector<int32_t>{D("2024-01-05").days, D("2024-02-05").days, D("2024-03-05").days}));
+  EXPECT_EQ(a.reps, (std::vector<int32_t>{1, 0, 0}));
+  EXPECT_EQ(a.amounts, (std::vector<Money>{100, 100, 100}));
+  EXPECT_FALSE(a.tail);
+  EXPECT_EQ(seen(x, 1).days, (std::vector<int32_t>{D("2024-01-05").days}));
+  // An appended contract (index 4) comes after the listed ones, and says so.
+  auto n = with_contracts(*s, {contract(14, 1, 8, "2024-01-01")}, 2);
+  ASSERT_NE(n, nullptr);
+  const Seen b = seen(CustomerContracts(n->facts->contracts, n->facts->row_index, 2), 0);
+  EXPECT_EQ(b.days.back(), D("2024-01-01").days);
+  EXPECT_EQ(b.days.size(), 4u);
+  EXPECT_TRUE(b.tail);
+  // An amount column that is a copy: the copies do not apply, the table's values are read.
+  auto f = std::make_shared<Facts>(*s->facts);
+  f->contracts.amount = f->contracts.amount.erased(0).inserted(0, 250);
+  const Seen c = seen(CustomerContracts(f->contracts, f->row_index, 2), 0);
+  EXPECT_EQ(c.amounts, (std::vector<Money>{100, 100, 250}));
+  auto copy = std::make_shared<Snapshot>(*s);
+  copy->facts = f;
+  EXPECT_NE(with_fresh_row_index(copy), copy);  // the publish step rebuilds them
+}

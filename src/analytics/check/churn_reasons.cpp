@@ -40,18 +40,16 @@ ChurnReasons churn_reasons(const engine::Snapshot& s, const engine::Scope& scope
   const size_t nc = f.customer_id.size(), nreasons = cu.lost_reasons.size();
   std::vector<uint8_t> sold(nc, 0);
   std::vector<Money> amount(nc, 0);
-  // The lost customers' contracts up to as_of, from the contracts-by-customer list
-  // (engine/row_index.h): only their rows are read, not every contract.
-  const auto& t = f.contracts;
-  const auto by_customer = engine::contracts_by_customer(t, f.row_index, nc);
+  // The lost customers' contracts up to as_of through the contracts-by-customer list and its
+  // copies (engine/row_index.h): only their entries are read, contiguously.
+  const engine::CustomerContracts contracts(f.contracts, f.row_index, nc);
   const auto visible = visible_reps(s, scope);
   for (size_t c = 0; c < nc; ++c) {
     if (cu.lost_reason[c] == engine::kNone) continue;
-    by_customer->of(t.customer, static_cast<int32_t>(c)).for_each(t.customer, static_cast<int32_t>(c), [&](size_t k) {
-      const int32_t rep = t.rep[k];
-      if (t.signed_day[k] > p.as_of.days || rep == engine::kNone || !visible[static_cast<size_t>(rep)]) return;
+    contracts.for_each(static_cast<int32_t>(c), [&](int32_t day, int32_t rep, Money x) {
+      if (day > p.as_of.days || rep == engine::kNone || !visible[static_cast<size_t>(rep)]) return;
       sold[c] = 1;
-      amount[c] += t.amount[k];
+      amount[c] += x;
     });
   }
   std::vector<ChurnReason> by_code(nreasons);

@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "analytics/check/check_fixture_test_util.h"
 
 using namespace sl;
@@ -83,6 +85,21 @@ TEST(C3Pareto, Classes) {
   // 华东 (rep 10): c1 400 counts, its 200 from rep 11 does not; total 850.
   auto m = analytics::pareto(*s, engine::scope_region(*s->dims, s->dims->find_region(2)), {D("2026-06-15")});
   EXPECT_EQ(m.total, 850);
+}
+
+TEST(C3Pareto, TiesByIdWhenCustomersAreNotInIdOrder) {
+  // Customers listed 6, 5, 4, 3, 2, 1 (index 0 is id 6); c2, c4 and c6 tie on 50, c1 has 70:
+  // c1 first, then the ties by id — c2, c4, c6 — whatever their indexes.
+  auto d = org();
+  std::reverse(d.customers.begin(), d.customers.end());
+  d.contracts = {contract(1, 6, 10, "2026-03-01", 50), contract(2, 4, 10, "2026-03-01", 50),
+                 contract(3, 2, 10, "2026-03-01", 50), contract(4, 1, 10, "2026-03-01", 70)};
+  auto s = engine::build_snapshot(d, 1);
+  auto r = analytics::pareto(*s, engine::scope_all(*s->dims), {D("2026-06-15")});
+  ASSERT_EQ(r.customers.size(), 4u);
+  std::vector<Id> order;
+  for (const auto& c : r.customers) order.push_back(s->facts->customer_id[static_cast<size_t>(c.customer)]);
+  EXPECT_EQ(order, (std::vector<Id>{1, 2, 4, 6}));
 }
 
 TEST(C3Flow, MonthGrain) {

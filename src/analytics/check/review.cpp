@@ -1,6 +1,7 @@
 #include "analytics/check/review.h"
 
 #include "analytics/check/change.h"
+#include "analytics/check/id_rank.h"
 #include "analytics/check/rep_mask.h"
 #include "engine/parallel.h"
 
@@ -146,16 +147,18 @@ void cohorts(const engine::Snapshot& s, const engine::Scope& scope, const Review
 // the rows are sorted as keys and made (names copied) once, in their final order.
 template <class IdOf>
 std::vector<size_t> overdue_order(size_t n, const AgingParty* const* figures, IdOf id) {
+  // 16-byte keys: the tie-break is the party's rank by id (id_rank.h), not the id itself.
   struct Key {
     Money overdue;
-    Id id;
-    size_t at;
+    uint32_t rank, at;
   };
+  const std::vector<uint32_t> rank = id_ranks(n, id);
   std::vector<Key> keys;
   for (size_t i = 0; i < n; ++i)
-    if (figures[i]->overdue > 0) keys.push_back({figures[i]->overdue, id(i), i});
+    if (figures[i]->overdue > 0)
+      keys.push_back({figures[i]->overdue, rank.empty() ? static_cast<uint32_t>(i) : rank[i], static_cast<uint32_t>(i)});
   std::sort(keys.begin(), keys.end(),
-            [](const Key& a, const Key& b) { return a.overdue != b.overdue ? a.overdue > b.overdue : a.id < b.id; });
+            [](const Key& a, const Key& b) { return a.overdue != b.overdue ? a.overdue > b.overdue : a.rank < b.rank; });
   std::vector<size_t> out(keys.size());
   for (size_t k = 0; k < keys.size(); ++k) out[k] = keys[k].at;
   return out;

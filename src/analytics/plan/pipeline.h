@@ -7,6 +7,7 @@
 #pragma once
 #include <array>
 #include <optional>
+#include <span>
 #include <vector>
 
 #include "analytics/plan/funnel.h"
@@ -56,6 +57,17 @@ Pipeline weighted_pipeline(const engine::Snapshot& s, const engine::Scope& scope
                            const StageProbabilities& probs);
 // The weighted pipeline expected to close in the months [first, last] (fen, unrounded).
 double pipeline_expected(const Pipeline& p, Month first, Month last);
+
+// The same figures at several dates in one pass over the opportunities (P6's backtest asks
+// for 13): element k equals stage_probabilities(s, scope, {dates[k], rf,
+// min_closed}) and weighted_pipeline(s, scope, {dates[k], rf}, probs[k]) exactly — each date's
+// sums are taken over the same rows in the same order. Dates in any order.
+std::vector<StageProbabilities> stage_probabilities_at(const engine::Snapshot& s, const engine::Scope& scope,
+                                                       std::span<const Date> dates, const RowFilter& rf,
+                                                       int min_closed = 20);
+std::vector<Pipeline> weighted_pipelines_at(const engine::Snapshot& s, const engine::Scope& scope,
+                                            std::span<const Date> dates, const RowFilter& rf,
+                                            std::span<const StageProbabilities> probs);
 
 // Opportunities created in [first, min(last, as_of)] and, of those, the ones won by then.
 struct CreatedWon {

@@ -4,7 +4,10 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "analytics/plan/funnel_fixture_test_util.h"
+#include "analytics/plan/pipeline_dates_test_util.h"
 
 using namespace sl;
 using namespace sl::analytics;
@@ -127,4 +130,83 @@ TEST(CreatedAndWon, WonWithinThePeriod) {
   const auto early = created_and_won(*s, engine::scope_all(*s->dims), {D("2026-04-01"), D("2026-06-30"), D("2026-04-10"), {}});
   EXPECT_EQ(early.created, 1);
   EXPECT_EQ(early.won, 0);
+}
+
+namespace {
+
+// 400 opportunities of every shape over 2024-09 … 2026-06: histories of 1–6 steps with skipped
+// stages, won, lost or still open, created before, between and after the dates, some without
+// any history, two reps and two categories; plus closings on the window's edges.
+model::Dataset mixed_set() {
+  model::Dataset d = check_test::org();
+  d.products = {{1, "P1", "P1", "A", D("2020-01-01"), 100, 50}, {2, "P2", "P2", "B", D("2020-01-01"), 100, 50}};
+  const int base = D("2024-09-01").days;
+  for (Id id = 1; id <= 400; ++id) {
+    const int created = base + static_cast<int>((id * 37) % 640);
+    const int step = static_cast<int>(id % 11) + 1;
+    std::vector<std::pair<Stage, const char*>> none;
+    model::Opportunity o = funnel_test::opp(id, 1 + id % 6, id % 3 ? 10 : 11, 100 * (id % 13 + 1), {{Stage::lead, "2026-01-01"}},
+                                            "2026-12-31", id % 4 ? "A" : "B");
+    o.history.clear();
+    int day = created, stage = 0;
+    const int steps = static_cast<int>(id % 6) + 1;
+    for (int k = 0; k < steps && stage < kWon; ++k, day += step, stage += 1 + static_cast<int>((id + k) % 3 == 0))
+      o.history.push_back({static_cast<Stage>(std::min(stage, kWon - 1)), Date{day}});
+    const int end = static_cast<int>(id % 5);  // 0, 1: won; 2: lost; else open
+    if (end < 2) o.history.push_back({Stage::won, Date{day}});
+    if (end == 2) o.history.push_back({Stage::lost, Date{day}});
+    o.created = Date{created};
+    o.stage = o.history.back().stage;
+    o.closed = end <= 2 ? std::optional<Date>(Date{day}) : std::nullopt;
+    o.expected_close = Date{created + 30 * static_cast<int>(id % 9)};
+    if (id % 17 == 0) o.history.clear();  // no history: in its current stage since creation
+    d.opportunities.push_back(o);
+  }
+  const int as_of = D("2026-05-31").days;
+  d.opportunities.push_back(won(1001, 10, 500, as_of - 364 - 5));  // won on as_of − 364
+  d.opportunities.push_back(lost(1002, 10, 700, as_of - 365 - 1));  // lost on as_of − 365
+  d.opportunities.push_back(lost(1003, 11, 900, as_of - 1));       // lost on as_of
+  return d;
+}
+
+}  // namespace
+
+TEST(PipelineAtDates, EqualsOneCallPerDate) {
+  auto s = engine::build_snapshot(mixed_set(), 1);
+  // 13 dates as P6 asks (as_of and 12 month ends), unsorted, with a repeat.
+  std::vector<Date> dates{D("2026-06-15")};
+  for (int m = 5; m <= 16; ++m) dates.push_back(Month::of(2025, 1 + (m % 12)).last_day());
+  for (auto& x : dates)
+    if (x > D("2026-06-15")) x = Date{x.days - 365};
+  dates.push_back(D("2026-05-31"));
+  const auto& dims = *s->dims;
+  RowFilter category;
+  const auto& names = s->facts->categories;
+  category.category = static_cast<int32_t>(std::find(names.begin(), names.end(), "A") - names.begin());
+  ASSERT_LT(category.category, static_cast<int32_t>(names.size()));
+  for (const auto& [name, scope] : std::vector<std::pair<std::string, engine::Scope>>{
+           {"company", engine::scope_all(dims)},
+           {"rep 10", engine::scope_rep(dims, dims.find_rep(10))},
+           {"rep 11", engine::scope_rep(dims, dims.find_rep(11))},
+           {"华南", engine::scope_region(dims, dims.find_region(3))}})
+    for (int min_closed : {1, 20, 60}) {
+      pipeline_test::expect_same_at_dates(*s, scope, dates, {}, min_closed, name);
+      pipeline_test::expect_same_at_dates(*s, scope, dates, category, min_closed, name + " category A");
+    }
+  // The fixture has something at every date: open and closed rows, both bases.
+  const auto all = stage_probabilities_at(*s, engine::scope_all(dims), dates, {});
+  const auto rep11 = stage_probabilities_at(*s, engine::scope_rep(dims, dims.find_rep(11)), dates, {});
+  const auto open = weighted_pipelines_at(*s, engine::scope_all(dims), dates, {}, all);
+  int fallbacks = 0, own = 0;
+  for (size_t k = 0; k < dates.size(); ++k) {
+    EXPECT_GT(all[k][0].closed, 20);
+    EXPECT_EQ(all[k][0].basis, ProbabilityBasis::scope);
+    EXPECT_GT(open[k].count, 10);
+    for (const auto& x : rep11[k]) fallbacks += x.basis == ProbabilityBasis::company, own += x.basis == ProbabilityBasis::scope;
+  }
+  EXPECT_GT(fallbacks, 0);
+  EXPECT_GT(own, 0);
+  // No date; one date.
+  EXPECT_TRUE(stage_probabilities_at(*s, engine::scope_all(dims), {}, {}).empty());
+  pipeline_test::expect_same_at_dates(*s, engine::scope_all(dims), {D("2025-12-31")}, {}, 20, "one date");
 }

@@ -75,11 +75,14 @@ Evidence pipeline_evidence(const engine::Snapshot& s, const engine::Scope& owner
   Evidence ev;
   ev.method = EvidenceMethod::pipeline;
   if (x.months() < 1) return ev;
+  // The pipeline on as_of and at the end of each backtest origin, in one pass for all.
+  const Origins origins = backtest_origins(x);
+  std::vector<Date> dates{x.as_of};
+  for (size_t k = 0; k < origins.count; ++k) dates.push_back(Month{origins.first + static_cast<int32_t>(k)}.last_day());
   const RowFilter rf;
-  auto pipeline_on = [&](Date d) {
-    return weighted_pipeline(s, owner, {d, rf}, stage_probabilities(s, owner, {d, rf}));
-  };
-  const Pipeline now = pipeline_on(x.as_of);
+  const std::vector<Pipeline> pipelines =
+      weighted_pipelines_at(s, owner, dates, rf, stage_probabilities_at(s, owner, dates, rf));
+  const Pipeline& now = pipelines[0];
   ev.open = now.count;
   ev.run_rate = run_rate_at(x, x.last);
   const double per_month = ev.run_rate / static_cast<double>(x.period_last.index - x.period_first.index + 1);
@@ -91,7 +94,7 @@ Evidence pipeline_evidence(const engine::Snapshot& s, const engine::Scope& owner
   set_value(ev);
   ev.backtest = origin_backtest(x, [&](Month e, int horizon_e) {
     std::vector<std::optional<double>> out(static_cast<size_t>(horizon_e));
-    const Pipeline then = pipeline_on(e.last_day());
+    const Pipeline& then = pipelines[static_cast<size_t>(e.index - origins.first) + 1];
     const double rate = run_rate_at(x, e) / static_cast<double>(x.period_last.index - x.period_first.index + 1);
     for (int h = 1; h <= horizon_e; ++h)
       out[static_cast<size_t>(h - 1)] = pipeline_expected(then, Month{e.index + h}, Month{e.index + h}) + rate;

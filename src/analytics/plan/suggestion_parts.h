@@ -35,14 +35,26 @@ std::vector<double> model_points(forecast::Method m, std::span<const double> x, 
 Evidence market_evidence(const Series& x);
 Evidence pipeline_evidence(const engine::Snapshot& s, const engine::Scope& owner, const Series& x);
 
+// The backtest's origin months: first, first + 1, … (count of them, the last one E − 1).
+struct Origins {
+  int32_t first = 0;
+  size_t count = 0;
+};
+inline Origins backtest_origins(const Series& x) {
+  const int32_t first = std::max(x.first.index, x.last.index - kSuggestionOrigins);
+  return {first, static_cast<size_t>(std::max(0, x.last.index - first))};
+}
+
 // Scores the forecasts of origins E − 12 … E − 1 (E the last history month): forecast(e, h)
 // returns the evidence for month e + h made at the end of month e (nullopt: none), compared
 // with the owner's sales of that month. The origins run on parallel workers (each is a model
-// fit or a pass over the opportunities); forecast_at must only read shared state.
+// fit, or for the pipeline a read of the pipelines made for all origins at once); forecast_at
+// must only read shared state.
 template <class F>
 forecast::Accuracy origin_backtest(const Series& x, F forecast_at) {
-  const int32_t first = std::max(x.first.index, x.last.index - kSuggestionOrigins);
-  const size_t n = static_cast<size_t>(std::max(0, x.last.index - first));
+  const Origins origins = backtest_origins(x);
+  const int32_t first = origins.first;  // variables, not a binding: clang 14's lambdas capture no binding
+  const size_t n = origins.count;
   std::vector<std::vector<std::optional<double>>> made(n);
   const size_t workers = std::min<size_t>(n, std::clamp(std::thread::hardware_concurrency(), 1u, 8u));
   engine::parallel_chunks(n, workers, [&](size_t, size_t b, size_t e) {
