@@ -6,6 +6,11 @@
 # of each, the ratio, and the peak RSS of the import (/usr/bin/time -v).
 #   bench/import_bench.sh [BUILD]   env: SCALE=medium|large (the demo: its customers, products
 #                                   and contracts), LINES=1000000, WORK=/tmp/salesloop-import-bench
+#                                   FROM_DB=an existing demo database instead (read only, e.g. the
+#                                   large demo, which takes ~10 min to generate): its regions, reps,
+#                                   customers and products, and its first CONTRACTS contracts
+#                                   (default LINES / 4, the large demo's lines per contract) with
+#                                   their opportunities, copied into an empty database (`init`)
 # The file's lines are spread over the demo's contracts, LINES / contracts each, their amounts
 # adding up to the contract's (the import checks that); a line's cost is left empty (the import
 # derives it from the product's unit cost).
@@ -16,10 +21,29 @@ WORK=${WORK:-/tmp/salesloop-import-bench}
 BIN="$BUILD/salesloop"
 mkdir -p "$WORK"
 DEMO="$WORK/demo-$SCALE.db"
-if [ ! -f "$DEMO" ]; then
+if [ -n "${FROM_DB:-}" ]; then
+  CONTRACTS=${CONTRACTS:-$(( LINES / 4 ))}
+  DEMO="$WORK/from-$(basename "$FROM_DB" .db)-$CONTRACTS.db"
+  if [ ! -f "$DEMO" ]; then
+    echo "copying $FROM_DB's regions, reps, customers, products and $CONTRACTS contracts into $DEMO…"
+    printf 'Quiet-river-2026!\n' | "$BIN" init --db "$DEMO" --login bench > /dev/null
+    sqlite3 "$DEMO" <<SQL
+ATTACH 'file:$FROM_DB?mode=ro' AS src;
+BEGIN;
+INSERT INTO regions SELECT * FROM src.regions;
+INSERT INTO reps SELECT * FROM src.reps;
+INSERT INTO customers SELECT * FROM src.customers;
+INSERT INTO products SELECT * FROM src.products;
+INSERT INTO contracts SELECT * FROM src.contracts ORDER BY id LIMIT $CONTRACTS;
+INSERT INTO opportunities SELECT * FROM src.opportunities WHERE id IN (SELECT opportunity FROM contracts);
+COMMIT;
+SQL
+  fi
+elif [ ! -f "$DEMO" ]; then
   echo "generating $DEMO ($SCALE)…"
   "$BIN" demo --db "$DEMO" --seed 3 --scale "$SCALE" --as-of "$AS_OF" > /dev/null
 fi
+echo "base: $(sqlite3 "$DEMO" "SELECT (SELECT count(*) FROM customers) || ' customers, ' || (SELECT count(*) FROM products) || ' products, ' || (SELECT count(*) FROM contracts) || ' contracts'")"
 DB="$WORK/target.db"
 rm -f "$DB" "$DB-wal" "$DB-shm" "$WORK/floor.db"
 sqlite3 "$DEMO" ".backup '$DB'"
