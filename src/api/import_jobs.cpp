@@ -106,9 +106,12 @@ ImportJobs::ImportJobs(std::string db, store::Store& store, std::string dir, std
       dir_(std::move(dir)),
       reports_(std::move(reports)),
       today_(std::move(today)),
-      committed_(std::move(committed)) {
+      committed_(std::move(committed)),
+      keeper_(store) {
   if (int64_t n = store_.interrupt_import_jobs(auth::system_clock_seconds(), kInterruptedZh, kInterruptedEn))
     spdlog::warn("{} import job(s) were running when the server stopped: marked interrupted (nothing written)", n);
+  const auto newest = store_.import_jobs(1);
+  next_id_ = newest.empty() ? 1 : newest[0].id + 1;
 }
 
 ImportJobs::~ImportJobs() {
@@ -124,8 +127,8 @@ ImportJobs::~ImportJobs() {
 
 std::string ImportJobs::add(ImportJob job) {
   std::lock_guard lk(mu_);
-  job.id = "0";
-  job.id = std::to_string(store_.add_import_job(record_of(job)));
+  job.id = std::to_string(next_id_++);
+  keep(job);
   fs::create_directories(dir_);
   const std::string kept = (fs::path(dir_) / ("import-" + job.id + (job.format == "xlsx" ? ".xlsx" : ".csv"))).string();
   fs::rename(job.file, kept);
@@ -156,9 +159,7 @@ ImportJob& ImportJobs::find(const std::string& id) {
 // A job this server holds the file of: 409 for one read back from the store after a restart.
 ImportJob& ImportJobs::find_kept(const std::string& id) {
   if (jobs_.count(id)) return find(id);
-  bool stored = false;
-  for (const auto& r : store_.import_jobs(kListed)) stored = stored || std::to_string(r.id) == id;
-  if (!stored) throw not_found();
+  if (!stored(id)) throw not_found();
   throw AppError(409, "file_gone", "", "该导入的文件已不在服务器上（服务器重启过）：请重新上传",
                  "This import's file is no longer on the server (it was restarted): upload the file again");
 }
@@ -169,20 +170,35 @@ const ImportJob& ImportJobs::find(const std::string& id) const {
   return it->second;
 }
 
+// The newest `limit` records: the keeper's not yet written ones over the store's.
+std::map<Id, store::Store::ImportJobRecord> ImportJobs::records(int64_t limit) const {
+  std::map<Id, store::Store::ImportJobRecord> out;
+  for (auto& r : store_.import_jobs(limit)) out[r.id] = std::move(r);
+  for (auto& r : keeper_.pending()) out[r.id] = std::move(r);
+  while (static_cast<int64_t>(out.size()) > limit) out.erase(out.begin());
+  return out;
+}
+
+std::optional<store::Store::ImportJobRecord> ImportJobs::stored(const std::string& id) const {
+  for (auto& [k, r] : records(kListed))
+    if (std::to_string(k) == id) return r;
+  return std::nullopt;
+}
+
 ImportJob ImportJobs::get(const std::string& id) const {
   std::lock_guard lk(mu_);
   if (jobs_.count(id)) return find(id);
-  for (const auto& r : store_.import_jobs(kListed))
-    if (std::to_string(r.id) == id) return job_of(r);
+  if (auto r = stored(id)) return job_of(*r);
   throw not_found();
 }
 
 std::vector<ImportJob> ImportJobs::list(int64_t limit) const {
   std::lock_guard lk(mu_);
   std::vector<ImportJob> out;
-  for (const auto& r : store_.import_jobs(limit)) {
-    auto it = jobs_.find(std::to_string(r.id));
-    out.push_back(it != jobs_.end() ? it->second : job_of(r));
+  const auto rs = records(limit);
+  for (auto r = rs.rbegin(); r != rs.rend(); ++r) {  // newest first
+    auto it = jobs_.find(std::to_string(r->first));
+    out.push_back(it != jobs_.end() ? it->second : job_of(r->second));
   }
   return out;
 }
@@ -195,13 +211,7 @@ void ImportJobs::with(const std::string& id, const std::function<void(const Impo
   fn(get(id));
 }
 
-void ImportJobs::keep(const ImportJob& j) {
-  try {
-    store_.save_import_job(record_of(j));
-  } catch (const std::exception& e) {  // the list is a convenience: an import never fails for it
-    spdlog::warn("import {}: its state could not be kept: {}", j.id, e.what());
-  }
-}
+void ImportJobs::keep(const ImportJob& j) { keeper_.keep(record_of(j)); }
 
 std::string ImportJobs::write_report(const ImportJob& j) {
   if (!j.result || j.result->errors.empty() || reports_.empty()) return "";

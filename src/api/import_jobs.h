@@ -3,7 +3,8 @@
 // (ingest/import.h). The page polls a job's phase and counts for its progress bar; a job can be
 // cancelled until its commit's transaction begins. A commit needs a dry run of the same
 // mapping without errors first; the Snapshot is reloaded once after it. Each job's state is
-// kept in the store (import_jobs) at every change of state, so the page lists past imports
+// kept in the store (import_jobs) at every change of state — written by the keeper's thread
+// (import_job_keeper.h), never on a request's — so the page lists past imports
 // after a restart; a run a stopped server left checking or committing shows as interrupted
 // (nothing of it was written: a commit is one transaction). A restored job's file is gone:
 // it is listed, not run again; its errors are in the report file kept beside the database.
@@ -22,6 +23,7 @@
 
 #include "core/date.h"
 #include "core/error.h"
+#include "api/import_job_keeper.h"
 #include "core/ids.h"
 #include "ingest/import.h"
 #include "store/store.h"
@@ -96,7 +98,10 @@ class ImportJobs {
  private:
   void start(ImportJob& job, bool dry_run);
   void run(std::string id, ingest::ImportRequest req);
-  void keep(const ImportJob& j);  // the job's state into the store; caller holds mu_
+  void keep(const ImportJob& j);  // the job's state to the keeper (written to the store by its thread)
+  // The newest `limit` job records, by id: those the keeper has not written yet over the store's.
+  std::map<Id, store::Store::ImportJobRecord> records(int64_t limit) const;
+  std::optional<store::Store::ImportJobRecord> stored(const std::string& id) const;
   std::string write_report(const ImportJob& j);  // the errors as an XLSX file in reports_; "" when none
   ImportJob& find(const std::string& id);
   ImportJob& find_kept(const std::string& id);
@@ -107,6 +112,8 @@ class ImportJobs {
   const std::string dir_, reports_;
   std::function<Date()> today_;
   std::function<void()> committed_;
+  ImportJobKeeper keeper_;  // destroyed after the worker is joined: the last states get written
+  Id next_id_ = 1;          // job ids are given here, so that an upload writes nothing itself
   mutable std::mutex mu_;
   std::map<std::string, ImportJob> jobs_;
   std::vector<std::string> order_;  // ids, oldest first

@@ -220,10 +220,10 @@ bool CsvReader::next(Row& row) {
       ++stats_.empty_rows;
       continue;
     }
-    if (header_width_ == 0)
+    if (!header_width_)
       header_width_ = row.cells.size();
     else
-      fit_to_header(row, header_width_, false);
+      fit_to_header(row, *header_width_, false);
     stats_.broken_rows += row.error.has_value();
     ++stats_.rows;
     stats_.replaced_bytes = text_.replaced_bytes();

@@ -8,6 +8,7 @@
 #include <fstream>
 #include <istream>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -57,7 +58,7 @@ class CsvReader : public RowSource {
   std::string overflow_;  // the cells of a row past the column limit, read and dropped
   bool skip_lf_ = false;  // a CR ended the last line: a LF right after it belongs to it
   int64_t line_ = 1, record_ = 0;
-  size_t header_width_ = 0;
+  std::optional<size_t> header_width_;  // the first row's, whatever its width (set once it is read)
   ReadStats stats_;
 };
 

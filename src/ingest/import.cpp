@@ -231,9 +231,6 @@ class TableImporter : public Importer {
   }
 
   void classify(const std::string& fold, SqlRow values, ImportResult& out) {
-    std::vector<std::string> columns;
-    for (const auto& c : spec_.columns) columns.push_back(c.column);
-    for (const auto& d : spec_.derived) columns.push_back(d);
     int64_t id;
     auto it = stored_.find(fold);
     if (it != stored_.end()) {
@@ -243,19 +240,15 @@ class TableImporter : public Importer {
         ++out.unchanged;
         return;
       }
-      std::string sql = "UPDATE " + spec_.table + " SET ";
-      for (size_t i = 0; i < columns.size(); ++i) sql += (i ? ", " : "") + columns[i] + " = ?";
       SqlRow bound = values;
       bound.emplace_back(id);
-      writes_.push_back({sql + " WHERE " + spec_.id + " = ?", std::move(bound)});
+      writes_.push_back({update_sql_, std::move(bound)});
       ++out.updated;
     } else {
       id = next_id_++;
-      std::string sql = "INSERT INTO " + spec_.table + "(" + spec_.id, marks = "?";
-      for (const auto& c : columns) sql += ", " + c, marks += ", ?";
       SqlRow bound{id};
       bound.insert(bound.end(), values.begin(), values.end());
-      writes_.push_back({sql + ") VALUES (" + marks + ")", std::move(bound)});
+      writes_.push_back({insert_sql_, std::move(bound)});
       if (spec_.key_size == 1 && spec_.id == "id")
         keys_of(spec_.entity)[fold] = id;  // rows further down may refer to it (a region's parent)
       ++out.inserted;
@@ -263,8 +256,25 @@ class TableImporter : public Importer {
     if (spec_.entity == "regions") level_[id] = static_cast<int>(std::get<int64_t>(values.back()));
   }
 
+  // The spec's columns and derived ones: "INSERT INTO t(id, a, b) VALUES (?, ?, ?)" and
+  // "UPDATE t SET a = ?, b = ? WHERE id = ?", made once (the writes point at them).
+  static std::string insert_sql(const TableSpec& t) {
+    std::string sql = "INSERT INTO " + t.table + "(" + t.id, marks = "?";
+    for (const auto& c : t.columns) sql += ", " + c.column, marks += ", ?";
+    for (const auto& d : t.derived) sql += ", " + d, marks += ", ?";
+    return sql + ") VALUES (" + marks + ")";
+  }
+  static std::string update_sql(const TableSpec& t) {
+    std::string sql = "UPDATE " + t.table + " SET ";
+    bool first = true;
+    for (const auto& c : t.columns) sql += (first ? "" : ", ") + c.column + " = ?", first = false;
+    for (const auto& d : t.derived) sql += ", " + d + " = ?";
+    return sql + " WHERE " + t.id + " = ?";
+  }
+
   const TableSpec& spec_;
   const Date today_;
+  const std::string insert_sql_ = insert_sql(spec_), update_sql_ = update_sql(spec_);
   Row joined_;
   std::unordered_map<std::string, Stored> stored_;  // key_of → the stored row
   std::unordered_map<int64_t, ContractFacts> contracts_;
@@ -333,11 +343,11 @@ ImportResult run_import(const ImportRequest& req, ImportDb& db) {
   importer->finish(out);
   check_cancel();
   say("checked " + std::to_string(out.rows) + " rows: " + std::to_string(out.errors.size()) + " errors");
-  const auto& writes = importer->writes();
-  at.writes = static_cast<int64_t>(writes.size());
+  const WriteSource& writes = *importer;
+  at.writes = writes.write_count();
   tell("checked");
-  if (req.dry_run || !out.errors.empty() || writes.empty()) return out;
-  say("writing " + std::to_string(writes.size()) + " rows in one transaction");
+  if (req.dry_run || !out.errors.empty() || at.writes == 0) return out;
+  say("writing " + std::to_string(at.writes) + " rows in one transaction");
   tell("writing");
   ImportAudit audit{req.entity, req.file_name.empty() ? req.file : req.file_name, req.sha256, req.user, out.inserted, out.updated, out.unchanged};
   db.commit(writes, audit, read_at, [&](int64_t written) {

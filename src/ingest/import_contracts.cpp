@@ -49,7 +49,12 @@ AppError lines_differ_from_amount() {
 class ContractImporter : public Importer {
  public:
   ContractImporter(const Entity& e, ImportDb& db, Date today)
-      : Importer(e, db), lines_only_(e.name == "contract_lines"), today_(today) {
+      : Importer(e, db),
+        lines_only_(e.name == "contract_lines"),
+        today_(today),
+        f_line_{field_of("product"), field_of("qty"), field_of("line_amount")},
+        f_line_no_(field_of("line_no")),
+        f_cost_(field_of("cost")) {
     for (auto& r : db_.query("SELECT id, code, customer, rep, opportunity, signed_date, amount FROM contracts")) {
       const int64_t id = num(r[0]);
       next_id_ = std::max(next_id_, id + 1);
@@ -116,27 +121,27 @@ class ContractImporter : public Importer {
  private:
   // The line a row carries, if any (contracts: a row without product, qty and amount has none).
   std::optional<Line> read_line(const Row& r, ImportResult& out) {
-    const std::vector<std::string> fields = {"product", "qty", "line_amount"};
     bool any = lines_only_;
-    for (const auto& f : fields) any = any || !is_blank(cell(r, f));
+    for (size_t f : f_line_) any = any || !is_blank(cell_text(r, f));
     if (!any) return std::nullopt;
     Line l;
     l.row = r.number;
-    std::vector<SqlValue> v;
+    int64_t v[3] = {0, 0, 0};
     bool bad = false;
-    for (const auto& f : fields) {
-      auto x = read(r, f, out);
+    for (size_t i = 0; i < 3; ++i) {
+      auto x = read(r, f_line_[i], out);
       if (x && std::holds_alternative<std::monostate>(*x)) {
-        add_error(out, r.number, f, &r, model::missing_value(f));
+        const std::string& name = e_.fields[f_line_[i]].name;
+        add_error(out, r.number, name, &r, model::missing_value(name));
         x.reset();
       }
       bad = bad || !x;
-      v.push_back(x ? *x : SqlValue{});
+      if (x) v[i] = num(*x);
     }
-    auto line_no = read(r, "line_no", out);
-    auto cost = read(r, "cost", out);
+    auto line_no = read(r, f_line_no_, out);
+    auto cost = read(r, f_cost_, out);
     if (bad || !line_no || !cost) return std::nullopt;
-    l.product = num(v[0]), l.qty = num(v[1]), l.amount = num(v[2]);
+    l.product = v[0], l.qty = v[1], l.amount = v[2];
     l.line_no = opt_num(*line_no), l.cost = opt_num(*cost);
     return l;
   }
@@ -218,7 +223,7 @@ class ContractImporter : public Importer {
       writes_.push_back(
           {"INSERT INTO contracts(id, code, customer, rep, opportunity, signed_date, amount) VALUES (?,?,?,?,?,?,?)",
            v});
-      write_lines(id, lines, false);
+      write_lines(id, &g, false);
       ++out.inserted;
       return;
     }
@@ -232,7 +237,7 @@ class ContractImporter : public Importer {
     v.emplace_back(id);
     writes_.push_back(
         {"UPDATE contracts SET customer = ?, rep = ?, opportunity = ?, signed_date = ?, amount = ? WHERE id = ?", v});
-    if (!lines_same) write_lines(id, lines, true);
+    if (!lines_same) write_lines(id, &g, stored_lines_.count(id) > 0);
     ++out.updated;
   }
 
@@ -240,8 +245,14 @@ class ContractImporter : public Importer {
     const Stored& k = stored_[by_id_[g.id]];
     if (total(g) != num(k.head[4]))
       throw invalid_field("contract", "明细金额合计应等于合同金额", "The lines must add up to the contract's amount");
+    auto stored = stored_lines_.find(g.id);
+    if (stored == stored_lines_.end()) {  // none stored: every line is new
+      out.inserted += static_cast<int64_t>(g.lines.size());
+      write_lines(g.id, &g, false);
+      return;
+    }
     const auto lines = line_rows(g);
-    const auto& before = stored_lines_[g.id];
+    const auto& before = stored->second;
     for (size_t i = 0; i < std::max(lines.size(), before.size()); ++i) {
       if (i >= before.size())
         ++out.inserted;
@@ -250,18 +261,48 @@ class ContractImporter : public Importer {
       else
         ++out.unchanged;
     }
-    if (lines != before) write_lines(g.id, lines, true);
+    if (lines != before) write_lines(g.id, &g, true);
   }
 
-  void write_lines(int64_t contract, const std::vector<SqlRow>& lines, bool replace) {
-    if (replace) writes_.push_back({"DELETE FROM contract_lines WHERE contract = ?", {contract}});
-    for (size_t i = 0; i < lines.size(); ++i) {
-      SqlRow v{contract, static_cast<int64_t>(i)};
-      v.insert(v.end(), lines[i].begin(), lines[i].end());
-      writes_.push_back(
-          {"INSERT INTO contract_lines(contract, seq, product, qty, amount, cost) VALUES (?,?,?,?,?,?)", v});
-    }
+  // A contract's lines replace its stored ones (replace: it has some; the DELETE is skipped for
+  // one without, as the data version proves nothing was written since they were read). Kept
+  // as a step and made into writes by each_write, one line at a time.
+  void write_lines(int64_t contract, const Group* g, bool replace) {
+    steps_.push_back(Step{writes_.size(), contract, g, replace});
+    write_count_ += (replace ? 1 : 0) + static_cast<int64_t>(g->lines.size());
   }
+
+ public:
+  int64_t write_count() const override { return static_cast<int64_t>(writes_.size()) + write_count_; }
+  void each_write(const std::function<void(const SqlWrite&)>& fn) const override {
+    size_t next = 0;  // writes_ up to a step come before it (a contract's row before its lines)
+    SqlWrite w;
+    for (const Step& s : steps_) {
+      for (; next < s.after; ++next) fn(writes_[next]);
+      if (s.replace) {
+        w.sql = "DELETE FROM contract_lines WHERE contract = ?";
+        w.values.assign(1, s.contract);
+        fn(w);
+      }
+      w.sql = "INSERT INTO contract_lines(contract, seq, product, qty, amount, cost) VALUES (?,?,?,?,?,?)";
+      w.values.resize(6);
+      for (size_t i = 0; i < s.group->lines.size(); ++i) {
+        const Line& l = s.group->lines[i];
+        w.values[0] = s.contract, w.values[1] = static_cast<int64_t>(i), w.values[2] = l.product;
+        w.values[3] = l.qty, w.values[4] = l.amount, w.values[5] = *l.cost;
+        fn(w);
+      }
+    }
+    for (; next < writes_.size(); ++next) fn(writes_[next]);
+  }
+
+ private:
+  struct Step {
+    size_t after;  // how many of writes_ come before it
+    int64_t contract;
+    const Group* group;
+    bool replace;
+  };
 
   const bool lines_only_;
   const Date today_;
@@ -272,6 +313,9 @@ class ContractImporter : public Importer {
   std::unordered_map<int64_t, std::vector<SqlRow>> stored_lines_;  // contract → (product, qty, amount, cost)
   std::unordered_map<int64_t, int64_t> unit_cost_;
   int64_t next_id_ = 1;
+  const size_t f_line_[3], f_line_no_, f_cost_;  // product, qty, line_amount; line_no; cost
+  std::vector<Step> steps_;
+  int64_t write_count_ = 0;  // the steps' writes
 };
 
 }  // namespace

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
@@ -15,8 +16,19 @@ using SqlValue = std::variant<std::monostate, int64_t, std::string>;
 using SqlRow = std::vector<SqlValue>;
 
 struct SqlWrite {
-  std::string sql;  // one statement with ? parameters
+  std::string_view sql;  // one statement with ? parameters: a literal or text its importer keeps
   SqlRow values;
+};
+
+// The writes of one commit in order, made as the commit asks for them: an importer keeps its
+// rows in its own compact form and hands each write over on the way, rather than holding a
+// million SqlWrite of a million lines at once (their memory was most of an import's RSS).
+class WriteSource {
+ public:
+  virtual ~WriteSource() = default;
+  virtual int64_t write_count() const = 0;
+  // fn sees each write once, in order; a write is valid only during its call.
+  virtual void each_write(const std::function<void(const SqlWrite&)>& fn) const = 0;
 };
 
 // The one audit row of a committed import.
@@ -37,7 +49,7 @@ class ImportDb {
   // Refused (AppError 409 "conflict", nothing written) when the data version is no longer
   // `read_at`: something was written since the rows were read and checked.
   // `written` (may be empty) hears how many writes are done, every kWriteStep of them.
-  virtual void commit(const std::vector<SqlWrite>& writes, const ImportAudit& audit, int64_t read_at,
+  virtual void commit(const WriteSource& writes, const ImportAudit& audit, int64_t read_at,
                       const std::function<void(int64_t)>& written = {}) = 0;
   static constexpr int64_t kWriteStep = 1000;
 };

@@ -101,16 +101,31 @@ void Importer::map_columns(const std::vector<std::string>& headers,
     throw invalid_field("map", "文件缺少必填列（或表头无法识别）：" + names,
                         "The file has no column for required field(s) (or the header was not recognised): " + names);
   }
+  match_.assign(e_.fields.size(), nullptr);
+  for (size_t f = 0; f < e_.fields.size(); ++f) match_[f] = mapping_.match_of(f);
+  last_ref_.assign(e_.fields.size(), {});
 }
 
-std::optional<SqlValue> Importer::read(const Row& r, const std::string& field, ImportResult& out) {
-  const size_t fi = *field_index(e_, field);
-  const ColumnMatch* m = mapping_.match_of(fi);
-  const std::string text = m && m->column < r.cells.size() ? r.cells[m->column] : "";
+size_t Importer::field_of(std::string_view name) const { return *field_index(e_, name); }
+
+const std::string& Importer::cell_text(const Row& r, size_t field) const {
+  static const std::string kNone;
+  const ColumnMatch* m = match_[field];
+  return m && m->column < r.cells.size() ? r.cells[m->column] : kNone;
+}
+
+std::optional<SqlValue> Importer::read(const Row& r, size_t fi, ImportResult& out) {
+  const ColumnMatch* m = match_[fi];
+  const std::string& text = cell_text(r, fi);
+  const Field& f = e_.fields[fi];
+  if (f.type == FieldType::ref && !text.empty() && last_ref_[fi].first == text) return last_ref_[fi].second;
   try {
-    return convert(e_.fields[fi], text, m ? m->unit : "");
+    SqlValue v = convert(f, text, m ? m->unit : "");
+    // Keys only grow during a file (rows further down may refer to rows above): a hit stays one.
+    if (f.type == FieldType::ref && std::holds_alternative<int64_t>(v)) last_ref_[fi] = {text, std::get<int64_t>(v)};
+    return v;
   } catch (const AppError& err) {
-    out.errors.push_back({r.number, column_name(field), text, err});
+    out.errors.push_back({r.number, column_name(f.name), text, err});
     return std::nullopt;
   }
 }

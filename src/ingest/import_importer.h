@@ -30,7 +30,7 @@ void require_column(ImportDb& db, const std::string& table, const std::string& c
 // An amount in 元, or in 万元 when the column's header says so (unit "万元") and the cell does not.
 Money money_in(const std::string& text, const std::string& unit, const std::string& field);
 
-class Importer {
+class Importer : public WriteSource {
  public:
   Importer(const Entity& e, ImportDb& db) : e_(e), db_(db) {}
   virtual ~Importer() = default;
@@ -43,22 +43,35 @@ class Importer {
   virtual void row(const Row& r, ImportResult& out) = 0;
   // After the last row (rows grouped across the file are classified here).
   virtual void finish(ImportResult&) {}
-  const std::vector<SqlWrite>& writes() const { return writes_; }
+  // The writes of the commit (WriteSource): writes_, unless the importer makes its own.
+  int64_t write_count() const override { return static_cast<int64_t>(writes_.size()); }
+  void each_write(const std::function<void(const SqlWrite&)>& fn) const override {
+    for (const auto& w : writes_) fn(w);
+  }
 
  protected:
   // The cell of `field` in r ("" when no column maps to it) and its stored value. Returns
   // nullopt after adding the error to out.
-  std::optional<SqlValue> read(const Row& r, const std::string& field, ImportResult& out);
+  std::optional<SqlValue> read(const Row& r, const std::string& field, ImportResult& out) {
+    return read(r, field_of(field), out);
+  }
+  std::optional<SqlValue> read(const Row& r, size_t field, ImportResult& out);  // by field_of()
+  size_t field_of(std::string_view name) const;  // the entity's field of that name (it has one)
   // A value from its cell's text, by the field's type; throws AppError.
   SqlValue convert(const Field& f, const std::string& text, const std::string& unit);
   Keys& keys_of(const std::string& entity);
   void add_error(ImportResult& out, int64_t row, const std::string& field, const Row* r, const AppError& err);
   std::string column_name(const std::string& field) const;
   std::string cell(const Row& r, const std::string& field) const;
+  // The cell's text, "" when no column maps to the field (valid while r is).
+  const std::string& cell_text(const Row& r, size_t field) const;
 
   const Entity& e_;
   ImportDb& db_;
   Mapping mapping_;
+  std::vector<const ColumnMatch*> match_;  // field → its column's match (nullptr: none), set by map_columns
+  // A ref field's last text and the id it resolved to: lines of one contract follow each other.
+  std::vector<std::pair<std::string, int64_t>> last_ref_;
   std::vector<std::string> headers_;
   std::map<std::string, Keys> keys_;
   std::vector<SqlWrite> writes_;

@@ -4,6 +4,7 @@
 #include <charconv>
 #include <cmath>
 #include <deque>
+#include <optional>
 
 #include "ingest/encoding.h"
 #include "ingest/values.h"
@@ -76,7 +77,9 @@ struct XlsxReader::Impl : xlsx::XmlEvents {
   std::deque<Row> ready;  // rows parsed from the last chunk, not yet handed out
   ReadStats stats;
   int64_t last_number = 0;  // the last row handed out or skipped
-  size_t header_width = 0;
+  // The first row handed out is the header, whatever its width (0 for a broken first row
+  // without a value: then every later row with a value is ragged, as the caller sees it).
+  std::optional<size_t> header_width;
 
   // Where the parse is.
   bool in_sheet_data = false, in_row = false, in_cell = false, in_v = false, in_is = false, in_t = false;
@@ -247,11 +250,11 @@ struct XlsxReader::Impl : xlsx::XmlEvents {
         ++stats.empty_rows;
         continue;
       }
-      if (header_width == 0) {
+      if (!header_width) {
         while (!r.cells.empty() && r.cells.back().empty()) r.cells.pop_back();
         header_width = r.cells.size();
       } else {
-        fit_to_header(r, header_width, true);
+        fit_to_header(r, *header_width, true);
       }
       stats.broken_rows += r.error.has_value();
       ++stats.rows;

@@ -184,6 +184,26 @@ TEST(XlsxReader, Limits) {
   EXPECT_THROW(limited.next(row), AppError);
 }
 
+// Found by xlsx_reader_fuzz (make fuzz, 2026-12-02): a first row whose only value lies past
+// the column limit ("Bq" is column 69) is handed out as the header with no cells; the reader
+// took the next row as the header instead, so that row came without an error although the
+// caller had a header of width 0. The first row handed out is the header, whatever its width.
+TEST(XlsxReader, ABrokenEmptyFirstRowIsTheHeader) {
+  const std::string sheet = R"(<worksheet><sheetData>
+<row r="1"><c r="Bq" t="inlineStr"><is><t>x</t></is></c></row>
+<row r="2"><c r="A2"><v>1</v></c><c r="B2"><v>2</v></c></row>
+</sheetData></worksheet>)";
+  XlsxOptions opt;
+  opt.limits.max_columns = 40;
+  auto r = read_file(hand_made(one_sheet(sheet)), opt);
+  ASSERT_EQ(r.rows.size(), 2u);
+  EXPECT_EQ(r.rows[0].cells, Cells{});
+  EXPECT_EQ(r.rows[0].error->en, "Row 1 has more than 40 cells");
+  EXPECT_EQ(r.rows[1].cells, (Cells{"1", "2"}));
+  ASSERT_TRUE(r.rows[1].error);
+  EXPECT_EQ(r.rows[1].error->en, "Row 2 has 2 cells, the header has 0");
+}
+
 TEST(XlsxParts, DateFormats) {
   for (int id : {14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 31, 36, 45, 46, 47, 50, 58})
     EXPECT_TRUE(xlsx::is_date_format(id, "")) << id;

@@ -481,7 +481,8 @@ class Store : public DataStore, public UserStore, public AuditStore, public Meet
   };
   // Inserts the job (its id ignored) and returns the id it gets.
   virtual Id add_import_job(const ImportJobRecord& j) = 0;
-  // Replaces the stored job of that id.
+  // Replaces the stored job of that id, or inserts it with that id when there is none (task
+  // import3: the import page gives ids itself and writes jobs off the request's thread).
   virtual void save_import_job(const ImportJobRecord& j) = 0;
   // The newest `limit` jobs, newest first.
   virtual std::vector<ImportJobRecord> import_jobs(int64_t limit) = 0;

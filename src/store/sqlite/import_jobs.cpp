@@ -1,95 +1,133 @@
 // The import page's jobs (store.h, task import2): one row per uploaded file and its last run.
-// Not data: plain statements, the data version stays, no audit row.
+// Not data: plain statements, the data version stays, no audit row. The columns are named once
+// (kFields): the INSERT, the upsert and the SELECT are made from that list, and one function
+// binds a record and one reads it back.
+#include <string>
+#include <variant>
+
 #include "store/sqlite/sqlite_store.h"
 
 namespace sl::store::sqlite {
 
 namespace {
 
-constexpr const char* kColumns =
-    "name, format, sha256, size, user, login, entity, sheet, state, run, phase, rows_read, rows_checked, "
-    "rows_written, rows, inserted, updated, unchanged, errors, error_code, error_zh, error_en, report, uploaded_at, "
-    "started_at, finished_at";
+using Job = Store::ImportJobRecord;
 
-Stmt& bind_opt(Stmt& s, int i, const std::optional<int64_t>& v) { return v ? s.bind(i, *v) : s.bind_null(i); }
+// A column and the record's member it holds; `user` is an Id (NULL for 0).
+struct IdMember {
+  Id Job::*member;
+};
+using Member = std::variant<std::string Job::*, int64_t Job::*, std::optional<int64_t> Job::*, IdMember>;
+struct FieldSpec {
+  const char* column;
+  Member member;
+};
 
-// Binds the record's columns as ?1 … ?26, in kColumns' order.
-void bind_job(Stmt& s, const Store::ImportJobRecord& j) {
-  s.bind(1, j.name).bind(2, j.format).bind(3, j.sha256).bind(4, j.size).bind_id(5, j.user).bind(6, j.login);
-  s.bind(7, j.entity).bind(8, j.sheet).bind(9, j.state).bind(10, j.run).bind(11, j.phase);
-  s.bind(12, j.rows_read).bind(13, j.rows_checked).bind(14, j.rows_written);
-  bind_opt(s, 15, j.rows);
-  bind_opt(s, 16, j.inserted);
-  bind_opt(s, 17, j.updated);
-  bind_opt(s, 18, j.unchanged);
-  bind_opt(s, 19, j.errors);
-  s.bind(20, j.error_code).bind(21, j.error_zh).bind(22, j.error_en).bind(23, j.report);
-  s.bind(24, j.uploaded_at).bind(25, j.started_at).bind(26, j.finished_at);
+const FieldSpec kFields[] = {
+    {"name", &Job::name},
+    {"format", &Job::format},
+    {"sha256", &Job::sha256},
+    {"size", &Job::size},
+    {"user", IdMember{&Job::user}},
+    {"login", &Job::login},
+    {"entity", &Job::entity},
+    {"sheet", &Job::sheet},
+    {"state", &Job::state},
+    {"run", &Job::run},
+    {"phase", &Job::phase},
+    {"rows_read", &Job::rows_read},
+    {"rows_checked", &Job::rows_checked},
+    {"rows_written", &Job::rows_written},
+    {"rows", &Job::rows},
+    {"inserted", &Job::inserted},
+    {"updated", &Job::updated},
+    {"unchanged", &Job::unchanged},
+    {"errors", &Job::errors},
+    {"error_code", &Job::error_code},
+    {"error_zh", &Job::error_zh},
+    {"error_en", &Job::error_en},
+    {"report", &Job::report},
+    {"uploaded_at", &Job::uploaded_at},
+    {"started_at", &Job::started_at},
+    {"finished_at", &Job::finished_at},
+};
+constexpr int kCount = static_cast<int>(std::size(kFields));
+
+template <class... F>
+struct Visit : F... {
+  using F::operator()...;
+};
+template <class... F>
+Visit(F...) -> Visit<F...>;
+
+// "name, format, …" and "?1, ?2, …" in kFields' order.
+std::string column_list() {
+  std::string s;
+  for (const auto& f : kFields) s += std::string(s.empty() ? "" : ", ") + f.column;
+  return s;
+}
+std::string marks() {
+  std::string s;
+  for (int i = 1; i <= kCount; ++i) s += (i > 1 ? ",?" : "?") + std::to_string(i);
+  return s;
 }
 
-std::optional<int64_t> opt(const Stmt& q, int c) {
-  if (q.is_null(c)) return std::nullopt;
-  return q.i64(c);
+// The record's columns as ?1 … ?kCount; its id, when bound, is ?kCount+1.
+void bind_job(Stmt& s, const Job& j) {
+  for (int i = 0; i < kCount; ++i)
+    std::visit(Visit{[&](std::string Job::*m) { s.bind(i + 1, j.*m); }, [&](int64_t Job::*m) { s.bind(i + 1, j.*m); },
+                     [&](std::optional<int64_t> Job::*m) {
+                       if (j.*m)
+                         s.bind(i + 1, *(j.*m));
+                       else
+                         s.bind_null(i + 1);
+                     },
+                     [&](IdMember m) { s.bind_id(i + 1, j.*m.member); }},
+               kFields[i].member);
+}
+
+// A row of "SELECT id, <column_list()>".
+Job read_job(const Stmt& q) {
+  Job j;
+  j.id = q.i64(0);
+  for (int i = 0; i < kCount; ++i) {
+    const int c = i + 1;
+    std::visit(Visit{[&](std::string Job::*m) { j.*m = q.text(c); }, [&](int64_t Job::*m) { j.*m = q.i64(c); },
+                     [&](std::optional<int64_t> Job::*m) {
+                       if (!q.is_null(c)) j.*m = q.i64(c);
+                     },
+                     [&](IdMember m) { j.*m.member = q.id(c); }},
+               kFields[i].member);
+  }
+  return j;
 }
 
 }  // namespace
 
 Id SqliteStore::add_import_job(const ImportJobRecord& j) {
   std::lock_guard lock(mu_);
-  Stmt ins(db_, std::string("INSERT INTO import_jobs(") + kColumns +
-                    ") VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,?23,?24,?25,?26)");
+  Stmt ins(db_, "INSERT INTO import_jobs(" + column_list() + ") VALUES (" + marks() + ")");
   bind_job(ins, j);
   ins.run();
   return sqlite3_last_insert_rowid(db_);
 }
 
 void SqliteStore::save_import_job(const ImportJobRecord& j) {
+  std::string set;
+  for (const auto& f : kFields) set += std::string(set.empty() ? "" : ", ") + f.column + " = excluded." + f.column;
   std::lock_guard lock(mu_);
-  Stmt up(db_,
-          "UPDATE import_jobs SET name = ?1, format = ?2, sha256 = ?3, size = ?4, user = ?5, login = ?6, entity = ?7,"
-          " sheet = ?8, state = ?9, run = ?10, phase = ?11, rows_read = ?12, rows_checked = ?13, rows_written = ?14,"
-          " rows = ?15, inserted = ?16, updated = ?17, unchanged = ?18, errors = ?19, error_code = ?20, error_zh = ?21,"
-          " error_en = ?22, report = ?23, uploaded_at = ?24, started_at = ?25, finished_at = ?26 WHERE id = ?27");
+  Stmt up(db_, "INSERT INTO import_jobs(" + column_list() + ", id) VALUES (" + marks() + ",?" +
+                   std::to_string(kCount + 1) + ") ON CONFLICT(id) DO UPDATE SET " + set);
   bind_job(up, j);
-  up.bind(27, j.id).run();
+  up.bind(kCount + 1, j.id).run();
 }
 
 std::vector<Store::ImportJobRecord> SqliteStore::import_jobs(int64_t limit) {
   auto rd = reader();
-  Stmt q(rd.db, std::string("SELECT id, ") + kColumns + " FROM import_jobs ORDER BY id DESC LIMIT ?");
+  Stmt q(rd.db, "SELECT id, " + column_list() + " FROM import_jobs ORDER BY id DESC LIMIT ?");
   q.bind(1, limit);
   std::vector<ImportJobRecord> out;
-  while (q.step()) {
-    ImportJobRecord j;
-    j.id = q.i64(0);
-    j.name = q.text(1);
-    j.format = q.text(2);
-    j.sha256 = q.text(3);
-    j.size = q.i64(4);
-    j.user = q.id(5);
-    j.login = q.text(6);
-    j.entity = q.text(7);
-    j.sheet = q.text(8);
-    j.state = q.text(9);
-    j.run = q.text(10);
-    j.phase = q.text(11);
-    j.rows_read = q.i64(12);
-    j.rows_checked = q.i64(13);
-    j.rows_written = q.i64(14);
-    j.rows = opt(q, 15);
-    j.inserted = opt(q, 16);
-    j.updated = opt(q, 17);
-    j.unchanged = opt(q, 18);
-    j.errors = opt(q, 19);
-    j.error_code = q.text(20);
-    j.error_zh = q.text(21);
-    j.error_en = q.text(22);
-    j.report = q.text(23);
-    j.uploaded_at = q.i64(24);
-    j.started_at = q.i64(25);
-    j.finished_at = q.i64(26);
-    out.push_back(std::move(j));
-  }
+  while (q.step()) out.push_back(read_job(q));
   return out;
 }
 

@@ -69,5 +69,28 @@ TEST(ImportJobs, AddSaveListInterrupt) {
   EXPECT_EQ(s->data_version(), version);
 }
 
+// The import page gives ids itself (api/import_job_keeper.h): saving a job of an id not stored
+// yet inserts it with that id; saving it again replaces it.
+TEST(ImportJobs, SaveInsertsAnUnknownId) {
+  auto s = store::open_store(":memory:");
+  Job a;
+  a.id = 7;
+  a.name = "产品.csv";
+  a.state = "uploaded";
+  a.uploaded_at = 50;
+  s->save_import_job(a);
+  a.state = "checked";
+  a.rows = 4;
+  s->save_import_job(a);
+  auto list = s->import_jobs(10);
+  ASSERT_EQ(list.size(), 1u);
+  EXPECT_EQ(list[0].id, 7);
+  EXPECT_EQ(list[0].name, "产品.csv");
+  EXPECT_EQ(list[0].state, "checked");
+  EXPECT_EQ(list[0].rows, 4);
+  EXPECT_EQ(list[0].user, 0);  // no user: NULL, read back as 0
+  EXPECT_EQ(s->add_import_job(a), 8);  // the database's own ids go on after it
+}
+
 }  // namespace
 }  // namespace sl
