@@ -154,6 +154,8 @@ void revive(PGconn* c, std::unordered_map<std::string, std::string>& prepared) {
 }
 }  // namespace
 
+void Conn::ensure() { revive(c_, prepared_); }
+
 void Conn::exec(const std::string& sql) {
   revive(c_, prepared_);
   Result r(PQexec(c_, sql.c_str()));
@@ -162,6 +164,19 @@ void Conn::exec(const std::string& sql) {
 }
 
 Result Conn::query(const std::string& sql, const Params& p) {
+  // A read outside a transaction that met a dropped connection (a PostgreSQL restart since
+  // the last request) is run once more on the reset connection; a write is not (it may have
+  // committed before the connection went): it answers 503 and the caller retries.
+  const bool retry = PQtransactionStatus(c_) == PQTRANS_IDLE && sql.rfind("SELECT", 0) == 0;
+  try {
+    return run(sql, p);
+  } catch (const AppError&) {
+    if (!retry || PQstatus(c_) == CONNECTION_OK) throw;
+  }
+  return run(sql, p);
+}
+
+Result Conn::run(const std::string& sql, const Params& p) {
   revive(c_, prepared_);
   auto it = prepared_.find(sql);
   if (it == prepared_.end()) {

@@ -98,6 +98,9 @@ class Conn {
   Conn& operator=(const Conn&) = delete;
 
   PGconn* raw() { return c_; }
+  // Resets a connection found dropped (503 if the server is still away); every statement
+  // does this first, COPY (copy.cpp) calls it itself.
+  void ensure();
   // Statements without parameters or results, several allowed (DDL, BEGIN/COMMIT).
   void exec(const std::string& sql);
   // A statement with $1… parameters, prepared on first use and kept by its text.
@@ -106,6 +109,7 @@ class Conn {
   int64_t scalar(const std::string& sql, const Params& p = {}, int64_t none = 0);
 
  private:
+  Result run(const std::string& sql, const Params& p);
   PGconn* c_ = nullptr;
   std::unordered_map<std::string, std::string> prepared_;  // sql → statement name
 };

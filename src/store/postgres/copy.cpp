@@ -53,6 +53,7 @@ Month CopyRow::month(int c) const {
 }
 
 void copy_rows(Conn& c, const std::string& select, const std::function<void(const CopyRow&)>& row) {
+  c.ensure();
   {
     Result start(PQexec(c.raw(), ("COPY (" + select + ") TO STDOUT (FORMAT binary)").c_str()));
     if (PQresultStatus(start.get()) != PGRES_COPY_OUT) throw_pg(c.raw(), start.get(), "COPY '" + select.substr(0, 120) + "'");
@@ -119,6 +120,7 @@ void copy_rows(Conn& c, const std::string& select, const std::function<void(cons
 namespace sl::store::pg {
 
 CopyIn::CopyIn(Conn& c, const std::string& table_and_columns) : c_(c) {
+  c.ensure();
   Result start(PQexec(c.raw(), ("COPY " + table_and_columns + " FROM STDIN").c_str()));
   if (PQresultStatus(start.get()) != PGRES_COPY_IN) throw_pg(c.raw(), start.get(), "COPY " + table_and_columns);
   buf_.reserve(1 << 20);

@@ -325,3 +325,28 @@ TEST_F(PgStoreTest, ConcurrentUse) {
   EXPECT_EQ(errors, 0);
   EXPECT_EQ(s->login_failures("k1", 0).count, 20);
 }
+
+TEST_F(PgStoreTest, ReconnectsAfterTheServerDropsTheConnection) {
+  auto s = open();
+  s->write_dataset(small_dataset());
+  const Id u = s->add_user({0, "a", "A", Role::admin, 0, 0}, "");
+  {
+    sl::store::pg::Conn c(url_);
+    c.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()",
+            sl::store::pg::Params().add(name_));
+  }
+  // The first use of a dropped connection may fail, as a 503 to retry (nothing written)…
+  for (int attempt = 0; attempt < 2; ++attempt) {
+    try {
+      s->create_session({"after", u, "c", 1, 2});
+      break;
+    } catch (const AppError& e) {
+      EXPECT_EQ(e.status, 503);
+      EXPECT_GT(e.retry_after, 0);
+    }
+  }
+  // …and the store is back by itself: reads and writes on both connections.
+  EXPECT_TRUE(s->find_session("after"));
+  EXPECT_EQ(s->data_version(), 2);
+  EXPECT_EQ(s->load_dataset().contracts.size(), 2u);
+}
