@@ -17,9 +17,7 @@ const std::vector<std::string>& rowid_tables() {
 // - REAL → DOUBLE PRECISION, BLOB → BYTEA;
 // - the column `user` (a reserved word in PostgreSQL) quoted;
 // - printf('%0Nd', x) → lpad(x::text, N, '0');
-// - the rowid tables get their rowid column;
-// - foreign keys DEFERRABLE, so a bulk write may defer them to COMMIT as SQLite's
-//   defer_foreign_keys does (write_dataset).
+// - the rowid tables get their rowid column.
 // Booleans stay 0/1 integers with their CHECKs, so rows read the same on both backends.
 std::string translate(const std::string& s) {
   static const std::regex dates(R"(\b(date|\w+_date|created|closed|expected_close|as_of) TEXT\b)");
@@ -27,14 +25,12 @@ std::string translate(const std::string& s) {
   static const std::regex real(R"(\bREAL\b)");
   static const std::regex blob(R"(\bBLOB\b)");
   static const std::regex user(R"(\buser\b)");
-  static const std::regex fk(R"((REFERENCES \w+\(\w+\)( ON DELETE (CASCADE|SET NULL))?))");
   static const std::regex printf_(R"(printf\('%0(\d+)d', (\w+)\))");
   std::string out = std::regex_replace(s, dates, "$1 DATE");
   out = std::regex_replace(out, integer, "BIGINT");
   out = std::regex_replace(out, real, "DOUBLE PRECISION");
   out = std::regex_replace(out, blob, "BYTEA");
   out = std::regex_replace(out, user, "\"user\"");
-  out = std::regex_replace(out, fk, "$1 DEFERRABLE");
   out = std::regex_replace(out, printf_, "lpad($2::text, $1, '0')");
   for (const auto& t : rowid_tables())
     out = std::regex_replace(out, std::regex("CREATE TABLE " + t + "\\("),

@@ -89,7 +89,7 @@ TEST(PgMigrations, DialectMap) {
   EXPECT_EQ(translate("id INTEGER PRIMARY KEY, hire_date TEXT NOT NULL, name TEXT"),
             "id BIGINT PRIMARY KEY, hire_date DATE NOT NULL, name TEXT");
   EXPECT_EQ(translate("user INTEGER REFERENCES users(id) ON DELETE CASCADE,"),
-            "\"user\" BIGINT REFERENCES users(id) ON DELETE CASCADE DEFERRABLE,");
+            "\"user\" BIGINT REFERENCES users(id) ON DELETE CASCADE,");
   EXPECT_EQ(translate("UPDATE reps SET employee_no = 'E' || printf('%05d', id)"),
             "UPDATE reps SET employee_no = 'E' || lpad(id::text, 5, '0')");
   EXPECT_EQ(translate("goal_value REAL NOT NULL, data BLOB NOT NULL, created TEXT, closed TEXT"),
