@@ -89,7 +89,10 @@ fi
 # PostgreSQL demo's password hashes copied in), so they check the same data. A test that
 # writes through the server and then reads $DB_PATH for the write cannot pass this way yet.
 PG_API_FILES=(authz_matrix check_churn check_filters check_profile check_review check_rfm cli
-  do_anomalies_oracle do_anomaly_groups do_listed_acks do_views empty_db engine_diff export_entities exports)
+  do_anomalies_oracle do_anomaly_groups do_forecast_lock_day do_listed_acks do_views empty_db engine_diff
+  export_entities exports import_cli import_round_trip imports_http imports_restart opportunities_list
+  plan_finance plan_forecasts plan_funnel plan_market plan_suggestion progress push_restart push_smtp session
+  types_live)
 
 # A server on PostgreSQL database $1 of the cluster at $pg_url; sets $base, $db and $logins.
 start_pg_server() {
