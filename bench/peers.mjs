@@ -56,18 +56,14 @@ export async function runDuckdb(dir, queries, runs) {
   return { loadMs, results };
 }
 
-// A PostgreSQL cluster in dir/pg owned by the postgres user, on 127.0.0.1:port.
+// A PostgreSQL cluster in dir/pg owned by the postgres user, on 127.0.0.1:port: the one
+// throwaway-cluster helper the tests use too (scripts/lib/pg.sh).
+const PG_SH = path.join(path.dirname(new URL(import.meta.url).pathname), '..', 'scripts', 'lib', 'pg.sh');
 export function startPostgres(dir, port) {
-  const bin = '/usr/lib/postgresql/15/bin';
-  const data = path.join(dir, 'pg');
-  mkdirSync(data, { recursive: true });
-  execSync(`chown -R postgres:postgres '${dir}'`);
-  const as = (cmd) => execFileSync('runuser', ['-u', 'postgres', '--', 'bash', '-c', cmd], { stdio: 'pipe' });
-  as(`${bin}/initdb -D '${data}' -U postgres --auth=trust > /dev/null`);
-  as(`${bin}/pg_ctl -D '${data}' -l '${data}/log' -w -o "-p ${port} -k '${data}' -c listen_addresses=127.0.0.1 ` +
-     `-c shared_buffers=2GB -c work_mem=512MB -c max_parallel_workers_per_gather=2 -c max_worker_processes=4 ` +
-     `-c fsync=off -c synchronous_commit=off -c full_page_writes=off" start > /dev/null`);
-  return () => as(`${bin}/pg_ctl -D '${data}' -m fast stop > /dev/null`);
+  execFileSync(PG_SH, ['start', dir, String(port), 'shared_buffers=2GB', 'work_mem=512MB',
+    'max_parallel_workers_per_gather=2', 'max_worker_processes=4', 'fsync=off', 'synchronous_commit=off',
+    'full_page_writes=off'], { stdio: 'pipe' });
+  return () => execFileSync(PG_SH, ['stop', dir], { stdio: 'pipe' });
 }
 
 function psql(port, script) {

@@ -12,10 +12,12 @@ build_pkgs=(build-essential cmake ninja-build pkg-config git
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
   libsqlite3-dev sqlite3 libsodium-dev libspdlog-dev libcli11-dev libxlsxwriter-dev zlib1g-dev
   libzip-dev libexpat1-dev libcurl4-openssl-dev libssl-dev
+  libpq-dev
   libcairo2-dev libpango1.0-dev fonts-noto-cjk
   libgtest-dev libgmock-dev)
 test_pkgs=(chromium fonts-noto-cjk python3 python3-pandas python3-aiosmtpd
   poppler-utils
+  postgresql-15 postgresql-client-15  # the API suite's PostgreSQL run (scripts/lib/pg.sh)
   r-base-core)  # R: the forecasting oracle (tests/forecast/compare_with_r.R)
 
 . scripts/lib/apt.sh

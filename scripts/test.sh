@@ -9,7 +9,12 @@ AS_OF=2026-06-15
 mkdir -p test-results
 work=$(mktemp -d)
 pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null; done; rm -rf "$work"; }
+pg_dir=""
+cleanup() {
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null; done
+  if [ -n "$pg_dir" ]; then scripts/lib/pg.sh stop "$pg_dir"; rm -rf "$pg_dir"; fi
+  rm -rf "$work"
+}
 trap cleanup EXIT
 
 passed=0 failed=0
@@ -44,7 +49,8 @@ start_server() {
 }
 
 echo "== unit tests (ctest)"
-ctest --test-dir "$BUILD" -j 2 --output-on-failure --timeout 300 2>&1 | tee "$work/ctest.log"
+# The PostgreSQL store tests (^Pg) run below, against a cluster of their own.
+ctest --test-dir "$BUILD" -j 2 -E '^Pg' --output-on-failure --timeout 300 2>&1 | tee "$work/ctest.log"
 count_ctest "$work/ctest.log"
 
 echo "== web unit tests (vitest)"
@@ -74,6 +80,53 @@ if start_server api; then
   kill -TERM "${pids[-1]}"; wait "${pids[-1]}"; rc=$?
   if [ $rc -eq 0 ]; then passed=$((passed + 1)); else echo "server exited $rc on SIGTERM"; failed=$((failed + 1)); fi
 else
+  failed=$((failed + 1))
+fi
+
+# --- PostgreSQL (issue 15) --------------------------------------------------------------
+# The API files that pass fully against a server on PostgreSQL; the goal is every file.
+# Their oracles read $DB_PATH with sqlite3: a SQLite copy of the same demo (same seed, the
+# PostgreSQL demo's password hashes copied in), so they check the same data. A test that
+# writes through the server and then reads $DB_PATH for the write cannot pass this way yet.
+PG_API_FILES=(authz_matrix check_churn check_filters check_profile check_review check_rfm cli
+  do_anomalies_oracle do_anomaly_groups do_forecast_lock_day do_listed_acks do_views empty_db engine_diff
+  export_entities exports import_cli import_round_trip imports_http imports_restart opportunities_list
+  plan_finance plan_forecasts plan_funnel plan_market plan_suggestion progress push_restart push_smtp session
+  types_live)
+
+# A server on PostgreSQL database $1 of the cluster at $pg_url; sets $base, $db and $logins.
+start_pg_server() {
+  local name=$1 url
+  url=$(scripts/lib/pg.sh createdb "$pg_url" "$name") || return 1
+  db=$work/$name.db logins=$work/$name-logins.txt
+  "$BUILD/salesloop" demo --db "$url" --seed 3 --scale small --as-of $AS_OF > "$logins" || return 1
+  "$BUILD/salesloop" demo --db "$db" --seed 3 --scale small --as-of $AS_OF > /dev/null || return 1
+  psql "$url" -X -At -F ' ' -c "SELECT id, password_hash FROM users" |
+    while read -r id hash; do echo "UPDATE users SET password_hash = '$hash' WHERE id = $id;"; done | sqlite3 "$db"
+  "$BUILD/salesloop" serve --db "$url" --port 0 --today $AS_OF --web web/dist > "$work/$name-server.log" 2>&1 &
+  pids+=($!)
+  for _ in $(seq 100); do
+    base=$(grep -oE "http://127\.0\.0\.1:[0-9]+" "$work/$name-server.log" | head -1)
+    [ -n "$base" ] && return 0
+    sleep 0.1
+  done
+  echo "server for $name did not start:"; cat "$work/$name-server.log"; return 1
+}
+
+echo "== PostgreSQL: store tests and API tests (a throwaway PostgreSQL 15 cluster)"
+pg_dir=$(mktemp -d /tmp/salesloop-pg.XXXXXX)  # not under $work: the postgres user cannot enter that
+if pg_url=$(scripts/lib/pg.sh start "$pg_dir" "" fsync=off synchronous_commit=off full_page_writes=off); then
+  SALESLOOP_PG_URL=$pg_url ctest --test-dir "$BUILD" -R '^Pg' --output-on-failure --timeout 300 2>&1 | tee "$work/ctest-pg.log"
+  count_ctest "$work/ctest-pg.log"
+  if start_pg_server pgapi; then
+    files=(); for f in "${PG_API_FILES[@]}"; do files+=("tests/api/$f.test.mjs"); done
+    SALESLOOP_BIN=$BUILD/salesloop BASE_URL=$base DB_PATH=$db DEMO_LOGINS_FILE=$logins node --test --test-concurrency=1 "${files[@]}" 2>&1 | tee "$work/api-pg.log"
+    count_node "$work/api-pg.log"
+  else
+    failed=$((failed + 1))
+  fi
+else
+  echo "could not start a PostgreSQL cluster (scripts/lib/pg.sh; bootstrap --test installs postgresql-15)"
   failed=$((failed + 1))
 fi
 

@@ -117,7 +117,8 @@ std::string upload_dir(const Context& ctx) {
 
 // Error reports outlive the server (the page lists past imports): beside the database file.
 std::string reports_dir(const Context& ctx) {
-  if (ctx.db.empty() || ctx.db == ":memory:") return upload_dir(ctx) + "/reports";
+  // No file beside a server's database (PostgreSQL): the reports stay with the uploads.
+  if (ctx.db.empty() || ctx.db == ":memory:" || store::is_postgres_url(ctx.db)) return upload_dir(ctx) + "/reports";
   return ctx.db + ".import-reports";
 }
 

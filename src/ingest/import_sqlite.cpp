@@ -127,6 +127,8 @@ class SqliteImportDb : public ingest::ImportDb {
 }  // namespace
 
 std::unique_ptr<ingest::ImportDb> open_import_db(const std::string& path) {
+  if (store::is_postgres_url(path))
+    throw AppError(501, "not_supported", "", "PostgreSQL 后端暂不支持命令行导入", "Not supported on PostgreSQL yet (import)");
   return std::make_unique<SqliteImportDb>(path);
 }
 
@@ -137,9 +139,15 @@ int64_t last_import_id(ingest::ImportDb& db) {
 }
 }  // namespace
 
-ImportWatch::ImportWatch(const std::string& path) : db_(open_import_db(path)), last_(last_import_id(*db_)) {}
+// No CLI import writes to PostgreSQL yet (open_import_db), so there is nothing to watch there.
+ImportWatch::ImportWatch(const std::string& path) {
+  if (store::is_postgres_url(path)) return;
+  db_ = open_import_db(path);
+  last_ = last_import_id(*db_);
+}
 
 bool ImportWatch::changed() {
+  if (!db_) return false;
   const int64_t now = last_import_id(*db_);
   if (now == last_) return false;
   last_ = now;

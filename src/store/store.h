@@ -1,6 +1,6 @@
 // The source of truth. Callers see only model structs and this interface: no SQL and no
 // backend types leave src/store/. SQLite is the embedded default; a PostgreSQL backend
-// implements the same interface later.
+// implements the same interface (src/store/postgres/).
 #pragma once
 #include <cstdint>
 #include <memory>
@@ -491,8 +491,11 @@ class Store : public DataStore, public UserStore, public AuditStore, public Meet
   virtual int64_t interrupt_import_jobs(int64_t at, const std::string& zh, const std::string& en) = 0;
 };
 
-// "path/to/file.db" or "sqlite:path"; opens (creating the file if needed) and migrates.
+// "path/to/file.db" or "sqlite:path" (SQLite, the file created if needed), or
+// "postgresql://user@host:port/db" (PostgreSQL, issue 15); opens and migrates (store/open.cpp).
 std::unique_ptr<Store> open_store(const std::string& url);
+// true for a postgresql:// or postgres:// URL.
+bool is_postgres_url(const std::string& url);
 
 // Reads a database file that is mostly not in the page cache once, in file order, so that a
 // following full load (a server's cold start) reads from memory. Call it before open_store:

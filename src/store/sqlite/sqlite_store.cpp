@@ -18,6 +18,7 @@ namespace sl::store {
 // and the load from a warm cache ~5 s. So a file mostly not in the page cache (mincore) is
 // read through once, in file order, before loading; a cached one is left alone.
 void prefetch(const std::string& url) {
+  if (is_postgres_url(url)) return;  // a server's database: nothing to read ahead here
   const std::string path = url.rfind("sqlite:", 0) == 0 ? url.substr(7) : url;
   if (path.empty() || path == ":memory:") return;
   for (const std::string& f : {path, path + "-wal"}) {
@@ -46,13 +47,6 @@ void prefetch(const std::string& url) {
     }
     ::close(fd);
   }
-}
-
-std::unique_ptr<Store> open_store(const std::string& url) {
-  std::string path = url.rfind("sqlite:", 0) == 0 ? url.substr(7) : url;
-  auto s = std::make_unique<sqlite::SqliteStore>(path);
-  s->migrate();
-  return s;
 }
 
 }  // namespace sl::store
