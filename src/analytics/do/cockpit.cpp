@@ -15,25 +15,18 @@ Date week_monday(Date d) {
 
 namespace {
 
-std::optional<int> own_rank(const engine::Snapshot& s, int32_t rep, const Period& p, Date as_of, BoardMetric m,
-                            const PeriodSums& now, const PeriodSums& before, int* peers) {
-  BoardResult b = leaderboard(s, engine::scope_rep(*s.dims, rep), BoardParams{p, as_of, m}, now, before);
-  *peers = b.peers;
-  for (const auto& row : b.reps)
-    if (row.own) return row.rank;
-  return std::nullopt;
-}
-
 CockpitCard card(const engine::Snapshot& s, int32_t rep, const Period& p, Date as_of, int lock_day) {
   CockpitCard c;
   c.period = p;
-  const Period prev = p.previous();
-  const PeriodSums now = period_sums(s, p, as_of, lock_day), before = period_sums(s, prev, prev.last, lock_day);
+  const PeriodSums now = period_sums(s, p, as_of, lock_day);
   c.figures = rep_figures(s, now, {rep}, s.targets->rep_slot(rep));
   c.sales = progress_row(c.figures.sales_target, c.figures.sales, p, as_of);
   c.collection = progress_row(c.figures.collection_target, c.figures.collections, p, as_of);
-  c.sales_rank = own_rank(s, rep, p, as_of, BoardMetric::sales, now, before, &c.peers);
-  c.kpi_rank = own_rank(s, rep, p, as_of, BoardMetric::kpi_score, now, before, &c.peers);
+  // The position on the rep's leaderboard (D4's ranks of the period; its previous period is
+  // not shown here, so not summed).
+  const auto ranks = own_ranks(s, rep, now, {BoardMetric::sales, BoardMetric::kpi_score}, &c.peers);
+  c.sales_rank = ranks[0];
+  c.kpi_rank = ranks[1];
   return c;
 }
 
