@@ -189,8 +189,9 @@ void add_do_leaderboard_routes(http::Router& r, Context& ctx) {
           .scope = board_scope,
           .compute =
               [](const PageCall& q) {
-                BoardPage out{analytics::leaderboard(*q.c.snap, q.scope, {q.p.period("period"), q.p.date("as_of"),
-                                                                          metric_of(q), q.ctx.forecast_lock_day}),
+                BoardPage out{analytics::leaderboard(
+                                  *q.c.snap, q.scope,
+                                  {q.p.period("period"), q.p.date("as_of"), metric_of(q), q.ctx.forecast_lock_day}),
                               nullptr};
                 if (!peer_view(q)) out.per_capita = per_capita_of(q, 24);
                 return out;
@@ -262,12 +263,10 @@ void add_do_leaderboard_routes(http::Router& r, Context& ctx) {
                 w.field("page_size", paging.size);
                 w.end_object();
               },
-          .tables = {{"reps", [](const PageCall& q,
-                                 const BoardPage& b) { return board_table(b.board, "reps", metric_of(q)); }},
-                     {"regions",
-                      [](const PageCall& q, const BoardPage& b) {
-                        return board_table(b.board, "regions", metric_of(q));
-                      }}},
+          .tables = {{"reps",
+                      [](const PageCall& q, const BoardPage& b) { return board_table(b.board, "reps", metric_of(q)); }},
+                     {"regions", [](const PageCall& q,
+                                    const BoardPage& b) { return board_table(b.board, "regions", metric_of(q)); }}},
           .table_zh = "table 应为 reps 或 regions",
           .table_en = "table must be reps or regions",
           .file = [](const PageCall& q,

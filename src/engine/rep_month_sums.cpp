@@ -136,7 +136,8 @@ std::vector<RepSum> rep_sums(const FactTable& t, const MonthCells* cells, size_t
   const Date a = from.first_day(), b = to.last_day();
   add_days(t, first, Date{a.days - 1}, rep_count, out);  // the cut months' days
   add_days(t, Date{b.days + 1}, last, rep_count, out);
-  const Month lo{std::max(from.index, cells->first.index)}, hi{std::min(to.index, cells->first.index + cells->months - 1)};
+  const Month lo{std::max(from.index, cells->first.index)},
+      hi{std::min(to.index, cells->first.index + cells->months - 1)};
   if (lo <= hi)
     for (size_t r = 0; r < rep_count; ++r) {
       const size_t base = cells->at(static_cast<int32_t>(r), lo);
@@ -170,7 +171,8 @@ WonLost won_lost(const OpportunityTable& o, const ClosedCells* cells, size_t rep
   }
   closed_days(o, *cells, first, Date{from.first_day().days - 1}, out);
   closed_days(o, *cells, Date{to.last_day().days + 1}, last, out);
-  const Month lo{std::max(from.index, cells->first.index)}, hi{std::min(to.index, cells->first.index + cells->months - 1)};
+  const Month lo{std::max(from.index, cells->first.index)},
+      hi{std::min(to.index, cells->first.index + cells->months - 1)};
   if (lo <= hi)
     for (size_t r = 0; r < rep_count; ++r) {
       const size_t base = cells->at(static_cast<int32_t>(r), lo);
@@ -197,7 +199,8 @@ std::shared_ptr<const Snapshot> with_fresh_rep_month_sums(const std::shared_ptr<
   auto next_sums = std::make_shared<RepMonthSums>(x ? *x : RepMonthSums{});
   if (!sales) next_sums->sales = std::make_shared<const MonthCells>(build_month_cells(f.sales, reps));
   if (!collections) next_sums->collections = std::make_shared<const MonthCells>(build_month_cells(f.collections, reps));
-  if (!firsts) next_sums->first_contracts = std::make_shared<const MonthCells>(build_month_cells(f.first_contracts, reps));
+  if (!firsts)
+    next_sums->first_contracts = std::make_shared<const MonthCells>(build_month_cells(f.first_contracts, reps));
   if (!closed) next_sums->closed = std::make_shared<const ClosedCells>(build_closed_cells(f.opportunities, reps));
   auto facts = std::make_shared<Facts>(f);  // every column shared
   facts->rep_month_sums = std::move(next_sums);

@@ -111,11 +111,12 @@ void expect_equal(const Snapshot& s, bool applies) {
   for (const auto& [a, b] : kPeriods) {
     SCOPED_TRACE(std::string(a) + ".." + b);
     EXPECT_TRUE(same(rep_sums(f.sales, x.sales.get(), reps, D(a), D(b)), plain(f.sales, reps, D(a), D(b))));
-    EXPECT_TRUE(same(rep_sums(f.collections, x.collections.get(), reps, D(a), D(b)),
-                     plain(f.collections, reps, D(a), D(b))));
+    EXPECT_TRUE(
+        same(rep_sums(f.collections, x.collections.get(), reps, D(a), D(b)), plain(f.collections, reps, D(a), D(b))));
     EXPECT_TRUE(same(rep_sums(f.first_contracts, x.first_contracts.get(), reps, D(a), D(b)),
                      plain(f.first_contracts, reps, D(a), D(b))));
-    const WonLost w = won_lost(f.opportunities, x.closed.get(), reps, D(a), D(b)), p = plain(f.opportunities, reps, D(a), D(b));
+    const WonLost w = won_lost(f.opportunities, x.closed.get(), reps, D(a), D(b)),
+                  p = plain(f.opportunities, reps, D(a), D(b));
     EXPECT_EQ(w.won, p.won);
     EXPECT_EQ(w.lost, p.lost);
   }
@@ -128,10 +129,11 @@ TEST(RepMonthSums, PeriodsEqualAPlainPass) {
   ASSERT_NE(s->facts->rep_month_sums, nullptr);
   expect_equal(*s, true);
   // By hand: the year's sales of all reps are the 40 contracts' amounts; counts 40.
-  const auto year = rep_sums(s->facts->sales, s->facts->rep_month_sums->sales.get(), 3, D("2024-01-01"), D("2024-12-31"));
+  const auto year =
+      rep_sums(s->facts->sales, s->facts->rep_month_sums->sales.get(), 3, D("2024-01-01"), D("2024-12-31"));
   EXPECT_EQ(year[0].count + year[1].count + year[2].count, 40);
-  const auto w = won_lost(s->facts->opportunities, s->facts->rep_month_sums->closed.get(), 3, D("2024-01-01"),
-                          D("2025-12-31"));
+  const auto w =
+      won_lost(s->facts->opportunities, s->facts->rep_month_sums->closed.get(), 3, D("2024-01-01"), D("2025-12-31"));
   EXPECT_EQ(w.won[0] + w.won[1] + w.won[2], 10);  // i = 0, 3, …, 27
   EXPECT_EQ(w.lost[0] + w.lost[1] + w.lost[2], 10);
   EXPECT_GT(s->facts->rep_month_sums->bytes(), 0u);

@@ -78,7 +78,8 @@ CockpitResult rep_cockpit(const engine::Snapshot& s, const engine::Scope& scope,
   const int32_t jan1 = Month::of(m.year(), 1).first_day().days;
   engine::key_rows(x ? &x->contracts_by_rep : nullptr, k.rep, rep).for_each(k.rep, rep, [&](size_t c) {
     const int32_t day = k.signed_day[c];
-    if (day >= jan1 && day <= as_of.days) by_month[static_cast<size_t>(Month::of(Date{day}).month() - 1)] += k.amount[c];
+    if (day >= jan1 && day <= as_of.days)
+      by_month[static_cast<size_t>(Month::of(Date{day}).month() - 1)] += k.amount[c];
   });
   for (int i = 1; i <= 12; ++i) {
     const Month month = Month::of(m.year(), i);

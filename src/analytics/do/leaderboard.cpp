@@ -128,7 +128,8 @@ std::vector<std::optional<int>> own_ranks(const engine::Snapshot& s, int32_t rep
 
 BoardResult leaderboard(const engine::Snapshot& s, const engine::Scope& scope, const BoardParams& p) {
   const Period prev = p.period.previous();
-  return leaderboard(s, scope, p, period_sums(s, p.period, p.as_of, p.lock_day), period_sums(s, prev, prev.last, p.lock_day));
+  return leaderboard(s, scope, p, period_sums(s, p.period, p.as_of, p.lock_day),
+                     period_sums(s, prev, prev.last, p.lock_day));
 }
 
 BoardResult leaderboard(const engine::Snapshot& s, const engine::Scope& scope, const BoardParams& p,

@@ -25,8 +25,8 @@ namespace {
 
 // Every rep's Σ and count of t over [first, last]: from the (rep, month) sums built with the
 // Snapshot (engine/rep_month_sums.h), which fall back to a pass over the rows themselves.
-std::vector<SumCount> company_sums(const engine::FactTable& t, const engine::MonthCells* cells, size_t reps,
-                                   Date first, Date last) {
+std::vector<SumCount> company_sums(const engine::FactTable& t, const engine::MonthCells* cells, size_t reps, Date first,
+                                   Date last) {
   std::vector<SumCount> out(reps);
   const std::vector<engine::RepSum> sums = engine::rep_sums(t, cells, reps, first, last);
   for (size_t r = 0; r < reps; ++r) out[r] = {sums[r].amount, sums[r].count};
@@ -61,7 +61,8 @@ PeriodSums period_sums(const engine::Snapshot& s, const Period& p, Date as_of, i
   g.amount.assign(n * static_cast<size_t>(g.months), 0);
   g.count.assign(g.amount.size(), 0);
   for (Month m = from; m <= to; m.index++) {
-    const auto month = company_sums(f.sales, x ? x->sales.get() : nullptr, n, m.first_day(), std::min(m.last_day(), as_of));
+    const auto month =
+        company_sums(f.sales, x ? x->sales.get() : nullptr, n, m.first_day(), std::min(m.last_day(), as_of));
     for (size_t rep = 0; rep < n; ++rep) {
       g.amount[g.at(static_cast<int32_t>(rep), m)] = month[rep].amount;
       g.count[g.at(static_cast<int32_t>(rep), m)] = month[rep].count;
