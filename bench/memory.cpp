@@ -44,6 +44,8 @@ std::vector<std::pair<std::string, size_t>> snapshot_bytes(const engine::Snapsho
       {"targets (rows)", s.target_rows ? b(*s.target_rows) : 0},
       {"row index (contracts by customer and rep, customers by owner, opportunities by rep)",
        f.row_index ? f.row_index->bytes() : 0},
+      {"(rep, month) sums (sales, collections, first contracts, won/lost)",
+       f.rep_month_sums ? f.rep_month_sums->bytes() : 0},
   };
 }
 

@@ -1,7 +1,7 @@
 // The "9:00 storm" (issue 17): the D1 cockpit of every rep requested once each, by N clients at
 // once, against a running server — the morning after a nightly import, when no answer is cached
-// yet. Start the server with `--result-cache 0` to time the uncached path (scripts/bench_http.sh
-// does, with RESULT_CACHE=0). Prints the total wall time, requests per second and the latency
+// yet. Start the server with `--result-cache 0`, the uncached path (scripts/bench_http.sh always
+// runs the storm against a server of its own with the cache off). Prints the total wall time, requests per second and the latency
 // percentiles; exits 1 on any non-200 answer.
 //   node bench/storm.mjs BASE_URL LOGIN PASSWORD DB [CLIENTS=32] [AS_OF]
 // The rep ids are read from DB with the sqlite3 command-line tool (read-only).

@@ -6,6 +6,10 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 BUILD=${1:-build}
 AS_OF=2026-06-15
+# Every server of the run (this script's and those the API tests start) runs a streamed page's
+# .write and its .encode on every answer and answers 500 encode_mismatch on any difference
+# (api/page.h): each API test checks the streamed JSON.
+export SALESLOOP_JSON_CHECK=1
 mkdir -p test-results
 work=$(mktemp -d)
 pids=()

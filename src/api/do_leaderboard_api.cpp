@@ -160,11 +160,25 @@ std::shared_ptr<const analytics::PerCapitaResult> per_capita_of(const PageCall& 
       [&] { return analytics::per_capita(*q.c.snap, q.scope, q.p.date("as_of"), months); });
 }
 
+// What D4 answers: the ranking and, for managers and executives, the per-capita trend (24
+// months), both made by .compute so the encoders only write.
+struct BoardPage {
+  analytics::BoardResult board;
+  std::shared_ptr<const analytics::PerCapitaResult> per_capita;  // null for a rep
+};
+
+bool peer_view(const PageCall& q) { return q.c.user.role == model::Role::rep; }
+
+// The page's per-capita trend (a result made for another role's identical scope may lack it).
+std::shared_ptr<const analytics::PerCapitaResult> page_per_capita(const PageCall& q, const BoardPage& r) {
+  return r.per_capita ? r.per_capita : per_capita_of(q, 24);
+}
+
 }  // namespace
 
 void add_do_leaderboard_routes(http::Router& r, Context& ctx) {
   // D4 ranking; for managers and executives also the per-capita trend, so the page loads with one call.
-  add_page<analytics::BoardResult>(
+  add_page<BoardPage>(
       r, ctx,
       {
           .path = "/api/v1/do/leaderboard",
@@ -175,10 +189,15 @@ void add_do_leaderboard_routes(http::Router& r, Context& ctx) {
           .scope = board_scope,
           .compute =
               [](const PageCall& q) {
-                return analytics::leaderboard(*q.c.snap, q.scope,
-                                              {q.p.period("period"), q.p.date("as_of"), metric_of(q), q.ctx.forecast_lock_day});
+                BoardPage out{analytics::leaderboard(
+                                  *q.c.snap, q.scope,
+                                  {q.p.period("period"), q.p.date("as_of"), metric_of(q), q.ctx.forecast_lock_day}),
+                              nullptr};
+                if (!peer_view(q)) out.per_capita = per_capita_of(q, 24);
+                return out;
               },
-          .encode = [](const PageCall& q, const analytics::BoardResult& board) -> json::value {
+          .encode = [](const PageCall& q, const BoardPage& page) -> json::value {
+            const analytics::BoardResult& board = page.board;
             const Period period = q.p.period("period");
             const Date as_of = q.p.date("as_of");
             // The reps in rank order, one page of them (paging.h); the 大区 are few and all listed.
@@ -191,15 +210,15 @@ void add_do_leaderboard_routes(http::Router& r, Context& ctx) {
             }
             for (const auto& row : board.regions) regions.push_back(row_json(row));
             json::value pc = nullptr, options = nullptr;
-            if (q.c.user.role != model::Role::rep) {
-              pc = per_capita_json(*per_capita_of(q, 24));
+            if (!peer_view(q)) {
+              pc = per_capita_json(*page_per_capita(q, page));
               options = filter_options(q.c);
             }
             json::object answer{{"period", period_json(period, as_of)},
                                 {"previous", period_json(period.previous(), period.previous().last)},
                                 {"as_of", format_date(as_of)},
                                 {"metric", q.p.text("metric")},
-                                {"peer_view", q.c.user.role == model::Role::rep},
+                                {"peer_view", peer_view(q)},
                                 {"reps", std::move(reps)},
                                 {"regions", std::move(regions)},
                                 {"per_capita", std::move(pc)},
@@ -208,17 +227,18 @@ void add_do_leaderboard_routes(http::Router& r, Context& ctx) {
             return answer;
           },
           .write =
-              [](const PageCall& q, const analytics::BoardResult& board, JsonWriter& w) {
+              [](const PageCall& q, const BoardPage& page, JsonWriter& w) {
+                const analytics::BoardResult& board = page.board;
                 const Period period = q.p.period("period");
                 const Date as_of = q.p.date("as_of");
                 const Paging paging = read_paging(q.req);
-                const bool peer_view = q.c.user.role == model::Role::rep;
+                const bool peers = peer_view(q);
                 w.begin_object();
                 w.field("period", json::value(period_json(period, as_of)));
                 w.field("previous", json::value(period_json(period.previous(), period.previous().last)));
                 w.field("as_of", format_date(as_of));
                 w.field("metric", q.p.text("metric"));
-                w.field("peer_view", peer_view);
+                w.field("peer_view", peers);
                 w.key("reps");
                 w.begin_array();
                 for (size_t i = paging.first(board.reps.size()); i < paging.last(board.reps.size()); ++i)
@@ -229,12 +249,12 @@ void add_do_leaderboard_routes(http::Router& r, Context& ctx) {
                 for (const auto& row : board.regions) write_row(w, row, nullptr);
                 w.end_array();
                 w.key("per_capita");
-                if (peer_view)
+                if (peers)
                   w.null();
                 else
-                  w.value(json::value(per_capita_json(*per_capita_of(q, 24))));
+                  w.value(json::value(per_capita_json(*page_per_capita(q, page))));
                 w.key("options");
-                if (peer_view)
+                if (peers)
                   w.null();
                 else
                   write_filter_options(w, q.c);
@@ -243,12 +263,10 @@ void add_do_leaderboard_routes(http::Router& r, Context& ctx) {
                 w.field("page_size", paging.size);
                 w.end_object();
               },
-          .tables = {{"reps", [](const PageCall& q,
-                                 const analytics::BoardResult& b) { return board_table(b, "reps", metric_of(q)); }},
-                     {"regions",
-                      [](const PageCall& q, const analytics::BoardResult& b) {
-                        return board_table(b, "regions", metric_of(q));
-                      }}},
+          .tables = {{"reps",
+                      [](const PageCall& q, const BoardPage& b) { return board_table(b.board, "reps", metric_of(q)); }},
+                     {"regions", [](const PageCall& q,
+                                    const BoardPage& b) { return board_table(b.board, "regions", metric_of(q)); }}},
           .table_zh = "table 应为 reps 或 regions",
           .table_en = "table must be reps or regions",
           .file = [](const PageCall& q,

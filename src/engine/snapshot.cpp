@@ -150,6 +150,7 @@ std::shared_ptr<const Facts> build_facts_part(const model::Dataset& d, const Dim
   if (failed) std::rethrow_exception(failed);
   f->row_index = build_row_index(f->contracts, f->customers, f->opportunities, f->customer_id.size(),
                                  static_cast<size_t>(dims.rep_count()));
+  f->rep_month_sums = build_rep_month_sums(*f, static_cast<size_t>(dims.rep_count()));
   f->product_category = std::make_shared<const std::vector<int32_t>>(std::move(product_category));
   auto finance = d.finance_months;
   std::stable_sort(finance.begin(), finance.end(), [](const auto& a, const auto& b) { return a.month < b.month; });

@@ -10,6 +10,7 @@
 #include "engine/facts.h"
 #include "engine/market.h"
 #include "engine/records.h"
+#include "engine/rep_month_sums.h"
 #include "engine/row_index.h"
 #include "engine/targets.h"
 #include "model/entities.h"
@@ -36,6 +37,7 @@ struct Facts {
   ContractTable contracts;
   std::shared_ptr<const ContractIndex> contract_index;  // open contracts, contracts by signing day (C1)
   std::shared_ptr<const RowIndex> row_index;  // contracts by customer and by rep, customers by owner, … (D1, C3)
+  std::shared_ptr<const RepMonthSums> rep_month_sums;  // sales, collections, … by (rep, month) (D1, D4)
   ForecastTable forecasts;
   // For appending contracts to the next Snapshot without a rebuild (with_contracts).
   std::shared_ptr<const IdIndex> customer_index;                 // customer id → index

@@ -153,9 +153,11 @@ SnapshotHolder::Published SnapshotHolder::publish_appended(const char* what, con
     out.version = store_.data_version();
     if (prev) {
       if (auto next = append(prev, std::max(out.version, prev->version))) {
-        // The row lists (engine/row_index.h) cover the rows they were built with; rebuilt here
-        // when an append moved a key column or their tail grew long.
-        if (next != prev) next = engine::with_fresh_row_index(next), current_.store(next);
+        // The row lists (engine/row_index.h) and the (rep, month) sums (engine/rep_month_sums.h)
+        // cover the rows they were built with; rebuilt here when an append moved a column they
+        // read or their tail grew long.
+        if (next != prev)
+          next = engine::with_fresh_rep_month_sums(engine::with_fresh_row_index(next)), current_.store(next);
         out.version = next->version;
         out.incremental = true;
       }

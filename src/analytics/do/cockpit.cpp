@@ -15,25 +15,18 @@ Date week_monday(Date d) {
 
 namespace {
 
-std::optional<int> own_rank(const engine::Snapshot& s, int32_t rep, const Period& p, Date as_of, BoardMetric m,
-                            const PeriodSums& now, const PeriodSums& before, int* peers) {
-  BoardResult b = leaderboard(s, engine::scope_rep(*s.dims, rep), BoardParams{p, as_of, m}, now, before);
-  *peers = b.peers;
-  for (const auto& row : b.reps)
-    if (row.own) return row.rank;
-  return std::nullopt;
-}
-
 CockpitCard card(const engine::Snapshot& s, int32_t rep, const Period& p, Date as_of, int lock_day) {
   CockpitCard c;
   c.period = p;
-  const Period prev = p.previous();
-  const PeriodSums now = period_sums(s, p, as_of, lock_day), before = period_sums(s, prev, prev.last, lock_day);
+  const PeriodSums now = period_sums(s, p, as_of, lock_day);
   c.figures = rep_figures(s, now, {rep}, s.targets->rep_slot(rep));
   c.sales = progress_row(c.figures.sales_target, c.figures.sales, p, as_of);
   c.collection = progress_row(c.figures.collection_target, c.figures.collections, p, as_of);
-  c.sales_rank = own_rank(s, rep, p, as_of, BoardMetric::sales, now, before, &c.peers);
-  c.kpi_rank = own_rank(s, rep, p, as_of, BoardMetric::kpi_score, now, before, &c.peers);
+  // The position on the rep's leaderboard (D4's ranks of the period; its previous period is
+  // not shown here, so not summed).
+  const auto ranks = own_ranks(s, rep, now, {BoardMetric::sales, BoardMetric::kpi_score}, &c.peers);
+  c.sales_rank = ranks[0];
+  c.kpi_rank = ranks[1];
   return c;
 }
 
@@ -85,7 +78,8 @@ CockpitResult rep_cockpit(const engine::Snapshot& s, const engine::Scope& scope,
   const int32_t jan1 = Month::of(m.year(), 1).first_day().days;
   engine::key_rows(x ? &x->contracts_by_rep : nullptr, k.rep, rep).for_each(k.rep, rep, [&](size_t c) {
     const int32_t day = k.signed_day[c];
-    if (day >= jan1 && day <= as_of.days) by_month[static_cast<size_t>(Month::of(Date{day}).month() - 1)] += k.amount[c];
+    if (day >= jan1 && day <= as_of.days)
+      by_month[static_cast<size_t>(Month::of(Date{day}).month() - 1)] += k.amount[c];
   });
   for (int i = 1; i <= 12; ++i) {
     const Month month = Month::of(m.year(), i);

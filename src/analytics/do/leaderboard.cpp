@@ -93,9 +93,43 @@ void sort_rows(std::vector<BoardRow>& rows) {
 
 }  // namespace
 
+std::vector<int32_t> ranked_peers(const engine::Dims& d, const engine::Scope& scope, const Period& p, Date as_of) {
+  // The peer group: a rep is ranked among the reps of their 大区; others among their scope.
+  engine::Scope peers = scope;
+  if (scope.own_rep != kNone) {
+    int32_t top = d.region_top[d.rep_region[scope.own_rep]];
+    peers = top != kNone ? engine::scope_region(d, top) : scope;
+  }
+  std::vector<int32_t> reps;
+  for (int32_t rep = 0; rep < d.rep_count(); ++rep)
+    if (peers.sees_rep(rep) && ranked_in(d, rep, p, as_of)) reps.push_back(rep);
+  return reps;
+}
+
+std::vector<std::optional<int>> own_ranks(const engine::Snapshot& s, int32_t rep, const PeriodSums& sums,
+                                          const std::vector<BoardMetric>& metrics, int* peers) {
+  const std::vector<int32_t> reps = ranked_peers(*s.dims, engine::scope_rep(*s.dims, rep), sums.period, sums.as_of);
+  *peers = static_cast<int>(reps.size());
+  std::vector<RepFigures> figures;
+  size_t own = reps.size();
+  for (size_t i = 0; i < reps.size(); ++i) {
+    figures.push_back(rep_figures(s, sums, {reps[i]}, s.targets->rep_slot(reps[i])));
+    if (reps[i] == rep) own = i;
+  }
+  std::vector<std::optional<int>> out(metrics.size());
+  if (own == reps.size()) return out;  // not ranked in this period
+  for (size_t k = 0; k < metrics.size(); ++k) {
+    std::vector<std::optional<double>> values;
+    for (const auto& f : figures) values.push_back(board_value(f, metrics[k]));
+    out[k] = competition_ranks(values)[own];
+  }
+  return out;
+}
+
 BoardResult leaderboard(const engine::Snapshot& s, const engine::Scope& scope, const BoardParams& p) {
   const Period prev = p.period.previous();
-  return leaderboard(s, scope, p, period_sums(s, p.period, p.as_of, p.lock_day), period_sums(s, prev, prev.last, p.lock_day));
+  return leaderboard(s, scope, p, period_sums(s, p.period, p.as_of, p.lock_day),
+                     period_sums(s, prev, prev.last, p.lock_day));
 }
 
 BoardResult leaderboard(const engine::Snapshot& s, const engine::Scope& scope, const BoardParams& p,
@@ -103,17 +137,8 @@ BoardResult leaderboard(const engine::Snapshot& s, const engine::Scope& scope, c
   const engine::Dims& d = *s.dims;
   BoardResult out;
 
-  // The peer group: a rep is ranked among the reps of their 大区; others among their scope.
-  engine::Scope peers = scope;
   const bool rep_caller = scope.own_rep != kNone;
-  if (rep_caller) {
-    int32_t top = d.region_top[d.rep_region[scope.own_rep]];
-    peers = top != kNone ? engine::scope_region(d, top) : scope;
-  }
-
-  std::vector<int32_t> reps;
-  for (int32_t rep = 0; rep < d.rep_count(); ++rep)
-    if (peers.sees_rep(rep) && ranked_in(d, rep, p.period, p.as_of)) reps.push_back(rep);
+  const std::vector<int32_t> reps = ranked_peers(d, scope, p.period, p.as_of);
   std::vector<std::vector<int32_t>> members;
   std::vector<int32_t> slots;
   for (int32_t rep : reps) {

@@ -66,6 +66,15 @@ BoardResult leaderboard(const engine::Snapshot& s, const engine::Scope& scope, c
 BoardResult leaderboard(const engine::Snapshot& s, const engine::Scope& scope, const BoardParams& p,
                         const PeriodSums& now, const PeriodSums& before);
 
+// The reps a scope's leaderboard ranks, by index: a rep caller's 大区 (their peer group), else
+// the scope's reps; only those ranked_in the period.
+std::vector<int32_t> ranked_peers(const engine::Dims& d, const engine::Scope& scope, const Period& p, Date as_of);
+
+// A rep's own rank on their leaderboard (what leaderboard(scope_rep(rep), …) gives the own row)
+// by each metric, from one set of the peers' figures over `sums`; *peers: the reps ranked.
+std::vector<std::optional<int>> own_ranks(const engine::Snapshot& s, int32_t rep, const PeriodSums& sums,
+                                          const std::vector<BoardMetric>& metrics, int* peers);
+
 // Whether a rep is ranked (and counted among the peers) for a period read through as_of:
 // employed on the period's reading day, min(period end, as_of) — a rep who has left is no
 // longer ranked, one who joined is ranked from their first day, and a month, its quarter and

@@ -21,36 +21,53 @@ std::optional<double> kpi_score(const std::array<KpiPart, 4>& parts) {
   return sum / weights * 100;
 }
 
+namespace {
+
+// Every rep's Σ and count of t over [first, last]: from the (rep, month) sums built with the
+// Snapshot (engine/rep_month_sums.h), which fall back to a pass over the rows themselves.
+std::vector<SumCount> company_sums(const engine::FactTable& t, const engine::MonthCells* cells, size_t reps, Date first,
+                                   Date last) {
+  std::vector<SumCount> out(reps);
+  const std::vector<engine::RepSum> sums = engine::rep_sums(t, cells, reps, first, last);
+  for (size_t r = 0; r < reps; ++r) out[r] = {sums[r].amount, sums[r].count};
+  return out;
+}
+
+}  // namespace
+
 PeriodSums period_sums(const engine::Snapshot& s, const Period& p, Date as_of, int lock_day) {
   const engine::Facts& f = *s.facts;
   const size_t n = static_cast<size_t>(s.dims->rep_count());
-  const engine::Scope all = engine::scope_all(*s.dims);
+  const engine::RepMonthSums* x = f.rep_month_sums.get();
   PeriodSums r;
   r.period = p;
   r.as_of = as_of;
   r.lock_day = lock_day;
   const Date last = std::min(p.last, as_of);
-  r.sales = sum_by_rep(f, f.sales, all, RowFilter{}, p.first, last);
-  r.collections = sum_by_rep(f, f.collections, all, RowFilter{}, p.first, last);
-  r.first_contracts = sum_by_rep(f, f.first_contracts, all, RowFilter{}, p.first, last);
-
-  r.won.assign(n, 0);
-  r.lost.assign(n, 0);
-  const auto& o = f.opportunities;
-  for (size_t i = 0; i < o.size(); ++i) {
-    if (o.rep[i] == kNone || o.closed[i] == engine::kNoDay) continue;
-    if (o.closed[i] < p.first.days || o.closed[i] > last.days) continue;
-    if (o.stage[i] == static_cast<int8_t>(model::Stage::won))
-      ++r.won[o.rep[i]];
-    else if (o.stage[i] == static_cast<int8_t>(model::Stage::lost))
-      ++r.lost[o.rep[i]];
-  }
+  r.sales = company_sums(f.sales, x ? x->sales.get() : nullptr, n, p.first, last);
+  r.collections = company_sums(f.collections, x ? x->collections.get() : nullptr, n, p.first, last);
+  r.first_contracts = company_sums(f.first_contracts, x ? x->first_contracts.get() : nullptr, n, p.first, last);
+  engine::WonLost wl = engine::won_lost(f.opportunities, x ? x->closed.get() : nullptr, n, p.first, last);
+  r.won = std::move(wl.won);
+  r.lost = std::move(wl.lost);
 
   // Forecast accuracy over complete months; the latest complete month while none is.
   Month from = Month::of(p.first), to = Month::of(p.last);
   while (to >= from && !month_complete(to, as_of)) to.index--;
   if (to < from) from = to = Month{Month::of(as_of).index - 1};
-  r.month_sales = rep_month_grid(f, f.sales, all, RowFilter{}, from, to, as_of);  // complete months: as_of cuts nothing
+  RepMonthGrid& g = r.month_sales;  // as rep_month_grid(f, f.sales, all, {}, from, to, as_of) makes it
+  g.first = from;
+  g.months = to.index - from.index + 1;
+  g.amount.assign(n * static_cast<size_t>(g.months), 0);
+  g.count.assign(g.amount.size(), 0);
+  for (Month m = from; m <= to; m.index++) {
+    const auto month =
+        company_sums(f.sales, x ? x->sales.get() : nullptr, n, m.first_day(), std::min(m.last_day(), as_of));
+    for (size_t rep = 0; rep < n; ++rep) {
+      g.amount[g.at(static_cast<int32_t>(rep), m)] = month[rep].amount;
+      g.count[g.at(static_cast<int32_t>(rep), m)] = month[rep].count;
+    }
+  }
   return r;
 }
 
