@@ -115,6 +115,8 @@ jobs::ReportOutput products_report(const jobs::ReportInput& in) {
                                                 {{zh ? "销售额" : "Sales", column(a, "categories", "sales")},
                                                  {zh ? "去年同期" : "Last year", column(a, "categories", "sales_ly")}}));
   add_tables(out.doc, run.tables);
+  out.doc.shown_columns["c4_categories"] = {"category", "products", "sales", "yoy", "margin", "share", "market",
+                                            "market_growth", "quadrant"};
   return out;
 }
 

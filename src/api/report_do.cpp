@@ -40,10 +40,10 @@ jobs::ReportOutput cockpit_report(const jobs::ReportInput& in) {
 }
 
 // D2: the three metrics' totals (中标, 签单, 回款) with year-on-year change, this year's and
-// last year's months of 签单, the totals and the anomalies.
+// last year's months of 签单, the 大区 and the anomalies.
 jobs::ReportOutput process_report(const jobs::ReportInput& in) {
   const bool zh = in.lang == Lang::zh;
-  const PageRun run = run_for(in, "/api/v1/do/process", {"totals", "anomalies"});
+  const PageRun run = run_for(in, "/api/v1/do/process", {"regions", "anomalies"});
   const json::value& a = run.answer;
   jobs::ReportOutput out;
   out.doc = report_frame(in, "业绩完成过程看板", "Performance process", "do/process", scope_label(in, zh),
@@ -80,6 +80,11 @@ jobs::ReportOutput process_report(const jobs::ReportInput& in) {
       {{zh ? "今年" : "This year", column(a, "trend", "this_year." + k)},
        {zh ? "去年" : "Last year", column(a, "trend", "last_year." + k)}}));
   add_tables(out.doc, run.tables);
+  // The files keep every column; the PDF and the e-mail the headline ones.
+  out.doc.shown_columns["d2_regions"] = {"name", "sales_amount", "sales_completion", "sales_yoy",
+                                         "collection_amount", "collection_completion", "collection_yoy"};
+  out.doc.shown_columns["d2_anomalies"] = {"unit", "name", "metric", "month", "severity", "value", "completion",
+                                           "time_progress", "at_stake"};
   return out;
 }
 

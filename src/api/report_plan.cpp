@@ -35,8 +35,12 @@ jobs::ReportOutput market_report(const jobs::ReportInput& in) {
                   change_note(in, "同比", "YoY", figure(a, "totals.market_growth"))));
   k.push_back(kpi(in, "我司销售额", "Our sales", figure(a, "totals.own"), Unit::money,
                   change_note(in, "同比", "YoY", figure(a, "totals.own_growth"))));
+  // The change of a share is in points, not a percent of itself.
+  const auto points = figure(a, "totals.share_change");
   k.push_back(kpi(in, "占有率", "Share", figure(a, "totals.share"), Unit::percent,
-                  change_note(in, "同比变化", "Change", figure(a, "totals.share_change"))));
+                  points ? (zh ? "同比 " : "YoY ") + std::string(*points > 0 ? "+" : "") +
+                               present::grouped(*points * 100, 1) + (zh ? " 个百分点" : " pts")
+                         : ""));
   for (const char* m : {"share", "share_change", "market_growth"})
     if (auto v = figure(a, std::string("totals.") + m)) out.metrics[m] = *v;
   out.doc.charts.push_back(render::scaled_chart(zh ? "月度占有率" : "Share by month", "line", Unit::percent, in.lang,

@@ -44,7 +44,8 @@ std::string email_html(const ReportDoc& doc) {
   h += "</tr></table>";
   for (size_t i = 0; i < doc.charts.size(); ++i)
     h += "<p><img alt=\"" + esc(doc.charts[i].title) + "\" src=\"cid:chart-" + std::to_string(i + 1) + ".png\"></p>";
-  for (const auto& t : doc.tables) {
+  for (const auto& full : doc.tables) {
+    const present::Table t = doc.shown(full);
     h += "<h3>" + esc(present::sheet_name(t, doc.lang)) + "</h3>";
     // The cells as the PDF's table reads them (present::table_text: one money unit per column).
     const auto cols = present::table_text(t, doc.lang);
@@ -68,7 +69,8 @@ std::string report_markdown(const ReportDoc& doc, size_t limit) {
   const bool zh = doc.lang == Lang::zh;
   std::string md = "### " + doc.title + "\n" + doc.subtitle + "\n\n";
   for (const auto& k : doc.kpis) md += "- **" + k.label + "**: " + k.value + (k.note.empty() ? "" : " (" + k.note + ")") + "\n";
-  for (const auto& t : doc.tables) {
+  for (const auto& full : doc.tables) {
+    const present::Table t = doc.shown(full);
     md += "\n**" + present::sheet_name(t, doc.lang) + "**\n";
     const auto cols = present::table_text(t, doc.lang);
     for (size_t r = 0; r < t.rows.size(); ++r) {

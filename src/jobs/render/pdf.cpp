@@ -181,7 +181,7 @@ std::string render_pdf(const ReportDoc& d) {
   header(pages, d);
   kpi_cards(pages, d.kpis);
   charts(pages, d.charts);
-  for (const auto& t : d.tables) table(pages, t, d.lang);
+  for (const auto& t : d.tables) table(pages, d.shown(t), d.lang);
 
   std::string out;
   cairo_surface_t* pdf = cairo_pdf_surface_create_for_stream(append_bytes, &out, kPageW, kPageH);
