@@ -74,6 +74,8 @@ jobs::ReportOutput act_report(const jobs::ReportInput& in) {
 
 }  // namespace
 
-void add_act_reports() { jobs::register_report("act", act_report); }
+void add_act_reports() {
+  jobs::register_report("act", act_report, {"closure_rate", "on_time_rate", "overdue_resolutions", "overdue_actions"});
+}
 
 }  // namespace sl::api

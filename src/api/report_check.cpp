@@ -23,19 +23,21 @@ jobs::ReportOutput review_report(const jobs::ReportInput& in) {
   k.push_back(kpi(in, "回款", "Collections", figure(a, "totals.collections"), Unit::money,
                   change_note(in, "同比", "YoY", figure(a, "totals.collections_yoy"))));
   k.push_back(kpi(in, "应收余额", "Receivables", figure(a, "receivables"), Unit::money));
-  k.push_back(kpi(in, "逾期应收", "Overdue", figure(a, "overdue"), Unit::money,
-                  figure(a, "overdue_rate")
-                      ? (zh ? "占应收 " : "Share ") + present::figure_text(*figure(a, "overdue_rate"), Unit::percent, in.lang)
-                      : ""));
+  k.push_back(
+      kpi(in, "逾期应收", "Overdue", figure(a, "overdue"), Unit::money,
+          figure(a, "overdue_rate")
+              ? (zh ? "占应收 " : "Share ") + present::figure_text(*figure(a, "overdue_rate"), Unit::percent, in.lang)
+              : ""));
   k.push_back(kpi(in, "DSO（天）", "DSO (days)", figure(a, "dso"), Unit::count));
   for (const char* m : {"overdue_rate", "dso"})
     if (auto v = figure(a, m)) out.metrics[m] = *v;
   if (auto v = figure(a, "overdue_rate")) out.metrics["overdue_share"] = *v;
   if (auto v = figure(a, "totals.sales_yoy")) out.metrics["sales_yoy"] = *v;
   if (auto v = figure(a, "totals.collections_yoy")) out.metrics["collections_yoy"] = *v;
-  out.doc.charts.push_back(render::scaled_chart(
-      zh ? "月度签单与回款" : "Sales and collections by month", "bar", Unit::money, in.lang, labels(a, "trend", "month"),
-      {{zh ? "签单" : "Sales", column(a, "trend", "sales")}, {zh ? "回款" : "Collections", column(a, "trend", "collections")}}));
+  out.doc.charts.push_back(render::scaled_chart(zh ? "月度签单与回款" : "Sales and collections by month", "bar",
+                                                Unit::money, in.lang, labels(a, "trend", "month"),
+                                                {{zh ? "签单" : "Sales", column(a, "trend", "sales")},
+                                                 {zh ? "回款" : "Collections", column(a, "trend", "collections")}}));
   add_tables(out.doc, run.tables);
   return out;
 }
@@ -50,14 +52,15 @@ jobs::ReportOutput rfm_report(const jobs::ReportInput& in) {
   out.doc.kpis.push_back(kpi(in, "近一年签单", "Sales in the window", figure(a, "amount"), Unit::money));
   // The first segment is 重要价值客户 (the page's order).
   const auto share = figure(a, "segments.0.amount_share");
-  out.doc.kpis.push_back(kpi(in, "重要价值客户", "Important-value customers", figure(a, "segments.0.customers"), Unit::count,
-                             share ? (zh ? "贡献 " : "Share of sales ") + present::figure_text(*share, Unit::percent, in.lang)
-                                   : ""));
+  out.doc.kpis.push_back(
+      kpi(in, "重要价值客户", "Important-value customers", figure(a, "segments.0.customers"), Unit::count,
+          share ? (zh ? "贡献 " : "Share of sales ") + present::figure_text(*share, Unit::percent, in.lang) : ""));
   if (share) out.metrics["important_value_share"] = *share;
   std::vector<std::string> names;
   for (const auto& code : labels(a, "segments", "code")) names.push_back(present::text("rfm_segment." + code, in.lang));
-  out.doc.charts.push_back(render::scaled_chart(zh ? "各分群客户数" : "Customers by segment", "bar", Unit::count, in.lang,
-                                                names, {{zh ? "客户" : "Customers", column(a, "segments", "customers")}}));
+  out.doc.charts.push_back(render::scaled_chart(zh ? "各分群客户数" : "Customers by segment", "bar", Unit::count,
+                                                in.lang, names,
+                                                {{zh ? "客户" : "Customers", column(a, "segments", "customers")}}));
   add_tables(out.doc, run.tables);
   return out;
 }
@@ -110,23 +113,24 @@ jobs::ReportOutput products_report(const jobs::ReportInput& in) {
           if (const auto* l = std::get_if<present::Label>(&row[c])) severe += l->key == "c4.severe";
   out.metrics["warnings_severe"] = severe;
   if (auto v = figure(a, "totals.yoy")) out.metrics["sales_yoy"] = *v;
-  out.doc.charts.push_back(render::scaled_chart(zh ? "各品类销售额" : "Sales by category", "bar", Unit::money, in.lang,
-                                                labels(a, "categories", "name"),
-                                                {{zh ? "销售额" : "Sales", column(a, "categories", "sales")},
-                                                 {zh ? "去年同期" : "Last year", column(a, "categories", "sales_ly")}}));
+  out.doc.charts.push_back(render::scaled_chart(
+      zh ? "各品类销售额" : "Sales by category", "bar", Unit::money, in.lang, labels(a, "categories", "name"),
+      {{zh ? "销售额" : "Sales", column(a, "categories", "sales")},
+       {zh ? "去年同期" : "Last year", column(a, "categories", "sales_ly")}}));
   add_tables(out.doc, run.tables);
-  out.doc.shown_columns["c4_categories"] = {"category", "products", "sales", "yoy", "margin", "share", "market",
-                                            "market_growth", "quadrant"};
+  out.doc.shown_columns["c4_categories"] = {"category", "products", "sales",         "yoy",     "margin",
+                                            "share",    "market",   "market_growth", "quadrant"};
   return out;
 }
 
 }  // namespace
 
 void add_check_reports() {
-  jobs::register_report("check/review", review_report);
-  jobs::register_report("check/rfm", rfm_report);
-  jobs::register_report("check/churn", churn_report);
-  jobs::register_report("check/products", products_report);
+  jobs::register_report("check/review", review_report,
+                        {"overdue_share", "overdue_rate", "dso", "sales_yoy", "collections_yoy"});
+  jobs::register_report("check/rfm", rfm_report, {"important_value_share"});
+  jobs::register_report("check/churn", churn_report, {"churn_rate", "key_accounts_at_risk"});
+  jobs::register_report("check/products", products_report, {"warnings", "warnings_severe", "sales_yoy"});
 }
 
 }  // namespace sl::api

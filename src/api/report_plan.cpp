@@ -147,13 +147,13 @@ jobs::ReportOutput suggestion_report(const jobs::ReportInput& in) {
   out.doc = report_frame(in, "目标建议", "Target suggestion", "plan/suggestion", text_at(a, "owner.name"),
                          text_at(a, "period.label"));
   const auto low = figure(a, "low"), high = figure(a, "high");
-  out.doc.kpis.push_back(kpi(in, "建议目标", "Suggested target", figure(a, "suggested"), Unit::money,
-                             low && high ? present::money_text(*low, in.lang) + " – " + present::money_text(*high, in.lang)
-                                         : ""));
+  out.doc.kpis.push_back(
+      kpi(in, "建议目标", "Suggested target", figure(a, "suggested"), Unit::money,
+          low && high ? present::money_text(*low, in.lang) + " – " + present::money_text(*high, in.lang) : ""));
   out.doc.kpis.push_back(kpi(in, "预计误差", "Expected error", figure(a, "error"), Unit::percent));
   if (auto v = figure(a, "suggested")) out.metrics["suggested"] = *v;
-  out.doc.charts.push_back(render::scaled_chart(zh ? "建议目标按月分解" : "Suggested target by month", "bar", Unit::money,
-                                                in.lang, labels(a, "split", "month"),
+  out.doc.charts.push_back(render::scaled_chart(zh ? "建议目标按月分解" : "Suggested target by month", "bar",
+                                                Unit::money, in.lang, labels(a, "split", "month"),
                                                 {{zh ? "建议目标" : "Suggested", column(a, "split", "value")}}));
   add_tables(out.doc, run.tables);
   return out;
@@ -162,12 +162,12 @@ jobs::ReportOutput suggestion_report(const jobs::ReportInput& in) {
 }  // namespace
 
 void add_plan_reports() {
-  jobs::register_report("plan/market", market_report);
-  jobs::register_report("plan/competitors", competitors_report);
-  jobs::register_report("plan/funnel", funnel_report);
-  jobs::register_report("plan/finance", finance_report);
-  jobs::register_report("plan/forecasts", forecasts_report);
-  jobs::register_report("plan/suggestion", suggestion_report);
+  jobs::register_report("plan/market", market_report, {"share", "share_change", "market_growth"});
+  jobs::register_report("plan/competitors", competitors_report, {"focus_relative_share"});
+  jobs::register_report("plan/funnel", funnel_report, {"win_rate", "weighted_pipeline"});
+  jobs::register_report("plan/finance", finance_report, {"revenue_growth", "gross_margin"});
+  jobs::register_report("plan/forecasts", forecasts_report, {"not_submitted", "submitted_share"});
+  jobs::register_report("plan/suggestion", suggestion_report, {"suggested"});
 }
 
 }  // namespace sl::api

@@ -103,9 +103,10 @@ std::vector<ColumnText> table_text(const Table& t, Lang lang) {
     } else {
       ct.header = header(col, lang);
     }
-    ct.numeric = col.unit == Unit::money || col.unit == Unit::percent || col.unit == Unit::count ||
-                 col.unit == Unit::number;
-    for (const auto& r : t.rows) ct.cells.push_back(c < r.size() ? cell_text(r[c], col.unit, lang, CellUse::report, mu) : "");
+    ct.numeric =
+        col.unit == Unit::money || col.unit == Unit::percent || col.unit == Unit::count || col.unit == Unit::number;
+    for (const auto& r : t.rows)
+      ct.cells.push_back(c < r.size() ? cell_text(r[c], col.unit, lang, CellUse::report, mu) : "");
     out.push_back(std::move(ct));
   }
   return out;

@@ -118,3 +118,24 @@ test('render: an unknown page is refused with the list of pages, in both languag
   assert.match(r.stderr, /可推送的页面|the pages are/);
   assert.ok(readFileSync(DB).length > 0);
 });
+
+test("a condition may test the page's own metrics (C1 overdue_share), and only those", async () => {
+  const admin = await client('admin');
+  const rep = await client('rep');
+  const body = (condition) => ({ page: 'check/review', params: {}, schedule: 'daily 08:00', recipients: { users: [rep.user.id] },
+    channels: ['email'], formats: [], condition });
+  // The rep's overdue share is a fraction ≤ 1: "> 2" never holds, "< 2" always does.
+  const never = await admin.req('POST', '/api/v1/subscriptions', body({ metric: 'overdue_share', op: '>', value: 2 }));
+  assert.equal(never.status, 201, JSON.stringify(never.json));
+  const a = await admin.req('POST', `/api/v1/subscriptions/${never.json.id}/send`);
+  assert.equal(a.status, 202);
+  assert.equal(a.json.skipped, 1);
+  const always = await admin.req('POST', '/api/v1/subscriptions', body({ metric: 'overdue_share', op: '<', value: 2 }));
+  const b = await admin.req('POST', `/api/v1/subscriptions/${always.json.id}/send`);
+  assert.equal(b.json.skipped, 0);
+  // Another page's metric is refused on this one.
+  const bad = await admin.req('POST', '/api/v1/subscriptions', body({ metric: 'churn_rate', op: '>', value: 0 }));
+  assert.equal(bad.status, 422);
+  assert.equal(bad.json.error.field, 'condition');
+  for (const id of [never.json.id, always.json.id]) await admin.req('DELETE', `/api/v1/subscriptions/${id}`);
+});
