@@ -59,13 +59,16 @@ const pdfText = (file) => execFileSync('pdftotext', [file, '-'], { encoding: 'ut
 
 const roles = ['executive', 'manager', 'rep'];
 const clients = {};
-const client = async (role) => (clients[role] ??= await as(role));
+// Long CLI renders leave the HTTP connection idle; a pooled socket the server has closed fails
+// its next fetch once ("fetch failed"), so the first request after them is tried again.
+const again = async (f) => { try { return await f(); } catch (e) { if (e.message !== 'fetch failed') throw e; return f(); } };
+const client = async (role) => (clients[role] ??= await again(() => as(role)));
 
 for (const [page, [api, zh, en, fig]] of Object.entries(PAGES)) {
   test(`render ${page} as executive, manager and rep in zh-CN and en: the title and the user's own figure`, async () => {
     for (const role of roles) {
       const c = await client(role);
-      const answer = await c.get(`${api}?as_of=${AS_OF}`);
+      const answer = await again(() => c.get(`${api}?as_of=${AS_OF}`));
       for (const lang of ['zh-CN', 'en']) {
         const r = render(c.user.login, page, lang);
         if (answer.status === 403) {  // P4 for a manager or a rep: refused as the page refuses
@@ -125,7 +128,7 @@ test("a condition may test the page's own metrics (C1 overdue_share), and only t
   const body = (condition) => ({ page: 'check/review', params: {}, schedule: 'daily 08:00', recipients: { users: [rep.user.id] },
     channels: ['email'], formats: [], condition });
   // The rep's overdue share is a fraction ≤ 1: "> 2" never holds, "< 2" always does.
-  const never = await admin.req('POST', '/api/v1/subscriptions', body({ metric: 'overdue_share', op: '>', value: 2 }));
+  const never = await again(() => admin.req('POST', '/api/v1/subscriptions', body({ metric: 'overdue_share', op: '>', value: 2 })));
   assert.equal(never.status, 201, JSON.stringify(never.json));
   const a = await admin.req('POST', `/api/v1/subscriptions/${never.json.id}/send`);
   assert.equal(a.status, 202);
