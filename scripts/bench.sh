@@ -22,3 +22,7 @@ fi
 node bench/run.mjs --db "$DB" --as-of "$AS_OF" --bin "$BUILD/salesloop_bench" --runs "$RUNS" --sql-runs "$SQL_RUNS"
 echo ""
 bash scripts/bench_http.sh "$BUILD" "$DB" "$AS_OF" 10
+
+echo ""
+# The push benchmark (issue 14): 200 recipients, medium demo, about 35 s after its first run.
+bash bench/push_bench.sh "$BUILD"

@@ -335,4 +335,26 @@ Id path_id(const http::Request& req, const char* name) {
   }
 }
 
+Stats stats_of(const View& v, const http::Request& req) {
+  analytics::FiguresParams p;
+  p.as_of = req.query_value("as_of").empty() ? v.today : query_date(req.query_value("as_of"), "as_of");
+  p.goal_met = v.goal_met;
+  if (!req.query_value("series").empty()) {
+    p.series = query_id(req.query_value("series"), "series");
+    auto it = v.series.find(p.series);
+    if (it == v.series.end() || !v.can_see_series(*it->second)) throw not_found();
+  }
+  if (!req.query_value("months").empty()) {
+    p.months = static_cast<int>(query_id(req.query_value("months"), "months"));
+    if (p.months > 60) throw invalid_field("months", "最多 60 个月", "At most 60 months");
+  }
+  // Only meetings the caller may see count; the Scope further limits the region rows.
+  std::vector<model::Meeting> visible;
+  for (const auto& m : v.book.meetings)
+    if (v.can_see(m)) visible.push_back(m);
+  auto f = analytics::act_figures(*v.c.snap->dims, v.c.scope, v.book.series, visible, v.book.resolutions,
+                                  v.book.action_items, p);
+  return {std::move(p), std::move(f)};
+}
+
 }  // namespace sl::api::act

@@ -11,6 +11,7 @@
 #include <span>
 #include <string>
 
+#include "analytics/act/loop_figures.h"
 #include "api/context.h"
 #include "api/json_fields.h"
 #include "http/router.h"
@@ -82,5 +83,14 @@ void require_not_closed(const model::Meeting& m);
 // The valid codes of a 422 message, from model/'s lists: "a、b 或 c" and "a, b or c".
 std::string codes_zh(std::span<const char* const> codes);
 std::string codes_en(std::span<const char* const> codes);
+
+// A1 会议执行统计 (GET /api/v1/act/stats and its pushed report): the query's as_of (default
+// today), series (404 when the caller may not see it) and months (≤ 60), and the figures over
+// the meetings the caller may see.
+struct Stats {
+  analytics::FiguresParams p;
+  analytics::ActFigures f;
+};
+Stats stats_of(const View& v, const http::Request& req);
 
 }  // namespace sl::api::act

@@ -120,24 +120,7 @@ void add_act_todo_routes(http::Router& r, Context& ctx) {
   r.add("GET", "/api/v1/act/stats", [&ctx](http::Request& req) {
     Caller c = require_caller(ctx, req);
     View v(ctx, c);
-    analytics::FiguresParams p;
-    p.as_of = req.query_value("as_of").empty() ? v.today : query_date(req.query_value("as_of"), "as_of");
-    p.goal_met = v.goal_met;
-    if (!req.query_value("series").empty()) {
-      p.series = query_id(req.query_value("series"), "series");
-      auto it = v.series.find(p.series);
-      if (it == v.series.end() || !v.can_see_series(*it->second)) throw not_found();
-    }
-    if (!req.query_value("months").empty()) {
-      p.months = static_cast<int>(query_id(req.query_value("months"), "months"));
-      if (p.months > 60) throw invalid_field("months", "最多 60 个月", "At most 60 months");
-    }
-    // Only meetings the caller may see count; the Scope further limits the region rows.
-    std::vector<model::Meeting> visible;
-    for (const auto& m : v.book.meetings)
-      if (v.can_see(m)) visible.push_back(m);
-    auto f = analytics::act_figures(*c.snap->dims, c.scope, v.book.series, visible, v.book.resolutions,
-                                    v.book.action_items, p);
+    const auto [p, f] = stats_of(v, req);
     json::array series, owners, regions, trend;
     for (const auto& s : f.by_series)
       series.push_back(json::object{{"id", s.id}, {"name", s.name}, {"figures", figures_json(s.figures)}});

@@ -3,6 +3,7 @@
 #include <charconv>
 #include <cstdio>
 #include <cstdlib>
+#include <mutex>
 
 namespace sl::api {
 
@@ -138,6 +139,19 @@ Lang download_lang(const http::Request& req) {
 
 namespace page_detail {
 
+namespace {
+std::mutex runners_mu;
+std::map<std::string, Runner>& runners() {
+  static std::map<std::string, Runner> r;
+  return r;
+}
+}  // namespace
+
+void add_runner(const std::string& path, Runner run) {
+  std::lock_guard lock(runners_mu);
+  runners()[path] = std::move(run);
+}
+
 http::Response serve(Context& ctx, http::Request& req, const std::vector<ParamSpec>& specs,
                      const std::function<engine::Scope(const PageCall&)>& scope,
                      const std::function<http::Response(PageCall&)>& answer) {
@@ -176,5 +190,20 @@ http::Response json_answer(const std::function<json::value()>& encode, const std
 }
 
 }  // namespace page_detail
+
+PageRun run_page(Context& ctx, const std::string& path, const Caller& c, const std::map<std::string, std::string>& query,
+                 const std::vector<std::string>& tables) {
+  page_detail::Runner run;
+  {
+    std::lock_guard lock(page_detail::runners_mu);
+    auto it = page_detail::runners().find(path);
+    if (it == page_detail::runners().end()) throw not_found();
+    run = it->second;
+  }
+  http::Request req;
+  req.path = path;
+  req.query = query;
+  return run(ctx, c, req, tables);
+}
 
 }  // namespace sl::api

@@ -121,7 +121,20 @@ Params decode_params(const std::vector<ParamSpec>& specs, const PageCall& call);
 // The language of a download: ?lang=en|zh-CN (a link cannot set Accept-Language), else the header.
 Lang download_lang(const http::Request& req);
 
+// A page run outside HTTP — a pushed report (issue 14): the page's JSON answer and the named
+// tables, for a caller and a query as the page's GET would decode them (same parameters,
+// defaults and bounds, same scope, same kept result), so a report shows what the page shows.
+struct PageRun {
+  json::value answer;
+  std::vector<present::Table> tables;  // in the order asked for
+};
+// `path` is a page's route ("/api/v1/check/review"); 404 when no page was declared there.
+PageRun run_page(Context& ctx, const std::string& path, const Caller& c, const std::map<std::string, std::string>& query,
+                 const std::vector<std::string>& tables);
+
 namespace page_detail {
+using Runner = std::function<PageRun(Context&, const Caller&, const http::Request&, const std::vector<std::string>&)>;
+void add_runner(const std::string& path, Runner run);
 // The body of a page's handler with the result type erased.
 http::Response serve(Context& ctx, http::Request& req, const std::vector<ParamSpec>& specs,
                      const std::function<engine::Scope(const PageCall&)>& scope,
@@ -156,6 +169,18 @@ void add_page(http::Router& r, Context& ctx, Page<Result> page) {
     if (pg->write) write = [&](JsonWriter& w) { pg->write(q, *held, w); };
     return page_detail::json_answer([&] { return pg->encode(q, *held); }, write, analytics_ms);
   };
+  page_detail::add_runner(pg->path, [pg](Context& ctx, const Caller& c, const http::Request& req,
+                                         const std::vector<std::string>& names) {
+    PageCall q{ctx, req, c, {}, c.scope};
+    q.p = decode_params(pg->params, q);
+    if (pg->scope) q.scope = pg->scope(q);
+    const auto held = ctx.results.get<Result>(c.snap->version, q.scope, pg->kind, q.p.key(), [&] { return pg->compute(q); });
+    PageRun run{pg->encode(q, *held), {}};
+    for (const auto& name : names)
+      for (const auto& [t, make] : pg->tables)
+        if (t == name) run.tables.push_back(make(q, *held));
+    return run;
+  });
   r.add("GET", pg->path, cached_get(ctx, [&ctx, pg, answer](http::Request& req) {
           return page_detail::serve(ctx, req, pg->params, pg->scope, answer);
         }));

@@ -45,6 +45,6 @@ jobs::ReportOutput progress_report(const jobs::ReportInput& in) {
 
 }  // namespace
 
-void add_progress_report() { jobs::register_report("do/progress", progress_report); }
+void add_progress_report() { jobs::register_report("do/progress", progress_report, {"completion", "completion_minus_time_progress"}); }
 
 }  // namespace sl::api

@@ -40,19 +40,21 @@ std::string choices(const json::object& body, const char* field, const std::vect
   return json::serialize(out);
 }
 
-std::string condition_of(const json::object& body) {
+std::string condition_of(const json::object& body, const std::string& page) {
   const auto* v = body.if_contains("condition");
   if (!v || v->is_null()) return "";
   const auto bad = [] {
-    return invalid_field("condition", "条件应为 {metric, op, value}，metric 为 completion_minus_time_progress 或 completion",
-                         "The condition must be {metric, op, value} with metric completion_minus_time_progress or completion");
+    return invalid_field("condition", "条件应为 {metric, op, value}，metric 为该页面的条件指标（docs/push.md）",
+                         "The condition must be {metric, op, value} with a metric of the page (docs/push.md)");
   };
+  std::vector<std::string> metrics = kMetrics;  // and the page's own (jobs::register_report)
+  for (auto& m : jobs::report_metrics(page)) metrics.push_back(std::move(m));
   if (!v->is_object()) throw bad();
   const auto& c = v->as_object();
   const auto* m = c.if_contains("metric");
   const auto* op = c.if_contains("op");
   const auto* x = c.if_contains("value");
-  if (!m || !m->is_string() || !one_of(std::string(m->as_string()), kMetrics) || !op || !op->is_string() ||
+  if (!m || !m->is_string() || !one_of(std::string(m->as_string()), metrics) || !op || !op->is_string() ||
       !one_of(std::string(op->as_string()), kOps) || !x || !x->is_number())
     throw bad();
   return json::serialize(json::object{{"metric", *m}, {"op", *op}, {"value", x->to_number<double>()}});
@@ -164,7 +166,7 @@ void read_sub(Context& ctx, const Caller& c, const json::object& body, Sub& s, b
   if (!patch || body.contains("recipients")) s.recipients = recipients_of(ctx, c, body);
   if (!patch || body.contains("channels")) s.channels = choices(body, "channels", kChannels, true);
   if (!patch || body.contains("formats")) s.formats = choices(body, "formats", kFormats, false);
-  if (!patch || body.contains("condition")) s.condition = condition_of(body);
+  if (!patch || body.contains("condition")) s.condition = condition_of(body, s.page);
   if (auto* e = body.if_contains("enabled")) {
     if (!e->is_bool()) throw invalid_field("enabled", "enabled 应为 true 或 false", "enabled must be true or false");
     s.enabled = e->as_bool();
@@ -193,7 +195,7 @@ json::object outcome_json(const RunOutcome& o) {
 }  // namespace
 
 void add_subscription_routes(http::Router& r, Context& ctx) {
-  add_reports();
+  add_reports(ctx);
   r.add("POST", "/api/v1/subscriptions", [&ctx](http::Request& req) {
     Caller c = require_caller(ctx, req);
     const json::value parsed = http::parse_json_body(req);

@@ -10,7 +10,8 @@
 #include "api/context.h"
 #include "app/cli_errors.h"
 #include "app/commands.h"
-#include "api/report_pieces.h"
+#include "api/routes.h"
+#include "auth/auth.h"
 #include "jobs/push/reports.h"
 #include "jobs/render/render.h"
 #include "publish/snapshot_holder.h"
@@ -34,13 +35,8 @@ std::string page_list() {
 }  // namespace
 
 int render_page(const RenderOptions& o) {
-  api::add_reports();
-  const jobs::ReportBuilder* build = jobs::find_report(o.page);
-  if (!build) {
-    std::cerr << "error: no report for page " << o.page << "; the pages are " << page_list() << " (可推送的页面："
-              << page_list() << ")\n";
-    return 2;
-  }
+  const jobs::ReportBuilder* build = nullptr;
+  auto find_page = [&] { return build = jobs::find_report(o.page); };
   std::map<std::string, std::string> ps;
   for (const auto& kv : o.params) {
     const auto eq = kv.find('=');
@@ -58,10 +54,18 @@ int render_page(const RenderOptions& o) {
     publish::SnapshotHolder snapshots(*store);
     snapshots.reload();
     const auto snap = snapshots.current();
-    const engine::Scope scope = api::scope_for(user->user, *snap);
-
     const auto as_of = parse_date(param(ps, "as_of", format_date(local_today())));
     if (!as_of) throw AppError(422, "invalid", "as_of", "as_of 应为 YYYY-MM-DD", "as_of must be YYYY-MM-DD");
+    // The pages as the server declares them (the builders run them: api::run_page), today the as_of.
+    auth::Auth auth(*store);
+    api::Context ctx{*store, auth, snapshots, [d = *as_of] { return d; }};
+    http::Router router;
+    api::register_routes(router, ctx);
+    if (!find_page())
+      throw AppError(404, "not_found", "page", "没有这个页面的报表：" + o.page + "；可推送的页面：" + page_list(),
+                     "No report for page " + o.page + "; the pages are " + page_list());
+    const engine::Scope scope = api::scope_for(user->user, *snap);
+
     const Lang lang = o.lang == "en" ? Lang::en : Lang::zh;
     boost::json::object params;  // as a subscription holds them
     for (const auto& [k, v] : ps)

@@ -3,6 +3,7 @@
 // e-mail HTML, webhook markdown). Numbers are formatted text here except in the tables, which
 // stay present::Table (the page's own column specs) so every writer formats them the same way.
 #pragma once
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -39,6 +40,14 @@ struct ReportDoc {
   std::vector<ReportKpi> kpis;
   std::vector<ReportChart> charts;
   std::vector<present::Table> tables;  // headline tables of the page
+  // sheet → the column keys the PDF and the e-mail show of a wide table (absent: every column);
+  // the XLSX attachment keeps them all, as the page's export.
+  std::map<std::string, std::vector<std::string>> shown_columns;
+
+  present::Table shown(const present::Table& t) const {
+    auto it = shown_columns.find(t.sheet);
+    return it == shown_columns.end() ? t : present::select_columns(t, it->second);
+  }
 };
 
 }  // namespace sl::jobs

@@ -1,5 +1,7 @@
 #include "present/table.h"
 
+#include <algorithm>
+
 #include "present/catalog.h"
 
 namespace sl::present {
@@ -54,6 +56,21 @@ json::object table_json(const Table& t, Lang lang) {
   }
   return json::object{
       {"sheet", t.sheet}, {"name", sheet_name(t, lang)}, {"columns", std::move(columns)}, {"rows", std::move(rows)}};
+}
+
+Table select_columns(const Table& t, const std::vector<std::string>& keys) {
+  std::vector<size_t> keep;
+  for (size_t c = 0; c < t.columns.size(); ++c)
+    if (std::find(keys.begin(), keys.end(), t.columns[c].key) != keys.end()) keep.push_back(c);
+  Table out{t.sheet, {}, {}};
+  for (size_t c : keep) out.columns.push_back(t.columns[c]);
+  out.rows.reserve(t.rows.size());
+  for (const auto& r : t.rows) {
+    std::vector<Value> cells;
+    for (size_t c : keep) cells.push_back(c < r.size() ? r[c] : Value{});
+    out.rows.push_back(std::move(cells));
+  }
+  return out;
 }
 
 }  // namespace sl::present

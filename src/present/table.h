@@ -87,6 +87,10 @@ struct TableSpec {
   }
 };
 
+// The table with only the columns of `keys`, in the table's order (a report shows a wide page
+// table's headline columns; its file keeps them all). Unknown keys are skipped.
+Table select_columns(const Table& t, const std::vector<std::string>& keys);
+
 // The header of a column in a language: group, label and the unit for money ("签单·金额(元)",
 // "Contracts · Amount (yuan)").
 std::string header(const Column& c, Lang lang);

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "present/catalog.h"
+#include "present/cell_text.h"
 
 namespace sl::present {
 
@@ -21,28 +22,8 @@ std::string csv_field(const std::string& s) {
   return out + "\"";
 }
 
-std::string printf_text(const char* fmt, double v) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, fmt, v);
-  return buf;
-}
-
 // A number as a file holds it: money in yuan, the rest as is.
 double file_number(double v, Unit u) { return u == Unit::money ? v / 100.0 : v; }
-
-std::string cell_text(const Value& v, Unit u, Lang lang) {
-  if (std::holds_alternative<std::monostate>(v)) return "";
-  if (auto* s = std::get_if<std::string>(&v)) return *s;
-  if (auto* l = std::get_if<Label>(&v)) return text(l->key, lang);
-  const double d = std::holds_alternative<int64_t>(v) ? static_cast<double>(std::get<int64_t>(v)) : std::get<double>(v);
-  switch (u) {
-    case Unit::money: return printf_text("%.2f", file_number(d, u));
-    case Unit::percent: return printf_text("%.1f%%", d * 100);
-    case Unit::count:
-      return std::holds_alternative<int64_t>(v) ? std::to_string(std::get<int64_t>(v)) : printf_text("%.0f", d);
-    default: return std::holds_alternative<int64_t>(v) ? std::to_string(std::get<int64_t>(v)) : printf_text("%.2f", d);
-  }
-}
 
 }  // namespace
 
@@ -52,7 +33,7 @@ std::string to_csv(const Table& t, Lang lang) {
   out += "\r\n";
   for (const auto& row : t.rows) {
     for (size_t i = 0; i < row.size() && i < t.columns.size(); ++i)
-      out += (i ? "," : "") + csv_field(cell_text(row[i], t.columns[i].unit, lang));
+      out += (i ? "," : "") + csv_field(cell_text(row[i], t.columns[i].unit, lang, CellUse::file));
     out += "\r\n";
   }
   return out;
@@ -93,7 +74,7 @@ std::string to_xlsx(const Table& t, Lang lang) {
       const Unit u = t.columns[c].unit;
       if (std::holds_alternative<std::monostate>(x)) continue;
       if (std::holds_alternative<std::string>(x) || std::holds_alternative<Label>(x)) {
-        worksheet_write_string(ws, row, col, cell_text(x, u, lang).c_str(), nullptr);
+        worksheet_write_string(ws, row, col, cell_text(x, u, lang, CellUse::file).c_str(), nullptr);
         continue;
       }
       const double d =

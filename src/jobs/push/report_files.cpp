@@ -1,12 +1,11 @@
 #include "jobs/push/report_files.h"
 
 #include <algorithm>
-#include <cmath>
-#include <cstdio>
 
 #include "jobs/push/send.h"
 #include "jobs/render/render.h"
 #include "present/catalog.h"
+#include "present/cell_text.h"
 #include "present/writers.h"
 
 namespace sl::jobs {
@@ -27,35 +26,7 @@ std::string esc(const std::string& s) {
   return o;
 }
 
-std::string grouped(double v, int decimals) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.*f", decimals, std::fabs(v));
-  std::string s(buf), frac;
-  if (auto dot = s.find('.'); dot != std::string::npos) {
-    frac = s.substr(dot);
-    s = s.substr(0, dot);
-  }
-  std::string out;
-  for (size_t i = 0; i < s.size(); ++i) {
-    if (i > 0 && (s.size() - i) % 3 == 0) out += ',';
-    out += s[i];
-  }
-  return (v < 0 ? "-" : "") + out + frac;
-}
-
 }  // namespace
-
-std::string cell_text(const present::Value& v, present::Unit unit, Lang lang) {
-  using present::Unit;
-  if (std::holds_alternative<std::monostate>(v)) return "—";
-  if (auto* s = std::get_if<std::string>(&v)) return *s;
-  if (auto* l = std::get_if<present::Label>(&v)) return present::text(l->key, lang);
-  const double x = std::holds_alternative<int64_t>(v) ? static_cast<double>(std::get<int64_t>(v)) : std::get<double>(v);
-  if (unit == Unit::money) return grouped(x / 100.0, 2);
-  if (unit == Unit::percent) return grouped(x * 100.0, 1) + "%";
-  if (unit == Unit::count) return grouped(x, 0);
-  return grouped(x, 2);
-}
 
 std::string email_html(const ReportDoc& doc) {
   const bool zh = doc.lang == Lang::zh;
@@ -73,15 +44,19 @@ std::string email_html(const ReportDoc& doc) {
   h += "</tr></table>";
   for (size_t i = 0; i < doc.charts.size(); ++i)
     h += "<p><img alt=\"" + esc(doc.charts[i].title) + "\" src=\"cid:chart-" + std::to_string(i + 1) + ".png\"></p>";
-  for (const auto& t : doc.tables) {
+  for (const auto& full : doc.tables) {
+    const present::Table t = doc.shown(full);
     h += "<h3>" + esc(present::sheet_name(t, doc.lang)) + "</h3>";
+    // The cells as the PDF's table reads them (present::table_text: one money unit per column).
+    const auto cols = present::table_text(t, doc.lang);
     h += "<table data-sheet=\"" + esc(t.sheet) + "\" style=\"border-collapse:collapse\" border=\"1\" cellpadding=\"4\"><tr>";
-    for (const auto& c : t.columns) h += "<th data-key=\"" + esc(c.key) + "\">" + esc(present::header(c, doc.lang)) + "</th>";
+    for (size_t c = 0; c < cols.size(); ++c)
+      h += "<th data-key=\"" + esc(t.columns[c].key) + "\">" + esc(cols[c].header) + "</th>";
     h += "</tr>";
-    for (const auto& row : t.rows) {
+    for (size_t r = 0; r < t.rows.size(); ++r) {
       h += "<tr>";
-      for (size_t c = 0; c < row.size() && c < t.columns.size(); ++c)
-        h += "<td>" + esc(cell_text(row[c], t.columns[c].unit, doc.lang)) + "</td>";
+      for (const auto& col : cols)
+        h += std::string(col.numeric ? "<td align=\"right\">" : "<td>") + esc(col.cells[r]) + "</td>";
       h += "</tr>";
     }
     h += "</table>";
@@ -94,12 +69,13 @@ std::string report_markdown(const ReportDoc& doc, size_t limit) {
   const bool zh = doc.lang == Lang::zh;
   std::string md = "### " + doc.title + "\n" + doc.subtitle + "\n\n";
   for (const auto& k : doc.kpis) md += "- **" + k.label + "**: " + k.value + (k.note.empty() ? "" : " (" + k.note + ")") + "\n";
-  for (const auto& t : doc.tables) {
+  for (const auto& full : doc.tables) {
+    const present::Table t = doc.shown(full);
     md += "\n**" + present::sheet_name(t, doc.lang) + "**\n";
-    for (const auto& row : t.rows) {
+    const auto cols = present::table_text(t, doc.lang);
+    for (size_t r = 0; r < t.rows.size(); ++r) {
       std::string line = ">";
-      for (size_t c = 0; c < row.size() && c < t.columns.size(); ++c)
-        line += (c ? " · " : " ") + cell_text(row[c], t.columns[c].unit, doc.lang);
+      for (size_t c = 0; c < cols.size(); ++c) line += (c ? " · " : " ") + cols[c].cells[r];
       md += line + "\n";
     }
   }

@@ -17,8 +17,6 @@ std::string email_html(const ReportDoc& doc);
 std::string report_markdown(const ReportDoc& doc, size_t limit);
 // "report-<sheet>.xlsx", one per table.
 std::vector<File> xlsx_files(const ReportDoc& doc);
-// A table cell as text in the report's language (money in yuan, ratios as %).
-std::string cell_text(const present::Value& v, present::Unit unit, Lang lang);
 
 // The renderer's part (src/jobs/render/): the charts as inline PNGs of kChartWidth × kChartHeight
 // (files named "inline/chart-N.png", referenced as cid:chart-N.png by email_html) and, when

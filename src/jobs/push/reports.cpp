@@ -6,21 +6,31 @@ namespace sl::jobs {
 
 namespace {
 std::mutex mu;
-std::map<std::string, ReportBuilder>& registry() {
-  static std::map<std::string, ReportBuilder> r;
+struct Entry {
+  ReportBuilder build;
+  std::vector<std::string> metrics;
+};
+std::map<std::string, Entry>& registry() {
+  static std::map<std::string, Entry> r;
   return r;
 }
 }  // namespace
 
-void register_report(const std::string& page, ReportBuilder b) {
+void register_report(const std::string& page, ReportBuilder b, std::vector<std::string> metrics) {
   std::lock_guard lock(mu);
-  registry()[page] = std::move(b);
+  registry()[page] = {std::move(b), std::move(metrics)};
 }
 
 const ReportBuilder* find_report(const std::string& page) {
   std::lock_guard lock(mu);
   auto it = registry().find(page);
-  return it == registry().end() ? nullptr : &it->second;
+  return it == registry().end() ? nullptr : &it->second.build;
+}
+
+std::vector<std::string> report_metrics(const std::string& page) {
+  std::lock_guard lock(mu);
+  auto it = registry().find(page);
+  return it == registry().end() ? std::vector<std::string>{} : it->second.metrics;
 }
 
 std::vector<std::string> report_pages() {

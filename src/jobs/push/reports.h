@@ -32,8 +32,11 @@ struct ReportOutput {
 
 using ReportBuilder = std::function<ReportOutput(const ReportInput&)>;
 
-void register_report(const std::string& page, ReportBuilder b);
+// `metrics`: the names the builder may put in ReportOutput::metrics — what a subscription's
+// condition on this page may test (docs/push.md "Report pages").
+void register_report(const std::string& page, ReportBuilder b, std::vector<std::string> metrics = {});
 const ReportBuilder* find_report(const std::string& page);
+std::vector<std::string> report_metrics(const std::string& page);
 std::vector<std::string> report_pages();
 
 }  // namespace sl::jobs

@@ -4,7 +4,7 @@
 #include <cmath>
 #include <cstdio>
 
-#include "jobs/render/number_text.h"
+#include "present/cell_text.h"
 
 namespace sl::jobs::render {
 
@@ -44,7 +44,7 @@ std::string tick_text(double v, double step) {
   int decimals = 0;
   while (decimals < 6 && std::fabs(step * std::pow(10.0, decimals) - std::round(step * std::pow(10.0, decimals))) > 1e-6)
     ++decimals;
-  return grouped(v, decimals);
+  return present::grouped(v, decimals);
 }
 
 size_t label_stride(size_t categories, double slot_width, double widest_label, double gap) {

@@ -1,6 +1,7 @@
 #include "jobs/render/doc_leaderboard.h"
 
-#include "jobs/render/number_text.h"
+#include "jobs/render/doc_chart.h"
+#include "present/cell_text.h"
 #include "present/catalog.h"
 
 namespace sl::jobs::render {
@@ -23,24 +24,19 @@ ReportDoc leaderboard_doc(const analytics::BoardResult& b, std::vector<present::
     ++ranked;
     if (d.kpis.size() < 3 && r.visible && r.value)
       d.kpis.push_back({zh ? "第 " + std::to_string(*r.rank) + " 名" : "No. " + std::to_string(*r.rank),
-                        figure_text(*r.value, unit, ctx.lang), r.name + " · " + r.region_name});
+                        present::figure_text(*r.value, unit, ctx.lang), r.name + " · " + r.region_name});
   }
   d.kpis.push_back({zh ? "参与排名" : "Ranked reps", std::to_string(ranked), ""});
 
   // The 大区 by the metric, in the chart's one unit.
-  ReportChart c{(zh ? "各大区" : "By region: ") + metric_name, "bar", "", {}, {{metric_name, {}}}};
-  std::vector<double> fens;
-  for (const auto& r : b.regions)
-    if (r.value) fens.push_back(*r.value);
-  const MoneyUnit mu = money_unit(fens, ctx.lang);
-  const double div = unit == present::Unit::money ? (mu == MoneyUnit::wan ? 1e6 : mu == MoneyUnit::k ? 1e5 : 100)
-                     : unit == present::Unit::percent ? 0.01
-                                                      : 1;
-  c.unit = unit == present::Unit::money ? money_unit_name(mu, ctx.lang) : unit == present::Unit::percent ? "%" : "";
+  RawSeries values{metric_name, {}};
+  std::vector<std::string> names;
   for (const auto& r : b.regions) {
-    c.categories.push_back(r.name);
-    c.series[0].values.push_back(r.value ? std::optional<double>(*r.value / div) : std::nullopt);
+    names.push_back(r.name);
+    values.values.push_back(r.value);
   }
+  ReportChart c = scaled_chart((zh ? "各大区" : "By region: ") + metric_name, "bar", unit, ctx.lang, std::move(names),
+                               {std::move(values)});
   if (!c.categories.empty()) d.charts.push_back(std::move(c));
   for (auto& t : tables)  // a rep's page has no region ranking: no empty table in the report
     if (!t.rows.empty()) d.tables.push_back(std::move(t));

@@ -1,6 +1,6 @@
 #include "jobs/render/doc_progress.h"
 
-#include "jobs/render/number_text.h"
+#include "present/cell_text.h"
 
 namespace sl::jobs::render {
 
@@ -23,7 +23,7 @@ present::Table progress_table(const analytics::ProgressResult& r) {
   return spec.build(r.rows);
 }
 
-std::string pct(std::optional<double> v) { return v ? grouped(*v * 100, 1) + "%" : "—"; }
+std::string pct(std::optional<double> v) { return v ? present::grouped(*v * 100, 1) + "%" : "—"; }
 
 }  // namespace
 
@@ -41,9 +41,9 @@ ReportDoc progress_doc(const analytics::ProgressResult& r, const analytics::Prog
     const Row& t = *total;
     d.kpis = {{zh ? "完成率" : "Completion", pct(t.completion),
                (zh ? "时间进度 " : "Time progress ") + pct(t.time_progress)},
-              {zh ? "实际" : "Actual", money_text(static_cast<double>(t.actual), ctx.lang), ""},
-              {zh ? "目标" : "Target", t.target ? money_text(static_cast<double>(*t.target), ctx.lang) : "—", ""},
-              {zh ? "差距" : "Gap", t.gap ? grouped(*t.gap * 100, 1) : "—", zh ? "百分点" : "points"}};
+              {zh ? "实际" : "Actual", present::money_text(static_cast<double>(t.actual), ctx.lang), ""},
+              {zh ? "目标" : "Target", t.target ? present::money_text(static_cast<double>(*t.target), ctx.lang) : "—", ""},
+              {zh ? "差距" : "Gap", t.gap ? present::grouped(*t.gap * 100, 1) : "—", zh ? "百分点" : "points"}};
   }
   ReportChart c{zh ? "完成率与时间进度" : "Completion and time progress", "bar", "%", {}, {}};
   ReportSeries done{zh ? "完成率" : "Completion", {}}, time{zh ? "时间进度" : "Time progress", {}};

@@ -10,7 +10,7 @@
 #include <stdexcept>
 
 #include "jobs/render/chart.h"
-#include "jobs/render/number_text.h"
+#include "present/cell_text.h"
 #include "jobs/render/render.h"
 #include "jobs/render/surface_bytes.h"
 #include "jobs/render/text.h"
@@ -105,7 +105,7 @@ void charts(Pages& p, const std::vector<ReportChart>& cs) {
 }
 
 // Column widths: each column's widest text (header bold), then scaled to the page's width.
-std::vector<double> column_widths(cairo_t* cr, const std::vector<ColumnText>& cols) {
+std::vector<double> column_widths(cairo_t* cr, const std::vector<present::ColumnText>& cols) {
   const double pad = 10;
   std::vector<double> w;
   double total = 0;
@@ -121,7 +121,7 @@ std::vector<double> column_widths(cairo_t* cr, const std::vector<ColumnText>& co
 }
 
 void table(Pages& p, const present::Table& t, Lang lang) {
-  const auto cols = table_text(t, lang);
+  const auto cols = present::table_text(t, lang);
   if (cols.empty()) return;
   const auto widths = column_widths(p.cr, cols);
   const double row_h = kBody * 2, title_h = 20;
@@ -181,7 +181,7 @@ std::string render_pdf(const ReportDoc& d) {
   header(pages, d);
   kpi_cards(pages, d.kpis);
   charts(pages, d.charts);
-  for (const auto& t : d.tables) table(pages, t, d.lang);
+  for (const auto& t : d.tables) table(pages, d.shown(t), d.lang);
 
   std::string out;
   cairo_surface_t* pdf = cairo_pdf_surface_create_for_stream(append_bytes, &out, kPageW, kPageH);

@@ -9,7 +9,7 @@
 #include <unistd.h>
 
 #include "jobs/render/axis.h"
-#include "jobs/render/number_text.h"
+#include "present/cell_text.h"
 #include "jobs/render/render.h"
 #include "jobs/render/surface_bytes.h"
 #include "jobs/render/sample_doc.h"
@@ -67,16 +67,16 @@ TEST(Axis, TickTextAndThinning) {
 }
 
 TEST(NumberText, MoneyUnitPerColumn) {
-  using render::MoneyUnit;
+  using present::MoneyUnit;
   // docs/metrics.md: 9,000 yuan beside 3,545,000 yuan reads 0.9万 and 354.5万.
-  EXPECT_EQ(render::money_unit({900000, 354500000}, Lang::zh), MoneyUnit::wan);
-  EXPECT_EQ(render::money_number(900000, MoneyUnit::wan), "0.9");
-  EXPECT_EQ(render::money_number(354500000, MoneyUnit::wan), "354.5");
-  EXPECT_EQ(render::money_number(354500000, MoneyUnit::k), "3,545.0");
-  EXPECT_EQ(render::money_unit({113333}, Lang::zh), MoneyUnit::yuan);
-  EXPECT_EQ(render::money_number(113333, MoneyUnit::yuan), "1,133.33");
-  EXPECT_EQ(render::money_unit({98765}, Lang::en), MoneyUnit::yuan);
-  EXPECT_EQ(render::money_number(0, MoneyUnit::wan), "0");
+  EXPECT_EQ(present::money_unit({900000, 354500000}, Lang::zh), MoneyUnit::wan);
+  EXPECT_EQ(present::money_number(900000, MoneyUnit::wan), "0.9");
+  EXPECT_EQ(present::money_number(354500000, MoneyUnit::wan), "354.5");
+  EXPECT_EQ(present::money_number(354500000, MoneyUnit::k), "3,545.0");
+  EXPECT_EQ(present::money_unit({113333}, Lang::zh), MoneyUnit::yuan);
+  EXPECT_EQ(present::money_number(113333, MoneyUnit::yuan), "1,133.33");
+  EXPECT_EQ(present::money_unit({98765}, Lang::en), MoneyUnit::yuan);
+  EXPECT_EQ(present::money_number(0, MoneyUnit::wan), "0");
 }
 
 std::string run(const std::string& cmd) {

@@ -1,17 +1,18 @@
-#include "jobs/render/number_text.h"
+#include "present/cell_text.h"
 
 #include <cmath>
 #include <cstdio>
 
 #include "present/catalog.h"
 
-namespace sl::jobs::render {
+namespace sl::present {
 
-using present::Unit;
-using present::Value;
-
-std::string grouped(double v, int decimals) {
+std::string grouped(double v, int decimals, bool separators) {
   char buf[64];
+  if (!separators) {
+    std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
+    return buf;
+  }
   std::snprintf(buf, sizeof buf, "%.*f", decimals, std::fabs(v));
   std::string s = buf;
   const size_t dot = s.find('.');
@@ -49,14 +50,14 @@ std::string money_text(double fen, Lang lang) {
 
 std::string figure_text(double v, Unit u, Lang lang) {
   if (u == Unit::money) return money_text(v, lang);
-  if (u == Unit::percent) return grouped(v * 100, 1) + "%";
-  return grouped(v, u == Unit::number ? 2 : 0);
+  if (u != Unit::number && u != Unit::percent) u = Unit::count;  // a figure alone has no decimals unless it is one
+  return cell_text(Value{v}, u, lang, CellUse::report);
 }
 
 std::string money_unit_name(MoneyUnit u, Lang lang) {
-  if (u == MoneyUnit::wan) return present::text("unit.wan", lang);
+  if (u == MoneyUnit::wan) return text("unit.wan", lang);
   if (u == MoneyUnit::k) return lang == Lang::zh ? "千元" : "K yuan";
-  return present::text("unit.yuan", lang);
+  return text("unit.yuan", lang);
 }
 
 namespace {
@@ -66,25 +67,27 @@ double number_of(const Value& v) {
   return std::holds_alternative<int64_t>(v) ? static_cast<double>(std::get<int64_t>(v)) : std::get<double>(v);
 }
 
-std::string cell(const Value& v, Unit u, MoneyUnit mu, Lang lang) {
-  if (std::holds_alternative<std::monostate>(v)) return "—";
+}  // namespace
+
+std::string cell_text(const Value& v, Unit u, Lang lang, CellUse use, MoneyUnit money) {
+  const bool file = use == CellUse::file;
+  if (std::holds_alternative<std::monostate>(v)) return file ? "" : "—";
   if (auto* s = std::get_if<std::string>(&v)) return *s;
-  if (auto* l = std::get_if<present::Label>(&v)) return present::text(l->key, lang);
+  if (auto* l = std::get_if<Label>(&v)) return text(l->key, lang);
   const double d = number_of(v);
+  const auto* whole = std::get_if<int64_t>(&v);
   switch (u) {
-    case Unit::money: return money_number(d, mu);
-    case Unit::percent: return grouped(d * 100, 1) + "%";
-    case Unit::number: return grouped(d, 2);
-    default: return grouped(d, 0);
+    case Unit::money: return file ? grouped(d / 100.0, 2, false) : money_number(d, money);
+    case Unit::percent: return grouped(d * 100, 1, !file) + "%";
+    case Unit::count: return file && whole ? std::to_string(*whole) : grouped(d, 0, !file);
+    default: return file && whole ? std::to_string(*whole) : grouped(d, 2, !file);
   }
 }
 
-}  // namespace
-
-std::vector<ColumnText> table_text(const present::Table& t, Lang lang) {
+std::vector<ColumnText> table_text(const Table& t, Lang lang) {
   std::vector<ColumnText> out;
   for (size_t c = 0; c < t.columns.size(); ++c) {
-    present::Column col = t.columns[c];
+    const Column& col = t.columns[c];
     ColumnText ct;
     MoneyUnit mu = MoneyUnit::yuan;
     if (col.unit == Unit::money) {
@@ -93,19 +96,20 @@ std::vector<ColumnText> table_text(const present::Table& t, Lang lang) {
         if (c < r.size() && is_number(r[c])) fens.push_back(number_of(r[c]));
       mu = money_unit(fens, lang);
       // The catalogue's header without its file unit (元), then the column's own unit.
-      present::Column plain = col;
+      Column plain = col;
       plain.unit = Unit::text;
       const std::string name = money_unit_name(mu, lang);
-      ct.header = present::header(plain, lang) + (lang == Lang::zh ? "(" + name + ")" : " (" + name + ")");
+      ct.header = header(plain, lang) + (lang == Lang::zh ? "(" + name + ")" : " (" + name + ")");
     } else {
-      ct.header = present::header(col, lang);
+      ct.header = header(col, lang);
     }
-    ct.numeric = col.unit == Unit::money || col.unit == Unit::percent || col.unit == Unit::count ||
-                 col.unit == Unit::number;
-    for (const auto& r : t.rows) ct.cells.push_back(c < r.size() ? cell(r[c], col.unit, mu, lang) : "");
+    ct.numeric =
+        col.unit == Unit::money || col.unit == Unit::percent || col.unit == Unit::count || col.unit == Unit::number;
+    for (const auto& r : t.rows)
+      ct.cells.push_back(c < r.size() ? cell_text(r[c], col.unit, lang, CellUse::report, mu) : "");
     out.push_back(std::move(ct));
   }
   return out;
 }
 
-}  // namespace sl::jobs::render
+}  // namespace sl::present
