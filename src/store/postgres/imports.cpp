@@ -32,6 +32,22 @@ std::optional<int64_t> opt(const Row& q, int c) {
   return q.i64(c);
 }
 
+// "name = excluded.name, …" over kColumns: the upsert's SET.
+std::string excluded_set() {
+  const std::string cols = kColumns;
+  std::string out;
+  for (size_t at = 0; at < cols.size();) {
+    size_t end = cols.find(',', at);
+    if (end == std::string::npos) end = cols.size();
+    std::string col = cols.substr(at, end - at);
+    col.erase(0, col.find_first_not_of(' '));
+    col.erase(col.find_last_not_of(' ') + 1);
+    if (!col.empty()) out += (out.empty() ? "" : ", ") + col + " = excluded." + col;
+    at = end + 1;
+  }
+  return out;
+}
+
 std::string placeholders(int from, int n) {
   std::string s;
   for (int i = 0; i < n; ++i) s += (i ? ",$" : "$") + std::to_string(from + i);
@@ -49,14 +65,17 @@ Id PgStore::add_import_job(const ImportJobRecord& j) {
   return id;
 }
 
+// Replaces the job of that id, or inserts it with that id (task import3: the import page gives
+// ids itself). Under next_id's lock, so an add_import_job elsewhere goes on above it.
 void PgStore::save_import_job(const ImportJobRecord& j) {
   std::lock_guard lock(mu_);
+  Tx tx(*c_);
+  c_->query("SELECT pg_advisory_xact_lock(hashtext($1))", Params().add(std::string("id:import_jobs")));
   c_->query(
-      "UPDATE import_jobs SET name = $1, format = $2, sha256 = $3, size = $4, \"user\" = $5, login = $6, entity = $7,"
-      " sheet = $8, state = $9, run = $10, phase = $11, rows_read = $12, rows_checked = $13, rows_written = $14,"
-      " rows = $15, inserted = $16, updated = $17, unchanged = $18, errors = $19, error_code = $20, error_zh = $21,"
-      " error_en = $22, report = $23, uploaded_at = $24, started_at = $25, finished_at = $26 WHERE id = $27",
+      std::string("INSERT INTO import_jobs(") + kColumns + ", id) VALUES (" + placeholders(1, 27) +
+          ") ON CONFLICT (id) DO UPDATE SET " + excluded_set(),
       job_params(j).add(j.id));
+  tx.commit();
 }
 
 std::vector<Store::ImportJobRecord> PgStore::import_jobs(int64_t limit) {

@@ -103,6 +103,18 @@ class PgStore final : public Store {
   void add_notice(const Notice& n) override;
   std::vector<Notice> notices(Id user) override;
 
+  Id add_alert_rule(const AlertRule& r) override;
+  std::vector<AlertRule> alert_rules(Id owner) override;
+  std::optional<AlertRule> find_alert_rule(Id id) override;
+  void update_alert_rule(const AlertRule& r) override;
+  bool delete_alert_rule(Id id) override;
+  std::optional<Id> open_alert(const Alert& a, const std::vector<Delivery>& ds) override;
+  void close_alert(Id id, int64_t at) override;
+  std::vector<Alert> rule_alerts(Id rule) override;
+  std::optional<Alert> find_alert(Id id) override;
+  AlertPage alerts(const AlertQuery& q) override;
+  void mark_alert(const Alert& a) override;
+  int64_t mark_alerts_read(Id owner, int64_t at) override;
 
  private:
   struct Reader {

@@ -350,3 +350,256 @@ TEST_F(PgStoreTest, ReconnectsAfterTheServerDropsTheConnection) {
   EXPECT_EQ(s->data_version(), 2);
   EXPECT_EQ(s->load_dataset().contracts.size(), 2u);
 }
+
+TEST(PgMigrations, AlertsTranslate) {
+  // The alerts script (the last one) keeps its partial unique index and gets PostgreSQL types.
+  const std::string s = sl::store::pg::migrations().back();
+  EXPECT_NE(s.find("CREATE UNIQUE INDEX alerts_open_once ON alerts(rule, key) WHERE state = 'open'"), std::string::npos);
+  EXPECT_NE(s.find("value DOUBLE PRECISION NOT NULL DEFAULT 0"), std::string::npos);
+  EXPECT_NE(s.find("snoozed_until TEXT NOT NULL DEFAULT ''"), std::string::npos);
+  EXPECT_EQ(s.find("INTEGER"), std::string::npos);
+  EXPECT_EQ(s.find(" REAL"), std::string::npos);
+}
+
+namespace {
+store::PushStore::Delivery alert_delivery(const std::string& idem_key) {
+  store::PushStore::Delivery dv;
+  dv.recipient = 1;
+  dv.channel = "email";
+  dv.address = "a@example.com";
+  dv.idem_key = idem_key;
+  dv.subject = "Alert";
+  dv.message_id = "<" + idem_key + "@x>";
+  dv.created_at = dv.next_attempt_at = 100;
+  dv.files = {{"body.html", "text/html", "<p>x</p>"}};
+  return dv;
+}
+}  // namespace
+
+TEST_F(PgStoreTest, AlertRulesAndAlerts) {
+  auto s = open();
+  const Id u = s->add_user({0, "m", "M", Role::admin, 0, 0}, "");
+  const Id other = s->add_user({0, "n", "N", Role::admin, 0, 0}, "");
+  const int64_t v0 = s->data_version();
+
+  store::AlertStore::AlertRule r;
+  r.owner = u;
+  r.name = "低完成率";
+  r.kind = "threshold";
+  r.metric = "progress.ratio";
+  r.scope = "region:3";
+  r.filters = R"({"period":"2026-06"})";
+  r.op = "<";
+  r.value = 0.85;
+  r.channels = R"(["email"])";
+  r.created_at = r.updated_at = 10;
+  const Id r1 = s->add_alert_rule(r);
+  EXPECT_EQ(r1, 1);  // MAX + 1, as SQLite
+  r.kind = "anomaly";
+  r.metric = "d2";
+  r.severity = "high";
+  r.owner = other;
+  const Id r2 = s->add_alert_rule(r);
+  EXPECT_EQ(r2, 2);
+  EXPECT_EQ(s->alert_rules(0).size(), 2u);
+  ASSERT_EQ(s->alert_rules(u).size(), 1u);
+  auto got = s->find_alert_rule(r1);
+  ASSERT_TRUE(got);
+  EXPECT_EQ(got->name, "低完成率");
+  EXPECT_EQ(got->value, 0.85);
+  EXPECT_EQ(got->filters, R"({"period":"2026-06"})");
+  EXPECT_TRUE(got->enabled);
+  got->name = "renamed";
+  got->enabled = false;
+  got->value = 0.9;
+  got->updated_at = 20;
+  s->update_alert_rule(*got);
+  auto again = s->find_alert_rule(r1);
+  EXPECT_EQ(again->name, "renamed");
+  EXPECT_FALSE(again->enabled);
+  EXPECT_EQ(again->value, 0.9);
+  EXPECT_EQ(again->created_at, 10);
+  EXPECT_EQ(again->updated_at, 20);
+  EXPECT_FALSE(s->find_alert_rule(99));
+  EXPECT_EQ(s->audit_log({"alert_rule", "", 100}).size(), 3u);
+
+  // Opened twice for one rule and key: one open alert, the second call writes nothing.
+  store::AlertStore::Alert a;
+  a.rule = r1;
+  a.owner = u;
+  a.key = "region:3/2026-06";
+  a.title_zh = "完成率低";
+  a.title_en = "Low attainment";
+  a.measured = 0.5;
+  a.threshold = 0.85;
+  a.link = "/do/progress?period=2026-06";
+  a.opened_at = 100;
+  auto a1 = s->open_alert(a, {alert_delivery("alert:1:region:3/2026-06:100:email")});
+  ASSERT_TRUE(a1);
+  a.opened_at = 200;
+  EXPECT_FALSE(s->open_alert(a, {alert_delivery("alert:1:region:3/2026-06:200:email")}));
+  EXPECT_EQ(s->deliveries({}).total, 1);  // the second one's delivery rolled back with it
+  EXPECT_EQ(s->delivery_files(s->deliveries({}).rows[0].id).size(), 1u);
+  auto f = s->find_alert(*a1);
+  ASSERT_TRUE(f);
+  EXPECT_EQ(f->state, "open");
+  EXPECT_EQ(f->opened_at, 100);
+  EXPECT_EQ(f->measured, 0.5);
+  EXPECT_EQ(f->figures, "{}");  // none given
+  EXPECT_EQ(f->title_zh, "完成率低");
+  EXPECT_EQ(f->snoozed_until, "");
+
+  // Another key of the same rule, and the other rule (no measure: NULL).
+  a.key = "region:4/2026-06";
+  auto a2 = s->open_alert(a, {});
+  ASSERT_TRUE(a2);
+  store::AlertStore::Alert b = a;
+  b.rule = r2;
+  b.owner = other;
+  b.measured.reset();
+  b.figures = R"({"z":3.1})";
+  auto b1 = s->open_alert(b, {alert_delivery("alert:2:region:4/2026-06:200:email")});
+  ASSERT_TRUE(b1);
+  EXPECT_FALSE(s->find_alert(*b1)->measured);
+  EXPECT_EQ(s->find_alert(*b1)->figures, R"({"z":3.1})");
+
+  // Closed: the key may open again.
+  s->close_alert(*a1, 300);
+  s->close_alert(*a1, 400);  // closed already: stays as it was
+  EXPECT_EQ(s->find_alert(*a1)->state, "closed");
+  EXPECT_EQ(s->find_alert(*a1)->closed_at, 300);
+  a.key = "region:3/2026-06";
+  a.opened_at = 500;
+  auto a3 = s->open_alert(a, {});
+  ASSERT_TRUE(a3);
+  auto ra = s->rule_alerts(r1);
+  ASSERT_EQ(ra.size(), 3u);  // oldest first
+  EXPECT_EQ(ra[0].id, *a1);
+  EXPECT_EQ(ra[2].id, *a3);
+  EXPECT_EQ(ra[2].state, "open");
+
+  // Pages by state; marks.
+  auto page = s->alerts({u, "", "2026-06-10", 50, 0});
+  EXPECT_EQ(page.total, 3);
+  EXPECT_EQ(page.unread, 3);
+  ASSERT_EQ(page.rows.size(), 3u);
+  EXPECT_EQ(page.rows[0].id, *a3);  // newest first
+  EXPECT_EQ(s->alerts({u, "open", "2026-06-10", 50, 0}).total, 2);
+  EXPECT_EQ(s->alerts({u, "closed", "2026-06-10", 50, 0}).total, 1);
+  auto paged = s->alerts({u, "open", "2026-06-10", 1, 1});
+  ASSERT_EQ(paged.rows.size(), 1u);
+  EXPECT_EQ(paged.rows[0].id, *a2);
+
+  auto m = *s->find_alert(*a2);
+  m.snoozed_until = "2026-06-12";
+  s->mark_alert(m);
+  page = s->alerts({u, "unread", "2026-06-10", 50, 0});
+  EXPECT_EQ(page.total, 2);  // the snoozed one is hidden until after the 12th
+  EXPECT_EQ(page.unread, 2);
+  EXPECT_EQ(s->alerts({u, "snoozed", "2026-06-10", 50, 0}).total, 1);
+  EXPECT_EQ(s->alerts({u, "unread", "2026-06-13", 50, 0}).total, 3);
+  EXPECT_EQ(s->alerts({u, "snoozed", "2026-06-13", 50, 0}).total, 0);
+  m = *s->find_alert(*a3);
+  m.acked_at = 600;
+  m.agenda_item = 7;
+  m.meeting = 8;
+  s->mark_alert(m);
+  auto marked = s->find_alert(*a3);
+  EXPECT_EQ(marked->acked_at, 600);
+  EXPECT_EQ(marked->agenda_item, 7);
+  EXPECT_EQ(marked->meeting, 8);
+  EXPECT_EQ(s->alerts({u, "acked", "2026-06-10", 50, 0}).total, 1);
+  EXPECT_EQ(s->alerts({u, "", "2026-06-10", 50, 0}).unread, 1);
+  EXPECT_EQ(s->mark_alerts_read(u, 700), 3);  // every one not read yet, acked or not
+  EXPECT_EQ(s->mark_alerts_read(u, 800), 0);
+  EXPECT_EQ(s->find_alert(*a1)->read_at, 700);
+  EXPECT_EQ(s->alerts({u, "unread", "2026-06-13", 50, 0}).total, 0);
+  EXPECT_EQ(s->alerts({other, "unread", "2026-06-13", 50, 0}).total, 1);  // another owner's stay
+
+  // Deleting a rule takes its alerts and cancels its queued deliveries, not another rule's.
+  EXPECT_TRUE(s->delete_alert_rule(r1));
+  EXPECT_FALSE(s->delete_alert_rule(r1));
+  EXPECT_TRUE(s->rule_alerts(r1).empty());
+  EXPECT_FALSE(s->find_alert(*a1));
+  auto failed = s->deliveries({0, "failed", 50, 0});
+  ASSERT_EQ(failed.total, 1);
+  EXPECT_EQ(failed.rows[0].idem_key, "alert:1:region:3/2026-06:100:email");
+  EXPECT_EQ(failed.rows[0].last_error, "alert rule deleted");
+  auto queued = s->deliveries({0, "queued", 50, 0});
+  ASSERT_EQ(queued.total, 1);
+  EXPECT_EQ(queued.rows[0].idem_key, "alert:2:region:4/2026-06:200:email");
+  EXPECT_EQ(s->rule_alerts(r2).size(), 1u);
+  EXPECT_EQ(s->data_version(), v0);  // not data
+}
+
+// A server on the same database opening the same alert at the same moment: one of them wins.
+TEST_F(PgStoreTest, AlertOpensOnceAcrossServers) {
+  auto s = open();
+  const Id u = s->add_user({0, "m", "M", Role::admin, 0, 0}, "");
+  store::AlertStore::AlertRule r;
+  r.owner = u;
+  r.name = "x";
+  r.kind = "anomaly";
+  r.metric = "c4";
+  r.scope = "company";
+  const Id rule = s->add_alert_rule(r);
+  std::vector<std::unique_ptr<store::Store>> servers;
+  for (int i = 0; i < 4; ++i) servers.push_back(open());
+  std::atomic<int> opened{0}, errors{0};
+  std::vector<std::thread> ts;
+  for (int i = 0; i < 4; ++i)
+    ts.emplace_back([&, i] {
+      try {
+        store::AlertStore::Alert a;
+        a.rule = rule;
+        a.owner = u;
+        a.key = "k";
+        a.title_zh = a.title_en = "t";
+        a.opened_at = 10 + i;
+        if (servers[i]->open_alert(a, {alert_delivery("alert:1:k:" + std::to_string(i) + ":email")})) ++opened;
+      } catch (...) {
+        ++errors;
+      }
+    });
+  for (auto& t : ts) t.join();
+  EXPECT_EQ(errors, 0);
+  EXPECT_EQ(opened, 1);
+  EXPECT_EQ(s->rule_alerts(rule).size(), 1u);
+  EXPECT_EQ(s->deliveries({}).total, 1);
+}
+
+// As the SQLite store (task import3): saving a job of an id not stored yet inserts it with that
+// id; saving it again replaces it; the database's own ids go on above it.
+TEST_F(PgStoreTest, SaveImportJobInsertsAnUnknownId) {
+  auto s = open();
+  store::Store::ImportJobRecord a;
+  a.id = 7;
+  a.name = "产品.csv";
+  a.state = "uploaded";
+  a.uploaded_at = 50;
+  s->save_import_job(a);
+  a.state = "checked";
+  a.rows = 4;
+  a.errors = 0;
+  s->save_import_job(a);
+  auto list = s->import_jobs(10);
+  ASSERT_EQ(list.size(), 1u);
+  EXPECT_EQ(list[0].id, 7);
+  EXPECT_EQ(list[0].name, "产品.csv");
+  EXPECT_EQ(list[0].state, "checked");
+  EXPECT_EQ(list[0].rows, 4);
+  EXPECT_EQ(list[0].errors, 0);
+  EXPECT_FALSE(list[0].inserted);
+  EXPECT_EQ(list[0].user, 0);  // no user: NULL, read back as 0
+  EXPECT_EQ(list[0].uploaded_at, 50);
+  EXPECT_EQ(s->add_import_job(a), 8);
+  a.id = 8;
+  a.state = "done";
+  a.rows.reset();
+  s->save_import_job(a);
+  list = s->import_jobs(10);
+  ASSERT_EQ(list.size(), 2u);
+  EXPECT_EQ(list[0].state, "done");
+  EXPECT_FALSE(list[0].rows);  // NULL again
+  EXPECT_EQ(list[1].state, "checked");
+}

@@ -46,6 +46,33 @@ PushStore::Subscription subscription_of(const Row& q) {
 
 }  // namespace
 
+// The outbox rows of a run or an alert, inside the caller's transaction; a row whose idem_key
+// exists already is skipped, with its files (as sqlite::insert_deliveries).
+void insert_deliveries(Conn& c, const std::vector<PushStore::Delivery>& ds) {
+  for (const auto& d : ds) {
+    const Id id = next_id(c, "deliveries");
+    Result ins = c.query(
+        "INSERT INTO deliveries(id, subscription, recipient, channel, address, idem_key, subject, message_id,"
+        " state, next_attempt_at, created_at) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,'queued',$9,$10)"
+        " ON CONFLICT DO NOTHING RETURNING id",
+        Params()
+            .add(id)
+            .add_id(d.subscription)
+            .add_id(d.recipient)
+            .add(d.channel)
+            .add(d.address)
+            .add(d.idem_key)
+            .add(d.subject)
+            .add(d.message_id)
+            .add(d.next_attempt_at)
+            .add(d.created_at));
+    if (ins.empty()) continue;  // that idem_key exists already
+    for (const auto& f : d.files)
+      c.query("INSERT INTO delivery_files(delivery, name, mime, data) VALUES ($1,$2,$3,$4)",
+              Params().add(id).add(f.name).add(f.mime).add_bytes(f.data));
+  }
+}
+
 std::string PgStore::push_setting(const std::string& key) {
   auto rd = reader();
   Result r = rd.c.query("SELECT value FROM push_settings WHERE key = $1", Params().add(key));
@@ -131,28 +158,7 @@ bool PgStore::claim_run(Id subscription, const std::string& run_key, const std::
                 Params().add(run_key).add(subscription))
               .affected() == 0)
     return false;
-  for (const auto& d : ds) {
-    const Id id = next_id(*c_, "deliveries");
-    Result ins = c_->query(
-        "INSERT INTO deliveries(id, subscription, recipient, channel, address, idem_key, subject, message_id,"
-        " state, next_attempt_at, created_at) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,'queued',$9,$10)"
-        " ON CONFLICT DO NOTHING RETURNING id",
-        Params()
-            .add(id)
-            .add_id(d.subscription)
-            .add_id(d.recipient)
-            .add(d.channel)
-            .add(d.address)
-            .add(d.idem_key)
-            .add(d.subject)
-            .add(d.message_id)
-            .add(d.next_attempt_at)
-            .add(d.created_at));
-    if (ins.empty()) continue;  // that idem_key exists already
-    for (const auto& f : d.files)
-      c_->query("INSERT INTO delivery_files(delivery, name, mime, data) VALUES ($1,$2,$3,$4)",
-                Params().add(id).add(f.name).add(f.mime).add_bytes(f.data));
-  }
+  insert_deliveries(*c_, ds);
   tx.commit();
   return true;
 }

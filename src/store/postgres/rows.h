@@ -27,6 +27,9 @@ void write_audit(Conn& c, const AuditRow& row, const std::string& source = "");
 namespace sl::store::pg {
 // Contracts with their lines and payment plans, ids as given (dataset_write.cpp).
 void insert_contracts(Conn& c, const std::vector<model::Contract>& cs);
+// Outbox rows (and their files) of a push run or an alert, in the caller's transaction; an
+// idem_key stored already is skipped (push.cpp).
+void insert_deliveries(Conn& c, const std::vector<PushStore::Delivery>& ds);
 }  // namespace sl::store::pg
 
 namespace sl::store::pg {
