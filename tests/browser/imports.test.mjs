@@ -73,6 +73,7 @@ test('admin: upload, fix the mapping, dry-run errors and report, template, commi
     await settled(page, 'checked')
     assert.equal(await page.locator('[data-test=result-errors]').innerText(), '1')
     const errorRows = page.locator('[data-test=import-errors] .el-table__body tbody tr')
+    await errorRows.first().waitFor()  // the list is fetched after the count shows
     assert.equal(await errorRows.count(), 1)
     assert.match(await errorRows.first().innerText(), /3[\s\S]*回款日期[\s\S]*2026-07-09[\s\S]*回款日期不能晚于今天/)
     assert.ok(await page.locator('[data-test=import-commit]').isDisabled())
