@@ -5,59 +5,11 @@
 // one database (ON CONFLICT DO NOTHING waits for the other writer's transaction).
 #include "store/postgres/pg_store.h"
 #include "store/postgres/rows.h"
+#include "store/rows.h"
 
 namespace sl::store::pg {
 
 namespace {
-
-const char* kRuleCols =
-    "id, owner, name, kind, metric, scope, filters, op, value, severity, channels, enabled, created_at, updated_at";
-
-AlertStore::AlertRule rule_of(const Row& q) {
-  AlertStore::AlertRule r;
-  r.id = q.i64(0);
-  r.owner = q.i64(1);
-  r.name = q.text(2);
-  r.kind = q.text(3);
-  r.metric = q.text(4);
-  r.scope = q.text(5);
-  r.filters = q.text(6);
-  r.op = q.text(7);
-  r.value = q.f64(8);
-  r.severity = q.text(9);
-  r.channels = q.text(10);
-  r.enabled = q.i64(11) != 0;
-  r.created_at = q.i64(12);
-  r.updated_at = q.i64(13);
-  return r;
-}
-
-const char* kAlertCols =
-    "id, rule, owner, key, state, title_zh, title_en, measured, threshold, link, figures, opened_at, closed_at,"
-    " read_at, acked_at, snoozed_until, agenda_item, meeting";
-
-AlertStore::Alert alert_of(const Row& q) {
-  AlertStore::Alert a;
-  a.id = q.i64(0);
-  a.rule = q.i64(1);
-  a.owner = q.i64(2);
-  a.key = q.text(3);
-  a.state = q.text(4);
-  a.title_zh = q.text(5);
-  a.title_en = q.text(6);
-  if (!q.is_null(7)) a.measured = q.f64(7);
-  a.threshold = q.f64(8);
-  a.link = q.text(9);
-  a.figures = q.text(10);
-  a.opened_at = q.i64(11);
-  a.closed_at = q.i64(12);
-  a.read_at = q.i64(13);
-  a.acked_at = q.i64(14);
-  a.snoozed_until = q.text(15);
-  a.agenda_item = q.i64(16);
-  a.meeting = q.i64(17);
-  return a;
-}
 
 // The WHERE of a state filter after "owner = $1"; $2 is today ("YYYY-MM-DD") when the filter
 // uses it (a prepared statement may not leave a parameter unused: its type is unknown).
@@ -104,19 +56,19 @@ Id PgStore::add_alert_rule(const AlertRule& r) {
 
 std::vector<AlertStore::AlertRule> PgStore::alert_rules(Id owner) {
   auto rd = reader();
-  Result r = rd.c.query(std::string("SELECT ") + kRuleCols +
+  Result r = rd.c.query(std::string("SELECT ") + rows::kAlertRuleCols +
                             " FROM alert_rules WHERE $1::bigint = 0 OR owner = $1 ORDER BY id",
                         Params().add(owner));
   std::vector<AlertRule> out;
-  for (int i = 0; i < r.rows(); ++i) out.push_back(rule_of(r.row(i)));
+  for (int i = 0; i < r.rows(); ++i) out.push_back(rows::read_alert_rule(r.row(i)));
   return out;
 }
 
 std::optional<AlertStore::AlertRule> PgStore::find_alert_rule(Id id) {
   auto rd = reader();
-  Result r = rd.c.query(std::string("SELECT ") + kRuleCols + " FROM alert_rules WHERE id = $1", Params().add(id));
+  Result r = rd.c.query(std::string("SELECT ") + rows::kAlertRuleCols + " FROM alert_rules WHERE id = $1", Params().add(id));
   if (r.empty()) return std::nullopt;
-  return rule_of(r.row(0));
+  return rows::read_alert_rule(r.row(0));
 }
 
 void PgStore::update_alert_rule(const AlertRule& r) {
@@ -188,18 +140,18 @@ void PgStore::close_alert(Id id, int64_t at) {
 
 std::vector<AlertStore::Alert> PgStore::rule_alerts(Id rule) {
   auto rd = reader();
-  Result r = rd.c.query(std::string("SELECT ") + kAlertCols + " FROM alerts WHERE rule = $1 ORDER BY id",
+  Result r = rd.c.query(std::string("SELECT ") + rows::kAlertCols + " FROM alerts WHERE rule = $1 ORDER BY id",
                         Params().add(rule));
   std::vector<Alert> out;
-  for (int i = 0; i < r.rows(); ++i) out.push_back(alert_of(r.row(i)));
+  for (int i = 0; i < r.rows(); ++i) out.push_back(rows::read_alert(r.row(i)));
   return out;
 }
 
 std::optional<AlertStore::Alert> PgStore::find_alert(Id id) {
   auto rd = reader();
-  Result r = rd.c.query(std::string("SELECT ") + kAlertCols + " FROM alerts WHERE id = $1", Params().add(id));
+  Result r = rd.c.query(std::string("SELECT ") + rows::kAlertCols + " FROM alerts WHERE id = $1", Params().add(id));
   if (r.empty()) return std::nullopt;
-  return alert_of(r.row(0));
+  return rows::read_alert(r.row(0));
 }
 
 AlertStore::AlertPage PgStore::alerts(const AlertQuery& aq) {
@@ -214,10 +166,10 @@ AlertStore::AlertPage PgStore::alerts(const AlertQuery& aq) {
   page.unread = rd.c.scalar("SELECT count(*) FROM alerts WHERE owner = $1" + state_clause("unread"),
                             Params().add(aq.owner).add(aq.today));
   const int n = today ? 3 : 2;  // the first parameter after the filter's
-  Result r = rd.c.query(std::string("SELECT ") + kAlertCols + where + " ORDER BY id DESC LIMIT $" +
+  Result r = rd.c.query(std::string("SELECT ") + rows::kAlertCols + where + " ORDER BY id DESC LIMIT $" +
                             std::to_string(n) + " OFFSET $" + std::to_string(n + 1),
                         p.add(aq.limit).add(aq.offset));
-  for (int i = 0; i < r.rows(); ++i) page.rows.push_back(alert_of(r.row(i)));
+  for (int i = 0; i < r.rows(); ++i) page.rows.push_back(rows::read_alert(r.row(i)));
   return page;
 }
 

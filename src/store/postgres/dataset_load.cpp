@@ -9,17 +9,12 @@
 #include <thread>
 #include <tuple>
 
+#include "store/codes.h"
 #include "store/postgres/copy.h"
 #include "store/postgres/pg_store.h"
 #include "store/postgres/rows.h"
-#include "store/sqlite/sqlite_store.h"  // the enum text codes (store/sqlite/codes.cpp)
 
 namespace sl::store::pg {
-
-using sqlite::parse_activity;
-using sqlite::parse_bid_result;
-using sqlite::parse_size;
-using sqlite::parse_stage;
 
 namespace {
 
@@ -90,8 +85,8 @@ void load_market(Conn& c, model::Dataset& d) {
 }
 
 void load_opportunities(Conn& c, model::Dataset& d) {
-  copy_rows(c, std::string(kOpportunityCols) + "ORDER BY id",
-            [&](const CopyRow& q) { d.opportunities.push_back(read_opportunity(q)); });
+  copy_rows(c, std::string(rows::kOpportunityCols) + "ORDER BY id",
+            [&](const CopyRow& q) { d.opportunities.push_back(rows::read_opportunity(q)); });
   attach_children(
       c, d.opportunities, "SELECT opportunity, seq, stage, date FROM opportunity_stage_events", "opportunity, date, seq",
       [](const CopyRow& q) { return std::tuple(q.i64(0), q.date(3).days, q.i64(1)); },

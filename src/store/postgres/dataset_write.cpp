@@ -4,16 +4,12 @@
 #include "core/error.h"
 #include "model/keys.h"
 #include "model/opportunity_rules.h"
+#include "store/codes.h"
 #include "store/postgres/copy.h"
 #include "store/postgres/pg_store.h"
 #include "store/postgres/rows.h"
-#include "store/sqlite/sqlite_store.h"  // the enum text codes (store/sqlite/codes.cpp)
 
 namespace sl::store::pg {
-
-using sqlite::activity_code;
-using sqlite::bid_result_code;
-using sqlite::size_code;
 
 namespace {
 

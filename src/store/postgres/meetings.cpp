@@ -6,16 +6,12 @@
 #include <unordered_map>
 
 #include "core/error.h"
+#include "store/codes.h"
 #include "store/postgres/copy.h"
 #include "store/postgres/pg_store.h"
 #include "store/postgres/rows.h"
-#include "store/sqlite/sqlite_store.h"  // the stored status readers (store/sqlite/codes.cpp)
 
 namespace sl::store::pg {
-
-using sqlite::read_action_status;
-using sqlite::read_meeting_status;
-using sqlite::read_resolution_status;
 
 void read_meeting_rows(Conn& c, MeetingRows d) {
   copy_rows(c, "SELECT id, name, type, level, region FROM meeting_series ORDER BY id", [&](const CopyRow& s) {

@@ -116,25 +116,25 @@ Id PgStore::insert_user_locked(const model::User& u, const std::string& password
 namespace {
 std::optional<UserRecord> one_user(const Result& r) {
   if (r.empty()) return std::nullopt;
-  return read_user(r.row(0));
+  return rows::read_user(r.row(0));
 }
 }  // namespace
 
 std::optional<UserRecord> PgStore::find_user_by_login(const std::string& login) {
   auto rd = reader();
-  return one_user(rd.c.query(std::string(kUserCols) + "WHERE lower(login) = lower($1)", Params().add(login)));
+  return one_user(rd.c.query(std::string(rows::kUserCols) + "WHERE lower(login) = lower($1)", Params().add(login)));
 }
 
 std::optional<UserRecord> PgStore::find_user(Id id) {
   auto rd = reader();
-  return one_user(rd.c.query(std::string(kUserCols) + "WHERE id = $1", Params().add(id)));
+  return one_user(rd.c.query(std::string(rows::kUserCols) + "WHERE id = $1", Params().add(id)));
 }
 
 std::vector<model::User> PgStore::list_users() {
   auto rd = reader();
-  Result r = rd.c.query(std::string(kUserCols) + "ORDER BY id");
+  Result r = rd.c.query(std::string(rows::kUserCols) + "ORDER BY id");
   std::vector<model::User> out;
-  for (int i = 0; i < r.rows(); ++i) out.push_back(read_user(r.row(i)).user);
+  for (int i = 0; i < r.rows(); ++i) out.push_back(rows::read_user(r.row(i)).user);
   return out;
 }
 

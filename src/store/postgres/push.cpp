@@ -5,46 +5,9 @@
 
 #include "store/postgres/pg_store.h"
 #include "store/postgres/rows.h"
+#include "store/rows.h"
 
 namespace sl::store::pg {
-
-namespace {
-
-const char* kDeliveryCols =
-    "id, COALESCE(subscription, 0), COALESCE(recipient, 0), channel, address, idem_key, subject, message_id, attempts,"
-    " state, last_error, next_attempt_at, created_at, sent_at, claimed_by, claimed_at";
-
-PushStore::Delivery delivery_of(const Row& q) {
-  PushStore::Delivery d;
-  d.id = q.i64(0);
-  d.subscription = q.i64(1);
-  d.recipient = q.i64(2);
-  d.channel = q.text(3);
-  d.address = q.text(4);
-  d.idem_key = q.text(5);
-  d.subject = q.text(6);
-  d.message_id = q.text(7);
-  d.attempts = static_cast<int>(q.i64(8));
-  d.state = q.text(9);
-  d.last_error = q.text(10);
-  d.next_attempt_at = q.i64(11);
-  d.created_at = q.i64(12);
-  d.sent_at = q.i64(13);
-  d.claimed_by = q.text(14);
-  d.claimed_at = q.i64(15);
-  return d;
-}
-
-const char* kSubCols =
-    "id, COALESCE(owner, 0), page, params, schedule, recipients, channels, formats, condition, enabled, last_run_key,"
-    " created_at";
-
-PushStore::Subscription subscription_of(const Row& q) {
-  return {q.i64(0),  q.i64(1),  q.text(2), q.text(3),      q.text(4),  q.text(5),
-          q.text(6), q.text(7), q.text(8), q.i64(9) != 0, q.text(10), q.i64(11)};
-}
-
-}  // namespace
 
 // The outbox rows of a run or an alert, inside the caller's transaction; a row whose idem_key
 // exists already is skipped, with its files (as sqlite::insert_deliveries).
@@ -115,17 +78,17 @@ Id PgStore::add_subscription(const Subscription& s) {
 
 std::vector<PushStore::Subscription> PgStore::subscriptions() {
   auto rd = reader();
-  Result r = rd.c.query(std::string("SELECT ") + kSubCols + " FROM subscriptions ORDER BY id");
+  Result r = rd.c.query(std::string("SELECT ") + rows::kSubscriptionCols + " FROM subscriptions ORDER BY id");
   std::vector<Subscription> out;
-  for (int i = 0; i < r.rows(); ++i) out.push_back(subscription_of(r.row(i)));
+  for (int i = 0; i < r.rows(); ++i) out.push_back(rows::read_subscription(r.row(i)));
   return out;
 }
 
 std::optional<PushStore::Subscription> PgStore::find_subscription(Id id) {
   auto rd = reader();
-  Result r = rd.c.query(std::string("SELECT ") + kSubCols + " FROM subscriptions WHERE id = $1", Params().add(id));
+  Result r = rd.c.query(std::string("SELECT ") + rows::kSubscriptionCols + " FROM subscriptions WHERE id = $1", Params().add(id));
   if (r.empty()) return std::nullopt;
-  return subscription_of(r.row(0));
+  return rows::read_subscription(r.row(0));
 }
 
 void PgStore::update_subscription(const Subscription& s) {
@@ -172,10 +135,10 @@ std::vector<PushStore::Delivery> PgStore::claim_deliveries(const std::string& wo
       "UPDATE deliveries SET state = 'sending', claimed_by = $1, claimed_at = $2, attempts = attempts + 1"
       " WHERE id IN (SELECT id FROM deliveries WHERE (state = 'queued' AND next_attempt_at <= $2)"
       " OR (state = 'sending' AND claimed_at < $3) ORDER BY id LIMIT $4 FOR UPDATE SKIP LOCKED)"
-      " RETURNING " + std::string(kDeliveryCols),
+      " RETURNING " + std::string(rows::kDeliveryCols),
       Params().add(worker).add(now).add(stale_before).add(limit));
   std::vector<Delivery> out;
-  for (int i = 0; i < r.rows(); ++i) out.push_back(delivery_of(r.row(i)));
+  for (int i = 0; i < r.rows(); ++i) out.push_back(rows::read_delivery(r.row(i)));
   std::sort(out.begin(), out.end(), [](const Delivery& a, const Delivery& b) { return a.id < b.id; });
   tx.commit();
   return out;
@@ -206,18 +169,18 @@ PushStore::DeliveryPage PgStore::deliveries(const DeliveryQuery& dq) {
   const std::string where = " WHERE ($1::bigint = 0 OR recipient = $1) AND ($2::text = '' OR state = $2)";
   DeliveryPage page;
   page.total = rd.c.scalar("SELECT count(*) FROM deliveries" + where, Params().add(dq.recipient).add(dq.state));
-  Result r = rd.c.query(std::string("SELECT ") + kDeliveryCols + " FROM deliveries" + where +
+  Result r = rd.c.query(std::string("SELECT ") + rows::kDeliveryCols + " FROM deliveries" + where +
                             " ORDER BY id DESC LIMIT $3 OFFSET $4",
                         Params().add(dq.recipient).add(dq.state).add(dq.limit).add(dq.offset));
-  for (int i = 0; i < r.rows(); ++i) page.rows.push_back(delivery_of(r.row(i)));
+  for (int i = 0; i < r.rows(); ++i) page.rows.push_back(rows::read_delivery(r.row(i)));
   return page;
 }
 
 std::optional<PushStore::Delivery> PgStore::find_delivery(Id id) {
   auto rd = reader();
-  Result r = rd.c.query(std::string("SELECT ") + kDeliveryCols + " FROM deliveries WHERE id = $1", Params().add(id));
+  Result r = rd.c.query(std::string("SELECT ") + rows::kDeliveryCols + " FROM deliveries WHERE id = $1", Params().add(id));
   if (r.empty()) return std::nullopt;
-  return delivery_of(r.row(0));
+  return rows::read_delivery(r.row(0));
 }
 
 void PgStore::forget_delivery_files(int64_t before) {

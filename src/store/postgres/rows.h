@@ -1,16 +1,14 @@
-// Row readers and writers shared by the PostgreSQL store's files: the users row, the one
-// audit_log writer, and the text codes of enums (the SQLite backend's, store/sqlite/codes.cpp).
+// Pieces shared by the PostgreSQL store's files: the user audit text, the one audit_log
+// writer, small whole-table reads. Row → model readers common to both backends: store/rows.h.
 #pragma once
 #include <string>
 
 #include "store/postgres/conn.h"
+#include "store/rows.h"
 #include "store/store.h"
 
 namespace sl::store::pg {
 
-// "SELECT <every users column> FROM users " — append the WHERE/ORDER BY.
-extern const char* const kUserCols;
-UserRecord read_user(const Row& q);
 // The audited fields of one user as compact JSON (what SQLite's json_object writes); "" if none.
 std::string user_audit_json(Conn& c, Id id);
 
@@ -47,30 +45,4 @@ struct MeetingRows {
   std::vector<model::ActionItem>& action_items;
 };
 void read_meeting_rows(Conn& c, MeetingRows out);
-}  // namespace sl::store::pg
-
-#include "store/sqlite/sqlite_store.h"  // parse_stage (store/sqlite/codes.cpp)
-
-namespace sl::store::pg {
-// "SELECT <every opportunities column> FROM opportunities " and the reader of one row, for
-// a text Row or a binary CopyRow alike (the snapshot load and the 商机维护 drawer).
-inline constexpr const char* kOpportunityCols =
-    "SELECT id, customer, rep, category, amount, created, expected_close, stage, closed, lost_reason, code"
-    " FROM opportunities ";
-template <class R>
-model::Opportunity read_opportunity(const R& q) {
-  model::Opportunity o;
-  o.id = q.i64(0);
-  o.customer = q.id(1);
-  o.rep = q.id(2);
-  o.category = q.text(3);
-  o.amount = q.i64(4);
-  o.created = q.date(5);
-  o.expected_close = q.date(6);
-  o.stage = sqlite::parse_stage(q.text(7));
-  o.closed = q.opt_date(8);
-  o.lost_reason = q.text(9);
-  o.code = q.text(10);
-  return o;
-}
 }  // namespace sl::store::pg

@@ -23,9 +23,9 @@ bool PgStore::update_user(const model::User& u, Id by, int64_t at) {
   std::lock_guard lock(mu_);
   DataTx tx(*c_);
   // FOR UPDATE: two admins demoting each other at once are serialised on the rows.
-  Result old_r = c_->query(std::string(kUserCols) + "WHERE id = $1 FOR UPDATE", Params().add(u.id));
+  Result old_r = c_->query(std::string(rows::kUserCols) + "WHERE id = $1 FOR UPDATE", Params().add(u.id));
   if (old_r.empty()) return false;
-  const model::User o = read_user(old_r.row(0)).user;
+  const model::User o = rows::read_user(old_r.row(0)).user;
   const bool was_admin = o.role == model::Role::admin && o.active;
   const bool is_admin = u.role == model::Role::admin && u.active;
   if (was_admin && !is_admin) {

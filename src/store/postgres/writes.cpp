@@ -5,6 +5,7 @@
 #include "core/error.h"
 #include "model/opportunity_rules.h"
 #include "model/payment_rules.h"
+#include "store/codes.h"
 #include "store/postgres/pg_store.h"
 #include "store/postgres/rows.h"
 
@@ -88,7 +89,7 @@ void PgStore::move_opportunity(Id id, model::Stage to, Date on, const std::strin
   if (o.empty()) throw not_found();
   Result h = c_->query(
       "SELECT max(date), coalesce(max(seq), -1) FROM opportunity_stage_events WHERE opportunity = $1", Params().add(id));
-  const model::Stage from = sqlite::parse_stage(o.row(0).text(0));
+  const model::Stage from = parse_stage(o.row(0).text(0));
   const Date last = h.row(0).opt_date(0).value_or(o.row(0).date(1));
   const int64_t seq = h.row(0).i64(1) + 1;
   model::check_move(from, last, to, on, today, lost_reason);
@@ -109,12 +110,12 @@ void PgStore::move_opportunity(Id id, model::Stage to, Date on, const std::strin
 
 std::optional<model::Opportunity> PgStore::find_opportunity(Id id) {
   auto rd = reader();
-  Result r = rd.c.query(std::string(kOpportunityCols) + "WHERE id = $1", Params().add(id));
+  Result r = rd.c.query(std::string(rows::kOpportunityCols) + "WHERE id = $1", Params().add(id));
   if (r.empty()) return std::nullopt;
-  model::Opportunity o = read_opportunity(r.row(0));
+  model::Opportunity o = rows::read_opportunity(r.row(0));
   Result h = rd.c.query("SELECT stage, date FROM opportunity_stage_events WHERE opportunity = $1 ORDER BY date, seq",
                         Params().add(id));
-  for (int i = 0; i < h.rows(); ++i) o.history.push_back({sqlite::parse_stage(h.row(i).text(0)), h.row(i).date(1)});
+  for (int i = 0; i < h.rows(); ++i) o.history.push_back({parse_stage(h.row(i).text(0)), h.row(i).date(1)});
   return o;
 }
 

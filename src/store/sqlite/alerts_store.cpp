@@ -1,61 +1,13 @@
 // Alerts (issue 14, store.h block "alerts"): rules, the alerts they open and the marks a user
 // puts on them. An alert and its outbox rows are written in one transaction; the partial
 // unique index alerts_open_once (one open alert per rule and key) is what dedupes.
+#include "store/rows.h"
 #include "store/sqlite/audit.h"
 #include "store/sqlite/sqlite_store.h"
 
 namespace sl::store::sqlite {
 
 namespace {
-
-const char* kRuleCols =
-    "id, owner, name, kind, metric, scope, filters, op, value, severity, channels, enabled, created_at, updated_at";
-
-AlertStore::AlertRule rule_of(Stmt& q) {
-  AlertStore::AlertRule r;
-  r.id = q.i64(0);
-  r.owner = q.i64(1);
-  r.name = q.text(2);
-  r.kind = q.text(3);
-  r.metric = q.text(4);
-  r.scope = q.text(5);
-  r.filters = q.text(6);
-  r.op = q.text(7);
-  r.value = q.f64(8);
-  r.severity = q.text(9);
-  r.channels = q.text(10);
-  r.enabled = q.i64(11) != 0;
-  r.created_at = q.i64(12);
-  r.updated_at = q.i64(13);
-  return r;
-}
-
-const char* kAlertCols =
-    "id, rule, owner, key, state, title_zh, title_en, measured, threshold, link, figures, opened_at, closed_at,"
-    " read_at, acked_at, snoozed_until, agenda_item, meeting";
-
-AlertStore::Alert alert_of(Stmt& q) {
-  AlertStore::Alert a;
-  a.id = q.i64(0);
-  a.rule = q.i64(1);
-  a.owner = q.i64(2);
-  a.key = q.text(3);
-  a.state = q.text(4);
-  a.title_zh = q.text(5);
-  a.title_en = q.text(6);
-  if (!q.is_null(7)) a.measured = q.f64(7);
-  a.threshold = q.f64(8);
-  a.link = q.text(9);
-  a.figures = q.text(10);
-  a.opened_at = q.i64(11);
-  a.closed_at = q.i64(12);
-  a.read_at = q.i64(13);
-  a.acked_at = q.i64(14);
-  a.snoozed_until = q.text(15);
-  a.agenda_item = q.i64(16);
-  a.meeting = q.i64(17);
-  return a;
-}
 
 // The WHERE of a state filter; ?2 is today ("YYYY-MM-DD"). Unread: not read, not acknowledged,
 // not snoozed past today.
@@ -87,19 +39,19 @@ Id SqliteStore::add_alert_rule(const AlertRule& r) {
 
 std::vector<AlertStore::AlertRule> SqliteStore::alert_rules(Id owner) {
   auto rd = reader();
-  Stmt q(rd.db, std::string("SELECT ") + kRuleCols + " FROM alert_rules WHERE ?1 = 0 OR owner = ?1 ORDER BY id");
+  Stmt q(rd.db, std::string("SELECT ") + rows::kAlertRuleCols + " FROM alert_rules WHERE ?1 = 0 OR owner = ?1 ORDER BY id");
   q.bind(1, owner);
   std::vector<AlertRule> out;
-  while (q.step()) out.push_back(rule_of(q));
+  while (q.step()) out.push_back(rows::read_alert_rule(q));
   return out;
 }
 
 std::optional<AlertStore::AlertRule> SqliteStore::find_alert_rule(Id id) {
   auto rd = reader();
-  Stmt q(rd.db, std::string("SELECT ") + kRuleCols + " FROM alert_rules WHERE id = ?");
+  Stmt q(rd.db, std::string("SELECT ") + rows::kAlertRuleCols + " FROM alert_rules WHERE id = ?");
   q.bind(1, id);
   if (!q.step()) return std::nullopt;
-  auto r = rule_of(q);
+  auto r = rows::read_alert_rule(q);
   q.reset();
   return r;
 }
@@ -159,19 +111,19 @@ void SqliteStore::close_alert(Id id, int64_t at) {
 
 std::vector<AlertStore::Alert> SqliteStore::rule_alerts(Id rule) {
   auto rd = reader();
-  Stmt q(rd.db, std::string("SELECT ") + kAlertCols + " FROM alerts WHERE rule = ? ORDER BY id");
+  Stmt q(rd.db, std::string("SELECT ") + rows::kAlertCols + " FROM alerts WHERE rule = ? ORDER BY id");
   q.bind(1, rule);
   std::vector<Alert> out;
-  while (q.step()) out.push_back(alert_of(q));
+  while (q.step()) out.push_back(rows::read_alert(q));
   return out;
 }
 
 std::optional<AlertStore::Alert> SqliteStore::find_alert(Id id) {
   auto rd = reader();
-  Stmt q(rd.db, std::string("SELECT ") + kAlertCols + " FROM alerts WHERE id = ?");
+  Stmt q(rd.db, std::string("SELECT ") + rows::kAlertCols + " FROM alerts WHERE id = ?");
   q.bind(1, id);
   if (!q.step()) return std::nullopt;
-  auto a = alert_of(q);
+  auto a = rows::read_alert(q);
   q.reset();
   return a;
 }
@@ -193,9 +145,9 @@ AlertStore::AlertPage SqliteStore::alerts(const AlertQuery& aq) {
     if (n.step()) page.unread = n.i64(0);
     n.reset();
   }
-  Stmt q(rd.db, std::string("SELECT ") + kAlertCols + where + " ORDER BY id DESC LIMIT ?3 OFFSET ?4");
+  Stmt q(rd.db, std::string("SELECT ") + rows::kAlertCols + where + " ORDER BY id DESC LIMIT ?3 OFFSET ?4");
   q.bind(1, aq.owner).bind(2, aq.today).bind(3, aq.limit).bind(4, aq.offset);
-  while (q.step()) page.rows.push_back(alert_of(q));
+  while (q.step()) page.rows.push_back(rows::read_alert(q));
   return page;
 }
 

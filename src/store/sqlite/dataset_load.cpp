@@ -10,8 +10,8 @@
 #include <tuple>
 #include <utility>
 
+#include "store/rows.h"
 #include "store/sqlite/meeting_rows.h"
-#include "store/sqlite/opportunity_rows.h"
 #include "store/sqlite/sqlite_store.h"
 
 namespace sl::store::sqlite {
@@ -87,8 +87,8 @@ void load_customers_products(sqlite3* db, model::Dataset& d) {
 }
 
 void load_opportunities(sqlite3* db, model::Dataset& d) {
-  Stmt q(db, std::string(kOpportunityCols) + "ORDER BY id");
-  while (q.step()) d.opportunities.push_back(read_opportunity(q));
+  Stmt q(db, std::string(rows::kOpportunityCols) + "ORDER BY id");
+  while (q.step()) d.opportunities.push_back(rows::read_opportunity(q));
   attach_children(
       db, d.opportunities, "SELECT opportunity, seq, stage, date FROM opportunity_stage_events",
       "opportunity, date, seq", [](Stmt& q) { return std::tuple(q.i64(0), q.date(3).days, q.i64(1)); },

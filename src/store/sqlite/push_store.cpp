@@ -1,48 +1,11 @@
 // Push (issue 14, store.h block "push"): settings, subscriptions, the delivery outbox and
 // notices. Claims are row updates inside BEGIN IMMEDIATE, so of several processes on one
 // database exactly one wins a run or a delivery.
+#include "store/rows.h"
 #include "store/sqlite/audit.h"
 #include "store/sqlite/sqlite_store.h"
 
 namespace sl::store::sqlite {
-
-namespace {
-
-const char* kDeliveryCols =
-    "id, COALESCE(subscription, 0), COALESCE(recipient, 0), channel, address, idem_key, subject, message_id, attempts,"
-    " state, last_error, next_attempt_at, created_at, sent_at, claimed_by, claimed_at";
-
-PushStore::Delivery delivery_of(Stmt& q) {
-  PushStore::Delivery d;
-  d.id = q.i64(0);
-  d.subscription = q.i64(1);
-  d.recipient = q.i64(2);
-  d.channel = q.text(3);
-  d.address = q.text(4);
-  d.idem_key = q.text(5);
-  d.subject = q.text(6);
-  d.message_id = q.text(7);
-  d.attempts = static_cast<int>(q.i64(8));
-  d.state = q.text(9);
-  d.last_error = q.text(10);
-  d.next_attempt_at = q.i64(11);
-  d.created_at = q.i64(12);
-  d.sent_at = q.i64(13);
-  d.claimed_by = q.text(14);
-  d.claimed_at = q.i64(15);
-  return d;
-}
-
-const char* kSubCols =
-    "id, COALESCE(owner, 0), page, params, schedule, recipients, channels, formats, condition, enabled, last_run_key,"
-    " created_at";
-
-PushStore::Subscription subscription_of(Stmt& q) {
-  return {q.i64(0),  q.i64(1),  q.text(2), q.text(3),      q.text(4),  q.text(5),
-          q.text(6), q.text(7), q.text(8), q.i64(9) != 0, q.text(10), q.i64(11)};
-}
-
-}  // namespace
 
 std::string SqliteStore::push_setting(const std::string& key) {
   auto rd = reader();
@@ -77,18 +40,18 @@ Id SqliteStore::add_subscription(const Subscription& s) {
 
 std::vector<PushStore::Subscription> SqliteStore::subscriptions() {
   auto rd = reader();
-  Stmt q(rd.db, std::string("SELECT ") + kSubCols + " FROM subscriptions ORDER BY id");
+  Stmt q(rd.db, std::string("SELECT ") + rows::kSubscriptionCols + " FROM subscriptions ORDER BY id");
   std::vector<Subscription> out;
-  while (q.step()) out.push_back(subscription_of(q));
+  while (q.step()) out.push_back(rows::read_subscription(q));
   return out;
 }
 
 std::optional<PushStore::Subscription> SqliteStore::find_subscription(Id id) {
   auto rd = reader();
-  Stmt q(rd.db, std::string("SELECT ") + kSubCols + " FROM subscriptions WHERE id = ?");
+  Stmt q(rd.db, std::string("SELECT ") + rows::kSubscriptionCols + " FROM subscriptions WHERE id = ?");
   q.bind(1, id);
   if (!q.step()) return std::nullopt;
-  auto s = subscription_of(q);
+  auto s = rows::read_subscription(q);
   q.reset();
   return s;
 }
@@ -151,11 +114,11 @@ std::vector<PushStore::Delivery> SqliteStore::claim_deliveries(const std::string
           " WHERE id IN (SELECT id FROM deliveries WHERE (state = 'queued' AND next_attempt_at <= ?)"
           " OR (state = 'sending' AND claimed_at < ?) ORDER BY id LIMIT ?)");
   up.bind(1, worker).bind(2, now).bind(3, now).bind(4, stale_before).bind(5, limit).run();
-  Stmt q(db_, std::string("SELECT ") + kDeliveryCols +
+  Stmt q(db_, std::string("SELECT ") + rows::kDeliveryCols +
                   " FROM deliveries WHERE state = 'sending' AND claimed_by = ? AND claimed_at = ? ORDER BY id");
   q.bind(1, worker).bind(2, now);
   std::vector<Delivery> out;
-  while (q.step()) out.push_back(delivery_of(q));
+  while (q.step()) out.push_back(rows::read_delivery(q));
   tx.commit();
   return out;
 }
@@ -190,18 +153,18 @@ PushStore::DeliveryPage SqliteStore::deliveries(const DeliveryQuery& dq) {
   n.bind(1, dq.recipient).bind(2, dq.recipient).bind(3, dq.state).bind(4, dq.state);
   if (n.step()) page.total = n.i64(0);
   n.reset();
-  Stmt q(rd.db, std::string("SELECT ") + kDeliveryCols + " FROM deliveries" + where + " ORDER BY id DESC LIMIT ? OFFSET ?");
+  Stmt q(rd.db, std::string("SELECT ") + rows::kDeliveryCols + " FROM deliveries" + where + " ORDER BY id DESC LIMIT ? OFFSET ?");
   q.bind(1, dq.recipient).bind(2, dq.recipient).bind(3, dq.state).bind(4, dq.state).bind(5, dq.limit).bind(6, dq.offset);
-  while (q.step()) page.rows.push_back(delivery_of(q));
+  while (q.step()) page.rows.push_back(rows::read_delivery(q));
   return page;
 }
 
 std::optional<PushStore::Delivery> SqliteStore::find_delivery(Id id) {
   auto rd = reader();
-  Stmt q(rd.db, std::string("SELECT ") + kDeliveryCols + " FROM deliveries WHERE id = ?");
+  Stmt q(rd.db, std::string("SELECT ") + rows::kDeliveryCols + " FROM deliveries WHERE id = ?");
   q.bind(1, id);
   if (!q.step()) return std::nullopt;
-  auto d = delivery_of(q);
+  auto d = rows::read_delivery(q);
   q.reset();
   return d;
 }

@@ -8,8 +8,8 @@
 #include <vector>
 
 #include "core/error.h"
+#include "store/rows.h"
 #include "store/sqlite/migrations.h"
-#include "store/sqlite/user_rows.h"
 
 namespace sl::store {
 
@@ -134,31 +134,10 @@ int64_t SqliteStore::data_version() {
 
 // --- users ---------------------------------------------------------------------
 
-const char* const kUserCols =
-    "SELECT id, login, display_name, role, region, rep, lang, active, password_hash, email, wecom_id, dingtalk_id"
-    " FROM users ";
-
-UserRecord read_user(const Stmt& q) {
-  UserRecord r;
-  r.user.id = q.i64(0);
-  r.user.login = q.text(1);
-  r.user.display_name = q.text(2);
-  r.user.role = model::parse_role(q.text(3)).value_or(model::Role::rep);
-  r.user.region = q.id(4);
-  r.user.rep = q.id(5);
-  r.user.lang = q.text(6);
-  r.user.active = q.i64(7) != 0;
-  r.password_hash = q.text(8);
-  r.user.email = q.text(9);
-  r.user.wecom_id = q.text(10);
-  r.user.dingtalk_id = q.text(11);
-  return r;
-}
-
 namespace {
 std::optional<UserRecord> one_user(Stmt& q) {
   std::optional<UserRecord> r;
-  if (q.step()) r = read_user(q);
+  if (q.step()) r = rows::read_user(q);
   q.reset();
   return r;
 }
@@ -189,23 +168,23 @@ Id SqliteStore::insert_user_locked(const model::User& u, const std::string& pass
 
 std::optional<UserRecord> SqliteStore::find_user_by_login(const std::string& login) {
   auto rd = reader();
-  Stmt q(rd.db, std::string(kUserCols) + "WHERE lower(login) = lower(?)");
+  Stmt q(rd.db, std::string(rows::kUserCols) + "WHERE lower(login) = lower(?)");
   q.bind(1, login);
   return one_user(q);
 }
 
 std::optional<UserRecord> SqliteStore::find_user(Id id) {
   auto rd = reader();
-  Stmt q(rd.db, std::string(kUserCols) + "WHERE id = ?");
+  Stmt q(rd.db, std::string(rows::kUserCols) + "WHERE id = ?");
   q.bind(1, id);
   return one_user(q);
 }
 
 std::vector<model::User> SqliteStore::list_users() {
   auto rd = reader();
-  Stmt q(rd.db, std::string(kUserCols) + "ORDER BY id");
+  Stmt q(rd.db, std::string(rows::kUserCols) + "ORDER BY id");
   std::vector<model::User> out;
-  while (q.step()) out.push_back(read_user(q).user);
+  while (q.step()) out.push_back(rows::read_user(q).user);
   return out;
 }
 

@@ -7,6 +7,7 @@
 #include <mutex>
 #include <string>
 
+#include "store/codes.h"
 #include "store/sqlite/stmt.h"
 #include "store/store.h"
 
@@ -160,18 +161,5 @@ class SqliteStore final : public Store {
 // The outbox rows with their files (INSERT OR IGNORE by idem_key), in the caller's transaction
 // (push_store.cpp; used by claim_run and open_alert).
 void insert_deliveries(sqlite3* db, const std::vector<PushStore::Delivery>& ds);
-
-// Text codes of the enums that have none in model/ (stored as TEXT with CHECK constraints).
-const char* size_code(model::CustomerSize s);
-model::CustomerSize parse_size(const std::string& s);
-const char* bid_result_code(model::BidResult r);
-model::BidResult parse_bid_result(const std::string& s);
-const char* activity_code(model::ActivityType t);
-model::ActivityType parse_activity(const std::string& s);
-model::Stage parse_stage(const std::string& s);
-// The meeting statuses have their codes in model/; these read a stored one or throw.
-model::MeetingStatus read_meeting_status(const std::string& s);
-model::ResolutionStatus read_resolution_status(const std::string& s);
-model::ActionStatus read_action_status(const std::string& s);
 
 }  // namespace sl::store::sqlite

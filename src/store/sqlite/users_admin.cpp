@@ -1,36 +1,32 @@
 // User administration (issue 14): create, update and password reset by an admin, each one
-// transaction with its audit row. The audit values are the row as JSON (SQLite's
-// json_object), read inside the transaction before and after the write, without the hash.
+// transaction with its audit row. The audit values are the row as JSON without the hash
+// (store/user_audit.cpp, the same on both backends), read inside the transaction before and
+// after the write.
 // The last-admin rule is checked here, inside the transaction, so two admins demoting each
 // other at once cannot both succeed.
 #include "core/error.h"
+#include "store/rows.h"
 #include "store/sqlite/audit.h"
 #include "store/sqlite/sqlite_store.h"
-#include "store/sqlite/user_rows.h"
 
 namespace sl::store::sqlite {
 
 namespace {
 
-// The audited fields of one user as a JSON object; "" when there is no such user.
-std::string user_audit_json(sqlite3* db, Id id) {
-  Stmt q(db,
-         "SELECT json_object('login', login, 'display_name', display_name, 'role', role, 'region', region,"
-         " 'rep', rep, 'lang', lang, 'active', active, 'email', email, 'wecom_id', wecom_id,"
-         " 'dingtalk_id', dingtalk_id) FROM users WHERE id = ?");
-  q.bind(1, id);
-  std::string out = q.step() ? q.text(0) : "";
-  q.reset();
-  return out;
-}
-
 std::optional<UserRecord> user_in_tx(sqlite3* db, Id id) {
-  Stmt q(db, std::string(kUserCols) + "WHERE id = ?");
+  Stmt q(db, std::string(rows::kUserCols) + "WHERE id = ?");
   q.bind(1, id);
   std::optional<UserRecord> r;
-  if (q.step()) r = read_user(q);
+  if (q.step()) r = rows::read_user(q);
   q.reset();
   return r;
+}
+
+// The audited fields of one user as a JSON object (rows::user_audit_json); "" when there is
+// no such user.
+std::string user_audit_json(sqlite3* db, Id id) {
+  auto u = user_in_tx(db, id);
+  return u ? rows::user_audit_json(u->user) : "";
 }
 
 int64_t other_active_admins(sqlite3* db, Id id) {

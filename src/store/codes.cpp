@@ -1,22 +1,22 @@
 #include <stdexcept>
 
-#include "store/sqlite/sqlite_store.h"
+#include "store/codes.h"
 
-namespace sl::store::sqlite {
+namespace sl::store {
 
 namespace {
 template <class E, size_t N>
 E find(const char* const (&codes)[N], const std::string& s, const char* what) {
   for (size_t i = 0; i < N; ++i)
     if (s == codes[i]) return static_cast<E>(i);
-  throw std::runtime_error(std::string("sqlite: unknown ") + what + " '" + s + "'");
+  throw std::runtime_error(std::string("store: unknown stored ") + what + " '" + s + "'");
 }
 const char* const kBid[] = {"pending", "won", "lost"};
 const char* const kActivity[] = {"visit", "call", "demo", "proposal"};
 const char* const kStages[] = {"lead", "qualified", "proposal", "bidding", "negotiation", "won", "lost"};
 template <class E>
 E known(std::optional<E> e, const std::string& s, const char* what) {
-  if (!e) throw std::runtime_error(std::string("sqlite: unknown ") + what + " '" + s + "'");
+  if (!e) throw std::runtime_error(std::string("store: unknown stored ") + what + " '" + s + "'");
   return *e;
 }
 }  // namespace
@@ -38,4 +38,4 @@ model::ActionStatus read_action_status(const std::string& s) {
   return known(model::parse_action_status(s), s, "action item status");
 }
 
-}  // namespace sl::store::sqlite
+}  // namespace sl::store
