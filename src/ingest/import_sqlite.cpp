@@ -5,9 +5,11 @@
 #include <ctime>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 #include <stdexcept>
 
 #include "core/error.h"
+#include "ingest/test_pause.h"
 #include "store/sqlite/audit.h"
 #include "store/sqlite/stmt.h"
 #include "store/store.h"
@@ -36,7 +38,8 @@ std::string audit_text(const ingest::ImportAudit& a) {
     }
     return out + "\"";
   };
-  return "{\"file\":" + quoted(a.file) + ",\"sha256\":" + quoted(a.sha256) + ",\"user\":" + quoted(a.user) +
+  const std::string job = a.job ? "\"job\":" + std::to_string(a.job) + "," : "";
+  return "{" + job + "\"file\":" + quoted(a.file) + ",\"sha256\":" + quoted(a.sha256) + ",\"user\":" + quoted(a.user) +
          ",\"inserted\":" + std::to_string(a.inserted) + ",\"updated\":" + std::to_string(a.updated) +
          ",\"unchanged\":" + std::to_string(a.unchanged) + "}";
 }
@@ -55,7 +58,11 @@ class SqliteImportDb : public ingest::ImportDb {
     // cache_size: a commit of a million lines seeks the lines' two indexes and the parents their
     // foreign keys name at every insert; with SQLite's default 2 MB cache those pages are read
     // back from the WAL again and again (task import3's profile). 64 MB holds them.
-    exec(db_, "PRAGMA foreign_keys=ON; PRAGMA busy_timeout=3000; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536;");
+    // temp_store: the indexes a large commit builds again (drop_indexes_for) sort in memory,
+    // not through temporary files.
+    exec(db_,
+         "PRAGMA foreign_keys=ON; PRAGMA busy_timeout=3000; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536;"
+         " PRAGMA temp_store=MEMORY;");
   }
   ~SqliteImportDb() override { sqlite3_close_v2(db_); }
 
@@ -100,27 +107,58 @@ class SqliteImportDb : public ingest::ImportDb {
       throw AppError(409, "conflict", "file", "导入期间数据库已被修改（例如另一个导入）：未写入任何数据，请重新导入",
                      "The database changed while the file was checked (another import?): nothing was written, "
                      "import it again");
+    const std::vector<std::string> rebuild = drop_indexes_for(writes);
     {
       std::unordered_map<std::string_view, Stmt> prepared;  // one statement per distinct SQL text
+      std::string_view last_sql;  // a run of writes of one statement (a million lines) looks it up once
+      Stmt* last = nullptr;
       int64_t done = 0;
       writes.each_write([&](const ingest::SqlWrite& w) {
-        auto it = prepared.find(w.sql);
-        if (it == prepared.end()) it = prepared.try_emplace(w.sql, db_, w.sql).first;
-        for (size_t i = 0; i < w.values.size(); ++i) bind_value(it->second, static_cast<int>(i + 1), w.values[i]);
-        it->second.run();
+        if (!last || w.sql.data() != last_sql.data() || w.sql.size() != last_sql.size()) {
+          auto it = prepared.find(w.sql);
+          if (it == prepared.end()) it = prepared.try_emplace(w.sql, db_, w.sql).first;
+          last_sql = w.sql, last = &it->second;
+        }
+        for (size_t i = 0; i < w.values.size(); ++i) bind_value(*last, static_cast<int>(i + 1), w.values[i]);
+        last->run();
         if (written && ++done % kWriteStep == 0) written(done);
       });
     }
+    for (const auto& sql : rebuild) exec(db_, sql);
     AuditRow row;
     row.at = static_cast<int64_t>(std::time(nullptr));
     row.entity = "import";
     row.entity_key = audit.entity;
     row.new_value = audit_text(audit);
     write_audit(db_, row);
+    test_pause("SALESLOOP_TEST_COMMIT_SLEEP_MS");
     tx.commit();
   }
 
  private:
+  static constexpr int64_t kBulkWrites = 10000;  // fewer writes keep the indexes as they are
+
+  // WriteSource::bulk_table's plain indexes, dropped inside the commit's transaction when the
+  // writes outnumber the table's rows; returns their CREATE statements, to run after the writes.
+  std::vector<std::string> drop_indexes_for(const ingest::WriteSource& writes) {
+    const char* table = writes.bulk_table();
+    const int64_t n = writes.write_count();
+    if (!table || n < kBulkWrites) return {};
+    Stmt count(db_, "SELECT count(*) FROM \"" + std::string(table) + "\"");
+    count.step();
+    const int64_t have = count.i64(0);
+    count.reset();
+    if (n <= have) return {};
+    std::vector<std::string> names, sqls;
+    Stmt q(db_,
+           "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL"
+           " AND upper(sql) NOT LIKE 'CREATE UNIQUE%'");
+    q.bind(1, table);
+    while (q.step()) names.push_back(q.text(0)), sqls.push_back(q.text(1));
+    for (const auto& name : names) exec(db_, "DROP INDEX \"" + name + "\"");
+    return sqls;
+  }
+
   sqlite3* db_ = nullptr;
 };
 
