@@ -4,7 +4,11 @@
 
 #include <ctime>
 #include <string_view>
+#include <map>
+#include <memory>
+#include <optional>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 #include <stdexcept>
 
@@ -43,6 +47,84 @@ std::string audit_text(const ingest::ImportAudit& a) {
          ",\"inserted\":" + std::to_string(a.inserted) + ",\"updated\":" + std::to_string(a.updated) +
          ",\"unchanged\":" + std::to_string(a.unchanged) + "}";
 }
+
+// "INSERT INTO t(a, b) VALUES (?,?)": the text before its one row of marks, and that row.
+// nullopt for any other statement (an UPDATE, a DELETE, an upsert).
+std::optional<std::pair<std::string_view, std::string_view>> insert_parts(std::string_view sql) {
+  if (sql.rfind("INSERT INTO ", 0) != 0 || sql.empty() || sql.back() != ')') return std::nullopt;
+  const size_t at = sql.find(" VALUES (");
+  if (at == std::string_view::npos || sql.find(" VALUES (", at + 1) != std::string_view::npos ||
+      sql.find(')', at) != sql.size() - 1)
+    return std::nullopt;
+  return std::make_pair(sql.substr(0, at + 8), sql.substr(at + 8));
+}
+
+// A commit's writes, in order: a run of one INSERT is made kRows rows to a statement
+// ("VALUES (…),(…),…"), which opens the table's and its parents' cursors once per kRows rows
+// rather than once a row (task import4); any other write, and a run's last rows, one by one. A
+// write of another statement first writes the rows held, so the order is the writes' own.
+class Writer {
+ public:
+  explicit Writer(sqlite3* db) : db_(db) {}
+
+  void add(const ingest::SqlWrite& w) {
+    if (w.sql.data() != sql_.data() || w.sql.size() != sql_.size()) {
+      flush();
+      sql_ = w.sql;
+      parts_ = insert_parts(w.sql);
+    }
+    if (!parts_) return run(statement(w.sql, 1), w.values);
+    held_.insert(held_.end(), w.values.begin(), w.values.end());
+    if (++rows_ == kRows) flush();
+  }
+
+  // The rows held: kRows in one statement, fewer one at a time (a statement per count would be
+  // prepared for each run's tail).
+  void flush() {
+    if (rows_ == 0) return;
+    if (rows_ == kRows) {
+      run(statement(sql_, kRows), held_);
+    } else {
+      const size_t width = held_.size() / rows_;
+      Stmt& one = statement(sql_, 1);
+      for (size_t r = 0; r < rows_; ++r) {
+        for (size_t i = 0; i < width; ++i) bind_value(one, static_cast<int>(i + 1), held_[r * width + i]);
+        one.run();
+      }
+    }
+    held_.clear();
+    rows_ = 0;
+  }
+
+ private:
+  static constexpr size_t kRows = 64;
+
+  void run(Stmt& s, const ingest::SqlRow& values) {
+    for (size_t i = 0; i < values.size(); ++i) bind_value(s, static_cast<int>(i + 1), values[i]);
+    s.run();
+  }
+
+  // The statement of sql for `rows` rows (1: sql itself), prepared once.
+  Stmt& statement(std::string_view sql, size_t rows) {
+    auto key = std::make_pair(sql.data(), rows);
+    auto it = prepared_.find(key);
+    if (it != prepared_.end()) return *it->second;
+    std::string text(sql);
+    if (rows > 1) {
+      auto [head, marks] = *insert_parts(sql);
+      text = std::string(head);
+      for (size_t r = 0; r < rows; ++r) (text += r ? "," : "") += marks;
+    }
+    return *prepared_.emplace(key, std::make_unique<Stmt>(db_, text)).first->second;
+  }
+
+  sqlite3* db_;
+  std::map<std::pair<const char*, size_t>, std::unique_ptr<Stmt>> prepared_;
+  std::string_view sql_;
+  std::optional<std::pair<std::string_view, std::string_view>> parts_;
+  ingest::SqlRow held_;
+  size_t rows_ = 0;
+};
 
 class SqliteImportDb : public ingest::ImportDb {
  public:
@@ -109,20 +191,13 @@ class SqliteImportDb : public ingest::ImportDb {
                      "import it again");
     const std::vector<std::string> rebuild = drop_indexes_for(writes);
     {
-      std::unordered_map<std::string_view, Stmt> prepared;  // one statement per distinct SQL text
-      std::string_view last_sql;  // a run of writes of one statement (a million lines) looks it up once
-      Stmt* last = nullptr;
+      Writer writer(db_);
       int64_t done = 0;
       writes.each_write([&](const ingest::SqlWrite& w) {
-        if (!last || w.sql.data() != last_sql.data() || w.sql.size() != last_sql.size()) {
-          auto it = prepared.find(w.sql);
-          if (it == prepared.end()) it = prepared.try_emplace(w.sql, db_, w.sql).first;
-          last_sql = w.sql, last = &it->second;
-        }
-        for (size_t i = 0; i < w.values.size(); ++i) bind_value(*last, static_cast<int>(i + 1), w.values[i]);
-        last->run();
+        writer.add(w);
         if (written && ++done % kWriteStep == 0) written(done);
       });
+      writer.flush();
     }
     for (const auto& sql : rebuild) exec(db_, sql);
     AuditRow row;

@@ -10,16 +10,24 @@
 // written out by hand and read back with the sqlite3 shell.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
-import { Client, logins, sql } from './helpers.mjs';
+import { Client, logins } from './helpers.mjs';
 import { copyDb } from '../support/own_server.mjs';
 
 const BIN = process.env.SALESLOOP_BIN ?? path.resolve('build/salesloop');
 const children = [];
 const dirs = [];
 const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));
+
+// The sqlite3 shell's answer as rows. Not read-only (as helpers.mjs's sql is): after a kill -9
+// past a COMMIT the WAL must be recovered, which a read-only connection cannot do ("database
+// is locked").
+function sql(query, db) {
+  const out = execFileSync('sqlite3', ['-json', db, query], { encoding: 'utf8' });
+  return out.trim() ? JSON.parse(out) : [];
+}
 
 after(() => {
   for (const c of children) c.kill('SIGKILL');
