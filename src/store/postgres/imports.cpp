@@ -80,11 +80,12 @@ Id PgStore::reserve_import_job_ids(int64_t n) {
 
 int64_t PgStore::settle_committed_import_jobs(int64_t at) {
   std::lock_guard lock(mu_);
-  return c_->query(
-               "UPDATE import_jobs SET state = 'committed', phase = 'committed', finished_at = $1 WHERE state ="
-               " 'committing' AND EXISTS (SELECT 1 FROM audit_log a WHERE a.entity = 'import' AND a.new_value LIKE"
-               " '{\"job\":' || import_jobs.id || ',%')",
-               Params().add(at))
+  return c_
+      ->query(
+          "UPDATE import_jobs SET state = 'committed', phase = 'committed', finished_at = $1 WHERE state ="
+          " 'committing' AND EXISTS (SELECT 1 FROM audit_log a WHERE a.entity = 'import' AND a.new_value LIKE"
+          " '{\"job\":' || import_jobs.id || ',%')",
+          Params().add(at))
       .affected();
 }
 

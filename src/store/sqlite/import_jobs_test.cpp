@@ -97,7 +97,6 @@ TEST(ImportJobs, SaveInsertsAnUnknownId) {
   EXPECT_EQ(s->add_import_job(a), 8);  // the database's own ids go on after it
 }
 
-
 // Task import4: job ids from the store's counter, in blocks; two stores on one file never get
 // the same id, and no block starts below an id already stored.
 TEST(ImportJobs, ReservedIdBlocksNeverOverlap) {

@@ -519,8 +519,8 @@ INSERT INTO import_job_ids(next_id) SELECT coalesce(max(id), 0) + 1 FROM import_
 }  // namespace
 
 const std::vector<std::string>& migrations() {
-  static const std::vector<std::string> kAll = {kV1,  kV2,  kV3,  kV4,  kV5,     kV6,          kV7,
-                                                kV8,  kV9,  kV10, kV11, kV12,    kAlerts, kImportJobIds};
+  static const std::vector<std::string> kAll = {kV1, kV2, kV3,  kV4,  kV5,  kV6,     kV7,
+                                                kV8, kV9, kV10, kV11, kV12, kAlerts, kImportJobIds};
   return kAll;
 }
 
