@@ -5,7 +5,9 @@
 # same run with the floor: `sqlite3 .import` of the same file into a bare table. Prints rows/s
 # of each, the ratio, and the peak RSS of the import (/usr/bin/time -v).
 #   bench/import_bench.sh [BUILD]   env: SCALE=medium|large (the demo: its customers, products
-#                                   and contracts), LINES=1000000, WORK=/tmp/salesloop-import-bench
+#                                   and contracts), LINES=1000000, WORK=/tmp/salesloop-import-bench,
+#                                   RUNS=1 (pairs of floor and import, each on a fresh copy; with
+#                                   more than one the medians are printed too)
 #                                   FROM_DB=an existing demo database instead (read only, e.g. the
 #                                   large demo, which takes ~10 min to generate): its regions, reps,
 #                                   customers and products, and its first CONTRACTS contracts
@@ -45,9 +47,11 @@ elif [ ! -f "$DEMO" ]; then
 fi
 echo "base: $(sqlite3 "$DEMO" "SELECT (SELECT count(*) FROM customers) || ' customers, ' || (SELECT count(*) FROM products) || ' products, ' || (SELECT count(*) FROM contracts) || ' contracts'")"
 DB="$WORK/target.db"
-rm -f "$DB" "$DB-wal" "$DB-shm" "$WORK/floor.db"
-sqlite3 "$DEMO" ".backup '$DB'"
-sqlite3 "$DB" "DELETE FROM contract_lines; VACUUM;"
+BASE="$WORK/target-base.db"  # the demo without its lines: each run imports into a fresh copy
+rm -f "$DB" "$DB-wal" "$DB-shm" "$WORK/floor.db" "$BASE"
+sqlite3 "$DEMO" ".backup '$BASE'"
+sqlite3 "$BASE" "DELETE FROM contract_lines; VACUUM;"
+cp "$BASE" "$DB"
 contracts=$(sqlite3 "$DB" "SELECT count(*) FROM contracts")
 per=$(( (LINES + contracts - 1) / contracts ))
 CSV="$WORK/contract_lines.csv"
@@ -80,28 +84,41 @@ now() { date +%s.%N; }
 # CPU seconds (user + sys) beside the wall time: on a machine shared with other work the wall
 # time mostly measures the wait for a core, the CPU time what each one costs.
 cpu() { awk -F': ' '/User time/ {u=$2} /System time/ {s=$2} END {printf "%.2f", u + s}' "$1"; }
-t0=$(now)
-/usr/bin/time -v sqlite3 "$WORK/floor.db" 2> "$WORK/floor.err" <<SQL
+RUNS=${RUNS:-1}
+RESULTS="$WORK/runs.txt"
+: > "$RESULTS"
+printf '\n%-4s %10s %10s %10s %10s %8s %8s %8s %s\n' run "floor s" "floor CPU" "import s" "import CPU" ratio "CPU ×" "RSS MB" "load"
+for run in $(seq 1 "$RUNS"); do
+  rm -f "$DB" "$DB-wal" "$DB-shm" "$WORK/floor.db"
+  cp "$BASE" "$DB"
+  load=$(cut -d' ' -f1 /proc/loadavg)
+  t0=$(now)
+  /usr/bin/time -v sqlite3 "$WORK/floor.db" 2> "$WORK/floor.err" <<SQL
 CREATE TABLE lines(contract TEXT, line_no INTEGER, product TEXT, qty INTEGER, line_amount TEXT, cost TEXT);
 .import --csv --skip 1 '$CSV' lines
 SQL
-t1=$(now)
-floor=$(echo "$t1 - $t0" | bc)
-test "$(sqlite3 "$WORK/floor.db" 'SELECT count(*) FROM lines')" -eq "$rows"
+  t1=$(now)
+  floor=$(echo "$t1 - $t0" | bc)
+  test "$(sqlite3 "$WORK/floor.db" 'SELECT count(*) FROM lines')" -eq "$rows"
 
-t0=$(now)
-/usr/bin/time -v "$BIN" import --db "$DB" --entity contract_lines --file "$CSV" > "$WORK/import.out" 2> "$WORK/import.err"
-t1=$(now)
-ours=$(echo "$t1 - $t0" | bc)
+  t0=$(now)
+  /usr/bin/time -v "$BIN" import --db "$DB" --entity contract_lines --file "$CSV" > "$WORK/import.out" 2> "$WORK/import.err"
+  t1=$(now)
+  ours=$(echo "$t1 - $t0" | bc)
+  test "$(sqlite3 "$DB" 'SELECT count(*) FROM contract_lines')" -eq "$rows"
+  rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$WORK/import.err")
+  floor_cpu=$(cpu "$WORK/floor.err"); ours_cpu=$(cpu "$WORK/import.err")
+  ratio=$(echo "$ours / $floor" | bc -l); cratio=$(echo "$ours_cpu / $floor_cpu" | bc -l)
+  printf '%-4s %10.2f %10.2f %10.2f %10.2f %8.2f %8.2f %8d %s\n' "$run" "$floor" "$floor_cpu" "$ours" "$ours_cpu" "$ratio" "$cratio" \
+    "$(( rss / 1024 ))" "$load" | tee -a "$RESULTS"
+done
 cat "$WORK/import.out"
-test "$(sqlite3 "$DB" 'SELECT count(*) FROM contract_lines')" -eq "$rows"
-rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$WORK/import.err")
 phases=$(grep -E '^import: (checked|writing|committed|wrote)' "$WORK/import.err" | tail -3 | tr '\n' ' ')
-
-floor_cpu=$(cpu "$WORK/floor.err"); ours_cpu=$(cpu "$WORK/import.err")
-printf '\n%-40s %10s %12s %10s\n' "" "seconds" "rows/s" "CPU s"
-printf '%-40s %10.2f %12.0f %10.2f\n' "sqlite3 .import into a bare table" "$floor" "$(echo "$rows / $floor" | bc -l)" "$floor_cpu"
-printf '%-40s %10.2f %12.0f %10.2f\n' "salesloop import (parse, check, commit)" "$ours" "$(echo "$rows / $ours" | bc -l)" "$ours_cpu"
-printf 'ratio %.2f × the floor (CPU time: %.2f ×); peak RSS of the import %d MB\n' "$(echo "$ours / $floor" | bc -l)" \
-  "$(echo "$ours_cpu / $floor_cpu" | bc -l)" "$(( rss / 1024 ))"
 echo "progress: $phases"
+echo "$rows rows: rows/s of the last run: floor $(echo "$rows / $floor" | bc), import $(echo "$rows / $ours" | bc)"
+if [ "$RUNS" -gt 1 ]; then
+  # The median of each column over the runs (the middle one; RUNS odd).
+  med() { awk -v c="$1" '{print $c}' "$RESULTS" | sort -g | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}'; }
+  printf 'median of %d runs: floor %.2f s (CPU %.2f s), import %.2f s (CPU %.2f s), ratio %.2f × wall, %.2f × CPU, peak RSS %d MB\n' \
+    "$RUNS" "$(med 2)" "$(med 3)" "$(med 4)" "$(med 5)" "$(med 6)" "$(med 7)" "$(med 8)"
+fi

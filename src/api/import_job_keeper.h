@@ -3,7 +3,7 @@
 // commit holds SQLite's write lock for as long as it writes (seconds for a large file), and a
 // job row written on the request's thread would wait for it (issue 12: an upload stalled ~3 s
 // behind a commit). Each job's newest record waits here until it is written; ids are given by
-// ImportJobs, not by the database. What is not written yet is still listed (pending()).
+// ImportJobs from blocks it reserves in the store (Store::reserve_import_job_ids). What is not written yet is still listed (pending()).
 #pragma once
 #include <condition_variable>
 #include <cstdint>

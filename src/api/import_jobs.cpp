@@ -7,6 +7,7 @@
 #include "auth/auth.h"
 #include "ingest/import_sqlite.h"
 #include "ingest/table_file.h"
+#include "ingest/test_pause.h"
 
 namespace sl::api {
 
@@ -108,10 +109,15 @@ ImportJobs::ImportJobs(std::string db, store::Store& store, std::string dir, std
       today_(std::move(today)),
       committed_(std::move(committed)),
       keeper_(store) {
-  if (int64_t n = store_.interrupt_import_jobs(auth::system_clock_seconds(), kInterruptedZh, kInterruptedEn))
+  // A job left committing whose import's audit row (written in the data's own transaction)
+  // names it did commit; the rest wrote nothing.
+  const int64_t now = auth::system_clock_seconds();
+  if (int64_t n = store_.settle_committed_import_jobs(now))
+    spdlog::warn("{} import job(s) had committed when the server stopped: marked committed", n);
+  if (int64_t n = store_.interrupt_import_jobs(now, kInterruptedZh, kInterruptedEn))
     spdlog::warn("{} import job(s) were running when the server stopped: marked interrupted (nothing written)", n);
-  const auto newest = store_.import_jobs(1);
-  next_id_ = newest.empty() ? 1 : newest[0].id + 1;
+  next_id_ = store_.reserve_import_job_ids(kIdBlock);  // the first block now: an upload then writes nothing
+  end_id_ = next_id_ + kIdBlock;
 }
 
 ImportJobs::~ImportJobs() {
@@ -127,6 +133,10 @@ ImportJobs::~ImportJobs() {
 
 std::string ImportJobs::add(ImportJob job) {
   std::lock_guard lk(mu_);
+  if (next_id_ == end_id_) {  // a block used up: the one upload of kIdBlock that writes
+    next_id_ = store_.reserve_import_job_ids(kIdBlock);
+    end_id_ = next_id_ + kIdBlock;
+  }
   job.id = std::to_string(next_id_++);
   keep(job);
   fs::create_directories(dir_);
@@ -291,6 +301,7 @@ void ImportJobs::start(ImportJob& j, bool dry_run) {
   req.today = today_();
   req.sha256 = j.sha256;
   req.user = j.login;
+  req.job = std::stoll(j.id);
   worker_ = std::thread([this, id = j.id, req = std::move(req), cancel = j.cancel]() mutable {
     req.cancel = cancel.get();
     run(id, std::move(req));
@@ -307,6 +318,7 @@ void ImportJobs::run(std::string id, ingest::ImportRequest req) {
   try {
     auto db = ingest::open_import_db(db_);
     result = ingest::run_import(req, *db);
+    if (result->committed) ingest::test_pause("SALESLOOP_TEST_COMMITTED_SLEEP_MS");
     if (result->committed) committed_();  // the Snapshot, once, before the page hears "committed"
   } catch (const AppError& e) {
     failure = e;

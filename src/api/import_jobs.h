@@ -6,7 +6,8 @@
 // kept in the store (import_jobs) at every change of state — written by the keeper's thread
 // (import_job_keeper.h), never on a request's — so the page lists past imports
 // after a restart; a run a stopped server left checking or committing shows as interrupted
-// (nothing of it was written: a commit is one transaction). A restored job's file is gone:
+// (nothing of it was written: a commit is one transaction) — unless the commit's audit row,
+// written in that one transaction, names the job: then it shows as committed (task import4). A restored job's file is gone:
 // it is listed, not run again; its errors are in the report file kept beside the database.
 #pragma once
 #include <atomic>
@@ -113,7 +114,11 @@ class ImportJobs {
   std::function<Date()> today_;
   std::function<void()> committed_;
   ImportJobKeeper keeper_;  // destroyed after the worker is joined: the last states get written
-  Id next_id_ = 1;          // job ids are given here, so that an upload writes nothing itself
+  // Job ids: a block of kIdBlock taken from the store (Store::reserve_import_job_ids, unique
+  // across servers on one database) and given out here, so that an upload writes nothing itself
+  // but once a block: [next_id_, end_id_) are this server's.
+  static constexpr int64_t kIdBlock = 32;
+  Id next_id_ = 0, end_id_ = 0;
   mutable std::mutex mu_;
   std::map<std::string, ImportJob> jobs_;
   std::vector<std::string> order_;  // ids, oldest first

@@ -349,7 +349,7 @@ ImportResult run_import(const ImportRequest& req, ImportDb& db) {
   if (req.dry_run || !out.errors.empty() || at.writes == 0) return out;
   say("writing " + std::to_string(at.writes) + " rows in one transaction");
   tell("writing");
-  ImportAudit audit{req.entity, req.file_name.empty() ? req.file : req.file_name, req.sha256, req.user, out.inserted, out.updated, out.unchanged};
+  ImportAudit audit{req.entity, req.file_name.empty() ? req.file : req.file_name, req.sha256, req.user, out.inserted, out.updated, out.unchanged, req.job};
   db.commit(writes, audit, read_at, [&](int64_t written) {
     at.rows_written = written;
     tell("writing");

@@ -44,6 +44,7 @@ struct ImportRequest {
   // AppError 409 "cancelled". Not looked at once the commit's transaction has begun.
   const std::atomic<bool>* cancel = nullptr;
   std::string user = "cli";  // the audit row's user (a login for imports over HTTP)
+  int64_t job = 0;           // the import page's job (0: the CLI), named in the audit row
   std::string file_name;     // the audit row's file name (an upload's own name); `file` when empty
 };
 

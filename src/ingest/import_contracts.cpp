@@ -54,13 +54,16 @@ class ContractImporter : public Importer {
         today_(today),
         f_line_{field_of("product"), field_of("qty"), field_of("line_amount")},
         f_line_no_(field_of("line_no")),
-        f_cost_(field_of("cost")) {
-    for (auto& r : db_.query("SELECT id, code, customer, rep, opportunity, signed_date, amount FROM contracts")) {
-      const int64_t id = num(r[0]);
-      next_id_ = std::max(next_id_, id + 1);
-      const std::string fold = key_fold(std::get<std::string>(r[1]));
-      by_id_[id] = fold;
-      stored_[fold] = Stored{id, SqlRow(r.begin() + 2, r.end())};
+        f_cost_(field_of("cost")),
+        f_contract_(lines_only_ ? field_of("contract") : 0) {
+    if (lines_only_) {  // a contract's amount, by id (its code is looked up by read(): keys_of)
+      auto rows = db_.query("SELECT id, amount FROM contracts");
+      amount_of_.reserve(rows.size());
+      for (const auto& r : rows) amount_of_.emplace(num(r[0]), num(r[1]));
+    } else {
+      auto rows = db_.query("SELECT id, code, customer, rep, opportunity, signed_date, amount FROM contracts");
+      stored_.reserve(rows.size());
+      for (const auto& r : rows) load_contract(r);
     }
     for (auto& r : db_.query("SELECT contract, product, qty, amount, cost FROM contract_lines ORDER BY contract, seq"))
       stored_lines_[num(r[0])].push_back(SqlRow(r.begin() + 1, r.end()));
@@ -72,35 +75,51 @@ class ContractImporter : public Importer {
       out.errors.push_back({r.number, "", "", *r.error});
       return;
     }
+    if (lines_only_) return line_row(r, out);
     const size_t before = out.errors.size();
-    std::string fold;
     Group g;
     g.first_row = r.number;
-    if (lines_only_) {
-      auto id = read(r, "contract", out);
-      if (!id) return;
-      g.id = num(*id);
-      fold = by_id_[g.id];
-    } else {
-      auto code = read(r, "code", out);
-      for (const auto& f : kHead) {
-        auto v = read(r, f, out);
-        g.head.push_back(v ? *v : SqlValue{});
-      }
-      if (!code) return;
-      g.code = std::get<std::string>(*code);
-      fold = key_fold(g.code);
+    auto code = read(r, "code", out);
+    for (const auto& f : kHead) {
+      auto v = read(r, f, out);
+      g.head.push_back(v ? *v : SqlValue{});
     }
+    if (!code) return;
+    g.code = std::get<std::string>(*code);
+    std::string fold = key_fold(g.code);
     auto line = read_line(r, out);
-    auto [it, fresh] = group_of_.try_emplace(fold, groups_.size());
+    auto [it, fresh] = group_of_.try_emplace(std::move(fold), groups_.size());
     if (fresh) groups_.push_back(std::move(g));
     Group& group = groups_[it->second];
-    if (!fresh && !lines_only_ && out.errors.size() == before && group.head != g.head)
+    if (!fresh && out.errors.size() == before && group.head != g.head)
       add_error(out, r.number, "code", &r,
                 invalid_field("code", "同一合同的合同列与第 " + std::to_string(group.first_row) + " 行不一致",
                               "The contract's columns differ from row " + std::to_string(group.first_row)));
     if (line) group.lines.push_back(*line);
     if (out.errors.size() > before) group.bad = true;
+  }
+
+  // contract_lines: a row is one line of the contract it names, grouped by the contract's id.
+  void line_row(const Row& r, ImportResult& out) {
+    const size_t before = out.errors.size();
+    auto id = read(r, f_contract_, out);
+    if (!id) return;
+    auto line = read_line(r, out);
+    auto [it, fresh] = group_of_id_.try_emplace(num(*id), groups_.size());
+    if (fresh) {
+      groups_.emplace_back();
+      groups_.back().first_row = r.number;
+      groups_.back().id = num(*id);
+    }
+    Group& group = groups_[it->second];
+    if (line) group.lines.push_back(*line);
+    if (out.errors.size() > before) group.bad = true;
+  }
+
+  void load_contract(const SqlRow& r) {
+    const int64_t id = num(r[0]);
+    next_id_ = std::max(next_id_, id + 1);
+    stored_[key_fold(std::get<std::string>(r[1]))] = Stored{id, SqlRow(r.begin() + 2, r.end())};
   }
 
   void finish(ImportResult& out) override {
@@ -242,8 +261,7 @@ class ContractImporter : public Importer {
   }
 
   void finish_lines(Group& g, ImportResult& out) {
-    const Stored& k = stored_[by_id_[g.id]];
-    if (total(g) != num(k.head[4]))
+    if (total(g) != amount_of_[g.id])
       throw invalid_field("contract", "明细金额合计应等于合同金额", "The lines must add up to the contract's amount");
     auto stored = stored_lines_.find(g.id);
     if (stored == stored_lines_.end()) {  // none stored: every line is new
@@ -296,6 +314,8 @@ class ContractImporter : public Importer {
     for (; next < writes_.size(); ++next) fn(writes_[next]);
   }
 
+  const char* bulk_table() const override { return steps_.empty() ? nullptr : "contract_lines"; }
+
  private:
   struct Step {
     size_t after;  // how many of writes_ come before it
@@ -307,13 +327,15 @@ class ContractImporter : public Importer {
   const bool lines_only_;
   const Date today_;
   std::vector<Group> groups_;
-  std::unordered_map<std::string, size_t> group_of_;  // key_fold(code) → groups_
+  std::unordered_map<std::string, size_t> group_of_;  // contracts: key_fold(code) → groups_
+  std::unordered_map<int64_t, size_t> group_of_id_;   // contract_lines: the contract's id → groups_
+  std::unordered_map<int64_t, Money> amount_of_;      // contract_lines: a contract's amount, by id
   std::unordered_map<std::string, Stored> stored_;
-  std::unordered_map<int64_t, std::string> by_id_;
   std::unordered_map<int64_t, std::vector<SqlRow>> stored_lines_;  // contract → (product, qty, amount, cost)
   std::unordered_map<int64_t, int64_t> unit_cost_;
   int64_t next_id_ = 1;
   const size_t f_line_[3], f_line_no_, f_cost_;  // product, qty, line_amount; line_no; cost
+  const size_t f_contract_;                      // contract_lines: contract
   std::vector<Step> steps_;
   int64_t write_count_ = 0;  // the steps' writes
 };

@@ -29,12 +29,20 @@ class WriteSource {
   virtual int64_t write_count() const = 0;
   // fn sees each write once, in order; a write is valid only during its call.
   virtual void each_write(const std::function<void(const SqlWrite&)>& fn) const = 0;
+  // The table most of the writes insert into (nullptr: none such). When they outnumber its rows,
+  // the SQLite side drops the table's plain (not UNIQUE) indexes for the commit and builds them
+  // again after the writes, in the same transaction (task import4: a million random index
+  // inserts cost more than one sort).
+  virtual const char* bulk_table() const { return nullptr; }
 };
 
 // The one audit row of a committed import.
 struct ImportAudit {
   std::string entity, file, sha256, user = "cli";
   int64_t inserted = 0, updated = 0, unchanged = 0;
+  // The import page's job (0: none, the CLI): the audit row's text then starts {"job":N, so that a
+  // server killed during the commit tells from the data whether it committed (task import4).
+  int64_t job = 0;
 };
 
 class ImportDb {

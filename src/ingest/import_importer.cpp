@@ -134,7 +134,9 @@ Keys& Importer::keys_of(const std::string& entity) {
   auto it = keys_.find(entity);
   if (it != keys_.end()) return it->second;
   Keys& k = keys_[entity];
-  for (const auto& row : db_.query(key_query(entity, db_)))
+  const auto rows = db_.query(key_query(entity, db_));
+  k.reserve(rows.size());
+  for (const auto& row : rows)
     if (std::holds_alternative<std::string>(row[1]))
       k.emplace(key_fold(std::get<std::string>(row[1])), std::get<int64_t>(row[0]));
   return k;

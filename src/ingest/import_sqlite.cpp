@@ -4,10 +4,16 @@
 
 #include <ctime>
 #include <string_view>
+#include <map>
+#include <memory>
+#include <optional>
 #include <unordered_map>
+#include <utility>
+#include <vector>
 #include <stdexcept>
 
 #include "core/error.h"
+#include "ingest/test_pause.h"
 #include "store/sqlite/audit.h"
 #include "store/sqlite/stmt.h"
 #include "store/store.h"
@@ -36,10 +42,89 @@ std::string audit_text(const ingest::ImportAudit& a) {
     }
     return out + "\"";
   };
-  return "{\"file\":" + quoted(a.file) + ",\"sha256\":" + quoted(a.sha256) + ",\"user\":" + quoted(a.user) +
+  const std::string job = a.job ? "\"job\":" + std::to_string(a.job) + "," : "";
+  return "{" + job + "\"file\":" + quoted(a.file) + ",\"sha256\":" + quoted(a.sha256) + ",\"user\":" + quoted(a.user) +
          ",\"inserted\":" + std::to_string(a.inserted) + ",\"updated\":" + std::to_string(a.updated) +
          ",\"unchanged\":" + std::to_string(a.unchanged) + "}";
 }
+
+// "INSERT INTO t(a, b) VALUES (?,?)": the text before its one row of marks, and that row.
+// nullopt for any other statement (an UPDATE, a DELETE, an upsert).
+std::optional<std::pair<std::string_view, std::string_view>> insert_parts(std::string_view sql) {
+  if (sql.rfind("INSERT INTO ", 0) != 0 || sql.empty() || sql.back() != ')') return std::nullopt;
+  const size_t at = sql.find(" VALUES (");
+  if (at == std::string_view::npos || sql.find(" VALUES (", at + 1) != std::string_view::npos ||
+      sql.find(')', at) != sql.size() - 1)
+    return std::nullopt;
+  return std::make_pair(sql.substr(0, at + 8), sql.substr(at + 8));
+}
+
+// A commit's writes, in order: a run of one INSERT is made kRows rows to a statement
+// ("VALUES (…),(…),…"), which opens the table's and its parents' cursors once per kRows rows
+// rather than once a row (task import4); any other write, and a run's last rows, one by one. A
+// write of another statement first writes the rows held, so the order is the writes' own.
+class Writer {
+ public:
+  explicit Writer(sqlite3* db) : db_(db) {}
+
+  void add(const ingest::SqlWrite& w) {
+    if (w.sql.data() != sql_.data() || w.sql.size() != sql_.size()) {
+      flush();
+      sql_ = w.sql;
+      parts_ = insert_parts(w.sql);
+    }
+    if (!parts_) return run(statement(w.sql, 1), w.values);
+    held_.insert(held_.end(), w.values.begin(), w.values.end());
+    if (++rows_ == kRows) flush();
+  }
+
+  // The rows held: kRows in one statement, fewer one at a time (a statement per count would be
+  // prepared for each run's tail).
+  void flush() {
+    if (rows_ == 0) return;
+    if (rows_ == kRows) {
+      run(statement(sql_, kRows), held_);
+    } else {
+      const size_t width = held_.size() / rows_;
+      Stmt& one = statement(sql_, 1);
+      for (size_t r = 0; r < rows_; ++r) {
+        for (size_t i = 0; i < width; ++i) bind_value(one, static_cast<int>(i + 1), held_[r * width + i]);
+        one.run();
+      }
+    }
+    held_.clear();
+    rows_ = 0;
+  }
+
+ private:
+  static constexpr size_t kRows = 64;
+
+  void run(Stmt& s, const ingest::SqlRow& values) {
+    for (size_t i = 0; i < values.size(); ++i) bind_value(s, static_cast<int>(i + 1), values[i]);
+    s.run();
+  }
+
+  // The statement of sql for `rows` rows (1: sql itself), prepared once.
+  Stmt& statement(std::string_view sql, size_t rows) {
+    auto key = std::make_pair(sql.data(), rows);
+    auto it = prepared_.find(key);
+    if (it != prepared_.end()) return *it->second;
+    std::string text(sql);
+    if (rows > 1) {
+      auto [head, marks] = *insert_parts(sql);
+      text = std::string(head);
+      for (size_t r = 0; r < rows; ++r) (text += r ? "," : "") += marks;
+    }
+    return *prepared_.emplace(key, std::make_unique<Stmt>(db_, text)).first->second;
+  }
+
+  sqlite3* db_;
+  std::map<std::pair<const char*, size_t>, std::unique_ptr<Stmt>> prepared_;
+  std::string_view sql_;
+  std::optional<std::pair<std::string_view, std::string_view>> parts_;
+  ingest::SqlRow held_;
+  size_t rows_ = 0;
+};
 
 class SqliteImportDb : public ingest::ImportDb {
  public:
@@ -55,7 +140,11 @@ class SqliteImportDb : public ingest::ImportDb {
     // cache_size: a commit of a million lines seeks the lines' two indexes and the parents their
     // foreign keys name at every insert; with SQLite's default 2 MB cache those pages are read
     // back from the WAL again and again (task import3's profile). 64 MB holds them.
-    exec(db_, "PRAGMA foreign_keys=ON; PRAGMA busy_timeout=3000; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536;");
+    // temp_store: the indexes a large commit builds again (drop_indexes_for) sort in memory,
+    // not through temporary files.
+    exec(db_,
+         "PRAGMA foreign_keys=ON; PRAGMA busy_timeout=3000; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536;"
+         " PRAGMA temp_store=MEMORY;");
   }
   ~SqliteImportDb() override { sqlite3_close_v2(db_); }
 
@@ -100,27 +189,51 @@ class SqliteImportDb : public ingest::ImportDb {
       throw AppError(409, "conflict", "file", "导入期间数据库已被修改（例如另一个导入）：未写入任何数据，请重新导入",
                      "The database changed while the file was checked (another import?): nothing was written, "
                      "import it again");
+    const std::vector<std::string> rebuild = drop_indexes_for(writes);
     {
-      std::unordered_map<std::string_view, Stmt> prepared;  // one statement per distinct SQL text
+      Writer writer(db_);
       int64_t done = 0;
       writes.each_write([&](const ingest::SqlWrite& w) {
-        auto it = prepared.find(w.sql);
-        if (it == prepared.end()) it = prepared.try_emplace(w.sql, db_, w.sql).first;
-        for (size_t i = 0; i < w.values.size(); ++i) bind_value(it->second, static_cast<int>(i + 1), w.values[i]);
-        it->second.run();
+        writer.add(w);
         if (written && ++done % kWriteStep == 0) written(done);
       });
+      writer.flush();
     }
+    for (const auto& sql : rebuild) exec(db_, sql);
     AuditRow row;
     row.at = static_cast<int64_t>(std::time(nullptr));
     row.entity = "import";
     row.entity_key = audit.entity;
     row.new_value = audit_text(audit);
     write_audit(db_, row);
+    test_pause("SALESLOOP_TEST_COMMIT_SLEEP_MS");
     tx.commit();
   }
 
  private:
+  static constexpr int64_t kBulkWrites = 10000;  // fewer writes keep the indexes as they are
+
+  // WriteSource::bulk_table's plain indexes, dropped inside the commit's transaction when the
+  // writes outnumber the table's rows; returns their CREATE statements, to run after the writes.
+  std::vector<std::string> drop_indexes_for(const ingest::WriteSource& writes) {
+    const char* table = writes.bulk_table();
+    const int64_t n = writes.write_count();
+    if (!table || n < kBulkWrites) return {};
+    Stmt count(db_, "SELECT count(*) FROM \"" + std::string(table) + "\"");
+    count.step();
+    const int64_t have = count.i64(0);
+    count.reset();
+    if (n <= have) return {};
+    std::vector<std::string> names, sqls;
+    Stmt q(db_,
+           "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL"
+           " AND upper(sql) NOT LIKE 'CREATE UNIQUE%'");
+    q.bind(1, table);
+    while (q.step()) names.push_back(q.text(0)), sqls.push_back(q.text(1));
+    for (const auto& name : names) exec(db_, "DROP INDEX \"" + name + "\"");
+    return sqls;
+  }
+
   sqlite3* db_ = nullptr;
 };
 

@@ -489,6 +489,15 @@ class Store : public DataStore, public UserStore, public AuditStore, public Meet
   // Jobs left checking or committing by a server that stopped: set to "interrupted" with the
   // message given, finished at `at`. Returns how many.
   virtual int64_t interrupt_import_jobs(int64_t at, const std::string& zh, const std::string& en) = 0;
+
+  // --- Import jobs, task import4: ids from the store, a commit's outcome read from the data ---
+  // n (≥ 1) fresh job ids [first, first + n), taken in one transaction from the store's
+  // counter (never below an id stored): two servers on one database never get the same one.
+  virtual Id reserve_import_job_ids(int64_t n) = 0;
+  // Jobs left committing by a server that stopped whose import did commit (its audit row, written
+  // in the data's own transaction, names the job: ingest::ImportAudit::job): set to committed,
+  // finished at `at`. Run before interrupt_import_jobs, which takes the rest. Returns how many.
+  virtual int64_t settle_committed_import_jobs(int64_t at) = 0;
 };
 
 // "path/to/file.db" or "sqlite:path" (SQLite, the file created if needed), or

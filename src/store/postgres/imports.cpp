@@ -3,6 +3,8 @@
 #include "store/postgres/pg_store.h"
 #include "store/postgres/rows.h"
 
+#include <stdexcept>
+
 namespace sl::store::pg {
 
 namespace {
@@ -55,10 +57,42 @@ std::string placeholders(int from, int n) {
 }
 }  // namespace
 
+namespace {
+// n ids from the counter (never below an id stored), inside the caller's transaction: the row's
+// lock makes a second server's UPDATE wait for this one and go on above it.
+Id take_ids(Conn& c, int64_t n) {
+  Result r = c.query(
+      "UPDATE import_job_ids SET next_id = GREATEST(next_id, (SELECT coalesce(max(id), 0) + 1 FROM import_jobs)) + "
+      "$1::bigint RETURNING next_id - $1::bigint",
+      Params().add(n));
+  if (r.empty()) throw std::runtime_error("import_job_ids: no counter row");
+  return r.row(0).i64(0);
+}
+}  // namespace
+
+Id PgStore::reserve_import_job_ids(int64_t n) {
+  std::lock_guard lock(mu_);
+  Tx tx(*c_);
+  const Id first = take_ids(*c_, n);
+  tx.commit();
+  return first;
+}
+
+int64_t PgStore::settle_committed_import_jobs(int64_t at) {
+  std::lock_guard lock(mu_);
+  return c_
+      ->query(
+          "UPDATE import_jobs SET state = 'committed', phase = 'committed', finished_at = $1 WHERE state ="
+          " 'committing' AND EXISTS (SELECT 1 FROM audit_log a WHERE a.entity = 'import' AND a.new_value LIKE"
+          " '{\"job\":' || import_jobs.id || ',%')",
+          Params().add(at))
+      .affected();
+}
+
 Id PgStore::add_import_job(const ImportJobRecord& j) {
   std::lock_guard lock(mu_);
   Tx tx(*c_);
-  const Id id = next_id(*c_, "import_jobs");
+  const Id id = take_ids(*c_, 1);
   c_->query(std::string("INSERT INTO import_jobs(") + kColumns + ", id) VALUES (" + placeholders(1, 27) + ")",
             job_params(j).add(id));
   tx.commit();

@@ -9,6 +9,7 @@
 #include <atomic>
 #include <cstdio>
 #include <cstdlib>
+#include <map>
 #include <set>
 #include <thread>
 
@@ -352,8 +353,11 @@ TEST_F(PgStoreTest, ReconnectsAfterTheServerDropsTheConnection) {
 }
 
 TEST(PgMigrations, AlertsTranslate) {
-  // The alerts script (the last one) keeps its partial unique index and gets PostgreSQL types.
-  const std::string s = sl::store::pg::migrations().back();
+  // The alerts script keeps its partial unique index and gets PostgreSQL types (found by its
+  // table: other scripts are appended after it).
+  std::string s;
+  for (const auto& m : sl::store::pg::migrations())
+    if (m.find("CREATE TABLE alert_rules(") != std::string::npos) s = m;
   EXPECT_NE(s.find("CREATE UNIQUE INDEX alerts_open_once ON alerts(rule, key) WHERE state = 'open'"), std::string::npos);
   EXPECT_NE(s.find("value DOUBLE PRECISION NOT NULL DEFAULT 0"), std::string::npos);
   EXPECT_NE(s.find("snoozed_until TEXT NOT NULL DEFAULT ''"), std::string::npos);
@@ -602,4 +606,36 @@ TEST_F(PgStoreTest, SaveImportJobInsertsAnUnknownId) {
   EXPECT_EQ(list[0].state, "done");
   EXPECT_FALSE(list[0].rows);  // NULL again
   EXPECT_EQ(list[1].state, "checked");
+}
+
+// As the SQLite store (task import4): job ids from the counter in blocks that never overlap
+// between two stores on one database, and never below an id stored; a job left committing
+// whose import's audit row names it is committed, the others left to interrupt_import_jobs.
+TEST_F(PgStoreTest, ImportJobIdsAndSettledCommits) {
+  auto a = open();
+  auto b = open();
+  store::Store::ImportJobRecord j;
+  j.name = "x.csv";
+  j.state = "committing";
+  for (sl::Id id : {7, 70}) {
+    j.id = id;
+    a->save_import_job(j);
+  }
+  EXPECT_EQ(a->reserve_import_job_ids(32), 71);
+  EXPECT_EQ(b->reserve_import_job_ids(32), 103);
+  EXPECT_EQ(b->add_import_job(j), 135);
+  {
+    sl::store::pg::Conn c(url_);
+    c.exec(
+        "INSERT INTO audit_log(id, at, entity, entity_key, new_value) VALUES"
+        " (900001, 1, 'import', 'payments', '{\"job\":7,\"file\":\"x.csv\"}'),"
+        " (900002, 1, 'payment', '70', '{\"job\":70,')");
+  }
+  EXPECT_EQ(a->settle_committed_import_jobs(500), 1);
+  EXPECT_EQ(a->interrupt_import_jobs(501, "中", "en"), 2);  // 70 and 135
+  std::map<sl::Id, std::string> state;
+  for (const auto& r : a->import_jobs(10)) state[r.id] = r.state + "/" + std::to_string(r.finished_at);
+  EXPECT_EQ(state[7], "committed/500");
+  EXPECT_EQ(state[70], "interrupted/501");
+  EXPECT_EQ(state[135], "interrupted/501");
 }

@@ -2,6 +2,7 @@
 // Not data: plain statements, the data version stays, no audit row. The columns are named once
 // (kFields): the INSERT, the upsert and the SELECT are made from that list, and one function
 // binds a record and one reads it back.
+#include <stdexcept>
 #include <string>
 #include <variant>
 
@@ -102,14 +103,49 @@ Job read_job(const Stmt& q) {
   return j;
 }
 
+// n ids from the counter (never below an id stored: a row saved with its own id, task import3),
+// inside the caller's transaction.
+Id take_ids(sqlite3* db, int64_t n) {
+  Stmt up(db,
+          "UPDATE import_job_ids SET next_id = max(next_id, (SELECT coalesce(max(id), 0) + 1 FROM import_jobs)) + ?1"
+          " RETURNING next_id - ?1");
+  up.bind(1, n);
+  if (!up.step()) throw std::runtime_error("import_job_ids: no counter row");
+  const Id first = up.i64(0);
+  up.reset();
+  return first;
+}
+
 }  // namespace
 
 Id SqliteStore::add_import_job(const ImportJobRecord& j) {
   std::lock_guard lock(mu_);
-  Stmt ins(db_, "INSERT INTO import_jobs(" + column_list() + ") VALUES (" + marks() + ")");
+  Tx tx(db_);
+  const Id id = take_ids(db_, 1);
+  Stmt ins(db_, "INSERT INTO import_jobs(" + column_list() + ", id) VALUES (" + marks() + ",?" +
+                    std::to_string(kCount + 1) + ")");
   bind_job(ins, j);
-  ins.run();
-  return sqlite3_last_insert_rowid(db_);
+  ins.bind(kCount + 1, id).run();
+  tx.commit();
+  return id;
+}
+
+Id SqliteStore::reserve_import_job_ids(int64_t n) {
+  std::lock_guard lock(mu_);
+  Tx tx(db_);
+  const Id first = take_ids(db_, n);
+  tx.commit();
+  return first;
+}
+
+int64_t SqliteStore::settle_committed_import_jobs(int64_t at) {
+  std::lock_guard lock(mu_);
+  Stmt up(db_,
+          "UPDATE import_jobs SET state = 'committed', phase = 'committed',"
+          " finished_at = ? WHERE state = 'committing' AND EXISTS (SELECT 1 FROM audit_log a WHERE a.entity = 'import'"
+          " AND a.new_value LIKE '{\"job\":' || import_jobs.id || ',%')");
+  up.bind(1, at).run();
+  return sqlite3_changes(db_);
 }
 
 void SqliteStore::save_import_job(const ImportJobRecord& j) {

@@ -1,6 +1,11 @@
 // The import page's jobs in the store (task import2): added, saved, listed newest first, and the
 // ones a stopped server left running marked interrupted — none of it moves the data version.
 #include <gtest/gtest.h>
+#include <sqlite3.h>
+
+#include <cstdio>
+#include <map>
+#include <string>
 
 #include "store/store.h"
 
@@ -90,6 +95,65 @@ TEST(ImportJobs, SaveInsertsAnUnknownId) {
   EXPECT_EQ(list[0].rows, 4);
   EXPECT_EQ(list[0].user, 0);  // no user: NULL, read back as 0
   EXPECT_EQ(s->add_import_job(a), 8);  // the database's own ids go on after it
+}
+
+// Task import4: job ids from the store's counter, in blocks; two stores on one file never get
+// the same id, and no block starts below an id already stored.
+TEST(ImportJobs, ReservedIdBlocksNeverOverlap) {
+  const std::string path = ::testing::TempDir() + "import_job_ids_test.db";
+  std::remove(path.c_str());
+  auto a = store::open_store(path);
+  auto b = store::open_store(path);
+  Job j;
+  j.name = "x.csv";
+  j.state = "uploaded";
+  j.id = 100;
+  a->save_import_job(j);  // a row saved with its own id: ids go on above it
+  const Id first_a = a->reserve_import_job_ids(32);
+  const Id first_b = b->reserve_import_job_ids(32);
+  EXPECT_EQ(first_a, 101);
+  EXPECT_EQ(first_b, 133);
+  EXPECT_EQ(a->add_import_job(j), 165);  // one more, above both blocks
+  EXPECT_EQ(b->reserve_import_job_ids(1), 166);
+  a.reset();
+  b.reset();
+  std::remove(path.c_str());
+}
+
+// Task import4: a job left committing whose import's audit row names it is committed; one
+// without such a row is left to interrupt_import_jobs.
+TEST(ImportJobs, SettleCommittedReadsTheAuditRow) {
+  const std::string path = ::testing::TempDir() + "import_job_settle_test.db";
+  std::remove(path.c_str());
+  auto s = store::open_store(path);
+  Job j;
+  j.name = "x.csv";
+  j.state = "committing";
+  j.phase = "writing";
+  for (Id id : {7, 8, 70}) {
+    j.id = id;
+    s->save_import_job(j);
+  }
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  // Job 7's import committed; job 70's audit text must not be read as job 7's.
+  ASSERT_EQ(sqlite3_exec(db,
+                         "INSERT INTO audit_log(at, entity, entity_key, new_value) VALUES"
+                         " (1, 'import', 'payments', '{\"job\":7,\"file\":\"x.csv\"}'),"
+                         " (1, 'import', 'payments', '{\"file\":\"y.csv\"}'),"
+                         " (1, 'payment', '8', '{\"job\":8,')",
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  sqlite3_close(db);
+  EXPECT_EQ(s->settle_committed_import_jobs(500), 1);
+  EXPECT_EQ(s->interrupt_import_jobs(501, "中", "en"), 2);
+  std::map<Id, std::string> state;
+  for (const auto& r : s->import_jobs(10)) state[r.id] = r.state + "/" + std::to_string(r.finished_at);
+  EXPECT_EQ(state[7], "committed/500");
+  EXPECT_EQ(state[8], "interrupted/501");
+  EXPECT_EQ(state[70], "interrupted/501");
+  s.reset();
+  std::remove(path.c_str());
 }
 
 }  // namespace

@@ -508,10 +508,19 @@ CREATE UNIQUE INDEX alerts_open_once ON alerts(rule, key) WHERE state = 'open';
 CREATE INDEX alerts_owner ON alerts(owner, id);
 )sql";
 
+// Import job ids (issue 12, task import4): the next id of the import page's jobs, taken from
+// here in blocks (Store::reserve_import_job_ids) so that two servers on one database never
+// give one id twice. One row; it starts above every job stored.
+const char* kImportJobIds = R"sql(
+CREATE TABLE import_job_ids(next_id INTEGER NOT NULL);
+INSERT INTO import_job_ids(next_id) SELECT coalesce(max(id), 0) + 1 FROM import_jobs;
+)sql";
+
 }  // namespace
 
 const std::vector<std::string>& migrations() {
-  static const std::vector<std::string> kAll = {kV1, kV2, kV3, kV4, kV5, kV6, kV7, kV8, kV9, kV10, kV11, kV12, kAlerts};
+  static const std::vector<std::string> kAll = {kV1, kV2, kV3,  kV4,  kV5,  kV6,     kV7,
+                                                kV8, kV9, kV10, kV11, kV12, kAlerts, kImportJobIds};
   return kAll;
 }
 

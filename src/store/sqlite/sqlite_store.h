@@ -90,6 +90,8 @@ class SqliteStore final : public Store {
   void save_import_job(const ImportJobRecord& j) override;
   std::vector<ImportJobRecord> import_jobs(int64_t limit) override;
   int64_t interrupt_import_jobs(int64_t at, const std::string& zh, const std::string& en) override;
+  Id reserve_import_job_ids(int64_t n) override;                            // task import4
+  int64_t settle_committed_import_jobs(int64_t at) override;                // task import4
   Id add_forecast(const model::Forecast& f, Id user, int64_t at) override;  // forecasts.cpp
   Id add_payment(const model::Payment& p, Id user, int64_t at) override;  // payment_writes.cpp
   Id add_opportunity(const model::Opportunity& o, Id user, int64_t at) override;  // opportunity_writes.cpp
