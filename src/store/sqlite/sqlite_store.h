@@ -89,6 +89,11 @@ class SqliteStore final : public Store {
   void save_import_job(const ImportJobRecord& j) override;
   std::vector<ImportJobRecord> import_jobs(int64_t limit) override;
   int64_t interrupt_import_jobs(int64_t at, const std::string& zh, const std::string& en) override;
+
+  // Several servers on one database (issue 15, task pgmulti).
+  bool ping() override;
+  bool run_claimed(const std::string& kind, const std::function<void()>& job) override;
+  std::unique_ptr<Watch> watch_data(std::function<void(int64_t version)> changed) override;
   Id add_forecast(const model::Forecast& f, Id user, int64_t at) override;  // forecasts.cpp
   Id add_payment(const model::Payment& p, Id user, int64_t at) override;  // payment_writes.cpp
   Id add_opportunity(const model::Opportunity& o, Id user, int64_t at) override;  // opportunity_writes.cpp
