@@ -111,11 +111,11 @@ after(async () => {
 });
 
 test('health: the database answers and both servers hold the data version', async () => {
-  const [{ version }] = sql('SELECT version FROM data_version');
   for (const s of [A, B]) {
-    const h = await health(s);
+    // The servers' first goal checks may be writing just now: read both until they agree.
+    const dbVersion = () => Number(sql('SELECT version FROM data_version')[0].version);
+    const [[h]] = await until(async () => [await health(s), dbVersion()], ([x, v]) => x.data_version === v, 10000, 'data version');
     assert.equal(h.db, 'ok');
-    assert.equal(h.data_version, Number(version));
     // The goal checks one server recorded are a write outside the analysed data: its own
     // Snapshot stays one version behind the data version, the other's catches up to it.
     assert.ok(h.snapshot_version > 0 && h.snapshot_version <= h.data_version, JSON.stringify(h));
@@ -146,12 +146,11 @@ test('a payment registered on A is seen on B within 1 s', async () => {
   const r = await onA.req('POST', '/api/v1/payments', { contract: k.id, date: AS_OF, amount: pay });
   assert.equal(r.status, 201, JSON.stringify(r.json));
   acknowledged.push(r.json.id);
-  const t0 = performance.now();
   const [, ms] = await until(() => overdueTotal(onB), (x) => x === before - pay, 1000, "B's D1 overdue total");
   const [{ version }] = sql('SELECT version FROM data_version');
   const h = await health(B);
   assert.equal(h.snapshot_version, Number(version));
-  console.log(`# visibility A → B: ${ms.toFixed(0)} ms (payment answered, then B's D1 showed it ${(performance.now() - t0).toFixed(0)} ms later)`);
+  console.log(`# visibility A → B: ${ms.toFixed(0)} ms from A's 201 to B's D1 cockpit showing the payment`);
 });
 
 test('PostgreSQL restarts: reads answer, writes get 503 with Retry-After, both recover, nothing acknowledged is lost', async () => {
