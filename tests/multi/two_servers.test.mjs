@@ -18,6 +18,7 @@ import { readLogins } from '../support/logins.mjs';
 const BIN = process.env.SALESLOOP_BIN ?? path.resolve('build/salesloop');
 const PG = path.resolve('scripts/lib/pg.sh');
 const AS_OF = '2026-06-15';
+const SCALE = process.env.MULTI_SCALE ?? 'small';  // medium: to measure a catch-up at that size
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 let dir, url, logins, A, B;
@@ -92,7 +93,7 @@ before(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'salesloop-multi-'));
   const root = execFileSync(PG, ['start', dir, '', 'fsync=off', 'synchronous_commit=off'], { encoding: 'utf8' }).trim();
   url = execFileSync(PG, ['createdb', root, 'multi'], { encoding: 'utf8' }).trim();
-  const printed = execFileSync(BIN, ['demo', '--db', url, '--seed', '3', '--scale', 'small', '--as-of', AS_OF], { encoding: 'utf8' });
+  const printed = execFileSync(BIN, ['demo', '--db', url, '--seed', '3', '--scale', SCALE, '--as-of', AS_OF], { encoding: 'utf8' });
   writeFileSync(path.join(dir, 'logins.txt'), printed);
   logins = readLogins(path.join(dir, 'logins.txt'));
   // Every goal check undone, so both servers find the same goals due when they start.
@@ -146,7 +147,7 @@ test('a payment registered on A is seen on B within 1 s', async () => {
   const r = await onA.req('POST', '/api/v1/payments', { contract: k.id, date: AS_OF, amount: pay });
   assert.equal(r.status, 201, JSON.stringify(r.json));
   acknowledged.push(r.json.id);
-  const [, ms] = await until(() => overdueTotal(onB), (x) => x === before - pay, 1000, "B's D1 overdue total");
+  const [, ms] = await until(() => overdueTotal(onB), (x) => x === before - pay, Number(process.env.MULTI_WITHIN_MS ?? 1000), "B's D1 overdue total");
   const [{ version }] = sql('SELECT version FROM data_version');
   const h = await health(B);
   assert.equal(h.snapshot_version, Number(version));
