@@ -125,8 +125,15 @@ Params& Params::add(double v) {
 
 // --- connection ----------------------------------------------------------------
 
+PGconn* connect(const std::string& url) {
+  // Later keywords win, and the URL's own are expanded where dbname stands: ours first.
+  const char* keys[] = {"connect_timeout", "dbname", nullptr};
+  const char* values[] = {"5", url.c_str(), nullptr};
+  return PQconnectdbParams(keys, values, 1);
+}
+
 Conn::Conn(const std::string& url) {
-  c_ = PQconnectdb(url.c_str());
+  c_ = connect(url);
   if (PQstatus(c_) != CONNECTION_OK) {
     std::string msg = c_ ? PQerrorMessage(c_) : "out of memory";
     PQfinish(c_);

@@ -119,6 +119,11 @@ class Conn {
   std::atomic<int> pid_{0};
 };
 
+// PQconnectdb with connect_timeout=5 unless the URL gives its own: a database host that does
+// not answer (not only one that refuses) fails a connection, its resets and the health
+// round trip in seconds, not after the operating system's TCP timeout.
+PGconn* connect(const std::string& url);
+
 // Throws the AppError or runtime_error for a failed result or connection.
 [[noreturn]] void throw_pg(PGconn* c, const PGresult* r, std::string_view what);
 

@@ -52,7 +52,7 @@ struct ConnGuard {
 }  // namespace
 
 void DataWatch::listen_once() {
-  ConnGuard g{PQconnectdb(url_.c_str())};
+  ConnGuard g{connect(url_)};
   PGconn* c = g.c;
   if (PQstatus(c) != CONNECTION_OK) return;
   PQsetNoticeProcessor(c, [](void*, const char*) {}, nullptr);
