@@ -15,8 +15,8 @@ void add_health_routes(http::Router& r, Context& ctx) {
     } catch (const std::exception&) {
     }
     http::Response res = http::json_response(200, json::object{{"db", up ? "ok" : "down"},
-                                                                 {"data_version", data_version},
-                                                                 {"snapshot_version", ctx.snapshots.current()->version}});
+                                                               {"data_version", data_version},
+                                                               {"snapshot_version", ctx.snapshots.current()->version}});
     res.headers.push_back({"Cache-Control", "no-store"});
     return res;
   });
