@@ -122,6 +122,7 @@ pg_dir=$(mktemp -d /tmp/salesloop-pg.XXXXXX)  # not under $work: the postgres us
 if pg_url=$(scripts/lib/pg.sh start "$pg_dir" "" fsync=off synchronous_commit=off full_page_writes=off); then
   SALESLOOP_PG_URL=$pg_url ctest --test-dir "$BUILD" -R '^Pg' --output-on-failure --timeout 300 2>&1 | tee "$work/ctest-pg.log"
   count_ctest "$work/ctest-pg.log"
+  SALESLOOP_BIN=$BUILD/salesloop node --test --test-concurrency=1 tests/multi/ 2>&1 | tee "$work/multi.log"; count_node "$work/multi.log"  # two servers on one PostgreSQL (its own cluster)
   if start_pg_server pgapi; then
     files=(); for f in "${PG_API_FILES[@]}"; do files+=("tests/api/$f.test.mjs"); done
     SALESLOOP_BIN=$BUILD/salesloop BASE_URL=$base DB_PATH=$db DEMO_LOGINS_FILE=$logins node --test --test-concurrency=1 "${files[@]}" 2>&1 | tee "$work/api-pg.log"

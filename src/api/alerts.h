@@ -5,6 +5,7 @@
 //   alerts_api.cpp       — /api/v1/alerts… (the caller's list, read, ack, snooze, agenda)
 //   alerts_check.cpp     — the check
 #pragma once
+#include <functional>
 #include <optional>
 #include <string>
 
@@ -31,6 +32,8 @@ AlertCheckRun check_alerts(Context& ctx, int64_t now, Id rule = 0);
 
 // Bumped by every rule write: the check runs soon after a rule is made or changed (serve.cpp).
 int64_t alert_rules_generation();
+// Called after every rule write (serve.cpp wakes the alert check with it). Set before serving.
+void on_alert_rules_changed(std::function<void()> listener);
 
 // Minutes between scheduled checks: push setting "alert_check_minutes" (default 60).
 int alert_check_minutes(store::Store& store);

@@ -20,6 +20,12 @@ namespace {
 using Rule = store::AlertStore::AlertRule;
 
 std::atomic<int64_t> g_rules_generation{0};
+std::function<void()> g_rules_listener;  // set once at start (serve.cpp), before requests
+
+void rules_changed() {
+  ++g_rules_generation;
+  if (g_rules_listener) g_rules_listener();
+}
 
 const std::vector<std::string> kKinds{"threshold", "anomaly"}, kOps{"<", "<=", ">", ">="},
     kChannels{"email", "wecom", "dingtalk"}, kAnomalySources{"d2"}, kSeverities{"medium", "high"};
@@ -160,6 +166,7 @@ json::array catalogue_json() {
 }  // namespace
 
 int64_t alert_rules_generation() { return g_rules_generation.load(); }
+void on_alert_rules_changed(std::function<void()> listener) { g_rules_listener = std::move(listener); }
 
 void add_alert_rule_routes(http::Router& r, Context& ctx) {
   add_reports(ctx);  // the threshold metrics measure through the pages' report builders
@@ -177,7 +184,7 @@ void add_alert_rule_routes(http::Router& r, Context& ctx) {
     x.owner = c.user.id;
     x.created_at = x.updated_at = auth::system_clock_seconds();
     x.id = ctx.store.add_alert_rule(x);
-    ++g_rules_generation;
+    rules_changed();
     return http::json_response(201, rule_json(x));
   });
   r.add("PATCH", "/api/v1/alerts/rules/{id}", [&ctx](http::Request& req) {
@@ -187,14 +194,14 @@ void add_alert_rule_routes(http::Router& r, Context& ctx) {
     read_rule(c, as_object(parsed, "body"), x, true, ctx.today());
     x.updated_at = auth::system_clock_seconds();
     ctx.store.update_alert_rule(x);
-    ++g_rules_generation;
+    rules_changed();
     return http::json_response(200, rule_json(x));
   });
   r.add("DELETE", "/api/v1/alerts/rules/{id}", [&ctx](http::Request& req) {
     Caller c = require_caller(ctx, req);
     const Rule x = owned(ctx, c, req);
     ctx.store.delete_alert_rule(x.id);
-    ++g_rules_generation;
+    rules_changed();
     http::Response res;
     res.status = 204;
     res.content_type.clear();

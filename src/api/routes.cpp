@@ -5,6 +5,7 @@ namespace sl::api {
 void register_routes(http::Router& r, Context& ctx) {
   add_session_routes(r, ctx);
   add_meta_routes(r, ctx);
+  add_health_routes(r, ctx);  // several servers (issue 15)
   add_progress_routes(r, ctx);
   add_target_routes(r, ctx);
   add_do_routes(r, ctx);

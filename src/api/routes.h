@@ -10,6 +10,8 @@ void register_routes(http::Router& r, Context& ctx);
 // One registration function per area file.
 void add_session_routes(http::Router& r, Context& ctx);
 void add_meta_routes(http::Router& r, Context& ctx);
+// GET /api/v1/health (health_api.cpp), no login.
+void add_health_routes(http::Router& r, Context& ctx);
 void add_progress_routes(http::Router& r, Context& ctx);
 void add_target_routes(http::Router& r, Context& ctx);
 // D1 cockpit, D2 process + anomaly acknowledgements, D4 leaderboard + per-capita.

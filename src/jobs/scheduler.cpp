@@ -22,9 +22,18 @@ int Scheduler::ticks() const {
   return ticks_;
 }
 
+void Scheduler::wake() {
+  {
+    std::lock_guard lock(mu_);
+    woken_ = true;
+  }
+  cv_.notify_all();
+}
+
 void Scheduler::loop() {
   std::unique_lock lock(mu_);
   while (!stop_) {
+    woken_ = false;
     lock.unlock();
     try {
       tick_();
@@ -35,7 +44,7 @@ void Scheduler::loop() {
     }
     lock.lock();
     ++ticks_;
-    cv_.wait_for(lock, period_, [this] { return stop_; });
+    cv_.wait_for(lock, period_, [this] { return stop_ || woken_; });
   }
 }
 

@@ -32,3 +32,13 @@ TEST(Scheduler, StopsPromptlyDuringALongPeriod) {
   EXPECT_EQ(runs.load(), 1);  // the tick at start, then the destructor ends the wait
   EXPECT_LT(std::chrono::steady_clock::now() - t0, 5s);
 }
+
+TEST(Scheduler, WakeRunsTheNextTickNow) {
+  std::atomic<int> runs{0};
+  sl::jobs::Scheduler s([&] { ++runs; }, 1h, nullptr);
+  for (int i = 0; i < 400 && runs < 1; ++i) std::this_thread::sleep_for(5ms);
+  ASSERT_EQ(runs.load(), 1);
+  s.wake();
+  for (int i = 0; i < 400 && runs < 2; ++i) std::this_thread::sleep_for(5ms);
+  EXPECT_EQ(runs.load(), 2);  // not an hour later
+}

@@ -13,6 +13,29 @@
 
 namespace sl::publish {
 
+void SnapshotHolder::on_publish(std::function<void(int64_t)> listener) {
+  std::lock_guard lock(listeners_mu_);
+  listeners_.push_back(std::move(listener));
+}
+
+void SnapshotHolder::publish(std::shared_ptr<const engine::Snapshot> next) {
+  const int64_t version = next->version;
+  current_.store(std::move(next));
+  std::lock_guard lock(listeners_mu_);
+  for (const auto& l : listeners_) l(version);
+}
+
+void SnapshotHolder::catch_up(int64_t version) {
+  {
+    // Not the published version: an append of this server's own write publishes the store's
+    // version, which may already count another server's write that it does not hold. Only a
+    // rebuild that read at or after `version` holds every write up to it.
+    std::lock_guard lk(turn_mu_);
+    if (rebuilds_ > 0 && rebuilt_at_ >= version) return;
+  }
+  reload();
+}
+
 int64_t SnapshotHolder::rebuild() {
   std::lock_guard lock(writer_);
   auto t0 = std::chrono::steady_clock::now();
@@ -22,7 +45,7 @@ int64_t SnapshotHolder::rebuild() {
   const int64_t version = data->data_version ? data->data_version : store_.data_version();
   auto next = engine::build_snapshot(*data, version);
   // Published versions only grow: this one was read after every earlier publish (writer_).
-  current_.store(next);
+  publish(next);
   ++rebuilds_;
   // The data set is millions of small objects that the Snapshot no longer needs; freeing
   // them takes about a second at 10M lines, so a background thread does it while requests
@@ -69,7 +92,7 @@ void SnapshotHolder::save_targets(const std::vector<store::TargetChange>& change
   auto prev = current_.load();
   if (!prev) return;
   int64_t version = store_.data_version();
-  current_.store(engine::with_targets(*prev, store_.load_targets(), version));
+  publish(engine::with_targets(*prev, store_.load_targets(), version));
 }
 
 Id SnapshotHolder::add_forecast(model::Forecast f, Id user, int64_t at) {
@@ -83,7 +106,7 @@ Id SnapshotHolder::add_forecast(model::Forecast f, Id user, int64_t at) {
     // No Snapshot yet, or a rebuild that read after the commit already holds the row.
     if (!prev || prev->version >= committed) return f.id;
     next = engine::with_forecast(*prev, f, committed);
-    if (next) current_.store(next);
+    if (next) publish(next);
   }
   if (!next) reload();
   return f.id;
@@ -157,7 +180,7 @@ SnapshotHolder::Published SnapshotHolder::publish_appended(const char* what, con
         // cover the rows they were built with; rebuilt here when an append moved a column they
         // read or their tail grew long.
         if (next != prev)
-          next = engine::with_fresh_rep_month_sums(engine::with_fresh_row_index(next)), current_.store(next);
+          next = engine::with_fresh_rep_month_sums(engine::with_fresh_row_index(next)), publish(next);
         out.version = next->version;
         out.incremental = true;
       }

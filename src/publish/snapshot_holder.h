@@ -14,6 +14,7 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <vector>
 
 #include "engine/snapshot.h"
 #include "store/store.h"
@@ -64,6 +65,15 @@ class SnapshotHolder {
 
   int64_t rebuilds() const { return rebuilds_.load(); }  // how many ran (tests, logs)
 
+  // Called with the version of every Snapshot published, on the publishing thread, after the
+  // swap (the alert check waits on it instead of polling; issue 15). Keep them quick: a wake-up.
+  // Register before the writers start.
+  void on_publish(std::function<void(int64_t version)> listener);
+  // Another server committed `version` (store::Store::watch_data): rebuilds unless the last
+  // rebuild read at or after it, as a cold start does, published atomically (the notification names a
+  // version, not the rows, so there is nothing to append from); coalesced with other rebuilds.
+  void catch_up(int64_t version);
+
  private:
   // One full build and publish; the caller holds the rebuild turn. Returns the data version
   // the data set was read at.
@@ -75,7 +85,11 @@ class SnapshotHolder {
       const std::shared_ptr<const engine::Snapshot>& prev, int64_t version)>;
   Published publish_appended(const char* what, const Append& append);
 
+  void publish(std::shared_ptr<const engine::Snapshot> next);  // swap in, then tell the listeners
+
   store::Store& store_;
+  std::mutex listeners_mu_;
+  std::vector<std::function<void(int64_t)>> listeners_;
   std::mutex writer_;           // one publisher at a time, so versions are published in order
   std::mutex contract_writes_;  // add_contracts, add_payment, opportunities: store write and publish in one order
   std::atomic<std::shared_ptr<const engine::Snapshot>> current_;

@@ -163,5 +163,34 @@ TEST(SnapshotHolder, OpportunitiesAppendWithoutARebuild) {
   EXPECT_EQ(a.code(0), b.code(0));
 }
 
+TEST(SnapshotHolder, TellsListenersOfEveryPublishAndCatchesUpOnlyWhenBehind) {
+  auto store = store::open_store(":memory:");
+  store->write_dataset(tiny());
+  SnapshotHolder h(*store);
+  std::vector<int64_t> told;
+  h.on_publish([&](int64_t v) { told.push_back(v); });
+  h.reload();
+  ASSERT_EQ(told.size(), 1u);
+  EXPECT_EQ(told.back(), h.current()->version);
+  auto k = contract(0, 1, "2024-05-15", 500);
+  k.id = store->add_contracts({k}, 0, 1).at(0);
+  h.publish_contracts({k});  // appended
+  ASSERT_EQ(told.size(), 2u);
+  EXPECT_EQ(told.back(), store->data_version());
+  // A version the last rebuild read: nothing to do. A newer one (another server's write, here
+  // a contract written behind the holder's back): one rebuild that holds it.
+  h.catch_up(told.front());
+  EXPECT_EQ(h.rebuilds(), 1);
+  auto behind = contract(0, 2, "2024-07-01", 700);
+  store->add_contracts({behind}, 0, 2);
+  const Money before = total(*h.current());
+  h.catch_up(store->data_version());
+  EXPECT_EQ(h.rebuilds(), 2);
+  EXPECT_EQ(total(*h.current()), before + 700);
+  EXPECT_EQ(h.current()->version, store->data_version());
+  h.catch_up(store->data_version());
+  EXPECT_EQ(h.rebuilds(), 2);
+}
+
 }  // namespace
 }  // namespace sl::publish

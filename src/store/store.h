@@ -3,6 +3,7 @@
 // implements the same interface (src/store/postgres/).
 #pragma once
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -498,6 +499,28 @@ class Store : public DataStore, public UserStore, public AuditStore, public Meet
   // in the data's own transaction, names the job: ingest::ImportAudit::job): set to committed,
   // finished at `at`. Run before interrupt_import_jobs, which takes the rest. Returns how many.
   virtual int64_t settle_committed_import_jobs(int64_t at) = 0;
+
+  // --- Several app servers on one database (issue 15, task pgmulti) ---
+  // A cheap round trip to the database (SELECT 1), for GET /api/v1/health: false when it
+  // cannot be reached. Never throws.
+  virtual bool ping() = 0;
+  // Runs `job` unless another server on the same database runs the job of this `kind` now
+  // (PostgreSQL: a session advisory lock held for the run, on a connection of its own);
+  // returns whether it ran. SQLite: one process owns the file, so it always runs. The jobs
+  // themselves skip what an earlier run recorded (goal checks, run keys, outbox claims), so
+  // a job run by one server at a time runs once.
+  virtual bool run_claimed(const std::string& kind, const std::function<void()>& job) = 0;
+  // Watches for data versions committed by other processes (PostgreSQL: LISTEN
+  // salesloop_data on a connection of its own, every data write NOTIFYing its version).
+  // `changed` is called on the watcher's thread with a version another server committed,
+  // and after the watch connection was lost and came back (with the current version: what
+  // was missed meanwhile). The watch stops when the handle is destroyed. SQLite: nullptr
+  // (one server per file; a CLI import beside it is seen by ingest::ImportWatch).
+  class Watch {
+   public:
+    virtual ~Watch() = default;
+  };
+  virtual std::unique_ptr<Watch> watch_data(std::function<void(int64_t version)> changed) = 0;
 };
 
 // "path/to/file.db" or "sqlite:path" (SQLite, the file created if needed), or

@@ -75,6 +75,7 @@ function rows(f) {
     { route: 'DELETE /api/v1/session', csrf: false, expect: every(403) },
     { route: 'GET /api/v1/me', expect: every(200) },
     { route: 'GET /api/v1/meta', expect: every(200, 200) },
+    { route: 'GET /api/v1/health', expect: every(200, 200) },  // pgmulti: no login (load balancers ask it)
     { route: 'GET /api/v1/regions', expect: every(200), forbid: { mgrEast: [f.regionName(south)], repEast1: [f.regionName(east)] } },
     { route: 'GET /api/v1/do/progress', query: `period=2026-06&as_of=${AS_OF}`, expect: every(200), forbid: foreignRep },
     { route: 'GET /api/v1/do/progress', query: `period=2026-06&as_of=${AS_OF}&region=${south}`, expect: regionOnly('mgrSouth') },

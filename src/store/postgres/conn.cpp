@@ -125,8 +125,15 @@ Params& Params::add(double v) {
 
 // --- connection ----------------------------------------------------------------
 
+PGconn* connect(const std::string& url) {
+  // Later keywords win, and the URL's own are expanded where dbname stands: ours first.
+  const char* keys[] = {"connect_timeout", "dbname", nullptr};
+  const char* values[] = {"5", url.c_str(), nullptr};
+  return PQconnectdbParams(keys, values, 1);
+}
+
 Conn::Conn(const std::string& url) {
-  c_ = PQconnectdb(url.c_str());
+  c_ = connect(url);
   if (PQstatus(c_) != CONNECTION_OK) {
     std::string msg = c_ ? PQerrorMessage(c_) : "out of memory";
     PQfinish(c_);
@@ -136,6 +143,7 @@ Conn::Conn(const std::string& url) {
   // Dates as YYYY-MM-DD and text as UTF-8 whatever the server's defaults; notices (e.g.
   // "relation already exists, skipping") are not printed.
   PQsetNoticeProcessor(c_, [](void*, const char*) {}, nullptr);
+  pid_ = PQbackendPID(c_);
   exec("SET DateStyle = ISO; SET client_encoding = 'UTF8'; SET client_min_messages = warning");
 }
 
@@ -154,10 +162,13 @@ void revive(PGconn* c, std::unordered_map<std::string, std::string>& prepared) {
 }
 }  // namespace
 
-void Conn::ensure() { revive(c_, prepared_); }
+void Conn::ensure() {
+  revive(c_, prepared_);
+  pid_ = PQbackendPID(c_);
+}
 
 void Conn::exec(const std::string& sql) {
-  revive(c_, prepared_);
+  ensure();
   Result r(PQexec(c_, sql.c_str()));
   const auto st = PQresultStatus(r.get());
   if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) throw_pg(c_, r.get(), "exec '" + sql.substr(0, 200) + "'");
@@ -177,7 +188,7 @@ Result Conn::query(const std::string& sql, const Params& p) {
 }
 
 Result Conn::run(const std::string& sql, const Params& p) {
-  revive(c_, prepared_);
+  ensure();
   auto it = prepared_.find(sql);
   if (it == prepared_.end()) {
     std::string name = "s" + std::to_string(prepared_.size() + 1);
@@ -221,7 +232,8 @@ void Tx::commit() {
 }
 
 void DataTx::commit() {
-  c_.exec("UPDATE data_version SET version = version + 1 WHERE id = 1");
+  const int64_t version = c_.scalar("UPDATE data_version SET version = version + 1 WHERE id = 1 RETURNING version");
+  c_.query("SELECT pg_notify($1, $2)", Params().add(kDataChannel).add(std::to_string(version)));
   tx_.commit();
 }
 

@@ -5,6 +5,7 @@
 #pragma once
 #include <libpq-fe.h>
 
+#include <atomic>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -98,6 +99,9 @@ class Conn {
   Conn& operator=(const Conn&) = delete;
 
   PGconn* raw() { return c_; }
+  // The server process of this connection (a new one after a reset), readable from any thread:
+  // the data watch (notify.h) knows its own server's notifications by it.
+  int backend_pid() const { return pid_.load(); }
   // Resets a connection found dropped (503 if the server is still away); every statement
   // does this first, COPY (copy.cpp) calls it itself.
   void ensure();
@@ -112,7 +116,13 @@ class Conn {
   Result run(const std::string& sql, const Params& p);
   PGconn* c_ = nullptr;
   std::unordered_map<std::string, std::string> prepared_;  // sql → statement name
+  std::atomic<int> pid_{0};
 };
+
+// PQconnectdb with connect_timeout=5 unless the URL gives its own: a database host that does
+// not answer (not only one that refuses) fails a connection, its resets and the health
+// round trip in seconds, not after the operating system's TCP timeout.
+PGconn* connect(const std::string& url);
 
 // Throws the AppError or runtime_error for a failed result or connection.
 [[noreturn]] void throw_pg(PGconn* c, const PGresult* r, std::string_view what);
@@ -132,7 +142,11 @@ class Tx {
 };
 
 // A transaction that writes the data set: commit() also bumps the data version (as
-// sqlite::DataTx does), so the Snapshot publisher and the kept answers see each write.
+// sqlite::DataTx does), so the Snapshot publisher and the kept answers see each write, and
+// NOTIFYs it on channel kDataChannel in the same transaction (delivered at COMMIT, never
+// for a rolled-back write), so the other servers on the database catch up (notify.h).
+inline constexpr const char* kDataChannel = "salesloop_data";
+
 class DataTx {
  public:
   explicit DataTx(Conn& c) : c_(c), tx_(c) {}

@@ -50,8 +50,16 @@ int PgStore::schema_version() {
 }
 
 int64_t PgStore::data_version() {
-  auto rd = reader();
-  return rd.c.scalar("SELECT version FROM data_version WHERE id = 1");
+  try {
+    auto rd = reader();
+    const int64_t v = rd.c.scalar("SELECT version FROM data_version WHERE id = 1");
+    seen_version_ = v;
+    return v;
+  } catch (const AppError& e) {
+    // Away: the last version read (every request asks it, to key its kept answers).
+    if (e.code != "database_unavailable" || seen_version_ == 0) throw;
+    return seen_version_;
+  }
 }
 
 namespace {
@@ -126,8 +134,16 @@ std::optional<UserRecord> PgStore::find_user_by_login(const std::string& login) 
 }
 
 std::optional<UserRecord> PgStore::find_user(Id id) {
-  auto rd = reader();
-  return one_user(rd.c.query(std::string(rows::kUserCols) + "WHERE id = $1", Params().add(id)));
+  try {
+    auto rd = reader();
+    auto u = one_user(rd.c.query(std::string(rows::kUserCols) + "WHERE id = $1", Params().add(id)));
+    if (u) saw_user(*u);
+    return u;
+  } catch (const AppError& e) {
+    if (e.code != "database_unavailable") throw;
+    if (auto u = seen_user(id)) return u;
+    throw;
+  }
 }
 
 std::vector<model::User> PgStore::list_users() {
@@ -144,6 +160,7 @@ bool PgStore::set_password(const std::string& login, const std::string& password
   Result up = c_->query("UPDATE users SET password_hash = $1 WHERE lower(login) = lower($2) RETURNING id",
                         Params().add(password_hash).add(login));
   if (up.empty()) return false;  // nothing written: the Tx rolls back
+  forget_sessions("", up.row(0).i64(0));
   c_->query("DELETE FROM sessions WHERE \"user\" = $1", Params().add(up.row(0).i64(0)));
   tx.commit();
   return true;
@@ -158,20 +175,31 @@ void PgStore::create_session(const SessionRecord& s) {
 }
 
 std::optional<SessionRecord> PgStore::find_session(const std::string& token_hash) {
-  auto rd = reader();
-  Result r = rd.c.query("SELECT token_hash, \"user\", csrf, created_at, expires_at FROM sessions WHERE token_hash = $1",
-                        Params().add(token_hash));
-  if (r.empty()) return std::nullopt;
-  Row q = r.row(0);
-  return SessionRecord{q.text(0), q.i64(1), q.text(2), q.i64(3), q.i64(4)};
+  try {
+    auto rd = reader();
+    Result r = rd.c.query(
+        "SELECT token_hash, \"user\", csrf, created_at, expires_at FROM sessions WHERE token_hash = $1",
+        Params().add(token_hash));
+    if (r.empty()) return std::nullopt;
+    Row q = r.row(0);
+    SessionRecord s{q.text(0), q.i64(1), q.text(2), q.i64(3), q.i64(4)};
+    saw_session(s);
+    return s;
+  } catch (const AppError& e) {
+    if (e.code != "database_unavailable") throw;
+    if (auto s = seen_session(token_hash)) return s;
+    throw;
+  }
 }
 
 void PgStore::delete_session(const std::string& token_hash) {
+  forget_sessions(token_hash, 0);
   std::lock_guard lock(mu_);
   c_->query("DELETE FROM sessions WHERE token_hash = $1", Params().add(token_hash));
 }
 
 void PgStore::delete_user_sessions(Id user) {
+  forget_sessions("", user);
   std::lock_guard lock(mu_);
   c_->query("DELETE FROM sessions WHERE \"user\" = $1", Params().add(user));
 }

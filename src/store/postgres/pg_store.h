@@ -3,9 +3,11 @@
 // not hold up request reads. The Snapshot load opens connections of its own and reads with
 // binary COPY. Internal to src/store/: callers use open_store() and the Store interface.
 #pragma once
+#include <atomic>
 #include <memory>
 #include <mutex>
 #include <string>
+#include <unordered_map>
 
 #include "store/postgres/conn.h"
 #include "store/store.h"
@@ -79,6 +81,12 @@ class PgStore final : public Store {
   int64_t interrupt_import_jobs(int64_t at, const std::string& zh, const std::string& en) override;
   Id reserve_import_job_ids(int64_t n) override;              // task import4
   int64_t settle_committed_import_jobs(int64_t at) override;  // task import4
+
+
+  // Several servers on one database (issue 15, task pgmulti).
+  bool ping() override;
+  bool run_claimed(const std::string& kind, const std::function<void()>& job) override;
+  std::unique_ptr<Watch> watch_data(std::function<void(int64_t version)> changed) override;
   Id add_forecast(const model::Forecast& f, Id user, int64_t at) override;
   Id add_payment(const model::Payment& p, Id user, int64_t at) override;
   Id add_opportunity(const model::Opportunity& o, Id user, int64_t at) override;
@@ -128,7 +136,24 @@ class PgStore final : public Store {
   void ensure_unique_keys_locked();
   Id insert_user_locked(const model::User& u, const std::string& password_hash);
 
+  // While PostgreSQL is away (issue 15, servers.cpp): what the reads that answer every
+  // request last found — the data version, sessions and users confirmed in the last
+  // kSeenFor seconds — so logged-in users keep reading from the Snapshot. Used only when the
+  // database cannot be reached; every read that reaches it refreshes them.
+  static constexpr int64_t kSeenFor = 900;
+  void saw_session(const SessionRecord& s);
+  void saw_user(const UserRecord& u);
+  void forget_sessions(const std::string& token_hash, Id user);  // "" / 0: not that one
+  std::optional<SessionRecord> seen_session(const std::string& token_hash);
+  std::optional<UserRecord> seen_user(Id id);
+  std::mutex seen_mu_;
+  std::unordered_map<std::string, std::pair<SessionRecord, int64_t>> seen_sessions_;  // → confirmed at
+  std::unordered_map<Id, std::pair<UserRecord, int64_t>> seen_users_;
+  std::atomic<int64_t> seen_version_{0};
+
   std::string url_;
+  std::mutex jmu_;  // the job-claim connection (advisory locks), opened on first use
+  std::unique_ptr<Conn> jc_;
   std::mutex mu_;  // the writer connection
   std::unique_ptr<Conn> c_;
   std::mutex rmu_;  // the reader connection

@@ -7,7 +7,10 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <chrono>
+#include <condition_variable>
 #include <cstdio>
+#include <mutex>
 #include <cstdlib>
 #include <map>
 #include <set>
@@ -638,4 +641,50 @@ TEST_F(PgStoreTest, ImportJobIdsAndSettledCommits) {
   EXPECT_EQ(state[7], "committed/500");
   EXPECT_EQ(state[70], "interrupted/501");
   EXPECT_EQ(state[135], "interrupted/501");
+}
+
+// --- several servers on one database (task pgmulti) ---
+
+TEST_F(PgStoreTest, AJobKindRunsOnOneServerAtATime) {
+  auto a = open(), b = open();
+  std::atomic<bool> ran_b{false}, ran_other{false};
+  const bool ran_a = a->run_claimed("goal_checks", [&] {
+    // While A holds the claim, B's run of the same kind is skipped; another kind runs.
+    EXPECT_FALSE(b->run_claimed("goal_checks", [&] { ran_b = true; }));
+    EXPECT_TRUE(b->run_claimed("outbox", [&] { ran_other = true; }));
+  });
+  EXPECT_TRUE(ran_a);
+  EXPECT_FALSE(ran_b);
+  EXPECT_TRUE(ran_other);
+  // Released after the run (also when the job throws).
+  EXPECT_THROW(a->run_claimed("goal_checks", [] { throw std::runtime_error("boom"); }), std::runtime_error);
+  EXPECT_TRUE(b->run_claimed("goal_checks", [&] { ran_b = true; }));
+  EXPECT_TRUE(ran_b);
+  EXPECT_TRUE(a->ping());
+}
+
+TEST_F(PgStoreTest, TheDataWatchHearsOtherServersWritesNotItsOwn) {
+  auto a = open(), b = open();
+  std::mutex mu;
+  std::condition_variable cv;
+  std::vector<int64_t> heard;
+  auto watch = b->watch_data([&](int64_t v) {
+    std::lock_guard lock(mu);
+    heard.push_back(v);
+    cv.notify_all();
+  });
+  auto wait_for = [&](size_t n) {
+    std::unique_lock lock(mu);
+    return cv.wait_for(lock, std::chrono::seconds(10), [&] { return heard.size() >= n; });
+  };
+  ASSERT_TRUE(wait_for(1));  // the version when it started listening
+  EXPECT_EQ(heard[0], b->data_version());
+  b->set_push_setting("x", "1", 0, 1);  // not data: no version, no notification
+  b->add_user({0, "own", "自己", Role::rep, 0, 0}, "");  // B's own write: skipped
+  a->add_user({0, "other", "别人", Role::rep, 0, 0}, "");  // A's: heard
+  ASSERT_TRUE(wait_for(2));
+  EXPECT_EQ(heard[1], a->data_version());
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  std::lock_guard lock(mu);
+  EXPECT_EQ(heard.size(), 2u);
 }

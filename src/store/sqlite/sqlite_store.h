@@ -92,6 +92,12 @@ class SqliteStore final : public Store {
   int64_t interrupt_import_jobs(int64_t at, const std::string& zh, const std::string& en) override;
   Id reserve_import_job_ids(int64_t n) override;                            // task import4
   int64_t settle_committed_import_jobs(int64_t at) override;                // task import4
+
+
+  // Several servers on one database (issue 15, task pgmulti).
+  bool ping() override;
+  bool run_claimed(const std::string& kind, const std::function<void()>& job) override;
+  std::unique_ptr<Watch> watch_data(std::function<void(int64_t version)> changed) override;
   Id add_forecast(const model::Forecast& f, Id user, int64_t at) override;  // forecasts.cpp
   Id add_payment(const model::Payment& p, Id user, int64_t at) override;  // payment_writes.cpp
   Id add_opportunity(const model::Opportunity& o, Id user, int64_t at) override;  // opportunity_writes.cpp
