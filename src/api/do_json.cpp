@@ -107,21 +107,8 @@ void write_figures(JsonWriter& w, const analytics::RepFigures& f) {
   w.end_object();
 }
 
-void write_filter_options(JsonWriter& w, const Caller& c) {
+void write_rep_options(JsonWriter& w, const Caller& c) {
   const auto& d = *c.snap->dims;
-  const auto& f = *c.snap->facts;
-  w.begin_object();
-  w.key("regions");
-  w.begin_array();
-  for (int32_t g : d.regions_at_level(1))
-    if (c.scope.sees_region(g)) {
-      w.begin_object();
-      w.field("id", d.region_id[g]);
-      w.field("name", d.region_name[g]);
-      w.end_object();
-    }
-  w.end_array();
-  w.key("reps");
   w.begin_array();
   for (int32_t p = 0; p < d.rep_count(); ++p) {
     if (!c.scope.sees_rep(p)) continue;
@@ -139,6 +126,24 @@ void write_filter_options(JsonWriter& w, const Caller& c) {
     w.end_object();
   }
   w.end_array();
+}
+
+void write_filter_options(JsonWriter& w, const Caller& c) {
+  const auto& d = *c.snap->dims;
+  const auto& f = *c.snap->facts;
+  w.begin_object();
+  w.key("regions");
+  w.begin_array();
+  for (int32_t g : d.regions_at_level(1))
+    if (c.scope.sees_region(g)) {
+      w.begin_object();
+      w.field("id", d.region_id[g]);
+      w.field("name", d.region_name[g]);
+      w.end_object();
+    }
+  w.end_array();
+  w.key("reps");
+  write_rep_options(w, c);
   w.key("industries");
   w.begin_array();
   for (const auto& s : f.customers.industries) w.value(s);

@@ -28,5 +28,6 @@ json::object filter_options(const Caller& c);
 // The same as figures_json and filter_options, written straight into a body (json_writer.h).
 void write_figures(JsonWriter& w, const analytics::RepFigures& f);
 void write_filter_options(JsonWriter& w, const Caller& c);
+void write_rep_options(JsonWriter& w, const Caller& c);  // filter_options' "reps" alone
 
 }  // namespace sl::api::do_api

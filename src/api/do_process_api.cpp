@@ -41,6 +41,23 @@ json::array metrics_json(const std::array<analytics::MetricFigures, 3>& ms) {
   return a;
 }
 
+// metric_json written straight into the body.
+void write_metric(JsonWriter& w, const analytics::MetricFigures& m) {
+  w.begin_object();
+  w.field("metric", analytics::do_metric_code(m.metric));
+  w.field("amount", m.amount);
+  w.field("count", m.count);
+  w.field("target", m.target);
+  w.field("completion", m.completion);
+  w.field("yoy_amount", m.yoy_amount);
+  w.field("yoy", m.yoy);
+  w.field("yoy_basis", analytics::yoy_basis_code(m.yoy_basis));
+  w.field("pop_amount", m.pop_amount);
+  w.field("pop", m.pop);
+  w.field("pop_basis", analytics::yoy_basis_code(m.pop_basis));
+  w.end_object();
+}
+
 using AckMap = std::map<std::string, std::vector<store::Store::AnomalyAck>>;
 
 std::string ack_key(const store::Store::AnomalyAck& a) {
@@ -74,6 +91,46 @@ json::object anomaly_json(const analytics::Anomaly& a, const AckMap& acks) {
                       {"completion", opt(a.completion)},
                       {"time_progress", opt(a.time_progress)},
                       {"acks", std::move(ack_list)}};
+}
+
+// anomaly_json written straight into the body; with `dims`, the rep's 工号 after the rest.
+void write_anomaly(JsonWriter& w, const analytics::Anomaly& a, const AckMap& acks, const engine::Dims* dims) {
+  w.begin_object();
+  w.field("key", a.key());
+  w.field("unit", a.unit);
+  w.field("id", a.id);
+  w.field("name", a.name);
+  w.field("metric", analytics::do_metric_code(a.metric));
+  w.field("month", format_month(a.month));
+  w.key("rules");
+  w.begin_array();
+  for (const auto& r : a.rules) w.value(r);
+  w.end_array();
+  w.field("severity", a.severity);
+  w.field("value", a.value);
+  w.field("count", a.count);
+  w.field("last_year", a.last_year);
+  w.field("yoy", a.yoy);
+  w.field("yoy_basis", analytics::yoy_basis_code(a.yoy_basis));
+  w.field("z", a.z);
+  w.field("median", a.median);
+  w.field("mad", a.mad);
+  w.field("target", a.target);
+  w.field("completion", a.completion);
+  w.field("time_progress", a.time_progress);
+  w.key("acks");
+  w.begin_array();
+  if (auto it = acks.find(a.key()); it != acks.end())
+    for (const auto& x : it->second) {
+      w.begin_object();
+      w.field("user", x.user_login);
+      w.field("at", iso_time(x.at));
+      w.field("comment", x.comment);
+      w.end_object();
+    }
+  w.end_array();
+  if (dims) w.field("employee_no", employee_no(*dims, a.id));
+  w.end_object();
 }
 
 // One anomaly inside its group: the flat form without the unit (the group names it), with the
@@ -118,9 +175,10 @@ json::object group_json(const analytics::AnomalyGroup& g, const std::vector<anal
 }
 
 // The groups of anomaly_page (anomaly_page_size groups a page, the ranked order of
-// anomaly_groups.h) and what the page does not show: anomaly_summary counts every group.
-void add_anomaly_groups(json::object& answer, const PageCall& q, const std::vector<analytics::Anomaly>& flat,
-                        const AckMap& acks) {
+// anomaly_groups.h) and what the page does not show: anomaly_summary counts every group. The
+// answer's fields anomaly_groups, anomaly_page, anomaly_page_size and anomaly_summary.
+json::object anomaly_groups_part(const PageCall& q, const std::vector<analytics::Anomaly>& flat, const AckMap& acks) {
+  json::object answer;
   const auto groups = analytics::group_anomalies(flat);
   const size_t page = static_cast<size_t>(q.p.number("anomaly_page")),
                size = static_cast<size_t>(q.p.number("anomaly_page_size"));
@@ -141,6 +199,7 @@ void add_anomaly_groups(json::object& answer, const PageCall& q, const std::vect
   answer["anomaly_page_size"] = size;
   answer["anomaly_summary"] = json::object{
       {"groups", groups.size()}, {"high_groups", high_groups}, {"high", high}, {"medium", medium}, {"rest", rest}};
+  return answer;
 }
 
 AckMap load_acks(Context& ctx, const Period& p) {
@@ -303,27 +362,44 @@ SortValue rep_sort_value(const analytics::BreakdownRow& r, const std::string& ke
   return std::monostate{};
 }
 
-json::value process_json(const PageCall& q, const analytics::ProcessResult& result) {
-  const analytics::ProcessParams p = process_params(q);
-  const AckMap acks = load_acks(q.ctx, p.period);
-  auto rows = [](const std::vector<analytics::BreakdownRow>& v) {
-    json::array a;
-    for (const auto& row : v)
-      a.push_back(json::object{{"id", row.id}, {"name", row.name}, {"metrics", metrics_json(row.metrics)}});
-    return a;
-  };
+// What D2's two encoders (process_json, write_process) read besides the result.
+struct ProcessView {
+  analytics::ProcessParams p;
+  AckMap acks;
+  std::vector<const analytics::BreakdownRow*> rep_page;  // the page of reps in the asked order
+  json::object small;                                    // period … windows: a few fields
+  json::object tail;  // the anomaly groups, then the rep table's paging and order fields
+};
+
+ProcessView process_view(const PageCall& q, const analytics::ProcessResult& result) {
+  ProcessView v;
+  v.p = process_params(q);
+  v.acks = load_acks(q.ctx, v.p.period);
   const Paging rep_paging = read_paging(q.req, 50, "reps_");
   const SortOrder rep_order = read_sort(q.req, kRepSortKeys, "reps_");
-  std::vector<analytics::BreakdownRow> rep_page;
   for (size_t i : page_order(result.reps.size(), rep_order, rep_paging,
                              [&](size_t k, const std::string& key) { return rep_sort_value(result.reps[k], key); }))
-    rep_page.push_back(result.reps[i]);
-  const engine::Dims& d = *q.c.snap->dims;
-  auto rep_rows = [&d](json::array a) {
-    for (auto& row : a) add_employee_no(row.as_object(), d, row.as_object().at("id").as_int64());
-    return a;
+    v.rep_page.push_back(&result.reps[i]);
+  auto window = [](const analytics::Window& w) {
+    return json::object{{"first", format_date(w.first)}, {"last", format_date(w.last)}};
   };
-  json::array trend, anomalies;
+  const auto& f = v.p.filter;
+  v.small = json::object{
+      {"period", period_json(v.p.period, v.p.as_of)},
+      {"as_of", format_date(v.p.as_of)},
+      {"filter", json::object{{"region", f.region ? json::value(f.region) : json::value(nullptr)},
+                              {"rep", f.rep ? json::value(f.rep) : json::value(nullptr)},
+                              {"industry", f.industry},
+                              {"category", f.category}}},
+      {"windows",
+       json::object{{"current", window(result.current)}, {"yoy", window(result.yoy)}, {"pop", window(result.pop)}}}};
+  v.tail = anomaly_groups_part(q, result.anomalies, v.acks);
+  add_order(v.tail, result.reps.size(), rep_paging, rep_order, "reps_");
+  return v;
+}
+
+json::array trend_json(const analytics::ProcessResult& result) {
+  json::array trend;
   for (const auto& m : result.trend) {
     json::array ty, ly;
     for (int k = 0; k < 3; ++k) {
@@ -333,36 +409,87 @@ json::value process_json(const PageCall& q, const analytics::ProcessResult& resu
     trend.push_back(
         json::object{{"month", format_month(m.month)}, {"this_year", std::move(ty)}, {"last_year", std::move(ly)}});
   }
+  return trend;
+}
+
+json::value process_json(const PageCall& q, const analytics::ProcessResult& result) {
+  ProcessView v = process_view(q, result);
+  const engine::Dims& d = *q.c.snap->dims;
+  auto row = [](const analytics::BreakdownRow& r) {
+    return json::object{{"id", r.id}, {"name", r.name}, {"metrics", metrics_json(r.metrics)}};
+  };
+  json::array regions, reps, anomalies;
+  for (const auto& r : result.regions) regions.push_back(row(r));
+  for (const auto* r : v.rep_page) {
+    json::object o = row(*r);
+    add_employee_no(o, d, r->id);
+    reps.push_back(std::move(o));
+  }
   const size_t limit = static_cast<size_t>(q.p.number("anomaly_limit"));
   for (size_t i = 0; i < result.anomalies.size() && i < limit; ++i) {
-    anomalies.push_back(anomaly_json(result.anomalies[i], acks));
+    anomalies.push_back(anomaly_json(result.anomalies[i], v.acks));
     if (result.anomalies[i].unit == "rep") add_employee_no(anomalies.back().as_object(), d, result.anomalies[i].id);
   }
-  auto window = [](const analytics::Window& w) {
-    return json::object{{"first", format_date(w.first)}, {"last", format_date(w.last)}};
-  };
-  json::object filter{{"region", p.filter.region ? json::value(p.filter.region) : json::value(nullptr)},
-                      {"rep", p.filter.rep ? json::value(p.filter.rep) : json::value(nullptr)},
-                      {"industry", p.filter.industry},
-                      {"category", p.filter.category}};
-  json::object answer{
-      {"period", period_json(p.period, p.as_of)},
-      {"as_of", format_date(p.as_of)},
-      {"filter", std::move(filter)},
-      {"windows",
-       json::object{{"current", window(result.current)}, {"yoy", window(result.yoy)}, {"pop", window(result.pop)}}},
-      {"time_progress", result.time_progress},
-      {"totals", metrics_json(result.totals)},
-      {"regions", rows(result.regions)},
-      {"reps", rep_rows(rows(rep_page))},
-      {"trend_year", result.trend_year},
-      {"trend", std::move(trend)},
-      {"anomalies", std::move(anomalies)},
-      {"anomalies_total", result.anomalies.size()},
-      {"options", filter_options(q.c)}};
-  add_anomaly_groups(answer, q, result.anomalies, acks);
-  add_order(answer, result.reps.size(), rep_paging, rep_order, "reps_");
+  json::object answer = std::move(v.small);
+  answer["time_progress"] = result.time_progress;
+  answer["totals"] = metrics_json(result.totals);
+  answer["regions"] = std::move(regions);
+  answer["reps"] = std::move(reps);
+  answer["trend_year"] = result.trend_year;
+  answer["trend"] = trend_json(result);
+  answer["anomalies"] = std::move(anomalies);
+  answer["anomalies_total"] = result.anomalies.size();
+  answer["options"] = filter_options(q.c);
+  for (auto& kv : v.tail) answer[kv.key()] = std::move(kv.value());
   return answer;
+}
+
+// process_json written straight into the body: the lists (reps, anomalies, the filter bar's
+// options) without a DOM; the few small parts through theirs.
+void write_process(const PageCall& q, const analytics::ProcessResult& result, JsonWriter& w) {
+  const ProcessView v = process_view(q, result);
+  const engine::Dims* d = q.c.snap->dims.get();
+  auto row = [&w](const analytics::BreakdownRow& r, const engine::Dims* dims) {
+    w.begin_object();
+    w.field("id", r.id);
+    w.field("name", r.name);
+    w.key("metrics");
+    w.begin_array();
+    for (const auto& m : r.metrics) write_metric(w, m);
+    w.end_array();
+    if (dims) w.field("employee_no", employee_no(*dims, r.id));
+    w.end_object();
+  };
+  w.begin_object();
+  for (const auto& kv : v.small) w.field(kv.key(), kv.value());
+  w.field("time_progress", result.time_progress);
+  w.key("totals");
+  w.begin_array();
+  for (const auto& m : result.totals) write_metric(w, m);
+  w.end_array();
+  w.key("regions");
+  w.begin_array();
+  for (const auto& r : result.regions) row(r, nullptr);
+  w.end_array();
+  w.key("reps");
+  w.begin_array();
+  for (const auto* r : v.rep_page) row(*r, d);
+  w.end_array();
+  w.field("trend_year", result.trend_year);
+  w.field("trend", json::value(trend_json(result)));
+  w.key("anomalies");
+  w.begin_array();
+  const size_t limit = static_cast<size_t>(q.p.number("anomaly_limit"));
+  for (size_t i = 0; i < result.anomalies.size() && i < limit; ++i) {
+    const auto& a = result.anomalies[i];
+    write_anomaly(w, a, v.acks, a.unit == "rep" ? d : nullptr);
+  }
+  w.end_array();
+  w.field("anomalies_total", result.anomalies.size());
+  w.key("options");
+  write_filter_options(w, q.c);
+  for (const auto& kv : v.tail) w.field(kv.key(), kv.value());
+  w.end_object();
 }
 
 }  // namespace
@@ -386,6 +513,7 @@ void add_do_process_routes(http::Router& r, Context& ctx) {
           .compute =
               [](const PageCall& q) { return analytics::performance_process(*q.c.snap, q.scope, process_params(q)); },
           .encode = process_json,
+          .write = write_process,
           .tables = {{"regions", table("regions")},
                      {"reps", table("reps")},
                      {"totals", table("totals")},

@@ -9,6 +9,7 @@
 #include "engine/dims.h"
 #include "engine/facts.h"
 #include "engine/market.h"
+#include "engine/memo.h"
 #include "engine/records.h"
 #include "engine/rep_month_sums.h"
 #include "engine/row_index.h"
@@ -50,6 +51,9 @@ struct Facts {
   // The highest payment id held (payments are written in id order): with_payments appends
   // only above it, so a payment a rebuild already read is not counted twice.
   Id last_payment_id = 0;
+  // Answers computed once and kept for later requests (engine/memo.h): shared by the copies
+  // of these Facts in later Snapshots; each entry checks the columns it was built from.
+  std::shared_ptr<const Memo> memo = std::make_shared<Memo>();
 };
 
 struct Snapshot {

@@ -17,10 +17,14 @@ std::string Anomaly::key() const {
 }
 
 namespace {
-double median_of(std::vector<double> v) {
-  std::sort(v.begin(), v.end());
-  size_t n = v.size();
-  return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+// The median of v (reordered): the middle value, or the mean of the two middle ones, as a
+// full sort would give them (nth_element for the upper, the largest below it for the lower).
+double median_of(std::vector<double>& v) {
+  const size_t n = v.size();
+  const auto mid = v.begin() + static_cast<std::ptrdiff_t>(n / 2);
+  std::nth_element(v.begin(), mid, v.end());
+  if (n % 2) return *mid;
+  return (*std::max_element(v.begin(), mid) + *mid) / 2;
 }
 // Round to 1e-4 points so that a boundary written as "20 points" is not lost to floating point.
 double points(double ratio) { return std::round(ratio * 1e6) / 1e4; }
@@ -29,8 +33,10 @@ double points(double ratio) { return std::round(ratio * 1e6) / 1e4; }
 RobustZ robust_z(double x, std::vector<double> history) {
   RobustZ out;
   if (history.empty()) return out;
-  out.median = median_of(history);
+  std::vector<double> sorted = history;
+  out.median = median_of(sorted);
   std::vector<double> dev;
+  dev.reserve(history.size());
   double mean_ad = 0;
   for (double h : history) {
     dev.push_back(std::abs(h - out.median));
@@ -86,11 +92,32 @@ std::vector<Anomaly> detect_anomalies(const engine::Snapshot& s, const engine::S
     units.push_back({"rep", p, {p}, s.targets->rep_slot(p)});
   }
 
+  // Whether each rep unit was employed in each month of m0..last (the history's test, the
+  // whole month) and in its part through as_of (the month judged): once, not per metric.
+  std::vector<char> active_month, active_to_as_of;
+  for (const auto& u : units) {
+    if (u.kind != "rep") continue;
+    for (int k = 0; k < months; ++k) {
+      const Month m{m0.index + k};
+      active_month.push_back(d.rep_active(u.index, m.first_day(), m.last_day()));
+      active_to_as_of.push_back(d.rep_active(u.index, m.first_day(), std::min(m.last_day(), as_of)));
+    }
+  }
+
   for (size_t mk = 0; mk < kDoMetrics.size(); ++mk) {
     const DoMetric metric = kDoMetrics[mk];
+    size_t rep_units = 0;  // rep units before u, for its row of the flags
     const RepMonthGrid& g = grids[mk];
     if (!g.covers(m0) || !g.covers(last)) throw std::logic_error("detect_anomalies: grid does not cover the months");
+    std::vector<double> hist;
     for (const auto& u : units) {
+      const char* active = nullptr;
+      const char* active_part = nullptr;
+      if (u.kind == "rep") {
+        active = active_month.data() + rep_units * static_cast<size_t>(months);
+        active_part = active_to_as_of.data() + rep_units * static_cast<size_t>(months);
+        ++rep_units;
+      }
       std::vector<Money> a(months, 0);
       std::vector<int64_t> c(months, 0);
       // Each rep belongs to one region unit and one rep unit, so this is O(reps × months).
@@ -104,14 +131,13 @@ std::vector<Anomaly> detect_anomalies(const engine::Snapshot& s, const engine::S
       for (Month m = first; m <= last; m.index++) {
         // A month counts for a rep only while they are employed in it, for every rule: a rep
         // who left is not "−100 % YoY" (the list and the acknowledgement see the same set).
-        if (u.kind == "rep" && !d.rep_active(u.index, m.first_day(), std::min(m.last_day(), as_of))) continue;
         const int off = m.index - m0.index;
+        if (active_part && !active_part[off]) continue;
         const bool complete = month_complete(m, as_of);
         // The unit's history: the 12 months before m (for a rep, those they were employed in).
-        std::vector<double> hist;
+        hist.clear();
         for (int k = off - 12; k < off; ++k) {
-          Month hm{m0.index + k};
-          if (u.kind == "rep" && !d.rep_active(u.index, hm.first_day(), hm.last_day())) continue;
+          if (active && !active[k]) continue;
           hist.push_back(static_cast<double>(a[k]));
         }
         Anomaly an;

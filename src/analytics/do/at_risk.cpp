@@ -58,30 +58,15 @@ void account_history(const engine::Facts& f, size_t c, Date as_of, Date two_year
   if (rows.has_tail()) std::sort(days.begin(), days.end());  // table rows after the list: any date
 }
 
-// class_a_customers' answer for one customer: it walks the customers largest first (ties:
-// lower index) and stops at the first one reached with the share covered, so c is in exactly
-// when it has sales and the customers ranked above it cover less than the share.
-bool in_class_a(const std::vector<Money>& t12, size_t c, double share) {
-  Money total = 0, above = 0;
-  for (size_t k = 0; k < t12.size(); ++k) {
-    total += t12[k];
-    if (t12[k] > t12[c] || (t12[k] == t12[c] && k < c)) above += t12[k];
-  }
-  if (total <= 0 || t12[c] <= 0) return false;
-  return !(static_cast<double>(above) >= share * static_cast<double>(total));
-}
-}  // namespace
-
-std::vector<bool> class_a_customers(const engine::Facts& f, Date as_of, double share) {
-  const size_t n = f.customers.size_count();
-  Date year_ago = one_year_earlier(as_of);
-  auto t12 = customer_sums(f.sales, n, Date{year_ago.days + 1}, as_of);
+// Class A of the customers' trailing sales t12 (by index): the smallest set of the largest
+// (ties: lower index first) covering the share of the total.
+std::vector<bool> class_a_of_sums(const std::vector<Money>& t12, double share) {
   Money total = std::accumulate(t12.begin(), t12.end(), Money{0});
-  std::vector<bool> a(n, false);
+  std::vector<bool> a(t12.size(), false);
   if (total <= 0) return a;
   // Customers with sales, largest first; ties by index (as a stable sort of all would).
   std::vector<std::pair<Money, size_t>> order;
-  for (size_t c = 0; c < n; ++c)
+  for (size_t c = 0; c < t12.size(); ++c)
     if (t12[c] > 0) order.push_back({-t12[c], c});
   std::sort(order.begin(), order.end());
   Money cum = 0;
@@ -93,44 +78,62 @@ std::vector<bool> class_a_customers(const engine::Facts& f, Date as_of, double s
   return a;
 }
 
+// Class A as of a day (share 0.8), company wide: the same for every rep's cockpit of that
+// day, so built once and kept in the Facts' memo (engine/memo.h) while the sales table is
+// the one it was built from.
+struct ClassA {
+  engine::Column<int32_t> day, customer;  // shares of the sales columns built from
+  engine::Column<Money> amount;
+  size_t rows = 0, customers = 0;
+  std::vector<Money> t12;  // by customer index: sales in (as_of − 1 year, as_of]
+  std::vector<bool> in;    // by customer index
+  bool applies(const engine::Facts& f) const {
+    const auto& t = f.sales;
+    return rows == t.size() && customers == f.customers.size_count() && t.day.data() == day.data() &&
+           t.customer.data() == customer.data() && t.amount.data() == amount.data();
+  }
+};
+
+std::shared_ptr<const ClassA> class_a_as_of(const engine::Facts& f, Date as_of) {
+  return f.memo->get<ClassA>(
+      "at_risk.class_a " + std::to_string(as_of.days), [&](const ClassA& a) { return a.applies(f); },
+      [&] {
+        auto a = std::make_shared<ClassA>();
+        a->day = f.sales.day;
+        a->customer = f.sales.customer;
+        a->amount = f.sales.amount;
+        a->rows = f.sales.size();
+        a->customers = f.customers.size_count();
+        a->t12 = customer_sums(f.sales, a->customers, Date{one_year_earlier(as_of).days + 1}, as_of);
+        a->in = class_a_of_sums(a->t12, 0.8);
+        return std::shared_ptr<const ClassA>(std::move(a));
+      });
+}
+}  // namespace
+
+std::vector<bool> class_a_customers(const engine::Facts& f, Date as_of, double share) {
+  const Date year_ago = one_year_earlier(as_of);
+  return class_a_of_sums(customer_sums(f.sales, f.customers.size_count(), Date{year_ago.days + 1}, as_of), share);
+}
+
 std::vector<AtRiskCustomer> at_risk_customers(const engine::Facts& f, int32_t owner, Date as_of) {
   std::vector<AtRiskCustomer> out;
-  const size_t n = f.customers.size_count();
   const Date year_ago = one_year_earlier(as_of), two_years_ago = one_year_earlier(year_ago);
-  const auto t12 = customer_sums(f.sales, n, Date{year_ago.days + 1}, as_of);
-  // The owner's customers with sales (from the customers-by-owner list), best ranked first:
-  // larger trailing sales, then lower index, as class_a_customers walks them.
+  const auto a = class_a_as_of(f, as_of);
+  // The owner's class A customers (from the customers-by-owner list), by index.
   const engine::RowIndex* x = f.row_index.get();
-  std::vector<size_t> cand;
+  std::vector<size_t> in_a;
   engine::key_rows(x ? &x->customers_by_owner : nullptr, f.customers.owner, owner)
       .for_each(f.customers.owner, owner, [&](size_t c) {
-        if (c < n && t12[c] > 0) cand.push_back(c);
+        if (c < a->customers && a->in[c]) in_a.push_back(c);
       });
-  auto above_rank = [&](size_t k, size_t c) { return t12[k] > t12[c] || (t12[k] == t12[c] && k < c); };
-  std::sort(cand.begin(), cand.end(), [&](size_t a, size_t b) { return above_rank(a, b); });
-  // Σ of the customers ranked above each candidate, in one pass over all customers: a customer
-  // adds to the first candidate it ranks above (and so to every later one, by the prefix sum).
-  std::vector<Money> above(cand.size(), 0);
-  Money total = 0;
-  for (size_t k = 0; k < n; ++k) {
-    total += t12[k];
-    if (t12[k] <= 0 || cand.empty() || !above_rank(k, cand.back())) continue;
-    const auto j = std::partition_point(cand.begin(), cand.end(), [&](size_t c) { return !above_rank(k, c); });
-    above[static_cast<size_t>(j - cand.begin())] += t12[k];
-  }
-  std::vector<size_t> in_a;  // class A (class_a_customers' rule, share 0.8), by index
-  Money cum = 0;
-  for (size_t j = 0; j < cand.size(); ++j) {
-    cum += above[j];
-    if (total > 0 && !(static_cast<double>(cum) >= 0.8 * static_cast<double>(total))) in_a.push_back(cand[j]);
-  }
   std::sort(in_a.begin(), in_a.end());
   std::vector<int32_t> days;
   for (size_t c : in_a) {
     Money prev = 0;
     account_history(f, c, as_of, two_years_ago, year_ago, days, prev);
     if (days.empty()) continue;
-    if (auto r = judged(c, days, as_of, t12[c], prev)) out.push_back(std::move(*r));
+    if (auto r = judged(c, days, as_of, a->t12[c], prev)) out.push_back(std::move(*r));
   }
   std::stable_sort(out.begin(), out.end(), [](auto& x, auto& y) { return x.t12m > y.t12m; });
   return out;
@@ -140,14 +143,14 @@ std::optional<AtRiskCustomer> at_risk_customer(const engine::Facts& f, int32_t c
   const size_t n = f.customers.size_count();
   if (customer < 0 || static_cast<size_t>(customer) >= n) return std::nullopt;
   const size_t c = static_cast<size_t>(customer);
-  Date year_ago = one_year_earlier(as_of), two_years_ago = one_year_earlier(year_ago);
-  const auto t12 = customer_sums(f.sales, n, Date{year_ago.days + 1}, as_of);
-  if (!in_class_a(t12, c, 0.8)) return std::nullopt;  // class_a_customers' default share
+  const Date year_ago = one_year_earlier(as_of), two_years_ago = one_year_earlier(year_ago);
+  const auto a = class_a_as_of(f, as_of);
+  if (!a->in[c]) return std::nullopt;
   Money prev = 0;
   std::vector<int32_t> days;
   account_history(f, c, as_of, two_years_ago, year_ago, days, prev);
   if (days.empty()) return std::nullopt;
-  return judged(c, days, as_of, t12[c], prev);
+  return judged(c, days, as_of, a->t12[c], prev);
 }
 
 }  // namespace sl::analytics

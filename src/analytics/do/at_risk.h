@@ -28,11 +28,12 @@ struct AtRiskCustomer {
 
 // Class A customers (indexes) as of the date.
 std::vector<bool> class_a_customers(const engine::Facts& f, Date as_of, double share = 0.8);
-// At-risk class A customers owned by the rep (index), most recent sales first.
+// At-risk class A customers owned by the rep (index), most recent sales first. Class A as of
+// the day (share 0.8) is built once and kept in the Facts' memo (engine/memo.h) for every
+// later rep and customer asked about that day; then only the rep's customers are read.
 std::vector<AtRiskCustomer> at_risk_customers(const engine::Facts& f, int32_t owner, Date as_of);
-// One customer's entry of its owner's list (at_risk_customers), nullopt when not in it, at a
-// fraction of the cost: the class A test needs no sort (a customer is in while the customers
-// ranked above it cover less than the share), and only its own contracts are read.
+// One customer's entry of its owner's list (at_risk_customers), nullopt when not in it: only
+// its own contracts are read (class A from the memo).
 std::optional<AtRiskCustomer> at_risk_customer(const engine::Facts& f, int32_t customer, Date as_of);
 
 }  // namespace sl::analytics

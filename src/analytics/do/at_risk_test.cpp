@@ -116,3 +116,23 @@ TEST(D1AtRisk, OneCustomerIsItsEntryInTheOwnersList) {
       EXPECT_EQ(one->reasons, in_list->reasons);
     }
 }
+
+// Class A is kept per day in the Facts' memo (engine/memo.h), shared by the next Snapshot's
+// copy of the Facts: after a contract is appended the kept entry no longer applies. c4 gets
+// 5000 on 2026-06-14 → t12 c4 5100, c2 3000, c3 3000, c1 2000, c5 2000; total 15100, 80 % =
+// 12080; cumulative before c5 = 13100 ≥ 12080: c5 leaves class A, rep 11's list is empty.
+// Rep 10's is unchanged (c4: gaps 4, 1 day since the last, nothing the year before).
+TEST(D1AtRisk, AContractAppendedChangesTheKeptClassA) {
+  auto s = snapshot();
+  const Date as_of = D("2026-06-15");
+  ASSERT_EQ(analytics::at_risk_customers(*s->facts, s->dims->find_rep(11), as_of).size(), 1u);
+  EXPECT_EQ(analytics::at_risk_customers(*s->facts, s->dims->find_rep(10), as_of).size(), 2u);
+  auto next = engine::with_contracts(*s, {contract(11, 4, 10, "2026-06-14", 5000)}, 2);
+  ASSERT_TRUE(next);
+  EXPECT_EQ(next->facts->memo, s->facts->memo);  // the same memo, its entry checked
+  EXPECT_TRUE(analytics::at_risk_customers(*next->facts, next->dims->find_rep(11), as_of).empty());
+  EXPECT_EQ(analytics::at_risk_customers(*next->facts, next->dims->find_rep(10), as_of).size(), 2u);
+  EXPECT_FALSE(analytics::at_risk_customer(*next->facts, next->facts->customer_index->find(5), as_of));
+  // The first Snapshot still answers from its own columns.
+  EXPECT_EQ(analytics::at_risk_customers(*s->facts, s->dims->find_rep(11), as_of).size(), 1u);
+}

@@ -1,5 +1,7 @@
 #include "analytics/do/do_filter.h"
 
+#include <optional>
+
 #include "core/error.h"
 
 namespace sl::analytics {
@@ -81,6 +83,29 @@ std::vector<size_t> cell_rows(const engine::Scope& scope, size_t stride) {
   return out;
 }
 
+// The (rep, month) cells of one of f's tables (engine/rep_month_sums.h), null for a table
+// without them.
+const engine::MonthCells* cells_of(const engine::Facts& f, const engine::FactTable& t) {
+  const engine::RepMonthSums* x = f.rep_month_sums.get();
+  if (!x) return nullptr;
+  if (&t == &f.sales) return x->sales.get();
+  if (&t == &f.collections) return x->collections.get();
+  if (&t == &f.first_contracts) return x->first_contracts.get();
+  return nullptr;
+}
+
+// Unfiltered per-rep sums over [first, last] from the cells (whole months a few cells a rep,
+// the cut months' days from the table), kept for the reps the scope sees; nullopt without cells.
+std::optional<std::vector<engine::RepSum>> scoped_cell_sums(const engine::Facts& f, const engine::FactTable& t,
+                                                            const engine::Scope& scope, Date first, Date last) {
+  const engine::MonthCells* cells = cells_of(f, t);
+  if (!cells) return std::nullopt;
+  auto sums = engine::rep_sums(t, cells, scope.rep.size(), first, last);
+  for (size_t p = 0; p < sums.size(); ++p)
+    if (!scope.rep[p]) sums[p] = {};
+  return sums;
+}
+
 // Collections have no category: a category filter does not apply to them.
 RowFilter for_table(const engine::Facts& f, const engine::FactTable& t, RowFilter rf) {
   if (&t == &f.collections) rf.category = kNone;
@@ -94,6 +119,12 @@ std::vector<SumCount> sum_by_rep(const engine::Facts& f, const engine::FactTable
   std::vector<SumCount> out(reps + 1);  // [reps]: discarded rows
   const RowFilter eff = for_table(f, t, rf);
   const bool filtered = eff.any();
+  if (!filtered)
+    if (auto sums = scoped_cell_sums(f, t, scope, first, last)) {
+      for (size_t p = 0; p < reps; ++p) out[p] = {(*sums)[p].amount, (*sums)[p].count};
+      out.pop_back();
+      return out;
+    }
   const std::vector<size_t> cell = cell_rows(scope, 1);
   auto rr = t.range(first, last);
   for (size_t i = rr.begin; i < rr.end; ++i) {
@@ -120,6 +151,14 @@ RepMonthGrid rep_month_grid(const engine::Facts& f, const engine::FactTable& t, 
   std::vector<int64_t> count(cells + months, 0);
   for (size_t k = 0; k < months; ++k) {
     const Month m{first.index + static_cast<int>(k)};
+    if (!filtered)
+      if (auto sums = scoped_cell_sums(f, t, scope, m.first_day(), std::min(m.last_day(), as_of))) {
+        for (size_t p = 0; p < scope.rep.size(); ++p) {
+          amount[p * months + k] = (*sums)[p].amount;
+          count[p * months + k] = (*sums)[p].count;
+        }
+        continue;
+      }
     auto rr = t.range(m.first_day(), std::min(m.last_day(), as_of));
     for (size_t i = rr.begin; i < rr.end; ++i) {
       size_t c = row_of[static_cast<size_t>(t.rep[i] + 1)] + k;
