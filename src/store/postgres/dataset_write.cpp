@@ -45,14 +45,7 @@ void write_org(Conn& c, const model::Dataset& d) {
   cus.finish();
   CopyIn pro(c, "products(id, code, name, category, launch_date, list_price, unit_cost)");
   for (auto& p : d.products)
-    pro.add(p.id)
-        .add(p.code)
-        .add(p.name)
-        .add(p.category)
-        .add(p.launch_date)
-        .add(p.list_price)
-        .add(p.unit_cost)
-        .end_row();
+    pro.add(p.id).add(p.code).add(p.name).add(p.category).add(p.launch_date).add(p.list_price).add(p.unit_cost).end_row();
   pro.finish();
 }
 
@@ -68,8 +61,7 @@ void write_market(Conn& c, const model::Dataset& d) {
     ms.add(m.month).add(m.industry).add_id(m.region).add(m.category).add(m.market_size).end_row();
   ms.finish();
   CopyIn cs(c, "competitor_sales(month, competitor_product, region, amount)");
-  for (auto& s : d.competitor_sales)
-    cs.add(s.month).add_id(s.competitor_product).add_id(s.region).add(s.amount).end_row();
+  for (auto& s : d.competitor_sales) cs.add(s.month).add_id(s.competitor_product).add_id(s.region).add(s.amount).end_row();
   cs.finish();
 }
 
@@ -93,13 +85,7 @@ void write_deals(Conn& c, const model::Dataset& d) {
   }
   CopyIn bid(c, "bids(id, opportunity, bid_date, amount, result, result_date)");
   for (auto& b : d.bids)
-    bid.add(b.id)
-        .add_id(b.opportunity)
-        .add(b.bid_date)
-        .add(b.amount)
-        .add(bid_result_code(b.result))
-        .add(b.result_date)
-        .end_row();
+    bid.add(b.id).add_id(b.opportunity).add(b.bid_date).add(b.amount).add(bid_result_code(b.result)).add(b.result_date).end_row();
   bid.finish();
   insert_contracts(c, d.contracts);
   CopyIn pay(c, "payments(id, contract, date, amount)");
@@ -110,12 +96,7 @@ void write_deals(Conn& c, const model::Dataset& d) {
 void write_plans(Conn& c, const model::Dataset& d) {
   CopyIn tgt(c, "targets(month, metric, owner_kind, owner_id, value)");
   for (auto& t : d.targets)
-    tgt.add(t.month)
-        .add(model::metric_code(t.metric))
-        .add(model::owner_code(t.owner_kind))
-        .add(t.owner_id)
-        .add(t.value)
-        .end_row();
+    tgt.add(t.month).add(model::metric_code(t.metric)).add(model::owner_code(t.owner_kind)).add(t.owner_id).add(t.value).end_row();
   tgt.finish();
   CopyIn fc(c, "forecasts(id, month, rep, value, submitted_at)");
   for (auto& f : d.forecasts) fc.add(f.id).add(f.month).add_id(f.rep).add(f.value).add(f.submitted_at).end_row();
@@ -124,18 +105,10 @@ void write_plans(Conn& c, const model::Dataset& d) {
              "finance_months(month, revenue, cost_of_sales, selling_expense, admin_expense, finance_expense,"
              " other_income)");
   for (auto& f : d.finance_months)
-    fin.add(f.month)
-        .add(f.revenue)
-        .add(f.cost_of_sales)
-        .add(f.selling_expense)
-        .add(f.admin_expense)
-        .add(f.finance_expense)
-        .add(f.other_income)
-        .end_row();
+    fin.add(f.month).add(f.revenue).add(f.cost_of_sales).add(f.selling_expense).add(f.admin_expense).add(f.finance_expense).add(f.other_income).end_row();
   fin.finish();
   CopyIn act(c, "activities(id, rep, customer, date, type)");
-  for (auto& a : d.activities)
-    act.add(a.id).add_id(a.rep).add_id(a.customer).add(a.date).add(activity_code(a.type)).end_row();
+  for (auto& a : d.activities) act.add(a.id).add_id(a.rep).add_id(a.customer).add(a.date).add(activity_code(a.type)).end_row();
   act.finish();
 }
 
@@ -146,14 +119,7 @@ void write_meetings(Conn& c, const model::Dataset& d) {
   {
     CopyIn mt(c, "meetings(id, series, date, chair, agenda, minutes, status)");
     for (auto& m : d.meetings)
-      mt.add(m.id)
-          .add_id(m.series)
-          .add(m.date)
-          .add_id(m.chair)
-          .add(m.agenda)
-          .add(m.minutes)
-          .add(model::meeting_status_code(m.status))
-          .end_row();
+      mt.add(m.id).add_id(m.series).add(m.date).add_id(m.chair).add(m.agenda).add(m.minutes).add(model::meeting_status_code(m.status)).end_row();
     mt.finish();
     CopyIn att(c, "meeting_attendees(meeting, seq, \"user\")");
     for (auto& m : d.meetings) {
@@ -173,14 +139,7 @@ void write_meetings(Conn& c, const model::Dataset& d) {
   res.finish();
   CopyIn ai(c, "action_items(id, resolution, title, owner, due_date, status, done_date)");
   for (auto& a : d.action_items)
-    ai.add(a.id)
-        .add_id(a.resolution)
-        .add(a.title)
-        .add_id(a.owner)
-        .add(a.due_date)
-        .add(model::action_status_code(a.status))
-        .add(a.done_date)
-        .end_row();
+    ai.add(a.id).add_id(a.resolution).add(a.title).add_id(a.owner).add(a.due_date).add(model::action_status_code(a.status)).add(a.done_date).end_row();
   ai.finish();
 }
 
@@ -190,22 +149,14 @@ void insert_contracts(Conn& c, const std::vector<model::Contract>& cs) {
   {
     CopyIn con(c, "contracts(id, code, customer, rep, opportunity, signed_date, amount)");
     for (auto& k : cs)
-      con.add(k.id)
-          .add(k.code)
-          .add_id(k.customer)
-          .add_id(k.rep)
-          .add_id(k.opportunity)
-          .add(k.signed_date)
-          .add(k.amount)
-          .end_row();
+      con.add(k.id).add(k.code).add_id(k.customer).add_id(k.rep).add_id(k.opportunity).add(k.signed_date).add(k.amount).end_row();
     con.finish();
   }
   {
     CopyIn line(c, "contract_lines(contract, seq, product, qty, amount, cost)");
     for (auto& k : cs) {
       int seq = 0;
-      for (auto& l : k.lines)
-        line.add(k.id).add(seq++).add_id(l.product).add(l.qty).add(l.amount).add(l.cost).end_row();
+      for (auto& l : k.lines) line.add(k.id).add(seq++).add_id(l.product).add(l.qty).add(l.amount).add(l.cost).end_row();
     }
     line.finish();
   }
@@ -243,8 +194,7 @@ std::vector<Id> PgStore::add_contracts(const std::vector<model::Contract>& cs, I
   DataTx tx(*c_);
   for (size_t i = 0; i < cs.size(); ++i) {
     const auto& k = cs[i];
-    bool dup =
-        !c_->query("SELECT 1 FROM contracts WHERE lower(trim(code)) = lower(trim($1))", Params().add(k.code)).empty();
+    bool dup = !c_->query("SELECT 1 FROM contracts WHERE lower(trim(code)) = lower(trim($1))", Params().add(k.code)).empty();
     for (size_t j = 0; j < i && !dup; ++j) dup = model::same_code(cs[j].code, k.code);
     if (dup) throw sl::invalid_field("code", "合同编号已存在：" + k.code, "Contract code already exists: " + k.code);
   }
