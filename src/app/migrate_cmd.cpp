@@ -8,12 +8,11 @@
 #include "app/cli_errors.h"
 #include "app/commands.h"
 #include "store/migrate/copy_tables.h"
-#include "store/store.h"
 
 namespace sl::app {
 
 int migrate(const MigrateOptions& o) {
-  if (!store::is_postgres_url(o.from) && !database_exists(o.from)) return 1;
+  if (!database_exists(o.from)) return 1;
   return run_reporting([&] {
     const auto rep = store::migrate::copy_database(o.from, o.to, std::cerr);
     int64_t rows = 0;

@@ -128,7 +128,9 @@ Report copy_database(const std::string& from, const std::string& to, std::ostrea
     w->finish();
   }
   progress << "checking foreign keys and committing…" << std::endl;
+  const auto committing = Clock::now();
   dst->commit();
+  progress << "  committed in " << since(committing) << " s" << std::endl;
   rep.copy_seconds = since(start);
   start = Clock::now();
   progress << "reading the target back for the checksums…" << std::endl;
