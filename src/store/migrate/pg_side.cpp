@@ -166,13 +166,25 @@ class PgSide : public Side {
     }
     fks_ = foreign_keys(c_);
     for (const auto& fk : fks_) c_.exec(fk.drop);
+    // Indexes other than the primary keys are built once after the COPY rather than kept up
+    // row by row (the unique ones check their rows as they are built).
+    Result idx = c_.query(
+        "SELECT indexname::text, indexdef FROM pg_indexes i WHERE schemaname = current_schema() AND NOT EXISTS"
+        " (SELECT 1 FROM pg_constraint k WHERE k.conname = i.indexname AND k.connamespace = "
+        "current_schema()::regnamespace)"
+        " ORDER BY 1");
+    for (int i = 0; i < idx.rows(); ++i) {
+      c_.exec("DROP INDEX " + quoted(idx.row(i).text(0)));
+      indexes_.push_back(idx.row(i).text(1));
+    }
   }
 
   std::unique_ptr<TableWriter> writer(const Table& t) override { return std::make_unique<PgWriter>(c_, t); }
 
-  // The keys back (every row checked), and the rowid identities moved past the copied rows
+  // The indexes and keys back (every row checked), and the rowid identities moved past the copied rows
   // so the next insert does not reuse one. Ids need nothing: new ones are MAX(id) + 1.
   void commit() override {
+    for (const auto& def : indexes_) c_.exec(def);
     for (const auto& fk : fks_) c_.exec(fk.add);
     for (const auto& t : rowid_tables_)
       c_.exec("SELECT setval(pg_get_serial_sequence('" + quoted(t) +
@@ -189,6 +201,7 @@ class PgSide : public Side {
   Conn c_;
   bool in_tx_ = false;
   std::vector<ForeignKey> fks_;
+  std::vector<std::string> indexes_;  // CREATE INDEX statements to run at commit
   std::vector<std::string> rowid_tables_;
 };
 
