@@ -101,6 +101,12 @@ int run_cli(int argc, char** argv) {
   import_cmd->add_flag("--dry-run", import_o.dry_run, "Check every row, write nothing");
   import_cmd->add_option("--report", import_o.report, "Write the errors to OUT.xlsx (or .csv)");
 
+  MigrateOptions migrate_o;
+  auto* migrate_cmd = app.add_subcommand(
+      "migrate", "Copy every table into an empty database (SQLite ⇄ PostgreSQL) and compare counts and checksums");
+  migrate_cmd->add_option("--from", migrate_o.from, "Source: SQLite file or postgresql:// URL (only read)")->required();
+  migrate_cmd->add_option("--to", migrate_o.to, "Target: SQLite file or postgresql:// URL, empty")->required();
+
   auto* routes_cmd = app.add_subcommand("routes", "List the HTTP routes, one \"METHOD /pattern\" a line");
 
   JobsOptions jobs_o;  // A1: the scheduler's jobs, once
@@ -129,7 +135,8 @@ int run_cli(int argc, char** argv) {
     int rc = app.exit(e);
     // The data-in commands (issue 12) promise exit code 2 for bad usage; the older ones keep CLI11's.
     const bool data_in = argc > 1 && (std::string_view(argv[1]) == "init" || std::string_view(argv[1]) == "export" ||
-                                      std::string_view(argv[1]) == "import");
+                                      std::string_view(argv[1]) == "import" ||
+                                      std::string_view(argv[1]) == "migrate");
     return rc != 0 && data_in ? 2 : rc;
   }
   return run_reporting(
@@ -145,6 +152,7 @@ int run_cli(int argc, char** argv) {
         if (*export_cmd) return export_entity(export_o);
         if (*import_cmd) return import_file(import_o);
         if (*render_cmd) return render_page(render_o);
+        if (*migrate_cmd) return migrate(migrate_o);
         return 1;
       },
       [](const AppError&) { return 2; });

@@ -4,6 +4,8 @@
 #include <filesystem>
 #include <iostream>
 
+#include "store/store.h"
+
 namespace sl::app {
 
 void print_error(const AppError& e) { std::cerr << "error: " << e.en << " (" << e.zh << ")\n"; }
@@ -21,7 +23,7 @@ int run_reporting(const std::function<int()>& body, const std::function<int(cons
 }
 
 bool database_exists(const std::string& db) {
-  if (std::filesystem::exists(db)) return true;
+  if (store::is_postgres_url(db) || std::filesystem::exists(db)) return true;  // a server's: connecting tells
   std::cerr << "error: no database " << db << " (数据库不存在)\n";
   return false;
 }

@@ -80,6 +80,13 @@ struct RenderOptions {
 };
 int render_page(const RenderOptions& o);
 
+// `salesloop migrate` (migrate_cmd.cpp): every table of --from copied into the empty --to,
+// then counts and checksums compared. Exit codes: 0 equal, 1 refused/failed/differs, 2 bad usage.
+struct MigrateOptions {
+  std::string from, to;
+};
+int migrate(const MigrateOptions& o);
+
 // `salesloop routes` (routes_cmd.cpp): the HTTP routes, one "METHOD /pattern" a line.
 int routes();
 

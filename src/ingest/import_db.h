@@ -1,6 +1,6 @@
 // What `salesloop import` needs of a database, in plain values: the import pipeline
 // (import.h) reads the rows it compares against and hands back every write of one commit;
-// src/store/sqlite/import_rows.cpp is the SQLite side. No schema knowledge here.
+// import_sqlite.cpp is the SQLite side, import_pg.cpp (over store/postgres/import_writer) PostgreSQL's. No schema knowledge here.
 #pragma once
 #include <cstdint>
 #include <functional>
@@ -44,6 +44,9 @@ struct ImportAudit {
   // server killed during the commit tells from the data whether it committed (task import4).
   int64_t job = 0;
 };
+
+// The audit row's new_value: the file, its SHA-256, the user and the counts as JSON.
+std::string audit_json(const ImportAudit& a);
 
 class ImportDb {
  public:

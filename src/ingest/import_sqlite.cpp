@@ -13,6 +13,7 @@
 #include <stdexcept>
 
 #include "core/error.h"
+#include "ingest/import_pg.h"
 #include "ingest/test_pause.h"
 #include "store/sqlite/audit.h"
 #include "store/sqlite/stmt.h"
@@ -33,7 +34,9 @@ void bind_value(Stmt& s, int i, const ingest::SqlValue& v) {
     s.bind_null(i);
 }
 
-std::string audit_text(const ingest::ImportAudit& a) {
+}  // namespace
+
+std::string audit_json(const ingest::ImportAudit& a) {
   auto quoted = [](const std::string& s) {
     std::string out = "\"";
     for (char c : s) {
@@ -48,6 +51,7 @@ std::string audit_text(const ingest::ImportAudit& a) {
          ",\"unchanged\":" + std::to_string(a.unchanged) + "}";
 }
 
+namespace {
 // "INSERT INTO t(a, b) VALUES (?,?)": the text before its one row of marks, and that row.
 // nullopt for any other statement (an UPDATE, a DELETE, an upsert).
 std::optional<std::pair<std::string_view, std::string_view>> insert_parts(std::string_view sql) {
@@ -204,7 +208,7 @@ class SqliteImportDb : public ingest::ImportDb {
     row.at = static_cast<int64_t>(std::time(nullptr));
     row.entity = "import";
     row.entity_key = audit.entity;
-    row.new_value = audit_text(audit);
+    row.new_value = audit_json(audit);
     write_audit(db_, row);
     test_pause("SALESLOOP_TEST_COMMIT_SLEEP_MS");
     tx.commit();
@@ -240,8 +244,7 @@ class SqliteImportDb : public ingest::ImportDb {
 }  // namespace
 
 std::unique_ptr<ingest::ImportDb> open_import_db(const std::string& path) {
-  if (store::is_postgres_url(path))
-    throw AppError(501, "not_supported", "", "PostgreSQL 后端暂不支持命令行导入", "Not supported on PostgreSQL yet (import)");
+  if (store::is_postgres_url(path)) return open_pg_import_db(path);
   return std::make_unique<SqliteImportDb>(path);
 }
 
@@ -252,9 +255,7 @@ int64_t last_import_id(ingest::ImportDb& db) {
 }
 }  // namespace
 
-// No CLI import writes to PostgreSQL yet (open_import_db), so there is nothing to watch there.
 ImportWatch::ImportWatch(const std::string& path) {
-  if (store::is_postgres_url(path)) return;
   db_ = open_import_db(path);
   last_ = last_import_id(*db_);
 }

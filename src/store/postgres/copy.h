@@ -6,6 +6,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/date.h"
@@ -20,6 +21,8 @@ class CopyRow {
   int64_t id(int c) const { return is_null(c) ? 0 : i64(c); }
   double f64(int c) const;  // float8
   std::string text(int c) const { return is_null(c) ? std::string() : std::string(f_[c].p, f_[c].len); }
+  // The field's bytes as they came (text, bytea), valid during the row's call.
+  std::string_view view(int c) const { return is_null(c) ? std::string_view() : std::string_view(f_[c].p, f_[c].len); }
   Date date(int c) const;  // DATE
   std::optional<Date> opt_date(int c) const {
     if (is_null(c)) return std::nullopt;

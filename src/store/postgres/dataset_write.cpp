@@ -6,6 +6,7 @@
 #include "model/opportunity_rules.h"
 #include "store/codes.h"
 #include "store/postgres/copy.h"
+#include "store/postgres/foreign_keys.h"
 #include "store/postgres/pg_store.h"
 #include "store/postgres/rows.h"
 
@@ -163,27 +164,6 @@ void insert_contracts(Conn& c, const std::vector<model::Contract>& cs) {
   plan.finish();
 }
 
-namespace {
-// The foreign keys on or into the data set's tables, as "ALTER TABLE … ADD CONSTRAINT …" to
-// put them back. A deferred check at COMMIT is one trigger call per row (10M contract lines:
-// many minutes); re-adding a constraint checks all rows with one join (seconds).
-std::vector<std::pair<std::string, std::string>> dataset_foreign_keys(Conn& c) {
-  std::string list;
-  for (const char* t : kDatasetTables) list += std::string(list.empty() ? "'" : ",'") + t + "'";
-  Result r = c.query(
-      "SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid) FROM pg_constraint"
-      " WHERE contype = 'f' AND connamespace = current_schema()::regnamespace AND (conrelid::regclass::text IN (" +
-      list + ") OR confrelid::regclass::text IN (" + list + ")) ORDER BY 1, 2");
-  std::vector<std::pair<std::string, std::string>> out;  // drop, add
-  for (int i = 0; i < r.rows(); ++i) {
-    const std::string table = r.row(i).text(0), name = r.row(i).text(1), def = r.row(i).text(2);
-    out.emplace_back("ALTER TABLE " + table + " DROP CONSTRAINT \"" + name + "\"",
-                     "ALTER TABLE " + table + " ADD CONSTRAINT \"" + name + "\" " + def);
-  }
-  return out;
-}
-}  // namespace
-
 // Replaces every data-set table (users, sessions and the audit log stay) in one transaction:
 // the foreign keys are dropped, the rows deleted and copied in, and the keys added back,
 // which checks every row; a dangling reference fails there and everything rolls back.
@@ -191,15 +171,15 @@ void PgStore::write_dataset(const model::Dataset& d) {
   std::lock_guard lock(mu_);
   {
     DataTx tx(*c_);
-    const auto fks = dataset_foreign_keys(*c_);
-    for (const auto& fk : fks) c_->exec(fk.first);
+    const auto fks = foreign_keys(*c_, {std::begin(kDatasetTables), std::end(kDatasetTables)});
+    for (const auto& fk : fks) c_->exec(fk.drop);
     for (const char* t : kDatasetTables) c_->exec(std::string("DELETE FROM ") + t);
     write_org(*c_, d);
     write_market(*c_, d);
     write_deals(*c_, d);
     write_plans(*c_, d);
     write_meetings(*c_, d);
-    for (const auto& fk : fks) c_->exec(fk.second);
+    for (const auto& fk : fks) c_->exec(fk.add);
     tx.commit();
   }
   c_->exec("ANALYZE");  // fresh statistics for the planner after replacing every table
