@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <bit>
 
+#include "analytics/check/category_purchases.h"
 #include "analytics/check/id_rank.h"
 #include "analytics/check/rep_mask.h"
 #include "engine/parallel.h"
@@ -10,6 +11,26 @@
 namespace sl::analytics {
 
 namespace {
+
+// Counts each customer's activity mask (bit k + 2: the k-th period shown, bit k + 1 the one
+// before it, lower bits earlier) into the flow rows.
+template <class Mask>
+void tally(const std::vector<Mask>& masks, int n, std::vector<FlowRow>& out) {
+  for (const uint64_t m : masks) {
+    if (!m) continue;
+    for (int k = 0; k < n; ++k) {
+      const int bit = k + 2;
+      const bool now = m >> bit & 1, prev = m >> (bit - 1) & 1, before = (m & ((uint64_t{1} << (bit - 1)) - 1)) != 0;
+      FlowRow& r = out[static_cast<size_t>(k)];
+      r.active += now;
+      r.active_prev += prev;
+      r.retained += now && prev;
+      r.churned += prev && !now;
+      r.fresh += now && !prev && !before;
+      r.returned += now && !prev && before;
+    }
+  }
+}
 
 // The periods each customer was active in (bit k as customer_flow numbers them; rows [0,
 // bound[n + 2]) of the contracts by date), counted into out. Mask holds n + 2 bits: 16-bit
@@ -37,20 +58,22 @@ void count_flow(const engine::Facts& f, const std::vector<size_t>& bound, const 
   });
   for (size_t w = 1; w < workers; ++w)
     for (size_t c = 0; c < nc; ++c) part[0][c] |= part[w][c];
-  for (const uint64_t m : part[0]) {
-    if (!m) continue;
-    for (int k = 0; k < n; ++k) {
-      const int bit = k + 2;
-      const bool now = m >> bit & 1, prev = m >> (bit - 1) & 1, before = (m & ((uint64_t{1} << (bit - 1)) - 1)) != 0;
-      FlowRow& r = out[static_cast<size_t>(k)];
-      r.active += now;
-      r.active_prev += prev;
-      r.retained += now && prev;
-      r.churned += prev && !now;
-      r.fresh += now && !prev && !before;
-      r.returned += now && !prev && before;
+  tally(part[0], n, out);
+}
+
+// The same masks from the category's purchases (category_purchases.h); first_day[k] is the
+// first day of bit k's period (k = 1..n + 1).
+void count_flow_category(const engine::Snapshot& s, const std::vector<uint8_t>& visible, const FlowParams& p,
+                         const std::vector<int32_t>& first_day, int n, std::vector<FlowRow>& out) {
+  const CategoryPurchases b = category_purchases(s, visible, p.filter, p.as_of);
+  const size_t nc = b.begin.size() - 1;
+  std::vector<uint64_t> mask(nc, 0);
+  for (size_t c = 0; c < nc; ++c)
+    for (size_t j = b.first(c); j < b.end(c); ++j) {
+      const auto bit = std::upper_bound(first_day.begin() + 1, first_day.end(), b.day[j]) - first_day.begin() - 1;
+      mask[c] |= uint64_t{1} << bit;
     }
-  }
+  tally(mask, n, out);
 }
 
 }  // namespace
@@ -83,7 +106,11 @@ std::vector<FlowRow> customer_flow(const engine::Snapshot& s, const engine::Scop
     r.month = monthly ? q % 12 + 1 : 0;
     r.quarter = monthly ? q % 12 / 3 + 1 : q % 4 + 1;
   }
-  if (n + 2 <= 16)
+  if (p.filter.by_category()) {
+    std::vector<int32_t> first_day(static_cast<size_t>(n) + 2, INT32_MIN);
+    for (int k = 1; k <= n + 1; ++k) first_day[static_cast<size_t>(k)] = q_first_day(q_prev + k - 1).days;
+    count_flow_category(s, visible, p, first_day, n, out);
+  } else if (n + 2 <= 16)
     count_flow<uint16_t>(*s.facts, bound, visible, p, filtered, n, out);
   else
     count_flow<uint64_t>(*s.facts, bound, visible, p, filtered, n, out);
@@ -96,13 +123,20 @@ ParetoResult pareto(const engine::Snapshot& s, const engine::Scope& scope, const
   const auto& t = s.facts->sales;
   const size_t nc = s.facts->customer_id.size();
   const auto visible = visible_reps(s, scope);
-  const engine::RowRange rr = t.range(Date{p.as_of.days - 364}, p.as_of);
   std::vector<Money> sum(nc, 0);
-  for (size_t i = rr.begin; i < rr.end; ++i) {  // one year of contracts: small enough for one thread
-    int32_t rep = t.rep[i], c = t.customer[i];
-    if (rep == engine::kNone || c == engine::kNone || !visible[static_cast<size_t>(rep)]) continue;
-    if (!p.filter.pass_customer(*s.facts, c)) continue;
-    sum[static_cast<size_t>(c)] += t.amount[i];
+  if (p.filter.by_category()) {  // the category's purchases (category_purchases.h)
+    const CategoryPurchases b = category_purchases(s, visible, p.filter, p.as_of);
+    for (size_t c = 0; c < nc; ++c)
+      for (size_t j = b.first(c); j < b.end(c); ++j)
+        if (b.day[j] >= p.as_of.days - 364) sum[c] += b.amount[j];
+  } else {
+    const engine::RowRange rr = t.range(Date{p.as_of.days - 364}, p.as_of);
+    for (size_t i = rr.begin; i < rr.end; ++i) {  // one year of contracts: small enough for one thread
+      int32_t rep = t.rep[i], c = t.customer[i];
+      if (rep == engine::kNone || c == engine::kNone || !visible[static_cast<size_t>(rep)]) continue;
+      if (!p.filter.pass_customer(*s.facts, c)) continue;
+      sum[static_cast<size_t>(c)] += t.amount[i];
+    }
   }
   ParetoResult r;
   // Sorted as 16-byte keys holding the customer's rank in id order, so the comparison reads

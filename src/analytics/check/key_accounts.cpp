@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 
+#include "analytics/check/category_purchases.h"
 #include "analytics/check/change.h"
 #include "analytics/check/id_rank.h"
 #include "analytics/check/rep_mask.h"
@@ -43,18 +44,31 @@ std::vector<KeyAccount> key_accounts(const engine::Snapshot& s, const engine::Sc
   // Each account's contracts through the contracts-by-customer list and its copies of the
   // signing day, rep and amount (engine/row_index.h): only the class A customers' entries are
   // read, contiguously (reading the contract table at the listed rows cost 4× more at 10M lines).
-  const engine::CustomerContracts contracts(s.facts->contracts, s.facts->row_index, s.facts->customer_id.size());
-  std::vector<int32_t> days;
-  for (auto& a : out) {
-    days.clear();
-    const bool tail = contracts.for_each(a.customer, [&](int32_t day, int32_t rep, Money amount) {
-      if (day > p.as_of.days || rep == engine::kNone || !visible[static_cast<size_t>(rep)]) return;
-      days.push_back(day);
-      if (day > two_years_ago.days) (day > year_ago.days ? a.t12m : a.t12m_prev) += amount;
-    });
-    if (tail) std::sort(days.begin(), days.end());  // rows after the list: any date
-    a.contracts = static_cast<int>(days.size());
-    a.risk = judge_key_account(days.data(), days.size(), p.as_of, a.t12m, a.t12m_prev);
+  auto add = [&](KeyAccount& a, int32_t day, Money amount) {
+    if (day > two_years_ago.days) (day > year_ago.days ? a.t12m : a.t12m_prev) += amount;
+  };
+  if (p.filter.by_category()) {  // the category's purchases (category_purchases.h), one per day
+    const CategoryPurchases b = category_purchases(s, visible, p.filter, p.as_of);
+    for (auto& a : out) {
+      const auto c = static_cast<size_t>(a.customer);
+      for (size_t j = b.first(c); j < b.end(c); ++j) add(a, b.day[j], b.amount[j]);
+      a.contracts = static_cast<int>(b.end(c) - b.first(c));
+      a.risk = judge_key_account(b.day.data() + b.first(c), b.end(c) - b.first(c), p.as_of, a.t12m, a.t12m_prev);
+    }
+  } else {
+    const engine::CustomerContracts contracts(s.facts->contracts, s.facts->row_index, s.facts->customer_id.size());
+    std::vector<int32_t> days;
+    for (auto& a : out) {
+      days.clear();
+      const bool tail = contracts.for_each(a.customer, [&](int32_t day, int32_t rep, Money amount) {
+        if (day > p.as_of.days || rep == engine::kNone || !visible[static_cast<size_t>(rep)]) return;
+        days.push_back(day);
+        add(a, day, amount);
+      });
+      if (tail) std::sort(days.begin(), days.end());  // rows after the list: any date
+      a.contracts = static_cast<int>(days.size());
+      a.risk = judge_key_account(days.data(), days.size(), p.as_of, a.t12m, a.t12m_prev);
+    }
   }
   // Ordered through 16-byte keys (at risk first, then t12m descending, then id by rank:
   // id_rank.h), then moved into place once: sorting the 72-byte rows themselves moved ~36 MB.
