@@ -11,23 +11,27 @@
 
 namespace sl::analytics {
 
-KeyAccountRisk judge_key_account(const int32_t* days, size_t n, Date as_of, Money t12m, Money t12m_prev) {
+namespace {
+
+// The rule once the days since the last contract and twice the median gap (−1: none) are known.
+KeyAccountRisk judge(int days_since_last, int32_t median2, Money t12m, Money t12m_prev) {
   KeyAccountRisk r;
-  if (n > 0) r.days_since_last = as_of.days - days[n - 1];
-  if (n >= 2) {
-    thread_local std::vector<int32_t> gaps;  // reused: no allocation per account
-    gaps.resize(n - 1);
-    for (size_t k = 1; k < n; ++k) gaps[k - 1] = days[k] - days[k - 1];
-    // The median by selection: the middle value (and the largest below it for an even count).
-    const size_t g = gaps.size();
-    std::nth_element(gaps.begin(), gaps.begin() + static_cast<long>(g / 2), gaps.end());
-    const int32_t hi = gaps[g / 2];
-    r.median_gap = g % 2 ? hi : (*std::max_element(gaps.begin(), gaps.begin() + static_cast<long>(g / 2)) + hi) / 2.0;
-    r.gap = r.days_since_last > 2 * *r.median_gap;
+  r.days_since_last = days_since_last;
+  if (median2 >= 0) {
+    r.median_gap = median2 / 2.0;
+    r.gap = days_since_last > median2;  // > 2 × the median
   }
   r.yoy = change(t12m, t12m_prev);
   r.decline = r.yoy && *r.yoy < -0.3;
   return r;
+}
+
+}  // namespace
+
+KeyAccountRisk judge_key_account(const int32_t* days, size_t n, Date as_of, Money t12m, Money t12m_prev) {
+  thread_local std::vector<int32_t> gaps;  // reused: no allocation per account
+  gaps.resize(n);
+  return judge(n > 0 ? as_of.days - days[n - 1] : 0, engine::twice_median_gap(days, n, gaps.data()), t12m, t12m_prev);
 }
 
 KeyAccountRisk judge_key_account(const std::vector<int32_t>& days, Date as_of, Money t12m, Money t12m_prev) {
@@ -57,8 +61,21 @@ std::vector<KeyAccount> key_accounts(const engine::Snapshot& s, const engine::Sc
     }
   } else {
     const engine::CustomerContracts contracts(s.facts->contracts, s.facts->row_index, s.facts->customer_id.size());
+    const bool every_rep = std::all_of(visible.begin(), visible.end(), [](uint8_t v) { return v != 0; });
     std::vector<int32_t> days;
     for (auto& a : out) {
+      // Every contract of the account counts (the scope sees every rep, none after as_of): its
+      // count, last day and median gap from the index; only the last two years' entries read.
+      const engine::CustomerContracts::Whole w = every_rep ? contracts.whole(a.customer) : engine::CustomerContracts::Whole{};
+      const auto c = static_cast<size_t>(a.customer);
+      if (w.copies && w.copies->last_day[c] <= p.as_of.days) {
+        const auto& x = *w.copies;
+        for (size_t j = w.first + w.n; j-- > w.first && x.day[j] > two_years_ago.days;)
+          if (x.rep[j] != engine::kNone) add(a, x.day[j], x.amount[j]);
+        a.contracts = x.with_rep[c];
+        a.risk = judge(a.contracts ? p.as_of.days - x.last_day[c] : 0, x.median2[c], a.t12m, a.t12m_prev);
+        continue;
+      }
       days.clear();
       const bool tail = contracts.for_each(a.customer, [&](int32_t day, int32_t rep, Money amount) {
         if (day > p.as_of.days || rep == engine::kNone || !visible[static_cast<size_t>(rep)]) return;
