@@ -282,6 +282,21 @@ std::vector<Query> request_workload(const engine::Snapshot& s, Date as_of, Id ma
                     auto r = analytics::churn_reasons(s, all, {as_of, {}});
                     return Rows{{r.customers}};
                   }});
+    // C2 and C3 under a product category (the first category): they read its purchases.
+    analytics::DoFilter cat;
+    if (!s.facts->categories.empty()) cat.category = s.facts->categories[0];
+    const analytics::RowFilter rf = cat.category.empty() ? analytics::RowFilter{} : analytics::row_filter(s, cat);
+    qs.push_back({"c2_rfm_category@all", [&s, all, as_of, rf] {
+                    auto r = analytics::rfm(s, all, {as_of, 365, false, rf});
+                    return Rows{{static_cast<int64_t>(r.customers.size()), r.segments[7].amount}};
+                  }});
+    qs.push_back({"c3_churn_category@all", [&s, all, as_of, rf] {
+                    auto flow = analytics::customer_flow(s, all, {as_of, 8, analytics::FlowGrain::quarter, rf});
+                    auto p = analytics::pareto(s, all, {as_of, 80, 95, rf});
+                    auto ka = analytics::key_accounts(s, all, {as_of, rf}, p);
+                    auto why = analytics::churn_reasons(s, all, {as_of, rf});
+                    return Rows{{flow.back().active, p.total, static_cast<int64_t>(ka.size()), why.customers}};
+                  }});
     qs.push_back({"c1_part_aging@all", [&s, all, as_of] {
                     auto r = analytics::receivables_aging(s, all, {as_of, {}, true});
                     return Rows{{r.receivable, r.overdue, static_cast<int64_t>(r.by_customer.size())}};

@@ -73,7 +73,7 @@ ChurnPage compute(const PageCall& q) {
   out.flow = analytics::customer_flow(s, q.scope, fp);
   out.pareto = analytics::pareto(
       s, q.scope, {as_of, static_cast<int>(q.p.number("a_percent")), static_cast<int>(q.p.number("b_percent")), rf});
-  out.key_accounts = analytics::key_accounts(s, q.scope, {as_of}, out.pareto);
+  out.key_accounts = analytics::key_accounts(s, q.scope, {as_of, rf}, out.pareto);
   out.reasons = analytics::churn_reasons(s, q.scope, {as_of, rf});
   return out;
 }

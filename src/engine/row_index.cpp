@@ -74,6 +74,19 @@ ContractCopies copies_of(const ContractTable& t, const RowLists& lists) {
   c.rows = t.size();
   c.day.reserve(lists.rows.size()), c.rep.reserve(lists.rows.size()), c.amount.reserve(lists.rows.size());
   for (uint32_t k : lists.rows) c.day.push_back(t.signed_day[k]), c.rep.push_back(t.rep[k]), c.amount.push_back(t.amount[k]);
+  const size_t customers = lists.begin.empty() ? 0 : lists.begin.size() - 1;
+  c.with_rep.assign(customers, 0), c.last_day.assign(customers, kNoDay), c.median2.assign(customers, -1);
+  std::vector<int32_t> days, gaps;
+  for (size_t k = 0; k < customers; ++k) {
+    days.clear();
+    for (size_t j = lists.begin[k]; j < lists.begin[k + 1]; ++j)
+      if (c.rep[j] != kNone) days.push_back(c.day[j]);
+    if (days.empty()) continue;
+    gaps.resize(days.size());
+    c.with_rep[k] = static_cast<int32_t>(days.size());
+    c.last_day[k] = days.back();
+    c.median2[k] = twice_median_gap(days.data(), days.size(), gaps.data());
+  }
   return c;
 }
 
@@ -88,6 +101,16 @@ bool fresh(const KeyIndex& x, const Column<int32_t>& key) {
 }
 
 }  // namespace
+
+int32_t twice_median_gap(const int32_t* days, size_t n, int32_t* gaps) {
+  if (n < 2) return -1;
+  const size_t g = n - 1;
+  for (size_t k = 1; k < n; ++k) gaps[k - 1] = days[k] - days[k - 1];
+  // The median by selection: the middle value (and the largest below it for an even count).
+  std::nth_element(gaps, gaps + g / 2, gaps + g);
+  const int32_t hi = gaps[g / 2];
+  return g % 2 ? 2 * hi : *std::max_element(gaps, gaps + g / 2) + hi;
+}
 
 std::shared_ptr<const RowIndex> build_row_index(const ContractTable& contracts, const CustomerTable& customers,
                                                 const OpportunityTable& opportunities, size_t customer_count,

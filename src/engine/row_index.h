@@ -69,18 +69,32 @@ struct KeyIndex {
 // (rows[j] has day[j], rep[j], amount[j]): a reader of many customers' contracts (C3's class A,
 // the lost ones) reads them contiguously instead of at random rows of the table. They apply
 // while the table reads the very columns they were copied from (appended to at most).
+//
+// Beside them, per customer, over its listed contracts that have a rep (C3's key accounts read
+// these when the scope sees every rep and the customer has no contract after as_of): their
+// count, the last one's day, and twice the median gap between consecutive ones in days (the
+// middle gap, or the two middle ones summed for an even count; −1 with fewer than two).
+// 12 bytes a customer.
 struct ContractCopies {
   Column<int32_t> day_from, rep_from;  // shares of the columns copied from
   Column<Money> amount_from;
   size_t rows = 0;
   std::vector<int32_t> day, rep;
   std::vector<Money> amount;
+  std::vector<int32_t> with_rep, last_day, median2;  // by customer index
   bool applies(const ContractTable& t) const {
     return t.signed_day.data() == day_from.data() && t.rep.data() == rep_from.data() &&
            t.amount.data() == amount_from.data() && t.size() >= rows;
   }
-  size_t bytes() const { return day.capacity() * 4 + rep.capacity() * 4 + amount.capacity() * sizeof(Money); }
+  size_t bytes() const {
+    return day.capacity() * 4 + rep.capacity() * 4 + amount.capacity() * sizeof(Money) +
+           (with_rep.capacity() + last_day.capacity() + median2.capacity()) * 4;
+  }
 };
+
+// Twice the median of the gaps between consecutive days of days[0, n) (ascending), −1 when n < 2;
+// gaps: room for n − 1 values.
+int32_t twice_median_gap(const int32_t* days, size_t n, int32_t* gaps);
 
 struct RowIndex {
   KeyIndex contracts_by_customer;  // ContractTable rows of each customer, by (signed day, row)
@@ -122,6 +136,19 @@ class CustomerContracts {
     for (size_t i = r.tail_begin; i < r.tail_end; ++i)
       if (t_.customer[i] == c) f(t_.signed_day[i], t_.rep[i], t_.amount[i]);
     return r.has_tail();
+  }
+
+  // One customer's listed contracts from the copies with their summary (ContractCopies), when
+  // the copies apply and no contract was appended since the index was built; else n = 0 and
+  // copies null (read for_each).
+  struct Whole {
+    const ContractCopies* copies = nullptr;
+    size_t first = 0, n = 0;  // entries [first, first + n) of the copies
+  };
+  Whole whole(int32_t c) const {
+    if (!copies_ || t_.size() != copies_->rows || t_.size() != lists_->rows) return {};
+    const auto k = static_cast<size_t>(c);
+    return {copies_, lists_->lists.begin[k], lists_->lists.begin[k + 1] - lists_->lists.begin[k]};
   }
 
  private:

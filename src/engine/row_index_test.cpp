@@ -150,3 +150,24 @@ TEST(RowIndex, CustomerContractsFromTheCopiesThenTheTail) {
   copy->facts = f;
   EXPECT_NE(with_fresh_row_index(copy), copy);  // the publish step rebuilds them
 }
+
+TEST(RowIndex, EachCustomersCountLastDayAndTwiceTheMedianGap) {
+  auto s = snapshot();
+  const auto& x = s->facts->row_index->contract_copies;
+  // Customer 0: 01-05, 02-05, 03-05 (gaps 31 and 29: median 30, twice 60); customer 1: one contract.
+  EXPECT_EQ(x.with_rep[0], 3);
+  EXPECT_EQ(x.last_day[0], D("2024-03-05").days);
+  EXPECT_EQ(x.median2[0], 60);
+  EXPECT_EQ(x.with_rep[1], 1);
+  EXPECT_EQ(x.median2[1], -1);
+  // Whole lists only while nothing was appended.
+  const CustomerContracts c(s->facts->contracts, s->facts->row_index, 2);
+  EXPECT_EQ(c.whole(0).n, 3u);
+  auto n = with_contracts(*s, {contract(14, 1, 8, "2024-01-01")}, 2);
+  EXPECT_EQ(CustomerContracts(n->facts->contracts, n->facts->row_index, 2).whole(0).copies, nullptr);
+  int32_t gaps[4];
+  const int32_t odd[] = {0, 10, 13, 30}, even[] = {0, 4, 14, 15, 45};  // gaps 10 3 17 · 4 10 1 30
+  EXPECT_EQ(twice_median_gap(odd, 4, gaps), 20);
+  EXPECT_EQ(twice_median_gap(even, 5, gaps), 14);
+  EXPECT_EQ(twice_median_gap(odd, 1, gaps), -1);
+}

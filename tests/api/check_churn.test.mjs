@@ -87,6 +87,25 @@ test('C3 month grain, other class bounds and a customer filter equal the oracle'
   assert.equal(q.json.flow.at(-1).period, '2026-Q2');
 });
 
+// Under a product category C3 reads that category's purchases (docs/metrics.md): the oracle
+// builds them from contract_lines itself.
+test('C3 under a product category equals the oracle for every role, and differs from the whole', async () => {
+  const cat = '服务器';
+  for (const role of ['executive', 'manager', 'rep']) {
+    const c = await as(role);
+    for (const asOf of DATES) {
+      const j = await compare(c, asOf, `&category=${encodeURIComponent(cat)}`, ['--category', cat]);
+      if (role === 'executive' && asOf === DATES[0]) {
+        const whole = await c.get(`/api/v1/check/churn?as_of=${asOf}`);
+        assert.ok(j.pareto.total > 0 && j.pareto.total < whole.json.pareto.total, 'the category narrows the Pareto');
+        assert.ok(j.reasons.customers < whole.json.reasons.customers, 'and the churned customers');
+      }
+    }
+  }
+  await compare(await as('executive'), '2026-06-15', `&grain=month&category=${encodeURIComponent('存储')}&industry=制造`,
+    ['--grain', 'month', '--category', '存储', '--industry', '制造']);
+});
+
 test('C3 key-account list: at_risk only, name search', async () => {
   const c = await as('executive');
   const all = await c.get('/api/v1/check/churn?as_of=2026-06-15&risk=at_risk&page_size=200');

@@ -1,8 +1,8 @@
 // The filter bar on every C endpoint (issue 11): region, rep, industry, customer size and
 // product category each change the totals of C1 review, C2 RFM, C3 churn and C4 products
 // exactly as SQL over the same database says (the sqlite3 shell, not the product). C2 and C3
-// read as of the period's last day when the period ended before as_of; the product category
-// does not apply to them (they count whole contracts; docs/api.md), which is asserted too.
+// read as of the period's last day when the period ended before as_of; under a product category
+// they read that category's contract lines (docs/metrics.md).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { as, sql, subtree } from './helpers.mjs';
@@ -64,12 +64,21 @@ test('C1 review and C4 products: each filter changes sales (and C1 collections) 
   }
 });
 
+// What C2/C3 count: each contract (customer, signed_date, amount), or under a category each of
+// its lines of that category (amount = the line's): customers and sums do not depend on how the
+// lines group into purchases (docs/metrics.md).
+function bought(f) {
+  if (!f.category) return `SELECT k.customer, k.signed_date, k.amount FROM contracts k JOIN customers c ON c.id = k.customer WHERE ${f.where}`;
+  return `SELECT k.customer, k.signed_date, l.amount FROM contract_lines l JOIN products p ON p.id = l.product
+    JOIN contracts k ON k.id = l.contract JOIN customers c ON c.id = k.customer WHERE p.category = ${q(f.category)} AND ${f.where}`;
+}
+
 // C2: scored customers (any contract by the date) and Σ M (contracts of the 365-day window).
 function rfmFigures(f, date) {
   const first = addDays(date, -364);
-  return sql(`SELECT COUNT(DISTINCT k.customer) AS scored,
-      COALESCE(SUM(CASE WHEN k.signed_date >= '${first}' THEN k.amount ELSE 0 END), 0) AS amount
-    FROM contracts k JOIN customers c ON c.id = k.customer WHERE k.signed_date <= '${date}' AND ${f.where}`)[0];
+  return sql(`SELECT COUNT(DISTINCT b.customer) AS scored,
+      COALESCE(SUM(CASE WHEN b.signed_date >= '${first}' THEN b.amount ELSE 0 END), 0) AS amount
+    FROM (${bought(f)}) b WHERE b.signed_date <= '${date}'`)[0];
 }
 
 // C3: customers active in the quarter of the date (through it), the Pareto's trailing-12-month
@@ -77,11 +86,11 @@ function rfmFigures(f, date) {
 function churnFigures(f, date) {
   const m = Number(date.slice(5, 7));
   const qFirst = `${date.slice(0, 4)}-${String(m - ((m - 1) % 3)).padStart(2, '0')}-01`;
-  const from = `FROM contracts k JOIN customers c ON c.id = k.customer WHERE ${f.where}`;
+  const from = `FROM (${bought(f)}) b JOIN customers c ON c.id = b.customer WHERE 1`;
   return {
-    active: sql(`SELECT COUNT(DISTINCT k.customer) AS n ${from} AND k.signed_date BETWEEN '${qFirst}' AND '${date}'`)[0].n,
-    total: sql(`SELECT COALESCE(SUM(k.amount), 0) AS n ${from} AND k.signed_date BETWEEN '${addDays(date, -364)}' AND '${date}'`)[0].n,
-    lost: sql(`SELECT COUNT(DISTINCT k.customer) AS n ${from} AND k.signed_date <= '${date}' AND c.lost_reason <> ''`)[0].n,
+    active: sql(`SELECT COUNT(DISTINCT b.customer) AS n ${from} AND b.signed_date BETWEEN '${qFirst}' AND '${date}'`)[0].n,
+    total: sql(`SELECT COALESCE(SUM(b.amount), 0) AS n ${from} AND b.signed_date BETWEEN '${addDays(date, -364)}' AND '${date}'`)[0].n,
+    lost: sql(`SELECT COUNT(DISTINCT b.customer) AS n ${from} AND b.signed_date <= '${date}' AND c.lost_reason <> ''`)[0].n,
   };
 }
 
@@ -89,8 +98,7 @@ test('C2 RFM and C3 churn: each customer filter and the period change the figure
   const e = await as('executive');
   for (const [period, date] of [['2026-06', AS_OF], ['2025-Q4', '2025-12-31'], ['2026', AS_OF]]) {
     for (const f of [ALL, ...filters()]) {
-      // The category does not narrow C2/C3: the unfiltered figures stand.
-      const want = f.category ? ALL : f;
+      const want = f;  // the category narrows C2/C3 too: the category's lines (docs/metrics.md)
       const rfm = await e.get(`/api/v1/check/rfm?as_of=${AS_OF}&period=${period}&page_size=1&${f.query}`);
       assert.equal(rfm.status, 200, JSON.stringify(rfm.json));
       assert.equal(rfm.json.as_of, date, `C2 reads ${period}`);
@@ -99,7 +107,7 @@ test('C2 RFM and C3 churn: each customer filter and the period change the figure
       assert.equal(rfm.json.scored, r.scored, `C2 scored ${period} ${f.name}`);
       assert.equal(rfm.json.amount, r.amount, `C2 amount ${period} ${f.name}`);
       assert.equal(rfm.json.segments.reduce((s, x) => s + x.customers, 0), r.scored);
-      if (f !== ALL && !f.category) assert.ok(r.scored > 0 && r.scored < rfmFigures(ALL, date).scored, `C2 ${f.name} narrows`);
+      if (f !== ALL) assert.ok(r.scored > 0 && r.scored < rfmFigures(ALL, date).scored, `C2 ${f.name} narrows`);
 
       const churn = await e.get(`/api/v1/check/churn?as_of=${AS_OF}&period=${period}&page_size=1&${f.query}`);
       assert.equal(churn.status, 200, JSON.stringify(churn.json));

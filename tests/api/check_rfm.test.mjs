@@ -70,6 +70,25 @@ test('C2 median thresholds, another window and a customer filter equal the oracl
   await compare(c, '2026-06-15', '&industry=制造&size=large', ['--industry', '制造', '--size', 'large']);
 });
 
+// Under a product category C2 scores that category's buyers on its purchases (docs/metrics.md):
+// the oracle builds them from contract_lines itself.
+test('C2 under a product category equals the oracle for every role, and differs from the whole', async () => {
+  const cat = '服务器';
+  for (const role of ['executive', 'manager', 'rep']) {
+    const c = await as(role);
+    for (const asOf of DATES) {
+      const { first } = await compare(c, asOf, `&category=${encodeURIComponent(cat)}`, ['--category', cat]);
+      if (role === 'executive' && asOf === DATES[0]) {
+        const whole = await c.get(`/api/v1/check/rfm?as_of=${asOf}&page_size=1`);
+        assert.ok(first.scored > 0 && first.scored < whole.json.scored, 'the category narrows the scored set');
+        assert.ok(first.amount < whole.json.amount);
+      }
+    }
+  }
+  await compare(await as('executive'), '2026-06-15', `&threshold=median&category=${encodeURIComponent('存储')}&size=large`,
+    ['--threshold', 'median', '--category', '存储', '--size', 'large']);
+});
+
 test('C2 segment list: paging, search by name, sort', async () => {
   const c = await as('executive');
   const o = oracle('2026-06-15', 'all');

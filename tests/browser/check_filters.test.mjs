@@ -1,5 +1,5 @@
 // The shared filter bar on C2 RFM, C3 churn and C4 products: each page holds the period, as_of,
-// 大区, rep, industry and customer size (C4 also the product category); choosing a size puts it
+// 大区, rep, industry, customer size and product category; choosing a size puts it
 // in the URL and the page shows the API's figures for it; a reload keeps it; C2/C3 read as of
 // the period's end. The customer profile shows its code and downloads its tables (the contract
 // XLSX checked against the page). Screenshots zh-CN/en at 1440 and 375 px.
@@ -11,8 +11,8 @@ import { BASE_URL, openBrowser, login, shot, apiGet } from './helpers.mjs'
 
 const noMask = (page) => page.waitForFunction(() => !document.querySelector('.el-loading-mask:not([style*="display: none"])'))
 const PAGES = [
-  { name: 'c2', path: '/check/rfm', chart: 'chart-treemap', kpi: 'kpi-scored', value: (a) => String(a.scored), fields: ['industry', 'size'] },
-  { name: 'c3', path: '/check/churn', chart: 'chart-flow', kpi: 'kpi-active', value: (a) => String(a.flow.at(-1).active), fields: ['industry', 'size'] },
+  { name: 'c2', path: '/check/rfm', chart: 'chart-treemap', kpi: 'kpi-scored', value: (a) => String(a.scored), fields: ['industry', 'size', 'category'] },
+  { name: 'c3', path: '/check/churn', chart: 'chart-flow', kpi: 'kpi-active', value: (a) => String(a.flow.at(-1).active), fields: ['industry', 'size', 'category'] },
   // C4's page defaults to the year (C2/C3 and the API to as_of's month).
   { name: 'c4', path: '/check/products', api: '?period=2026', chart: 'chart-quadrant', kpi: 'kpi-warnings', value: (a) => String(a.warnings_total), fields: ['industry', 'size', 'category'] },
 ]
@@ -43,7 +43,6 @@ for (const p of PAGES)
       assert.equal(await bar.locator('.ctl .el-date-editor').count(), 1, `${p.name} as_of`)
       for (const f of ['region', 'rep', ...p.fields]) assert.equal(await bar.locator(`[data-test=filter-${f}]`).count(), 1, `${p.name} filter ${f}`)
       assert.equal(await bar.locator('[data-test=period-picker]').count(), 1, `${p.name} period`)
-      if (p.name !== 'c4') assert.equal(await bar.locator('[data-test=filter-category]').count(), 0, 'C2/C3 take no category')
       const q = p.api ?? '?period=2026-06'
       assert.equal(await kpi(page, p), p.value(await apiGet(page, p.path + q)))
       await pickSize(page, '大型客户')
@@ -64,6 +63,28 @@ for (const p of PAGES)
       await b.close()
     }
   })
+
+test('C2/C3 category: a category in the URL shows its figures, picked in the bar too', async () => {
+  const b = await openBrowser({ width: 1440, height: 900 })
+  const { page } = b
+  try {
+    await login(page, 'executive')
+    const cat = encodeURIComponent('服务器')
+    for (const p of PAGES.slice(0, 2)) {
+      await page.goto(`${BASE_URL}${p.path}?category=${cat}`)
+      await ready(page, p)
+      const whole = await apiGet(page, `${p.path}?period=2026-06`)
+      const api = await apiGet(page, `${p.path}?period=2026-06&category=${cat}`)
+      assert.notEqual(p.value(api), p.value(whole), `${p.name}: the category narrows`)
+      assert.equal(await kpi(page, p), p.value(api), `${p.name} KPI under the category`)
+      assert.ok((await page.locator('[data-test=filter-category]').innerText()).includes('服务器'))
+    }
+    await shot(page, 'c3-category-executive-1440-zh')
+    assert.deepEqual(b.errors, [])
+  } finally {
+    await b.close()
+  }
+})
 
 test('C2/C3 period: a past quarter reads as of its last day', async () => {
   const b = await openBrowser({ width: 1440, height: 900 })

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "analytics/check/category_purchases.h"
 #include "analytics/check/rep_mask.h"
 
 namespace sl::analytics {
@@ -42,15 +43,24 @@ ChurnReasons churn_reasons(const engine::Snapshot& s, const engine::Scope& scope
   std::vector<Money> amount(nc, 0);
   // The lost customers' contracts up to as_of through the contracts-by-customer list and its
   // copies (engine/row_index.h): only their entries are read, contiguously.
-  const engine::CustomerContracts contracts(f.contracts, f.row_index, nc);
   const auto visible = visible_reps(s, scope);
-  for (size_t c = 0; c < nc; ++c) {
-    if (cu.lost_reason[c] == engine::kNone) continue;
-    contracts.for_each(static_cast<int32_t>(c), [&](int32_t day, int32_t rep, Money x) {
-      if (day > p.as_of.days || rep == engine::kNone || !visible[static_cast<size_t>(rep)]) return;
+  if (p.filter.by_category()) {  // sold the category: its purchases (category_purchases.h)
+    const CategoryPurchases b = category_purchases(s, visible, p.filter, p.as_of);
+    for (size_t c = 0; c < nc; ++c) {
+      if (cu.lost_reason[c] == engine::kNone || !b.any(c)) continue;
       sold[c] = 1;
-      amount[c] += x;
-    });
+      for (size_t j = b.first(c); j < b.end(c); ++j) amount[c] += b.amount[j];
+    }
+  } else {
+    const engine::CustomerContracts contracts(f.contracts, f.row_index, nc);
+    for (size_t c = 0; c < nc; ++c) {
+      if (cu.lost_reason[c] == engine::kNone) continue;
+      contracts.for_each(static_cast<int32_t>(c), [&](int32_t day, int32_t rep, Money x) {
+        if (day > p.as_of.days || rep == engine::kNone || !visible[static_cast<size_t>(rep)]) return;
+        sold[c] = 1;
+        amount[c] += x;
+      });
+    }
   }
   std::vector<ChurnReason> by_code(nreasons);
   for (size_t r = 0; r < nreasons; ++r)

@@ -35,7 +35,8 @@ struct ChurnReasons {
 
 struct ChurnReasonsParams {
   Date as_of;
-  RowFilter filter;  // customer filters (industry, size)
+  RowFilter filter;  // customer filters (industry, size); under a category, sold = a purchase of it and
+                     // amount = its lines (category_purchases.h)
 };
 
 ChurnReasons churn_reasons(const engine::Snapshot& s, const engine::Scope& scope, const ChurnReasonsParams& p);

@@ -21,7 +21,7 @@ struct FlowParams {
   Date as_of;
   int quarters = 8;  // the periods ending with as_of's period (that one up to as_of), 1..60
   FlowGrain grain = FlowGrain::quarter;
-  RowFilter filter;  // customer filters (industry, size); category does not apply
+  RowFilter filter;  // customer filters (industry, size) and the product category (category_purchases.h)
 };
 
 struct FlowRow {
@@ -32,13 +32,13 @@ struct FlowRow {
 };
 
 // Contracts of reps the scope sees, of customers passing the filter; "first contract ever" is
-// among those contracts.
+// among those contracts. Under a category: active with a purchase of it, new at the first one.
 std::vector<FlowRow> customer_flow(const engine::Snapshot& s, const engine::Scope& scope, const FlowParams& p);
 
 struct ParetoParams {
   Date as_of;
   int a_percent = 80, b_percent = 95;
-  RowFilter filter;  // customer filters (industry, size)
+  RowFilter filter;  // customer filters (industry, size) and the product category (category_purchases.h)
 };
 
 struct ParetoCustomer {

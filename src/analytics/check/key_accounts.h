@@ -26,13 +26,14 @@ KeyAccountRisk judge_key_account(const int32_t* days, size_t n, Date as_of, Mone
 
 struct KeyAccount {
   int32_t customer = 0;  // index
-  int contracts = 0;     // up to as_of
+  int contracts = 0;     // up to as_of (under a category: purchase days, category_purchases.h)
   Money t12m = 0, t12m_prev = 0;
   KeyAccountRisk risk;
 };
 
 struct KeyAccountParams {
-  Date as_of;  // the Pareto's (its filters already chose the customers)
+  Date as_of;        // the Pareto's (its filters already chose the customers)
+  RowFilter filter;  // the Pareto's: under a category, an account's contracts are its purchases of it
 };
 
 // Class A customers of `classes`, at-risk ones first, then by trailing-12-month sales, largest

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "analytics/check/category_purchases.h"
 #include "analytics/check/rep_mask.h"
 #include "engine/parallel.h"
 
@@ -32,10 +33,12 @@ double median_of(std::vector<double> v) {
 
 }  // namespace
 
-RfmResult rfm(const engine::Snapshot& s, const engine::Scope& scope, const RfmParams& p) {
+namespace {
+
+// R, F, M inputs per customer from the contracts (no category filter).
+Partial from_contracts(const engine::Snapshot& s, const std::vector<uint8_t>& visible, const RfmParams& p) {
   const auto& t = s.facts->sales;
   const size_t nc = s.facts->customer_id.size();
-  const auto visible = visible_reps(s, scope);
   const engine::RowRange upto = t.range(Date{INT32_MIN / 2}, p.as_of);
   const int32_t window_first = p.as_of.days - p.window_days + 1;
   const size_t workers = engine::worker_count(upto.end - upto.begin);
@@ -63,8 +66,31 @@ RfmResult rfm(const engine::Snapshot& s, const engine::Scope& scope, const RfmPa
       part[0].freq[c] += part[w].freq[c];
       part[0].money[c] += part[w].money[c];
     }
+  return std::move(part[0]);
+}
+
+// The same from the category's purchases (category_purchases.h): F counts purchase days.
+Partial from_category(const engine::Snapshot& s, const std::vector<uint8_t>& visible, const RfmParams& p) {
+  const size_t nc = s.facts->customer_id.size();
+  const CategoryPurchases b = category_purchases(s, visible, p.filter, p.as_of);
+  const int32_t window_first = p.as_of.days - p.window_days + 1;
+  Partial q{std::vector<int32_t>(nc, engine::kNoDay), std::vector<int32_t>(nc, 0), std::vector<Money>(nc, 0)};
+  for (size_t c = 0; c < nc; ++c) {
+    if (!b.any(c)) continue;
+    q.last[c] = b.day[b.end(c) - 1];
+    for (size_t j = b.first(c); j < b.end(c); ++j)
+      if (b.day[j] >= window_first) ++q.freq[c], q.money[c] += b.amount[j];
+  }
+  return q;
+}
+
+}  // namespace
+
+RfmResult rfm(const engine::Snapshot& s, const engine::Scope& scope, const RfmParams& p) {
+  const size_t nc = s.facts->customer_id.size();
+  const auto visible = visible_reps(s, scope);
+  const Partial q = p.filter.by_category() ? from_category(s, visible, p) : from_contracts(s, visible, p);
   RfmResult r;
-  const Partial& q = part[0];
   int64_t sum_r = 0, sum_f = 0;
   __int128 sum_m = 0;
   for (size_t c = 0; c < nc; ++c) {

@@ -17,7 +17,7 @@ struct RfmParams {
   Date as_of;
   int window_days = 365;
   bool median = false;  // thresholds at the median instead of the mean
-  RowFilter filter;     // customer filters (industry, size); category does not apply
+  RowFilter filter;     // customer filters (industry, size) and the product category (category_purchases.h)
 };
 
 // Segment code = 4·(R good) + 2·(F high) + (M high): 7 重要价值, 5 重要发展, 3 重要保持,
@@ -54,7 +54,9 @@ struct RfmResult {
 };
 
 // Contracts of reps the scope sees, of customers passing the filter. One pass over the date-sorted contract rows up to
-// as_of, split between worker threads with per-thread per-customer partials.
+// as_of, split between worker threads with per-thread per-customer partials. Under a category
+// the category's purchases instead (category_purchases.h): R since the last one, F = purchase
+// days in the window, M = the category's line amounts in the window.
 RfmResult rfm(const engine::Snapshot& s, const engine::Scope& scope, const RfmParams& p);
 
 }  // namespace sl::analytics

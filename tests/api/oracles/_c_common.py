@@ -13,6 +13,7 @@ def parser(description):
     p.add_argument('--scope', default='all', help='all | region:ID | rep:ID')
     p.add_argument('--industry', default='')
     p.add_argument('--size', default='')
+    p.add_argument('--category', default='', help="a product category: the category's purchases (below)")
     return p
 
 
@@ -22,6 +23,10 @@ def load(args):
     reps = pd.read_sql('SELECT id, region FROM reps', con)
     customers = pd.read_sql('SELECT id, name, industry, size, region, lost_reason FROM customers', con)
     contracts = pd.read_sql('SELECT id, customer, rep, signed_date, amount FROM contracts', con, parse_dates=['signed_date'])
+    lines = None
+    if args.category:
+        lines = pd.read_sql('SELECT l.contract, l.amount FROM contract_lines l JOIN products p ON p.id = l.product '
+                            'WHERE p.category = ?', con, params=[args.category])
     con.close()
     parent = dict(zip(regions.id, regions.parent))
     level = dict(zip(regions.id, regions.level))
@@ -53,6 +58,12 @@ def load(args):
     if args.size:
         cu = cu[cu['size'] == args.size]
     k = k[k.customer.isin(set(cu.id))]
+    if lines is not None:
+        # Under a category (docs/metrics.md, C2/C3): a customer's purchases of it are the days it
+        # signed contracts (of the scope) holding lines of it, each with those lines' amount.
+        m = k.drop(columns='amount').merge(lines, left_on='id', right_on='contract')
+        k = m.groupby(['customer', 'signed_date'], as_index=False).agg(amount=('amount', 'sum'), rep=('rep', 'first'),
+                                                                       id=('id', 'min'))
     names = dict(zip(regions.id, regions.name))
     return {'as_of': as_of, 'contracts': k, 'customers': cu.set_index('id'), 'top': top, 'region_names': names,
             'regions': regions}
