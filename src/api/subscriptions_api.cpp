@@ -196,6 +196,7 @@ json::object outcome_json(const RunOutcome& o) {
 
 void add_subscription_routes(http::Router& r, Context& ctx) {
   add_reports(ctx);
+  add_schedule_preview_route(r, ctx);
   r.add("POST", "/api/v1/subscriptions", [&ctx](http::Request& req) {
     Caller c = require_caller(ctx, req);
     const json::value parsed = http::parse_json_body(req);
