@@ -162,7 +162,7 @@ json::array catalogue_json() {
 int64_t alert_rules_generation() { return g_rules_generation.load(); }
 
 void add_alert_rule_routes(http::Router& r, Context& ctx) {
-  add_reports(ctx);  // the threshold metrics measure through the pages' report builders
+  add_reports();  // the threshold metrics measure through the pages' report builders
   r.add("GET", "/api/v1/alerts/rules", [&ctx](http::Request& req) {
     Caller c = require_caller(ctx, req);
     json::array list;
