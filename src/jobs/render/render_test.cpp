@@ -150,6 +150,18 @@ TEST(Render, PdfTextInEnglish) {
     EXPECT_TRUE(has(text, s)) << s << "\n" << text;
 }
 
+// The web page's link is a link annotation over its text on page 1: one /Link, its /URI the
+// document's link (read from the PDF's bytes: cairo writes annotation dictionaries uncompressed).
+TEST(Render, PdfLinkIsClickable) {
+  ReportDoc d = render::sample_doc(Lang::zh, 6);
+  d.link = "http://127.0.0.1:8080/do/progress?period=2026-06&region=3";
+  const std::string pdf = render_pdf(d);
+  EXPECT_EQ(count(pdf, "/Subtype /Link"), 1u);
+  EXPECT_EQ(count(pdf, "/URI (http://127.0.0.1:8080/do/progress?period=2026-06&region=3)"), 1u) << pdf.substr(0, 0);
+  d.link.clear();
+  EXPECT_EQ(count(render_pdf(d), "/Subtype /Link"), 0u);
+}
+
 // 150 rows of 17 pt: about 38 fit under the header on page 1 and 41 on each next one, so the
 // table takes 4 pages, each but the first starting with the title "(continued)" and the header.
 TEST(Render, LongTableBreaksWithItsHeader) {
