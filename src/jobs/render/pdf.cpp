@@ -12,6 +12,7 @@
 #include <stdexcept>
 
 #include "jobs/render/chart.h"
+#include "jobs/render/column_widths.h"
 #include "present/cell_text.h"
 #include "jobs/render/render.h"
 #include "jobs/render/surface_bytes.h"
@@ -125,26 +126,10 @@ void charts(Pages& p, const std::vector<ReportChart>& cs) {
   }
 }
 
-// Column widths: each column's widest text (header bold), then scaled to the page's width.
-std::vector<double> column_widths(cairo_t* cr, const std::vector<present::ColumnText>& cols) {
-  const double pad = 10;
-  std::vector<double> w;
-  double total = 0;
-  for (const auto& c : cols) {
-    double m = measure(cr, c.header, {.size = kBody, .bold = true}).width;
-    const size_t probe = std::min<size_t>(c.cells.size(), 300);  // enough rows to see the widths
-    for (size_t r = 0; r < probe; ++r) m = std::max(m, measure(cr, c.cells[r], {.size = kBody}).width);
-    w.push_back(std::min(m + pad, kWidth * 0.45));
-    total += w.back();
-  }
-  for (auto& x : w) x *= kWidth / total;
-  return w;
-}
-
 void table(Pages& p, const present::Table& t, Lang lang) {
   const auto cols = present::table_text(t, lang);
   if (cols.empty()) return;
-  const auto widths = column_widths(p.cr, cols);
+  const auto widths = column_widths(p.cr, cols, kWidth, kBody);
   const double row_h = kBody * 2, title_h = 20;
   const std::string title = present::sheet_name(t, lang);
   const std::string more = lang == Lang::zh ? "（续）" : " (continued)";
