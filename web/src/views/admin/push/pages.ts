@@ -9,18 +9,20 @@ export interface ParamDef {
   name: string // the query parameter the page reads
   kind: ParamKind
   label: string // i18n key
-  options?: { value: string; label: string }[] // choice: '' = the page's default
+  options?: { value: string; label: string }[] // choice: PAGE_DEFAULT = the page's own default
 }
+/** A choice's "the page's default" option: not sent (Element Plus shows '' as no choice at all). */
+export const PAGE_DEFAULT = 'page-default'
 
 const period: ParamDef = { name: 'period', kind: 'month', label: 'push.subs.period' }
 const region: ParamDef = { name: 'region', kind: 'region', label: 'push.subs.region' }
 const level: ParamDef = { name: 'level', kind: 'choice', label: 'push.subs.level', options: [
-  { value: '', label: 'push.subs.levelAuto' }, { value: 'company', label: 'push.subs.levelCompany' },
+  { value: PAGE_DEFAULT, label: 'push.subs.levelAuto' }, { value: 'company', label: 'push.subs.levelCompany' },
   { value: 'region', label: 'push.subs.levelRegion' }, { value: 'rep', label: 'push.subs.levelRep' }] }
 const metric: ParamDef = { name: 'metric', kind: 'choice', label: 'push.subs.metric', options: [
-  { value: '', label: 'metric.sales' }, { value: 'collection', label: 'metric.collection' }] }
+  { value: PAGE_DEFAULT, label: 'metric.sales' }, { value: 'collection', label: 'metric.collection' }] }
 const grain: ParamDef = { name: 'grain', kind: 'choice', label: 'push.subs.grain', options: [
-  { value: '', label: 'push.subs.grainQuarter' }, { value: 'month', label: 'push.subs.grainMonth' }] }
+  { value: PAGE_DEFAULT, label: 'push.subs.grainQuarter' }, { value: 'month', label: 'push.subs.grainMonth' }] }
 const forecastMonth: ParamDef = { name: 'month', kind: 'month', label: 'push.subs.forecastMonth' }
 
 const PARAMS: Record<string, ParamDef[]> = {
@@ -49,7 +51,7 @@ export function pickParams(page: string, values: Record<string, string | number 
   const out: Record<string, string | number> = {}
   for (const p of pageParams(page)) {
     const v = values[p.name]
-    if (v !== null && v !== undefined && v !== '') out[p.name] = v
+    if (v !== null && v !== undefined && v !== '' && v !== PAGE_DEFAULT) out[p.name] = v
   }
   return out
 }
