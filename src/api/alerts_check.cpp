@@ -43,12 +43,12 @@ json::object filters_of(const Rule& r) {
   return v.is_object() ? v.as_object() : json::object{};
 }
 
-std::vector<Finding> threshold_findings(const Rule& r, const engine::Snapshot& snap, const ResolvedScope& rs,
+std::vector<Finding> threshold_findings(Context& ctx, const Rule& r, const engine::Snapshot& snap, const ResolvedScope& rs,
                                         const model::User& owner, Date today) {
   const auto* m = jobs::alerts::find_metric(r.metric);
   if (!m) throw std::runtime_error("unknown metric " + r.metric);
   const json::object filters = filters_of(r);
-  const auto got = jobs::alerts::measure(*m, {snap, rs.scope, owner, rs.where, filters, today});
+  const auto got = jobs::alerts::measure(*m, {snap, rs.scope, owner, rs.where, filters, today, &ctx});
   if (!got.value) return {};
   const std::string cond = json::serialize(json::object{{"metric", "x"}, {"op", r.op}, {"value", r.value}});
   if (!condition_holds(cond, {{"x", *got.value}})) return {};
@@ -189,7 +189,7 @@ AlertCheckRun check_alerts(Context& ctx, int64_t now, Id only) {
       const auto rs = resolve_rule_scope(*snap, owner, r.scope);
       std::vector<Finding> found;
       // A scope the owner no longer sees finds nothing: its open alerts close.
-      if (rs) found = r.kind == "anomaly" ? anomaly_findings(r, *snap, *rs, today) : threshold_findings(r, *snap, *rs, owner, today);
+      if (rs) found = r.kind == "anomaly" ? anomaly_findings(r, *snap, *rs, today) : threshold_findings(ctx, r, *snap, *rs, owner, today);
       const auto plan = jobs::alerts::plan_alerts(r.kind, ctx.store.rule_alerts(r.id), found);
       for (const auto& f : plan.open) {
         store::AlertStore::Alert a;

@@ -76,7 +76,7 @@ std::string scope_of(const Caller& c, const json::object& body) {
 
 // Fills r from a POST body (every field) or a PATCH body (the fields given), then checks the
 // whole rule by measuring it once (bad filters are 422 here, not at the next check).
-void read_rule(const Caller& c, const json::object& body, Rule& r, bool patch, Date today) {
+void read_rule(Context& ctx, const Caller& c, const json::object& body, Rule& r, bool patch, Date today) {
   if (patch)
     patch_fields(body, {"name", "kind", "metric", "scope", "filters", "op", "value", "severity", "channels", "enabled"});
   if (!patch || body.contains("name")) {
@@ -130,7 +130,7 @@ void read_rule(const Caller& c, const json::object& body, Rule& r, bool patch, D
     const auto rs = resolve_rule_scope(*c.snap, c.user, r.scope);
     if (!rs) throw not_found();
     const json::object filters = r.filters.empty() ? json::object{} : json::parse(r.filters).as_object();
-    jobs::alerts::measure(*jobs::alerts::find_metric(r.metric), {*c.snap, rs->scope, c.user, rs->where, filters, today});
+    jobs::alerts::measure(*jobs::alerts::find_metric(r.metric), {*c.snap, rs->scope, c.user, rs->where, filters, today, &ctx});
   }
 }
 
@@ -169,7 +169,7 @@ int64_t alert_rules_generation() { return g_rules_generation.load(); }
 void on_alert_rules_changed(std::function<void()> listener) { g_rules_listener = std::move(listener); }
 
 void add_alert_rule_routes(http::Router& r, Context& ctx) {
-  add_reports(ctx);  // the threshold metrics measure through the pages' report builders
+  add_reports();  // the threshold metrics measure through the pages' report builders
   r.add("GET", "/api/v1/alerts/rules", [&ctx](http::Request& req) {
     Caller c = require_caller(ctx, req);
     json::array list;
@@ -180,7 +180,7 @@ void add_alert_rule_routes(http::Router& r, Context& ctx) {
     Caller c = require_caller(ctx, req);
     const json::value parsed = http::parse_json_body(req);
     Rule x;
-    read_rule(c, as_object(parsed, "body"), x, false, ctx.today());
+    read_rule(ctx, c, as_object(parsed, "body"), x, false, ctx.today());
     x.owner = c.user.id;
     x.created_at = x.updated_at = auth::system_clock_seconds();
     x.id = ctx.store.add_alert_rule(x);
@@ -191,7 +191,7 @@ void add_alert_rule_routes(http::Router& r, Context& ctx) {
     Caller c = require_caller(ctx, req);
     Rule x = owned(ctx, c, req);
     const json::value parsed = http::parse_json_body(req);
-    read_rule(c, as_object(parsed, "body"), x, true, ctx.today());
+    read_rule(ctx, c, as_object(parsed, "body"), x, true, ctx.today());
     x.updated_at = auth::system_clock_seconds();
     ctx.store.update_alert_rule(x);
     rules_changed();

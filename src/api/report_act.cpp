@@ -41,7 +41,7 @@ jobs::ReportOutput act_report(const jobs::ReportInput& in) {
   const bool zh = in.lang == Lang::zh;
   const std::shared_ptr<const engine::Snapshot> snap(std::shared_ptr<const engine::Snapshot>(), &in.snap);
   const Caller c{in.user, "", snap, in.scope};
-  act::View v(report_context(), c);
+  act::View v(report_context(in), c);
   http::Request req;
   for (const char* k : {"as_of", "series", "months"}) req.query[k] = param_text(in.params, k);
   if (req.query["as_of"].empty()) req.query["as_of"] = format_date(in.today);

@@ -35,8 +35,6 @@ std::string scope_label(const jobs::ReportInput& in, bool zh) {
 
 namespace {
 
-Context* the_context = nullptr;
-
 std::map<std::string, std::string> query_of(const jobs::ReportInput& in) {
   std::map<std::string, std::string> q;
   for (const auto& [k, v] : in.params) q[std::string(k)] = param_text(in.params, std::string(k).c_str());
@@ -86,7 +84,7 @@ PageRun run_for(const jobs::ReportInput& in, const std::string& path, const std:
   // A view of the run's Snapshot, which outlives the run (the worker holds it).
   const std::shared_ptr<const engine::Snapshot> snap(std::shared_ptr<const engine::Snapshot>(), &in.snap);
   const Caller c{in.user, "", snap, in.scope};
-  return run_page(report_context(), path, c, query_of(in), tables);
+  return run_page(report_context(in), path, c, query_of(in), tables);
 }
 
 std::optional<double> figure(const json::value& answer, std::string_view path) { return number(at(answer, path)); }
@@ -137,14 +135,13 @@ void add_tables(jobs::ReportDoc& doc, std::vector<present::Table> tables) {
     if (!t.rows.empty()) doc.tables.push_back(std::move(t));
 }
 
-Context& report_context() {
-  if (!the_context) throw AppError(500, "no_context", "", "报表尚未初始化", "The reports are not set up");
-  return *the_context;
+Context& report_context(const jobs::ReportInput& in) {
+  if (!in.ctx) throw AppError(500, "no_context", "", "报表未收到运行环境", "The report was run without its context");
+  return *in.ctx;
 }
 
-void add_reports(Context& ctx) {
-  static const bool once = [&] {
-    the_context = &ctx;
+void add_reports() {
+  static const bool once = [] {
     add_progress_report();
     add_leaderboard_report();
     add_do_reports();

@@ -52,10 +52,10 @@ std::string change_note(const jobs::ReportInput& in, const char* zh, const char*
 // Puts the tables with rows into the document (a scope without rows has no empty table).
 void add_tables(jobs::ReportDoc& doc, std::vector<present::Table> tables);
 
-// Registers every page's report (called once with the routes; the builders read the pages
-// through this Context).
-void add_reports(Context& ctx);
-Context& report_context();
+// Registers every page's report builder (once; later calls do nothing). A builder runs the
+// pages with the Context its input carries (ReportInput::ctx; 500 when it has none).
+void add_reports();
+Context& report_context(const jobs::ReportInput& in);
 void add_progress_report();
 void add_leaderboard_report();
 void add_do_reports();     // D1 cockpit, D2 process (report_do.cpp)

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "api/context.h"
+#include "http/router.h"
 
 namespace sl::api {
 
@@ -36,5 +37,9 @@ RunOutcome run_subscription(Context& ctx, const store::PushStore::Subscription& 
 // The scheduler's tick: every enabled subscription whose next run time has come is run once
 // (the run is claimed by its key, the wall-clock time "YYYY-MM-DD HH:MM").
 int run_due_subscriptions(Context& ctx, int64_t now);
+
+// GET /api/v1/subscriptions/schedule-preview (schedule_preview_api.cpp), added with the
+// subscription routes.
+void add_schedule_preview_route(http::Router& r, Context& ctx);
 
 }  // namespace sl::api

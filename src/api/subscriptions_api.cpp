@@ -195,7 +195,8 @@ json::object outcome_json(const RunOutcome& o) {
 }  // namespace
 
 void add_subscription_routes(http::Router& r, Context& ctx) {
-  add_reports(ctx);
+  add_reports();
+  add_schedule_preview_route(r, ctx);
   r.add("POST", "/api/v1/subscriptions", [&ctx](http::Request& req) {
     Caller c = require_caller(ctx, req);
     const json::value parsed = http::parse_json_body(req);

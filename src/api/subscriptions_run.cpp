@@ -91,7 +91,7 @@ RunOutcome run_subscription(Context& ctx, const Sub& s, const std::vector<model:
   for (const auto& u : recipients) {
     const Lang lang = u.lang == "en" ? Lang::en : Lang::zh;
     const engine::Scope scope = scope_for(u, *snap);
-    const jobs::ReportInput in{*snap, scope, u, lang, params, ctx.today(), base_url};
+    const jobs::ReportInput in{*snap, scope, u, lang, params, ctx.today(), base_url, &ctx};
     const jobs::ReportOutput rep = (*build)(in);
     if (!condition_holds(s.condition, rep.metrics)) {
       ++out.skipped;

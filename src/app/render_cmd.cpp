@@ -72,7 +72,7 @@ int render_page(const RenderOptions& o) {
       if (k != "as_of") params[k] = v;
     // The same builder a subscription's run calls for this recipient (src/api/report_*.cpp).
     auto make_doc = [&]() -> jobs::ReportDoc {
-      return (*build)({*snap, scope, user->user, lang, params, *as_of, o.base_url}).doc;
+      return (*build)({*snap, scope, user->user, lang, params, *as_of, o.base_url, &ctx}).doc;
     };
     const jobs::ReportDoc doc = make_doc();
     const std::string bytes = o.format == "png" ? jobs::render_chart_png(doc.charts.at(0), 960, 480) : jobs::render_pdf(doc);

@@ -127,6 +127,7 @@ function rows(f) {
     { route: 'PUT /api/v1/settings/push', body: { max_attempts: 0 }, expect: by(every(403), { admin: 422 }) },
     { route: 'GET /api/v1/subscriptions', expect: every(200) },
     { route: 'GET /api/v1/subscriptions/recipients', expect: every(200) },
+    { route: 'GET /api/v1/subscriptions/schedule-preview', expect: every(422) },
     { route: 'POST /api/v1/subscriptions', body: {}, expect: every(422) },
     { route: 'PATCH /api/v1/subscriptions/{id}', path: { id: 999999 }, body: {}, expect: every(404) },
     { route: 'DELETE /api/v1/subscriptions/{id}', path: { id: 999999 }, expect: every(404) },

@@ -76,7 +76,14 @@ test('admin: channels, a subscription with a condition, send now, 推送记录 s
     await page.locator(`.el-select-dropdown__item[data-test="sub-user-${me.login}"]`).click()
     await page.locator(`.el-select-dropdown__item[data-test="sub-user-${mgr}"]`).click()
     await page.keyboard.press('Escape')
+    // The page's parameters, each labelled (declared per page in pages.ts).
+    for (const [name, label] of [['period', '周期（月）'], ['level', '层级'], ['metric', '指标'], ['region', '区域']])
+      assert.equal((await drawer.locator(`[data-test=sub-param-${name}] .el-form-item__label`).innerText()).trim(), label)
     await drawer.locator('[data-test=sub-kind-weekly]').click()
+    // Before saving: the next three runs, as the server's preview computes them.
+    const want = (await apiGet(page, '/subscriptions/schedule-preview?schedule=' + encodeURIComponent('weekly mon 08:30'))).next_runs
+    await page.waitForFunction((w) => [...document.querySelectorAll('[data-test=sub-preview] li')].map((x) => x.textContent.trim()).join('|') === w.join('|'), want)
+    assert.equal(want.length, 3)
     await drawer.locator('[data-test=sub-format-pdf]').click()
     await drawer.locator('[data-test=sub-condition-on]').click()
     await input(drawer, 'sub-cond-value').fill('100')       // completion − time progress < 100 points
@@ -93,6 +100,7 @@ test('admin: channels, a subscription with a condition, send now, 推送记录 s
     assert.deepEqual(shown, sub.next_runs)
     await shot(page, 'push-subscription-form-zh-1440', { fullPage: false })
     await page.keyboard.press('Escape')
+    assert.equal(await page.locator(`[data-test=sub-schedule-${sub.id}]`).innerText(), '每周一 08:30')   // the list says it in words
     await page.locator(`[data-test=sub-send-${sub.id}]`).click()
     await page.locator('.el-message--success').last().waitFor()
     await shot(page, 'push-subscriptions-zh-1440')
@@ -107,8 +115,10 @@ test('admin: channels, a subscription with a condition, send now, 推送记录 s
     await page.locator('[data-test=log-reload]').click()
     await noMask(page)
     for (const d of done) assert.equal(await page.locator(`[data-test=log-state-tag-${d.id}]`).innerText(), '已发送')
-    const mailed = rcpts()
-    assert.ok(mailed.includes(`${me.login}@example.test`) && mailed.includes(`${mgr}@example.test`))
+    // "sent" is written when the SMTP server accepts; its files may land a moment later.
+    const both = (m) => m.includes(`${me.login}@example.test`) && m.includes(`${mgr}@example.test`)
+    for (const end = Date.now() + 10000; Date.now() < end && !both(rcpts()); ) await page.waitForTimeout(200)
+    assert.ok(both(rcpts()), rcpts().join(', '))
     // The stored files open again.
     const file = page.locator(`[data-test=log-file-${done[0].id}-0]`)
     assert.equal(await file.getAttribute('href'), `/api/v1/deliveries/${done[0].id}/files/0`)
@@ -146,6 +156,16 @@ test('a manager sees only their own deliveries; the pages at 375 and in English'
       await page.locator('[data-test=subs-page]').waitFor()
       await noMask(page)
       await shot(page, `push-subscriptions-${role}-${lang}-${width}`)
+      if (role === 'admin') {   // the drawer's labelled parameters and the schedule in words
+        const sched = await page.locator('[data-test^=sub-schedule-]').first().innerText()
+        assert.match(sched, /^(Mondays|Daily|Monthly|Quarterly|Cron)/)
+        await page.locator('[data-test=sub-create]').click()
+        const drawer = page.locator('[data-test=sub-drawer]')
+        await drawer.locator('[data-test=sub-param-period] .el-form-item__label').waitFor()
+        await drawer.locator('[data-test=sub-preview] li').nth(2).waitFor()
+        await shot(page, `push-subscription-form-${lang}-${width}`, { fullPage: false })
+        await page.keyboard.press('Escape')
+      }
       if (role === 'manager') {
         await page.goto(BASE_URL + '/admin/channels')    // the admins' only
         await page.waitForFunction(() => location.pathname === '/403')

@@ -47,7 +47,7 @@ Measure progress_measure(const MetricDef& m, const MeasureInput& in) {
   if (metric != "sales") query += "&metric=" + metric;
   const ReportBuilder* build = find_report("do/progress");
   if (!build) throw std::runtime_error("the do/progress report is not registered");
-  const ReportInput ri{in.snap, in.scope, in.owner, Lang::zh, params, in.today, ""};
+  const ReportInput ri{in.snap, in.scope, in.owner, Lang::zh, params, in.today, "", in.ctx};
   const ReportOutput out = (*build)(ri);
   Measure r;
   const char* name = m.code == "d3_completion_gap" ? "completion_minus_time_progress" : "completion";

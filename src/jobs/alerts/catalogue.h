@@ -13,6 +13,10 @@
 #include "engine/snapshot.h"
 #include "model/entities.h"
 
+namespace sl::api {
+struct Context;  // handed on to the report builders (jobs/push/reports.h ReportInput::ctx)
+}
+
 namespace sl::jobs::alerts {
 
 struct MetricDef {
@@ -37,6 +41,7 @@ struct MeasureInput {
   const RuleScope& where;
   const boost::json::object& filters;  // the metric's page filters: {"period":"month|quarter|year","metric":"sales|collection"}
   Date today;
+  api::Context* ctx = nullptr;  // the report builders' (ReportInput::ctx)
 };
 
 struct Measure {

@@ -13,6 +13,10 @@
 #include "jobs/report_doc.h"
 #include "model/entities.h"
 
+namespace sl::api {
+struct Context;  // the page runner's (src/api/context.h); jobs only carry it to the builders
+}
+
 namespace sl::jobs {
 
 struct ReportInput {
@@ -23,6 +27,7 @@ struct ReportInput {
   const boost::json::object& params;  // the subscription's page parameters
   Date today;
   std::string base_url;  // "http://host:port" for the page link
+  api::Context* ctx = nullptr;  // what the builders run the pages with (the caller's: a run, an alert check)
 };
 
 struct ReportOutput {

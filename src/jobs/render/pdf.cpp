@@ -1,15 +1,18 @@
 // The report as an A4 portrait PDF: header (title, subtitle, link), KPI cards in a grid, the
 // charts, then the tables, broken across pages with their header row repeated; "第 1 / 3 页".
 // Each page is drawn into a recording surface first, so the footer knows the page count, then
-// replayed onto the PDF surface (vectors and text stay vectors and text).
+// replayed onto the PDF surface (vectors and text stay vectors and text). The link to the web
+// page is a link annotation over its text (cairo_tag_begin CAIRO_TAG_LINK), so it opens on a click.
 #include <cairo-pdf.h>
 #include <cairo.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <memory>
 #include <stdexcept>
 
 #include "jobs/render/chart.h"
+#include "jobs/render/column_widths.h"
 #include "present/cell_text.h"
 #include "jobs/render/render.h"
 #include "jobs/render/surface_bytes.h"
@@ -54,14 +57,33 @@ class Pages {
   cairo_t* cr = nullptr;
   double y = kTop;
   std::vector<cairo_surface_t*> recordings;
+  // The web page's link on page 1 (x, y, w, h in points), made clickable on the PDF (link_tag).
+  double link_box[4] = {0, 0, 0, 0};
 };
+
+// A link annotation over box to uri (cairo's tag attribute string: a quoted uri, \ and ' escaped).
+void link_tag(cairo_t* cr, const double (&box)[4], const std::string& uri) {
+  std::string quoted;
+  for (char ch : uri) {
+    if (ch == '\\' || ch == '\'') quoted += '\\';
+    quoted += ch;
+  }
+  char rect[96];
+  std::snprintf(rect, sizeof rect, "rect=[%.2f %.2f %.2f %.2f] ", box[0], box[1], box[2], box[3]);
+  const std::string attrs = std::string(rect) + "uri='" + quoted + "'";
+  cairo_tag_begin(cr, CAIRO_TAG_LINK, attrs.c_str());
+  cairo_tag_end(cr, CAIRO_TAG_LINK);
+}
 
 void header(Pages& p, const ReportDoc& d) {
   p.y += draw_text(p.cr, d.title, kLeft, p.y, {.size = 18, .bold = true, .max_width = kWidth}).height + 2;
   if (!d.subtitle.empty())
     p.y += draw_text(p.cr, d.subtitle, kLeft, p.y, {.size = 10, .color = kTextMuted, .max_width = kWidth}).height;
-  if (!d.link.empty())
-    p.y += draw_text(p.cr, d.link, kLeft, p.y, {.size = 8, .color = kPrimary, .max_width = kWidth}).height;
+  if (!d.link.empty()) {
+    const TextSize sz = draw_text(p.cr, d.link, kLeft, p.y, {.size = 8, .color = kPrimary, .max_width = kWidth});
+    p.link_box[0] = kLeft, p.link_box[1] = p.y, p.link_box[2] = std::min(sz.width, kWidth), p.link_box[3] = sz.height;
+    p.y += sz.height;
+  }
   p.y += 6;
   set_color(p.cr, kBorder);
   cairo_set_line_width(p.cr, 0.8);
@@ -104,26 +126,10 @@ void charts(Pages& p, const std::vector<ReportChart>& cs) {
   }
 }
 
-// Column widths: each column's widest text (header bold), then scaled to the page's width.
-std::vector<double> column_widths(cairo_t* cr, const std::vector<present::ColumnText>& cols) {
-  const double pad = 10;
-  std::vector<double> w;
-  double total = 0;
-  for (const auto& c : cols) {
-    double m = measure(cr, c.header, {.size = kBody, .bold = true}).width;
-    const size_t probe = std::min<size_t>(c.cells.size(), 300);  // enough rows to see the widths
-    for (size_t r = 0; r < probe; ++r) m = std::max(m, measure(cr, c.cells[r], {.size = kBody}).width);
-    w.push_back(std::min(m + pad, kWidth * 0.45));
-    total += w.back();
-  }
-  for (auto& x : w) x *= kWidth / total;
-  return w;
-}
-
 void table(Pages& p, const present::Table& t, Lang lang) {
   const auto cols = present::table_text(t, lang);
   if (cols.empty()) return;
-  const auto widths = column_widths(p.cr, cols);
+  const auto widths = column_widths(p.cr, cols, kWidth, kBody);
   const double row_h = kBody * 2, title_h = 20;
   const std::string title = present::sheet_name(t, lang);
   const std::string more = lang == Lang::zh ? "（续）" : " (continued)";
@@ -194,6 +200,7 @@ std::string render_pdf(const ReportDoc& d) {
   for (size_t i = 0; i < n; ++i) {
     cairo_set_source_surface(cr, pages.recordings[i], 0, 0);
     cairo_paint(cr);
+    if (i == 0 && !d.link.empty()) link_tag(cr, pages.link_box, d.link);
     draw_text(cr, page_number(i + 1, n, d.lang), kPageW / 2, kPageH - kMargin + 6,
               {.size = 8, .color = kTextMuted, .align = Align::center});
     cairo_show_page(cr);

@@ -9,6 +9,8 @@
 #include <unistd.h>
 
 #include "jobs/render/axis.h"
+#include "jobs/render/column_widths.h"
+#include "jobs/render/text.h"
 #include "present/cell_text.h"
 #include "jobs/render/render.h"
 #include "jobs/render/surface_bytes.h"
@@ -148,6 +150,60 @@ TEST(Render, PdfTextInEnglish) {
   for (const char* s : {"Target progress", "Sales completion", "82.4%", "Rep ranking", "Rank", "Sales (K yuan)",
                         "3,545.0", "9.0", "华东大区", "Page 1 of 2", "Page 2 of 2"})
     EXPECT_TRUE(has(text, s)) << s << "\n" << text;
+}
+
+// The web page's link is a link annotation over its text on page 1: one /Link, its /URI the
+// document's link (read from the PDF's bytes: cairo writes annotation dictionaries uncompressed).
+TEST(Render, PdfLinkIsClickable) {
+  ReportDoc d = render::sample_doc(Lang::zh, 6);
+  d.link = "http://127.0.0.1:8080/do/progress?period=2026-06&region=3";
+  const std::string pdf = render_pdf(d);
+  EXPECT_EQ(count(pdf, "/Subtype /Link"), 1u);
+  EXPECT_EQ(count(pdf, "/URI (http://127.0.0.1:8080/do/progress?period=2026-06&region=3)"), 1u) << pdf.substr(0, 0);
+  d.link.clear();
+  EXPECT_EQ(count(render_pdf(d), "/Subtype /Link"), 0u);
+}
+
+// Long headers never cut a name in a cell: seven columns whose English headers together are far
+// wider than the page. Every cell's widest text fits its column (the cell draws within width − 8),
+// the headers share what is left (cut with "…"), and the widths fill the page's 511.3 points.
+// (pdftotext cannot tell: an ellipsized run keeps its whole text as the glyphs' cluster text.)
+TEST(Render, LongHeadersLeaveTheCellsWhole) {
+  present::Table t{"d2_regions", {{"region", "col.region"}}, {}};
+  for (int k = 0; k < 6; ++k)
+    t.columns.emplace_back("v" + std::to_string(k), "col.completion", present::Unit::percent, "",
+                           "Collections this month in every region " + std::to_string(k));
+  for (const char* name : {"华东大区", "西南大区", "东北大区"}) {
+    std::vector<present::Value> row{present::Value{std::string(name)}};
+    for (int k = 0; k < 6; ++k) row.push_back(present::Value{0.125});
+    t.rows.push_back(std::move(row));
+  }
+  const auto cols = present::table_text(t, Lang::en);
+  cairo_surface_t* s = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 10, 10);
+  cairo_t* cr = cairo_create(s);
+  const double page = 595.276 - 2 * 42;
+  const auto w = render::column_widths(cr, cols, page, 8.5);
+  ASSERT_EQ(w.size(), 7u);
+  double sum = 0;
+  for (double x : w) sum += x;
+  EXPECT_NEAR(sum, page, 1e-6);
+  const double name = render::measure(cr, "华东大区", {.size = 8.5}).width;
+  const double pct = render::measure(cr, "12.5%", {.size = 8.5}).width;
+  const double head = render::measure(cr, cols[1].header, {.size = 8.5, .bold = true}).width;
+  EXPECT_GE(w[0] - 8, name);
+  for (size_t i = 1; i < 7; ++i) {
+    EXPECT_GE(w[i] - 8, pct);
+    EXPECT_LT(w[i] - 8, head);  // this header is cut
+  }
+  // With short headers the same table grows in proportion and nothing is cut.
+  present::Table narrow{"d2_regions", {{"region", "col.region"}, {"v", "col.completion", present::Unit::percent}}, {}};
+  narrow.rows.push_back({present::Value{std::string("华东大区")}, present::Value{0.125}});
+  const auto nc = present::table_text(narrow, Lang::en);
+  const auto nw = render::column_widths(cr, nc, page, 8.5);
+  EXPECT_NEAR(nw[0] + nw[1], page, 1e-6);
+  EXPECT_GE(nw[1] - 8, render::measure(cr, nc[1].header, {.size = 8.5, .bold = true}).width);
+  cairo_destroy(cr);
+  cairo_surface_destroy(s);
 }
 
 // 150 rows of 17 pt: about 38 fit under the header on page 1 and 41 on each next one, so the

@@ -18,6 +18,8 @@ export const pushApi = {
 
   subscriptions: () => request<SubscriptionList>('GET', '/subscriptions'),
   recipients: () => request<SubRecipientChoices>('GET', '/subscriptions/recipients'),
+  schedulePreview: (schedule: string, n = 3) =>
+    request<{ schedule: string; next_runs: string[] }>('GET', '/subscriptions/schedule-preview', { query: { schedule, n }, quiet: [422] }),
   create: (body: SubscriptionBody) => request<Subscription>('POST', '/subscriptions', { body, quiet: [403, 404, 422] }),
   update: (id: number, body: Partial<SubscriptionBody>) =>
     request<Subscription>('PATCH', `/subscriptions/${id}`, { body, quiet: [403, 404, 422] }),

@@ -31,3 +31,23 @@ export function parseSchedule(s: string): ScheduleForm {
     return { ...f, kind: 'monthly', time, day: Number(parts[1]) }
   return { ...f, kind: 'cron', cron: s }
 }
+
+type Translate = (key: string, values?: Record<string, unknown>) => string
+const DAY_KEY = { mon: 'push.when.day.mon', tue: 'push.when.day.tue', wed: 'push.when.day.wed', thu: 'push.when.day.thu',
+  fri: 'push.when.day.fri', sat: 'push.when.day.sat', sun: 'push.when.day.sun' } as const
+
+/** A schedule in words, in the UI's language: "每周一、四 08:30" / "Mon, Thu 08:30" (push.when.*). */
+export function describeSchedule(s: string, t: Translate): string {
+  const f = parseSchedule(s)
+  switch (f.kind) {
+    case 'daily': return t('push.when.daily', { time: f.time })
+    case 'weekly': {
+      const days = WEEKDAYS.filter((d) => f.days.includes(d))
+      if (days.length === 7) return t('push.when.daily', { time: f.time })
+      return t('push.when.weekly', { days: days.map((d) => t(DAY_KEY[d])).join(t('push.when.sep')), time: f.time })
+    }
+    case 'monthly': return t('push.when.monthly', { day: f.day, time: f.time })
+    case 'quarterly': return t('push.when.quarterly', { time: f.time })
+    default: return t('push.when.cron', { cron: f.cron.trim() })
+  }
+}
