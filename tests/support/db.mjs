@@ -38,7 +38,7 @@ function onPg(query, db) {
   if (!compatDone.has(db)) execFileSync('psql', [...base, COMPAT], { encoding: 'utf8' }), compatDone.add(db);
   const args = [...base.slice(0, -1), '-c', 'SET search_path = public, sqlite_compat', '-c'];
   if (!reads(q)) return execFileSync('psql', [...args, q], { encoding: 'utf8' }), [];
-  const out = execFileSync('psql', [...args, `SELECT coalesce(json_agg(t), '[]'::json) FROM (${q}) t`],
+  const out = execFileSync('psql', [...args, `SELECT coalesce(json_agg(sl_oracle_row), '[]'::json) FROM (${q}) sl_oracle_row`],
     { encoding: 'utf8', maxBuffer: 1 << 28 });
   return JSON.parse(out);
 }
