@@ -352,8 +352,11 @@ TEST_F(PgStoreTest, ReconnectsAfterTheServerDropsTheConnection) {
 }
 
 TEST(PgMigrations, AlertsTranslate) {
-  // The alerts script (the last one) keeps its partial unique index and gets PostgreSQL types.
-  const std::string s = sl::store::pg::migrations().back();
+  // The alerts script keeps its partial unique index and gets PostgreSQL types (found by its
+  // table: other scripts are appended after it).
+  std::string s;
+  for (const auto& m : sl::store::pg::migrations())
+    if (m.find("CREATE TABLE alerts(") != std::string::npos) s = m;
   EXPECT_NE(s.find("CREATE UNIQUE INDEX alerts_open_once ON alerts(rule, key) WHERE state = 'open'"), std::string::npos);
   EXPECT_NE(s.find("value DOUBLE PRECISION NOT NULL DEFAULT 0"), std::string::npos);
   EXPECT_NE(s.find("snoozed_until TEXT NOT NULL DEFAULT ''"), std::string::npos);
