@@ -37,12 +37,20 @@ count_node() {  # node --test prints "# pass N" and "# fail N"
   passed=$((passed + p)); failed=$((failed + f))
 }
 
-# A server on a new small demo database; sets $base, $db and $logins for the suite named $1.
+# A server on a new small demo database for the suite named $1, at --db $2 (default a new
+# SQLite file): sets $base, $db_url (the server's --db), $db and $logins. DB_PATH ($db) is
+# always a SQLite file of the same demo: on PostgreSQL a copy (same seed, the PostgreSQL demo's
+# password hashes copied in) for what reads a file (the Python oracles, servers of a test's own).
 start_server() {
   local name=$1
-  db=$work/$name.db logins=$work/$name-logins.txt
-  "$BUILD/salesloop" demo --db "$db" --seed 3 --scale small --as-of $AS_OF > "$logins" || return 1
-  "$BUILD/salesloop" serve --db "$db" --port 0 --today $AS_OF --web web/dist > "$work/$name-server.log" 2>&1 &
+  db=$work/$name.db logins=$work/$name-logins.txt db_url=${2:-$work/$name.db}
+  "$BUILD/salesloop" demo --db "$db_url" --seed 3 --scale small --as-of $AS_OF > "$logins" || return 1
+  if [ "$db_url" != "$db" ]; then
+    "$BUILD/salesloop" demo --db "$db" --seed 3 --scale small --as-of $AS_OF > /dev/null || return 1
+    psql "$db_url" -X -At -F ' ' -c "SELECT id, password_hash FROM users" |
+      while read -r id hash; do echo "UPDATE users SET password_hash = '$hash' WHERE id = $id;"; done | sqlite3 "$db"
+  fi
+  "$BUILD/salesloop" serve --db "$db_url" --port 0 --today $AS_OF --web web/dist > "$work/$name-server.log" 2>&1 &
   pids+=($!)
   for _ in $(seq 100); do
     base=$(grep -oE "http://127\.0\.0\.1:[0-9]+" "$work/$name-server.log" | head -1)
@@ -50,6 +58,13 @@ start_server() {
     sleep 0.1
   done
   echo "server for $name did not start:"; cat "$work/$name-server.log"; return 1
+}
+
+# Every API test file against the server started last; $1 names the log.
+run_api() {
+  SALESLOOP_BIN=$BUILD/salesloop BASE_URL=$base DB_PATH=$db DB_URL=$db_url DEMO_LOGINS_FILE=$logins \
+    node --test --test-concurrency=1 tests/api/ 2>&1 | tee "$work/$1.log"
+  count_node "$work/$1.log"
 }
 
 echo "== unit tests (ctest)"
@@ -78,8 +93,7 @@ count_node "$work/layering.log"
 
 echo "== API tests"
 if start_server api; then
-  SALESLOOP_BIN=$BUILD/salesloop BASE_URL=$base DB_PATH=$db DEMO_LOGINS_FILE=$logins node --test --test-concurrency=1 tests/api/ 2>&1 | tee "$work/api.log"
-  count_node "$work/api.log"
+  run_api api
   # Graceful shutdown on SIGTERM: the server exits 0 by itself.
   kill -TERM "${pids[-1]}"; wait "${pids[-1]}"; rc=$?
   if [ $rc -eq 0 ]; then passed=$((passed + 1)); else echo "server exited $rc on SIGTERM"; failed=$((failed + 1)); fi
@@ -87,46 +101,16 @@ else
   failed=$((failed + 1))
 fi
 
-# --- PostgreSQL (issue 15) --------------------------------------------------------------
-# The API files that pass fully against a server on PostgreSQL; the goal is every file.
-# Their oracles read $DB_PATH with sqlite3: a SQLite copy of the same demo (same seed, the
-# PostgreSQL demo's password hashes copied in), so they check the same data. A test that
-# writes through the server and then reads $DB_PATH for the write cannot pass this way yet.
-PG_API_FILES=(authz_matrix check_churn check_filters check_profile check_review check_rfm cli
-  do_anomalies_oracle do_anomaly_groups do_forecast_lock_day do_listed_acks do_views empty_db engine_diff
-  export_entities exports import_cli import_round_trip imports_http imports_restart opportunities_list
-  plan_finance plan_forecasts plan_funnel plan_market plan_suggestion progress push_restart push_smtp session
-  types_live)
-
-# A server on PostgreSQL database $1 of the cluster at $pg_url; sets $base, $db and $logins.
-start_pg_server() {
-  local name=$1 url
-  url=$(scripts/lib/pg.sh createdb "$pg_url" "$name") || return 1
-  db=$work/$name.db logins=$work/$name-logins.txt
-  "$BUILD/salesloop" demo --db "$url" --seed 3 --scale small --as-of $AS_OF > "$logins" || return 1
-  "$BUILD/salesloop" demo --db "$db" --seed 3 --scale small --as-of $AS_OF > /dev/null || return 1
-  psql "$url" -X -At -F ' ' -c "SELECT id, password_hash FROM users" |
-    while read -r id hash; do echo "UPDATE users SET password_hash = '$hash' WHERE id = $id;"; done | sqlite3 "$db"
-  "$BUILD/salesloop" serve --db "$url" --port 0 --today $AS_OF --web web/dist > "$work/$name-server.log" 2>&1 &
-  pids+=($!)
-  for _ in $(seq 100); do
-    base=$(grep -oE "http://127\.0\.0\.1:[0-9]+" "$work/$name-server.log" | head -1)
-    [ -n "$base" ] && return 0
-    sleep 0.1
-  done
-  echo "server for $name did not start:"; cat "$work/$name-server.log"; return 1
-}
-
+# --- PostgreSQL (issue 15): the same API tests against a server on PostgreSQL -----------------
 echo "== PostgreSQL: store tests and API tests (a throwaway PostgreSQL 15 cluster)"
 pg_dir=$(mktemp -d /tmp/salesloop-pg.XXXXXX)  # not under $work: the postgres user cannot enter that
 if pg_url=$(scripts/lib/pg.sh start "$pg_dir" "" fsync=off synchronous_commit=off full_page_writes=off); then
   SALESLOOP_PG_URL=$pg_url ctest --test-dir "$BUILD" -R '^Pg' --output-on-failure --timeout 300 2>&1 | tee "$work/ctest-pg.log"
   count_ctest "$work/ctest-pg.log"
   SALESLOOP_BIN=$BUILD/salesloop node --test --test-concurrency=1 tests/multi/ 2>&1 | tee "$work/multi.log"; count_node "$work/multi.log"  # two servers on one PostgreSQL (its own cluster)
-  if start_pg_server pgapi; then
-    files=(); for f in "${PG_API_FILES[@]}"; do files+=("tests/api/$f.test.mjs"); done
-    SALESLOOP_BIN=$BUILD/salesloop BASE_URL=$base DB_PATH=$db DEMO_LOGINS_FILE=$logins node --test --test-concurrency=1 "${files[@]}" 2>&1 | tee "$work/api-pg.log"
-    count_node "$work/api-pg.log"
+  SALESLOOP_PG_URL=$pg_url SALESLOOP_BIN=$BUILD/salesloop node --test --test-concurrency=1 tests/migrate/ 2>&1 | tee "$work/migrate.log"; count_node "$work/migrate.log"  # migrate round trip, import into PostgreSQL
+  if pg_db=$(scripts/lib/pg.sh createdb "$pg_url" pgapi) && start_server pgapi "$pg_db"; then
+    run_api api-pg
   else
     failed=$((failed + 1))
   fi
@@ -137,7 +121,7 @@ fi
 
 echo "== browser tests (Playwright + chromium)"
 if [ -d tests/browser ] && start_server browser; then
-  SALESLOOP_BIN=$BUILD/salesloop BASE_URL=$base DB_PATH=$db DEMO_LOGINS_FILE=$logins node --test --test-concurrency=1 tests/browser/ 2>&1 | tee "$work/browser.log"
+  SALESLOOP_BIN=$BUILD/salesloop BASE_URL=$base DB_PATH=$db DB_URL=$db_url DEMO_LOGINS_FILE=$logins node --test --test-concurrency=1 tests/browser/ 2>&1 | tee "$work/browser.log"
   count_node "$work/browser.log"
 fi
 

@@ -180,6 +180,7 @@ json::object View::action_json(const model::ActionItem& a) const {
                       {"overdue", analytics::overdue(a.due_date, today, analytics::action_open(a.status))},
                       {"can_update", analytics::may_update_action(c.user, a, manage)},
                       {"can_edit", manage},
+                      {"version", a.version},
                       {"log", std::move(log)}};
 }
 
@@ -217,6 +218,7 @@ json::object View::resolution_json(const model::Resolution& r) const {
     if (a.resolution == r.id) acts.push_back(action_json(a));
   const auto& m = meeting_of(r);
   return json::object{{"id", r.id},
+                      {"version", r.version},
                       {"meeting_id", r.meeting},
                       {"meeting_date", format_date(m.date)},
                       {"series_name", series_of(m).name},
@@ -245,6 +247,7 @@ json::object View::meeting_detail(const model::Meeting& m) const {
   out["series"] = series_json(s);
   out["agenda"] = m.agenda;
   out["minutes"] = m.minutes;
+  out["version"] = m.version;  // sent back with an edit (PATCH): 409 when it moved on
   json::array attendees;
   for (Id a : m.attendees) attendees.push_back(user_ref(a));
   out["attendees"] = std::move(attendees);

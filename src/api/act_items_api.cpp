@@ -5,6 +5,7 @@
 #include "analytics/act/metric_goal.h"
 #include "api/act_common.h"
 #include "api/routes.h"
+#include "api/version_conflict.h"
 
 namespace sl::api::act {
 
@@ -132,11 +133,12 @@ void add_act_item_routes(http::Router& r, Context& ctx) {
     const model::Meeting& m = v.meeting_of(x);
     const json::value parsed = http::parse_json_body(req);
     const auto& body = as_object(parsed, "body");
-    patch_fields(body, {"title", "description", "owner", "expected", "due_date", "goal", "status"});
+    patch_fields(body, {"title", "description", "owner", "expected", "due_date", "goal", "status", "version"});
+    x.version = version_field(body, "version", "version").value_or(0);  // the one read; none = no check
     bool manage = v.can_manage(v.series_of(m));
     // The owner of a resolution (a manager owning a company decision) may move its status;
     // everything else belongs to whoever manages the series. Reps update action items only.
-    bool status_only = body.size() == 1 && body.contains("status");
+    bool status_only = body.size() - body.contains("version") == 1 && body.contains("status");
     if (!analytics::may_update_resolution(c.user, x, manage, status_only)) throw forbidden();
     ResolutionStatus before = x.status;
     if (body.contains("title")) {
@@ -156,7 +158,10 @@ void add_act_item_routes(http::Router& r, Context& ctx) {
     if (body.contains("goal")) read_goal(v, body, m, x);
     if (body.contains("status")) x.status = resolution_status_field(body);
     set_closed(x, before, v.today);
-    ctx.store.update_resolution(x, c.user.id, auth::system_clock_seconds());
+    if (auto conflict = write_or_conflict(
+            req, [&] { ctx.store.update_resolution(x, c.user.id, auth::system_clock_seconds()); },
+            [&] { View now(ctx, c); return json::value(now.resolution_json(*now.resolutions.at(x.id))); }))
+      return std::move(*conflict);
     View after(ctx, c);
     return http::json_response(200, after.resolution_json(*after.resolutions.at(x.id)));
   });
@@ -204,10 +209,11 @@ void add_act_item_routes(http::Router& r, Context& ctx) {
     if (!analytics::may_update_action(c.user, a, manage)) throw forbidden();
     const json::value parsed = http::parse_json_body(req);
     const auto& body = as_object(parsed, "body");
-    patch_fields(body, {"title", "owner", "due_date", "status", "note"});
+    patch_fields(body, {"title", "owner", "due_date", "status", "note", "version"});
+    a.version = version_field(body, "version", "version").value_or(0);  // the one read; none = no check
     if (!manage)  // an owner who does not manage the series: status and progress only
       for (auto& kv : body)
-        if (!analytics::owner_may_change(kv.key())) throw forbidden();
+        if (kv.key() != "version" && !analytics::owner_may_change(kv.key())) throw forbidden();
     ActionStatus before = a.status;
     if (body.contains("title")) {
       a.title = required_string(body, "title", 300);
@@ -225,7 +231,10 @@ void add_act_item_routes(http::Router& r, Context& ctx) {
     if (a.status == ActionStatus::done && before != ActionStatus::done) a.done_date = v.today;
     if (a.status != ActionStatus::done) a.done_date.reset();
     std::string note = optional_text(body, "note", 4000);
-    ctx.store.update_action_item(a, note, c.user.id, auth::system_clock_seconds());
+    if (auto conflict = write_or_conflict(
+            req, [&] { ctx.store.update_action_item(a, note, c.user.id, auth::system_clock_seconds()); },
+            [&] { View now(ctx, c); return json::value(now.action_json(*now.actions.at(a.id))); }))
+      return std::move(*conflict);
     View after(ctx, c);
     return http::json_response(200, after.action_json(*after.actions.at(a.id)));
   });

@@ -14,6 +14,7 @@
 #include "api/act_common.h"
 #include "api/paging.h"
 #include "api/routes.h"
+#include "api/version_conflict.h"
 
 namespace sl::api::act {
 
@@ -202,7 +203,8 @@ void add_meeting_routes(http::Router& r, Context& ctx) {
     require_not_closed(m);
     const json::value parsed = http::parse_json_body(req);
     const auto& body = as_object(parsed, "body");
-    patch_fields(body, {"date", "chair", "attendees", "agenda", "minutes"});
+    patch_fields(body, {"date", "chair", "attendees", "agenda", "minutes", "version"});
+    m.version = version_field(body, "version", "version").value_or(0);  // the one read; none = no check
     if (body.contains("date")) m.date = date_field(body, "date");
     if (body.contains("chair")) m.chair = chair_field(v, body, s, c.user.id);
     if (body.contains("attendees")) m.attendees = attendees_field(v, body, s);
@@ -214,7 +216,10 @@ void add_meeting_routes(http::Router& r, Context& ctx) {
       if (r.meeting == m.id && r.due_date < m.date)
         throw invalid_field("date", "会议日期晚于本次决议的完成时间",
                             "The date is after the due date of a resolution made in it");
-    ctx.store.update_meeting(m, c.user.id, auth::system_clock_seconds());
+    if (auto conflict = write_or_conflict(
+            req, [&] { ctx.store.update_meeting(m, c.user.id, auth::system_clock_seconds()); },
+            [&] { View now(ctx, c); return json::value(now.meeting_detail(now.meeting(m.id))); }))
+      return std::move(*conflict);
     View after(ctx, c);
     return http::json_response(200, after.meeting_detail(after.meeting(m.id)));
   });

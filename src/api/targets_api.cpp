@@ -5,6 +5,7 @@
 #include "api/json_fields.h"
 #include "api/routes.h"
 #include "api/target_grid.h"
+#include "api/version_conflict.h"
 #include "model/target_rules.h"
 
 namespace sl::api {
@@ -28,14 +29,39 @@ Id owner_id(const engine::Dims& d, const GridSpec& g, int32_t index) {
   return g.owner == model::OwnerKind::region ? d.region_id[index] : d.rep_id[index];
 }
 
-json::value grid_json(const Caller& c, const GridSpec& g) {
+// The stored cells of the grid with their versions, by (owner id, month 1-12).
+std::map<std::pair<Id, int>, store::TargetCell> stored_cells(Context& ctx, const GridSpec& g) {
+  std::map<std::pair<Id, int>, store::TargetCell> out;
+  for (const auto& t : ctx.store.target_cells(g.year, g.metric, g.owner)) out[{t.owner_id, t.month.month()}] = t;
+  return out;
+}
+
+// Issue 15: per row, the version of each month's cell as the store has it (0 = no target),
+// sent back with a save. A cell whose stored value is not the one shown (the Snapshot has not
+// caught up with a write yet) gets -1, which no save matches: the grid is reloaded first.
+json::array month_versions(const engine::Snapshot& s, const GridSpec& g, int32_t slot, Id owner,
+                           const std::map<std::pair<Id, int>, store::TargetCell>& stored) {
+  json::array versions;
+  for (int m = 1; m <= 12; ++m) {
+    int64_t shown = s.targets->get(g.metric, slot, Month::of(g.year, m));
+    auto it = stored.find({owner, m});
+    int64_t value = it == stored.end() ? engine::kNoTarget : it->second.value;
+    versions.push_back(value != shown ? -1 : it == stored.end() ? 0 : it->second.version);
+  }
+  return versions;
+}
+
+json::value grid_json(Context& ctx, const Caller& c, const GridSpec& g) {
   const engine::Snapshot& s = *c.snap;
   const engine::Dims& d = *s.dims;
+  const auto stored = stored_cells(ctx, g);
   json::array rows;
   for (int32_t i : g.rows) {
-    rows.push_back(json::object{{"id", owner_id(d, g, i)},
+    const Id id = owner_id(d, g, i);
+    rows.push_back(json::object{{"id", id},
                                 {"name", g.owner == model::OwnerKind::region ? d.region_name[i] : d.rep_name[i]},
-                                {"values", month_values(s, g, slot_of(s, g, i))}});
+                                {"values", month_values(s, g, slot_of(s, g, i))},
+                                {"versions", month_versions(s, g, slot_of(s, g, i), id, stored)}});
     if (g.owner == model::OwnerKind::rep) rows.back().as_object()["employee_no"] = d.rep_employee_no[i];
   }
   // No reference row while the company has no regions (a database just made by `salesloop init`).
@@ -85,7 +111,7 @@ std::vector<store::TargetChange> decode_cells(const Caller& c, const GridSpec& g
     auto value = optional_int(cell, "value", at + ".value", 0, model::kMaxTargetValue);
     model::Target key{month, g.metric, g.owner, id, 0};
     model::validate_target_cell(key, value, g.locked_before, at);
-    out.push_back({key, value});
+    out.push_back({key, value, "", version_field(cell, "version", at + ".version")});
   }
   return out;
 }
@@ -97,7 +123,7 @@ void add_target_routes(http::Router& r, Context& ctx) {
     Caller c = require_caller(ctx, req);
     GridSpec g = grid_spec(c, ctx.today(), req.query_value("year"), req.query_value("metric"), req.query_value("owner"),
                            req.query_value("region"));
-    return http::json_response(200, grid_json(c, g));
+    return http::json_response(200, grid_json(ctx, c, g));
   });
 
   r.add("PUT", "/api/v1/targets/grid", [&ctx](http::Request& req) {
@@ -119,7 +145,21 @@ void add_target_routes(http::Router& r, Context& ctx) {
       throw invalid_field("source", "source 只能是 suggestion", "source must be suggestion");
     for (auto& change : changes) change.source = source;
     auto now = auth::system_clock_seconds();
-    ctx.snapshots.save_targets(changes, c.user.id, now);
+    // A conflict answers the saved cells as they are now: {id, month, value, version}.
+    auto current = [&] {
+      const auto stored = stored_cells(ctx, g);
+      json::array cells;
+      for (const auto& ch : changes) {
+        auto it = stored.find({ch.key.owner_id, ch.key.month.month()});
+        cells.push_back(json::object{{"id", ch.key.owner_id},
+                                     {"month", ch.key.month.month()},
+                                     {"value", it == stored.end() ? json::value(nullptr) : json::value(it->second.value)},
+                                     {"version", it == stored.end() ? 0 : it->second.version}});
+      }
+      return json::value(json::object{{"cells", std::move(cells)}});
+    };
+    if (auto conflict = write_or_conflict(req, [&] { ctx.snapshots.save_targets(changes, c.user.id, now); }, current))
+      return std::move(*conflict);
     return http::json_response(200, json::object{{"saved", changes.size()}});
   });
 

@@ -216,6 +216,7 @@ struct Meeting {
   std::vector<Id> attendees;  // user ids
   std::string agenda, minutes;
   MeetingStatus status = MeetingStatus::planned;
+  int64_t version = 0;  // the stored row's, bumped by every write; on an update 0 = not checked
 };
 
 struct Resolution {
@@ -232,6 +233,7 @@ struct Resolution {
   Date due_date;
   ResolutionStatus status = ResolutionStatus::open;
   std::optional<Date> closed_date;  // set while the resolution is closed
+  int64_t version = 0;              // as Meeting::version
 };
 
 struct ActionItem {
@@ -242,6 +244,7 @@ struct ActionItem {
   Date due_date;
   ActionStatus status = ActionStatus::todo;
   std::optional<Date> done_date;
+  int64_t version = 0;  // as Meeting::version
 };
 
 // --- users -------------------------------------------------------------------

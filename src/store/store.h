@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "core/error.h"
 #include "model/entities.h"
 
 namespace sl::store {
@@ -30,7 +31,25 @@ struct TargetChange {
   model::Target key;  // month, metric, owner_kind, owner_id identify the row; value ignored
   std::optional<int64_t> value;
   std::string source;  // P6: recorded in the audit row ("" typed in, "suggestion")
+  // pgtests (issue 15): the cell's version the client read (0 = no target then); none = no check.
+  std::optional<int64_t> version;
 };
+
+// --- pgtests (issue 15): optimistic concurrency ---
+// A stored target cell with its version (bumped by every write of the cell).
+struct TargetCell {
+  Id owner_id = 0;
+  Month month;
+  int64_t value = 0, version = 0;
+};
+
+// An edit that read a version which has moved on: nothing was written (409). The handler
+// answers with the current values.
+inline AppError version_conflict() {
+  return AppError(409, "version_conflict", "version", "该内容已被他人修改，本次保存未执行；已显示最新内容，请核对后重试",
+                  "Someone else changed this in the meantime; nothing was saved. The current values are shown: "
+                  "check them and try again");
+}
 
 struct AuditEntry {
   Id id = 0;
@@ -67,6 +86,10 @@ class DataStore {
 
   // Targets: all changes and their audit rows in one transaction, or none of them.
   virtual void save_targets(const std::vector<TargetChange>& changes, Id user, int64_t at) = 0;
+  // pgtests (issue 15): the stored cells of a year's grid (one metric, one owner kind), with
+  // their versions. save_targets throws version_conflict() when a change's version is not the
+  // cell's (every change is checked in its transaction; nothing is written then).
+  virtual std::vector<TargetCell> target_cells(int year, model::TargetMetric metric, model::OwnerKind owner) = 0;
 
   // --- Contract detail ---
   // One contract with its lines, plan (by due date) and payments (by date), the customer's

@@ -94,7 +94,7 @@ test('a manager runs the loop: open, resolve, act, close; the next meeting carri
   r = await rep.req('PATCH', `/api/v1/actions/${a1}`, { status: 'doing', note: '已约见客户财务总监' });
   assert.equal(r.status, 200, JSON.stringify(r.json));
   assert.equal(r.json.status, 'doing');
-  const log = sql(`SELECT user, text FROM action_item_log WHERE action_item = ${a1}`);
+  const log = sql(`SELECT "user", text FROM action_item_log WHERE action_item = ${a1}`);
   assert.equal(log.length, 1);
   assert.equal(log[0].user, rep.user.id);
   assert.match(log[0].text, /todo → doing/);
@@ -140,7 +140,7 @@ test('a manager runs the loop: open, resolve, act, close; the next meeting carri
 
   // Every change left an audit row.
   const audited = count(`SELECT COUNT(*) n FROM audit_log WHERE entity IN ('meeting','resolution','action_item','carry_over','meeting_series')
-      AND user IN (${m.user.id}, ${rep.user.id}) AND entity_key IN ('${series}','${m1}','${m2}','${r1}','${r2}','${a1}','${a2}')`);
+      AND "user" IN (${m.user.id}, ${rep.user.id}) AND entity_key IN ('${series}','${m1}','${m2}','${r1}','${r2}','${a1}','${a2}')`);
   assert.ok(audited >= 14, `audit rows: ${audited}`);
 });
 

@@ -111,7 +111,7 @@ test('read, acknowledge, snooze and send to the next meeting\'s agenda', async (
   assert.equal(acked.json.acked, true);
   assert.equal(acked.json.read, true);
   assert.equal((await m.get('/api/v1/alerts')).json.unread, before - 1);
-  assert.equal(sql(`SELECT acked_at > 0 AS y FROM alerts WHERE id = ${a.id}`)[0].y, 1);
+  assert.equal(sql(`SELECT CASE WHEN acked_at > 0 THEN 1 ELSE 0 END AS y FROM alerts WHERE id = ${a.id}`)[0].y, 1);
 
   const bad = await m.req('POST', `/api/v1/alerts/${a.id}/snooze`, { until: '2026-06-15' });
   assert.equal(bad.status, 422);

@@ -35,7 +35,7 @@ function facts(c) {
     WHERE s.region = ${east} AND s.level = 'region' ORDER BY (m.status = 'open') DESC, m.date DESC, a.id LIMIT 1`);
   const people = (id) => {
     const [m] = sql(`SELECT chair FROM meetings WHERE id = ${id}`);
-    return new Set([m.chair, ...sql(`SELECT user FROM meeting_attendees WHERE meeting = ${id} UNION
+    return new Set([m.chair, ...sql(`SELECT "user" FROM meeting_attendees WHERE meeting = ${id} UNION
       SELECT owner FROM resolutions WHERE meeting = ${id} UNION
       SELECT a.owner FROM action_items a JOIN resolutions r ON r.id = a.resolution WHERE r.meeting = ${id}`).map((r) => r.user ?? r.owner)]);
   };

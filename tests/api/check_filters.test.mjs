@@ -22,7 +22,7 @@ function filters() {
     { name: 'rep', query: `rep=${rep.id}`, where: `k.rep = ${rep.id}` },
     { name: 'industry', query: `industry=${encodeURIComponent(industry.v)}`, where: `c.industry = ${q(industry.v)}` },
     { name: 'size', query: 'size=large', where: "c.size = 'large'" },
-    { name: 'category', query: `category=${encodeURIComponent(category.v)}`, category: category.v, where: '1' },
+    { name: 'category', query: `category=${encodeURIComponent(category.v)}`, category: category.v, where: '1 = 1' },
   ];
 }
 
@@ -41,7 +41,7 @@ function collections(f, first, last) {
     JOIN customers c ON c.id = k.customer WHERE p.date BETWEEN '${first}' AND '${last}' AND ${f.where}`)[0].n;
 }
 
-const ALL = { name: 'none', query: '', where: '1' };
+const ALL = { name: 'none', query: '', where: '1 = 1' };
 
 test('C1 review and C4 products: each filter changes sales (and C1 collections) as SQL says', async () => {
   const e = await as('executive');

@@ -116,7 +116,7 @@ test('C1 scope: region and rep outside the caller are 403, unknown 404', async (
   assert.equal((await m.get(`/api/v1/check/review?region=${outside.id}`)).status, 403);
   assert.equal((await m.get('/api/v1/check/review?region=999999')).status, 404);
   // A manager narrowing to one of their reps gets that rep's book.
-  const [mine] = sql(`WITH RECURSIVE sub(id) AS (SELECT ${m.user.region} UNION ALL SELECT r.id FROM regions r JOIN sub ON r.parent = sub.id)
+  const [mine] = sql(`WITH RECURSIVE sub(id) AS (SELECT CAST(${m.user.region} AS BIGINT) UNION ALL SELECT r.id FROM regions r JOIN sub ON r.parent = sub.id)
       SELECT id FROM reps WHERE region IN (SELECT id FROM sub) ORDER BY id LIMIT 1`);
   const narrowed = (await m.get(`/api/v1/check/review?as_of=2026-06-15&rep=${mine.id}&top=500`)).json;
   assert.ok(narrowed.blockers.reps.rows.every((x) => x.id === mine.id));
@@ -164,9 +164,9 @@ test('customer profile: a rep opens only their own customers, a manager their su
   assert.equal((await rep.get('/api/v1/customers/99999999')).status, 404);
   assert.equal((await rep.get('/api/v1/customers/abc')).status, 422);
   const m = await as('manager');
-  const [inside] = sql(`WITH RECURSIVE sub(id) AS (SELECT ${m.user.region} UNION ALL SELECT r.id FROM regions r JOIN sub ON r.parent = sub.id)
+  const [inside] = sql(`WITH RECURSIVE sub(id) AS (SELECT CAST(${m.user.region} AS BIGINT) UNION ALL SELECT r.id FROM regions r JOIN sub ON r.parent = sub.id)
       SELECT c.id FROM customers c JOIN reps p ON p.id = c.owner_rep WHERE p.region IN (SELECT id FROM sub) ORDER BY c.id LIMIT 1`);
-  const [outside] = sql(`WITH RECURSIVE sub(id) AS (SELECT ${m.user.region} UNION ALL SELECT r.id FROM regions r JOIN sub ON r.parent = sub.id)
+  const [outside] = sql(`WITH RECURSIVE sub(id) AS (SELECT CAST(${m.user.region} AS BIGINT) UNION ALL SELECT r.id FROM regions r JOIN sub ON r.parent = sub.id)
       SELECT c.id FROM customers c JOIN reps p ON p.id = c.owner_rep WHERE p.region NOT IN (SELECT id FROM sub)
       AND c.region NOT IN (SELECT id FROM sub) ORDER BY c.id LIMIT 1`);
   assert.equal((await m.get(`/api/v1/customers/${inside.id}`)).status, 200);

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { as, sql, DB, AS_OF, contractBody } from './helpers.mjs';
+import { as, sql, DB, isPg, AS_OF, contractBody } from './helpers.mjs';
 
 // One line of 100 000 paid at once, under the given code.
 const contract = (rep, code) => contractBody(rep, { code }, { amount: 100000 });
@@ -26,7 +26,11 @@ async function timed(fn) {
   return [r, performance.now() - t0];
 }
 
-test('while another process holds the write lock: reads stay fast, writes are 503 and write nothing', async () => {
+// On PostgreSQL a write waits for a held lock (no lock_timeout is set by the backend yet), so
+// this SQLite-file lock has no PostgreSQL counterpart to test.
+const skip = isPg() && 'SQLite write lock: PostgreSQL writes wait for locks (no lock_timeout yet)';
+
+test('while another process holds the write lock: reads stay fast, writes are 503 and write nothing', { skip }, async () => {
   const rep = await as('rep');
   const exec = await as('executive');
   exec.lang = 'en';

@@ -81,7 +81,8 @@ function repSales(first, last) {
 // ids ordered by a value (null lowest, as SQL), ties by id, in the given direction.
 function orderBy(ids, value, desc) {
   const rows = ids.map((id) => `SELECT ${id} AS id, ${value(id) ?? 'NULL'} AS v`).join(' UNION ALL ');
-  return sql(`SELECT id FROM (${rows}) ORDER BY v ${desc ? 'DESC' : 'ASC'}, id`).map((r) => r.id);
+  const dir = desc ? 'DESC' : 'ASC';
+  return sql(`SELECT id FROM (${rows}) AS r ORDER BY CASE WHEN v IS NULL THEN 0 ELSE 1 END ${dir}, v ${dir}, id`).map((r) => r.id);
 }
 
 test('D3 rep rows: sorted on the server as SQL sorts, paged with a total', async () => {

@@ -50,7 +50,7 @@ test('filters match SQL: status, stage, customer, expected close month, search',
     ['&close_month=2026-08', "substr(o.expected_close, 1, 7) = '2026-08'"],
   ];
   const [cust] = sql(`SELECT o.customer AS id, c.name, c.code FROM opportunities o JOIN customers c ON c.id = o.customer
-    WHERE ${scopeWhere(u)} GROUP BY o.customer ORDER BY count(*) DESC LIMIT 1`);
+    WHERE ${scopeWhere(u)} GROUP BY o.customer, c.name, c.code ORDER BY count(*) DESC LIMIT 1`);
   cases.push([`&customer=${cust.id}`, `o.customer = ${cust.id}`]);
   // Search: part of a customer's name, a customer code in lower case, an opportunity code.
   const part = [...cust.name].slice(2, 5).join('');

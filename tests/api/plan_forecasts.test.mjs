@@ -111,7 +111,7 @@ test('P5 exports: the ranking and the submissions as CSV, the same rows as the p
 test('P5 scope: a manager cannot read outside their subtree; unknown ids are 404', async () => {
   const m = await as('manager');
   const other = otherRegion(m.user.region).id;
-  const outsideRep = sql(`SELECT id FROM reps WHERE region IN (WITH RECURSIVE s(id) AS (SELECT ${other} UNION ALL SELECT r.id FROM regions r JOIN s ON r.parent = s.id) SELECT id FROM s) LIMIT 1`)[0].id;
+  const outsideRep = sql(`SELECT id FROM reps WHERE region IN (WITH RECURSIVE s(id) AS (SELECT CAST(${other} AS BIGINT) UNION ALL SELECT r.id FROM regions r JOIN s ON r.parent = s.id) SELECT id FROM s) LIMIT 1`)[0].id;
   for (const path of ['/api/v1/plan/forecasts?month=2026-06', '/api/v1/plan/forecast-accuracy?as_of=2026-06-15']) {
     assert.equal((await m.get(`${path}&region=${other}`)).status, 403, path);
     assert.equal((await m.get(`${path}&rep=${outsideRep}`)).status, 403, path);

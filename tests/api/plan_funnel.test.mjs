@@ -95,7 +95,8 @@ test('P3 a rep with fewer than 20 closed in 12 months reads the company probabil
   const exec = await as('executive');
   const company = (await exec.get('/api/v1/plan/funnel?as_of=2026-06-15')).json.stages;
   // The rep with the fewest closed in the window.
-  const [few] = sql(`SELECT rep FROM opportunities WHERE closed BETWEEN date('2026-06-15', '-364 days') AND '2026-06-15'
+  // 364 days before 2026-06-15 is 2025-06-16 (2026-06-15 less a year of 365 days, plus one).
+  const [few] = sql(`SELECT rep FROM opportunities WHERE closed BETWEEN '2025-06-16' AND '2026-06-15'
     GROUP BY rep ORDER BY COUNT(*), rep LIMIT 1`);
   const r = (await exec.get(`/api/v1/plan/funnel?as_of=2026-06-15&rep=${few.rep}`)).json.stages;
   assert.ok(r[0].closed < 20, `rep ${few.rep} closed ${r[0].closed}`);

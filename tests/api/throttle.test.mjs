@@ -4,8 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
-import { spawnSync } from 'node:child_process';
-import { BASE, DB } from './helpers.mjs';
+import { BASE, salesloopCli } from './helpers.mjs';
 
 const url = new URL(BASE);
 
@@ -29,8 +28,7 @@ function login(from, login, password) {
 test('wrong passwords on new connections are slowed; the owner from another address gets in', async () => {
   const name = `victim${Date.now() % 100000}`;
   const password = 'Owner-knows-7319';
-  const add = spawnSync(process.env.SALESLOOP_BIN, ['user', 'add', '--db', DB, '--login', name, '--role', 'executive'],
-    { input: password + '\n', encoding: 'utf8' });
+  const add = salesloopCli(['user', 'add', '--login', name, '--role', 'executive'], { input: password + '\n' });
   assert.equal(add.status, 0, add.stderr);
 
   const statuses = [];

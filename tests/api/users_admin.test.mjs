@@ -13,8 +13,8 @@ const tag = Date.now().toString(36);  // logins unique per run: the database is 
 const region = () => sql('SELECT id, name FROM regions WHERE level = 1 ORDER BY id LIMIT 1')[0];
 const rep = () => sql('SELECT id, name FROM reps ORDER BY id LIMIT 1')[0];
 const row = (id) => sql(`SELECT login, display_name, role, region, rep, lang, active, email, wecom_id, dingtalk_id FROM users WHERE id = ${id}`)[0];
-const audits = (id) => sql(`SELECT user, old_value, new_value FROM audit_log WHERE entity = 'user' AND entity_key = '${id}' ORDER BY id`);
-const sessions = (id) => sql(`SELECT COUNT(*) AS n FROM sessions WHERE user = ${id}`)[0].n;
+const audits = (id) => sql(`SELECT "user", old_value, new_value FROM audit_log WHERE entity = 'user' AND entity_key = '${id}' ORDER BY id`);
+const sessions = (id) => sql(`SELECT COUNT(*) AS n FROM sessions WHERE "user" = ${id}`)[0].n;
 
 async function logIn(login, password, lang = 'zh-CN') {
   const c = new Client(lang);

@@ -45,7 +45,7 @@ test('a rep creates an opportunity and moves it on: history, audit and D1 at onc
     [{ stage: 'lost', closed: AS_OF, lost_reason: '预算取消' }]);
   assert.equal(stageOf(await cockpit(rep), 'proposal').amount, stageOf(d1, 'proposal').amount, 'out of the open pipeline');
   assert.equal((await rep.req('POST', `/api/v1/opportunities/${id}/stage`, { stage: 'won' })).json.error.field, 'stage', 'closed');
-  const audit = sql(`SELECT user, old_value, new_value FROM audit_log WHERE entity = 'opportunity' AND entity_key = '${id}' ORDER BY id`);
+  const audit = sql(`SELECT "user", old_value, new_value FROM audit_log WHERE entity = 'opportunity' AND entity_key = '${id}' ORDER BY id`);
   assert.equal(audit.length, 3);
   assert.ok(audit.every((a) => a.user === rep.user.id));
   assert.equal(audit[2].new_value, `lost ${AS_OF} 预算取消`);

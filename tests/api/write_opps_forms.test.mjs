@@ -65,7 +65,7 @@ test('a rep creates, moves and loses an opportunity: list, drawer and P3 at once
 test('a manager creates one for a rep of the region; the rep sees it in their list', async () => {
   const mgr = await as('manager');
   const [rep] = sql(`SELECT u.rep FROM users u JOIN reps r ON r.id = u.rep WHERE u.role = 'rep' AND r.region IN
-    (WITH RECURSIVE sub(id) AS (SELECT ${mgr.user.region} UNION ALL SELECT g.id FROM regions g JOIN sub ON g.parent = sub.id) SELECT id FROM sub)
+    (WITH RECURSIVE sub(id) AS (SELECT CAST(${mgr.user.region} AS BIGINT) UNION ALL SELECT g.id FROM regions g JOIN sub ON g.parent = sub.id) SELECT id FROM sub)
     ORDER BY u.id LIMIT 1`);
   const [customer] = sql(`SELECT id FROM customers WHERE owner_rep = ${rep.rep} ORDER BY id LIMIT 1`);
   const [{ category }] = sql('SELECT category FROM products ORDER BY id LIMIT 1');

@@ -36,7 +36,7 @@ test('a rep records a payment: stored with its audit row; C1 and D1 overdue, rec
   assert.equal(r.json.snapshot.incremental, true, 'appended to the Snapshot, not rebuilt');
   assert.deepEqual(sql(`SELECT contract, date, amount FROM payments WHERE id = ${r.json.id}`),
     [{ contract: k.id, date: AS_OF, amount: pay }]);
-  const [audit] = sql(`SELECT user, new_value FROM audit_log WHERE entity = 'payment' AND entity_key = '${r.json.id}'`);
+  const [audit] = sql(`SELECT "user", new_value FROM audit_log WHERE entity = 'payment' AND entity_key = '${r.json.id}'`);
   assert.equal(audit.user, rep.user.id);
   assert.match(audit.new_value, new RegExp(`^contract ${k.id} ${AS_OF} ${pay}$`));
 

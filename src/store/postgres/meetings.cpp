@@ -17,7 +17,7 @@ void read_meeting_rows(Conn& c, MeetingRows d) {
   copy_rows(c, "SELECT id, name, type, level, region FROM meeting_series ORDER BY id", [&](const CopyRow& s) {
     d.series.push_back({s.i64(0), s.text(1), s.text(2), s.text(3), s.id(4)});
   });
-  copy_rows(c, "SELECT id, series, date, chair, agenda, minutes, status FROM meetings ORDER BY id",
+  copy_rows(c, "SELECT id, series, date, chair, agenda, minutes, status, version FROM meetings ORDER BY id",
             [&](const CopyRow& m) {
               model::Meeting x;
               x.id = m.i64(0);
@@ -27,6 +27,7 @@ void read_meeting_rows(Conn& c, MeetingRows d) {
               x.agenda = m.text(4);
               x.minutes = m.text(5);
               x.status = read_meeting_status(m.text(6));
+              x.version = m.i64(7);
               d.meetings.push_back(std::move(x));
             });
   std::unordered_map<Id, size_t> mi;
@@ -38,7 +39,7 @@ void read_meeting_rows(Conn& c, MeetingRows d) {
   });
   copy_rows(c,
             "SELECT id, meeting, title, description, owner, expected, goal_metric, goal_scope, goal_comparator,"
-            " goal_value, due_date, status, closed_date FROM resolutions ORDER BY id",
+            " goal_value, due_date, status, closed_date, version FROM resolutions ORDER BY id",
             [&](const CopyRow& r) {
               model::Resolution x;
               x.id = r.i64(0);
@@ -54,12 +55,13 @@ void read_meeting_rows(Conn& c, MeetingRows d) {
               x.due_date = r.date(10);
               x.status = read_resolution_status(r.text(11));
               x.closed_date = r.opt_date(12);
+              x.version = r.i64(13);
               d.resolutions.push_back(std::move(x));
             });
-  copy_rows(c, "SELECT id, resolution, title, owner, due_date, status, done_date FROM action_items ORDER BY id",
+  copy_rows(c, "SELECT id, resolution, title, owner, due_date, status, done_date, version FROM action_items ORDER BY id",
             [&](const CopyRow& a) {
-              d.action_items.push_back(
-                  {a.i64(0), a.id(1), a.text(2), a.id(3), a.date(4), read_action_status(a.text(5)), a.opt_date(6)});
+              d.action_items.push_back({a.i64(0), a.id(1), a.text(2), a.id(3), a.date(4), read_action_status(a.text(5)),
+                                        a.opt_date(6), a.i64(7)});
             });
 }
 
@@ -116,6 +118,15 @@ MeetingStatus meeting_status(Conn& c, Id meeting) {
   return read_meeting_status(r.row(0).text(0));
 }
 
+// pgtests (issue 15): an update that read version `read` (0 = no check) of a row that has
+// moved on is refused; the row is locked until the transaction ends.
+void check_version(Conn& c, const char* table, Id id, int64_t read) {
+  if (read == 0) return;
+  Result r = c.query(std::string("SELECT version FROM ") + table + " WHERE id = $1 FOR UPDATE", Params().add(id));
+  if (r.empty()) throw not_found();
+  if (r.row(0).i64(0) != read) throw version_conflict();
+}
+
 AppError meeting_closed() {
   return invalid_field("status", "会议已关闭，内容只读", "The meeting is closed and read-only");
 }
@@ -154,7 +165,7 @@ void PgStore::open_meeting(Id meeting, const std::vector<Id>& carry_over, Id use
   DataTx tx(*c_);
   MeetingStatus status = meeting_status(*c_, meeting);
   if (status == MeetingStatus::closed) throw meeting_closed();
-  c_->query("UPDATE meetings SET status = $1 WHERE id = $2",
+  c_->query("UPDATE meetings SET status = $1, version = version + 1 WHERE id = $2",
             Params().add(model::meeting_status_code(MeetingStatus::open)).add(meeting));
   for (Id r : carry_over)
     c_->query(
@@ -232,9 +243,10 @@ void PgStore::update_meeting(const model::Meeting& m, Id user, int64_t at) {
   std::lock_guard lock(mu_);
   DataTx tx(*c_);
   if (meeting_status(*c_, m.id) == MeetingStatus::closed) throw meeting_closed();
+  check_version(*c_, "meetings", m.id, m.version);
   Result old = c_->query("SELECT date, chair FROM meetings WHERE id = $1", Params().add(m.id));
   std::string before = "date=" + old.row(0).text(0) + "; chair=" + std::to_string(old.row(0).id(1));
-  c_->query("UPDATE meetings SET date = $1, chair = $2, agenda = $3, minutes = $4 WHERE id = $5",
+  c_->query("UPDATE meetings SET date = $1, chair = $2, agenda = $3, minutes = $4, version = version + 1 WHERE id = $5",
             Params().add(m.date).add_id(m.chair).add(m.agenda).add(m.minutes).add(m.id));
   write_attendees(*c_, m);
   audit(*c_, at, user, "meeting", m.id, before,
@@ -255,7 +267,7 @@ void PgStore::close_meeting(Id meeting, Id user, int64_t at) {
     throw AppError(409, "carryover_pending", "carry_over",
                    "还有 " + std::to_string(n) + " 项遗留问题未更新状态，不能关闭会议",
                    std::to_string(n) + " carry-over item(s) still need a status update before the meeting can close");
-  c_->query("UPDATE meetings SET status = $1 WHERE id = $2",
+  c_->query("UPDATE meetings SET status = $1, version = version + 1 WHERE id = $2",
             Params().add(model::meeting_status_code(MeetingStatus::closed)).add(meeting));
   audit(*c_, at, user, "meeting", meeting, "status=open", "status=closed");
   tx.commit();
@@ -302,6 +314,7 @@ void PgStore::update_resolution(const model::Resolution& r, Id user, int64_t at)
       " FROM resolutions WHERE id = $1 FOR UPDATE",
       Params().add(r.id));
   if (old.empty()) throw not_found();
+  check_version(*c_, "resolutions", r.id, r.version);
   Row o = old.row(0);
   model::Resolution before;
   before.title = o.text(0);
@@ -314,8 +327,8 @@ void PgStore::update_resolution(const model::Resolution& r, Id user, int64_t at)
   before.goal_value = o.f64(7);
   c_->query(
       "UPDATE resolutions SET title = $1, description = $2, owner = $3, expected = $4, goal_metric = $5,"
-      " goal_scope = $6, goal_comparator = $7, goal_value = $8, due_date = $9, status = $10, closed_date = $11"
-      " WHERE id = $12",
+      " goal_scope = $6, goal_comparator = $7, goal_value = $8, due_date = $9, status = $10, closed_date = $11,"
+      " version = version + 1 WHERE id = $12",
       Params()
           .add(r.title)
           .add(r.description)
@@ -366,9 +379,11 @@ void PgStore::update_action_item(const model::ActionItem& a, const std::string& 
       "SELECT resolution, title, owner, due_date, status, done_date FROM action_items WHERE id = $1 FOR UPDATE",
       Params().add(a.id));
   if (old.empty()) throw not_found();
+  check_version(*c_, "action_items", a.id, a.version);
   Row o = old.row(0);
   model::ActionItem before{a.id, o.id(0), o.text(1), o.id(2), o.date(3), read_action_status(o.text(4)), o.opt_date(5)};
-  c_->query("UPDATE action_items SET title = $1, owner = $2, due_date = $3, status = $4, done_date = $5 WHERE id = $6",
+  c_->query("UPDATE action_items SET title = $1, owner = $2, due_date = $3, status = $4, done_date = $5,"
+            " version = version + 1 WHERE id = $6",
             Params().add(a.title).add_id(a.owner).add(a.due_date).add(model::action_status_code(a.status)).add(
                 a.done_date).add(a.id));
   std::string text = note;
@@ -409,7 +424,7 @@ void PgStore::update_carry_over(Id meeting, Id resolution, const std::string& te
         c_->query("SELECT status FROM resolutions WHERE id = $1", Params().add(resolution)).row(0).text(0);
     const char* code = model::resolution_status_code(*status);
     const bool closes = model::resolution_closed(*status);
-    c_->query("UPDATE resolutions SET status = $1, closed_date = $2 WHERE id = $3",
+    c_->query("UPDATE resolutions SET status = $1, closed_date = $2, version = version + 1 WHERE id = $3",
               Params().add(code).add(closes ? std::optional<Date>(today) : std::nullopt).add(resolution));
     audit(*c_, at, user, "resolution", resolution, "status=" + before, std::string("status=") + code);
   }

@@ -49,6 +49,7 @@ class PgStore final : public Store {
   void clear_login_failures(const std::string& key) override;
 
   void save_targets(const std::vector<TargetChange>& changes, Id user, int64_t at) override;
+  std::vector<TargetCell> target_cells(int year, model::TargetMetric metric, model::OwnerKind owner) override;
   std::vector<AuditEntry> audit_log(const AuditQuery& q) override;
   MeetingBook load_meeting_book() override;
   Id add_meeting_series(const model::MeetingSeries& s, Id user, int64_t at) override;

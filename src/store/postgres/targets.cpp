@@ -32,14 +32,19 @@ void PgStore::save_targets(const std::vector<TargetChange>& changes, Id user, in
     Params key = Params().add(month).add(model::metric_code(k.metric)).add(model::owner_code(k.owner_kind)).add(
         static_cast<int64_t>(k.owner_id));
     Result old_r = c_->query(
-        "SELECT value FROM targets WHERE month = $1 AND metric = $2 AND owner_kind = $3 AND owner_id = $4", key);
+        "SELECT value, version FROM targets WHERE month = $1 AND metric = $2 AND owner_kind = $3 AND owner_id = $4"
+        " FOR UPDATE",
+        key);
     std::optional<int64_t> old;
-    if (!old_r.empty()) old = old_r.row(0).i64(0);
+    int64_t version = 0;
+    if (!old_r.empty()) old = old_r.row(0).i64(0), version = old_r.row(0).i64(1);
+    if (ch.version && *ch.version != version) throw version_conflict();  // the transaction rolls back
     if (old == ch.value) continue;
     if (ch.value)
       c_->query(
           "INSERT INTO targets(month, metric, owner_kind, owner_id, value) VALUES ($1,$2,$3,$4,$5)"
-          " ON CONFLICT(month, metric, owner_kind, owner_id) DO UPDATE SET value = excluded.value",
+          " ON CONFLICT(month, metric, owner_kind, owner_id) DO UPDATE SET value = excluded.value,"
+          " version = targets.version + 1",
           Params(key).add(*ch.value));
     else
       c_->query("DELETE FROM targets WHERE month = $1 AND metric = $2 AND owner_kind = $3 AND owner_id = $4", key);
@@ -49,6 +54,20 @@ void PgStore::save_targets(const std::vector<TargetChange>& changes, Id user, in
                 ch.source);
   }
   tx.commit();
+}
+
+std::vector<TargetCell> PgStore::target_cells(int year, model::TargetMetric metric, model::OwnerKind owner) {
+  auto rd = reader();
+  Result r = rd.c.query(
+      "SELECT owner_id, month, value, version FROM targets"
+      " WHERE substr(month, 1, 5) = $1 AND metric = $2 AND owner_kind = $3",
+      Params().add(std::to_string(year) + "-").add(model::metric_code(metric)).add(model::owner_code(owner)));
+  std::vector<TargetCell> out;
+  for (int i = 0; i < r.rows(); ++i) {
+    Row s = r.row(i);
+    out.push_back({s.id(0), parse_month(s.text(1)).value(), s.i64(2), s.i64(3)});
+  }
+  return out;
 }
 
 std::vector<AuditEntry> PgStore::audit_log(const AuditQuery& q) {

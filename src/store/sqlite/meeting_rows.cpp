@@ -13,7 +13,7 @@ void read_meeting_rows(sqlite3* db, MeetingRows d) {
   Stmt s(db, "SELECT id, name, type, level, region FROM meeting_series ORDER BY id");
   while (s.step()) d.series.push_back({s.i64(0), s.text(1), s.text(2), s.text(3), s.id(4)});
 
-  Stmt m(db, "SELECT id, series, date, chair, agenda, minutes, status FROM meetings ORDER BY id");
+  Stmt m(db, "SELECT id, series, date, chair, agenda, minutes, status, version FROM meetings ORDER BY id");
   while (m.step()) {
     model::Meeting x;
     x.id = m.i64(0);
@@ -23,6 +23,7 @@ void read_meeting_rows(sqlite3* db, MeetingRows d) {
     x.agenda = m.text(4);
     x.minutes = m.text(5);
     x.status = read_meeting_status(m.text(6));
+    x.version = m.i64(7);
     d.meetings.push_back(std::move(x));
   }
   std::unordered_map<Id, size_t> mi;
@@ -36,7 +37,7 @@ void read_meeting_rows(sqlite3* db, MeetingRows d) {
 
   Stmt r(db,
          "SELECT id, meeting, title, description, owner, expected, goal_metric, goal_scope,"
-         " goal_comparator, goal_value, due_date, status, closed_date FROM resolutions ORDER BY id");
+         " goal_comparator, goal_value, due_date, status, closed_date, version FROM resolutions ORDER BY id");
   while (r.step()) {
     model::Resolution x;
     x.id = r.i64(0);
@@ -52,12 +53,13 @@ void read_meeting_rows(sqlite3* db, MeetingRows d) {
     x.due_date = r.date(10);
     x.status = read_resolution_status(r.text(11));
     x.closed_date = r.opt_date(12);
+    x.version = r.i64(13);
     d.resolutions.push_back(std::move(x));
   }
-  Stmt a(db, "SELECT id, resolution, title, owner, due_date, status, done_date FROM action_items ORDER BY id");
+  Stmt a(db, "SELECT id, resolution, title, owner, due_date, status, done_date, version FROM action_items ORDER BY id");
   while (a.step())
     d.action_items.push_back(
-        {a.i64(0), a.id(1), a.text(2), a.id(3), a.date(4), read_action_status(a.text(5)), a.opt_date(6)});
+        {a.i64(0), a.id(1), a.text(2), a.id(3), a.date(4), read_action_status(a.text(5)), a.opt_date(6), a.i64(7)});
 }
 
 }  // namespace sl::store::sqlite

@@ -30,6 +30,16 @@ MeetingStatus meeting_status(sqlite3* db, Id meeting) {
   return s;
 }
 
+// pgtests (issue 15): an update that read version `read` (0 = no check) of a row that has
+// moved on is refused (the write transaction holds the database lock).
+void check_version(sqlite3* db, const char* table, Id id, int64_t read) {
+  if (read == 0) return;
+  Stmt q(db, std::string("SELECT version FROM ") + table + " WHERE id = ?");
+  q.bind(1, id);
+  if (!q.step()) throw not_found();
+  if (q.i64(0) != read) throw version_conflict();
+}
+
 AppError meeting_closed() {
   return invalid_field("status", "会议已关闭，内容只读", "The meeting is closed and read-only");
 }
@@ -129,12 +139,13 @@ void SqliteStore::update_meeting(const model::Meeting& m, Id user, int64_t at) {
   std::lock_guard lock(mu_);
   DataTx tx(db_);
   if (meeting_status(db_, m.id) == MeetingStatus::closed) throw meeting_closed();
+  check_version(db_, "meetings", m.id, m.version);
   Stmt old(db_, "SELECT date, chair FROM meetings WHERE id = ?");
   old.bind(1, m.id);
   old.step();
   std::string before = "date=" + old.text(0) + "; chair=" + std::to_string(old.id(1));
   old.reset();
-  Stmt up(db_, "UPDATE meetings SET date = ?, chair = ?, agenda = ?, minutes = ? WHERE id = ?");
+  Stmt up(db_, "UPDATE meetings SET date = ?, chair = ?, agenda = ?, minutes = ?, version = version + 1 WHERE id = ?");
   up.bind(1, m.date).bind_id(2, m.chair).bind(3, m.agenda).bind(4, m.minutes).bind(5, m.id).run();
   write_attendees(db_, m);
   audit(db_, at, user, "meeting", m.id, before,
@@ -147,7 +158,7 @@ void SqliteStore::open_meeting(Id meeting, const std::vector<Id>& carry_over, Id
   DataTx tx(db_);
   MeetingStatus status = meeting_status(db_, meeting);
   if (status == MeetingStatus::closed) throw meeting_closed();
-  Stmt up(db_, "UPDATE meetings SET status = ? WHERE id = ?");
+  Stmt up(db_, "UPDATE meetings SET status = ?, version = version + 1 WHERE id = ?");
   up.bind(1, model::meeting_status_code(MeetingStatus::open)).bind(2, meeting).run();
   // status_before records where each item stood when it was brought up: the history view
   // shows how a resolution moved from meeting to meeting.
@@ -177,7 +188,7 @@ void SqliteStore::close_meeting(Id meeting, Id user, int64_t at) {
     throw AppError(409, "carryover_pending", "carry_over",
                    "还有 " + std::to_string(n) + " 项遗留问题未更新状态，不能关闭会议",
                    std::to_string(n) + " carry-over item(s) still need a status update before the meeting can close");
-  Stmt up(db_, "UPDATE meetings SET status = ? WHERE id = ?");
+  Stmt up(db_, "UPDATE meetings SET status = ?, version = version + 1 WHERE id = ?");
   up.bind(1, model::meeting_status_code(MeetingStatus::closed)).bind(2, meeting).run();
   audit(db_, at, user, "meeting", meeting, "status=open", "status=closed");
   tx.commit();
@@ -214,6 +225,7 @@ void SqliteStore::update_resolution(const model::Resolution& r, Id user, int64_t
            " FROM resolutions WHERE id = ?");
   old.bind(1, r.id);
   if (!old.step()) throw not_found();
+  check_version(db_, "resolutions", r.id, r.version);
   model::Resolution before;
   before.title = old.text(0);
   before.owner = old.id(1);
@@ -227,7 +239,8 @@ void SqliteStore::update_resolution(const model::Resolution& r, Id user, int64_t
   Stmt up(
       db_,
       "UPDATE resolutions SET title = ?, description = ?, owner = ?, expected = ?, goal_metric = ?,"
-      " goal_scope = ?, goal_comparator = ?, goal_value = ?, due_date = ?, status = ?, closed_date = ? WHERE id = ?");
+      " goal_scope = ?, goal_comparator = ?, goal_value = ?, due_date = ?, status = ?, closed_date = ?,"
+      " version = version + 1 WHERE id = ?");
   up.bind(1, r.title).bind(2, r.description).bind_id(3, r.owner).bind(4, r.expected).bind(5, r.goal_metric);
   up.bind(6, r.goal_scope).bind(7, r.goal_comparator).bind(8, r.goal_value).bind(9, r.due_date);
   up.bind(10, model::resolution_status_code(r.status));
@@ -262,10 +275,12 @@ void SqliteStore::update_action_item(const model::ActionItem& a, const std::stri
   Stmt old(db_, "SELECT resolution, title, owner, due_date, status, done_date FROM action_items WHERE id = ?");
   old.bind(1, a.id);
   if (!old.step()) throw not_found();
+  check_version(db_, "action_items", a.id, a.version);
   model::ActionItem before{
       a.id, old.id(0), old.text(1), old.id(2), old.date(3), read_action_status(old.text(4)), old.opt_date(5)};
   old.reset();
-  Stmt up(db_, "UPDATE action_items SET title = ?, owner = ?, due_date = ?, status = ?, done_date = ? WHERE id = ?");
+  Stmt up(db_, "UPDATE action_items SET title = ?, owner = ?, due_date = ?, status = ?, done_date = ?,"
+               " version = version + 1 WHERE id = ?");
   up.bind(1, a.title).bind_id(2, a.owner).bind(3, a.due_date).bind(4, model::action_status_code(a.status));
   up.bind(5, a.done_date).bind(6, a.id).run();
   std::string text = note;
@@ -315,7 +330,7 @@ void SqliteStore::update_carry_over(Id meeting, Id resolution, const std::string
     old.reset();
     const char* code = model::resolution_status_code(*status);
     bool closes = model::resolution_closed(*status);
-    Stmt rs(db_, "UPDATE resolutions SET status = ?, closed_date = ? WHERE id = ?");
+    Stmt rs(db_, "UPDATE resolutions SET status = ?, closed_date = ?, version = version + 1 WHERE id = ?");
     rs.bind(1, code).bind(2, closes ? std::optional<Date>(today) : std::nullopt).bind(3, resolution).run();
     audit(db_, at, user, "resolution", resolution, "status=" + before, std::string("status=") + code);
   }

@@ -516,11 +516,21 @@ CREATE TABLE import_job_ids(next_id INTEGER NOT NULL);
 INSERT INTO import_job_ids(next_id) SELECT coalesce(max(id), 0) + 1 FROM import_jobs;
 )sql";
 
+// Issue 15 (pgtests): optimistic concurrency. Every write of a target cell, meeting,
+// resolution or action item bumps its version; an edit that says which version it read is
+// refused (409 version_conflict) when the row has moved on.
+const char* kVersions = R"sql(
+ALTER TABLE targets ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE meetings ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE resolutions ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE action_items ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+)sql";
+
 }  // namespace
 
 const std::vector<std::string>& migrations() {
-  static const std::vector<std::string> kAll = {kV1, kV2, kV3,  kV4,  kV5,  kV6,     kV7,
-                                                kV8, kV9, kV10, kV11, kV12, kAlerts, kImportJobIds};
+  static const std::vector<std::string> kAll = {kV1,  kV2,  kV3,  kV4,     kV5,           kV6,      kV7, kV8,
+                                                kV9,  kV10, kV11, kV12, kAlerts, kImportJobIds, kVersions};
   return kAll;
 }
 

@@ -48,6 +48,7 @@ class SqliteStore final : public Store {
   void clear_login_failures(const std::string& key) override;
 
   void save_targets(const std::vector<TargetChange>& changes, Id user, int64_t at) override;  // targets.cpp
+  std::vector<TargetCell> target_cells(int year, model::TargetMetric metric, model::OwnerKind owner) override;
   std::vector<AuditEntry> audit_log(const AuditQuery& q) override;                            // targets.cpp
 
   // --- A1 meetings --- (meetings_store.cpp, meetings_people.cpp)

@@ -27,10 +27,12 @@ void SqliteStore::save_targets(const std::vector<TargetChange>& changes, Id user
   DataTx tx(db_);
   Stmt region_q(db_, "SELECT 1 FROM regions WHERE id = ?");
   Stmt rep_q(db_, "SELECT 1 FROM reps WHERE id = ?");
-  Stmt old_q(db_, "SELECT value FROM targets WHERE month = ? AND metric = ? AND owner_kind = ? AND owner_id = ?");
+  Stmt old_q(db_,
+             "SELECT value, version FROM targets WHERE month = ? AND metric = ? AND owner_kind = ? AND owner_id = ?");
   Stmt upsert(db_,
               "INSERT INTO targets(month, metric, owner_kind, owner_id, value) VALUES (?,?,?,?,?)"
-              " ON CONFLICT(month, metric, owner_kind, owner_id) DO UPDATE SET value = excluded.value");
+              " ON CONFLICT(month, metric, owner_kind, owner_id) DO UPDATE SET value = excluded.value,"
+              " version = targets.version + 1");
   Stmt del(db_, "DELETE FROM targets WHERE month = ? AND metric = ? AND owner_kind = ? AND owner_id = ?");
   AuditWriter audit(db_);
 
@@ -49,8 +51,10 @@ void SqliteStore::save_targets(const std::vector<TargetChange>& changes, Id user
     const char* owner = model::owner_code(k.owner_kind);
     old_q.bind(1, month).bind(2, metric).bind(3, owner).bind(4, k.owner_id);
     std::optional<int64_t> old;
-    if (old_q.step()) old = old_q.i64(0);
+    int64_t version = 0;
+    if (old_q.step()) old = old_q.i64(0), version = old_q.i64(1);
     old_q.reset();
+    if (c.version && *c.version != version) throw version_conflict();  // the transaction rolls back
     if (old == c.value) continue;  // nothing changes, nothing to audit
 
     if (c.value)
@@ -62,6 +66,17 @@ void SqliteStore::save_targets(const std::vector<TargetChange>& changes, Id user
                 c.source);
   }
   tx.commit();
+}
+
+std::vector<TargetCell> SqliteStore::target_cells(int year, model::TargetMetric metric, model::OwnerKind owner) {
+  auto rd = reader();
+  Stmt s(rd.db,
+         "SELECT owner_id, month, value, version FROM targets"
+         " WHERE substr(month, 1, 5) = ? AND metric = ? AND owner_kind = ?");
+  s.bind(1, std::to_string(year) + "-").bind(2, model::metric_code(metric)).bind(3, model::owner_code(owner));
+  std::vector<TargetCell> out;
+  while (s.step()) out.push_back({s.id(0), parse_month(s.text(1)).value(), s.i64(2), s.i64(3)});
+  return out;
 }
 
 std::vector<AuditEntry> SqliteStore::audit_log(const AuditQuery& q) {

@@ -5,10 +5,11 @@ import { AS_OF as TODAY } from '../helpers.mjs';
 // item 12, docs/metrics.md).
 const goalMet = (r) => `EXISTS (SELECT 1 FROM goal_checks g WHERE g.resolution = ${r}.id AND g.as_of = ${r}.due_date AND g.met = 1)`;
 const todos = ({ user }) => `
-    SELECT 'resolution' kind, 0 k, id, due_date, due_date < '${TODAY}' AND NOT ${goalMet('resolutions')} overdue FROM resolutions
+    SELECT 'resolution' kind, 0 k, id, due_date,
+        CASE WHEN due_date < '${TODAY}' AND NOT ${goalMet('resolutions')} THEN 1 ELSE 0 END overdue FROM resolutions
       WHERE owner = ${user.id} AND status IN ('open','doing')
     UNION ALL
-    SELECT 'action', 1, a.id, a.due_date, a.due_date < '${TODAY}' FROM action_items a JOIN resolutions r ON r.id = a.resolution
+    SELECT 'action', 1, a.id, a.due_date, CASE WHEN a.due_date < '${TODAY}' THEN 1 ELSE 0 END FROM action_items a JOIN resolutions r ON r.id = a.resolution
       WHERE a.owner = ${user.id} AND a.status IN ('todo','doing','blocked') AND r.status != 'cancelled'
     ORDER BY overdue DESC, due_date, k, id`;
 
@@ -30,7 +31,7 @@ const overdueActions = `SELECT COUNT(*) n FROM action_items a JOIN resolutions r
 // One month of the trend: resolutions due in May 2026.
 const dueInMay = `SELECT SUM(r.status = 'done') done, SUM(r.status = 'done' OR r.due_date < '${TODAY}') closable
       FROM resolutions r JOIN meetings m ON m.id = r.meeting
-      WHERE m.date <= '${TODAY}' AND r.status != 'cancelled' AND r.due_date LIKE '2026-05-%'`;
+      WHERE m.date <= '${TODAY}' AND r.status != 'cancelled' AND substr(r.due_date, 1, 8) = '2026-05-'`;
 const f = (a) => a.overall;
 const o = (q) => q[0];
 const mayFigures = (a) => a.trend.find((x) => x.month === '2026-05').figures;

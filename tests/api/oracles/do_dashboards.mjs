@@ -37,7 +37,8 @@ const perCapita = { login: 'executive', endpoint: '/api/v1/do/per-capita', param
 const may = (a) => a.months.indexOf('2026-05');
 // Person-days employed in May over 31 days, computed day by day in SQL.
 const mayHeadcount = `WITH RECURSIVE d(day) AS (SELECT '2026-05-01' UNION ALL SELECT date(day, '+1 day') FROM d WHERE day < '2026-05-31')
-      SELECT COUNT(*) * 1.0 / 31 AS hc FROM d JOIN reps p ON p.hire_date <= d.day AND (p.leave_date IS NULL OR p.leave_date >= d.day)`;
+      SELECT COUNT(*) * 1.0 / 31 AS hc FROM d JOIN reps p
+        ON substr(p.hire_date, 1, 10) <= d.day AND (p.leave_date IS NULL OR substr(p.leave_date, 1, 10) >= d.day)`;
 
 export const rows = [
   // The cockpit's month card: the rep's sales and collections in June through as_of.

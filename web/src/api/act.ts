@@ -22,8 +22,8 @@ export const actApi = {
   addMeeting: (body: { series: number; date: string; chair?: number; attendees?: number[]; agenda?: string }) =>
     request<{ id: number }>('POST', '/meetings', { body, quiet: [422] }),
   meeting: (id: number) => request<MeetingDetail>('GET', `/meetings/${id}`),
-  updateMeeting: (id: number, body: { date?: string; chair?: number; attendees?: number[]; agenda?: string; minutes?: string }) =>
-    request<MeetingDetail>('PATCH', `/meetings/${id}`, { body, quiet: [422] }),
+  updateMeeting: (id: number, body: { date?: string; chair?: number; attendees?: number[]; agenda?: string; minutes?: string; version?: number }) =>
+    request<MeetingDetail>('PATCH', `/meetings/${id}`, { body, quiet: [409, 422] }),
   setMeetingStatus: (id: number, status: 'open' | 'closed') =>
     request<MeetingDetail>('POST', `/meetings/${id}/status`, { body: { status }, quiet: [409, 422] }),
   updateCarryOver: (id: number, resolution: number, body: { update: string; status?: string }) =>

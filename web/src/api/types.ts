@@ -51,7 +51,8 @@ export interface ProgressResponse extends SortedPage {
   rows: ProgressRow[]
 }
 
-export interface GridRow { id: number; name: string; values: (number | null)[] }
+// versions: the stored cell's version per month (0 = none), sent back with a save (issue 15).
+export interface GridRow { id: number; name: string; values: (number | null)[]; versions?: number[] }
 export interface GridResponse {
   year: number
   metric: Metric
@@ -62,7 +63,7 @@ export interface GridResponse {
   parent: GridRow | null
   rows: GridRow[]
 }
-export interface GridCell { id: number; month: number; value: number | null }
+export interface GridCell { id: number; month: number; value: number | null; version?: number }
 export interface AuditEntry { at: string; user: string; key: string; name: string; old: number | null; new: number | null; source?: 'suggestion' | null }
 
 // --- D1 / D2 / D4 (issue 4) ---
@@ -204,6 +205,7 @@ export interface ActionLogEntry { at: string; user: UserRef; text: string }
 export interface ActionItem {
   id: number; resolution_id: number; title: string; owner: UserRef; due_date: string; status: ActionStatus
   done_date: string | null; overdue: boolean; can_update: boolean; can_edit: boolean; log: ActionLogEntry[]
+  version?: number  // sent back with an edit: 409 when someone else edited first (issue 15)
 }
 export interface Goal {
   metric: GoalMetric; scope: string; comparator: '>=' | '<=' | '>' | '<'; value: number
@@ -214,6 +216,7 @@ export interface Resolution {
   id: number; meeting_id: number; meeting_date: string; series_name: string; title: string; description: string
   owner: UserRef; expected: string; goal: Goal | null; due_date: string; status: ResolutionStatus; closed_date: string | null
   overdue: boolean; flagged: boolean; link: AnomalyLink | null; can_edit: boolean; actions: ActionItem[]
+  version?: number  // as ActionItem.version
 }
 export interface CarryOverHistory { meeting_id: number; meeting_date: string; status_before: string; update: string; status_set: string; updated_by: UserRef; updated_at: string | null }
 export interface CarryOver {
@@ -231,6 +234,7 @@ export interface MeetingList extends Paging { meetings: ListedMeeting[]; counts:
 export interface MeetingDetail extends Omit<MeetingSummary, 'series'> {
   series: MeetingSeries; agenda: string; minutes: string; attendees: { id: number; name: string; role: string; region_name?: string }[]
   agenda_items: AgendaItem[]; resolutions: Resolution[]; carry_over: CarryOver[]; can_open: boolean; can_close: boolean
+  version?: number  // sent back with an edit: 409 when someone else edited first (issue 15)
 }
 export interface Todo {
   kind: TodoKind; id: number; title: string; due_date: string; status: ResolutionStatus | ActionStatus; overdue: boolean
