@@ -23,9 +23,10 @@ const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));
 
 // The sqlite3 shell's answer as rows. Not read-only (as helpers.mjs's sql is): after a kill -9
 // past a COMMIT the WAL must be recovered, which a read-only connection cannot do ("database
-// is locked").
+// is locked"). A busy timeout: the restarted server may hold a lock at that moment (it failed
+// under load with "database is locked" in prepare).
 function sql(query, db) {
-  const out = execFileSync('sqlite3', ['-json', db, query], { encoding: 'utf8' });
+  const out = execFileSync('sqlite3', ['-cmd', '.timeout 10000', '-json', db, query], { encoding: 'utf8' });
   return out.trim() ? JSON.parse(out) : [];
 }
 

@@ -20,7 +20,6 @@ def main():
     p = parser('P3 funnel oracle')
     p.add_argument('--first', required=True)
     p.add_argument('--last', required=True)
-    p.add_argument('--category', default='')
     p.add_argument('--min-closed', type=int, default=20)
     args = p.parse_args()
     con = sqlite3.connect(f'file:{args.db}?mode=ro', uri=True)
