@@ -86,7 +86,7 @@ function rfmFigures(f, date) {
 function churnFigures(f, date) {
   const m = Number(date.slice(5, 7));
   const qFirst = `${date.slice(0, 4)}-${String(m - ((m - 1) % 3)).padStart(2, '0')}-01`;
-  const from = `FROM (${bought(f)}) b JOIN customers c ON c.id = b.customer WHERE 1`;
+  const from = `FROM (${bought(f)}) b JOIN customers c ON c.id = b.customer WHERE 1 = 1`;
   return {
     active: sql(`SELECT COUNT(DISTINCT b.customer) AS n ${from} AND b.signed_date BETWEEN '${qFirst}' AND '${date}'`)[0].n,
     total: sql(`SELECT COALESCE(SUM(b.amount), 0) AS n ${from} AND b.signed_date BETWEEN '${addDays(date, -364)}' AND '${date}'`)[0].n,

@@ -9,7 +9,7 @@ import { spawnSync, execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { as, sql, subtree, AS_OF, DB } from './helpers.mjs';
+import { as, sql, subtree, AS_OF, DB, DB_URL } from './helpers.mjs';
 
 const BIN = process.env.SALESLOOP_BIN;
 const dir = mkdtempSync(path.join(tmpdir(), 'salesloop-render-'));
@@ -50,7 +50,7 @@ const PAGES = {
 
 function render(login, page, lang) {
   const out = path.join(dir, `${page.replace('/', '_')}-${login}-${lang}.pdf`);
-  const r = spawnSync(BIN, ['render', '--db', DB, '--as', login, '--page', page, '--param', `as_of=${AS_OF}`,
+  const r = spawnSync(BIN, ['render', '--db', DB_URL, '--as', login, '--page', page, '--param', `as_of=${AS_OF}`,
     '--lang', lang, '--format', 'pdf', '--out', out], { encoding: 'utf8' });
   return { ...r, out };
 }
@@ -114,7 +114,7 @@ test('C1 and D2 reports: the June sales figure equals SQL on the contracts, for 
 });
 
 test('render: an unknown page is refused with the list of pages, in both languages', () => {
-  const r = spawnSync(BIN, ['render', '--db', DB, '--as', 'admin', '--page', 'no/such', '--out', path.join(dir, 'x.pdf')],
+  const r = spawnSync(BIN, ['render', '--db', DB_URL, '--as', 'admin', '--page', 'no/such', '--out', path.join(dir, 'x.pdf')],
     { encoding: 'utf8' });
   assert.notEqual(r.status, 0);
   assert.match(r.stderr, /check\/review/);
