@@ -7,6 +7,7 @@
 //    variable part takes (from the code's enums in api/types.ts), else the test fails.
 import { describe, it, expect } from 'vitest'
 import { i18n } from './index'
+import '../views/admin/push/messages' // the subscription pages' lazy strings
 import {
   ACTION_STATUSES, ACTIVITIES, ANOMALY_RULES, ANOMALY_UNITS, AT_RISK_REASONS, BOARD_METRICS, DO_METRICS, GOAL_METRICS,
   KPI_PARTS, MEETING_STATUSES, PLAN_STATUSES, PROGRESS_STATUSES, RESOLUTION_STATUSES, ROLES, SERIES_LEVELS, SERIES_TYPES,

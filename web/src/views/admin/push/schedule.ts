@@ -1,6 +1,8 @@
 // A subscription's schedule as the form edits it (a preset with its time, or a cron line) and
 // as the API takes it: "daily 08:30", "weekly mon,thu 08:30", "monthly 31 08:30",
 // "quarterly 08:30", or a 5-field cron.
+import './messages'
+
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const
 export type Weekday = (typeof WEEKDAYS)[number]
 export type ScheduleKind = 'daily' | 'weekly' | 'monthly' | 'quarterly' | 'cron'
