@@ -10,13 +10,12 @@
 // written out by hand and read back with the sqlite3 shell.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { Client, logins } from './helpers.mjs';
-import { copyDb } from '../support/own_server.mjs';
+import { copyDb, spawnServer } from '../support/own_server.mjs';
 
-const BIN = process.env.SALESLOOP_BIN ?? path.resolve('build/salesloop');
 const children = [];
 const dirs = [];
 const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));
@@ -41,23 +40,11 @@ function freshDb() {
   return db;
 }
 
-// A server on `db` with extra environment; resolves to { base, child }.
-function serve(db, env = {}) {
-  const child = spawn(BIN, ['serve', '--db', db, '--port', '0', '--today', '2026-06-15'],
-    { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
-  children.push(child);
-  let out = '';
-  return new Promise((resolve, reject) => {
-    const seen = (chunk) => {
-      out += chunk;
-      const m = out.match(/http:\/\/127\.0\.0\.1:\d+/);
-      if (m) resolve({ base: m[0], child, log: () => out });
-    };
-    child.stdout.on('data', seen);
-    child.stderr.on('data', seen);
-    child.on('exit', (code) => reject(new Error(`server exited ${code}: ${out}`)));
-    setTimeout(() => reject(new Error('server did not start: ' + out)), 30000);
-  });
+// A server on `db` with extra environment; resolves to { base, child, log }.
+async function serve(db, env = {}) {
+  const srv = await spawnServer(db, { env });
+  children.push(srv.child);
+  return srv;
 }
 
 async function kill9(srv) {

@@ -6,14 +6,12 @@
 // written out by hand or read with the sqlite3 shell, the report with Python's zipfile.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { writeFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { Client, logins, sql } from './helpers.mjs';
-import { copyDb } from '../support/own_server.mjs';
+import { copyDb, spawnServer } from '../support/own_server.mjs';
 import { xlsxInlineCells } from '../support/xlsx_cells.mjs';
 
-const BIN = process.env.SALESLOOP_BIN ?? path.resolve('build/salesloop');
 const db = copyDb();
 const children = [];
 
@@ -22,22 +20,11 @@ after(() => {
   rmSync(path.dirname(db), { recursive: true, force: true });
 });
 
-// A server on `db` whose process the test can kill; resolves to { base, child }.
-function serve() {
-  const child = spawn(BIN, ['serve', '--db', db, '--port', '0', '--today', '2026-06-15'], { stdio: ['ignore', 'pipe', 'pipe'] });
-  children.push(child);
-  let out = '';
-  return new Promise((resolve, reject) => {
-    const seen = (chunk) => {
-      out += chunk;
-      const m = out.match(/http:\/\/127\.0\.0\.1:\d+/);
-      if (m) resolve({ base: m[0], child, log: () => out });
-    };
-    child.stdout.on('data', seen);
-    child.stderr.on('data', seen);
-    child.on('exit', (code) => reject(new Error(`server exited ${code}: ${out}`)));
-    setTimeout(() => reject(new Error('server did not start: ' + out)), 30000);
-  });
+// A server on `db` whose process the test can kill; resolves to { base, child, log }.
+async function serve() {
+  const srv = await spawnServer(db);
+  children.push(srv.child);
+  return srv;
 }
 
 async function loginAdmin(base) {

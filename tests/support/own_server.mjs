@@ -15,28 +15,33 @@ export function copyDb(src = process.env.DB_PATH) {
   return db;
 }
 
-export async function ownServer({ from = process.env.DB_PATH, db = null, args = [], today = '2026-06-15', web = 'web/dist' } = {}) {
+// `salesloop serve` on `db` with extra arguments and environment, started as a child the caller
+// may kill (kill -9 tests); resolves to { base, child, log } once it prints its URL.
+export function spawnServer(db, { args = [], env = {}, today = '2026-06-15' } = {}) {
   const bin = process.env.SALESLOOP_BIN ?? path.resolve('build/salesloop');
-  const owned = db === null;
-  if (owned) db = copyDb(from);
-  const dir = path.dirname(db);
-  const child = spawn(bin, ['serve', '--db', db, '--port', '0', '--today', today, '--web', web, ...args],
-    { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(bin, ['serve', '--db', db, '--port', '0', '--today', today, ...args],
+    { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
   let out = '';
-  const base = await new Promise((resolve, reject) => {
+  return new Promise((resolve, reject) => {
     const seen = (chunk) => {
       out += chunk;
       const m = out.match(/http:\/\/127\.0\.0\.1:\d+/);
-      if (m) resolve(m[0]);
+      if (m) resolve({ base: m[0], child, log: () => out });
     };
     child.stdout.on('data', seen);
     child.stderr.on('data', seen);
     child.on('exit', (code) => reject(new Error(`server exited ${code}: ${out}`)));
     setTimeout(() => reject(new Error('server did not start: ' + out)), 30000);
   });
+}
+
+export async function ownServer({ from = process.env.DB_PATH, db = null, args = [], today = '2026-06-15', web = 'web/dist' } = {}) {
+  const owned = db === null;
+  if (owned) db = copyDb(from);
+  const dir = path.dirname(db);
+  const { base, child, log } = await spawnServer(db, { args: ['--web', web, ...args], today });
   return {
-    base, db, dir,
-    log: () => out,
+    base, db, dir, log,
     async stop() {
       child.removeAllListeners('exit');
       const gone = new Promise((r) => child.on('exit', r));
