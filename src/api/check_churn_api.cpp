@@ -223,10 +223,12 @@ present::Table pareto_table(const PageCall& q, const ChurnPage& r) {
 present::Table key_accounts_table(const PageCall& q, const ChurnPage& r) {
   using K = const analytics::KeyAccount*;
   const auto& names = q.c.snap->facts->customers.name;
+  // Under a category an account's "contracts" are its purchase days of it (docs/metrics.md).
+  const char* counted = filter_of(q).category.empty() ? "c3.contracts" : "c3.purchases";
   const present::TableSpec<K> spec{
       "c3_key_accounts",
       {{{"customer", "c3.customer"}, [&](const K& k) { return Value{names[k->customer]}; }},
-       {{"contracts", "c3.contracts", Unit::count}, [](const K& k) { return Value{int64_t{k->contracts}}; }},
+       {{"contracts", counted, Unit::count}, [](const K& k) { return Value{int64_t{k->contracts}}; }},
        {{"t12m", "c3.t12m", Unit::money}, [](const K& k) { return Value{k->t12m}; }},
        {{"t12m_prev", "c3.t12m_prev", Unit::money}, [](const K& k) { return Value{k->t12m_prev}; }},
        {{"yoy", "c3.yoy", Unit::percent}, [](const K& k) { return present::opt_value(k->risk.yoy); }},

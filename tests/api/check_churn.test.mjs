@@ -131,6 +131,12 @@ test('C3 exports hold the same rows as the page', async () => {
   assert.deepEqual(reasons.json.rows.map((r) => r.customers), page.json.reasons.rows.map((r) => r.customers));
   const byInd = await c.get('/api/v1/check/churn?as_of=2026-06-15&format=json&table=reasons_industry');
   assert.equal(byInd.json.rows.length, page.json.reasons.industry.rows.length);
+  // The key accounts' count column: contracts, or under a category its purchase days (docs/metrics.md).
+  const head = async (q) => (await c.get(`/api/v1/check/churn?as_of=2026-06-15&format=json&table=key_accounts${q}`))
+    .json.columns.find((col) => col.key === 'contracts').header;
+  assert.equal(await head(''), '合同数');
+  assert.equal(await head(`&category=${encodeURIComponent('存储')}`), '购买次数(按天)');
+  assert.equal(await head(`&category=${encodeURIComponent('存储')}&lang=en`), 'Purchase days');
   const csv = await c.req('GET', '/api/v1/check/churn?as_of=2026-06-15&format=csv&table=pareto');
   assert.equal(csv.status, 200);
   const lines = (typeof csv.json === 'string' ? csv.json : '').trim().split('\n');

@@ -13,7 +13,7 @@ export default {
     col: {
       period: 'Period', active: 'Active', new: 'New', retained: 'Retained', returned: 'Returned', churned: 'Churned', churnRate: 'Churn rate', activePrev: 'Active before',
       class: 'Class', customers: 'Customers', amount: 'Trailing-12-month sales', share: 'Share of sales',
-      name: 'Customer', industry: 'Industry', contracts: 'Contracts', t12m: 'Trailing 12 months', t12mPrev: 'Year before', yoy: 'YoY',
+      name: 'Customer', industry: 'Industry', contracts: 'Contracts', purchases: 'Purchase days', t12m: 'Trailing 12 months', t12mPrev: 'Year before', yoy: 'YoY',
       daysSince: 'Days since last', medianGap: 'Usual gap (days)', risk: 'Risk reasons',
       reason: 'Lost reason', churnedCustomers: 'Churned customers', lostAmount: 'Contract amount to date', response: 'Suggested response', dim: 'Group',
     },

@@ -13,7 +13,7 @@ export default {
     col: {
       period: '期间', active: '活跃', new: '新增', retained: '留存', returned: '回流', churned: '流失', churnRate: '流失率', activePrev: '上期活跃',
       class: '等级', customers: '客户数', amount: '近12个月销售', share: '销售占比',
-      name: '客户', industry: '行业', contracts: '合同数', t12m: '近12个月销售', t12mPrev: '上年同期', yoy: '同比',
+      name: '客户', industry: '行业', contracts: '合同数', purchases: '购买次数(按天)', t12m: '近12个月销售', t12mPrev: '上年同期', yoy: '同比',
       daysSince: '距上次签单(天)', medianGap: '常规间隔(天)', risk: '风险原因',
       reason: '流失原因', churnedCustomers: '流失客户', lostAmount: '历史签单额', response: '建议应对', dim: '分组',
     },
