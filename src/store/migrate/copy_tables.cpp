@@ -30,6 +30,20 @@ void refuse_not_empty(const std::string& table, int64_t rows) {
                      " rows): migrate writes only into an empty database");
 }
 
+std::string ordered_select(const Table& t, const std::function<std::string(const std::string&)>& quote,
+                           std::string_view text_suffix, std::string_view other_suffix) {
+  std::string cols, order;
+  for (const auto& c : t.columns) cols += (cols.empty() ? "" : ", ") + quote(c.name);
+  for (const auto& o : t.order) {
+    Kind k = Kind::text;
+    for (const auto& c : t.columns)
+      if (c.name == o) k = c.kind;
+    order += (order.empty() ? "" : ", ") + quote(o);
+    order += k == Kind::text ? text_suffix : other_suffix;
+  }
+  return "SELECT " + cols + " FROM \"" + t.name + "\" ORDER BY " + order;
+}
+
 std::vector<Table> in_fk_order(std::vector<Table> tables) {
   std::set<std::string> placed, known;
   for (const auto& t : tables) known.insert(t.name);

@@ -122,17 +122,9 @@ class PgSide : public Side {
 
   // Text in byte order (COLLATE "C", SQLite's BINARY) and NULLs first, as SQLite sorts them.
   void scan(const Table& t, const RowFn& fn) override {
-    std::string cols, order;
-    for (const auto& c : t.columns) cols += (cols.empty() ? "" : ", ") + quoted(c.name);
-    for (const auto& o : t.order) {
-      Kind k = Kind::text;
-      for (const auto& c : t.columns)
-        if (c.name == o) k = c.kind;
-      order += (order.empty() ? "" : ", ") + quoted(o) + (k == Kind::text ? " COLLATE \"C\"" : "") + " NULLS FIRST";
-    }
     Row row(t.columns.size());
     std::vector<std::string> dates(t.columns.size());
-    copy_rows(c_, "SELECT " + cols + " FROM " + quoted(t.name) + " ORDER BY " + order, [&](const CopyRow& r) {
+    copy_rows(c_, ordered_select(t, quoted, " COLLATE \"C\" NULLS FIRST", " NULLS FIRST"), [&](const CopyRow& r) {
       for (size_t c = 0; c < t.columns.size(); ++c) {
         const int i = static_cast<int>(c);
         Value& v = row[c];

@@ -158,16 +158,8 @@ class SqliteSide : public Side {
   }
 
   void scan(const Table& t, const RowFn& fn) override {
-    std::string cols, order;
-    for (const auto& c : t.columns) cols += (cols.empty() ? "" : ", ") + quoted(c.name);
     // COLLATE only on text: on an integer key it would make SQLite sort instead of walking the B-tree.
-    for (const auto& o : t.order) {
-      Kind k = Kind::text;
-      for (const auto& c : t.columns)
-        if (c.name == o) k = c.kind;
-      order += (order.empty() ? "" : ", ") + quoted(o) + (k == Kind::text ? " COLLATE BINARY" : "");
-    }
-    Query q(db_, "SELECT " + cols + " FROM \"" + t.name + "\" ORDER BY " + order);
+    Query q(db_, ordered_select(t, quoted, " COLLATE BINARY", ""));
     Row row(t.columns.size());
     sqlite3_stmt* st = q.get();
     while (q.step()) {

@@ -64,6 +64,11 @@ class Side {
   virtual void commit() = 0;
 };
 
+// "SELECT cols FROM "t" ORDER BY t.order" in a side's dialect: `quote` quotes a name, and each
+// ORDER BY key gets `text_suffix` when the column is text (a collation) or `other_suffix`.
+std::string ordered_select(const Table& t, const std::function<std::string(const std::string&)>& quote,
+                           std::string_view text_suffix, std::string_view other_suffix);
+
 // The tables a fresh schema already holds rows in (the migrations write them).
 bool filled_by_migrations(const std::string& table);
 
