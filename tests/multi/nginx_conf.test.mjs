@@ -4,10 +4,12 @@
 // nginx binary (scripts/bootstrap.sh --test), not its service.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { siteConf, makeCert, writeConf, checkConf, DEPLOY_CONF } from './nginx_site.mjs';
+
+const DEBIAN_CONF = '/etc/nginx/nginx.conf';
 
 test('nginx -t accepts deploy/nginx-salesloop.conf, with no warning', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'salesloop-nginx-t-'));
@@ -17,6 +19,26 @@ test('nginx -t accepts deploy/nginx-salesloop.conf, with no warning', () => {
     const { ok, out } = checkConf(dir, conf);
     assert.ok(ok, out);
     assert.match(out, /syntax is ok/);
+    assert.match(out, /test is successful/);
+    assert.doesNotMatch(out, /\[(warn|emerg|alert|crit)\]/, out);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+// As installed: in Debian's own /etc/nginx/nginx.conf (its http settings, modules, mime types),
+// the copy in place of sites-enabled/* (so the machine's other sites play no part).
+test('nginx -t accepts it inside Debian\'s /etc/nginx/nginx.conf', { skip: !existsSync(DEBIAN_CONF) && 'no /etc/nginx/nginx.conf' }, () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'salesloop-nginx-t-'));
+  try {
+    const { cert, key } = makeCert(dir);
+    writeFileSync(path.join(dir, 'site.conf'), siteConf({ upstreams: [18081, 18082], http: 18080, https: 18443, cert, key }));
+    const debian = readFileSync(DEBIAN_CONF, 'utf8');
+    assert.match(debian, /include \/etc\/nginx\/sites-enabled\/\*;/);
+    const conf = path.join(dir, 'nginx.conf');
+    writeFileSync(conf, debian.replace('include /etc/nginx/sites-enabled/*;', `include ${path.join(dir, 'site.conf')};`));
+    const { ok, out } = checkConf(dir, conf);
+    assert.ok(ok, out);
     assert.match(out, /test is successful/);
     assert.doesNotMatch(out, /\[(warn|emerg|alert|crit)\]/, out);
   } finally {
