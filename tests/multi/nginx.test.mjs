@@ -176,7 +176,7 @@ test('browser: log in through nginx, the next requests on the other server still
     }
     assert.match(await page.locator('[data-test=user-role]').innerText(), /高管/);
     const retried = since.filter((a) => (a.upstream ?? '').includes(','));
-    console.log(`# nginx: login on ${first}; after it ${after.length} API answers, ${after.filter((a) => lastUpstream(a.upstream) === other).length} from ${other}; ` +
+    console.log(`nginx: login on ${first}; after it ${after.length} API answers, ${after.filter((a) => lastUpstream(a.upstream) === other).length} from ${other}; ` +
       `/me ×4 from ${calls.map((c) => c.upstream).join(' | ')}; after the stop ${since.length} answers, all from ${other} (${retried.length} tried on the stopped one first)`);
     const h = await get('/api/v1/health');
     assert.equal(h.status, 200);
