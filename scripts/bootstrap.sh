@@ -18,6 +18,7 @@ build_pkgs=(build-essential cmake ninja-build pkg-config git
 test_pkgs=(chromium fonts-noto-cjk python3 python3-pandas python3-aiosmtpd
   poppler-utils
   postgresql-15 postgresql-client-15  # the API suite's PostgreSQL run (scripts/lib/pg.sh)
+  nginx  # tests/multi/nginx.test.mjs: only the binary, run with a conf of the test's own
   r-base-core)  # R: the forecasting oracle (tests/forecast/compare_with_r.R)
 
 . scripts/lib/apt.sh
@@ -38,7 +39,22 @@ node_ok() {  # is the node on PATH at least $node_min?
 export PATH=$TOOLS/node/bin:$PATH
 node_ok || command -v npm >/dev/null || missing+=(nodejs npm)
 
+# nginx's package starts its own service (the default site, port 80) when it is installed. The
+# tests never use it: they run nginx as a child with a conf of their own on free loopback ports,
+# so a running service, or none, changes nothing for them. But where that start fails (no IPv6
+# for the default site's `listen [::]:80`, a broken /etc/nginx) the package fails to configure
+# and apt-get with it; so, on a machine without a policy-rc.d of its own, one that denies
+# service starts is in place for the install and removed after it.
+POLICY_RC=${POLICY_RC:-/usr/sbin/policy-rc.d}
+policy_ours=0
+if [[ " ${missing[*]} " == *" nginx "* ]] && [ ! -e "$POLICY_RC" ] && [ "$(id -u)" -eq 0 ]; then
+  printf '#!/bin/sh\n# scripts/bootstrap.sh: no service starts while it installs packages\nexit 101\n' > "$POLICY_RC"
+  chmod 755 "$POLICY_RC"
+  policy_ours=1
+  trap 'rm -f "$POLICY_RC"' EXIT
+fi
 apt_install bootstrap "${missing[@]}"
+if [ "$policy_ours" = 1 ]; then rm -f "$POLICY_RC"; trap - EXIT; fi
 
 # A project-local Node.js when the system's is older than web/package.json asks.
 if ! node_ok; then

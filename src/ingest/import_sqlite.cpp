@@ -17,6 +17,7 @@
 #include "ingest/test_pause.h"
 #include "store/sqlite/audit.h"
 #include "store/sqlite/stmt.h"
+#include "store/insert_rows.h"
 #include "store/store.h"
 
 namespace sl::ingest {
@@ -52,17 +53,6 @@ std::string audit_json(const ingest::ImportAudit& a) {
 }
 
 namespace {
-// "INSERT INTO t(a, b) VALUES (?,?)": the text before its one row of marks, and that row.
-// nullopt for any other statement (an UPDATE, a DELETE, an upsert).
-std::optional<std::pair<std::string_view, std::string_view>> insert_parts(std::string_view sql) {
-  if (sql.rfind("INSERT INTO ", 0) != 0 || sql.empty() || sql.back() != ')') return std::nullopt;
-  const size_t at = sql.find(" VALUES (");
-  if (at == std::string_view::npos || sql.find(" VALUES (", at + 1) != std::string_view::npos ||
-      sql.find(')', at) != sql.size() - 1)
-    return std::nullopt;
-  return std::make_pair(sql.substr(0, at + 8), sql.substr(at + 8));
-}
-
 // A commit's writes, in order: a run of one INSERT is made kRows rows to a statement
 // ("VALUES (…),(…),…"), which opens the table's and its parents' cursors once per kRows rows
 // rather than once a row (task import4); any other write, and a run's last rows, one by one. A
@@ -75,7 +65,7 @@ class Writer {
     if (w.sql.data() != sql_.data() || w.sql.size() != sql_.size()) {
       flush();
       sql_ = w.sql;
-      parts_ = insert_parts(w.sql);
+      parts_ = store::insert_parts(w.sql);
     }
     if (!parts_) return run(statement(w.sql, 1), w.values);
     held_.insert(held_.end(), w.values.begin(), w.values.end());
@@ -115,9 +105,8 @@ class Writer {
     if (it != prepared_.end()) return *it->second;
     std::string text(sql);
     if (rows > 1) {
-      auto [head, marks] = *insert_parts(sql);
-      text = std::string(head);
-      for (size_t r = 0; r < rows; ++r) (text += r ? "," : "") += marks;
+      const std::string_view marks = store::insert_parts(sql)->second;
+      text = store::insert_rows(sql, rows, [&](size_t) { return marks; });
     }
     return *prepared_.emplace(key, std::make_unique<Stmt>(db_, text)).first->second;
   }

@@ -14,7 +14,8 @@ export function demoLogins() {
   return Object.fromEntries(Object.entries(readLogins()).map(([role, users]) => [role, users[0]]))
 }
 
-export async function openBrowser(viewport = { width: 1366, height: 900 }) {
+/** `options`: more of Playwright's context options (ignoreHTTPSErrors for a self-signed cert). */
+export async function openBrowser(viewport = { width: 1366, height: 900 }, options = {}) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'salesloop-pw-'))
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: '/usr/bin/chromium',
@@ -22,6 +23,7 @@ export async function openBrowser(viewport = { width: 1366, height: 900 }) {
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
       '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
     viewport,
+    ...options,
   })
   const page = context.pages()[0] ?? (await context.newPage())
   page.setDefaultTimeout(15000)
@@ -35,10 +37,11 @@ export async function openBrowser(viewport = { width: 1366, height: 900 }) {
   }
 }
 
-export async function login(page, role) {
-  const u = demoLogins()[role]
+/** Logs in as the first `role` of the demo logins, at BASE_URL unless `base` names another. */
+export async function login(page, role, { base = BASE_URL, user = demoLogins()[role] } = {}) {
+  const u = user
   if (!u) throw new Error(`no ${role} in demo logins file`)
-  await page.goto(BASE_URL + '/login')
+  await page.goto(base + '/login')
   await page.locator('input[data-test=login-input], [data-test=login-input] input').fill(u.login)
   await page.locator('input[data-test=password-input], [data-test=password-input] input').fill(u.password)
   await page.locator('[data-test=login-submit]').click()

@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Client } from '../support/client.mjs';
 import { readLogins } from '../support/logins.mjs';
+import { spawnServer } from '../support/own_server.mjs';
 
 const BIN = process.env.SALESLOOP_BIN ?? path.resolve('build/salesloop');
 const PG = path.resolve('scripts/lib/pg.sh');
@@ -31,29 +32,10 @@ function sql(q) {
   return out.split('\n').filter(Boolean).map((l) => JSON.parse(l));
 }
 
+// A server on the shared database, named for the messages.
 async function serve(name) {
-  const child = spawn(BIN, ['serve', '--db', url, '--port', '0', '--today', AS_OF], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  const base = await new Promise((resolve, reject) => {
-    const seen = (chunk) => {
-      out += chunk;
-      const m = out.match(/http:\/\/127\.0\.0\.1:\d+/);
-      if (m) resolve(m[0]);
-    };
-    child.stdout.on('data', seen);
-    child.stderr.on('data', seen);
-    child.on('exit', (code) => reject(new Error(`server ${name} exited ${code}: ${out}`)));
-    setTimeout(() => reject(new Error(`server ${name} did not start: ${out}`)), 60000);
-  });
-  return {
-    name, base, log: () => out,
-    async stop() {
-      child.removeAllListeners('exit');
-      const gone = new Promise((r) => child.on('exit', r));
-      child.kill('SIGTERM');
-      await gone;
-    },
-  };
+  const s = await spawnServer(url, { startMs: 60000 }).catch((e) => { throw new Error(`server ${name}: ${e.message}`); });
+  return { name, ...s };
 }
 
 async function login(server, role, index = 0, lang = 'zh-CN') {

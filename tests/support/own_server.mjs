@@ -16,22 +16,30 @@ export function copyDb(src = process.env.DB_PATH) {
 }
 
 // `salesloop serve` on `db` with extra arguments and environment, started as a child the caller
-// may kill (kill -9 tests); resolves to { base, child, log } once it prints its URL.
-export function spawnServer(db, { args = [], env = {}, today = '2026-06-15' } = {}) {
+// may kill (kill -9 tests); resolves to { base, child, log, stop } once it prints its URL
+// (stop: SIGTERM, resolves when it has exited).
+export function spawnServer(db, { args = [], env = {}, today = '2026-06-15', startMs = 30000 } = {}) {
   const bin = process.env.SALESLOOP_BIN ?? path.resolve('build/salesloop');
   const child = spawn(bin, ['serve', '--db', db, '--port', '0', '--today', today, ...args],
     { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
   let out = '';
+  const stop = async () => {
+    child.removeAllListeners('exit');
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const gone = new Promise((r) => child.on('exit', r));
+    child.kill('SIGTERM');
+    await gone;
+  };
   return new Promise((resolve, reject) => {
     const seen = (chunk) => {
       out += chunk;
       const m = out.match(/http:\/\/127\.0\.0\.1:\d+/);
-      if (m) resolve({ base: m[0], child, log: () => out });
+      if (m) resolve({ base: m[0], child, log: () => out, stop });
     };
     child.stdout.on('data', seen);
     child.stderr.on('data', seen);
     child.on('exit', (code) => reject(new Error(`server exited ${code}: ${out}`)));
-    setTimeout(() => reject(new Error('server did not start: ' + out)), 30000);
+    setTimeout(() => reject(new Error('server did not start: ' + out)), startMs);
   });
 }
 
@@ -39,14 +47,11 @@ export async function ownServer({ from = process.env.DB_PATH, db = null, args = 
   const owned = db === null;
   if (owned) db = copyDb(from);
   const dir = path.dirname(db);
-  const { base, child, log } = await spawnServer(db, { args: ['--web', web, ...args], today });
+  const server = await spawnServer(db, { args: ['--web', web, ...args], today });
   return {
-    base, db, dir, log,
+    base: server.base, db, dir, log: server.log,
     async stop() {
-      child.removeAllListeners('exit');
-      const gone = new Promise((r) => child.on('exit', r));
-      child.kill('SIGTERM');
-      await gone;
+      await server.stop();
       if (owned) rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -1,11 +1,13 @@
 #include "store/postgres/import_writer.h"
 
 #include <algorithm>
+#include <cctype>
 #include <ctime>
 #include <regex>
 #include <set>
 
 #include "core/error.h"
+#include "store/insert_rows.h"
 #include "store/postgres/rows.h"
 #include "store/store.h"
 
@@ -35,6 +37,97 @@ std::string number_params(const std::string& s, size_t dropped_index, std::vecto
   }
   return out;
 }
+
+// A row's text with every $n outside quoted literals moved on by `by` ("($1, lpad($2::text…" for
+// the second row of two parameters: "($3, lpad($4::text…").
+std::string shift_params(std::string_view row, size_t by) {
+  std::string out;
+  bool quoted = false;
+  for (size_t i = 0; i < row.size(); ++i) {
+    const char ch = row[i];
+    if (ch == '\'') quoted = !quoted;
+    if (ch != '$' || quoted || i + 1 >= row.size() || !std::isdigit(static_cast<unsigned char>(row[i + 1]))) {
+      out += ch;
+      continue;
+    }
+    size_t n = 0;
+    while (i + 1 < row.size() && std::isdigit(static_cast<unsigned char>(row[i + 1]))) n = n * 10 + (row[++i] - '0');
+    out += "$" + std::to_string(n + by);
+  }
+  return out;
+}
+
+void add_value(Params& p, const ImportValue& v) {
+  if (const auto* n = std::get_if<int64_t>(&v))
+    p.add(*n);
+  else if (const auto* t = std::get_if<std::string>(&v))
+    p.add(*t);
+  else
+    p.null();
+}
+
+// A commit's writes, in order, as ingest/import_sqlite.cpp's Writer does them: a run of one
+// INSERT goes kRows rows to a statement ("VALUES (…),(…),…", one round trip for kRows rows
+// instead of kRows); any other write, and a run's last rows, one by one (a statement per tail
+// length would be prepared for each run). A write of another statement first writes the rows
+// held, so the order is the writes' own; all of it inside the caller's transaction.
+class Batcher {
+ public:
+  explicit Batcher(Conn& c) : c_(c) {}
+
+  void add(const ImportStatement& st, const ImportRow& values) {
+    if (&st != st_) {
+      flush();
+      st_ = &st;
+      many_ = insert_parts(st.sql) ? many_text(st) : "";
+    }
+    if (many_.empty()) {
+      Params p;
+      for (size_t i : st.params) add_value(p, values.at(i));
+      c_.query(st.sql, p);
+      return;
+    }
+    for (size_t i : st.params) add_value(held_, values.at(i));
+    if (++rows_ == kRows) {
+      c_.query(many_, held_);
+      held_ = Params();
+      rows_ = 0;
+    }
+  }
+
+  void flush() {
+    if (rows_ == 0) return;
+    const size_t width = st_->params.size();
+    const auto& all = held_.values();
+    for (size_t r = 0; r < rows_; ++r) {
+      Params one;
+      for (size_t i = 0; i < width; ++i) {
+        const auto& v = all[r * width + i];
+        if (v)
+          one.add(*v);
+        else
+          one.null();
+      }
+      c_.query(st_->sql, one);
+    }
+    held_ = Params();
+    rows_ = 0;
+  }
+
+ private:
+  static constexpr size_t kRows = 64;
+
+  std::string many_text(const ImportStatement& st) const {
+    const std::string_view row = insert_parts(st.sql)->second;
+    return insert_rows(st.sql, kRows, [&](size_t r) { return shift_params(row, r * st.params.size()); });
+  }
+
+  Conn& c_;
+  const ImportStatement* st_ = nullptr;
+  std::string many_;  // the kRows-row statement of st_; empty: st_ is written row by row
+  Params held_;
+  size_t rows_ = 0;
+};
 
 }  // namespace
 
@@ -149,22 +242,14 @@ void ImportWriter::commit(const std::function<void(const Write&)>& each_write, c
                    "import it again");
   std::set<std::string> rowid_tables;
   int64_t done = 0;
+  Batcher batch(c_);
   each_write([&](std::string_view sql, const ImportRow& values) {
     const ImportStatement& st = statement(sql);
-    Params p;
-    for (size_t i : st.params) {
-      const ImportValue& v = values.at(i);
-      if (const auto* n = std::get_if<int64_t>(&v))
-        p.add(*n);
-      else if (const auto* t = std::get_if<std::string>(&v))
-        p.add(*t);
-      else
-        p.null();
-    }
-    c_.query(st.sql, p);
+    batch.add(st, values);
     if (!st.rowid_table.empty()) rowid_tables.insert(st.rowid_table);
     if (written && ++done % step == 0) written(done);
   });
+  batch.flush();
   // Rows given their rowid (OVERRIDING SYSTEM VALUE): the identity moves past them.
   for (const auto& t : rowid_tables)
     c_.exec("SELECT setval(pg_get_serial_sequence('" + t + "', 'rowid'), m) FROM (SELECT max(rowid) AS m FROM " + t +

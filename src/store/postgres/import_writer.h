@@ -4,6 +4,7 @@
 // a commit in one DataTx with the import's audit row.
 #pragma once
 #include <cstdint>
+#include <deque>
 #include <functional>
 #include <memory>
 #include <string>
@@ -49,7 +50,8 @@ class ImportWriter {
  private:
   const ImportStatement& statement(std::string_view sqlite_sql);
   Conn c_;
-  std::vector<std::pair<std::string, ImportStatement>> translated_;  // few distinct texts
+  // Few distinct texts; a deque, so a statement stays where it is while others are added.
+  std::deque<std::pair<std::string, ImportStatement>> translated_;
 };
 
 }  // namespace sl::store::pg
