@@ -2,7 +2,8 @@
 # The engine benchmark of issue 3 (run by `make bench`, never by `make test`): generates
 # the demo database once (SCALE, default large: ≥ 10M contract lines) under data/, runs
 # bench/run.mjs (engine, floor, SQLite, DuckDB, PostgreSQL; answers checked identical)
-# and scripts/bench_http.sh (cold start, wrk at 32 connections).
+# scripts/bench_http.sh (cold start, wrk at 32 connections) and bench/pg_cold.sh (cold start from
+# PostgreSQL against SQLite).
 #   scripts/bench.sh [BUILD]   env: SCALE=large|medium  RUNS=5  SQL_RUNS=5  AS_OF=2026-06-15
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,6 +23,10 @@ fi
 node bench/run.mjs --db "$DB" --as-of "$AS_OF" --bin "$BUILD/salesloop_bench" --runs "$RUNS" --sql-runs "$SQL_RUNS"
 echo ""
 bash scripts/bench_http.sh "$BUILD" "$DB" "$AS_OF" 10
+
+echo ""
+# Cold start from PostgreSQL against SQLite on the same data (issue 15): migrate, then 3 cold loads each.
+bash bench/pg_cold.sh "$BUILD" "$DB" 3
 
 echo ""
 # The push benchmark (issue 14): 200 recipients, medium demo, about 35 s after its first run.
